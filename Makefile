@@ -1,0 +1,116 @@
+# paiban — typesets Chinese newspaper pages.  See README.md.
+#
+#   make            install missing Debian packages (as root), build, typeset the sample
+#   make check      every test: unit, golden, PDF, bad inputs, sanitizers, valgrind
+#   make bench      release build and timings (never fails on timing)
+#   make fuzz       libFuzzer over the loaders and the pipeline
+#
+# Objects go under build/<variant>/; the program is build/paiban.
+
+SHELL := /bin/bash
+CC ?= cc
+PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig yaml-0.1 icu-uc zlib
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter -Werror
+BASE_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) -MMD -MP
+OPT ?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -lpthread
+
+SRCS := $(wildcard src/*.c)
+LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+EDITION := content/2018-12-28
+SAMPLE := out/2018-12-28.pdf
+
+# Debian packages: to build and typeset, and in addition to test.
+DEPS_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
+	libfontconfig-dev libyaml-dev libicu-dev zlib1g-dev libpng-dev \
+	fonts-noto-cjk fonts-dejavu-core
+DEPS_CHECK := poppler-utils qpdf mupdf-tools ghostscript valgrind python3 clang \
+	libclang-rt-14-dev
+
+.PHONY: all deps deps-check build check unit golden accept clean sample asan fuzz bench format
+
+all: deps build $(SAMPLE)
+
+# Install what is missing (as root); otherwise say what to install.
+deps:
+	@./tools/ensure-packages $(DEPS_BUILD)
+
+deps-check:
+	@./tools/ensure-packages $(DEPS_BUILD) $(DEPS_CHECK)
+
+build: build/paiban
+
+# ---- variants: default (build/obj), sanitize (build/asan), release (build/release)
+OBJ_DIR := build/obj
+OBJS := $(patsubst src/%.c,$(OBJ_DIR)/%.o,$(SRCS))
+
+$(OBJ_DIR)/%.o: src/%.c | $(OBJ_DIR)
+	@echo "  CC      $<"
+	@$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(XCFLAGS) -c -o $@ $<
+
+$(OBJ_DIR) build/asan build/release build/tests out:
+	@mkdir -p $@
+
+build/paiban: $(OBJS)
+	@echo "  LINK    $@"
+	@$(CC) -o $@ $(OBJS) $(PKG_LIBS)
+
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+ASAN_OBJS := $(patsubst src/%.c,build/asan/%.o,$(SRCS))
+build/asan/%.o: src/%.c | build/asan
+	@echo "  CC/ASAN $<"
+	@$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) $(PKG_CFLAGS) -c -o $@ $<
+build/asan/paiban: $(ASAN_OBJS)
+	@echo "  LINK    $@"
+	@$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(PKG_LIBS)
+
+REL_OBJS := $(patsubst src/%.c,build/release/%.o,$(SRCS))
+build/release/%.o: src/%.c | build/release
+	@echo "  CC/REL  $<"
+	@$(CC) $(BASE_CFLAGS) -O2 -DNDEBUG $(PKG_CFLAGS) -c -o $@ $<
+build/release/paiban: $(REL_OBJS)
+	@echo "  LINK    $@"
+	@$(CC) -o $@ $(REL_OBJS) $(PKG_LIBS)
+
+asan: build/asan/paiban
+
+# ---- the sample edition
+$(SAMPLE): build/paiban $(shell find $(EDITION) layout fonts -type f 2>/dev/null) | out
+	build/paiban build $(EDITION) -o $@ --dump out/2018-12-28.layout.json
+
+sample: $(SAMPLE)
+
+# ---- tests
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_BIN := build/tests/unit
+$(UNIT_BIN): $(UNIT_SRCS) tests/unit/harness.h $(filter-out $(OBJ_DIR)/main.o,$(OBJS)) | build/tests
+	@echo "  LINK    $@"
+	@$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) -Isrc -o $@ $(UNIT_SRCS) \
+		$(filter-out $(OBJ_DIR)/main.o,$(OBJS)) $(PKG_LIBS)
+
+unit: $(UNIT_BIN)
+	@$(UNIT_BIN)
+
+check: deps-check build $(UNIT_BIN) build/asan/paiban
+	@tests/run-all
+
+golden: build/paiban
+	@tests/run-golden
+
+accept: build/paiban
+	@tests/run-golden --accept
+
+bench: deps build/release/paiban
+	@tools/bench
+
+fuzz: deps-check
+	@tests/fuzz/run
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -rf build out
+
+-include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(REL_OBJS:.o=.d)

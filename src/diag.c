@@ -1,0 +1,112 @@
+/* diag.c — the message list behind diag.h. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct diag {
+    VEC(diag_msg) msgs;
+    int errors, env_errors, warnings;
+};
+
+diag *diag_new(void) { return xcalloc(1, sizeof(diag)); }
+
+void diag_free(diag *d)
+{
+    if (!d)
+        return;
+    for (int i = 0; i < d->msgs.n; i++)
+        free(d->msgs.v[i].text);
+    VEC_FREE(d->msgs);
+    free(d);
+}
+
+static void add(diag *d, diag_severity sev, src_loc loc, const char *kind,
+                const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    char *text = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+    vsnprintf(text, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+    diag_msg *m = VEC_PUSH(d->msgs);
+    m->severity = sev;
+    m->loc = loc;
+    m->kind = kind;
+    m->text = text;
+    if (sev == DIAG_ERROR)
+        d->errors++;
+    else if (sev == DIAG_ENV_ERROR)
+        d->env_errors++;
+    else
+        d->warnings++;
+}
+
+bool diag_error(diag *d, src_loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, DIAG_ERROR, loc, "error", fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+bool diag_env_error(diag *d, src_loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, DIAG_ENV_ERROR, loc, "error", fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+void diag_warn(diag *d, src_loc loc, const char *kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, DIAG_WARNING, loc, kind, fmt, ap);
+    va_end(ap);
+}
+
+int diag_error_count(const diag *d) { return d->errors; }
+int diag_env_error_count(const diag *d) { return d->env_errors; }
+int diag_warning_count(const diag *d) { return d->warnings; }
+
+const diag_msg *diag_messages(const diag *d, int *count)
+{
+    *count = d->msgs.n;
+    return d->msgs.v;
+}
+
+const char *diag_format_loc(src_loc loc, char *buf, size_t size)
+{
+    if (!loc.file)
+        snprintf(buf, size, "paiban");
+    else if (loc.line <= 0)
+        snprintf(buf, size, "%s", loc.file);
+    else if (loc.col <= 0)
+        snprintf(buf, size, "%s:%d", loc.file, loc.line);
+    else
+        snprintf(buf, size, "%s:%d:%d", loc.file, loc.line, loc.col);
+    return buf;
+}
+
+int diag_print(const diag *d, FILE *f, int from, bool with_warnings)
+{
+    int printed = 0;
+    for (int i = from; i < d->msgs.n; i++) {
+        const diag_msg *m = &d->msgs.v[i];
+        if (m->severity == DIAG_WARNING && !with_warnings)
+            continue;
+        char where[512];
+        diag_format_loc(m->loc, where, sizeof where);
+        if (m->severity == DIAG_WARNING)
+            fprintf(f, "%s: warning: %s [%s]\n", where, m->text, m->kind);
+        else
+            fprintf(f, "%s: error: %s\n", where, m->text);
+        printed++;
+    }
+    return printed;
+}

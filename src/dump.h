@@ -1,0 +1,23 @@
+/* dump.h — the layout as JSON, and the edition's text.
+ *
+ * The dump lists every page, every module and every placed line of text
+ * (page, frame, column, grid line, baseline x/y, measure, text, style,
+ * flags, source location), one line of JSON per text line, in a stable
+ * order and with fixed decimals, so that two dumps diff line by line.  It
+ * is the basis of the golden tests and of proofing.  See docs/dump.md. */
+#ifndef PAIBAN_DUMP_H
+#define PAIBAN_DUMP_H
+
+#include "compose.h"
+#include "content.h"
+#include "layout.h"
+
+#include <stdio.h>
+
+/* The dump as a heap string (caller frees). */
+char *dump_json(const edition_out *eo, const edition *e, const layout *l);
+/* The edition's text, one paragraph (or head, caption, table row) a line,
+ * in reading order: what a reader of the PDF should be able to copy. */
+void dump_text(const edition *e, const layout *l, FILE *out);
+
+#endif

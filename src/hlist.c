@@ -1,0 +1,195 @@
+/* hlist.c — units to boxes, glue and penalties. */
+#include "hlist.h"
+
+#include "arena.h"
+#include "shape.h"
+
+#include <string.h>
+
+typedef VEC(item) item_vec;
+
+static void push_box(item_vec *v, scaled width, int unit_index, scaled box_left)
+{
+    item *it = VEC_PUSH(*v);
+    it->kind = ITEM_BOX;
+    it->width = width;
+    it->unit = unit_index;
+    it->box_left = box_left;
+}
+
+static void push_glue(item_vec *v, glue_kind kind, scaled width, scaled stretch, scaled shrink)
+{
+    item *it = VEC_PUSH(*v);
+    it->kind = ITEM_GLUE;
+    it->glue = (unsigned char)kind;
+    it->width = width;
+    it->stretch = stretch;
+    it->shrink = shrink;
+    it->unit = -1;
+}
+
+static void push_penalty(item_vec *v, int penalty)
+{
+    item *it = VEC_PUSH(*v);
+    it->kind = ITEM_PENALTY;
+    it->penalty = penalty;
+    it->unit = -1;
+}
+
+static glue_kind blank_kind(uint32_t c)
+{
+    switch (c) {
+    case 0x3002: /* 。 */
+    case 0xFF0E: /* ． */
+        return GLUE_BLANK_STOP;
+    case 0xFF0C: /* ， */
+    case 0x3001: /* 、 */
+    case 0xFF1B: /* ； */
+    case 0xFF1A: /* ： */
+        return GLUE_BLANK_PAUSE;
+    default:
+        return GLUE_BLANK_PAREN;
+    }
+}
+
+static bool is_latin(char_class c) { return c == CHAR_LATIN; }
+
+static bool no_stretch_between(const para_text *t, const unit *u, const unit *v)
+{
+    uint32_t a = t->cp[u->cp_end - 1], b = t->cp[v->cp_start];
+    /* Never spread inside —— or …… (JU-4), nor around connectors and
+     * solidi, which belong to both neighbours. */
+    if (u->cls == v->cls && (u->cls == CHAR_DASH || u->cls == CHAR_ELLIPSIS))
+        return true;
+    if (u->cls == CHAR_CONNECTOR || v->cls == CHAR_CONNECTOR)
+        return true;
+    return a == '/' || b == '/' || a == 0xFF0F || b == 0xFF0F;
+}
+
+item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
+                  const hlist_params *p, arena *scratch, int *count)
+{
+    item_vec v = {0};
+    VEC_GROW(v, sp->unit_count * 3 + 8);
+    const unit *units = sp->units;
+    int nu = sp->unit_count;
+
+    /* Which blanks adjacent compression removes (PU-4, after CSS Text 4's
+     * fullwidth punctuation collapsing for Simplified Chinese). */
+    bool *trim_left = arena_alloc(scratch, (size_t)nu + 1);
+    bool *trim_right = arena_alloc(scratch, (size_t)nu + 1);
+    int prev = -1;
+    for (int k = 0; k < nu; k++) {
+        const unit *vu = &units[k];
+        if (vu->cls == CHAR_SPACE) {
+            prev = -1;
+            continue;
+        }
+        if (prev >= 0 && units[prev].cp_end == vu->cp_start) {
+            char_class a = units[prev].cls, b = vu->cls;
+            if (b == CHAR_OPEN && (a == CHAR_OPEN || a == CHAR_CLOSE || a == CHAR_MIDDLE ||
+                                   a == CHAR_IDEO_SPACE))
+                trim_left[k] = true;
+            if (a == CHAR_CLOSE && (b == CHAR_CLOSE || b == CHAR_MIDDLE || b == CHAR_IDEO_SPACE))
+                trim_right[prev] = true;
+        }
+        prev = k;
+    }
+
+    if (p->indent > 0)
+        push_box(&v, p->indent, -1, 0);
+
+    int last_box = -1; /* unit index of the previous box */
+    for (int k = 0; k < nu; k++) {
+        const unit *u = &units[k];
+        if (u->cls == CHAR_SPACE)
+            continue;
+        scaled em = u->size;
+        if (last_box >= 0) {
+            const unit *pu = &units[last_box];
+            /* Spaces between the two boxes. */
+            scaled space = 0;
+            for (int s = last_box + 1; s < k; s++)
+                space += units[s].width;
+            break_kind bk = (break_kind)t->brk[u->cp_start];
+            /* A '\n' between them is a forced break even when spaces
+             * follow it. */
+            for (int c = pu->cp_end; c < u->cp_start; c++)
+                if (t->cp[c] == '\n')
+                    bk = BREAK_MUST;
+            scaled blank_r = trim_right[last_box] ? 0 : pu->blank_right;
+            scaled blank_l = trim_left[k] ? 0 : u->blank_left;
+            bool breakable = bk != BREAK_NEVER;
+            int penalty = bk == BREAK_SOFT ? p->unit_penalty : bk == BREAK_MUST ? -PENALTY_INF : 0;
+            bool pen_before_blank = p->line_end_half || bk == BREAK_MUST;
+            if (breakable && pen_before_blank) {
+                if (bk == BREAK_MUST)
+                    push_glue(&v, GLUE_FILL, 0, 0, 0);
+                push_penalty(&v, penalty);
+            }
+            if (blank_r > 0)
+                push_glue(&v, blank_kind(t->cp[pu->cp_end - 1]), blank_r, 0, blank_r);
+            if (breakable && !pen_before_blank)
+                push_penalty(&v, penalty);
+            /* The gap itself. */
+            bool stiff = no_stretch_between(t, pu, u);
+            if (space > 0) {
+                push_glue(&v, GLUE_WORD, space, stiff ? 0 : space, space / 3);
+            } else if (is_latin(pu->cls) && is_latin(u->cls)) {
+                if (p->tracking)
+                    push_glue(&v, GLUE_FIXED, p->tracking, 0, 0);
+            } else if (is_latin(pu->cls) != is_latin(u->cls) && p->han_latin_gap > 0) {
+                push_glue(&v, GLUE_HAN_LATIN, p->han_latin_gap + p->tracking,
+                          stiff ? 0 : HLIST_HAN_LATIN_STRETCH(em), p->han_latin_gap / 2);
+            } else {
+                /* Between Chinese characters, and between Chinese and Latin
+                 * when the style wants no gap there (mainland newspapers):
+                 * one kind of gap, spread alike. */
+                push_glue(&v, GLUE_INTER, p->tracking, stiff ? 0 : HLIST_INTER_STRETCH(em), 0);
+            }
+            if (u->span != pu->span && spans[u->span].gap_before > 0)
+                push_glue(&v, GLUE_FIXED, spans[u->span].gap_before, 0, 0);
+            if (blank_l > 0) {
+                if (breakable && !p->line_start_open_half)
+                    push_box(&v, 0, -1, 0); /* keeps the blank after a break */
+                push_glue(&v, GLUE_BLANK_PAREN, blank_l, 0, blank_l);
+            }
+        } else if (u->blank_left > 0 && !p->line_start_open_half) {
+            push_glue(&v, GLUE_BLANK_PAREN, u->blank_left, 0, u->blank_left);
+        }
+        /* The box holds the ink side of a mark: an opening mark's glyph
+         * starts blank_left before its box. */
+        push_box(&v, u->width - u->blank_left - u->blank_right, k, u->blank_left);
+        last_box = k;
+    }
+    if (last_box >= 0 && units[last_box].blank_right > 0 && !p->line_end_half)
+        push_glue(&v, blank_kind(t->cp[units[last_box].cp_end - 1]), units[last_box].blank_right,
+                  0, units[last_box].blank_right);
+    push_glue(&v, GLUE_FILL, 0, 0, 0);
+    push_penalty(&v, -PENALTY_INF);
+
+    if (p->avoid_single_last) {
+        /* 孤字 (PH-4): no break may leave a last line of one character,
+         * punctuation aside.  Count characters after each penalty. */
+        int chars = 0;
+        for (int i = v.n - 2; i >= 0; i--) {
+            item *it = &v.v[i];
+            if (it->kind == ITEM_BOX && it->unit >= 0) {
+                char_class c = units[it->unit].cls;
+                if (c == CHAR_IDEO || c == CHAR_LATIN)
+                    chars += units[it->unit].cp_end - units[it->unit].cp_start;
+            } else if (it->kind == ITEM_PENALTY) {
+                if (it->penalty <= -PENALTY_INF)
+                    break; /* before a forced break is another paragraph's business */
+                if (chars <= 1)
+                    it->penalty = PENALTY_INF;
+                if (chars > 1)
+                    break;
+            }
+        }
+    }
+    *count = v.n;
+    item *out = arena_memdup(scratch, v.v, sizeof(item) * (size_t)v.n);
+    VEC_FREE(v);
+    return out;
+}

@@ -1,0 +1,113 @@
+/* layout.h — page templates and named styles from the layout/ folder.
+ *
+ * layout/styles.yaml defines named styles (a style may inherit another);
+ * every other layout/<name>.yaml file is a page template: page size, the type
+ * area as a grid of columns of whole body characters and of whole grid
+ * lines, gutters, and the running head (folio).  See docs/layout.md.
+ *
+ * Everything is resolved at load time: style fields hold final values,
+ * faces are fontset indices, lengths are scaled.  The layout owns all of it
+ * until layout_free. */
+#ifndef PAIBAN_LAYOUT_H
+#define PAIBAN_LAYOUT_H
+
+#include "base.h"
+#include "diag.h"
+#include "fontset.h"
+
+typedef enum {
+    ALIGN_JUSTIFY,    /* both edges flush, last line start-aligned */
+    ALIGN_START,
+    ALIGN_CENTER,
+    ALIGN_END,
+    ALIGN_DISTRIBUTE, /* every line spread to the full measure (均排) */
+} text_align;
+
+typedef enum {
+    KINSOKU_NONE,
+    KINSOKU_BASIC,
+    KINSOKU_GB,
+    KINSOKU_STRICT,
+} kinsoku_level;
+
+typedef enum {
+    BREAKER_OPTIMAL,   /* Knuth–Plass total fit */
+    BREAKER_FIRST_FIT, /* kept for comparison */
+} breaker_kind;
+
+typedef struct style {
+    const char *name;
+    src_loc loc;
+    int face;                 /* fontset face for Han and CJK punctuation */
+    int latin_face;           /* fontset face for Latin letters and digits */
+    scaled size;
+    scaled leading;           /* baseline distance of lines set off the grid */
+    text_align align;
+    scaled indent;            /* first-line indent */
+    kinsoku_level kinsoku;
+    breaker_kind breaker;
+    bool line_end_half;       /* closing marks at line end set half width (PU-3 gb) */
+    bool line_start_open_half;/* opening marks at line start set half width (PU-5) */
+    bool unit_keep;           /* no break between a number and its unit unless loose */
+    scaled han_latin_gap;     /* space between Han and Latin (MX-2), usually 0 */
+    scaled tracking;          /* added after every character (negative: tighter) */
+    bool keep_breaks;         /* a line break in the text forces one (heads) */
+    int lines_before;         /* whole grid lines of space before a block */
+    int lines_after;
+    double gray;              /* text colour as black ink, 0..1 */
+    bool rule_below;          /* a thin rule under the block (table titles …) */
+} style;
+
+typedef struct folio_spec {
+    bool enabled;
+    int style;                /* style index */
+    const char *left, *center, *right; /* templates with {paper} {date} … */
+    scaled rise;              /* baseline distance above the type area */
+    scaled rule;              /* rule under the folio, 0 for none */
+    scaled rule_gap;          /* rule distance above the type area */
+} folio_spec;
+
+typedef struct template {
+    const char *name;
+    const char *file;
+    src_loc loc;
+    scaled page_w, page_h;
+    int body_style;           /* the style whose character and line make the grid */
+    int columns;              /* grid columns */
+    int chars;                /* body characters per column */
+    scaled gutter;
+    int lines;                /* grid lines per column */
+    scaled line_gap;          /* between lines: pitch = size + line_gap */
+    scaled col_w;             /* chars × body size */
+    scaled pitch;
+    scaled area_x, area_y;    /* type area top-left, from the page's top-left */
+    scaled area_w, area_h;
+    scaled baseline0;         /* baseline of grid line 0, from the page's top */
+    bool column_rules;        /* 栏线 between columns */
+    scaled column_rule_weight;
+    folio_spec folio;
+} template;
+
+typedef struct layout {
+    const char *dir;
+    style *styles;
+    int style_count;
+    template *templates;
+    int template_count;
+    arena *arena;
+} layout;
+
+/* Load every file of the layout folder; NULL on error (reported). */
+layout *layout_load(const char *dir, fontset *fonts, diag *d);
+void layout_free(layout *l);
+
+/* Index of a named style or template, -1 when there is none. */
+int layout_style(const layout *l, const char *name);
+int layout_template(const layout *l, const char *name);
+
+/* x of column `col` (0-based) from the page's left edge. */
+scaled template_column_x(const template *t, int col);
+/* Baseline of grid line `line` (0-based) from the page's top edge. */
+scaled template_baseline(const template *t, int line);
+
+#endif

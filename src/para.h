@@ -1,0 +1,98 @@
+/* para.h — a paragraph set into lines of a given measure.
+ *
+ * para_typeset runs the paragraph pipeline:
+ *     segment_make → shape_para → hlist_build → breaker → justify
+ * and returns lines whose glyphs carry their final x positions (from the
+ * line's left edge) and the bytes of text they came from (for the PDF's
+ * ToUnicode map and the layout dump).
+ *
+ * Justification distributes what a line lacks or has too much in clreq's
+ * order: shrinking takes spaces first, then the blanks of brackets, of
+ * ，、；：, the Han–Latin gaps, and last of 。．; stretching takes spaces,
+ * then Han–Latin gaps, then every gap between characters (JU-3, JU-4).
+ * Last lines and lines before a forced break are set solid, start-aligned.
+ *
+ * The result lives in the arena passed in; a typesetter holds what is
+ * reused from paragraph to paragraph (HarfBuzz buffer, ICU iterator,
+ * scratch memory). */
+#ifndef PAIBAN_PARA_H
+#define PAIBAN_PARA_H
+
+#include "base.h"
+#include "breaker.h"
+#include "content.h"
+#include "diag.h"
+#include "fontset.h"
+#include "layout.h"
+
+typedef struct placed_glyph {
+    unsigned gid;
+    int face;
+    scaled size;
+    scaled x;           /* origin, from the line's left edge */
+    scaled y;           /* offset from the baseline, up */
+    int text_start;     /* bytes of the paragraph text this glyph shows */
+    int text_len;       /* 0 for the second glyph of a cluster */
+    int style;
+} placed_glyph;
+
+enum {
+    LINE_FIRST = 1 << 0,    /* first line of the paragraph */
+    LINE_LAST = 1 << 1,     /* last line of the paragraph */
+    LINE_FORCED = 1 << 2,   /* ends at a forced break */
+    LINE_LOOSE = 1 << 3,    /* spread more than the style allows */
+    LINE_TIGHT = 1 << 4,    /* shrunk beyond the punctuation blanks */
+    LINE_OVERFULL = 1 << 5, /* wider than the measure */
+    LINE_EMERGENCY = 1 << 6,/* broke where the rules forbid (last resort) */
+};
+
+typedef struct para_line {
+    int glyph_start, glyph_count;
+    scaled width;           /* the measure */
+    scaled natural;         /* width before justification */
+    scaled used;            /* end of the last box after justification */
+    int text_start, text_end;
+    double ratio;
+    unsigned flags;
+    int style;              /* style of the line's first character */
+    scaled ascent, descent; /* of the tallest glyph box (em boxes), descent > 0 */
+    src_loc loc;            /* where the line's text begins */
+} para_line;
+
+typedef struct para_result {
+    para_line *lines;
+    int line_count;
+    placed_glyph *glyphs;
+    int glyph_count;
+    const char *text;       /* the whole paragraph, UTF-8 */
+    int pass;               /* breaker pass that found the lines (see breaker.h) */
+} para_result;
+
+typedef struct para_options {
+    scaled width;           /* the measure */
+    scaled first_width;     /* measure of the first line, 0 = width */
+    int indent_style;       /* -1: indent from the first span's style */
+    bool no_indent;         /* a continuation: no first-line indent (PH-3) */
+    int align;              /* -1: the first span's style; else a text_align */
+    int looseness;          /* ask for this many lines more (or fewer); when no
+                             * good variant exists, line_count is -1 */
+} para_options;
+
+typedef struct typesetter typesetter;
+
+typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d);
+void typesetter_free(typesetter *ts);
+
+/* Set spans[0..count) into lines; allocations go to `out`. */
+void para_typeset(typesetter *ts, const span *spans, int count, const para_options *opt,
+                  arena *out, para_result *res);
+
+/* Width of the text set solid on one line (no breaking), for headings and
+ * table cells: the widest line between forced breaks. */
+scaled para_natural_width(typesetter *ts, const span *spans, int count);
+/* The widest piece of the text no line break can split (min-content). */
+scaled para_min_width(typesetter *ts, const span *spans, int count);
+
+fontset *typesetter_fonts(typesetter *ts);
+
+#endif

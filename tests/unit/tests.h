@@ -1,0 +1,31 @@
+/* tests.h — the list of unit tests (one X per test function). */
+#ifndef PAIBAN_TESTS_H
+#define PAIBAN_TESTS_H
+
+#include "harness.h"
+
+#define TEST_LIST                                                                                  \
+    X(yml_unfold_plain_keeps_breaks)                                                               \
+    X(yml_unfold_list_item)                                                                        \
+    X(yml_unfold_folded_block)                                                                     \
+    X(yml_unfold_blank_line_is_double_break)                                                       \
+    X(yml_duplicate_key_is_error_with_location)                                                    \
+    X(yml_syntax_error_location)                                                                   \
+    X(yml_invalid_utf8_reports_byte_offset)                                                        \
+    X(yml_alias_bomb_is_bounded)                                                                   \
+    X(yml_unknown_key_suggests)                                                                    \
+    X(yml_lengths)
+
+#define X(n) void test_##n(void);
+TEST_LIST
+#undef X
+
+#ifdef HARNESS_MAIN
+static const test_case all_tests[] = {
+#define X(n) {#n, test_##n},
+    TEST_LIST
+#undef X
+};
+#endif
+
+#endif
