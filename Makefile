@@ -24,7 +24,7 @@ SAMPLE := out/2018-12-28.pdf
 # Debian packages: to build and typeset, and in addition to test.
 DEPS_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libyaml-dev libicu-dev zlib1g-dev libpng-dev \
-	fonts-noto-cjk fonts-dejavu-core
+	fonts-noto-cjk fonts-arphic-ukai fonts-dejavu-core
 DEPS_CHECK := poppler-utils qpdf mupdf-tools ghostscript valgrind python3 clang \
 	libclang-rt-14-dev
 
@@ -84,15 +84,20 @@ sample: $(SAMPLE)
 # ---- tests
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BIN := build/tests/unit
-$(UNIT_BIN): $(UNIT_SRCS) tests/unit/harness.h $(filter-out $(OBJ_DIR)/main.o,$(OBJS)) | build/tests
+$(UNIT_BIN): $(UNIT_SRCS) tests/unit/harness.h tests/unit/tests.h $(filter-out $(OBJ_DIR)/main.o,$(OBJS)) | build/tests
 	@echo "  LINK    $@"
 	@$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) -Isrc -o $@ $(UNIT_SRCS) \
 		$(filter-out $(OBJ_DIR)/main.o,$(OBJS)) $(PKG_LIBS)
 
+build/tests/unit-asan: $(UNIT_SRCS) tests/unit/harness.h tests/unit/tests.h $(filter-out build/asan/main.o,$(ASAN_OBJS)) | build/tests
+	@echo "  LINK    $@"
+	@$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) $(PKG_CFLAGS) -Isrc -o $@ $(UNIT_SRCS) \
+		$(filter-out build/asan/main.o,$(ASAN_OBJS)) $(PKG_LIBS)
+
 unit: $(UNIT_BIN)
 	@$(UNIT_BIN)
 
-check: deps-check build $(UNIT_BIN) build/asan/paiban
+check: deps-check build $(UNIT_BIN) build/asan/paiban build/tests/unit-asan
 	@tests/run-all
 
 golden: build/paiban

@@ -117,8 +117,8 @@ typedef VEC(candidate) candidate_vec;
  * break point (TeX); otherwise the best per class and line count, so that
  * a paragraph one line longer or shorter can be found (TeX's \looseness). */
 static bool kp_pass(const item *items, int count, const scaled *widths, int nwidths,
-                    const breaker_params *p, int tolerance, int looseness, arena *scratch,
-                    break_result *out)
+                    const breaker_params *p, int tolerance, int looseness, scaled emergency,
+                    arena *scratch, break_result *out)
 {
     /* Prefix sums make each line's measure O(1). */
     int64_t *sw = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
@@ -167,7 +167,10 @@ static bool kp_pass(const item *items, int count, const scaled *widths, int nwid
             scaled shrink = (scaled)(sz[b] - sz[s]);
             int fill = sf[b] - sf[s];
             scaled w = width_of(widths, nwidths, a->line);
-            double r = ratio_of(w, natural, stretch, shrink, fill);
+            /* In the last pass every line may stretch a little more than
+             * its glue says (TeX's \emergencystretch), so that a line
+             * that must be bad is still told from one that is worse. */
+            double r = ratio_of(w, natural, stretch + (natural < w ? emergency : 0), shrink, fill);
             int bad = badness_of(r);
             bool deactivate = r < -1 || forced;
             if (r >= -1 && (bad <= tolerance || forced)) {
@@ -269,7 +272,9 @@ bool breaker_optimal(const item *items, int count, const scaled *widths, int nwi
     /* A looser or tighter paragraph is worth having only if it is good. */
     int passes = looseness ? 1 : 3;
     for (int pass = 0; pass < passes; pass++) {
-        if (kp_pass(items, count, widths, nwidths, p, tolerances[pass], looseness, scratch, out)) {
+        scaled emergency = pass == 2 ? width_of(widths, nwidths, 0) / 4 : 0;
+        if (kp_pass(items, count, widths, nwidths, p, tolerances[pass], looseness, emergency,
+                    scratch, out)) {
             out->pass = pass + 1;
             return true;
         }

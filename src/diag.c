@@ -7,8 +7,21 @@
 
 struct diag {
     VEC(diag_msg) msgs;
+    VEC(char *) files; /* our copies of file names: messages outlive inputs */
     int errors, env_errors, warnings;
 };
+
+static const char *intern(diag *d, const char *file)
+{
+    if (!file)
+        return NULL;
+    for (int i = d->files.n - 1; i >= 0; i--)
+        if (strcmp(d->files.v[i], file) == 0)
+            return d->files.v[i];
+    char *copy = xstrdup(file);
+    *VEC_PUSH(d->files) = copy;
+    return copy;
+}
 
 diag *diag_new(void) { return xcalloc(1, sizeof(diag)); }
 
@@ -19,6 +32,9 @@ void diag_free(diag *d)
     for (int i = 0; i < d->msgs.n; i++)
         free(d->msgs.v[i].text);
     VEC_FREE(d->msgs);
+    for (int i = 0; i < d->files.n; i++)
+        free(d->files.v[i]);
+    VEC_FREE(d->files);
     free(d);
 }
 
@@ -34,6 +50,7 @@ static void add(diag *d, diag_severity sev, src_loc loc, const char *kind,
     diag_msg *m = VEC_PUSH(d->msgs);
     m->severity = sev;
     m->loc = loc;
+    m->loc.file = intern(d, loc.file);
     m->kind = kind;
     m->text = text;
     if (sev == DIAG_ERROR)

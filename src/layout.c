@@ -89,10 +89,15 @@ static bool resolve_style(loader *ld, int i)
     }
     s->name = name;
     s->loc = loc;
+    if (!s->font_loc.file)
+        s->font_loc = loc;
 
     yml_node *v;
-    if ((v = yml_lookup(n, "font")))
+    if ((v = yml_lookup(n, "font"))) {
         ok &= read_face(ld, v, "font", &s->face);
+        s->font_loc = v->loc;
+        s->font_loc.file = loc.file; /* the YAML document is freed after loading */
+    }
     if ((v = yml_lookup(n, "latin-font")))
         ok &= read_face(ld, v, "latin-font", &s->latin_face);
     else if (!inherit)
@@ -360,7 +365,7 @@ static bool load_template(loader *ld, const char *path, const char *stem)
     /* The em box of grid line 0 touches the top of the type area; where
      * the baseline sits in the em box is the body face's business (its
      * ideographic em-box bottom, -0.12 em in Noto CJK). */
-    if (fontset_open(ld->fonts, body->face, body->loc, d)) {
+    if (fontset_open(ld->fonts, body->face, body->font_loc, d)) {
         const face_info *fi = fontset_info(ld->fonts, body->face);
         t->baseline0 = t->area_y + scaled_muldiv(body->size, fi->upem + fi->ideo_bottom, fi->upem);
     } else {

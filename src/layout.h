@@ -39,6 +39,7 @@ typedef struct style {
     const char *name;
     src_loc loc;
     int face;                 /* fontset face for Han and CJK punctuation */
+    src_loc font_loc;         /* where the face was named (for font errors) */
     int latin_face;           /* fontset face for Latin letters and digits */
     scaled size;
     scaled leading;           /* baseline distance of lines set off the grid */

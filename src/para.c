@@ -7,6 +7,7 @@
 #include "shape.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,40 @@ struct typesetter {
     segmenter *seg;
     shaper *sh;
     arena *scratch;
+    bool trace;   /* PAIBAN_TRACE contains "breaker" */
 };
+
+/* The items and chosen breaks of a paragraph on stderr, for whoever
+ * wonders why a line broke where it did (PAIBAN_TRACE=breaker). */
+static void trace_paragraph(const para_text *t, const shaped_para *sp, const item *items, int n,
+                            const break_result *br, const bool *emergency)
+{
+    fprintf(stderr, "paragraph \"%.60s\": %d items, pass %d\n", t->utf8, n, br->pass);
+    int li = 0;
+    for (int i = 0; i < n; i++) {
+        const item *it = &items[i];
+        if (it->kind == ITEM_BOX) {
+            if (it->unit >= 0) {
+                const unit *u = &sp->units[it->unit];
+                fprintf(stderr, "%.*s", t->byte[u->cp_end] - t->byte[u->cp_start],
+                        t->utf8 + t->byte[u->cp_start]);
+            } else {
+                fprintf(stderr, "[box %.1f]", pt_from_scaled(it->width));
+            }
+        } else if (it->kind == ITEM_GLUE) {
+            if (it->width || it->shrink)
+                fprintf(stderr, "{%d:%.1f-%.1f}", it->glue, pt_from_scaled(it->width),
+                        pt_from_scaled(it->shrink));
+        } else if (li < br->line_count && br->lines[li].end == i) {
+            fprintf(stderr, " ⏎[r=%.2f b=%d%s]\n", br->lines[li].ratio, br->lines[li].badness,
+                    emergency && emergency[i] ? " emergency" : "");
+            li++;
+        } else if (it->penalty < PENALTY_INF) {
+            fprintf(stderr, it->penalty ? "|%d" : "|", it->penalty);
+        }
+    }
+    fprintf(stderr, "\n");
+}
 
 /* Cost of a break between a number and its unit: as bad as a line spread
  * to badness 5000, so it is taken only when every other choice would leave
@@ -33,6 +67,8 @@ typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d)
     ts->seg = segmenter_new();
     ts->sh = shaper_new();
     ts->scratch = arena_new();
+    const char *trace = getenv("PAIBAN_TRACE");
+    ts->trace = trace && strstr(trace, "breaker");
     return ts;
 }
 
@@ -201,6 +237,8 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
             breaker_first_fit(items, n, widths, 2, scratch, &br);
     }
     res->pass = br.pass;
+    if (ts->trace)
+        trace_paragraph(&t, &sp, items, n, &br, emergency);
 
     /* Justify, then place every glyph. */
     res->text = arena_strdup(out, t.utf8);

@@ -183,15 +183,15 @@ static void tailor_breaks(para_text *t, const unsigned char *icu, const style *s
 static int choose_face(fontset *fonts, const style *st, uint32_t c, char_class cls, diag *d)
 {
     int first = cls == CHAR_LATIN || cls == CHAR_SPACE ? st->latin_face : st->face;
-    if (fontset_open(fonts, first, st->loc, d) && fontset_glyph(fonts, first, c))
+    if (fontset_open(fonts, first, st->font_loc, d) && fontset_glyph(fonts, first, c))
         return first;
-    if (first != st->face && fontset_open(fonts, st->face, st->loc, d) &&
+    if (first != st->face && fontset_open(fonts, st->face, st->font_loc, d) &&
         fontset_glyph(fonts, st->face, c))
         return st->face;
     int count;
     const int *fallbacks = fontset_fallbacks(fonts, &count);
     for (int k = 0; k < count; k++) {
-        if (fontset_open(fonts, fallbacks[k], st->loc, d) && fontset_glyph(fonts, fallbacks[k], c))
+        if (fontset_open(fonts, fallbacks[k], st->font_loc, d) && fontset_glyph(fonts, fallbacks[k], c))
             return fallbacks[k];
     }
     return -1;

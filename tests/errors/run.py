@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""run.py PAIBAN — every bad input we know of, with the exact message and
+exit status it must get.  Each case starts from a small good edition (in a
+fresh folder), changes some files, runs `paiban build`, and checks:
+the exit status, one exact line of stderr, and that no PDF was written when
+the input is at fault.  Ends with "N passed, N failed"."""
+import os, shutil, subprocess, sys, tempfile
+
+PAIBAN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else 'build/paiban')
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+LAYOUT = os.path.join(ROOT, 'layout')
+FONTS = os.path.join(ROOT, 'fonts', 'fonts.yaml')
+JPEG = os.path.join(ROOT, 'content', '2018-12-28', 'images', 'xiaoguan.jpg')
+
+EDITION = """paper: 测试日报
+date: 2018-12-28
+template: broadsheet
+pages:
+  - page: A1
+    name: 要闻
+    articles:
+      - article: a.yaml
+        columns: 1-4
+        top: 1
+        lines: 40
+"""
+ARTICLE = """headline: 标题
+body:
+  - 正文第一段。
+  - 正文第二段。
+"""
+
+# name, {file: content or None to delete}, extra args, exit status, exact stderr line
+CASES = [
+    ('unknown key', {'ed/a.yaml': 'hedline: 标题\nbody: [正文。]\n'}, [], 2,
+     'ed/a.yaml:1:1: error: unknown key "hedline" in an article; did you mean "headline"?'),
+    ('unknown key without a near match', {'ed/a.yaml': ARTICLE + 'colour: red\n'}, [], 2,
+     'ed/a.yaml:5:1: error: unknown key "colour" in an article; known keys: kicker, headline, '
+     'subtitle, photo, lead, byline, body'),
+    ('missing required key', {'ed/a.yaml': 'body: [正文。]\n'}, [], 2,
+     'ed/a.yaml:1:1: error: an article lacks the required key "headline"'),
+    ('wrong type: body as text', {'ed/a.yaml': 'headline: 标题\nbody: 正文。\n'}, [], 2,
+     'ed/a.yaml:2:7: error: "body" must be a list, not a single value'),
+    ('wrong type: columns', {'ed/edition.yaml': EDITION.replace('columns: 1-4', 'columns: 一到四')}, [], 2,
+     'ed/edition.yaml:9:18: error: columns are written like 1-4 (from the first to the 8-th grid column), '
+     'not "一到四"'),
+    ('columns past the grid', {'ed/edition.yaml': EDITION.replace('columns: 1-4', 'columns: 5-9')}, [], 2,
+     'ed/edition.yaml:9:18: error: columns are written like 1-4 (from the first to the 8-th grid column), '
+     'not "5-9"'),
+    ('module below the type area', {'ed/edition.yaml': EDITION.replace('lines: 40', 'lines: 90').replace('top: 1', 'top: 20')}, [], 2,
+     'ed/edition.yaml:11:16: error: the article runs from grid line 20 for 90 lines, past the 97 lines of '
+     'the type area'),
+    ('missing date', {'ed/edition.yaml': EDITION.replace('date: 2018-12-28\n', '')}, [], 2,
+     'ed/edition.yaml:1:1: error: edition.yaml lacks the required key "date"'),
+    ('impossible date', {'ed/edition.yaml': EDITION.replace('2018-12-28', '2018-02-30')}, [], 2,
+     'ed/edition.yaml:2:7: error: the date is written YYYY-MM-DD, like 2018-12-28; "2018-02-30" is not a date'),
+    ('unknown template', {'ed/edition.yaml': EDITION.replace('broadsheet', 'berliner')}, [], 2,
+     'ed/edition.yaml:3:11: error: template "berliner" is not in the layout folder (%s); add %s/berliner.yaml '
+     'or name another' % (LAYOUT, LAYOUT)),
+    ('unknown style', {'ed/a.yaml': ARTICLE + '  - p: 正文。\n    style: nosuch\n'}, [], 2,
+     'ed/a.yaml:6:12: error: style "nosuch" is needed here but layout/styles.yaml does not define it'),
+    ('unknown body item', {'ed/a.yaml': ARTICLE + '  - h9: 小标题\n'}, [], 2,
+     'ed/a.yaml:5:5: error: "h9" is not a kind of body item; use h2, h3, h4, h5, p, box or table'),
+    ('tab in indentation', {'ed/a.yaml': 'headline: 标题\nbody:\n\t- 正文。\n'}, [], 2,
+     'ed/a.yaml:3:1: error: YAML syntax: while scanning for the next token found character that cannot '
+     'start any token (a tab, or a character such as @ or ` at the start of a value? indent with spaces '
+     'and quote such values)'),
+    ('duplicate key', {'ed/a.yaml': ARTICLE + 'headline: 又一个\n'}, [], 2,
+     'ed/a.yaml:5:1: error: duplicate key "headline" (first given at line 1); remove one'),
+    ('invalid UTF-8', {'ed/a.yaml': b'headline: \xe6\xa0\nbody: [x]\n'}, [], 2,
+     'ed/a.yaml:1:11: error: invalid UTF-8 at byte offset 10 (byte 0xE6); save the file as UTF-8'),
+    ('empty article', {'ed/a.yaml': ''}, [], 2,
+     'ed/a.yaml: error: an article is a mapping with at least "headline" and "body"'),
+    ('missing article file', {'ed/a.yaml': None}, [], 2,
+     'ed/edition.yaml:8:18: error: article file "a.yaml" cannot be found (No such file or directory)'),
+    ('no edition folder', {}, ['NOSUCH'], 2,
+     'NOSUCH: error: no such edition folder; give the folder that holds edition.yaml'),
+    ('photo missing', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: nosuch.jpg\nbody: [正文。]\n'}, [], 2,
+     'ed/a.yaml:3:9: error: photo file "nosuch.jpg" cannot be found (No such file or directory)'),
+    ('photo outside the edition', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: ../x.jpg\nbody: [正文。]\n',
+                                   'x.jpg': 'JPEG'}, [], 2,
+     'ed/a.yaml:3:9: error: photo file "../x.jpg" lies outside the edition folder; copy the file into ed '
+     'or run with --allow-outside-root'),
+    ('photo truncated', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: p.jpg\nbody: [正文。]\n',
+                         'ed/p.jpg': ('TRUNC', 4000)}, [], 2,
+     'ed/a.yaml:3:3: error: the photo ed/p.jpg is not a complete JPEG file (truncated or damaged); export '
+     'it again'),
+    ('photo not an image', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: p.jpg\nbody: [正文。]\n',
+                            'ed/p.jpg': 'GIF89a not really'}, [], 2,
+     'ed/a.yaml:3:3: error: the photo ed/p.jpg is neither JPEG nor PNG; convert it to one of them'),
+    ('table ragged row', {'ed/a.yaml': ARTICLE + '  - table:\n      head: [甲, 乙]\n      rows:\n        - [1, 2]\n        - [3]\n'}, [], 2,
+     'ed/a.yaml:9:11: error: this row fills 1 of the table\'s 2 columns; every row needs a cell (or a span) '
+     'for each column'),
+    ('table empty row', {'ed/a.yaml': ARTICLE + '  - table:\n      rows:\n        - [1, 2]\n        - []\n'}, [], 2,
+     'ed/a.yaml:8:11: error: this table row is empty; give its cells or remove the row'),
+    ('table too wide', {'ed/a.yaml': ARTICLE + '  - table:\n      rows:\n        - [Internationalization, 1234567890123456789012345]\n'}, [], 2,
+     'ed/a.yaml:6:7: error: the table needs 195.4 pt but its frame is 117.0 pt wide (78.4 pt too wide); '
+     'column 2 ("1234567890123456789012345") alone needs 116.3 pt. Span more columns, use a smaller table '
+     'style, or shorten the text'),
+    ('font not installed', {'fonts.yaml': 'faces:\n  serif: {family: Nonexistent Serif SC, package: fonts-nonexistent}\n'
+                            '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
+                            '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
+                            '  kai: {family: AR PL UKai CN, style: Book}\n'}, ['--fonts', 'fonts.yaml'], 2,
+     '%s/styles.yaml:6:11: error: font "serif" (Nonexistent Serif SC Regular) is not installed; install the '
+     'Debian package fonts-nonexistent (apt-get install fonts-nonexistent)' % LAYOUT),
+    ('character no font has', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 正文\U00013000字。\n'}, [], 0,
+     'ed/a.yaml:3:7: warning: no font has U+13000 "\U00013000"; it prints as an empty box. Replace the '
+     'character or add a face that has it to the fallback list in fonts/fonts.yaml [missing-glyph]'),
+    ('character no font has, strict', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 正文\U00013000字。\n'}, ['--strict'], 1,
+     'ed/a.yaml:3:7: warning: no font has U+13000 "\U00013000"; it prints as an empty box. Replace the '
+     'character or add a face that has it to the fallback list in fonts/fonts.yaml [missing-glyph]'),
+    ('control character', {'ed/a.yaml': 'headline: 标题\nbody:\n  - "正文\\u0007字。"\n'}, [], 0,
+     'ed/a.yaml:3:5: warning: control character U+0007 in the text of a paragraph was dropped; remove it '
+     'from the file [control-char]'),
+    ('overset', {'ed/a.yaml': 'headline: 标题\nbody:\n' + '  - ' + '正文很长。' * 900 + '\n'}, [], 1,
+     None),
+    ('overset allowed', {'ed/a.yaml': 'headline: 标题\nbody:\n' + '  - ' + '正文很长。' * 900 + '\n'},
+     ['--allow-overset'], 0, None),
+    ('deep nesting', {'ed/a.yaml': 'headline: 标题\nbody: ' + '[' * 100 + ']' * 100 + '\n'}, [], 2,
+     'ed/a.yaml:2:71: error: YAML nested more than 64 levels deep; flatten the structure'),
+]
+
+
+def materialise(tmp, files):
+    os.makedirs(os.path.join(tmp, 'ed'))
+    base = {'ed/edition.yaml': EDITION, 'ed/a.yaml': ARTICLE}
+    base.update(files)
+    for name, content in base.items():
+        if content is None:
+            continue
+        path = os.path.join(tmp, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if isinstance(content, tuple):  # a truncated copy of the sample photo
+            with open(JPEG, 'rb') as f:
+                data = f.read(content[1])
+            with open(path, 'wb') as f:
+                f.write(data)
+        elif isinstance(content, bytes):
+            with open(path, 'wb') as f:
+                f.write(content)
+        else:
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write(content)
+
+
+def main():
+    passed = failed = 0
+    for name, files, args, want_status, want_line in CASES:
+        tmp = tempfile.mkdtemp(prefix='paiban-err-')
+        try:
+            materialise(tmp, files)
+            edition = 'ed'
+            extra = list(args)
+            if extra and not extra[0].startswith('-'):
+                edition = extra.pop(0)
+            cmd = [PAIBAN, 'build', edition, '-o', 'out.pdf', '--layout', LAYOUT]
+            if '--fonts' not in extra:
+                cmd += ['--fonts', FONTS]
+            r = subprocess.run(cmd + extra, cwd=tmp, capture_output=True, text=True, timeout=120)
+            problems = []
+            if r.returncode != want_status:
+                problems.append('exit %d, expected %d' % (r.returncode, want_status))
+            lines = r.stderr.splitlines()
+            if want_line is not None and want_line not in lines:
+                problems.append('no line\n      %s\n    in stderr:\n      %s' % (
+                    want_line, '\n      '.join(lines[:6])))
+            if name.startswith('overset') and 'overset' not in r.stderr:
+                problems.append('no overset report in stderr')
+            wrote = os.path.exists(os.path.join(tmp, 'out.pdf'))
+            if want_status == 2 and wrote:
+                problems.append('a PDF was written for bad input')
+            if want_status in (0, 1) and not wrote:
+                problems.append('no PDF was written')
+            if any('.tmp.' in n for n in os.listdir(tmp)):
+                problems.append('temporary file left behind')
+            if problems:
+                failed += 1
+                print('FAIL %s: %s' % (name, '; '.join(problems)))
+            else:
+                passed += 1
+                print('ok   %s' % name)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
