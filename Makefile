@@ -84,12 +84,12 @@ sample: $(SAMPLE)
 # ---- tests
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BIN := build/tests/unit
-$(UNIT_BIN): $(UNIT_SRCS) tests/unit/harness.h tests/unit/tests.h $(filter-out $(OBJ_DIR)/main.o,$(OBJS)) | build/tests
+$(UNIT_BIN): $(UNIT_SRCS) $(wildcard tests/unit/*.h) $(filter-out $(OBJ_DIR)/main.o,$(OBJS)) | build/tests
 	@echo "  LINK    $@"
 	@$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) -Isrc -o $@ $(UNIT_SRCS) \
 		$(filter-out $(OBJ_DIR)/main.o,$(OBJS)) $(PKG_LIBS)
 
-build/tests/unit-asan: $(UNIT_SRCS) tests/unit/harness.h tests/unit/tests.h $(filter-out build/asan/main.o,$(ASAN_OBJS)) | build/tests
+build/tests/unit-asan: $(UNIT_SRCS) $(wildcard tests/unit/*.h) $(filter-out build/asan/main.o,$(ASAN_OBJS)) | build/tests
 	@echo "  LINK    $@"
 	@$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) $(PKG_CFLAGS) -Isrc -o $@ $(UNIT_SRCS) \
 		$(filter-out build/asan/main.o,$(ASAN_OBJS)) $(PKG_LIBS)

@@ -14,7 +14,8 @@
     X(yml_invalid_utf8_reports_byte_offset)                                                        \
     X(yml_alias_bomb_is_bounded)                                                                   \
     X(yml_unknown_key_suggests)                                                                    \
-    X(yml_lengths)
+    X(yml_lengths)                                                                                 \
+    X(LB_1_comma_never_starts_a_line)
 
 #define X(n) void test_##n(void);
 TEST_LIST

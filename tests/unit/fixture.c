@@ -1,0 +1,128 @@
+/* fixture.c — real fonts and the unit-test layout, shared by the tests. */
+#include "harness.h"
+#include "fixture.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+static fixture fx;
+static bool ready;
+
+static void fixture_free(void)
+{
+    typesetter_free(fx.ts);
+    layout_free(fx.l);
+    fontset_free(fx.fonts);
+    arena_free(fx.a);
+    diag_free(fx.d);
+}
+
+fixture *fixture_get(void)
+{
+    if (ready)
+        return &fx;
+    fx.d = diag_new();
+    fx.fonts = fontset_load("fonts/fonts.yaml", fx.d);
+    fx.l = fx.fonts ? layout_load("tests/unit/layout", fx.fonts, fx.d) : NULL;
+    if (!fx.l) {
+        diag_print(fx.d, stderr, 0, true);
+        fprintf(stderr, "fixture: cannot load fonts/layout (run from the repository root)\n");
+        exit(2);
+    }
+    fx.ts = typesetter_new(fx.fonts, fx.l, fx.d);
+    fx.a = arena_new();
+    ready = true;
+    atexit(fixture_free);
+    return &fx;
+}
+
+double fixture_em(const char *style_name)
+{
+    fixture *f = fixture_get();
+    int s = layout_style(f->l, style_name);
+    return pt_from_scaled(f->l->styles[s].size);
+}
+
+static para_result set_spans(double ems, span *spans, int n)
+{
+    fixture *f = fixture_get();
+    scaled em = f->l->styles[spans[0].style].size;
+    para_options po = {.width = (scaled)(ems * em), .indent_style = -1, .align = -1};
+    para_result r;
+    para_typeset(f->ts, spans, n, &po, f->a, &r);
+    return r;
+}
+
+para_result fixture_set(const char *style_name, const char *text, double ems)
+{
+    fixture *f = fixture_get();
+    span s = {.text = text, .style = layout_style(f->l, style_name)};
+    if (s.style < 0) {
+        fprintf(stderr, "fixture: no style %s\n", style_name);
+        exit(2);
+    }
+    return set_spans(ems, &s, 1);
+}
+
+para_result fixture_set_spans(double ems, ...)
+{
+    fixture *f = fixture_get();
+    span spans[16];
+    int n = 0;
+    va_list ap;
+    va_start(ap, ems);
+    const char *name;
+    while (n < 16 && (name = va_arg(ap, const char *))) {
+        spans[n].style = layout_style(f->l, name);
+        spans[n].text = va_arg(ap, const char *);
+        spans[n].gap_before = 0;
+        spans[n].loc = (src_loc){0};
+        spans[n].loc_exact = false;
+        n++;
+    }
+    va_end(ap);
+    return set_spans(ems, spans, n);
+}
+
+const char *line_text(const para_result *r, int i)
+{
+    if (i < 0 || i >= r->line_count)
+        return "(no such line)";
+    const para_line *pl = &r->lines[i];
+    return arena_strndup(fixture_get()->a, r->text + pl->text_start,
+                         (size_t)(pl->text_end - pl->text_start));
+}
+
+static double em_of(const para_result *r, int i)
+{
+    const placed_glyph *g = r->glyphs + r->lines[i].glyph_start;
+    return pt_from_scaled(g[0].size);
+}
+
+double glyph_x(const para_result *r, int i, int k)
+{
+    const placed_glyph *g = r->glyphs + r->lines[i].glyph_start;
+    return pt_from_scaled(g[k].x) / em_of(r, i);
+}
+
+double glyph_adv(const para_result *r, int i, int k)
+{
+    const para_line *pl = &r->lines[i];
+    const placed_glyph *g = r->glyphs + pl->glyph_start;
+    scaled next = k + 1 < pl->glyph_count ? g[k + 1].x : pl->used;
+    return pt_from_scaled(next - g[k].x) / em_of(r, i);
+}
+
+int glyph_of(const para_result *r, int i, const char *c, int n)
+{
+    const para_line *pl = &r->lines[i];
+    const placed_glyph *g = r->glyphs + pl->glyph_start;
+    size_t len = strlen(c);
+    for (int k = 0; k < pl->glyph_count; k++) {
+        if (g[k].text_len == (int)len && memcmp(r->text + g[k].text_start, c, len) == 0) {
+            if (n-- == 0)
+                return k;
+        }
+    }
+    return -1;
+}

@@ -1,0 +1,51 @@
+/* fixture.h — real fonts and the unit-test layout, for tests that shape. */
+#ifndef PAIBAN_TEST_FIXTURE_H
+#define PAIBAN_TEST_FIXTURE_H
+
+#include "arena.h"
+#include "content.h"
+#include "diag.h"
+#include "fontset.h"
+#include "layout.h"
+#include "para.h"
+
+typedef struct fixture {
+    diag *d;
+    fontset *fonts;
+    layout *l;
+    typesetter *ts;
+    arena *a;
+} fixture;
+
+/* The shared fixture (created on first use, freed at exit). */
+fixture *fixture_get(void);
+
+/* Set `text` in `style` at a measure of `ems` em (of the style's size). */
+para_result fixture_set(const char *style_name, const char *text, double ems);
+/* Several spans (style, text, style, text, …, NULL) as one paragraph. */
+para_result fixture_set_spans(double ems, ...);
+
+/* The text of line i (a string owned by the fixture's arena). */
+const char *line_text(const para_result *r, int i);
+/* Origin of glyph k of line i from the line's left edge, in em. */
+double glyph_x(const para_result *r, int i, int k);
+/* Advance of glyph k of line i (next origin minus origin), in em; the last
+ * glyph's is measured to the line's end. */
+double glyph_adv(const para_result *r, int i, int k);
+/* Index in line i of the glyph showing the n-th occurrence (0-based) of
+ * the UTF-8 character c, or -1. */
+int glyph_of(const para_result *r, int i, const char *c, int n);
+/* The em of the style used by fixture_set (its size). */
+double fixture_em(const char *style_name);
+
+#define CHECK_NEAR(a, b, tol)                                                                      \
+    do {                                                                                           \
+        double a_ = (a), b_ = (b);                                                                 \
+        if (!(a_ > b_ - (tol) && a_ < b_ + (tol))) {                                               \
+            fprintf(stderr, "  %s:%d: %s: %s == %.4f, expected %.4f\n", __FILE__, __LINE__,        \
+                    harness_current, #a, a_, b_);                                                  \
+            harness_failed_checks++;                                                               \
+        }                                                                                          \
+    } while (0)
+
+#endif
