@@ -40,6 +40,14 @@ static int lines_for_height(const grid *g, scaled h)
     return k < 1 ? 1 : k;
 }
 
+/* The rest of an article that jumps to a later page (转版). */
+typedef struct carry {
+    bool active;
+    int block;            /* first block not set yet */
+    int byte;             /* bytes of that paragraph already set (0: none) */
+    int from_page;
+} carry;
+
 typedef struct composer {
     const edition *e;
     const layout *l;
@@ -47,7 +55,20 @@ typedef struct composer {
     fontset *fonts;
     diag *d;
     arena *a;
+    int next_para;        /* paragraph ids for the text lines */
+    carry *carries;       /* per article */
 } composer;
+
+static int new_para(composer *c) { return c->next_para++; }
+
+static int style_or_error(composer *c, const char *name, src_loc loc)
+{
+    int s = layout_style(c->l, name);
+    if (s < 0)
+        diag_error(c->d, loc, "style \"%s\" is needed here but %s/styles.yaml does not define it",
+                   name, c->l->dir);
+    return s;
+}
 
 /* ---- stacked text blocks (headline band, heads, captions) -------------- */
 
@@ -59,32 +80,26 @@ static void stack_block(composer *c, const grid *g, const span *const *parts, in
 {
     memset(out, 0, sizeof *out);
     para_result *pr = arena_alloc(c->a, sizeof(para_result) * (size_t)nparts);
-    scaled y = 0; /* baseline of the previous line, relative to the stack top */
-    scaled top_ascent = 0, bottom = 0;
-    bool first = true;
-    /* First pass: baselines relative to the first line's baseline. */
-    scaled *base = NULL;
     int total_lines = 0;
     for (int p = 0; p < nparts; p++) {
         para_options po = {.width = width, .indent_style = -1, .no_indent = true, .align = -1};
         para_typeset(c->ts, parts[p], 1, &po, c->a, &pr[p]);
         total_lines += pr[p].line_count;
     }
-    base = arena_alloc(c->a, sizeof(scaled) * (size_t)(total_lines + 1));
+    /* Baselines relative to the first line's. */
+    scaled *base = arena_alloc(c->a, sizeof(scaled) * (size_t)(total_lines + 1));
+    scaled y = 0, top_ascent = 0, bottom = 0;
     int k = 0;
     for (int p = 0; p < nparts; p++) {
         const style *st = &c->l->styles[parts[p]->style];
         for (int i = 0; i < pr[p].line_count; i++) {
             const para_line *pl = &pr[p].lines[i];
-            if (first) {
-                y = 0;
+            if (k == 0)
                 top_ascent = pl->ascent;
-                first = false;
-            } else if (i == 0) {
+            else if (i == 0)
                 y += bottom + part_gap + pl->ascent;
-            } else {
+            else
                 y += st->leading;
-            }
             base[k++] = y;
             bottom = pl->descent;
         }
@@ -96,15 +111,14 @@ static void stack_block(composer *c, const grid *g, const span *const *parts, in
     k = 0;
     for (int p = 0; p < nparts; p++) {
         const style *st = &c->l->styles[parts[p]->style];
+        int para = new_para(c);
         for (int i = 0; i < pr[p].line_count; i++, k++)
             draw_para_line(&out->list, c->a, &pr[p], &pr[p].lines[i], 0, offset + base[k], frame,
-                           -1, -1, -1, st->gray);
+                           -1, -1, -1, st->gray, para);
     }
     out->lines = lines + extra_after;
     out->width = width;
 }
-
-static void add_spanner(page_out *page, int col_from, int col_to, int line_from, int line_to);
 
 /* ---- article modules --------------------------------------------------- */
 
@@ -112,15 +126,20 @@ typedef enum { FLOW_PARA, FLOW_HEAD, FLOW_BLOCK } flow_kind;
 
 typedef struct flow_item {
     flow_kind kind;
-    const block *src;
+    int block;            /* index of the article block it sets, -1 for a jump line */
     const span *spans;
     int span_count;
+    bool continuation;    /* the rest of a paragraph begun elsewhere: no indent */
+    int align;            /* -1: the style's */
+    int byte_base;        /* bytes of the block's text before these spans */
     para_result var[3];   /* looseness -1, 0, +1 */
     bool have[3];
+    int para;             /* id of its text lines */
     block_out blk;
     int span_cols;        /* FLOW_BLOCK: module columns */
     int lines_before;     /* dropped at a column top */
     int keep_with_next;   /* lines of what follows that must stand in the same column */
+    bool floats;          /* may move past text to the next frame (boxes, tables) */
     double gray;
 } flow_item;
 
@@ -133,25 +152,35 @@ typedef struct placed {
 } placed;
 
 typedef VEC(placed) placed_vec;
+typedef VEC(flow_item) item_vec;
 
 typedef struct module {
     composer *c;
     const grid *g;
     int article;          /* index into the edition's articles */
     const article *a;
-    int col0, ncols;
-    int top, bottom;      /* grid lines [top, bottom) */
-    unsigned char *fixed; /* ncols × template lines: taken by headline, photo */
-    unsigned char *occ;   /* working copy during a flow run */
+    const placement *pl;
+    int ncols;            /* module columns */
+    scaled *col_x;        /* x of each module column */
     scaled col_w;
-    flow_item *items;
-    int item_count;
+    int grid_col0;        /* first page grid column (for rules and the dump) */
+    bool own_columns;     /* set in columns of its own, not the page grid's */
+    int top, bottom;      /* grid lines [top, bottom) of its bounding box */
+    int lines;            /* page grid lines (the occupancy stride) */
+    unsigned char *fixed; /* ncols × lines: 1 where the flow may not go */
+    unsigned char *occ;   /* working copy during a flow run */
+    item_vec items;
     page_out *page;
+    /* where the last flow run stopped, when text was left over */
+    int stop_item, stop_variant, stop_lines;
+    /* floats waiting for the top of a frame, in order */
+    int pending[16];
+    int npending;
 } module;
 
 static unsigned char *occ_at(const module *m, unsigned char *occ, int col, int line)
 {
-    return &occ[col * m->g->t->lines + line];
+    return &occ[col * m->lines + line];
 }
 
 static bool is_free(const module *m, int col, int line, int limit)
@@ -200,8 +229,8 @@ static void skip_frame(const module *m, cursor *cur, int limit)
 static const para_result *variant(module *m, flow_item *it, int v)
 {
     if (!it->have[v]) {
-        para_options po = {.width = m->col_w, .indent_style = -1, .align = -1,
-                           .looseness = v - 1};
+        para_options po = {.width = m->col_w, .indent_style = -1, .align = it->align,
+                           .no_indent = it->continuation, .looseness = v - 1};
         para_typeset(m->c->ts, it->spans, it->span_count, &po, m->c->a, &it->var[v]);
         it->have[v] = true;
     }
@@ -215,7 +244,18 @@ static void simulate(const module *m, cursor cur, int n, int limit, int *first, 
 {
     *first = *last = 0;
     *pieces = 0;
+    /* Floats waiting for a frame will take the top of the next one. */
+    int floated = 0;
+    for (int k = 0; k < m->npending; k++)
+        floated += m->items.v[m->pending[k]].blk.lines;
     while (n > 0 && next_free(m, &cur, limit)) {
+        if (*pieces > 0 && floated > 0) {
+            int room0 = room_at(m, cur, limit);
+            if (room0 > floated) {
+                cur.line += floated;
+                floated = 0;
+            }
+        }
         int room = room_at(m, cur, limit);
         int take = room < n ? room : n;
         if (*pieces == 0)
@@ -227,7 +267,7 @@ static void simulate(const module *m, cursor cur, int n, int limit, int *first, 
         if (n > 0)
             skip_frame(m, &cur, limit);
     }
-    if (n > 0) /* overset: the rest counts as a last piece of n */
+    if (n > 0) /* what does not fit continues elsewhere: count it as a piece */
         *last = n, (*pieces)++;
 }
 
@@ -238,16 +278,31 @@ static bool split_ok(int n, int first, int last, int pieces)
     return first >= 2 && last >= 2;
 }
 
+static bool try_block_here(module *m, int idx, cursor *cur, int limit, placed_vec *out);
+
+/* At the top of a frame, the floats that wait for one come first. */
+static void place_floats(module *m, cursor *cur, int limit, placed_vec *out)
+{
+    while (m->npending > 0 && next_free(m, cur, limit) && cur->fresh &&
+           try_block_here(m, m->pending[0], cur, limit, out)) {
+        m->npending--;
+        memmove(m->pending, m->pending + 1, sizeof(int) * (size_t)m->npending);
+        cur->fresh = true; /* the text below still starts its frame */
+    }
+}
+
 /* Place a paragraph; returns lines that did not fit. */
 static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *out)
 {
-    flow_item *it = &m->items[idx];
-    if (!next_free(m, cur, limit))
-        return variant(m, it, 1)->line_count;
+    flow_item *it = &m->items.v[idx];
     int v = 1;
-    int first, last, pieces;
     const para_result *pr = variant(m, it, 1);
     int n = pr->line_count;
+    if (!next_free(m, cur, limit)) {
+        m->stop_variant = v;
+        return n;
+    }
+    int first, last, pieces;
     simulate(m, *cur, n, limit, &first, &last, &pieces);
     if (!split_ok(n, first, last, pieces)) {
         /* Ask for the paragraph one line shorter, then one line longer. */
@@ -272,162 +327,276 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
      * leaves one empty line at a column foot. */
     if (pieces > 1 && n >= 2 && first == 1) {
         skip_frame(m, cur, limit);
-        if (!next_free(m, cur, limit))
+        if (!next_free(m, cur, limit)) {
+            m->stop_variant = v;
             return n;
+        }
         simulate(m, *cur, n, limit, &first, &last, &pieces);
     }
     int give_back = pieces > 1 && n >= 3 && last == 1 && first >= 3 ? 1 : 0;
-    int placed_lines = 0;
+    int done = 0;
     int piece = 0;
-    while (placed_lines < n && next_free(m, cur, limit)) {
+    while (done < n && next_free(m, cur, limit)) {
+        if (done > 0)
+            place_floats(m, cur, limit, out);
+        if (!next_free(m, cur, limit))
+            break;
         int room = room_at(m, *cur, limit);
-        int take = MIN(room, n - placed_lines);
+        int take = MIN(room, n - done);
         if (piece == pieces - 2 && give_back && take > 1 && take == room)
             take--;
         for (int i = 0; i < take; i++) {
             placed *p = VEC_PUSH(*out);
-            *p = (placed){.item = idx, .variant = v, .line_index = placed_lines + i,
-                          .col = cur->col, .line = cur->line + i};
+            *p = (placed){.item = idx, .variant = v, .line_index = done + i, .col = cur->col,
+                          .line = cur->line + i};
             *occ_at(m, m->occ, cur->col, cur->line + i) = 1;
         }
-        placed_lines += take;
+        done += take;
         cur->line += take;
         cur->fresh = false;
         piece++;
-        if (placed_lines < n)
+        if (done < n)
             skip_frame(m, cur, limit);
     }
-    return n - placed_lines;
+    m->stop_variant = v;
+    m->stop_lines = done;
+    return n - done;
 }
 
-/* Place a head or a block; returns lines that did not fit. */
+/* Try to place a head or block at the cursor's frame; false when it does
+ * not fit there. */
+static bool try_block_here(module *m, int idx, cursor *cur, int limit, placed_vec *out)
+{
+    flow_item *it = &m->items.v[idx];
+    int span_cols = it->kind == FLOW_BLOCK ? it->span_cols : 1;
+    if (cur->col + span_cols > m->ncols)
+        return false; /* it would stick out of the module */
+    int before = cur->fresh ? 0 : it->lines_before;
+    int need = before + it->blk.lines;
+    int room = room_at(m, *cur, limit);
+    if (room < need + it->keep_with_next)
+        return false;
+    for (int c2 = cur->col + 1; c2 < cur->col + span_cols; c2++)
+        for (int ln = cur->line + before; ln < cur->line + need; ln++)
+            if (!is_free(m, c2, ln, limit))
+                return false;
+    int at = cur->line + before;
+    placed *p = VEC_PUSH(*out);
+    *p = (placed){.item = idx, .col = cur->col, .line = at};
+    for (int c2 = cur->col; c2 < cur->col + span_cols; c2++)
+        for (int ln = at; ln < at + it->blk.lines; ln++)
+            *occ_at(m, m->occ, c2, ln) = 1;
+    cur->line = at + it->blk.lines;
+    cur->fresh = false;
+    return true;
+}
+
+/* Place a head or block, moving to later frames as needed; returns lines
+ * that did not fit. */
 static int place_block(module *m, int idx, cursor *cur, int limit, placed_vec *out)
 {
-    flow_item *it = &m->items[idx];
-    int span_cols = it->kind == FLOW_BLOCK ? it->span_cols : 1;
+    flow_item *it = &m->items.v[idx];
     for (;;) {
         if (!next_free(m, cur, limit))
             return it->blk.lines;
-        if (cur->col + span_cols > m->ncols)
-            span_cols = m->ncols - cur->col;
-        int before = cur->fresh ? 0 : it->lines_before;
-        int need = before + it->blk.lines;
-        int room = room_at(m, *cur, limit);
-        bool others_free = true;
-        for (int c2 = cur->col + 1; c2 < cur->col + span_cols && others_free; c2++)
-            for (int ln = cur->line + before; ln < cur->line + need; ln++)
-                if (!is_free(m, c2, ln, limit))
-                    others_free = false;
-        if (room >= need + it->keep_with_next && others_free) {
-            int at = cur->line + before;
-            placed *p = VEC_PUSH(*out);
-            *p = (placed){.item = idx, .col = cur->col, .line = at};
-            for (int c2 = cur->col; c2 < cur->col + span_cols; c2++)
-                for (int ln = at; ln < at + it->blk.lines; ln++)
-                    *occ_at(m, m->occ, c2, ln) = 1;
-            cur->line = at + it->blk.lines;
-            cur->fresh = false;
+        if (try_block_here(m, idx, cur, limit, out))
             return 0;
-        }
         /* A block taller than any frame would never fit: let it overset
          * rather than loop. */
-        int col_height = limit - m->top;
-        if (need > col_height)
+        if (it->blk.lines > limit - m->top)
             return it->blk.lines;
         skip_frame(m, cur, limit);
     }
 }
 
-/* One flow of all items with columns cut at `limit`; returns overset lines. */
+/* One flow of all items with columns cut at `limit`; returns the lines
+ * that did not fit.  A box or table that does not fit where it comes
+ * floats: the text after it fills the frame, and it takes the top of the
+ * next one, so no column is left with a hole at its foot. */
 static int flow_run(module *m, int limit, placed_vec *out)
 {
-    size_t cells = (size_t)m->ncols * (size_t)m->g->t->lines;
+    size_t cells = (size_t)m->ncols * (size_t)m->lines;
     memcpy(m->occ, m->fixed, cells);
     out->n = 0;
     cursor cur = {0, m->top, true};
     int overset = 0;
-    for (int i = 0; i < m->item_count; i++) {
+    m->npending = 0;
+    m->stop_item = -1;
+    for (int i = 0; i < m->items.n; i++) {
+        flow_item *it = &m->items.v[i];
         if (overset) {
-            overset += m->items[i].kind == FLOW_PARA ? variant(m, &m->items[i], 1)->line_count
-                                                      : m->items[i].blk.lines;
+            overset += it->kind == FLOW_PARA ? variant(m, it, 1)->line_count : it->blk.lines;
             continue;
         }
-        if (m->items[i].kind == FLOW_PARA)
-            overset += place_para(m, i, &cur, limit, out);
-        else
-            overset += place_block(m, i, &cur, limit, out);
+        place_floats(m, &cur, limit, out);
+        int left = 0;
+        if (it->kind == FLOW_PARA) {
+            left = place_para(m, i, &cur, limit, out);
+        } else if (!it->floats) {
+            left = place_block(m, i, &cur, limit, out);
+        } else if (!next_free(m, &cur, limit)) {
+            left = it->blk.lines;
+        } else if (!try_block_here(m, i, &cur, limit, out)) {
+            if (!cur.fresh && m->npending < (int)countof(m->pending))
+                m->pending[m->npending++] = i;
+            else
+                left = place_block(m, i, &cur, limit, out);
+        }
+        if (left) {
+            if (it->kind != FLOW_PARA)
+                m->stop_variant = 1, m->stop_lines = 0;
+            overset = left;
+            m->stop_item = i;
+        }
     }
+    /* Floats still waiting: the next frames, or overset. */
+    for (int k = 0; k < m->npending; k++) {
+        int idx = m->pending[k];
+        if (!overset && place_block(m, idx, &cur, limit, out) == 0)
+            continue;
+        overset += m->items.v[idx].blk.lines;
+        if (m->stop_item < 0 || idx < m->stop_item) {
+            m->stop_item = idx;
+            m->stop_variant = 1;
+            m->stop_lines = 0;
+        }
+    }
+    m->npending = 0;
     return overset;
 }
 
-static void build_items(module *m)
+/* The spans of a block from byte `from` of its text on. */
+static const span *slice_spans(arena *a, const span *spans, int count, int from, int *out_count)
+{
+    span *out = arena_alloc(a, sizeof(span) * (size_t)(count + 1));
+    int n = 0, pos = 0;
+    for (int i = 0; i < count; i++) {
+        int len = (int)strlen(spans[i].text);
+        if (pos + len > from) {
+            out[n] = spans[i];
+            if (from > pos) {
+                out[n].text += from - pos;
+                out[n].gap_before = 0;
+                out[n].loc_exact = false;
+            }
+            n++;
+        }
+        pos += len;
+    }
+    *out_count = n;
+    return out;
+}
+
+static void add_spanner(page_out *page, int col_from, int col_to, int line_from, int line_to)
+{
+    if (col_to <= col_from)
+        return;
+    *VEC_PUSH(page->spanners) = (grid_rect){col_from, col_to, line_from, line_to};
+}
+
+static scaled span_width(const module *m, int cols)
+{
+    return m->col_x[cols - 1] + m->col_w - m->col_x[0];
+}
+
+static flow_item *add_item(module *m, flow_kind kind, int block_index, double gray)
+{
+    flow_item *it = VEC_PUSH(m->items);
+    it->kind = kind;
+    it->block = block_index;
+    it->gray = gray;
+    it->align = -1;
+    it->para = new_para(m->c);
+    return it;
+}
+
+static void add_para_item(module *m, int block_index, const span *spans, int count,
+                          int style_index, bool continuation, int byte_base)
+{
+    const style *st = &m->c->l->styles[style_index];
+    flow_item *it = add_item(m, FLOW_PARA, block_index, st->gray);
+    it->spans = spans;
+    it->span_count = count;
+    it->continuation = continuation;
+    it->byte_base = byte_base;
+}
+
+static void build_box(module *m, flow_item *it, const block *bl)
+{
+    composer *c = m->c;
+    const style *st = &c->l->styles[bl->style];
+    it->span_cols = MAX(1, MIN(bl->span_columns, m->ncols));
+    scaled w = span_width(m, it->span_cols);
+    scaled pad = st->size;
+    block_out *bo = &it->blk;
+    memset(bo, 0, sizeof *bo);
+    /* The frame runs through the middle of the empty first and last lines,
+     * so the text inside stays on the grid.  Drawn first: the tint goes
+     * under the text. */
+    int line = 1;
+    draw_op *frame = VEC_PUSH(bo->list.ops);
+    for (int k = 0; k < bl->child_count; k++) {
+        const block *ch = &bl->children[k];
+        para_result *pr = arena_alloc(c->a, sizeof *pr);
+        para_options po = {.width = w - 2 * pad, .indent_style = -1, .align = -1};
+        para_typeset(c->ts, ch->spans, ch->span_count, &po, c->a, pr);
+        int para = new_para(c);
+        for (int i = 0; i < pr->line_count; i++, line++)
+            draw_para_line(&bo->list, c->a, pr, &pr->lines[i], pad,
+                           line * m->g->m.pitch + m->g->m.ascent, "box", -1, -1, line,
+                           c->l->styles[ch->style].gray, para);
+    }
+    bo->lines = line + 1;
+    bo->width = w;
+    scaled top = m->g->m.body / 2;
+    scaled bottom = (bo->lines - 1) * m->g->m.pitch + m->g->m.body / 2;
+    frame = &bo->list.ops.v[0];
+    *frame = (draw_op){.kind = DRAW_RECT, .x = 0, .y = top, .w = w, .h = bottom - top,
+                       .fill = 0.08, .weight = scaled_from_pt(0.75), .gray = 1, .article = -1};
+    it->floats = true;
+}
+
+/* The flow items of an article from block `first` on (the first one set
+ * from byte `byte` of its text). */
+static void build_items(module *m, int first, int byte)
 {
     composer *c = m->c;
     const article *a = m->a;
     const layout *l = c->l;
-    m->items = arena_alloc(c->a, sizeof(flow_item) * (size_t)(a->block_count + 1));
-    for (int b = 0; b < a->block_count; b++) {
+    for (int b = first; b < a->block_count; b++) {
         const block *bl = &a->blocks[b];
-        flow_item *it = &m->items[m->item_count++];
-        it->src = bl;
         const style *st = &l->styles[bl->style];
-        it->gray = st->gray;
-        it->lines_before = st->lines_before;
         switch (bl->kind) {
-        case BLOCK_PARA:
-            it->kind = FLOW_PARA;
-            it->spans = bl->spans;
-            it->span_count = bl->span_count;
+        case BLOCK_PARA: {
+            int from = b == first ? byte : 0;
+            int n = bl->span_count;
+            const span *spans = from > 0 ? slice_spans(c->a, bl->spans, bl->span_count, from, &n)
+                                         : bl->spans;
+            add_para_item(m, b, spans, n, bl->style, from > 0, from);
             break;
+        }
         case BLOCK_HEAD: {
-            it->kind = FLOW_HEAD;
+            flow_item *it = add_item(m, FLOW_HEAD, b, st->gray);
+            it->lines_before = st->lines_before;
             const span *parts[1] = {&bl->spans[0]};
             stack_block(c, m->g, parts, 1, m->col_w, 0, st->lines_after, "head", &it->blk);
             it->keep_with_next = 2;
             break;
         }
         case BLOCK_BOX: {
-            it->kind = FLOW_BLOCK;
-            it->span_cols = MAX(1, MIN(bl->span_columns, m->ncols));
-            scaled w = it->span_cols * m->col_w + (it->span_cols - 1) * m->g->t->gutter;
-            scaled pad = st->size;
-            block_out *bo = &it->blk;
-            memset(bo, 0, sizeof *bo);
-            int line = 1;
-            for (int k = 0; k < bl->child_count; k++) {
-                const block *ch = &bl->children[k];
-                para_result *pr = arena_alloc(c->a, sizeof *pr);
-                para_options po = {.width = w - 2 * pad, .indent_style = -1, .align = -1};
-                para_typeset(c->ts, ch->spans, ch->span_count, &po, c->a, pr);
-                for (int i = 0; i < pr->line_count; i++, line++)
-                    draw_para_line(&bo->list, c->a, pr, &pr->lines[i], pad,
-                                   line * m->g->m.pitch + m->g->m.ascent, "box", -1, -1, line,
-                                   l->styles[ch->style].gray);
-            }
-            bo->lines = line + 1;
-            bo->width = w;
-            /* The frame runs through the middle of the empty first and last
-             * lines, so the text inside stays on the grid. */
-            scaled top = m->g->m.body / 2;
-            scaled bottom = (bo->lines - 1) * m->g->m.pitch + m->g->m.body / 2;
-            draw_op frame = {.kind = DRAW_RECT, .x = 0, .y = top, .w = w, .h = bottom - top,
-                             .fill = 0.08, .weight = scaled_from_pt(0.75), .gray = 1,
-                             .article = -1};
-            /* The tint goes under the text: insert the frame first. */
-            draw_op *op = VEC_PUSH(bo->list.ops);
-            memmove(bo->list.ops.v + 1, bo->list.ops.v, sizeof(draw_op) * (size_t)(bo->list.ops.n - 1));
-            (void)op;
-            bo->list.ops.v[0] = frame;
-            it->keep_with_next = 0;
+            flow_item *it = add_item(m, FLOW_BLOCK, b, st->gray);
+            it->lines_before = st->lines_before;
+            build_box(m, it, bl);
             break;
         }
         case BLOCK_TABLE: {
-            it->kind = FLOW_BLOCK;
+            flow_item *it = add_item(m, FLOW_BLOCK, b, st->gray);
             it->span_cols = MAX(1, MIN(bl->span_columns, m->ncols));
-            scaled w = it->span_cols * m->col_w + (it->span_cols - 1) * m->g->t->gutter;
-            if (!table_layout(c->ts, l, bl->table, w, &m->g->m, c->a, &it->blk, c->d))
+            scaled w = span_width(m, it->span_cols);
+            if (!table_layout(c->ts, l, bl->table, w, &m->g->m, c->a, &it->blk, &c->next_para, c->d))
                 it->blk.lines = 0;
             it->lines_before = 1;
+            it->floats = true;
             break;
         }
         }
@@ -440,19 +609,22 @@ static void draw_flow(module *m, const placed_vec *pv)
     const template *t = m->g->t;
     for (int i = 0; i < pv->n; i++) {
         const placed *p = &pv->v[i];
-        flow_item *it = &m->items[p->item];
-        scaled x = template_column_x(t, m->col0 + p->col);
+        flow_item *it = &m->items.v[p->item];
+        scaled x = m->col_x[p->col];
+        /* The dump names page grid columns, or the module's own. */
+        int column = m->own_columns ? p->col : m->grid_col0 + p->col;
         if (it->kind == FLOW_PARA) {
             const para_result *pr = variant(m, it, p->variant);
             const para_line *pl = &pr->lines[p->line_index];
             draw_para_line(&m->page->list, c->a, pr, pl, x, template_baseline(t, p->line), "body",
-                           m->article, p->col, p->line, it->gray);
+                           m->article, column, p->line, it->gray, it->para);
         } else {
             draw_append(&m->page->list, &it->blk.list, x, line_top(m->g, p->line), p->line,
-                        m->article, p->col);
-            if (it->kind == FLOW_BLOCK)
-                add_spanner(m->page, m->col0 + p->col, m->col0 + p->col + it->span_cols - 1,
-                            p->line, p->line + it->blk.lines);
+                        m->article, column);
+            if (it->kind == FLOW_BLOCK && !m->own_columns)
+                add_spanner(m->page, m->grid_col0 + p->col,
+                            m->grid_col0 + p->col + it->span_cols - 1, p->line,
+                            p->line + it->blk.lines);
         }
     }
 }
@@ -461,23 +633,49 @@ static void draw_flow(module *m, const placed_vec *pv)
 static void take(module *m, int c0, int c1, int from, int to)
 {
     for (int col = c0; col < c1; col++)
-        for (int ln = from; ln < to && ln < m->bottom; ln++)
-            *occ_at(m, m->fixed, col, ln) = 1;
+        for (int ln = from; ln < to && ln < m->lines; ln++)
+            if (ln >= 0)
+                *occ_at(m, m->fixed, col, ln) = 1;
 }
 
-static void compose_photo(module *m, int at_line)
+static void compose_photo(module *m, int head_end)
 {
     composer *c = m->c;
     const photo *ph = m->a->photo;
-    const template *t = m->g->t;
     int cols = MAX(1, MIN(ph->columns, m->ncols));
-    scaled x = template_column_x(t, m->col0);
-    scaled w = cols * m->col_w + (cols - 1) * t->gutter;
+    int c0 = ph->right ? m->ncols - cols : 0;
+    scaled x = m->col_x[c0];
+    scaled w = m->col_x[c0 + cols - 1] + m->col_w - x;
     scaled h = ph->lines * m->g->m.pitch - m->g->m.line_gap;
-    scaled y = line_top(m->g, at_line);
+    block_out cap = {0};
+    if (ph->caption.text || ph->credit.text) {
+        const span *parts[2];
+        int n = 0;
+        if (ph->caption.text)
+            parts[n++] = &ph->caption;
+        if (ph->credit.text)
+            parts[n++] = &ph->credit;
+        const style *cs = &c->l->styles[parts[0]->style];
+        stack_block(c, m->g, parts, n, w, 0, cs->lines_after, "caption", &cap);
+    }
+    int used = ph->lines + cap.lines;
+    int at = head_end;
+    if (ph->place == PHOTO_BOTTOM)
+        at = m->bottom - used;
+    else if (ph->place == PHOTO_MIDDLE)
+        at = head_end + ph->at;
+    if (at < m->top || at + used > m->bottom) {
+        diag_error(c->d, ph->loc,
+                   "the photo (%d lines with its caption) does not fit in the article's area "
+                   "there; make it fewer lines or move it",
+                   used);
+        draw_list_free(&cap.list);
+        return;
+    }
     image_info info;
     double crop[4];
     memcpy(crop, ph->crop, sizeof crop);
+    scaled y = line_top(m->g, at);
     if (image_probe(ph->path, &info, ph->loc, c->d)) {
         /* Fill the frame without distortion: cut the excess of the longer
          * side evenly, after the crop the desk asked for. */
@@ -493,75 +691,197 @@ static void compose_photo(module *m, int at_line)
         }
         draw_image(&m->page->list, ph->path, x, y, w, h, crop, m->article);
     }
-    int used = ph->lines;
-    if (ph->caption.text || ph->credit.text) {
-        const span *parts[2];
-        int n = 0;
-        if (ph->caption.text)
-            parts[n++] = &ph->caption;
-        if (ph->credit.text)
-            parts[n++] = &ph->credit;
-        block_out cap;
-        const style *cs = &c->l->styles[parts[0]->style];
-        stack_block(c, m->g, parts, n, w, 0, cs->lines_after, "caption", &cap);
-        draw_append(&m->page->list, &cap.list, x, line_top(m->g, at_line + used), -1, m->article,
-                    0);
-        used += cap.lines;
-        draw_list_free(&cap.list);
-    }
-    take(m, 0, cols, at_line, at_line + used);
-    add_spanner(m->page, m->col0, m->col0 + cols - 1, at_line, at_line + used);
+    if (cap.lines)
+        draw_append(&m->page->list, &cap.list, x, line_top(m->g, at + ph->lines), -1, m->article,
+                    -1);
+    draw_list_free(&cap.list);
+    take(m, c0, c0 + cols, at, at + used);
+    if (!m->own_columns)
+        add_spanner(m->page, m->grid_col0 + c0, m->grid_col0 + c0 + cols - 1, at, at + used);
 }
 
-static void compose_module(composer *c, const grid *g, page_out *page, const placement *pl,
-                           int article_index)
+/* The bottom (exclusive) of an area with `lines: fill`: down to the next
+ * module below it in any of its columns, or the foot of the type area. */
+static int fill_bottom(const page_spec *ps, const grid_area *a, const template *t)
+{
+    int bottom = t->lines;
+    for (int k = 0; k < ps->placement_count; k++) {
+        const placement *q = &ps->placements[k];
+        const grid_area *areas[17] = {&q->area};
+        int n = 1;
+        for (int i = 0; i < q->part_count && n < 17; i++)
+            areas[n++] = &q->parts[i];
+        for (int i = 0; i < n; i++) {
+            const grid_area *b = areas[i];
+            if (b == a || b->col_to < a->col_from || b->col_from > a->col_to)
+                continue;
+            if (b->top > a->top && b->top < bottom)
+                bottom = b->top;
+        }
+    }
+    return bottom;
+}
+
+static int area_bottom(const page_spec *ps, const grid_area *a, const template *t)
+{
+    return a->lines ? a->top + a->lines : fill_bottom(ps, a, t);
+}
+
+static void set_module_columns(module *m, const template *t, int grid_from, int grid_to)
+{
+    composer *c = m->c;
+    scaled x0 = template_column_x(t, grid_from);
+    scaled width = template_column_x(t, grid_to) + t->col_w - x0;
+    m->grid_col0 = grid_from;
+    int set = m->pl->set_columns;
+    if (set > 0 && set != grid_to - grid_from + 1) {
+        /* Its own columns, of whole body characters, with the gutters
+         * taking what is left (typography CG-1). */
+        scaled em = m->g->m.body;
+        int chars = (int)((width - (set - 1) * t->gutter) / set / em);
+        m->ncols = set;
+        m->col_w = (scaled)((int64_t)chars * em);
+        scaled gutter = set > 1 ? (width - set * m->col_w) / (set - 1) : 0;
+        m->col_x = arena_alloc(c->a, sizeof(scaled) * (size_t)set);
+        for (int i = 0; i < set; i++)
+            m->col_x[i] = x0 + i * (m->col_w + gutter);
+        m->own_columns = true;
+        if (chars < 2)
+            diag_error(c->d, m->pl->loc, "%d columns do not fit in this area", set);
+        return;
+    }
+    m->ncols = grid_to - grid_from + 1;
+    m->col_w = t->col_w;
+    m->col_x = arena_alloc(c->a, sizeof(scaled) * (size_t)m->ncols);
+    for (int i = 0; i < m->ncols; i++)
+        m->col_x[i] = template_column_x(t, grid_from + i);
+}
+
+/* The （下转A3版） or （上接A1版） line, as a paragraph. */
+static span *jump_span(composer *c, const char *fmt, const char *label, int style_index)
+{
+    span *s = arena_alloc(c->a, sizeof *s);
+    size_t n = strlen(fmt) + strlen(label) + 1;
+    char *text = arena_alloc(c->a, n);
+    snprintf(text, n, fmt, label);
+    s->text = text;
+    s->style = style_index;
+    return s;
+}
+
+static void compose_module(composer *c, const grid *g, page_out *page, const page_spec *ps,
+                           int page_index, const placement *pl, int article_index)
 {
     const template *t = g->t;
-    module m = {.c = c, .g = g, .article = article_index, .a = pl->article, .page = page};
-    m.col0 = pl->col_from;
-    m.ncols = pl->col_to - pl->col_from + 1;
-    m.top = pl->top;
-    m.bottom = pl->lines ? pl->top + pl->lines : t->lines;
-    m.col_w = t->col_w;
-    size_t cells = (size_t)m.ncols * (size_t)t->lines;
+    module m = {.c = c, .g = g, .article = article_index, .a = pl->article, .pl = pl,
+                .page = page, .lines = t->lines};
+    /* The bounding box of the module's parts. */
+    int grid_from = pl->area.col_from, grid_to = pl->area.col_to;
+    m.top = pl->area.top;
+    m.bottom = area_bottom(ps, &pl->area, t);
+    for (int i = 0; i < pl->part_count; i++) {
+        grid_from = MIN(grid_from, pl->parts[i].col_from);
+        grid_to = MAX(grid_to, pl->parts[i].col_to);
+        m.top = MIN(m.top, pl->parts[i].top);
+        m.bottom = MAX(m.bottom, area_bottom(ps, &pl->parts[i], t));
+    }
+    set_module_columns(&m, t, grid_from, grid_to);
+    size_t cells = (size_t)m.ncols * (size_t)m.lines;
     m.fixed = arena_alloc(c->a, cells);
     m.occ = arena_alloc(c->a, cells);
-    scaled x0 = template_column_x(t, m.col0);
-    scaled width = template_column_x(t, pl->col_to) + t->col_w - x0;
+    if (pl->part_count > 0) {
+        /* Only the cells inside a part are the module's. */
+        memset(m.fixed, 1, cells);
+        const grid_area *areas[17] = {&pl->area};
+        int n = 1;
+        for (int i = 0; i < pl->part_count && n < 17; i++)
+            areas[n++] = &pl->parts[i];
+        for (int i = 0; i < n; i++) {
+            const grid_area *a = areas[i];
+            int b = area_bottom(ps, a, t);
+            for (int col = a->col_from; col <= a->col_to; col++)
+                for (int ln = a->top; ln < b; ln++)
+                    *occ_at(&m, m.fixed, col - grid_from, ln) = 0;
+        }
+    }
+    scaled x0 = m.col_x[0];
+    scaled width = span_width(&m, m.ncols);
     module_box *mb = VEC_PUSH(page->modules);
     *mb = (module_box){.article = article_index, .x = x0, .y = line_top(g, m.top), .w = width,
                        .h = (m.bottom - m.top) * g->m.pitch - g->m.line_gap,
-                       .col_from = m.col0, .col_to = pl->col_to, .top = m.top,
+                       .col_from = grid_from, .col_to = grid_to, .top = m.top,
                        .lines = m.bottom - m.top};
     int mb_index = page->modules.n - 1;
 
-    /* The headline block across the module. */
+    carry *cr = &c->carries[article_index];
     int line = m.top;
-    const span *parts[3];
-    int n = 0;
-    if (pl->article->kicker.text)
-        parts[n++] = &pl->article->kicker;
-    if (pl->article->headline.text)
-        parts[n++] = &pl->article->headline;
-    if (pl->article->subtitle.text)
-        parts[n++] = &pl->article->subtitle;
-    if (n > 0) {
-        block_out head;
-        const style *hs = &c->l->styles[pl->article->headline.style];
-        stack_block(c, g, parts, n, width, hs->size / 4, hs->lines_after, "headline", &head);
-        draw_append(&page->list, &head.list, x0, line_top(g, line), -1, article_index, -1);
-        take(&m, 0, m.ncols, line, line + head.lines);
-        add_spanner(page, m.col0, pl->col_to, line, line + head.lines);
-        line += head.lines;
-        draw_list_free(&head.list);
+    int first_block = 0, first_byte = 0;
+    if (pl->continued) {
+        /* A continuation: the headline again, small, then （上接A1版）. */
+        first_block = cr->block;
+        first_byte = cr->byte;
+        int hs = style_or_error(c, "jump-head", pl->loc);
+        int js = style_or_error(c, "jump-line", pl->loc);
+        if (hs < 0 || js < 0)
+            return;
+        span *head = arena_alloc(c->a, sizeof *head);
+        *head = pl->article->headline;
+        head->style = hs;
+        const span *parts[1] = {head};
+        block_out hb;
+        stack_block(c, g, parts, 1, width, 0, c->l->styles[hs].lines_after, "headline", &hb);
+        draw_append(&page->list, &hb.list, x0, line_top(g, line), -1, article_index, -1);
+        take(&m, 0, m.ncols, line, line + hb.lines);
+        if (!m.own_columns)
+            add_spanner(page, grid_from, grid_to, line, line + hb.lines);
+        line += hb.lines;
+        draw_list_free(&hb.list);
+        add_para_item(&m, -1, jump_span(c, "（上接%s版）", c->e->pages[cr->from_page].label, js),
+                      1, js, true, 0);
+        m.items.v[m.items.n - 1].align = ALIGN_START;
+    } else {
+        /* The headline block across the module, or its first columns. */
+        const span *parts[3];
+        int n = 0;
+        if (pl->article->kicker.text)
+            parts[n++] = &pl->article->kicker;
+        if (pl->article->headline.text)
+            parts[n++] = &pl->article->headline;
+        if (pl->article->subtitle.text)
+            parts[n++] = &pl->article->subtitle;
+        if (n > 0) {
+            int hcols = pl->headline_columns > 0 ? MIN(pl->headline_columns, m.ncols) : m.ncols;
+            block_out head;
+            const style *hs = &c->l->styles[pl->article->headline.style];
+            stack_block(c, g, parts, n, span_width(&m, hcols), hs->size / 4, hs->lines_after,
+                        "headline", &head);
+            draw_append(&page->list, &head.list, x0, line_top(g, line), -1, article_index, -1);
+            take(&m, 0, hcols, line, line + head.lines);
+            if (!m.own_columns)
+                add_spanner(page, grid_from, grid_from + hcols - 1, line, line + head.lines);
+            line += head.lines;
+            draw_list_free(&head.list);
+        }
+        if (pl->article->photo)
+            compose_photo(&m, line);
     }
-    if (pl->article->photo)
-        compose_photo(&m, line);
+    build_items(&m, first_block, first_byte);
 
-    build_items(&m);
+    /* A jump out keeps the last line of the last column for （下转A3版）. */
+    bool jumps = pl->continue_page >= 0;
+    int jump_line = -1;
+    if (jumps) {
+        for (int ln = m.bottom - 1; ln >= m.top; ln--)
+            if (!*occ_at(&m, m.fixed, m.ncols - 1, ln)) {
+                jump_line = ln;
+                break;
+            }
+        if (jump_line >= 0)
+            take(&m, m.ncols - 1, m.ncols, jump_line, jump_line + 1);
+    }
     placed_vec pv = {0};
     int overset = flow_run(&m, m.bottom, &pv);
-    if (overset == 0 && pv.n > 0) {
+    if (overset == 0 && pv.n > 0 && !jumps) {
         /* Balance: the lowest common foot that still holds everything. */
         int lo = m.top + 1, hi = m.bottom;
         while (lo < hi) {
@@ -574,6 +894,37 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pla
         flow_run(&m, lo, &pv);
     }
     draw_flow(&m, &pv);
+    if (jumps && overset > 0 && jump_line >= 0 && m.stop_item >= 0) {
+        /* The rest goes on: remember where, and say where. */
+        const flow_item *it = &m.items.v[m.stop_item];
+        cr->active = true;
+        cr->from_page = page_index;
+        cr->block = it->block >= 0 ? it->block : first_block;
+        cr->byte = 0;
+        if (it->kind == FLOW_PARA && m.stop_lines > 0) {
+            const para_result *pr = &it->var[m.stop_variant];
+            cr->byte = it->byte_base + pr->lines[m.stop_lines - 1].text_end;
+        }
+        int js = style_or_error(c, "jump-line", pl->loc);
+        if (js >= 0) {
+            span *s = jump_span(c, "（下转%s版）", c->e->pages[pl->continue_page].label, js);
+            para_result *pr = arena_alloc(c->a, sizeof *pr);
+            para_options po = {.width = m.col_w, .indent_style = -1, .no_indent = true,
+                               .align = ALIGN_END};
+            para_typeset(c->ts, s, 1, &po, c->a, pr);
+            if (pr->line_count > 0)
+                draw_para_line(&page->list, c->a, pr, &pr->lines[0], m.col_x[m.ncols - 1],
+                               template_baseline(t, jump_line), "jump", article_index,
+                               m.ncols - 1, jump_line, c->l->styles[js].gray, new_para(c));
+        }
+        overset = 0;
+    } else if (jumps) {
+        diag_warn(c->d, pl->loc, "jump-unused",
+                  "article \"%s\" fits on this page; its \"continue-on\" is not needed",
+                  pl->article->id);
+        cr->active = false;
+        cr->block = pl->article->block_count;
+    }
     VEC_FREE(pv);
     page->modules.v[mb_index].overset_lines = overset;
     if (overset > 0)
@@ -581,9 +932,10 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pla
                   "article \"%s\" does not fit its module: %d lines are overset; cut the text, "
                   "or give the module more columns or lines",
                   pl->article->id, overset);
-    for (int i = 0; i < m.item_count; i++)
-        if (m.items[i].kind != FLOW_PARA)
-            draw_list_free(&m.items[i].blk.list);
+    for (int i = 0; i < m.items.n; i++)
+        if (m.items.v[i].kind != FLOW_PARA)
+            draw_list_free(&m.items.v[i].blk.list);
+    VEC_FREE(m.items);
 }
 
 /* ---- furniture --------------------------------------------------------- */
@@ -602,9 +954,12 @@ char *compose_folio_text(const edition *e, const char *tmpl, const page_spec *ps
     compose_date_strings(e, date, sizeof date, weekday, sizeof weekday);
     const struct {
         const char *key, *value;
-    } vars[] = {{"{paper}", e->paper},   {"{date}", date},
-                {"{weekday}", weekday},     {"{page}", ps->label},
-                {"{name}", ps->name ? ps->name : ""}, {"{editor}", ps->editor ? ps->editor : ""}};
+    } vars[] = {{"{paper}", e->paper},
+                {"{date}", date},
+                {"{weekday}", weekday},
+                {"{page}", ps->label},
+                {"{name}", ps->name ? ps->name : ""},
+                {"{editor}", ps->editor ? ps->editor : ""}};
     size_t cap = strlen(tmpl) + 1;
     for (size_t i = 0; i < countof(vars); i++)
         cap += strlen(vars[i].value) * 4;
@@ -634,6 +989,24 @@ char *compose_folio_text(const edition *e, const char *tmpl, const page_spec *ps
     return out;
 }
 
+/* One line of furniture text at (x, baseline) within `width`. */
+static void furniture_line(composer *c, page_out *page, const char *text, int style_index,
+                           int align, scaled x, scaled width, scaled baseline, src_loc loc)
+{
+    if (!text || !text[0])
+        return;
+    span *sp = arena_alloc(c->a, sizeof *sp);
+    sp->text = text;
+    sp->style = style_index;
+    sp->loc = loc;
+    para_result *pr = arena_alloc(c->a, sizeof *pr);
+    para_options po = {.width = width, .indent_style = -1, .no_indent = true, .align = align};
+    para_typeset(c->ts, sp, 1, &po, c->a, pr);
+    if (pr->line_count > 0)
+        draw_para_line(&page->list, c->a, pr, &pr->lines[0], x, baseline, "folio", -1, -1, -1,
+                       c->l->styles[style_index].gray, new_para(c));
+}
+
 static void compose_folio(composer *c, const grid *g, page_out *page, const page_spec *ps)
 {
     const template *t = g->t;
@@ -643,26 +1016,60 @@ static void compose_folio(composer *c, const grid *g, page_out *page, const page
     const char *parts[3] = {f->left, f->center, f->right};
     const int aligns[3] = {ALIGN_START, ALIGN_CENTER, ALIGN_END};
     scaled baseline = t->area_y - f->rise;
-    for (int i = 0; i < 3; i++) {
-        if (!parts[i])
-            continue;
-        span *sp = arena_alloc(c->a, sizeof *sp);
-        sp->text = compose_folio_text(c->e, parts[i], ps, c->a);
-        sp->style = f->style;
-        sp->loc = t->loc;
-        if (!sp->text[0])
-            continue;
-        para_result *pr = arena_alloc(c->a, sizeof *pr);
-        para_options po = {.width = t->area_w, .indent_style = -1, .no_indent = true,
-                           .align = aligns[i]};
-        para_typeset(c->ts, sp, 1, &po, c->a, pr);
-        if (pr->line_count > 0)
-            draw_para_line(&page->list, c->a, pr, &pr->lines[0], t->area_x, baseline, "folio", -1,
-                           -1, -1, c->l->styles[f->style].gray);
-    }
+    for (int i = 0; i < 3; i++)
+        if (parts[i])
+            furniture_line(c, page, compose_folio_text(c->e, parts[i], ps, c->a), f->style,
+                           aligns[i], t->area_x, t->area_w, baseline, t->loc);
     if (f->rule > 0) {
         scaled y = t->area_y - f->rule_gap;
         draw_rule(&page->list, t->area_x, y, t->area_x + t->area_w, y, f->rule, 1);
+    }
+}
+
+/* 报头: the paper's name large at the left, the date and the paper's
+ * numbers at the right, over the first page's top grid lines. */
+static void compose_masthead(composer *c, const grid *g, page_out *page)
+{
+    const template *t = g->t;
+    const masthead_spec *ms = &t->masthead;
+    const masthead_info *mi = &c->e->masthead;
+    scaled band = ms->lines * g->m.pitch - g->m.line_gap;
+    scaled name_w = template_column_x(t, ms->name_columns - 1) + t->col_w - t->area_x;
+    span name = {.text = c->e->paper, .style = ms->name_style, .loc = t->loc};
+    block_out nb;
+    const span *np[1] = {&name};
+    stack_block(c, g, np, 1, name_w, 0, 0, "masthead", &nb);
+    draw_append(&page->list, &nb.list, t->area_x, t->area_y + (band - nb.lines * g->m.pitch +
+                                                                g->m.line_gap) / 2, -1, -1, -1);
+    draw_list_free(&nb.list);
+    char date[64], weekday[32];
+    compose_date_strings(c->e, date, sizeof date, weekday, sizeof weekday);
+    char line1[160];
+    snprintf(line1, sizeof line1, "%s  %s", date, weekday);
+    const char *lines[6];
+    int n = 0;
+    lines[n++] = arena_strdup(c->a, line1);
+    if (mi->lunar)
+        lines[n++] = mi->lunar;
+    if (mi->issue)
+        lines[n++] = mi->issue;
+    if (mi->serial)
+        lines[n++] = mi->serial;
+    if (mi->postal)
+        lines[n++] = mi->postal;
+    if (mi->weather)
+        lines[n++] = mi->weather;
+    const style *is = &c->l->styles[ms->info_style];
+    scaled x = t->area_x + name_w + t->gutter;
+    scaled w = t->area_x + t->area_w - x;
+    scaled total = (n - 1) * is->leading + is->size;
+    scaled first = t->area_y + (band - total) / 2 + scaled_muldiv(is->size, 88, 100);
+    for (int i = 0; i < n; i++)
+        furniture_line(c, page, lines[i], ms->info_style, ALIGN_END, x, w, first + i * is->leading,
+                       t->loc);
+    if (ms->rule > 0) {
+        scaled y = t->area_y + band + g->m.line_gap / 2;
+        draw_rule(&page->list, t->area_x, y, t->area_x + t->area_w, y, ms->rule, 1);
     }
 }
 
@@ -677,22 +1084,18 @@ static void compose_column_rules(const grid *g, page_out *page)
         scaled x = template_column_x(t, col) + t->col_w + t->gutter / 2;
         int start = -1;
         for (int line = 0; line <= t->lines; line++) {
-            bool ruled = line < t->lines;
-            if (ruled) {
-                bool in_module = false;
-                for (int k = 0; k < page->modules.n; k++) {
-                    const module_box *mb = &page->modules.v[k];
-                    if (mb->col_from <= col && mb->col_to > col && line >= mb->top &&
-                        line < mb->top + mb->lines)
-                        in_module = true;
-                }
-                ruled = in_module;
-                for (int k = 0; k < page->spanners.n && ruled; k++) {
-                    const grid_rect *r = &page->spanners.v[k];
-                    if (r->col_from <= col && r->col_to > col && line >= r->line_from &&
-                        line < r->line_to)
-                        ruled = false;
-                }
+            bool ruled = false;
+            for (int k = 0; k < page->modules.n && line < t->lines; k++) {
+                const module_box *mb = &page->modules.v[k];
+                if (mb->col_from <= col && mb->col_to > col && line >= mb->top &&
+                    line < mb->top + mb->lines)
+                    ruled = true;
+            }
+            for (int k = 0; k < page->spanners.n && ruled; k++) {
+                const grid_rect *r = &page->spanners.v[k];
+                if (r->col_from <= col && r->col_to > col && line >= r->line_from &&
+                    line < r->line_to)
+                    ruled = false;
             }
             if (ruled && start < 0)
                 start = line;
@@ -705,11 +1108,46 @@ static void compose_column_rules(const grid *g, page_out *page)
     }
 }
 
-static void add_spanner(page_out *page, int col_from, int col_to, int line_from, int line_to)
+/* Two modules may not share a grid cell; articles must not cover the
+ * masthead. */
+static bool check_overlaps(composer *c, const page_spec *ps, const template *t, int reserved_top)
 {
-    if (col_to <= col_from)
-        return;
-    *VEC_PUSH(page->spanners) = (grid_rect){col_from, col_to, line_from, line_to};
+    size_t cells = (size_t)t->columns * (size_t)t->lines;
+    int *owner = xmalloc(sizeof(int) * cells);
+    for (size_t i = 0; i < cells; i++)
+        owner[i] = -1;
+    bool ok = true;
+    for (int k = 0; k < ps->placement_count && ok; k++) {
+        const placement *pl = &ps->placements[k];
+        const grid_area *areas[17] = {&pl->area};
+        int n = 1;
+        for (int i = 0; i < pl->part_count && n < 17; i++)
+            areas[n++] = &pl->parts[i];
+        for (int i = 0; i < n && ok; i++) {
+            const grid_area *a = areas[i];
+            if (a->top < reserved_top) {
+                ok = diag_error(c->d, a->loc,
+                                "article \"%s\" starts at grid line %d, inside the masthead (lines "
+                                "1-%d); start it at line %d or lower",
+                                pl->article->id, a->top + 1, reserved_top, reserved_top + 1);
+                break;
+            }
+            int b = area_bottom(ps, a, t);
+            for (int col = a->col_from; col <= a->col_to && ok; col++)
+                for (int ln = a->top; ln < b && ok; ln++) {
+                    int *o = &owner[col * t->lines + ln];
+                    if (*o >= 0 && *o != k)
+                        ok = diag_error(c->d, a->loc,
+                                        "article \"%s\" overlaps article \"%s\" at column %d, grid "
+                                        "line %d; move one of them",
+                                        pl->article->id, ps->placements[*o].article->id, col + 1,
+                                        ln + 1);
+                    *o = k;
+                }
+        }
+    }
+    free(owner);
+    return ok;
 }
 
 bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_out *out,
@@ -719,9 +1157,9 @@ bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_
     out->arena = arena_new();
     composer c = {.e = e, .l = l, .ts = ts, .fonts = typesetter_fonts(ts), .d = d,
                   .a = out->arena};
+    c.carries = arena_alloc(out->arena, sizeof(carry) * (size_t)(e->article_count + 1));
     out->pages = arena_alloc(out->arena, sizeof(page_out) * (size_t)e->page_count);
     out->page_count = e->page_count;
-    int article_index = 0;
     for (int p = 0; p < e->page_count; p++) {
         const page_spec *ps = &e->pages[p];
         const template *t = &l->templates[ps->template_index];
@@ -732,14 +1170,19 @@ bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_
         page->name = ps->name;
         page->width = t->page_w;
         page->height = t->page_h;
-        compose_folio(&c, &g, page, ps);
+        bool masthead = p == 0 && t->masthead.enabled && e->masthead.present;
+        if (masthead)
+            compose_masthead(&c, &g, page);
+        else
+            compose_folio(&c, &g, page, ps);
+        if (!check_overlaps(&c, ps, t, masthead ? t->masthead.lines : 0))
+            continue;
         for (int k = 0; k < ps->placement_count; k++) {
-            int idx = -1;
+            int idx = 0;
             for (int a = 0; a < e->article_count; a++)
                 if (e->articles[a] == ps->placements[k].article)
                     idx = a;
-            compose_module(&c, &g, page, &ps->placements[k], idx >= 0 ? idx : article_index);
-            article_index++;
+            compose_module(&c, &g, page, ps, p, &ps->placements[k], idx);
         }
         compose_column_rules(&g, page);
         for (int k = 0; k < page->modules.n; k++)

@@ -15,8 +15,16 @@
 typedef VEC(block) block_vec;
 typedef VEC(table_cell) cell_vec;
 
+typedef struct pending_jump {
+    placement *pl;
+    const char *label;
+    src_loc loc;
+} pending_jump;
+
 typedef struct loader {
     edition *e;
+    pending_jump *pending_jumps;
+    int pending_jump_count;
     const layout *l;
     diag *d;
     content_options opt;
@@ -586,7 +594,7 @@ static photo *load_photo(loader *ld, yml_node *n)
     if (!yml_expect_kind(n, d, YML_MAP, "\"photo\""))
         return NULL;
     static const char *const keys[] = {"file", "caption", "credit", "columns", "lines", "crop",
-                                       NULL};
+                                       "align", "place", "at", NULL};
     photo *p = arena_alloc(ld->e->arena, sizeof *p);
     p->loc = n->loc;
     p->columns = 1;
@@ -598,7 +606,35 @@ static photo *load_photo(loader *ld, yml_node *n)
     yml_node *cols = yml_lookup(n, "columns");
     yml_node *lines = yml_lookup(n, "lines");
     yml_node *crop = yml_lookup(n, "crop");
+    yml_node *align = yml_lookup(n, "align");
+    yml_node *place = yml_lookup(n, "place");
+    yml_node *at = yml_lookup(n, "at");
     ok &= yml_expect_keys(n, d, "a photo", keys);
+    if (align) {
+        static const char *const c[] = {"left", "right", NULL};
+        int k;
+        if (yml_read_choice(align, d, "photo align", c, &k))
+            p->right = k == 1;
+        else
+            ok = false;
+    }
+    if (place) {
+        static const char *const c[] = {"top", "bottom", "middle", NULL};
+        int k;
+        if (yml_read_choice(place, d, "photo place", c, &k))
+            p->place = (photo_place)k;
+        else
+            ok = false;
+    }
+    if (at) {
+        long k;
+        if (yml_read_int(at, d, "photo at", 0, 1000, &k)) {
+            p->at = (int)k;
+            p->place = PHOTO_MIDDLE;
+        } else {
+            ok = false;
+        }
+    }
     if (!file) {
         yml_missing(n, d, "a photo", "file");
         return NULL;
@@ -827,59 +863,223 @@ static bool parse_columns(loader *ld, yml_node *n, int max, int *from, int *to)
     return true;
 }
 
+/* A rectangle of grid columns and lines from its YAML keys. */
+static bool load_area(loader *ld, const template *t, yml_node *n, grid_area *a, bool need_top)
+{
+    diag *d = ld->d;
+    yml_node *cols = yml_lookup(n, "columns");
+    yml_node *top = yml_lookup(n, "top");
+    yml_node *lines = yml_lookup(n, "lines");
+    bool ok = true;
+    a->loc = n->loc;
+    a->col_from = 0;
+    a->col_to = t->columns - 1;
+    if (cols)
+        ok &= parse_columns(ld, cols, t->columns, &a->col_from, &a->col_to);
+    long k;
+    if (top) {
+        if (yml_read_int(top, d, "top", 1, t->lines, &k))
+            a->top = (int)k - 1;
+        else
+            ok = false;
+    } else if (need_top) {
+        ok = yml_missing(n, d, "a part of an article's area", "top");
+    }
+    if (lines && !(lines->kind == YML_SCALAR && strcmp(lines->str, "fill") == 0)) {
+        if (yml_read_int(lines, d, "lines", 1, t->lines, &k))
+            a->lines = (int)k;
+        else
+            ok = false;
+        if (ok && a->top + a->lines > t->lines)
+            ok = diag_error(d, lines->loc,
+                            "the article runs from grid line %d for %d lines, past the %d lines "
+                            "of the type area",
+                            a->top + 1, a->lines, t->lines);
+    }
+    return ok;
+}
+
 static bool load_placement(loader *ld, page_spec *pg, yml_node *n, placement *pl)
 {
     diag *d = ld->d;
     const template *t = &ld->l->templates[pg->template_index];
     if (!yml_expect_kind(n, d, YML_MAP, "an article placement"))
         return false;
-    static const char *const keys[] = {"article", "columns", "top", "lines", NULL};
+    static const char *const keys[] = {"article", "columns", "top", "lines", "parts", "set-columns",
+                                       "headline-columns", "continue-on", "continued", NULL};
     yml_node *file = yml_lookup(n, "article");
-    yml_node *cols = yml_lookup(n, "columns");
-    yml_node *top = yml_lookup(n, "top");
-    yml_node *lines = yml_lookup(n, "lines");
-    bool ok = yml_expect_keys(n, d, "an article placement", keys);
+    yml_node *parts = yml_lookup(n, "parts");
+    yml_node *set = yml_lookup(n, "set-columns");
+    yml_node *head_cols = yml_lookup(n, "headline-columns");
+    yml_node *cont_on = yml_lookup(n, "continue-on");
+    yml_node *continued = yml_lookup(n, "continued");
     pl->loc = n->loc;
-    pl->col_from = 0;
-    pl->col_to = t->columns - 1;
+    pl->continue_page = -1;
+    bool ok = load_area(ld, t, n, &pl->area, false);
+    ok &= yml_expect_keys(n, d, "an article placement", keys);
     if (!file)
         return yml_missing(n, d, "an article placement", "article");
     if (!yml_expect_kind(file, d, YML_SCALAR, "\"article\""))
         return false;
-    if (cols)
-        ok &= parse_columns(ld, cols, t->columns, &pl->col_from, &pl->col_to);
     long k;
-    if (top) {
-        if (yml_read_int(top, d, "top", 1, t->lines, &k))
-            pl->top = (int)k - 1;
+    if (set) {
+        if (yml_read_int(set, d, "set-columns", 1, 24, &k))
+            pl->set_columns = (int)k;
         else
             ok = false;
     }
-    if (lines && !(lines->kind == YML_SCALAR && strcmp(lines->str, "fill") == 0)) {
-        if (yml_read_int(lines, d, "lines", 1, t->lines, &k))
-            pl->lines = (int)k;
+    if (head_cols) {
+        if (yml_read_int(head_cols, d, "headline-columns", 1, 24, &k))
+            pl->headline_columns = (int)k;
         else
             ok = false;
-        if (ok && pl->top + pl->lines > t->lines)
-            ok = diag_error(d, lines->loc,
-                            "the article runs from grid line %d for %d lines, past the %d lines "
-                            "of the type area",
-                            pl->top + 1, pl->lines, t->lines);
+    }
+    if (continued)
+        ok &= yml_read_bool(continued, d, "continued", &pl->continued);
+    if (cont_on) {
+        const char *label;
+        if (yml_read_string(cont_on, d, "continue-on", &label)) {
+            /* Resolved once every page is known (see resolve_jumps). */
+            pl->continue_page = -2;
+            ld->pending_jumps[ld->pending_jump_count].pl = pl;
+            ld->pending_jumps[ld->pending_jump_count].label = label;
+            ld->pending_jumps[ld->pending_jump_count].loc = cont_on->loc;
+            ld->pending_jump_count++;
+        } else {
+            ok = false;
+        }
+    }
+    if (parts) {
+        if (!yml_expect_kind(parts, d, YML_SEQ, "\"parts\"")) {
+            ok = false;
+        } else {
+            pl->parts = arena_alloc(ld->e->arena, sizeof(grid_area) * (size_t)(parts->count + 1));
+            static const char *const part_keys[] = {"columns", "top", "lines", NULL};
+            for (int i = 0; i < parts->count; i++) {
+                yml_node *pn = parts->items[i];
+                if (!yml_expect_kind(pn, d, YML_MAP, "a part")) {
+                    ok = false;
+                    continue;
+                }
+                ok &= load_area(ld, t, pn, &pl->parts[pl->part_count++], true);
+                ok &= yml_expect_keys(pn, d, "a part of an article's area", part_keys);
+            }
+        }
     }
     const char *path = resolve_path(ld, file, "article file");
     if (!path)
         return false;
     for (int i = 0; i < ld->e->article_count; i++) {
-        if (strcmp(ld->e->articles[i]->file, path) == 0)
-            return diag_error(d, file->loc, "article \"%s\" is placed twice in this edition",
-                              file->str);
+        if (strcmp(ld->e->articles[i]->file, path) != 0)
+            continue;
+        if (pl->continued) {
+            pl->article = ld->e->articles[i];
+            return ok;
+        }
+        return diag_error(d, file->loc,
+                          "article \"%s\" is placed twice in this edition; a second placement "
+                          "holding the rest of it says \"continued: true\"",
+                          file->str);
     }
+    if (pl->continued)
+        return diag_error(d, continued->loc,
+                          "\"continued\" places the rest of an article begun on an earlier page, "
+                          "but \"%s\" has not been placed before",
+                          file->str);
     article *a = load_article(ld, path);
     if (!a)
         return false;
     pl->article = a;
     ld->e->articles[ld->e->article_count++] = a;
     return ok;
+}
+
+/* A jump names the page (版次) the rest of an article continues on; that
+ * page must hold a placement of the same article marked continued. */
+static bool resolve_jumps(loader *ld)
+{
+    bool ok = true;
+    edition *e = ld->e;
+    for (int j = 0; j < ld->pending_jump_count; j++) {
+        placement *pl = ld->pending_jumps[j].pl;
+        const char *label = ld->pending_jumps[j].label;
+        src_loc loc = ld->pending_jumps[j].loc;
+        int from_page = -1, to_page = -1;
+        for (int p = 0; p < e->page_count; p++) {
+            for (int k = 0; k < e->pages[p].placement_count; k++)
+                if (&e->pages[p].placements[k] == pl)
+                    from_page = p;
+            if (e->pages[p].label && strcmp(e->pages[p].label, label) == 0)
+                to_page = p;
+        }
+        if (to_page < 0) {
+            ok = diag_error(ld->d, loc, "the edition has no page \"%s\" to continue on", label);
+            continue;
+        }
+        if (to_page <= from_page) {
+            ok = diag_error(ld->d, loc,
+                            "an article continues on a later page; page \"%s\" comes before it",
+                            label);
+            continue;
+        }
+        bool found = false;
+        for (int k = 0; k < e->pages[to_page].placement_count; k++) {
+            const placement *q = &e->pages[to_page].placements[k];
+            if (q->continued && q->article == pl->article)
+                found = true;
+        }
+        if (!found) {
+            ok = diag_error(ld->d, loc,
+                            "page \"%s\" has no placement of this article with \"continued: "
+                            "true\" to hold the rest",
+                            label);
+            continue;
+        }
+        pl->continue_page = to_page;
+    }
+    /* Every continued placement is what some jump points at. */
+    for (int p = 0; p < e->page_count; p++) {
+        for (int k = 0; k < e->pages[p].placement_count; k++) {
+            const placement *q = &e->pages[p].placements[k];
+            if (!q->continued)
+                continue;
+            bool pointed = false;
+            for (int p2 = 0; p2 < p; p2++)
+                for (int k2 = 0; k2 < e->pages[p2].placement_count; k2++) {
+                    const placement *r = &e->pages[p2].placements[k2];
+                    if (r->article == q->article && r->continue_page == p)
+                        pointed = true;
+                }
+            if (!pointed)
+                ok = diag_error(ld->d, q->loc,
+                                "this placement continues \"%s\", but no earlier placement says "
+                                "\"continue-on: %s\"",
+                                q->article->id, e->pages[p].label);
+        }
+    }
+    return ok;
+}
+
+static bool load_masthead(loader *ld, yml_node *n)
+{
+    static const char *const keys[] = {"issue", "serial", "postal", "lunar", "weather",
+                                       "publisher", NULL};
+    masthead_info *m = &ld->e->masthead;
+    if (!yml_expect_kind(n, ld->d, YML_MAP, "\"masthead\""))
+        return false;
+    m->present = true;
+    const char **fields[] = {&m->issue, &m->serial, &m->postal, &m->lunar, &m->weather,
+                             &m->publisher};
+    bool ok = true;
+    for (size_t i = 0; i < countof(fields); i++) {
+        yml_node *v = yml_lookup(n, keys[i]);
+        const char *s;
+        if (v && yml_read_string(v, ld->d, keys[i], &s))
+            *fields[i] = arena_strdup(ld->e->arena, s);
+        else if (v)
+            ok = false;
+    }
+    return ok & yml_expect_keys(n, ld->d, "\"masthead\"", keys);
 }
 
 edition *edition_load(const char *dir, const layout *l, content_options opt, diag *d)
@@ -910,7 +1110,7 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
     e->file = doc->file;
     bool ok = true;
     yml_node *root = doc->root;
-    static const char *const keys[] = {"paper", "date", "template", "pages", NULL};
+    static const char *const keys[] = {"paper", "date", "template", "masthead", "pages", NULL};
     static const char *const page_keys[] = {"page", "name", "editor", "template", "articles",
                                             NULL};
     if (!root || root->kind != YML_MAP) {
@@ -922,7 +1122,10 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
     yml_node *date = yml_lookup(root, "date");
     yml_node *tmpl = yml_lookup(root, "template");
     yml_node *pages = yml_lookup(root, "pages");
+    yml_node *masthead = yml_lookup(root, "masthead");
     ok &= yml_expect_keys(root, d, "edition.yaml", keys);
+    if (masthead)
+        ok &= load_masthead(&ld, masthead);
     const char *s;
     if (!paper)
         ok = yml_missing(root, d, "edition.yaml", "paper");
@@ -971,6 +1174,7 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
         total_placements += arts && arts->kind == YML_SEQ ? arts->count : 0;
     }
     e->articles = arena_alloc(e->arena, sizeof(article *) * (size_t)(total_placements + 1));
+    ld.pending_jumps = arena_alloc(e->arena, sizeof(pending_jump) * (size_t)(total_placements + 1));
     e->pages = arena_alloc(e->arena, sizeof(page_spec) * (size_t)pages->count);
     e->page_count = pages->count;
     for (int i = 0; i < pages->count; i++) {
@@ -1027,6 +1231,8 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
                 ok = false;
         }
     }
+    if (ok)
+        ok = resolve_jumps(&ld);
 out:
     /* Locations in spans and blocks point at the file names the YAML
      * documents own, so the documents live as long as the edition. */

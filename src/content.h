@@ -85,6 +85,8 @@ typedef struct block {
     src_loc loc;
 } block;
 
+typedef enum { PHOTO_TOP, PHOTO_BOTTOM, PHOTO_MIDDLE } photo_place;
+
 typedef struct photo {
     const char *path;       /* resolved file */
     const char *given;      /* as written */
@@ -92,6 +94,9 @@ typedef struct photo {
     span caption;           /* text NULL when there is none */
     span credit;
     int columns;            /* module columns the photo spans */
+    bool right;             /* against the module's right edge, else its left */
+    photo_place place;      /* under the headline, at the module's foot, or at `at` */
+    int at;                 /* PHOTO_MIDDLE: grid lines below the headline block */
     int lines;              /* grid lines the picture takes */
     double crop[4];         /* left, top, right, bottom as fractions to cut */
 } photo;
@@ -108,11 +113,24 @@ typedef struct article {
     int block_count;
 } article;
 
+/* A rectangle of the page grid: columns [col_from, col_to], lines
+ * [top, top + lines); lines 0 means down to whatever stands below. */
+typedef struct grid_area {
+    int col_from, col_to;   /* 0-based, inclusive */
+    int top;                /* 0-based */
+    int lines;
+    src_loc loc;
+} grid_area;
+
 typedef struct placement {
     article *article;
-    int col_from, col_to;   /* grid columns, 0-based, inclusive */
-    int top;                /* grid line, 0-based */
-    int lines;              /* height in grid lines; 0 = to the foot of the type area */
+    grid_area area;         /* the module; more parts make an L or other shape */
+    grid_area *parts;
+    int part_count;
+    int set_columns;        /* set the module in this many columns (0: its grid columns) */
+    int headline_columns;   /* the headline block spans this many module columns (0: all) */
+    bool continued;         /* holds the rest of an article begun on an earlier page */
+    int continue_page;      /* index of the page the rest continues on, or -1 */
     src_loc loc;
 } placement;
 
@@ -126,10 +144,21 @@ typedef struct page_spec {
     src_loc loc;
 } page_spec;
 
+typedef struct masthead_info {
+    bool present;           /* edition.yaml has a masthead section */
+    const char *issue;      /* 第12345期 */
+    const char *serial;     /* 国内统一连续出版物号 CN 41-0001 */
+    const char *postal;     /* 邮发代号 */
+    const char *lunar;      /* 农历 date as printed */
+    const char *weather;
+    const char *publisher;
+} masthead_info;
+
 typedef struct edition {
     const char *dir;
     const char *file;       /* edition.yaml */
     const char *paper;
+    masthead_info masthead;
     int year, month, day;
     int weekday;            /* 0 = Sunday */
     page_spec *pages;

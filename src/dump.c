@@ -1,8 +1,6 @@
 /* dump.c — JSON layout dump and plain text. */
 #include "dump.h"
 
-#include "arena.h"
-
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,89 +128,21 @@ char *dump_json(const edition_out *eo, const edition *e, const layout *l)
     return b.v;
 }
 
-static void print_flat(FILE *out, const char *s)
+void dump_text(const edition_out *eo, FILE *out)
 {
-    /* Heads break where the desk wants; as text they are one line. */
-    for (; *s; s++)
-        if (*s != '\n')
-            fputc(*s, out);
-    fputc('\n', out);
-}
-
-static void print_spans(FILE *out, const span *spans, int n)
-{
-    for (int i = 0; i < n; i++) {
-        if (i > 0 && spans[i].gap_before)
-            fputc(' ', out);
-        for (const char *s = spans[i].text; *s; s++)
-            if (*s != '\n')
-                fputc(*s, out);
-    }
-    fputc('\n', out);
-}
-
-static void print_block(FILE *out, const block *b)
-{
-    switch (b->kind) {
-    case BLOCK_PARA:
-    case BLOCK_HEAD:
-        print_spans(out, b->spans, b->span_count);
-        break;
-    case BLOCK_BOX:
-        for (int i = 0; i < b->child_count; i++)
-            print_block(out, &b->children[i]);
-        break;
-    case BLOCK_TABLE: {
-        const table *t = b->table;
-        if (t->title.text)
-            print_flat(out, t->title.text);
-        for (int r = 0; r < t->rows; r++) {
-            bool any = false;
-            for (int i = 0; i < t->cell_count; i++) {
-                if (t->cells[i].row != r || !t->cells[i].text.text[0])
-                    continue;
-                fprintf(out, "%s%s", any ? " " : "", t->cells[i].text.text);
-                any = true;
-            }
-            if (any)
+    /* Lines of one paragraph are joined; a paragraph a line, in the order
+     * they were placed (the order of the PDF's content). */
+    for (int p = 0; p < eo->page_count; p++) {
+        const page_out *po = &eo->pages[p];
+        int para = -1;
+        for (int i = 0; i < po->list.lines.n; i++) {
+            const text_line *tl = &po->list.lines.v[i];
+            if (tl->para != para && para != -1)
                 fputc('\n', out);
+            para = tl->para;
+            fputs(tl->text, out);
         }
-        if (t->note.text)
-            print_flat(out, t->note.text);
-        break;
+        if (para != -1)
+            fputc('\n', out);
     }
-    }
-}
-
-void dump_text(const edition *e, const layout *l, FILE *out)
-{
-    arena *a = arena_new();
-    for (int p = 0; p < e->page_count; p++) {
-        const page_spec *ps = &e->pages[p];
-        const folio_spec *f = &l->templates[ps->template_index].folio;
-        const char *parts[3] = {f->left, f->center, f->right};
-        for (int i = 0; f->enabled && i < 3; i++) {
-            if (!parts[i])
-                continue;
-            const char *t = compose_folio_text(e, parts[i], ps, a);
-            if (t[0])
-                print_flat(out, t);
-        }
-        for (int k = 0; k < ps->placement_count; k++) {
-            const article *art = ps->placements[k].article;
-            if (art->kicker.text)
-                print_flat(out, art->kicker.text);
-            if (art->headline.text)
-                print_flat(out, art->headline.text);
-            if (art->subtitle.text)
-                print_flat(out, art->subtitle.text);
-            if (art->photo && art->photo->caption.text)
-                print_flat(out, art->photo->caption.text);
-            if (art->photo && art->photo->credit.text)
-                print_flat(out, art->photo->credit.text);
-            for (int i = 0; i < art->block_count; i++)
-                print_block(out, &art->blocks[i]);
-        }
-    }
-    arena_free(a);
 }

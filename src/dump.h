@@ -16,8 +16,9 @@
 
 /* The dump as a heap string (caller frees). */
 char *dump_json(const edition_out *eo, const edition *e, const layout *l);
-/* The edition's text, one paragraph (or head, caption, table row) a line,
- * in reading order: what a reader of the PDF should be able to copy. */
-void dump_text(const edition *e, const layout *l, FILE *out);
+/* The edition's text, one paragraph (head, caption, table cell) a line, in
+ * the order it was placed — the reading order of the PDF: what a reader
+ * should be able to copy out of it. */
+void dump_text(const edition_out *eo, FILE *out);
 
 #endif

@@ -145,7 +145,9 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
                 /* Between Chinese characters, and between Chinese and Latin
                  * when the style wants no gap there (mainland newspapers):
                  * one kind of gap, spread alike. */
-                push_glue(&v, GLUE_INTER, p->tracking, stiff ? 0 : HLIST_INTER_STRETCH(em), 0);
+                /* Tracking may give way entirely before a head wraps (PH-10). */
+                push_glue(&v, GLUE_INTER, p->tracking, stiff ? 0 : HLIST_INTER_STRETCH(em),
+                          p->tracking > 0 ? p->tracking : 0);
             }
             if (u->span != pu->span && spans[u->span].gap_before > 0)
                 push_glue(&v, GLUE_FIXED, spans[u->span].gap_before, 0, 0);

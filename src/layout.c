@@ -290,7 +290,7 @@ static bool load_template(loader *ld, const char *path, const char *stem)
         goto out;
     }
     static const char *const top_keys[] = {"description", "page", "grid", "column-rules",
-                                           "folio", NULL};
+                                           "folio", "masthead", NULL};
     static const char *const page_keys[] = {"width", "height", NULL};
     static const char *const grid_keys[] = {"style", "columns", "characters", "gutter",
                                             "lines", "line-gap", "top", "left", NULL};
@@ -301,6 +301,7 @@ static bool load_template(loader *ld, const char *path, const char *stem)
     yml_node *grid = yml_lookup(root, "grid");
     yml_node *rules = yml_lookup(root, "column-rules");
     yml_node *folio = yml_lookup(root, "folio");
+    yml_node *masthead = yml_lookup(root, "masthead");
     ok &= yml_expect_keys(root, d, "a page template", top_keys);
     if (!page || !grid) {
         ok = yml_missing(root, d, "a page template", page ? "grid" : "page");
@@ -423,6 +424,43 @@ static bool load_template(loader *ld, const char *path, const char *stem)
         if (ok && t->area_y - f->rise - fs->size < 0)
             ok = diag_error(d, folio->loc, "the folio would stand above the page; lower \"rise\" "
                                            "or the type area's \"top\"");
+    }
+    if (masthead && ok) {
+        if (!yml_expect_kind(masthead, d, YML_MAP, "\"masthead\"")) {
+            ok = false;
+            goto out;
+        }
+        static const char *const mkeys[] = {"lines", "name-style", "info-style", "name-columns",
+                                            "rule", NULL};
+        masthead_spec *m = &t->masthead;
+        m->enabled = true;
+        m->name_style = m->info_style = -1;
+        m->name_columns = t->columns / 2;
+        long k;
+        if ((v = yml_lookup(masthead, "lines")) && yml_read_int(v, d, "masthead lines", 1,
+                                                                 t->lines / 2, &k))
+            m->lines = (int)k;
+        else
+            ok = v ? false : yml_missing(masthead, d, "\"masthead\"", "lines");
+        if ((v = yml_lookup(masthead, "name-style")))
+            m->name_style = require_style(ld, v, "masthead name-style");
+        else
+            ok = yml_missing(masthead, d, "\"masthead\"", "name-style");
+        if ((v = yml_lookup(masthead, "info-style")))
+            m->info_style = require_style(ld, v, "masthead info-style");
+        else
+            ok = yml_missing(masthead, d, "\"masthead\"", "info-style");
+        if ((v = yml_lookup(masthead, "name-columns"))) {
+            if (yml_read_int(v, d, "masthead name-columns", 1, t->columns, &k))
+                m->name_columns = (int)k;
+            else
+                ok = false;
+        }
+        if ((v = yml_lookup(masthead, "rule")))
+            ok &= yml_read_length(v, d, "masthead rule", 0, &m->rule);
+        ok &= yml_expect_keys(masthead, d, "\"masthead\"", mkeys);
+        if (m->name_style < 0 || m->info_style < 0)
+            ok = false;
     }
 out:
     yml_free(doc);

@@ -68,6 +68,15 @@ typedef struct folio_spec {
     scaled rule_gap;          /* rule distance above the type area */
 } folio_spec;
 
+typedef struct masthead_spec {
+    bool enabled;
+    int lines;                /* grid lines it takes at the top of the first page */
+    int name_style;           /* the paper's name */
+    int info_style;           /* date, issue, serial numbers */
+    int name_columns;         /* grid columns the name spans (from the left) */
+    scaled rule;              /* rule under the masthead, 0 for none */
+} masthead_spec;
+
 typedef struct template {
     const char *name;
     const char *file;
@@ -87,6 +96,7 @@ typedef struct template {
     bool column_rules;        /* 栏线 between columns */
     scaled column_rule_weight;
     folio_spec folio;
+    masthead_spec masthead;
 } template;
 
 typedef struct layout {

@@ -229,16 +229,16 @@ int main(int argc, char **argv)
         goto out;
     }
     double t_loaded = now();
-    if (strcmp(o.command, "text") == 0) {
-        dump_text(ed, lay, stdout);
-        status = EXIT_OK;
-        goto out;
-    }
     ts = typesetter_new(fonts, lay, d);
     bool composed = compose_edition(ed, lay, ts, &eo, d);
     double t_composed = now();
     if (!composed) {
         status = diag_env_error_count(d) ? EXIT_ENV : EXIT_INPUT;
+        goto out;
+    }
+    if (strcmp(o.command, "text") == 0) {
+        dump_text(&eo, stdout);
+        status = EXIT_OK;
         goto out;
     }
     pdf_stats ps;

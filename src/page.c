@@ -7,7 +7,7 @@
 
 void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_line *pl,
                     scaled x, scaled baseline, const char *frame, int article_index, int column,
-                    int grid_line, double gray)
+                    int grid_line, double gray, int para)
 {
     const placed_glyph *g = pr->glyphs + pl->glyph_start;
     int n = pl->glyph_count;
@@ -51,6 +51,7 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
                              (size_t)(pl->text_end - pl->text_start));
     tl->style = pl->style;
     tl->flags = pl->flags;
+    tl->para = para;
     tl->loc = pl->loc;
 }
 

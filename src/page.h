@@ -55,6 +55,7 @@ typedef struct text_line {
     const char *text;
     int style;
     unsigned flags;    /* LINE_* of para.h */
+    int para;          /* paragraph it belongs to: lines of one paragraph share it */
     src_loc loc;
 } text_line;
 
@@ -92,7 +93,7 @@ typedef struct page_out {
  * point at pr->text, so pr must live as long as the list. */
 void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_line *pl,
                     scaled x, scaled baseline, const char *frame, int article_index, int column,
-                    int grid_line, double gray);
+                    int grid_line, double gray, int para);
 void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
                double gray);
 void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fill,

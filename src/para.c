@@ -163,8 +163,9 @@ static adjust plan_adjust(const item *items, int start, int end, scaled need, bo
     }
     if (need < 0) {
         int64_t left = -(int64_t)need;
+        /* Tracking between characters (heads) gives way last. */
         static const glue_kind order[] = {GLUE_WORD, GLUE_BLANK_PAREN, GLUE_BLANK_PAUSE,
-                                          GLUE_HAN_LATIN, GLUE_BLANK_STOP};
+                                          GLUE_HAN_LATIN, GLUE_BLANK_STOP, GLUE_INTER};
         for (size_t k = 0; k < countof(order) && left > 0; k++) {
             glue_kind g = order[k];
             if (shrink[g] <= 0)
@@ -209,7 +210,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         .indent = opt->no_indent ? 0 : indent_st->indent,
         .line_end_half = st->line_end_half,
         .line_start_open_half = st->line_start_open_half,
-        .avoid_single_last = align == ALIGN_JUSTIFY,
+        .avoid_single_last = true,
         .unit_penalty = st->unit_keep ? UNIT_PENALTY : 0,
         .tracking = st->tracking,
         .han_latin_gap = st->han_latin_gap,

@@ -47,7 +47,7 @@ static const char *cell_label(const table *t, int col)
 }
 
 bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
-                  const grid_metrics *g, arena *a, block_out *out, diag *d)
+                  const grid_metrics *g, arena *a, block_out *out, int *next_para, diag *d)
 {
     memset(out, 0, sizeof *out);
     const style *cs = &l->styles[t->style];
@@ -211,9 +211,10 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
         para_result tr;
         para_options po = {.width = width, .indent_style = -1, .no_indent = true, .align = -1};
         para_typeset(ts, &t->title, 1, &po, a, &tr);
+        int para = (*next_para)++;
         for (int i = 0; i < tr.line_count; i++, line++)
             draw_para_line(dl, a, &tr, &tr.lines[i], 0, line * g->pitch + g->ascent, "table", -1,
-                           -1, line, l->styles[t->title_style].gray);
+                           -1, line, l->styles[t->title_style].gray, para);
     }
     int *row_top = arena_alloc(a, sizeof(int) * (size_t)(t->rows + 1));
     int first_row_line = line;
@@ -237,10 +238,11 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
         if (!cl[i].lines)
             continue;
         const style *st = &l->styles[c->text.style];
+        int para = (*next_para)++;
         for (int k = 0; k < cl[i].text.line_count; k++) {
             int gl = row_top[c->row] + k;
             draw_para_line(dl, a, &cl[i].text, &cl[i].text.lines[k], cx[c->col] + pad + cl[i].shift,
-                           gl * g->pitch + g->ascent, "table", -1, -1, gl, st->gray);
+                           gl * g->pitch + g->ascent, "table", -1, -1, gl, st->gray, para);
         }
     }
     /* Rules in the gaps between grid lines. */
@@ -271,9 +273,10 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
         para_result nr;
         para_options po = {.width = width, .indent_style = -1, .no_indent = true, .align = -1};
         para_typeset(ts, &t->note, 1, &po, a, &nr);
+        int para = (*next_para)++;
         for (int i = 0; i < nr.line_count; i++, line++)
             draw_para_line(dl, a, &nr, &nr.lines[i], 0, line * g->pitch + g->ascent, "table", -1,
-                           -1, line, l->styles[t->note_style].gray);
+                           -1, line, l->styles[t->note_style].gray, para);
     }
     out->lines = line;
     out->width = width;

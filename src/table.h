@@ -31,8 +31,9 @@ typedef struct grid_metrics {
 } grid_metrics;
 
 /* Lay the table out `width` wide.  False (with an error naming the
- * column) when it cannot fit. */
+ * column) when it cannot fit.  Each piece of text gets a paragraph id
+ * from *next_para. */
 bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
-                  const grid_metrics *g, arena *a, block_out *out, diag *d);
+                  const grid_metrics *g, arena *a, block_out *out, int *next_para, diag *d);
 
 #endif
