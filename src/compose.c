@@ -122,7 +122,7 @@ static void stack_block(composer *c, const grid *g, const span *const *parts, in
 
 /* ---- article modules --------------------------------------------------- */
 
-typedef enum { FLOW_PARA, FLOW_HEAD, FLOW_BLOCK } flow_kind;
+typedef enum { FLOW_PARA, FLOW_HEAD, FLOW_BLOCK, FLOW_TABLE } flow_kind;
 
 typedef struct flow_item {
     flow_kind kind;
@@ -135,7 +135,8 @@ typedef struct flow_item {
     para_result var[3];   /* looseness -1, 0, +1 */
     bool have[3];
     int para;             /* id of its text lines */
-    block_out blk;
+    block_out blk;        /* FLOW_HEAD, FLOW_BLOCK */
+    table_out tab;        /* FLOW_TABLE: broken between row groups */
     int span_cols;        /* FLOW_BLOCK: module columns */
     int lines_before;     /* dropped at a column top */
     int keep_with_next;   /* lines of what follows that must stand in the same column */
@@ -149,6 +150,9 @@ typedef struct placed {
     int line_index;       /* FLOW_PARA: line of the paragraph */
     int col;              /* module column */
     int line;             /* page grid line */
+    int first_group;      /* FLOW_TABLE: the piece's row groups */
+    int groups;
+    bool title, note;     /* FLOW_TABLE: the piece carries the title, the note */
 } placed;
 
 typedef VEC(placed) placed_vec;
@@ -409,6 +413,71 @@ static int place_block(module *m, int idx, cursor *cur, int limit, placed_vec *o
     }
 }
 
+static int item_lines(module *m, flow_item *it)
+{
+    if (it->kind == FLOW_PARA)
+        return variant(m, it, 1)->line_count;
+    if (it->kind != FLOW_TABLE)
+        return it->blk.lines;
+    int n = it->tab.title.lines + it->tab.head.lines + it->tab.note.lines;
+    for (int k = 0; k < it->tab.group_count; k++)
+        n += it->tab.groups[k].lines;
+    return n;
+}
+
+/* Place a table in pieces: the header again at the top of each, at least
+ * two row groups a piece unless a whole frame holds fewer, the title with
+ * the first rows and the note with the last.  Returns lines not placed. */
+static int place_table(module *m, int idx, cursor *cur, int limit, placed_vec *out)
+{
+    flow_item *it = &m->items.v[idx];
+    const table_out *t = &it->tab;
+    int next = 0;
+    while (next < t->group_count) {
+        if (!next_free(m, cur, limit)) {
+            int left = t->note.lines;
+            for (int k = next; k < t->group_count; k++)
+                left += t->groups[k].lines;
+            return left + (next == 0 ? t->title.lines + t->head.lines : 0);
+        }
+        int before = cur->fresh || next > 0 ? 0 : it->lines_before;
+        int room = room_at(m, *cur, limit) - before;
+        int fixed = (next == 0 ? t->title.lines : 0) + t->head.lines;
+        int used = fixed, k = 0;
+        while (next + k < t->group_count && used + t->groups[next + k].lines <= room)
+            used += t->groups[next + k].lines, k++;
+        bool last = next + k == t->group_count;
+        if (last && used + t->note.lines > room && k > 1) {
+            k--; /* the note goes with at least one row */
+            used -= t->groups[next + k].lines;
+            last = false;
+        }
+        int want = MIN(2, t->group_count - next);
+        if (k == 0 || (k < want && !cur->fresh)) {
+            if (cur->fresh && k == 0) {
+                /* Not even one row fits a fresh frame: nothing will. */
+                int left = t->note.lines;
+                for (int j = next; j < t->group_count; j++)
+                    left += t->groups[j].lines;
+                return left;
+            }
+            skip_frame(m, cur, limit);
+            continue;
+        }
+        int note = last ? t->note.lines : 0;
+        int at = cur->line + before;
+        placed *p = VEC_PUSH(*out);
+        *p = (placed){.item = idx, .col = cur->col, .line = at, .first_group = next,
+                      .groups = k, .title = next == 0, .note = last};
+        for (int ln = at; ln < at + used + note; ln++)
+            *occ_at(m, m->occ, cur->col, ln) = 1;
+        cur->line = at + used + note;
+        cur->fresh = false;
+        next += k;
+    }
+    return 0;
+}
+
 /* One flow of all items with columns cut at `limit`; returns the lines
  * that did not fit.  A box or table that does not fit where it comes
  * floats: the text after it fills the frame, and it takes the top of the
@@ -425,13 +494,15 @@ static int flow_run(module *m, int limit, placed_vec *out)
     for (int i = 0; i < m->items.n; i++) {
         flow_item *it = &m->items.v[i];
         if (overset) {
-            overset += it->kind == FLOW_PARA ? variant(m, it, 1)->line_count : it->blk.lines;
+            overset += item_lines(m, it);
             continue;
         }
         place_floats(m, &cur, limit, out);
         int left = 0;
         if (it->kind == FLOW_PARA) {
             left = place_para(m, i, &cur, limit, out);
+        } else if (it->kind == FLOW_TABLE) {
+            left = place_table(m, i, &cur, limit, out);
         } else if (!it->floats) {
             left = place_block(m, i, &cur, limit, out);
         } else if (!next_free(m, &cur, limit)) {
@@ -556,6 +627,48 @@ static void build_box(module *m, flow_item *it, const block *bl)
     it->floats = true;
 }
 
+/* One piece of a table at page position (x, line). */
+static void draw_table_piece(module *m, const table_out *t, const placed *p, draw_list *dl,
+                             scaled x, scaled y0, int line0, int article_index, int column)
+{
+    const grid_metrics *g = &m->g->m;
+    int line = line0;
+    if (p->title && t->title.lines) {
+        draw_append(dl, &t->title.list, x, y0 + (line - line0) * g->pitch, line, article_index,
+                    column);
+        line += t->title.lines;
+    }
+    int rows_line = line;
+    draw_list rules = {0};
+    table_draw_rules(t, g, &rules, x, y0 + (rows_line - line0) * g->pitch, t->head.lines,
+                     p->first_group, p->groups);
+    /* Rules and tints first, so the text prints over the tints. */
+    draw_append(dl, &rules, 0, 0, -1, article_index, column);
+    draw_list_free(&rules);
+    draw_append(dl, &t->head.list, x, y0 + (line - line0) * g->pitch, line, article_index, column);
+    line += t->head.lines;
+    for (int k = p->first_group; k < p->first_group + p->groups; k++) {
+        draw_append(dl, &t->groups[k].list, x, y0 + (line - line0) * g->pitch, line,
+                    article_index, column);
+        line += t->groups[k].lines;
+    }
+    if (p->note && t->note.lines)
+        draw_append(dl, &t->note.list, x, y0 + (line - line0) * g->pitch, line, article_index,
+                    column);
+}
+
+/* A whole table as one block (for tables across several columns). */
+static void whole_table(module *m, const table_out *t, block_out *out)
+{
+    memset(out, 0, sizeof *out);
+    placed all = {.first_group = 0, .groups = t->group_count, .title = true, .note = true};
+    draw_table_piece(m, t, &all, &out->list, 0, 0, 0, -1, -1);
+    out->lines = t->title.lines + t->head.lines + t->note.lines;
+    for (int k = 0; k < t->group_count; k++)
+        out->lines += t->groups[k].lines;
+    out->width = t->width;
+}
+
 /* The flow items of an article from block `first` on (the first one set
  * from byte `byte` of its text). */
 static void build_items(module *m, int first, int byte)
@@ -590,12 +703,23 @@ static void build_items(module *m, int first, int byte)
             break;
         }
         case BLOCK_TABLE: {
-            flow_item *it = add_item(m, FLOW_BLOCK, b, st->gray);
-            it->span_cols = MAX(1, MIN(bl->span_columns, m->ncols));
-            scaled w = span_width(m, it->span_cols);
-            if (!table_layout(c->ts, l, bl->table, w, &m->g->m, c->a, &it->blk, &c->next_para, c->d))
-                it->blk.lines = 0;
+            int span_cols = MAX(1, MIN(bl->span_columns, m->ncols));
+            flow_item *it = add_item(m, span_cols > 1 ? FLOW_BLOCK : FLOW_TABLE, b, st->gray);
+            it->span_cols = span_cols;
             it->lines_before = 1;
+            table_out tab;
+            if (!table_layout(c->ts, l, bl->table, span_width(m, span_cols), &m->g->m, c->a, &tab,
+                              &c->next_para, c->d)) {
+                it->kind = FLOW_BLOCK;
+                break;
+            }
+            if (span_cols == 1) {
+                it->tab = tab;
+                break;
+            }
+            /* A table across columns does not break: one block that floats. */
+            whole_table(m, &tab, &it->blk);
+            table_out_free(&tab);
             it->floats = true;
             break;
         }
@@ -618,6 +742,9 @@ static void draw_flow(module *m, const placed_vec *pv)
             const para_line *pl = &pr->lines[p->line_index];
             draw_para_line(&m->page->list, c->a, pr, pl, x, template_baseline(t, p->line), "body",
                            m->article, column, p->line, it->gray, it->para);
+        } else if (it->kind == FLOW_TABLE) {
+            draw_table_piece(m, &it->tab, p, &m->page->list, x, line_top(m->g, p->line), p->line,
+                             m->article, column);
         } else {
             draw_append(&m->page->list, &it->blk.list, x, line_top(m->g, p->line), p->line,
                         m->article, column);
@@ -932,9 +1059,12 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
                   "article \"%s\" does not fit its module: %d lines are overset; cut the text, "
                   "or give the module more columns or lines",
                   pl->article->id, overset);
-    for (int i = 0; i < m.items.n; i++)
-        if (m.items.v[i].kind != FLOW_PARA)
+    for (int i = 0; i < m.items.n; i++) {
+        if (m.items.v[i].kind == FLOW_TABLE)
+            table_out_free(&m.items.v[i].tab);
+        else if (m.items.v[i].kind != FLOW_PARA)
             draw_list_free(&m.items.v[i].blk.list);
+    }
     VEC_FREE(m.items);
 }
 

@@ -13,7 +13,7 @@ static const char *const style_keys[] = {
     "inherit",  "font",         "latin-font", "size",          "leading",     "align",
     "indent",   "kinsoku",      "breaker",    "line-end",      "line-start",  "unit-keep",
     "han-latin-gap", "tracking", "line-breaks", "lines-before", "lines-after", "color",
-    "rule-below", NULL};
+    "rule-below", "figures", "rule-thick", "rule-thin", NULL};
 
 typedef struct style_src {
     yml_node *node;
@@ -203,6 +203,18 @@ static bool resolve_style(loader *ld, int i)
     }
     if ((v = yml_lookup(n, "rule-below")))
         ok &= yml_read_bool(v, d, "rule-below", &s->rule_below);
+    if ((v = yml_lookup(n, "figures"))) {
+        static const char *const c[] = {"proportional", "tabular", NULL};
+        int k;
+        if (yml_read_choice(v, d, "figures", c, &k))
+            s->tabular_figures = k == 1;
+        else
+            ok = false;
+    }
+    if ((v = yml_lookup(n, "rule-thick")))
+        ok &= yml_read_length(v, d, "rule-thick", s->size, &s->rule_thick);
+    if ((v = yml_lookup(n, "rule-thin")))
+        ok &= yml_read_length(v, d, "rule-thin", s->size, &s->rule_thin);
     char what[160];
     snprintf(what, sizeof what, "style \"%s\"", name);
     ok &= yml_expect_keys(n, d, what, style_keys);

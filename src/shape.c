@@ -41,7 +41,7 @@ scaled shape_scale(int font_units, int upem, scaled size)
 typedef VEC(glyph) glyph_vec;
 
 static void shape_run(shaper *s, const para_text *t, const text_run *r, fontset *fonts,
-                      glyph_vec *out)
+                      bool tabular, glyph_vec *out)
 {
     hb_buffer_t *buf = s->buf;
     hb_buffer_clear_contents(buf);
@@ -65,6 +65,11 @@ static void shape_run(shaper *s, const para_text *t, const text_run *r, fontset 
                                             (unsigned)i + 1};
         }
     }
+    /* Figures of one width line up in table columns (where the face has
+     * them; Noto CJK's default digits already are). */
+    if (tabular && nfeat < countof(feats))
+        feats[nfeat++] = (hb_feature_t){HB_TAG('t', 'n', 'u', 'm'), 1, (unsigned)r->start,
+                                        (unsigned)(r->start + r->len)};
     hb_shape(fontset_hb_font(fonts, r->face), buf, feats, nfeat);
     unsigned count;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
@@ -86,7 +91,8 @@ void shape_para(shaper *s, const para_text *t, const span *spans, const layout *
 {
     glyph_vec glyphs = {0};
     for (int r = 0; r < t->run_count; r++)
-        shape_run(s, t, &t->runs[r], fonts, &glyphs);
+        shape_run(s, t, &t->runs[r], fonts,
+                  l->styles[spans[t->runs[r].span].style].tabular_figures, &glyphs);
 
     out->glyph_count = glyphs.n;
     out->glyphs = arena_memdup(scratch, glyphs.v, sizeof(glyph) * (size_t)glyphs.n);

@@ -13,8 +13,6 @@ typedef struct cell_layout {
     scaled shift;       /* extra x for decimal alignment */
 } cell_layout;
 
-static scaled rule_thick(const layout *l) { (void)l; return scaled_from_pt(1.0); }
-static scaled rule_thin(const layout *l) { (void)l; return scaled_from_pt(0.5); }
 
 /* x of the decimal point in a set line (or of the end of its first run of
  * digits when it has none), for decimal alignment. */
@@ -38,6 +36,22 @@ static scaled decimal_axis(const para_result *pr, const para_line *pl)
     return pl->used;
 }
 
+/* A title or a note: its lines, one grid line each. */
+static void text_block(typesetter *ts, const layout *l, const span *s, int style_index,
+                       scaled width, const grid_metrics *g, arena *a, block_out *out,
+                       int *next_para)
+{
+    para_result *pr = arena_alloc(a, sizeof *pr);
+    para_options po = {.width = width, .indent_style = -1, .no_indent = true, .align = -1};
+    para_typeset(ts, s, 1, &po, a, pr);
+    int para = (*next_para)++;
+    for (int i = 0; i < pr->line_count; i++)
+        draw_para_line(&out->list, a, pr, &pr->lines[i], 0, i * g->pitch + g->ascent, "table", -1,
+                       -1, i, l->styles[style_index].gray, para);
+    out->lines = pr->line_count;
+    out->width = width;
+}
+
 static const char *cell_label(const table *t, int col)
 {
     for (int i = 0; i < t->cell_count; i++)
@@ -47,7 +61,7 @@ static const char *cell_label(const table *t, int col)
 }
 
 bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
-                  const grid_metrics *g, arena *a, block_out *out, int *next_para, diag *d)
+                  const grid_metrics *g, arena *a, table_out *out, int *next_para, diag *d)
 {
     memset(out, 0, sizeof *out);
     const style *cs = &l->styles[t->style];
@@ -204,81 +218,126 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
         cl[i].shift = axis[c->col] - decimal_axis(&cl[i].text, &cl[i].text.lines[0]);
     }
 
-    /* Vertical order: title, header, body rows, note; one grid line each. */
-    draw_list *dl = &out->list;
-    int line = 0;
-    if (t->title.text) {
-        para_result tr;
-        para_options po = {.width = width, .indent_style = -1, .no_indent = true, .align = -1};
-        para_typeset(ts, &t->title, 1, &po, a, &tr);
-        int para = (*next_para)++;
-        for (int i = 0; i < tr.line_count; i++, line++)
-            draw_para_line(dl, a, &tr, &tr.lines[i], 0, line * g->pitch + g->ascent, "table", -1,
-                           -1, line, l->styles[t->title_style].gray, para);
+    /* Rows a cell spans stay together: group[r] is the group of row r. */
+    int *group_of = arena_alloc(a, sizeof(int) * (size_t)t->rows);
+    int *group_end = arena_alloc(a, sizeof(int) * (size_t)(t->rows + 1));
+    for (int r = 0; r < t->rows; r++)
+        group_end[r] = r + 1;
+    for (int i = 0; i < t->cell_count; i++) {
+        const table_cell *c = &t->cells[i];
+        int end = MIN(c->row + c->rowspan, t->rows);
+        if (end > group_end[c->row])
+            group_end[c->row] = end;
     }
-    int *row_top = arena_alloc(a, sizeof(int) * (size_t)(t->rows + 1));
-    int first_row_line = line;
-    for (int r = 0; r < t->rows; r++) {
-        row_top[r] = line;
-        line += row_lines[r];
+    int ngroups = 0;
+    for (int r = t->header_rows; r < t->rows;) {
+        int end = group_end[r];
+        for (int k = r; k < end; k++)
+            end = MAX(end, group_end[k]);
+        for (int k = r; k < end; k++)
+            group_of[k] = ngroups;
+        ngroups++;
+        r = end;
     }
-    row_top[t->rows] = line;
-    int last_row_line = line;
-    /* Zebra tint under alternate body rows. */
-    scaled half_gap = g->line_gap / 2;
-    if (t->rules == TABLE_ZEBRA) {
-        for (int r = t->header_rows; r < t->rows; r++) {
-            if ((r - t->header_rows) % 2 == 1)
-                draw_rect(dl, 0, row_top[r] * g->pitch - half_gap, width,
-                          row_lines[r] * g->pitch, 0.12, 0, 1);
-        }
+    out->groups = arena_alloc(a, sizeof(block_out) * (size_t)(ngroups + 1));
+    out->tinted = arena_alloc(a, sizeof(bool) * (size_t)(ngroups + 1));
+    out->group_count = ngroups;
+    int *group_first_row = arena_alloc(a, sizeof(int) * (size_t)(ngroups + 1));
+    for (int r = t->rows - 1; r >= t->header_rows; r--)
+        group_first_row[group_of[r]] = r;
+    for (int r = t->header_rows; r < t->rows; r++)
+        out->groups[group_of[r]].lines += row_lines[r];
+    for (int r = 0; r < t->header_rows; r++)
+        out->head.lines += row_lines[r];
+    for (int k = 0; k < ngroups; k++) {
+        out->groups[k].width = width;
+        out->tinted[k] = t->rules == TABLE_ZEBRA && k % 2 == 1;
     }
+    out->head.width = width;
+
+    /* Cells into their block: the header's or their group's. */
     for (int i = 0; i < t->cell_count; i++) {
         const table_cell *c = &t->cells[i];
         if (!cl[i].lines)
             continue;
+        block_out *bo;
+        int first_row;
+        if (c->row < t->header_rows) {
+            bo = &out->head;
+            first_row = 0;
+        } else {
+            bo = &out->groups[group_of[c->row]];
+            first_row = group_first_row[group_of[c->row]];
+        }
+        int line = 0;
+        for (int r = first_row; r < c->row; r++)
+            line += row_lines[r];
         const style *st = &l->styles[c->text.style];
         int para = (*next_para)++;
-        for (int k = 0; k < cl[i].text.line_count; k++) {
-            int gl = row_top[c->row] + k;
-            draw_para_line(dl, a, &cl[i].text, &cl[i].text.lines[k], cx[c->col] + pad + cl[i].shift,
-                           gl * g->pitch + g->ascent, "table", -1, -1, gl, st->gray, para);
-        }
+        for (int k = 0; k < cl[i].text.line_count; k++, line++)
+            draw_para_line(&bo->list, a, &cl[i].text, &cl[i].text.lines[k],
+                           cx[c->col] + pad + cl[i].shift, line * g->pitch + g->ascent, "table",
+                           -1, -1, line, st->gray, para);
     }
-    /* Rules in the gaps between grid lines. */
-    scaled top = first_row_line * g->pitch - half_gap;
-    scaled bottom = last_row_line * g->pitch - half_gap;
-    scaled head_y = row_top[t->header_rows] * g->pitch - half_gap;
+    if (t->title.text)
+        text_block(ts, l, &t->title, t->title_style, width, g, a, &out->title, next_para);
+    if (t->note.text)
+        text_block(ts, l, &t->note, t->note_style, width, g, a, &out->note, next_para);
+    out->width = width;
+    out->col_x = cx;
+    out->col_count = cols;
+    out->rules = t->rules;
+    out->thick = cs->rule_thick > 0 ? cs->rule_thick : scaled_from_pt(1.0);
+    out->thin = cs->rule_thin > 0 ? cs->rule_thin : scaled_from_pt(0.5);
+    return true;
+}
+
+void table_draw_rules(const table_out *t, const grid_metrics *g, draw_list *dl, scaled x,
+                      scaled y, int head_lines, int first_group, int ngroups)
+{
+    /* Rules sit in the gaps between grid lines. */
+    scaled half_gap = g->line_gap / 2;
+    scaled top = y - half_gap;
+    scaled line = y + head_lines * g->pitch;
+    for (int k = first_group; k < first_group + ngroups; k++) {
+        if (t->tinted[k])
+            draw_rect(dl, x, line - half_gap, t->width, t->groups[k].lines * g->pitch, 0.12, 0, 1);
+        line += t->groups[k].lines * g->pitch;
+    }
+    scaled bottom = line - half_gap;
+    scaled head_y = y + head_lines * g->pitch - half_gap;
     switch (t->rules) {
     case TABLE_THREE_LINE:
     case TABLE_ZEBRA:
-        draw_rule(dl, 0, top, width, top, rule_thick(l), 1);
-        if (t->header_rows > 0)
-            draw_rule(dl, 0, head_y, width, head_y, rule_thin(l), 1);
-        draw_rule(dl, 0, bottom, width, bottom, rule_thick(l), 1);
+        draw_rule(dl, x, top, x + t->width, top, t->thick, 1);
+        if (head_lines > 0)
+            draw_rule(dl, x, head_y, x + t->width, head_y, t->thin, 1);
+        draw_rule(dl, x, bottom, x + t->width, bottom, t->thick, 1);
         break;
-    case TABLE_GRID:
-        for (int r = 0; r <= t->rows; r++) {
-            scaled y = row_top[r] * g->pitch - half_gap;
-            scaled wgt = r == 0 || r == t->rows ? rule_thick(l) : rule_thin(l);
-            draw_rule(dl, 0, y, width, y, wgt, 1);
+    case TABLE_GRID: {
+        draw_rule(dl, x, top, x + t->width, top, t->thick, 1);
+        scaled ry = head_y;
+        if (head_lines > 0)
+            draw_rule(dl, x, ry, x + t->width, ry, t->thin, 1);
+        for (int k = first_group; k < first_group + ngroups; k++) {
+            ry += t->groups[k].lines * g->pitch;
+            bool last = k == first_group + ngroups - 1;
+            draw_rule(dl, x, ry, x + t->width, ry, last ? t->thick : t->thin, 1);
         }
-        for (int k = 0; k <= cols; k++)
-            draw_rule(dl, cx[k], top, cx[k], bottom, rule_thin(l), 1);
+        for (int c = 0; c <= t->col_count; c++)
+            draw_rule(dl, x + t->col_x[c], top, x + t->col_x[c], bottom, t->thin, 1);
         break;
+    }
     case TABLE_PLAIN:
         break;
     }
-    if (t->note.text) {
-        para_result nr;
-        para_options po = {.width = width, .indent_style = -1, .no_indent = true, .align = -1};
-        para_typeset(ts, &t->note, 1, &po, a, &nr);
-        int para = (*next_para)++;
-        for (int i = 0; i < nr.line_count; i++, line++)
-            draw_para_line(dl, a, &nr, &nr.lines[i], 0, line * g->pitch + g->ascent, "table", -1,
-                           -1, line, l->styles[t->note_style].gray, para);
-    }
-    out->lines = line;
-    out->width = width;
-    return true;
+}
+
+void table_out_free(table_out *t)
+{
+    draw_list_free(&t->title.list);
+    draw_list_free(&t->head.list);
+    for (int k = 0; k < t->group_count; k++)
+        draw_list_free(&t->groups[k].list);
+    draw_list_free(&t->note.list);
 }
