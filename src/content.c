@@ -68,12 +68,34 @@ static const char *normalize(loader *ld, const char *in, size_t len, bool keep_b
                 prev = '\n';
                 continue;
             }
-            uint32_t next;
-            if (utf8_decode(in + i, len - i, &next) == 0)
-                continue;
-            bool vanish = chars_is_wide(prev) && chars_is_wide(next) && !chars_is_hangul(prev) &&
-                          !chars_is_hangul(next);
-            if (prev == 0x200B || next == 0x200B)
+            /* The characters either side, looking past quotation marks:
+             * they are as wide as the text they stand in (PU-8). */
+            uint32_t before = 0, after = 0;
+            for (size_t end = n; end > 0;) {
+                size_t start = end - 1;
+                while (start > 0 && ((unsigned char)out[start] & 0xC0) == 0x80)
+                    start--;
+                uint32_t b;
+                if (utf8_decode(out + start, end - start, &b) == 0)
+                    break;
+                before = b;
+                if (!chars_quote(b))
+                    break;
+                end = start;
+            }
+            for (size_t at = i; at < len;) {
+                uint32_t a;
+                int m = utf8_decode(in + at, len - at, &a);
+                if (m == 0)
+                    break;
+                after = a;
+                if (!chars_quote(a))
+                    break;
+                at += (size_t)m;
+            }
+            bool vanish = chars_is_wide(before) && chars_is_wide(after) &&
+                          !chars_is_hangul(before) && !chars_is_hangul(after);
+            if (before == 0x200B || after == 0x200B)
                 vanish = true;
             if (!vanish) {
                 out[n++] = ' ';
@@ -153,7 +175,8 @@ static int style_named(loader *ld, const char *name, src_loc loc)
     int s = layout_style(ld->l, name);
     if (s < 0)
         diag_error(ld->d, loc,
-                   "style \"%s\" is needed here but layout/styles.yaml does not define it", name);
+                   "style \"%s\" is needed here but %s/styles.yaml does not define it", name,
+                   ld->l->dir);
     return s;
 }
 
@@ -178,20 +201,12 @@ static const char *resolve_path(loader *ld, const yml_node *node, const char *wh
         diag_error(ld->d, node->loc, "%s is empty", what);
         return NULL;
     }
-    if (!ld->opt.allow_outside_root && (given[0] == '/' || strstr(given, "..") != NULL)) {
-        const char *p = given;
-        bool escapes = given[0] == '/';
-        for (; *p && !escapes; p++)
-            if (p[0] == '.' && p[1] == '.' && (p == given || p[-1] == '/') &&
-                (p[2] == '/' || p[2] == 0))
-                escapes = true;
-        if (escapes) {
-            diag_error(ld->d, node->loc,
-                       "%s \"%s\" lies outside the edition folder; copy the file into %s or "
-                       "run with --allow-outside-root",
-                       what, given, ld->e->dir);
-            return NULL;
-        }
+    if (!ld->opt.allow_outside_root && given[0] == '/') {
+        diag_error(ld->d, node->loc,
+                   "%s \"%s\" is an absolute path; name it relative to the edition folder %s, or "
+                   "run with --allow-outside-root",
+                   what, given, ld->e->dir);
+        return NULL;
     }
     char *joined = given[0] == '/' ? xstrdup(given) : xasprintf("%s/%s", ld->e->dir, given);
     char real[PATH_MAX];
@@ -205,9 +220,9 @@ static const char *resolve_path(loader *ld, const yml_node *node, const char *wh
         size_t rl = strlen(ld->root_real);
         if (strncmp(real, ld->root_real, rl) != 0 || (real[rl] != '/' && real[rl] != 0)) {
             diag_error(ld->d, node->loc,
-                       "%s \"%s\" leads outside the edition folder (through a link?); run with "
-                       "--allow-outside-root to allow it",
-                       what, given);
+                       "%s \"%s\" lies outside the edition folder; copy the file into %s or "
+                       "run with --allow-outside-root",
+                       what, given, ld->e->dir);
             free(joined);
             return NULL;
         }
@@ -460,6 +475,8 @@ static table *load_table(loader *ld, yml_node *n)
 
 static bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
 {
+    if (!yml_expect_kind(n, ld->d, YML_SCALAR, "a paragraph"))
+        return false;
     /* A string with blank lines in it holds several paragraphs. */
     const char *text = n->lines ? n->lines : n->str;
     const char *p = text;
@@ -509,11 +526,17 @@ static bool load_box(loader *ld, block_vec *out, yml_node *map, yml_node *conten
     if (content->kind == YML_SCALAR) {
         ok = add_para(ld, &children, content, b.style);
     } else if (content->kind == YML_SEQ) {
+        /* A box holds paragraphs: a table or another box inside one has no
+         * place on the grid of the box's lines. */
         for (int i = 0; i < content->count && ok; i++) {
-            if (content->items[i]->kind == YML_SCALAR)
-                ok = add_para(ld, &children, content->items[i], b.style);
+            yml_node *item = content->items[i];
+            yml_node *p = item->kind == YML_MAP ? yml_lookup(item, "p") : NULL;
+            if (item->kind == YML_SCALAR)
+                ok = add_para(ld, &children, item, b.style);
+            else if (p && item->count == 1)
+                ok = add_para(ld, &children, p, b.style);
             else
-                ok = load_block(ld, &children, content->items[i]);
+                ok = diag_error(ld->d, item->loc, "a box holds paragraphs only (text, or p: …)");
         }
     } else {
         ok = diag_error(ld->d, content->loc, "a box holds a paragraph or a list of them");
@@ -719,6 +742,19 @@ static article *load_article(loader *ld, const char *path)
     article *a = arena_alloc(ld->e->arena, sizeof *a);
     a->file = doc->file;
     a->id = stem_of(ld->e->arena, path);
+    /* Two articles may share a file name in different folders; their ids
+     * (used in the dump and reports) may not. */
+    for (int n = 2, clash = 1; clash; n++) {
+        clash = 0;
+        for (int i = 0; i < ld->e->article_count; i++)
+            if (strcmp(ld->e->articles[i]->id, a->id) == 0)
+                clash = 1;
+        if (clash) {
+            char buf[256];
+            snprintf(buf, sizeof buf, "%s-%d", stem_of(ld->e->arena, path), n);
+            a->id = arena_strdup(ld->e->arena, buf);
+        }
+    }
     a->loc = (src_loc){doc->file, 1, 1};
     bool ok = true;
     yml_node *kicker = yml_lookup(root, "kicker");

@@ -201,13 +201,15 @@ static bool style_matches(FcPattern *match, const char *style)
     return false;
 }
 
+typedef enum { FACE_FOUND, FACE_NO_FAMILY, FACE_NO_STYLE } locate_result;
+
 /* Ask fontconfig for the family and style; fontconfig always answers with
  * some font, so the answer is checked against the request. */
-static bool locate(fontset *fs, font_face *f)
+static locate_result locate(fontset *fs, font_face *f)
 {
     if (!fs->fc_ready) {
         if (!FcInit())
-            return false;
+            return FACE_NO_FAMILY;
         fs->fc_ready = true;
     }
     FcPattern *pat = FcPatternCreate();
@@ -218,20 +220,60 @@ static bool locate(fontset *fs, font_face *f)
     FcResult result;
     FcPattern *match = FcFontMatch(NULL, pat, &result);
     FcPatternDestroy(pat);
-    bool found = false;
-    if (match && family_matches(match, f->info.family) && style_matches(match, f->info.style)) {
+    locate_result found = FACE_NO_FAMILY;
+    if (match && family_matches(match, f->info.family)) {
+        found = FACE_NO_STYLE;
         FcChar8 *file;
         int index = 0;
-        if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+        if (style_matches(match, f->info.style) &&
+            FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
             FcPatternGetInteger(match, FC_INDEX, 0, &index);
             f->info.path = arena_strdup(fs->arena, (const char *)file);
             f->info.index = index & 0xFFFF;
-            found = true;
+            found = FACE_FOUND;
         }
     }
     if (match)
         FcPatternDestroy(match);
     return found;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The styles installed for a family, "Bold, Regular", sorted so that the
+ * message does not depend on fontconfig's order. */
+static char *styles_of(const char *family)
+{
+    FcPattern *pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+    FcObjectSet *os = FcObjectSetBuild(FC_STYLE, NULL);
+    FcFontSet *set = FcFontList(NULL, pat, os);
+    int n = set ? set->nfont : 0;
+    char **names = xcalloc((size_t)n + 1, sizeof(char *));
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+        FcChar8 *style;
+        if (FcPatternGetString(set->fonts[i], FC_STYLE, 0, &style) == FcResultMatch)
+            names[count++] = (char *)style;
+    }
+    qsort(names, (size_t)count, sizeof(char *), compare_strings);
+    char *out = xstrdup("");
+    for (int i = 0; i < count; i++) {
+        if (i > 0 && strcmp(names[i], names[i - 1]) == 0)
+            continue;
+        char *next = xasprintf("%s%s%s", out, out[0] ? ", " : "", names[i]);
+        free(out);
+        out = next;
+    }
+    free(names);
+    if (set)
+        FcFontSetDestroy(set);
+    FcObjectSetDestroy(os);
+    FcPatternDestroy(pat);
+    return out;
 }
 
 static bool missing(font_face *f, src_loc why, diag *d, const char *what)
@@ -259,8 +301,19 @@ bool fontset_open(fontset *fs, int index, src_loc why, diag *d)
         f->info.path = f->given_path;
         if (access(f->given_path, R_OK) != 0)
             return missing(f, why, d, "cannot be read at the path the manifest gives");
-    } else if (!locate(fs, f)) {
-        return missing(f, why, d, "is not installed");
+    } else {
+        locate_result r = locate(fs, f);
+        if (r == FACE_NO_STYLE) {
+            f->failed = true;
+            char *styles = styles_of(f->info.family);
+            diag_error(d, why.file ? why : f->loc,
+                       "font \"%s\": %s is installed but has no style \"%s\"; its styles are: %s",
+                       f->info.id, f->info.family, f->info.style, styles);
+            free(styles);
+            return false;
+        }
+        if (r == FACE_NO_FAMILY)
+            return missing(f, why, d, "is not installed");
     }
     f->blob = hb_blob_create_from_file_or_fail(f->info.path);
     if (!f->blob)

@@ -45,6 +45,25 @@ static bool read_face(loader *ld, yml_node *n, const char *what, int *out)
 
 static bool resolve_style(loader *ld, int i);
 
+/* Read a length key that may be given in em.  Given in em, *ratio keeps
+ * the multiple so that the length follows the size; not given, an
+ * inherited ratio is applied to this style's size. */
+static bool em_length(diag *d, yml_node *n, const char *key, scaled size, scaled *out,
+                      double *ratio)
+{
+    yml_node *v = yml_lookup(n, key);
+    if (!v) {
+        if (*ratio != 0)
+            *out = (scaled)(*ratio * size + 0.5);
+        return true;
+    }
+    if (!yml_read_length(v, d, key, size, out))
+        return false;
+    size_t len = strlen(v->str);
+    *ratio = len > 2 && strcmp(v->str + len - 2, "em") == 0 && size > 0 ? (double)*out / size : 0;
+    return true;
+}
+
 /* Fill style i from its YAML, after its parent if it inherits one. */
 static bool resolve_style(loader *ld, int i)
 {
@@ -63,7 +82,10 @@ static bool resolve_style(loader *ld, int i)
     /* Defaults, then the parent, then this style's own keys. */
     const char *name = s->name;
     src_loc loc = s->loc;
+    /* The name stays while the parent resolves, so a loop is seen as one. */
     *s = (style){
+        .name = name,
+        .loc = loc,
         .face = -1,
         .latin_face = -1,
         .align = ALIGN_JUSTIFY,
@@ -98,9 +120,10 @@ static bool resolve_style(loader *ld, int i)
         s->font_loc = v->loc;
         s->font_loc.file = loc.file; /* the YAML document is freed after loading */
     }
+    /* Latin letters follow the font unless the style names their own. */
     if ((v = yml_lookup(n, "latin-font")))
         ok &= read_face(ld, v, "latin-font", &s->latin_face);
-    else if (!inherit)
+    else if (!inherit || yml_lookup(n, "font"))
         s->latin_face = s->face;
     if (s->latin_face < 0)
         s->latin_face = s->face;
@@ -114,10 +137,11 @@ static bool resolve_style(loader *ld, int i)
         ok = diag_error(d, loc, "style \"%s\" has no size (give \"size\" or \"inherit\")", name);
         s->size = scaled_from_pt(10);
     }
+    /* Lengths given in em follow the size, also into styles that inherit
+     * them and change the size. */
     if (!inherit)
-        s->leading = s->size + s->size / 4;
-    if ((v = yml_lookup(n, "leading")))
-        ok &= yml_read_length(v, d, "leading", s->size, &s->leading);
+        s->leading_em = 1.25;
+    ok &= em_length(d, n, "leading", s->size, &s->leading, &s->leading_em);
     if ((v = yml_lookup(n, "align"))) {
         static const char *const c[] = {"justify", "left", "center", "right", "distribute", NULL};
         int k;
@@ -126,8 +150,7 @@ static bool resolve_style(loader *ld, int i)
         else
             ok = false;
     }
-    if ((v = yml_lookup(n, "indent")))
-        ok &= yml_read_length(v, d, "indent", s->size, &s->indent);
+    ok &= em_length(d, n, "indent", s->size, &s->indent, &s->indent_em);
     if ((v = yml_lookup(n, "kinsoku"))) {
         static const char *const c[] = {"none", "basic", "gb", "strict", NULL};
         int k;
@@ -162,10 +185,8 @@ static bool resolve_style(loader *ld, int i)
     }
     if ((v = yml_lookup(n, "unit-keep")))
         ok &= yml_read_bool(v, d, "unit-keep", &s->unit_keep);
-    if ((v = yml_lookup(n, "han-latin-gap")))
-        ok &= yml_read_length(v, d, "han-latin-gap", s->size, &s->han_latin_gap);
-    if ((v = yml_lookup(n, "tracking")))
-        ok &= yml_read_length(v, d, "tracking", s->size, &s->tracking);
+    ok &= em_length(d, n, "han-latin-gap", s->size, &s->han_latin_gap, &s->han_latin_gap_em);
+    ok &= em_length(d, n, "tracking", s->size, &s->tracking, &s->tracking_em);
     if ((v = yml_lookup(n, "line-breaks"))) {
         static const char *const c[] = {"join", "keep", NULL};
         int k;

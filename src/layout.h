@@ -43,15 +43,19 @@ typedef struct style {
     int latin_face;           /* fontset face for Latin letters and digits */
     scaled size;
     scaled leading;           /* baseline distance of lines set off the grid */
+    double leading_em;        /* leading as a multiple of size when given in em, else 0 */
     text_align align;
     scaled indent;            /* first-line indent */
+    double indent_em;
     kinsoku_level kinsoku;
     breaker_kind breaker;
     bool line_end_half;       /* closing marks at line end set half width (PU-3 gb) */
     bool line_start_open_half;/* opening marks at line start set half width (PU-5) */
     bool unit_keep;           /* no break between a number and its unit unless loose */
     scaled han_latin_gap;     /* space between Han and Latin (MX-2), usually 0 */
+    double han_latin_gap_em;
     scaled tracking;          /* added after every character (negative: tighter) */
+    double tracking_em;
     bool keep_breaks;         /* a line break in the text forces one (heads) */
     int lines_before;         /* whole grid lines of space before a block */
     int lines_after;

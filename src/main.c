@@ -83,6 +83,18 @@ static bool is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* `path` relative to the working directory when it lies inside it, so
+ * that file names in messages and dumps do not depend on the checkout. */
+static char *relative_to_cwd(const char *path)
+{
+    char cwd[PATH_MAX];
+    size_t n;
+    if (getcwd(cwd, sizeof cwd) && (n = strlen(cwd)) > 0 && strncmp(path, cwd, n) == 0 &&
+        path[n] == '/')
+        return xstrdup(path + n + 1);
+    return xstrdup(path);
+}
+
 /* The nearest folder at or above `start` that holds `child`. */
 static char *find_upward(const char *start, const char *child)
 {
@@ -92,14 +104,32 @@ static char *find_upward(const char *start, const char *child)
     for (;;) {
         char *candidate = xasprintf("%s/%s", dir, child);
         struct stat st;
-        if (stat(candidate, &st) == 0)
-            return candidate;
+        if (stat(candidate, &st) == 0) {
+            char *rel = relative_to_cwd(candidate);
+            free(candidate);
+            return rel;
+        }
         free(candidate);
         char *slash = strrchr(dir, '/');
         if (!slash || slash == dir)
             return NULL;
         *slash = 0;
     }
+}
+
+/* fonts/fonts.yaml beside the layout folder. */
+static char *fonts_beside(const char *layout_dir)
+{
+    char real[PATH_MAX];
+    if (!realpath(layout_dir, real))
+        return xasprintf("%s/../fonts/fonts.yaml", layout_dir);
+    char *slash = strrchr(real, '/');
+    if (slash && slash != real)
+        *slash = 0;
+    char *abs = xasprintf("%s/fonts/fonts.yaml", real);
+    char *rel = relative_to_cwd(abs);
+    free(abs);
+    return rel;
 }
 
 static int parse_args(int argc, char **argv, options *o)
@@ -195,18 +225,20 @@ int main(int argc, char **argv)
         diag_free(d);
         return status;
     }
-    char *layout_dir = o.layout_dir ? xstrdup(o.layout_dir) : find_upward(o.edition, "layout");
+    char *layout_dir = NULL;
+    if (o.layout_dir) {
+        layout_dir = xstrdup(o.layout_dir);
+        size_t n = strlen(layout_dir);
+        while (n > 1 && layout_dir[n - 1] == '/')
+            layout_dir[--n] = 0;
+    } else {
+        layout_dir = find_upward(o.edition, "layout");
+    }
     char *fonts_file = NULL;
     if (o.fonts_file)
         fonts_file = xstrdup(o.fonts_file);
-    else if (layout_dir) {
-        char *base = xstrdup(layout_dir);
-        char *slash = strrchr(base, '/');
-        if (slash)
-            *slash = 0;
-        fonts_file = xasprintf("%s/fonts/fonts.yaml", slash ? base : ".");
-        free(base);
-    }
+    else if (layout_dir)
+        fonts_file = fonts_beside(layout_dir);
     fontset *fonts = NULL;
     layout *lay = NULL;
     edition *ed = NULL;

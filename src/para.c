@@ -343,8 +343,10 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
             pl->style = spans[0].style;
             pl->loc = spans[0].loc;
         }
-        if (over > 0 || lb->overfull)
+        if ((over > 0 && need < 0) || lb->overfull)
             pl->flags |= LINE_OVERFULL;
+        else if (over > 0)
+            pl->flags |= LINE_LOOSE; /* short, with nothing that may stretch */
         if (inter_count > 0 && inter_extra / inter_count > 0.12 * st->size)
             pl->flags |= LINE_LOOSE;
         if (emergency && emergency[lb->end])

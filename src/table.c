@@ -255,6 +255,16 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
     }
     out->head.width = width;
 
+    /* Column boundaries a cell spans, per group (and for the header, last),
+     * so grid rules stop there. */
+    out->spanned = arena_alloc(a, (size_t)(ngroups + 1) * (size_t)(cols + 1));
+    for (int i = 0; i < t->cell_count; i++) {
+        const table_cell *c = &t->cells[i];
+        int gi = c->row < t->header_rows ? ngroups : group_of[c->row];
+        for (int k = c->col + 1; k < c->col + c->colspan; k++)
+            out->spanned[gi * (cols + 1) + k] = 1;
+    }
+
     /* Cells into their block: the header's or their group's. */
     for (int i = 0; i < t->cell_count; i++) {
         const table_cell *c = &t->cells[i];
@@ -324,8 +334,20 @@ void table_draw_rules(const table_out *t, const grid_metrics *g, draw_list *dl, 
             bool last = k == first_group + ngroups - 1;
             draw_rule(dl, x, ry, x + t->width, ry, last ? t->thick : t->thin, 1);
         }
-        for (int c = 0; c <= t->col_count; c++)
-            draw_rule(dl, x + t->col_x[c], top, x + t->col_x[c], bottom, t->thin, 1);
+        /* Column rules segment by segment, not through spanning cells. */
+        scaled seg_top = top;
+        for (int k = -1; k < ngroups; k++) {
+            int gi = k < 0 ? t->group_count : first_group + k;
+            int lines = k < 0 ? head_lines : t->groups[gi].lines;
+            if (lines == 0)
+                continue;
+            scaled seg_bottom = seg_top + lines * g->pitch;
+            for (int c = 0; c <= t->col_count; c++)
+                if (!t->spanned[gi * (t->col_count + 1) + c])
+                    draw_rule(dl, x + t->col_x[c], seg_top, x + t->col_x[c], seg_bottom, t->thin,
+                              1);
+            seg_top = seg_bottom;
+        }
         break;
     }
     case TABLE_PLAIN:

@@ -41,6 +41,8 @@ typedef struct table_out {
     block_out *groups;  /* body rows, in groups that may not be split */
     int group_count;
     bool *tinted;       /* per group: zebra tint under it */
+    unsigned char *spanned; /* (group_count + 1) × (col_count + 1): a cell spans column
+                             * boundary k in the group (the last row is the header) */
     block_out note;
     scaled width;
     scaled *col_x;      /* column edges, col_count + 1 of them */

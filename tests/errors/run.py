@@ -58,7 +58,7 @@ CASES = [
      'ed/edition.yaml:3:11: error: template "berliner" is not in the layout folder (%s); add %s/berliner.yaml '
      'or name another' % (LAYOUT, LAYOUT)),
     ('unknown style', {'ed/a.yaml': ARTICLE + '  - p: 正文。\n    style: nosuch\n'}, [], 2,
-     'ed/a.yaml:6:12: error: style "nosuch" is needed here but layout/styles.yaml does not define it'),
+     'ed/a.yaml:6:12: error: style "nosuch" is needed here but %s/styles.yaml does not define it' % LAYOUT),
     ('unknown body item', {'ed/a.yaml': ARTICLE + '  - h9: 小标题\n'}, [], 2,
      'ed/a.yaml:5:5: error: "h9" is not a kind of body item; use h2, h3, h4, h5, p, box or table'),
     ('tab in indentation', {'ed/a.yaml': 'headline: 标题\nbody:\n\t- 正文。\n'}, [], 2,
@@ -131,6 +131,22 @@ CASES = [
     ('photo does not fit its module', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: p.jpg\n  lines: 60\nbody: [正文。]\n',
                                        'ed/p.jpg': ('JPEG', 10**9)}, [], 2,
      'ed/a.yaml:3:3: error: the photo (60 lines with its caption) does not fit in the article\'s area there; make it fewer lines or move it'),
+    ('paragraph that is a list', {'ed/a.yaml': ARTICLE + '  - p: [甲, 乙]\n'}, [], 2,
+     'ed/a.yaml:5:8: error: a paragraph must be a single value, not a list'),
+    ('table inside a box', {'ed/a.yaml': ARTICLE + '  - box: [框里第一段。, {table: {rows: [[甲, 乙]]}}]\n'}, [], 2,
+     'ed/a.yaml:5:19: error: a box holds paragraphs only (text, or p: …)'),
+    ('absolute photo path', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: /etc/passwd\nbody: [正文。]\n'}, [], 2,
+     'ed/a.yaml:3:9: error: photo file "/etc/passwd" is an absolute path; name it relative to the edition '
+     'folder ed, or run with --allow-outside-root'),
+    ('photo through a parent folder that stays inside', {
+        'ed/a.yaml': 'headline: 标题\nphoto:\n  file: img/../p.jpg\nbody: [正文。]\n', 'ed/img/x': '',
+        'ed/p.jpg': ('JPEG', 10**9)}, [], 0, None),
+    ('font style not installed', {'fonts.yaml': 'faces:\n  serif: {family: Noto Serif CJK SC, style: Italic, package: fonts-noto-cjk}\n'
+                                  '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
+                                  '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
+                                  '  kai: {family: AR PL UKai CN, style: Book}\n'}, ['--fonts', 'fonts.yaml'], 2,
+     '%s/styles.yaml:6:11: error: font "serif": Noto Serif CJK SC is installed but has no style "Italic"; '
+     'its styles are: Bold, Regular' % LAYOUT),
     ('deep nesting', {'ed/a.yaml': 'headline: 标题\nbody: ' + '[' * 100 + ']' * 100 + '\n'}, [], 2,
      'ed/a.yaml:2:71: error: YAML nested more than 64 levels deep; flatten the structure'),
 ]
