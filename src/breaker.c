@@ -15,12 +15,12 @@ const breaker_params breaker_defaults = {
 
 /* Badness of a line (TeX §108): 100 r³, capped at 10000.  An overfull
  * line (r < -1) is infinitely bad. */
-static int badness_of(double r)
+static int badness_of(double r, int cap)
 {
     if (r < -1)
         return PENALTY_INF + 1;
     double b = 100.0 * fabs(r) * r * r;
-    return b > 10000 ? 10000 : (int)(b + 0.5);
+    return b > cap ? cap : (int)(b + 0.5);
 }
 
 /* Fitness class (TeX §817): 0 very loose, 1 loose, 2 decent, 3 tight. */
@@ -117,9 +117,15 @@ typedef VEC(candidate) candidate_vec;
  * break point (TeX); otherwise the best per class and line count, so that
  * a paragraph one line longer or shorter can be found (TeX's \looseness). */
 static bool kp_pass(const item *items, int count, const scaled *widths, int nwidths,
-                    const breaker_params *p, int tolerance, int looseness, scaled emergency,
-                    arena *scratch, break_result *out)
+                    const breaker_params *p, int tolerance, int looseness, arena *scratch,
+                    break_result *out)
 {
+    /* TeX caps badness at 10000, so that every line that cannot be made
+     * good is equally bad.  In the last pass, where such lines must be
+     * chosen among, the cap is lifted: a line spread twice as far is worse,
+     * and a break the rules only tolerate (a number from its unit) can
+     * then be weighed against it. */
+    int cap = tolerance > 10000 ? 10000000 : 10000;
     /* Prefix sums make each line's measure O(1). */
     int64_t *sw = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
     int64_t *sy = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
@@ -167,14 +173,11 @@ static bool kp_pass(const item *items, int count, const scaled *widths, int nwid
             scaled shrink = (scaled)(sz[b] - sz[s]);
             int fill = sf[b] - sf[s];
             scaled w = width_of(widths, nwidths, a->line);
-            /* In the last pass every line may stretch a little more than
-             * its glue says (TeX's \emergencystretch), so that a line
-             * that must be bad is still told from one that is worse. */
-            double r = ratio_of(w, natural, stretch + (natural < w ? emergency : 0), shrink, fill);
-            int bad = badness_of(r);
+            double r = ratio_of(w, natural, stretch, shrink, fill);
+            int bad = badness_of(r, cap);
             bool deactivate = r < -1 || forced;
             if (r >= -1 && (bad <= tolerance || forced)) {
-                double d = p->line_penalty + (bad > 10000 ? 10000 : bad);
+                double d = p->line_penalty + (double)bad;
                 d *= d;
                 if (it->penalty > 0)
                     d += (double)it->penalty * it->penalty;
@@ -268,13 +271,11 @@ bool breaker_optimal(const item *items, int count, const scaled *widths, int nwi
     memset(out, 0, sizeof *out);
     if (count == 0 || items[count - 1].kind != ITEM_PENALTY)
         return false;
-    const int tolerances[] = {p->tolerance, 2000, 10000};
+    const int tolerances[] = {p->tolerance, 2000, 10000000};
     /* A looser or tighter paragraph is worth having only if it is good. */
     int passes = looseness ? 1 : 3;
     for (int pass = 0; pass < passes; pass++) {
-        scaled emergency = pass == 2 ? width_of(widths, nwidths, 0) / 4 : 0;
-        if (kp_pass(items, count, widths, nwidths, p, tolerances[pass], looseness, emergency,
-                    scratch, out)) {
+        if (kp_pass(items, count, widths, nwidths, p, tolerances[pass], looseness, scratch, out)) {
             out->pass = pass + 1;
             return true;
         }
@@ -309,7 +310,7 @@ void breaker_first_fit(const item *items, int count, const scaled *widths, int n
         double r = ratio_of(w, nat2, y2, z2, f2);
         line_break *lb = VEC_PUSH(lines);
         *lb = (line_break){.end = end, .start = start, .ratio = r < -1 ? -1 : r,
-                           .badness = badness_of(r < -1 ? -1 : r), .overfull = r < -1};
+                           .badness = badness_of(r < -1 ? -1 : r, 10000), .overfull = r < -1};
         start = breaker_line_start(items, count, end);
         last_fit = -1;
         if (end != b)

@@ -26,7 +26,8 @@ struct typesetter {
 static void trace_paragraph(const para_text *t, const shaped_para *sp, const item *items, int n,
                             const break_result *br, const bool *emergency)
 {
-    fprintf(stderr, "paragraph \"%.60s\": %d items, pass %d\n", t->utf8, n, br->pass);
+    int shown = t->n > 30 ? t->byte[30] : t->byte[t->n]; /* whole characters */
+    fprintf(stderr, "paragraph \"%.*s\": %d items, pass %d\n", shown, t->utf8, n, br->pass);
     int li = 0;
     for (int i = 0; i < n; i++) {
         const item *it = &items[i];
