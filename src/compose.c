@@ -969,17 +969,20 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
     } else {
         /* The headline block across the module, or its first columns. */
         const span *parts[3];
+        span heads[3] = {pl->article->kicker, pl->article->headline, pl->article->subtitle};
+        const int styles_here[3] = {pl->kicker_style, pl->headline_style, pl->subtitle_style};
         int n = 0;
-        if (pl->article->kicker.text)
-            parts[n++] = &pl->article->kicker;
-        if (pl->article->headline.text)
-            parts[n++] = &pl->article->headline;
-        if (pl->article->subtitle.text)
-            parts[n++] = &pl->article->subtitle;
+        for (int i = 0; i < 3; i++) {
+            if (!heads[i].text)
+                continue;
+            if (styles_here[i] >= 0)
+                heads[i].style = styles_here[i];
+            parts[n++] = &heads[i];
+        }
         if (n > 0) {
             int hcols = pl->headline_columns > 0 ? MIN(pl->headline_columns, m.ncols) : m.ncols;
             block_out head;
-            const style *hs = &c->l->styles[pl->article->headline.style];
+            const style *hs = &c->l->styles[heads[1].text ? heads[1].style : parts[0]->style];
             stack_block(c, g, parts, n, span_width(&m, hcols), hs->size / 4, hs->lines_after,
                         "headline", &head);
             draw_append(&page->list, &head.list, x0, line_top(g, line), -1, article_index, -1);

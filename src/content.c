@@ -941,8 +941,11 @@ static bool load_placement(loader *ld, page_spec *pg, yml_node *n, placement *pl
     const template *t = &ld->l->templates[pg->template_index];
     if (!yml_expect_kind(n, d, YML_MAP, "an article placement"))
         return false;
-    static const char *const keys[] = {"article", "columns", "top", "lines", "parts", "set-columns",
-                                       "headline-columns", "continue-on", "continued", NULL};
+    static const char *const keys[] = {"article",        "columns",     "top",
+                                       "lines",          "parts",       "set-columns",
+                                       "headline-columns", "continue-on", "continued",
+                                       "kicker-style",   "headline-style", "subtitle-style",
+                                       NULL};
     yml_node *file = yml_lookup(n, "article");
     yml_node *parts = yml_lookup(n, "parts");
     yml_node *set = yml_lookup(n, "set-columns");
@@ -952,6 +955,21 @@ static bool load_placement(loader *ld, page_spec *pg, yml_node *n, placement *pl
     pl->loc = n->loc;
     pl->continue_page = -1;
     bool ok = load_area(ld, t, n, &pl->area, false);
+    /* The same article may be set with smaller heads where it is placed
+     * lower on the page. */
+    int *head_styles[] = {&pl->kicker_style, &pl->headline_style, &pl->subtitle_style};
+    static const char *const headline_keys[] = {"kicker-style", "headline-style", "subtitle-style"};
+    for (int i = 0; i < 3; i++) {
+        *head_styles[i] = -1;
+        yml_node *v = yml_lookup(n, headline_keys[i]);
+        const char *name;
+        if (v && yml_read_string(v, d, headline_keys[i], &name)) {
+            *head_styles[i] = style_named(ld, name, v->loc);
+            ok &= *head_styles[i] >= 0;
+        } else if (v) {
+            ok = false;
+        }
+    }
     ok &= yml_expect_keys(n, d, "an article placement", keys);
     if (!file)
         return yml_missing(n, d, "an article placement", "article");

@@ -129,6 +129,9 @@ typedef struct placement {
     int part_count;
     int set_columns;        /* set the module in this many columns (0: its grid columns) */
     int headline_columns;   /* the headline block spans this many module columns (0: all) */
+    int kicker_style;       /* styles of the headline block here (-1: the article's) */
+    int headline_style;
+    int subtitle_style;
     bool continued;         /* holds the rest of an article begun on an earlier page */
     int continue_page;      /* index of the page the rest continues on, or -1 */
     src_loc loc;

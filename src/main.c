@@ -290,10 +290,13 @@ int main(int argc, char **argv)
     }
     status = eo.overset_lines > 0 && !o.allow_overset ? EXIT_LAYOUT : EXIT_OK;
     if (o.timings) {
+        double shape, brk;
+        typesetter_times(ts, &shape, &brk);
+        double compose = (t_composed - t_loaded) - shape - brk;
         fprintf(stderr,
-                "timings: load %.1f ms, compose %.1f ms, subset %.1f ms, write %.1f ms, total "
-                "%.1f ms (%d pages, %ld bytes)\n",
-                (t_loaded - t_start) * 1e3, (t_composed - t_loaded) * 1e3,
+                "timings: load %.1f ms, shape %.1f ms, break %.1f ms, compose %.1f ms, subset "
+                "%.1f ms, write %.1f ms, total %.1f ms (%d pages, %ld bytes)\n",
+                (t_loaded - t_start) * 1e3, shape * 1e3, brk * 1e3, compose * 1e3,
                 ps.subset_seconds * 1e3, ps.write_seconds * 1e3, (now() - t_start) * 1e3,
                 eo.page_count, ps.bytes);
     }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct typesetter {
     fontset *fonts;
@@ -19,7 +20,22 @@ struct typesetter {
     shaper *sh;
     arena *scratch;
     bool trace;   /* PAIBAN_TRACE contains "breaker" */
+    double shape_seconds;  /* segmenting and shaping, all paragraphs */
+    double break_seconds;  /* items, line breaking and justification */
 };
+
+static double clock_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void typesetter_times(const typesetter *ts, double *shape, double *brk)
+{
+    *shape = ts->shape_seconds;
+    *brk = ts->break_seconds;
+}
 
 /* The items and chosen breaks of a paragraph on stderr, for whoever
  * wonders why a line broke where it did (PAIBAN_TRACE=breaker). */
@@ -197,6 +213,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     arena_reset(ts->scratch);
     arena *scratch = ts->scratch;
     const layout *l = ts->l;
+    double t0 = clock_seconds();
     para_text t;
     if (count <= 0 || !segment_make(ts->seg, spans, count, l, ts->fonts, scratch, &t, ts->d)) {
         res->text = "";
@@ -204,6 +221,8 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     }
     shaped_para sp;
     shape_para(ts->sh, &t, spans, l, ts->fonts, scratch, &sp);
+    double t1 = clock_seconds();
+    ts->shape_seconds += t1 - t0;
     const style *st = &l->styles[spans[0].style];
     int align = opt->align >= 0 ? opt->align : (int)st->align;
     const style *indent_st = opt->indent_style >= 0 ? &l->styles[opt->indent_style] : st;
@@ -353,6 +372,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         if (emergency && emergency[lb->end])
             pl->flags |= LINE_EMERGENCY;
     }
+    ts->break_seconds += clock_seconds() - t1;
 }
 
 /* The items of spans set with plain parameters (no indent), for

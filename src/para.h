@@ -94,5 +94,8 @@ scaled para_natural_width(typesetter *ts, const span *spans, int count);
 scaled para_min_width(typesetter *ts, const span *spans, int count);
 
 fontset *typesetter_fonts(typesetter *ts);
+/* Seconds spent so far segmenting and shaping, and breaking and
+ * justifying lines (for --timings). */
+void typesetter_times(const typesetter *ts, double *shape, double *brk);
 
 #endif
