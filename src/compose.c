@@ -492,6 +492,7 @@ static void compose_photo(module *m, int at_line)
             crop[1] += cut, crop[3] += cut;
         }
         draw_image(&m->page->list, ph->path, x, y, w, h, crop, m->article);
+        m->page->list.ops.v[m->page->list.ops.n - 1].src_loc = ph->loc;
     }
     int used = ph->lines;
     if (ph->caption.text || ph->credit.text) {
