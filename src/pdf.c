@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -49,7 +48,6 @@ typedef struct writer {
     HPDF_STATUS error, detail;  /* first libharu error */
     VEC(pdf_image) images;      /* each file once */
     icc_file cmyk;              /* the template's CMYK profile */
-    const print_spec *cmyk_of;  /* whose profile that is */
     HPDF_Array cmyk_space;      /* archive: [/ICCBased cmyk] for CMYK photos */
     /* per page */
     HPDF_Page page;
@@ -244,35 +242,12 @@ static void draw_glyphs(writer *w, const draw_op *op)
     free(codes);
 }
 
-static bool read_file(const char *path, icc_file *out)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    VEC(unsigned char) b = {0};
-    size_t got;
-    do {
-        VEC_GROW(b, b.n + 65536);
-        got = fread(b.v + b.n, 1, 65536, f);
-        b.n += (int)got;
-    } while (got == 65536);
-    bool ok = !ferror(f);
-    fclose(f);
-    if (!ok) {
-        VEC_FREE(b);
-        return false;
-    }
-    out->data = b.v;
-    out->len = (size_t)b.n;
-    return true;
-}
-
 /* The CMYK profile of the template's print: section, read once. */
 static bool load_cmyk_profile(writer *w, const print_spec *ps)
 {
     if (w->cmyk.data)
         return true;
-    if (!read_file(ps->profile, &w->cmyk)) {
+    if (!(w->cmyk.data = pdfimage_read_file(ps->profile, &w->cmyk.len))) {
         if (strcmp(ps->profile, PRINT_DEFAULT_PROFILE) == 0)
             return diag_env_error(w->d, (src_loc){ps->profile, 0, 0},
                                   "the CMYK profile cannot be read (%s); install the Debian "
@@ -282,7 +257,6 @@ static bool load_cmyk_profile(writer *w, const print_spec *ps)
         return diag_error(w->d, ps->loc, "the output profile %s cannot be read: %s", ps->profile,
                           strerror(errno));
     }
-    w->cmyk_of = ps;
     w->cmyk.stream = pdfmeta_icc_stream(w->doc, w->cmyk.data, w->cmyk.len, 4,
                                         (src_loc){ps->profile, 0, 0}, w->d);
     return w->cmyk.stream != NULL;
@@ -585,7 +559,7 @@ static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages
         pdfmeta_output_intent(w->doc, "GTS_PDFX", w->cmyk.stream, ps->condition, info);
     } else {
         icc_file srgb = {0};
-        if (!read_file(ARCHIVE_PROFILE, &srgb))
+        if (!(srgb.data = pdfimage_read_file(ARCHIVE_PROFILE, &srgb.len)))
             return diag_env_error(w->d, (src_loc){ARCHIVE_PROFILE, 0, 0},
                                   "the sRGB profile cannot be read (%s); install the Debian "
                                   "package " ARCHIVE_PROFILE_PACKAGE,

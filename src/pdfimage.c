@@ -3,6 +3,7 @@
 
 #include "image.h"
 
+#include <errno.h>
 #include <lcms2.h>
 #include <png.h>
 #include <stdio.h>
@@ -10,7 +11,7 @@
 
 enum { CMYK_JPEG_QUALITY = 92 };
 
-static unsigned char *read_whole(const char *path, size_t *len)
+unsigned char *pdfimage_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -24,9 +25,11 @@ static unsigned char *read_whole(const char *path, size_t *len)
             break;
     }
     bool failed = ferror(f);
+    int saved = errno;
     fclose(f);
     if (failed) {
         VEC_FREE(buf);
+        errno = saved;
         return NULL;
     }
     *len = (size_t)buf.n;
@@ -64,7 +67,7 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
                                const char **why)
 {
     size_t len;
-    unsigned char *jpeg = read_whole(path, &len);
+    unsigned char *jpeg = pdfimage_read_file(path, &len);
     if (!jpeg) {
         *why = "cannot read it";
         return NULL;

@@ -40,4 +40,8 @@ typedef struct pdf_image {
 bool pdfimage_load(HPDF_Doc doc, const char *path, const pdfimage_options *o, pdf_image *out,
                    src_loc where, diag *d);
 
+/* A whole file (a photo, an ICC profile) in new memory the caller frees;
+ * NULL, with errno set, when it cannot be read. */
+unsigned char *pdfimage_read_file(const char *path, size_t *len);
+
 #endif
