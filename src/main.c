@@ -76,7 +76,6 @@ static void usage(FILE *f)
             "  --timings              print the time each stage took\n"
             "  -q, --quiet            print errors only\n"
             "\n"
-            "\n"
             "SOURCE_DATE_EPOCH (seconds since 1970), when set, is the build time in the\n"
             "slug line and the PDF's ModDate; otherwise the edition's date is.\n"
             "\n"
