@@ -817,6 +817,7 @@ static void compose_photo(module *m, int head_end)
             crop[1] += cut, crop[3] += cut;
         }
         draw_image(&m->page->list, ph->path, x, y, w, h, crop, m->article);
+        m->page->list.ops.v[m->page->list.ops.n - 1].src_loc = ph->loc;
     }
     if (cap.lines)
         draw_append(&m->page->list, &cap.list, x, line_top(m->g, at + ph->lines), -1, m->article,

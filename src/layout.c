@@ -303,6 +303,78 @@ static const char *dup_opt_string(loader *ld, yml_node *map, const char *key, bo
     return arena_strdup(ld->l->arena, s);
 }
 
+/* The print: section (or its defaults: 3 mm bleed, marks on, RGB photos
+ * converted to the CMYK of Ghostscript's profile). */
+static bool load_print(loader *ld, template *t, yml_node *n)
+{
+    diag *d = ld->d;
+    layout *l = ld->l;
+    print_spec *p = &t->print;
+    *p = (print_spec){
+        .bleed = scaled_from_pt(3 * MM_TO_PT),
+        .slug = scaled_from_pt(10 * MM_TO_PT),
+        .marks = true,
+        .slug_style = t->folio.enabled ? t->folio.style : t->body_style,
+        .min_ppi = 200,
+        .convert_rgb = true,
+        .profile = PRINT_DEFAULT_PROFILE,
+        .condition = "Custom",
+        .loc = n ? n->loc : t->loc,
+    };
+    if (!n)
+        return true;
+    if (!yml_expect_kind(n, d, YML_MAP, "\"print\""))
+        return false;
+    static const char *const keys[] = {"bleed", "slug", "marks", "slug-style", "min-resolution",
+                                       "rgb-images", "output-profile", "output-condition", NULL};
+    bool ok = yml_expect_keys(n, d, "\"print\"", keys);
+    yml_node *v;
+    if ((v = yml_lookup(n, "bleed")))
+        ok &= yml_read_length(v, d, "bleed", 0, &p->bleed);
+    if ((v = yml_lookup(n, "slug")))
+        ok &= yml_read_length(v, d, "slug", 0, &p->slug);
+    if (p->bleed < 0 || p->slug < 0 || p->bleed > scaled_from_pt(72) || p->slug > scaled_from_pt(144))
+        ok = diag_error(d, n->loc, "bleed must lie between 0 and 1 in and slug between 0 and 2 in");
+    if ((v = yml_lookup(n, "marks")))
+        ok &= yml_read_bool(v, d, "marks", &p->marks);
+    if ((v = yml_lookup(n, "slug-style"))) {
+        p->slug_style = require_style(ld, v, "slug style");
+        ok &= p->slug_style >= 0;
+    }
+    if ((v = yml_lookup(n, "min-resolution"))) {
+        long ppi;
+        if (yml_read_int(v, d, "min-resolution (ppi)", 1, 10000, &ppi))
+            p->min_ppi = (double)ppi;
+        else
+            ok = false;
+    }
+    if ((v = yml_lookup(n, "rgb-images"))) {
+        static const char *const c[] = {"convert", "keep", NULL};
+        int k;
+        if (yml_read_choice(v, d, "rgb-images", c, &k))
+            p->convert_rgb = k == 0;
+        else
+            ok = false;
+    }
+    if ((v = yml_lookup(n, "output-profile"))) {
+        const char *file;
+        if (yml_read_string(v, d, "output-profile", &file)) {
+            /* A relative file lies in the layout folder. */
+            char *path = file[0] == '/' ? xstrdup(file) : xasprintf("%s/%s", l->dir, file);
+            p->profile = arena_strdup(l->arena, path);
+            free(path);
+        } else
+            ok = false;
+    }
+    p->condition = dup_opt_string(ld, n, "output-condition", &ok);
+    if (!p->condition)
+        p->condition = "Custom";
+    if (ok && p->marks && p->slug < scaled_from_pt(6 * MM_TO_PT))
+        ok = diag_error(d, n->loc, "marks need a slug of at least 6mm beyond the bleed; give "
+                                   "\"slug\" or set \"marks: false\"");
+    return ok;
+}
+
 static bool load_template(loader *ld, const char *path, const char *stem)
 {
     diag *d = ld->d;
@@ -323,7 +395,7 @@ static bool load_template(loader *ld, const char *path, const char *stem)
         goto out;
     }
     static const char *const top_keys[] = {"description", "page", "grid", "column-rules",
-                                           "folio", "masthead", NULL};
+                                           "folio", "masthead", "print", NULL};
     static const char *const page_keys[] = {"width", "height", NULL};
     static const char *const grid_keys[] = {"style", "columns", "characters", "gutter",
                                             "lines", "line-gap", "top", "left", NULL};
@@ -495,6 +567,7 @@ static bool load_template(loader *ld, const char *path, const char *stem)
         if (m->name_style < 0 || m->info_style < 0)
             ok = false;
     }
+    ok &= load_print(ld, t, yml_lookup(root, "print"));
 out:
     yml_free(doc);
     return ok;

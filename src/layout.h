@@ -83,6 +83,19 @@ typedef struct masthead_spec {
     int name_columns;         /* grid columns the name spans (from the left) */
     scaled rule;              /* rule under the masthead, 0 for none */
 } masthead_spec;
+/* What the press needs beyond the page itself (the template's print:
+ * section); used only for the print form of the PDF. */
+typedef struct print_spec {
+    scaled bleed;             /* beyond the trim; what touches the trim runs out this far */
+    scaled slug;              /* beyond the bleed: room for the marks and the slug line */
+    bool marks;               /* crop and registration marks and the slug line */
+    int slug_style;           /* style index of the slug line */
+    double min_ppi;           /* photos below this effective resolution are reported */
+    bool convert_rgb;         /* RGB photos to the output profile's CMYK; else kept, reported */
+    const char *profile;      /* CMYK ICC profile of the output intent (a file) */
+    const char *condition;    /* output condition identifier: "Custom" or a registered name */
+    src_loc loc;              /* the print: section, or the template when it has none */
+} print_spec;
 
 typedef struct template {
     const char *name;
@@ -104,6 +117,7 @@ typedef struct template {
     scaled column_rule_weight;
     folio_spec folio;
     masthead_spec masthead;
+    print_spec print;
 } template;
 
 typedef struct layout {
@@ -122,6 +136,10 @@ void layout_free(layout *l);
 /* Index of a named style or template, -1 when there is none. */
 int layout_style(const layout *l, const char *name);
 int layout_template(const layout *l, const char *name);
+
+/* The CMYK profile the print form uses unless a template names another:
+ * Ghostscript's, from the Debian package libgs-common. */
+#define PRINT_DEFAULT_PROFILE "/usr/share/color/icc/ghostscript/default_cmyk.icc"
 
 /* x of column `col` (0-based) from the page's left edge. */
 scaled template_column_x(const template *t, int col);

@@ -1,12 +1,14 @@
 /* main.c — the paiban command.
  *
- * paiban build EDITION -o FILE.pdf [--dump FILE.json] runs the pipeline:
+ * paiban build EDITION -o FILE.pdf [--print|--archive] [--dump FILE.json]
+ * runs the pipeline:
  *
  *     fontset_load → layout_load → edition_load      (content → model)
  *     compose_edition: per paragraph segment → shape → hlist → breaker,
  *                      per page modules, headline, photo, column flow
  *                                                    (→ lines → placed boxes)
- *     pdf_write (subset fonts, save atomically) and dump_json
+ *     pdf_write (print or archive form, preflight, subset fonts, save
+ *                atomically) and dump_json
  *
  * Exit status: 0 success; 1 the PDF was written but layout problems remain
  * (overset text, or any warning with --strict); 2 the input is wrong (no
@@ -45,17 +47,25 @@ typedef struct options {
     bool strict;
     bool timings;
     bool quiet;
+    pdf_form form;
+    bool no_marks;
 } options;
 
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: paiban build EDITION -o FILE.pdf [--dump FILE.json] [options]\n"
+            "usage: paiban build EDITION -o FILE.pdf [--print|--archive] [--no-marks]\n"
+            "                    [--dump FILE.json] [options]\n"
             "       paiban text EDITION        print the edition's text, a paragraph a line\n"
             "       paiban --version\n"
             "\n"
             "options:\n"
             "  -o, --output FILE      the PDF to write (through a temporary file)\n"
+            "  --print                the PDF for the press (the default): trim, bleed and\n"
+            "                         slug boxes, marks and slug line, CMYK, output intent\n"
+            "  --archive              the PDF for the archive: PDF/A-2b, sRGB output intent\n"
+            "  --no-marks             print form without crop and registration marks and\n"
+            "                         slug line (the boxes stay)\n"
             "  --dump FILE            write the layout dump (JSON) too\n"
             "  --layout DIR           page templates and styles (default: the nearest layout/\n"
             "                         folder above the edition)\n"
@@ -65,6 +75,9 @@ static void usage(FILE *f)
             "  --strict               exit 1 when there is any layout warning\n"
             "  --timings              print the time each stage took\n"
             "  -q, --quiet            print errors only\n"
+            "\n"
+            "SOURCE_DATE_EPOCH (seconds since 1970), when set, is the build time in the\n"
+            "slug line and the PDF's ModDate; otherwise the edition's date is.\n"
             "\n"
             "exit status: 0 done; 1 PDF written with layout problems (overset, or warnings\n"
             "with --strict); 2 input error, nothing written; 3 environment error\n");
@@ -167,6 +180,12 @@ static int parse_args(int argc, char **argv, options *o)
             o->allow_overset = true;
         else if (strcmp(a, "--allow-outside-root") == 0)
             o->allow_outside_root = true;
+        else if (strcmp(a, "--print") == 0)
+            o->form = PDF_PRINT;
+        else if (strcmp(a, "--archive") == 0)
+            o->form = PDF_ARCHIVE;
+        else if (strcmp(a, "--no-marks") == 0)
+            o->no_marks = true;
         else if (strcmp(a, "--strict") == 0)
             o->strict = true;
         else if (strcmp(a, "--timings") == 0)
@@ -199,6 +218,38 @@ static int parse_args(int argc, char **argv, options *o)
         return EXIT_INPUT;
     }
     return EXIT_OK;
+}
+
+/* The build time: SOURCE_DATE_EPOCH when set (reproducible-builds.org),
+ * else the edition's date; never the clock. */
+static bool build_time(const edition *e, int64_t *out, diag *d)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (!env || !*env) {
+        *out = pdf_edition_time(e);
+        return true;
+    }
+    char *end;
+    errno = 0;
+    long long v = strtoll(env, &end, 10);
+    if (errno || *end || v < 0 || v > 253402300799LL)
+        return diag_error(d, (src_loc){0}, "SOURCE_DATE_EPOCH must be a count of seconds since "
+                                           "1970 (before the year 10000), not \"%s\"", env);
+    *out = v;
+    return true;
+}
+
+/* Preflight's measure of every photo, as notes. */
+static void print_photo_reports(const pdf_stats *ps)
+{
+    for (int i = 0; i < ps->photos.n; i++) {
+        const pdf_photo_report *r = &ps->photos.v[i];
+        char where[512];
+        diag_format_loc(r->loc, where, sizeof where);
+        fprintf(stderr, "%s: note: photo %s of article \"%s\": %d × %d px, %.0f × %.0f mm, %.0f ppi, %s\n",
+                where, r->file, r->article, r->width, r->height, r->printed_w, r->printed_h,
+                r->ppi, r->colour);
+    }
 }
 
 static int finish(diag *d, const options *o, int status)
@@ -273,8 +324,17 @@ int main(int argc, char **argv)
         status = EXIT_OK;
         goto out;
     }
+    pdf_options po = {.form = o.form, .no_marks = o.no_marks};
+    if (!build_time(ed, &po.build_time, d)) {
+        status = EXIT_INPUT;
+        goto out;
+    }
     pdf_stats ps;
-    if (!pdf_write(&eo, ed, fonts, o.output, &ps, d)) {
+    bool written = pdf_write(&eo, ed, lay, ts, &po, o.output, &ps, d);
+    if (!o.quiet)
+        print_photo_reports(&ps);
+    pdf_stats_free(&ps);
+    if (!written) {
         status = diag_env_error_count(d) ? EXIT_ENV : EXIT_INPUT;
         goto out;
     }
@@ -302,7 +362,8 @@ int main(int argc, char **argv)
     }
     (void)t_written;
     if (!o.quiet)
-        fprintf(stderr, "paiban: wrote %s (%d page%s)%s\n", o.output, eo.page_count,
+        fprintf(stderr, "paiban: wrote %s (%s, %d page%s)%s\n", o.output,
+                o.form == PDF_ARCHIVE ? "archive, PDF/A-2b" : "print", eo.page_count,
                 eo.page_count == 1 ? "" : "s",
                 eo.overset_lines ? "; some text is overset, see above" : "");
 out:

@@ -41,6 +41,7 @@ typedef struct draw_op {
     const char *image; /* IMAGE: file */
     double crop[4];    /* IMAGE: left, top, right, bottom fractions cut away */
     int article;       /* index in the edition's articles, -1 for furniture */
+    src_loc src_loc;   /* IMAGE: where the photo is named (preflight reports it) */
 } draw_op;
 
 /* One placed line of text, as the dump reports it. */

@@ -1,7 +1,12 @@
-/* pdf.c — pages, text, rules, photos; saving atomically. */
+/* pdf.c — pages, text, rules, photos, marks; preflight; saving atomically. */
 #include "pdf.h"
 
+#include "arena.h"
+#include "image.h"
 #include "pdffont.h"
+#include "pdfimage.h"
+#include "pdfmeta.h"
+#include "slug.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -14,26 +19,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* The archive's output intent: sRGB, from the Debian package
+ * icc-profiles-free, a registered characterization. */
+#define ARCHIVE_PROFILE "/usr/share/color/icc/sRGB.icc"
+#define ARCHIVE_PROFILE_PACKAGE "icc-profiles-free"
+#define ARCHIVE_CONDITION "sRGB IEC61966-2.1"
+
+typedef struct icc_file {
+    unsigned char *data;
+    size_t len;
+    HPDF_Dict stream;         /* made on first use */
+} icc_file;
 
 typedef struct writer {
     HPDF_Doc doc;
     fontset *fonts;
     diag *d;
+    const edition *e;
+    const layout *l;
+    const pdf_options *opt;
+    pdf_stats *stats;
     pdf_font **font_of_face;
     int face_count;
     HPDF_STATUS error, detail;  /* first libharu error */
-    struct {
-        const char *path;
-        HPDF_Image image;
-    } images[64];
-    int image_count;
+    VEC(pdf_image) images;      /* each file once */
+    icc_file cmyk;              /* the template's CMYK profile */
+    HPDF_Array cmyk_space;      /* archive: [/ICCBased cmyk] for CMYK photos */
     /* per page */
     HPDF_Page page;
-    scaled page_h;
+    const print_spec *print;    /* print form: the page's template's print: section */
+    scaled page_w, page_h;      /* the trim */
+    double ox, oy;              /* the trim's lower-left corner in the MediaBox, pt */
     bool in_text;
     pdf_font *cur_font;
     double cur_size;
@@ -51,6 +71,11 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
 }
 
 static double pt(scaled s) { return pt_from_scaled(s); }
+
+/* Page coordinates (scaled, from the trim's top-left, y down) to PDF
+ * user space (points from the MediaBox's lower-left, y up). */
+static double pdf_x(const writer *w, scaled x) { return w->ox + pt(x); }
+static double pdf_y(const writer *w, scaled y) { return w->oy + pt(w->page_h - y); }
 
 static void buf_printf(writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void buf_printf(writer *w, const char *fmt, ...)
@@ -99,12 +124,25 @@ static void end_text(writer *w)
     }
 }
 
+/* Ink (0..1 of black) as the form's colour: K alone in DeviceCMYK for
+ * the press — never a rich black — and DeviceGray for the archive. */
 static void set_fill(writer *w, double ink)
 {
     if (w->cur_fill == ink)
         return;
-    HPDF_Page_SetCMYKFill(w->page, 0, 0, 0, (HPDF_REAL)ink);
+    if (w->print)
+        HPDF_Page_SetCMYKFill(w->page, 0, 0, 0, (HPDF_REAL)ink);
+    else
+        HPDF_Page_SetGrayFill(w->page, (HPDF_REAL)(1 - ink));
     w->cur_fill = ink;
+}
+
+static void set_stroke(writer *w, double ink)
+{
+    if (w->print)
+        HPDF_Page_SetCMYKStroke(w->page, 0, 0, 0, (HPDF_REAL)ink);
+    else
+        HPDF_Page_SetGrayStroke(w->page, (HPDF_REAL)(1 - ink));
 }
 
 static pdf_font *font_for(writer *w, int face)
@@ -165,8 +203,8 @@ static void draw_glyphs(writer *w, const draw_op *op)
         w->cur_font = f;
         w->cur_size = size;
     }
-    HPDF_Page_SetTextMatrix(w->page, 1, 0, 0, 1, (HPDF_REAL)pt(op->x),
-                            (HPDF_REAL)pt(w->page_h - op->y));
+    HPDF_Page_SetTextMatrix(w->page, 1, 0, 0, 1, (HPDF_REAL)pdf_x(w, op->x),
+                            (HPDF_REAL)pdf_y(w, op->y));
     /* [<codes> adj <codes> …] TJ: after each glyph, move by what layout
      * gave it minus what the font's width would give. */
     w->buf.n = 0;
@@ -204,29 +242,164 @@ static void draw_glyphs(writer *w, const draw_op *op)
     free(codes);
 }
 
-static HPDF_Image load_image(writer *w, const char *path)
+/* The CMYK profile of the template's print: section, read once. */
+static bool load_cmyk_profile(writer *w, const print_spec *ps)
 {
-    for (int i = 0; i < w->image_count; i++)
-        if (strcmp(w->images[i].path, path) == 0)
-            return w->images[i].image;
-    size_t len = strlen(path);
-    HPDF_Image img;
-    if (len > 4 && strcasecmp(path + len - 4, ".png") == 0)
-        img = HPDF_LoadPngImageFromFile(w->doc, path);
-    else
-        img = HPDF_LoadJpegImageFromFile(w->doc, path);
-    if (img && w->image_count < (int)countof(w->images)) {
-        w->images[w->image_count].path = path;
-        w->images[w->image_count].image = img;
-        w->image_count++;
+    if (w->cmyk.data)
+        return true;
+    if (!(w->cmyk.data = pdfimage_read_file(ps->profile, &w->cmyk.len))) {
+        if (strcmp(ps->profile, PRINT_DEFAULT_PROFILE) == 0)
+            return diag_env_error(w->d, (src_loc){ps->profile, 0, 0},
+                                  "the CMYK profile cannot be read (%s); install the Debian "
+                                  "package libgs-common or name another in the template's "
+                                  "print: output-profile",
+                                  strerror(errno));
+        return diag_error(w->d, ps->loc, "the output profile %s cannot be read: %s", ps->profile,
+                          strerror(errno));
     }
-    return img;
+    w->cmyk.stream = pdfmeta_icc_stream(w->doc, w->cmyk.data, w->cmyk.len, 4,
+                                        (src_loc){ps->profile, 0, 0}, w->d);
+    return w->cmyk.stream != NULL;
+}
+
+static const pdf_image *load_image(writer *w, const char *path, src_loc where)
+{
+    for (int i = 0; i < w->images.n; i++)
+        if (strcmp(w->images.v[i].path, path) == 0)
+            return &w->images.v[i];
+    const template *t = &w->l->templates[w->e->pages[0].template_index];
+    pdfimage_options o = {0};
+    if (w->print && w->print->convert_rgb) {
+        if (!load_cmyk_profile(w, w->print))
+            return NULL;
+        o.rgb_to_cmyk = true;
+        o.cmyk_profile = w->cmyk.data;
+        o.cmyk_profile_len = w->cmyk.len;
+    } else if (!w->print) {
+        /* PDF/A allows DeviceCMYK only under a CMYK output intent: tag CMYK
+         * photos with the press profile instead. */
+        image_info info;
+        if (image_probe(path, &info, where, w->d) && info.components == 4 && !w->cmyk_space) {
+            if (!load_cmyk_profile(w, &t->print))
+                return NULL;
+            w->cmyk_space = HPDF_Array_New(w->doc->mmgr);
+            HPDF_Xref_Add(w->doc->xref, w->cmyk_space);
+            HPDF_Array_AddName(w->cmyk_space, "ICCBased");
+            HPDF_Array_Add(w->cmyk_space, w->cmyk.stream);
+        }
+        o.cmyk_space = w->cmyk_space;
+    }
+    pdf_image img;
+    if (!pdfimage_load(w->doc, path, &o, &img, where, w->d))
+        return NULL;
+    *VEC_PUSH(w->images) = img;
+    return &w->images.v[w->images.n - 1];
+}
+
+/* In the print form, what touches the trim runs out into the bleed. */
+static void bleed_out(const writer *w, scaled *x, scaled *y, scaled *wd, scaled *ht)
+{
+    if (!w->print)
+        return;
+    scaled b = w->print->bleed;
+    if (*x <= 0) {
+        *wd += *x + b;
+        *x = -b;
+    }
+    if (*x + *wd >= w->page_w)
+        *wd = w->page_w + b - *x;
+    if (*y <= 0) {
+        *ht += *y + b;
+        *y = -b;
+    }
+    if (*y + *ht >= w->page_h)
+        *ht = w->page_h + b - *y;
+}
+
+/* Preflight of one placed photo: its effective resolution (pixels over
+ * the inches the whole picture spans once cropped and scaled) and, for the
+ * press, its colour. */
+static void preflight_photo(writer *w, const draw_op *op, const pdf_image *img, double full_w,
+                            double full_h, src_loc where)
+{
+    const char *article_id = op->article >= 0 && op->article < w->e->article_count
+                              ? w->e->articles[op->article]->id
+                              : "";
+    double ppi = fmin(img->width / (full_w / 72), img->height / (full_h / 72));
+    pdf_photo_report *r = VEC_PUSH(w->stats->photos);
+    *r = (pdf_photo_report){
+        .loc = where,
+        .article = article_id,
+        .file = op->image,
+        .width = img->width,
+        .height = img->height,
+        .printed_w = pt(op->w) / MM_TO_PT,
+        .printed_h = pt(op->h) / MM_TO_PT,
+        .ppi = ppi,
+        .colour = img->converted           ? "RGB → CMYK"
+                  : img->components == 4 ? "CMYK"
+                  : img->components == 3 ? "RGB"
+                                         : "gray",
+    };
+    if (!w->print)
+        return;
+    if (ppi < w->print->min_ppi)
+        diag_warn(w->d, where, "low-resolution",
+                  "the photo %s of article \"%s\" prints at %.0f ppi (%d × %d px, %.0f × %.0f mm "
+                  "after the crop); the press wants %.0f: use a larger original or give it "
+                  "fewer columns",
+                  op->image, article_id, ppi, img->width, img->height, r->printed_w, r->printed_h,
+                  w->print->min_ppi);
+    if (img->components == 3)
+        diag_warn(w->d, where, "rgb-image",
+                  "the photo %s of article \"%s\" goes to the press in RGB, as the template's "
+                  "print: rgb-images: keep says; convert it to CMYK or set rgb-images: convert",
+                  op->image, article_id);
+}
+
+static void draw_photo(writer *w, const draw_op *op)
+{
+    src_loc where = op->src_loc.file ? op->src_loc
+                    : op->article >= 0 ? w->e->articles[op->article]->loc
+                                       : (src_loc){op->image, 0, 0};
+    const pdf_image *img = load_image(w, op->image, where);
+    if (!img)
+        return;
+    HPDF_Page pg = w->page;
+    /* The whole picture, of which the frame shows the uncropped part. */
+    double vw = 1 - op->crop[0] - op->crop[2], vh = 1 - op->crop[1] - op->crop[3];
+    double full_w = pt(op->w) / vw, full_h = pt(op->h) / vh;
+    double ix = pdf_x(w, op->x) - op->crop[0] * full_w;
+    double iy = pdf_y(w, op->y + op->h) - op->crop[3] * full_h;
+    scaled cx = op->x, cy = op->y, cw = op->w, ch = op->h;
+    bleed_out(w, &cx, &cy, &cw, &ch);
+    double x0 = pdf_x(w, cx), x1 = pdf_x(w, cx + cw), y0 = pdf_y(w, cy + ch), y1 = pdf_y(w, cy);
+    /* Into the bleed the crop gives what it cut; where it cut too little,
+     * the picture grows about the frame's centre until it covers. */
+    double mx = pdf_x(w, op->x) + pt(op->w) / 2, my = pdf_y(w, op->y + op->h) + pt(op->h) / 2;
+    double grow = fmax(fmax((mx - x0) / (mx - ix), (x1 - mx) / (ix + full_w - mx)),
+                       fmax((my - y0) / (my - iy), (y1 - my) / (iy + full_h - my)));
+    if (grow > 1) {
+        ix = mx - (mx - ix) * grow;
+        iy = my - (my - iy) * grow;
+        full_w *= grow;
+        full_h *= grow;
+    }
+    preflight_photo(w, op, img, full_w, full_h, where);
+    HPDF_Page_GSave(pg);
+    HPDF_Page_Rectangle(pg, (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)(x1 - x0),
+                        (HPDF_REAL)(y1 - y0));
+    HPDF_Page_Clip(pg);
+    HPDF_Page_EndPath(pg);
+    HPDF_Page_DrawImage(pg, img->image, (HPDF_REAL)ix, (HPDF_REAL)iy, (HPDF_REAL)full_w,
+                        (HPDF_REAL)full_h);
+    HPDF_Page_GRestore(pg);
+    w->cur_fill = -1; /* GRestore resets colour */
 }
 
 static void draw_op_pdf(writer *w, const draw_op *op)
 {
     HPDF_Page pg = w->page;
-    double H = pt(w->page_h);
     switch (op->kind) {
     case DRAW_GLYPHS:
         draw_glyphs(w, op);
@@ -234,63 +407,172 @@ static void draw_op_pdf(writer *w, const draw_op *op)
     case DRAW_RULE:
         end_text(w);
         HPDF_Page_SetLineWidth(pg, (HPDF_REAL)pt(op->weight));
-        HPDF_Page_SetCMYKStroke(pg, 0, 0, 0, (HPDF_REAL)op->gray);
-        HPDF_Page_MoveTo(pg, (HPDF_REAL)pt(op->x), (HPDF_REAL)(H - pt(op->y)));
-        HPDF_Page_LineTo(pg, (HPDF_REAL)pt(op->x2), (HPDF_REAL)(H - pt(op->y2)));
+        set_stroke(w, op->gray);
+        HPDF_Page_MoveTo(pg, (HPDF_REAL)pdf_x(w, op->x), (HPDF_REAL)pdf_y(w, op->y));
+        HPDF_Page_LineTo(pg, (HPDF_REAL)pdf_x(w, op->x2), (HPDF_REAL)pdf_y(w, op->y2));
         HPDF_Page_Stroke(pg);
         break;
     case DRAW_RECT: {
         end_text(w);
-        double x = pt(op->x), y = H - pt(op->y) - pt(op->h), wd = pt(op->w), ht = pt(op->h);
         if (op->fill >= 0) {
+            scaled x = op->x, y = op->y, wd = op->w, ht = op->h;
+            bleed_out(w, &x, &y, &wd, &ht);
             set_fill(w, op->fill);
-            HPDF_Page_Rectangle(pg, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)wd, (HPDF_REAL)ht);
+            HPDF_Page_Rectangle(pg, (HPDF_REAL)pdf_x(w, x), (HPDF_REAL)pdf_y(w, y + ht),
+                                (HPDF_REAL)pt(wd), (HPDF_REAL)pt(ht));
             HPDF_Page_Fill(pg);
         }
         if (op->weight > 0) {
             HPDF_Page_SetLineWidth(pg, (HPDF_REAL)pt(op->weight));
-            HPDF_Page_SetCMYKStroke(pg, 0, 0, 0, (HPDF_REAL)op->gray);
-            HPDF_Page_Rectangle(pg, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)wd, (HPDF_REAL)ht);
+            set_stroke(w, op->gray);
+            HPDF_Page_Rectangle(pg, (HPDF_REAL)pdf_x(w, op->x), (HPDF_REAL)pdf_y(w, op->y + op->h),
+                                (HPDF_REAL)pt(op->w), (HPDF_REAL)pt(op->h));
             HPDF_Page_Stroke(pg);
         }
         break;
     }
-    case DRAW_IMAGE: {
+    case DRAW_IMAGE:
         end_text(w);
-        HPDF_Image img = load_image(w, op->image);
-        if (!img) {
-            diag_error(w->d, (src_loc){op->image, 0, 0},
-                       "libharu cannot embed this image; save it as baseline JPEG or PNG");
-            break;
-        }
-        double x = pt(op->x), y = H - pt(op->y) - pt(op->h), wd = pt(op->w), ht = pt(op->h);
-        double vw = 1 - op->crop[0] - op->crop[2], vh = 1 - op->crop[1] - op->crop[3];
-        double full_w = wd / vw, full_h = ht / vh;
-        HPDF_Page_GSave(pg);
-        HPDF_Page_Rectangle(pg, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)wd, (HPDF_REAL)ht);
-        HPDF_Page_Clip(pg);
-        HPDF_Page_EndPath(pg);
-        HPDF_Page_DrawImage(pg, img, (HPDF_REAL)(x - op->crop[0] * full_w),
-                            (HPDF_REAL)(y - op->crop[3] * full_h), (HPDF_REAL)full_w,
-                            (HPDF_REAL)full_h);
-        HPDF_Page_GRestore(pg);
-        w->cur_fill = -1; /* GRestore resets colour */
+        draw_photo(w, op);
         break;
-    }
     }
 }
 
-static void set_info_text(writer *w, const char *key, const char *utf8)
+/* Crop marks at the corners and registration marks (a circle and a cross)
+ * at the middle of each side, all in the slug, outside the bleed, in
+ * registration colour: full C, M, Y and K, so every plate shows them. */
+static void draw_marks(writer *w)
 {
-    /* Info strings as UTF-16BE with a byte order mark, which libharu's own
-     * setter cannot produce for Chinese. */
-    size_t len = strlen(utf8);
-    unsigned char *out = xmalloc(len * 2 + 2);
-    out[0] = 0xFE;
-    out[1] = 0xFF;
-    size_t n = 2 + utf8_to_utf16be(utf8, len, out + 2);
-    HPDF_Dict_Add(w->doc->info, key, HPDF_Binary_New(w->doc->mmgr, out, (HPDF_UINT)n));
-    free(out);
+    HPDF_Page pg = w->page;
+    const double mm = MM_TO_PT;
+    double b = pt(w->print->bleed), s = pt(w->print->slug);
+    double x0 = w->ox, y0 = w->oy, x1 = x0 + pt(w->page_w), y1 = y0 + pt(w->page_h);
+    double len = s - 2 * mm;
+    HPDF_Page_SetLineWidth(pg, 0.25);
+    HPDF_Page_SetCMYKStroke(pg, 1, 1, 1, 1);
+    const double xs[2] = {x0, x1}, ys[2] = {y0, y1};
+    for (int i = 0; i < 2; i++) {
+        for (int j = 0; j < 2; j++) {
+            double x = xs[i], y = ys[j], dx = i ? 1 : -1, dy = j ? 1 : -1;
+            HPDF_Page_MoveTo(pg, (HPDF_REAL)(x + dx * b), (HPDF_REAL)y);
+            HPDF_Page_LineTo(pg, (HPDF_REAL)(x + dx * (b + len)), (HPDF_REAL)y);
+            HPDF_Page_MoveTo(pg, (HPDF_REAL)x, (HPDF_REAL)(y + dy * b));
+            HPDF_Page_LineTo(pg, (HPDF_REAL)x, (HPDF_REAL)(y + dy * (b + len)));
+        }
+    }
+    HPDF_Page_Stroke(pg);
+    double r = fmin(s / 2 - mm, 3 * mm), mid = b + s / 2;
+    const double centres[4][2] = {{(x0 + x1) / 2, y0 - mid},
+                                  {(x0 + x1) / 2, y1 + mid},
+                                  {x0 - mid, (y0 + y1) / 2},
+                                  {x1 + mid, (y0 + y1) / 2}};
+    for (int i = 0; i < 4; i++) {
+        double cx = centres[i][0], cy = centres[i][1];
+        HPDF_Page_Circle(pg, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)(r * 0.6));
+        HPDF_Page_MoveTo(pg, (HPDF_REAL)(cx - r), (HPDF_REAL)cy);
+        HPDF_Page_LineTo(pg, (HPDF_REAL)(cx + r), (HPDF_REAL)cy);
+        HPDF_Page_MoveTo(pg, (HPDF_REAL)cx, (HPDF_REAL)(cy - r));
+        HPDF_Page_LineTo(pg, (HPDF_REAL)cx, (HPDF_REAL)(cy + r));
+        HPDF_Page_Stroke(pg);
+    }
+}
+
+static void set_box(writer *w, const char *key, double l, double b, double r, double t)
+{
+    HPDF_Dict_Add(w->page, key,
+                  HPDF_Box_Array_New(w->doc->mmgr, (HPDF_Box){(HPDF_REAL)l, (HPDF_REAL)b,
+                                                              (HPDF_REAL)r, (HPDF_REAL)t}));
+}
+
+/* Start page po: its size, its boxes, where its trim sits. */
+static bool begin_page(writer *w, const page_out *po)
+{
+    const template *t = &w->l->templates[w->e->pages[po->index].template_index];
+    w->page = HPDF_AddPage(w->doc);
+    if (!w->page)
+        return false;
+    w->print = w->opt->form == PDF_PRINT ? &t->print : NULL;
+    w->page_w = po->width;
+    w->page_h = po->height;
+    double W = pt(po->width), H = pt(po->height);
+    /* MediaBox = trim + bleed + slug on every side. */
+    double o = w->print ? pt(w->print->bleed + w->print->slug) : 0;
+    w->ox = w->oy = o;
+    HPDF_Page_SetWidth(w->page, (HPDF_REAL)(W + 2 * o));
+    HPDF_Page_SetHeight(w->page, (HPDF_REAL)(H + 2 * o));
+    if (w->print) {
+        double b = pt(w->print->bleed);
+        set_box(w, "BleedBox", o - b, o - b, o + W + b, o + H + b);
+        set_box(w, "TrimBox", o, o, o + W, o + H);
+    }
+    w->in_text = false;
+    w->cur_font = NULL;
+    w->cur_fill = -1;
+    return true;
+}
+
+/* Preflight: every font the file names must carry its program. */
+static bool check_fonts_embedded(writer *w, const char *path)
+{
+    HPDF_Xref x = w->doc->xref;
+    bool ok = true;
+    for (HPDF_UINT i = 0; i < x->entries->count; i++) {
+        HPDF_XrefEntry en = HPDF_Xref_GetEntry(x, i);
+        HPDF_Obj_Header *h = en ? en->obj : NULL;
+        if (!h || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+            continue;
+        HPDF_Dict dict = en->obj;
+        HPDF_Name type = HPDF_Dict_GetItem(dict, "Type", HPDF_OCLASS_NAME);
+        if (!type)
+            continue;
+        if (strcmp(type->value, "FontDescriptor") == 0 &&
+            !HPDF_Dict_GetItem(dict, "FontFile2", HPDF_OCLASS_DICT) &&
+            !HPDF_Dict_GetItem(dict, "FontFile3", HPDF_OCLASS_DICT)) {
+            HPDF_Name name = HPDF_Dict_GetItem(dict, "FontName", HPDF_OCLASS_NAME);
+            ok = diag_env_error(w->d, (src_loc){path, 0, 0}, "preflight: the font %s is not embedded",
+                                name ? name->value : "?");
+        }
+        if (strcmp(type->value, "Font") == 0) {
+            HPDF_Name sub = HPDF_Dict_GetItem(dict, "Subtype", HPDF_OCLASS_NAME);
+            if (sub && strcmp(sub->value, "Type0") != 0 && strcmp(sub->value, "CIDFontType0") != 0 &&
+                strcmp(sub->value, "CIDFontType2") != 0)
+                ok = diag_env_error(w->d, (src_loc){path, 0, 0},
+                                    "preflight: a %s font that paiban does not embed crept in",
+                                    sub->value);
+        }
+    }
+    return ok;
+}
+
+/* Output intents and the rest of what the document says of itself. */
+static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages)
+{
+    pdfmeta_describe(w->doc, w->e, w->opt->form, w->opt->build_time);
+    pdfmeta_outline(w->doc, w->e, eo, pages);
+    pdfmeta_page_labels(w->doc, eo);
+    char info[128];
+    if (w->opt->form == PDF_PRINT) {
+        const print_spec *ps = &w->l->templates[w->e->pages[0].template_index].print;
+        if (!load_cmyk_profile(w, ps))
+            return false;
+        pdfmeta_icc_description(w->cmyk.data, w->cmyk.len, info, sizeof info);
+        pdfmeta_output_intent(w->doc, "GTS_PDFX", w->cmyk.stream, ps->condition, info);
+    } else {
+        icc_file srgb = {0};
+        if (!(srgb.data = pdfimage_read_file(ARCHIVE_PROFILE, &srgb.len)))
+            return diag_env_error(w->d, (src_loc){ARCHIVE_PROFILE, 0, 0},
+                                  "the sRGB profile cannot be read (%s); install the Debian "
+                                  "package " ARCHIVE_PROFILE_PACKAGE,
+                                  strerror(errno));
+        HPDF_Dict s = pdfmeta_icc_stream(w->doc, srgb.data, srgb.len, 3,
+                                         (src_loc){ARCHIVE_PROFILE, 0, 0}, w->d);
+        free(srgb.data);
+        if (!s)
+            return false;
+        pdfmeta_output_intent(w->doc, "GTS_PDFA1", s, ARCHIVE_CONDITION, ARCHIVE_CONDITION);
+    }
+    pdfmeta_reserve_id(w->doc);
+    return true;
 }
 
 static double seconds_now(void)
@@ -350,37 +632,43 @@ bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
     return ok;
 }
 
-bool pdf_write(const edition_out *eo, const edition *e, fontset *fonts, const char *path,
-               pdf_stats *stats, diag *d)
+bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typesetter *ts,
+               const pdf_options *opt, const char *path, pdf_stats *stats, diag *d)
 {
-    writer w = {.fonts = fonts, .d = d, .cur_fill = -1};
+    writer w = {.fonts = typesetter_fonts(ts), .d = d, .e = e, .l = l, .opt = opt,
+                .stats = stats, .cur_fill = -1};
     memset(stats, 0, sizeof *stats);
     w.doc = HPDF_New(on_error, &w);
     if (!w.doc)
         return diag_env_error(d, (src_loc){path, 0, 0}, "libharu cannot create a document");
-    w.face_count = fontset_count(fonts);
+    w.face_count = fontset_count(w.fonts);
     w.font_of_face = xcalloc((size_t)w.face_count + 1, sizeof(pdf_font *));
     HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
     /* ActualText needs PDF 1.5; PDF/A-2 builds on 1.7. */
     w.doc->pdf_version = HPDF_VER_17;
+    arena *slug_arena = arena_new();
+    pdfmeta_page *pages = xcalloc((size_t)eo->page_count + 1, sizeof *pages);
 
     for (int p = 0; p < eo->page_count && !w.error; p++) {
         const page_out *po = &eo->pages[p];
-        w.page = HPDF_AddPage(w.doc);
-        if (!w.page)
+        if (!begin_page(&w, po))
             break;
-        HPDF_Page_SetWidth(w.page, (HPDF_REAL)pt(po->width));
-        HPDF_Page_SetHeight(w.page, (HPDF_REAL)pt(po->height));
-        w.page_h = po->height;
-        w.in_text = false;
-        w.cur_font = NULL;
-        w.cur_fill = -1;
+        pages[p] = (pdfmeta_page){w.page, w.ox, w.oy, pt(po->height)};
         for (int i = 0; i < po->list.ops.n; i++)
             draw_op_pdf(&w, &po->list.ops.v[i]);
+        if (w.print && w.print->marks && !opt->no_marks) {
+            draw_list slug = {0};
+            slug_build(ts, l, e, po, opt->build_time, slug_arena, &slug);
+            for (int i = 0; i < slug.ops.n; i++)
+                draw_op_pdf(&w, &slug.ops.v[i]);
+            draw_list_free(&slug);
+            end_text(&w);
+            draw_marks(&w);
+        }
         end_text(&w);
     }
     double t0 = seconds_now();
-    bool ok = !w.error && diag_error_count(d) == 0;
+    bool ok = !w.error && diag_error_count(d) == 0 && diag_env_error_count(d) == 0;
     for (int f = 0; f < w.face_count && ok; f++) {
         if (w.font_of_face[f]) {
             ok &= pdffont_finish(w.font_of_face[f], d);
@@ -388,17 +676,7 @@ bool pdf_write(const edition_out *eo, const edition *e, fontset *fonts, const ch
         }
     }
     stats->subset_seconds = seconds_now() - t0;
-    if (ok) {
-        char date[64], weekday[32];
-        compose_date_strings(e, date, sizeof date, weekday, sizeof weekday);
-        HPDF_SetInfoAttr(w.doc, HPDF_INFO_PRODUCER, "paiban");
-        if (w.doc->info) {
-            char *title = xasprintf("%s %s", e->paper, date);
-            set_info_text(&w, "Title", title);
-            set_info_text(&w, "Author", e->paper);
-            free(title);
-        }
-    }
+    ok = ok && check_fonts_embedded(&w, path) && describe(&w, eo, pages);
     t0 = seconds_now();
     if (ok && !w.error)
         HPDF_SaveToStream(w.doc);
@@ -416,6 +694,9 @@ bool pdf_write(const edition_out *eo, const edition *e, fontset *fonts, const ch
         if (got != size) {
             diag_env_error(d, (src_loc){path, 0, 0}, "libharu returned a short PDF stream");
             ok = false;
+        } else if (!pdfmeta_fill_id(bytes, size)) {
+            diag_env_error(d, (src_loc){path, 0, 0}, "libharu wrote no room for the document ID");
+            ok = false;
         } else {
             ok = write_file_atomic(path, bytes, size, d);
             stats->bytes = (long)size;
@@ -426,7 +707,19 @@ bool pdf_write(const edition_out *eo, const edition *e, fontset *fonts, const ch
     for (int f = 0; f < w.face_count; f++)
         pdffont_free(w.font_of_face[f]);
     free(w.font_of_face);
+    free(pages);
+    free(w.cmyk.data);
+    VEC_FREE(w.images);
     VEC_FREE(w.buf);
+    arena_free(slug_arena);
     HPDF_Free(w.doc);
     return ok;
+}
+
+void pdf_stats_free(pdf_stats *stats) { VEC_FREE(stats->photos); }
+
+int64_t pdf_edition_time(const edition *e)
+{
+    struct tm tm = {.tm_year = e->year - 1900, .tm_mon = e->month - 1, .tm_mday = e->day};
+    return (int64_t)timegm(&tm);
 }

@@ -1,0 +1,47 @@
+/* pdfimage.h — photos as PDF image objects, in the colour the form needs.
+ *
+ * A JPEG or PNG goes in as it is (libharu copies a JPEG's bytes and
+ * deflates a PNG's pixels), except in two cases:
+ *   - the print form with `rgb-images: convert`: an RGB photo is decoded
+ *     (TurboJPEG, libpng), taken as sRGB, converted by Little CMS to the
+ *     CMYK of the output intent's profile (relative colorimetric with
+ *     black point compensation; transparency flattened onto white paper)
+ *     and embedded again: a JPEG as a CMYK JPEG of quality 92, stored
+ *     inverted with the Decode array libharu gives every CMYK JPEG (the
+ *     convention of Adobe's CMYK JPEGs); a PNG losslessly, deflated.
+ *   - the archive form: a CMYK photo gets the ICCBased colour space given
+ *     (PDF/A allows DeviceCMYK only under a CMYK output intent).
+ * Each file is loaded once per document. */
+#ifndef PAIBAN_PDFIMAGE_H
+#define PAIBAN_PDFIMAGE_H
+
+#include "base.h"
+#include "diag.h"
+
+#include <hpdf.h>
+
+typedef struct pdfimage_options {
+    bool rgb_to_cmyk;             /* convert RGB photos to CMYK */
+    const unsigned char *cmyk_profile; /* the ICC profile to convert to */
+    size_t cmyk_profile_len;
+    HPDF_Array cmyk_space;        /* colour space for CMYK photos, NULL: DeviceCMYK */
+} pdfimage_options;
+
+typedef struct pdf_image {
+    const char *path;             /* borrowed */
+    HPDF_Image image;             /* owned by the document */
+    int width, height;            /* pixels */
+    int components;               /* as embedded: 1 gray, 3 RGB, 4 CMYK */
+    bool converted;               /* was RGB, now CMYK */
+} pdf_image;
+
+/* Load `path` into doc as `o` says; false with an error at `where` when
+ * the file cannot be read or embedded. */
+bool pdfimage_load(HPDF_Doc doc, const char *path, const pdfimage_options *o, pdf_image *out,
+                   src_loc where, diag *d);
+
+/* A whole file (a photo, an ICC profile) in new memory the caller frees;
+ * NULL, with errno set, when it cannot be read. */
+unsigned char *pdfimage_read_file(const char *path, size_t *len);
+
+#endif

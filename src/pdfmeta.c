@@ -1,0 +1,481 @@
+/* pdfmeta.c — Info, XMP, output intents, outline, page labels, ID. */
+#include "pdfmeta.h"
+
+#include "utf8.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+#include <hpdf_objects.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+typedef VEC(char) text_buf;
+
+static void buf_add(text_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void buf_add(text_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    VEC_GROW(*b, b->n + n + 1);
+    va_start(ap, fmt);
+    vsnprintf(b->v + b->n, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->n += n;
+}
+
+/* Text with XML's five special characters escaped. */
+static void buf_add_xml(text_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': buf_add(b, "&amp;"); break;
+        case '<': buf_add(b, "&lt;"); break;
+        case '>': buf_add(b, "&gt;"); break;
+        case '"': buf_add(b, "&quot;"); break;
+        case '\'': buf_add(b, "&apos;"); break;
+        default: buf_add(b, "%c", *s);
+        }
+    }
+}
+
+/* A PDF text string: UTF-16BE with a byte order mark, which libharu's own
+ * setters cannot produce for Chinese. */
+static HPDF_Binary text_string(HPDF_Doc doc, const char *utf8)
+{
+    size_t len = strlen(utf8);
+    unsigned char *out = xmalloc(len * 2 + 2);
+    out[0] = 0xFE;
+    out[1] = 0xFF;
+    size_t n = 2 + utf8_to_utf16be(utf8, len, out + 2);
+    HPDF_Binary b = HPDF_Binary_New(doc->mmgr, out, (HPDF_UINT)n);
+    free(out);
+    return b;
+}
+
+static bool is_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return false;
+    return true;
+}
+
+/* A headline on one line: the desk's line breaks dropped (they fall
+ * between Chinese characters). */
+static char *one_line(const char *s)
+{
+    char *out = xstrdup(s ? s : "");
+    char *w = out;
+    for (const char *r = out; *r; r++)
+        if (*r != '\n')
+            *w++ = *r;
+    *w = 0;
+    return out;
+}
+
+/* "D:20181228000000Z" and "2018-12-28T00:00:00Z" for the same moment. */
+static void dates(int64_t when, char *pdf, size_t pdf_size, char *xmp, size_t xmp_size)
+{
+    time_t t = (time_t)when;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        memset(&tm, 0, sizeof tm);
+    strftime(pdf, pdf_size, "D:%Y%m%d%H%M%SZ", &tm);
+    strftime(xmp, xmp_size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void xmp_alt(text_buf *b, const char *tag, const char *value)
+{
+    buf_add(b, "   <%s><rdf:Alt><rdf:li xml:lang=\"x-default\">", tag);
+    buf_add_xml(b, value);
+    buf_add(b, "</rdf:li></rdf:Alt></%s>\n", tag);
+}
+
+static void xmp_simple(text_buf *b, const char *tag, const char *value)
+{
+    buf_add(b, "   <%s>", tag);
+    buf_add_xml(b, value);
+    buf_add(b, "</%s>\n", tag);
+}
+
+/* The PRISM properties are not among those PDF/A predefines, so the
+ * packet describes them (ISO 19005-2, 6.6.2.3). */
+static void xmp_prism_schema(text_buf *b)
+{
+    static const struct {
+        const char *name, *type, *description;
+    } props[] = {
+        {"publicationName", "Text", "Name of the newspaper"},
+        {"coverDate", "Date", "Date of the edition"},
+        {"pageRange", "Text", "Pages of the edition in this file, as printed"},
+    };
+    buf_add(b, "  <rdf:Description rdf:about=\"\"\n"
+               "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+               "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+               "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+               "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+               "    <pdfaSchema:schema>PRISM Basic Metadata</pdfaSchema:schema>\n"
+               "    <pdfaSchema:namespaceURI>http://prismstandard.org/namespaces/basic/2.0/"
+               "</pdfaSchema:namespaceURI>\n"
+               "    <pdfaSchema:prefix>prism</pdfaSchema:prefix>\n"
+               "    <pdfaSchema:property><rdf:Seq>\n");
+    for (size_t i = 0; i < countof(props); i++)
+        buf_add(b,
+                "     <rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>%s</pdfaProperty:name>"
+                "<pdfaProperty:valueType>%s</pdfaProperty:valueType>"
+                "<pdfaProperty:category>external</pdfaProperty:category>"
+                "<pdfaProperty:description>%s</pdfaProperty:description></rdf:li>\n",
+                props[i].name, props[i].type, props[i].description);
+    buf_add(b, "    </rdf:Seq></pdfaSchema:property>\n"
+               "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+               "  </rdf:Description>\n");
+}
+
+void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t modified)
+{
+    char date[64], weekday[32];
+    compose_date_strings(e, date, sizeof date, weekday, sizeof weekday);
+    char iso_date[16];
+    snprintf(iso_date, sizeof iso_date, "%04d-%02d-%02d", e->year, e->month, e->day);
+    char *title = xasprintf("%s %s", e->paper, date);
+    text_buf subject = {0}, keywords = {0}, labels = {0};
+    buf_add(&subject, "%s %s %s，%d个版：", e->paper, date, weekday, e->page_count);
+    buf_add(&keywords, "%s, %s", e->paper, iso_date);
+    for (int p = 0; p < e->page_count; p++) {
+        const page_spec *ps = &e->pages[p];
+        buf_add(&subject, "%s%s %s", p ? "；" : "", ps->label, ps->name ? ps->name : "");
+        buf_add(&keywords, ", %s %s", ps->label, ps->name ? ps->name : "");
+        buf_add(&labels, "%s%s", p ? ", " : "", ps->label);
+    }
+    for (int a = 0; a < e->article_count; a++) {
+        char *head = one_line(e->articles[a]->headline.text);
+        if (*head)
+            buf_add(&keywords, ", %s", head);
+        free(head);
+    }
+    char created_pdf[32], created_xmp[32], modified_pdf[32], modified_xmp[32];
+    dates(pdf_edition_time(e), created_pdf, sizeof created_pdf, created_xmp, sizeof created_xmp);
+    dates(modified, modified_pdf, sizeof modified_pdf, modified_xmp, sizeof modified_xmp);
+
+    /* Info: each entry has its twin in the XMP packet (ISO 19005-2, 6.6.3). */
+    HPDF_MMgr mm = doc->mmgr;
+    HPDF_Dict info = doc->info;
+    HPDF_Dict_Add(info, "Title", text_string(doc, title));
+    HPDF_Dict_Add(info, "Author", text_string(doc, e->paper));
+    HPDF_Dict_Add(info, "Subject", text_string(doc, subject.v));
+    HPDF_Dict_Add(info, "Keywords", text_string(doc, keywords.v));
+    HPDF_Dict_Add(info, "Creator", HPDF_String_New(mm, "paiban", NULL));
+    HPDF_Dict_Add(info, "Producer", HPDF_String_New(mm, "paiban", NULL));
+    HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(mm, created_pdf, NULL));
+    HPDF_Dict_Add(info, "ModDate", HPDF_String_New(mm, modified_pdf, NULL));
+
+    text_buf x = {0};
+    /* The packet header's id is fixed by the XMP specification; begin is a
+     * UTF-8 byte order mark. */
+    buf_add(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                "  <rdf:Description rdf:about=\"\"\n"
+                "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+                "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+                "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+                "    xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\"%s>\n",
+            form == PDF_ARCHIVE ? "\n    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"" : "");
+    xmp_simple(&x, "dc:format", "application/pdf");
+    xmp_alt(&x, "dc:title", title);
+    buf_add(&x, "   <dc:creator><rdf:Seq><rdf:li>");
+    buf_add_xml(&x, e->paper);
+    buf_add(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
+    xmp_alt(&x, "dc:description", subject.v);
+    buf_add(&x, "   <dc:language><rdf:Bag><rdf:li>zh-Hans</rdf:li></rdf:Bag></dc:language>\n");
+    xmp_simple(&x, "xmp:CreateDate", created_xmp);
+    xmp_simple(&x, "xmp:ModifyDate", modified_xmp);
+    xmp_simple(&x, "xmp:MetadataDate", modified_xmp);
+    xmp_simple(&x, "xmp:CreatorTool", "paiban");
+    xmp_simple(&x, "pdf:Producer", "paiban");
+    xmp_simple(&x, "pdf:Keywords", keywords.v);
+    xmp_simple(&x, "prism:publicationName", e->paper);
+    xmp_simple(&x, "prism:coverDate", iso_date);
+    xmp_simple(&x, "prism:pageRange", labels.v);
+    if (form == PDF_ARCHIVE) {
+        xmp_simple(&x, "pdfaid:part", "2");
+        xmp_simple(&x, "pdfaid:conformance", "B");
+    }
+    buf_add(&x, "  </rdf:Description>\n");
+    xmp_prism_schema(&x);
+    buf_add(&x, " </rdf:RDF>\n</x:xmpmeta>\n");
+    /* Padding lets a later editor change the packet in place. */
+    for (int i = 0; i < 20; i++)
+        buf_add(&x, "%99s\n", "");
+    buf_add(&x, "<?xpacket end=\"w\"?>");
+
+    /* PDF/A wants the packet readable as it is: no filter. */
+    HPDF_Dict meta = HPDF_DictStream_New(mm, doc->xref);
+    HPDF_Dict_AddName(meta, "Type", "Metadata");
+    HPDF_Dict_AddName(meta, "Subtype", "XML");
+    HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)x.v, (HPDF_UINT)x.n);
+    HPDF_Dict_Add(doc->catalog, "Metadata", meta);
+
+    free(title);
+    VEC_FREE(x);
+    VEC_FREE(subject);
+    VEC_FREE(keywords);
+    VEC_FREE(labels);
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Colour space signature of the profile header (ICC.1, 7.2.6). */
+static int icc_components(const unsigned char *icc, size_t len)
+{
+    if (len < 132 || be32(icc) != len || memcmp(icc + 36, "acsp", 4) != 0)
+        return 0;
+    if (memcmp(icc + 16, "GRAY", 4) == 0)
+        return 1;
+    if (memcmp(icc + 16, "RGB ", 4) == 0)
+        return 3;
+    if (memcmp(icc + 16, "CMYK", 4) == 0)
+        return 4;
+    return 0;
+}
+
+HPDF_Dict pdfmeta_icc_stream(HPDF_Doc doc, const unsigned char *icc, size_t len, int n,
+                             src_loc where, diag *d)
+{
+    int have = icc_components(icc, len);
+    if (have != n) {
+        if (have == 0)
+            diag_error(d, where, "this is not an ICC profile");
+        else
+            diag_error(d, where, "this ICC profile has %d colour components; %d are needed here",
+                       have, n);
+        return NULL;
+    }
+    HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict_AddNumber(s, "N", n);
+    HPDF_Stream_Write(s->stream, icc, (HPDF_UINT)len);
+    return s;
+}
+
+void pdfmeta_icc_description(const unsigned char *icc, size_t len, char *buf, size_t size)
+{
+    buf[0] = 0;
+    if (len < 132)
+        return;
+    uint32_t tags = be32(icc + 128);
+    for (uint32_t i = 0; i < tags && 144 + 12 * (size_t)i <= len; i++) {
+        const unsigned char *t = icc + 132 + 12 * (size_t)i;
+        uint32_t off = be32(t + 4), n = be32(t + 8);
+        if (memcmp(t, "desc", 4) != 0 || off > len || n > len - off || n < 12)
+            continue;
+        const unsigned char *v = icc + off;
+        size_t k = 0;
+        if (memcmp(v, "desc", 4) == 0) {
+            /* ICC v2 textDescriptionType: ASCII count, then the text. */
+            uint32_t count = be32(v + 8);
+            for (uint32_t j = 0; j < count && 12 + j < n && v[12 + j] && k + 1 < size; j++)
+                buf[k++] = (char)(v[12 + j] < 0x80 ? v[12 + j] : '?');
+        } else if (memcmp(v, "mluc", 4) == 0 && n >= 28) {
+            /* ICC v4 multiLocalizedUnicodeType: the first record's UTF-16;
+             * only its ASCII is kept. */
+            uint32_t rlen = be32(v + 20), roff = be32(v + 24);
+            for (uint32_t j = 0; roff <= n && j + 1 < rlen && roff + j + 1 < n && k + 1 < size;
+                 j += 2) {
+                unsigned c = (unsigned)v[roff + j] << 8 | v[roff + j + 1];
+                buf[k++] = (char)(c < 0x80 ? c : '?');
+            }
+        }
+        buf[k] = 0;
+        return;
+    }
+}
+
+void pdfmeta_output_intent(HPDF_Doc doc, const char *s, HPDF_Dict profile, const char *identifier,
+                           const char *info)
+{
+    HPDF_MMgr mm = doc->mmgr;
+    HPDF_Dict oi = HPDF_Dict_New(mm);
+    HPDF_Xref_Add(doc->xref, oi);
+    HPDF_Dict_AddName(oi, "Type", "OutputIntent");
+    HPDF_Dict_AddName(oi, "S", s);
+    HPDF_Dict_Add(oi, "OutputConditionIdentifier", HPDF_String_New(mm, identifier, NULL));
+    if (strcmp(identifier, "Custom") != 0)
+        HPDF_Dict_Add(oi, "RegistryName", HPDF_String_New(mm, "http://www.color.org", NULL));
+    if (info && *info)
+        HPDF_Dict_Add(oi, "Info", HPDF_String_New(mm, info, NULL));
+    HPDF_Dict_Add(oi, "DestOutputProfile", profile);
+    HPDF_Array intents = HPDF_Dict_GetItem(doc->catalog, "OutputIntents", HPDF_OCLASS_ARRAY);
+    if (!intents) {
+        intents = HPDF_Array_New(mm);
+        HPDF_Dict_Add(doc->catalog, "OutputIntents", intents);
+    }
+    HPDF_Array_Add(intents, oi);
+}
+
+/* One outline item under `parent`, pointing at (x, y) on `page`. */
+static HPDF_Dict outline_item(HPDF_Doc doc, HPDF_Dict parent, const char *title, HPDF_Page page,
+                              double x, double y)
+{
+    HPDF_MMgr mm = doc->mmgr;
+    HPDF_Dict it = HPDF_Dict_New(mm);
+    HPDF_Xref_Add(doc->xref, it);
+    HPDF_Dict_Add(it, "Title", text_string(doc, title));
+    HPDF_Dict_Add(it, "Parent", parent);
+    HPDF_Array dest = HPDF_Array_New(mm);
+    HPDF_Array_Add(dest, page);
+    HPDF_Array_AddName(dest, "XYZ");
+    HPDF_Array_AddReal(dest, (HPDF_REAL)x);
+    HPDF_Array_AddReal(dest, (HPDF_REAL)y);
+    HPDF_Array_Add(dest, HPDF_Null_New(mm));
+    HPDF_Dict_Add(it, "Dest", dest);
+    return it;
+}
+
+/* Chain children under parent (First, Last, Prev, Next) and give the
+ * parent its Count: every child is shown open. */
+static void outline_link(HPDF_Dict parent, HPDF_Dict *kids, int n, int visible)
+{
+    if (n == 0)
+        return;
+    for (int i = 0; i < n; i++) {
+        if (i > 0)
+            HPDF_Dict_Add(kids[i], "Prev", kids[i - 1]);
+        if (i + 1 < n)
+            HPDF_Dict_Add(kids[i], "Next", kids[i + 1]);
+    }
+    HPDF_Dict_Add(parent, "First", kids[0]);
+    HPDF_Dict_Add(parent, "Last", kids[n - 1]);
+    HPDF_Dict_AddNumber(parent, "Count", visible);
+}
+
+void pdfmeta_outline(HPDF_Doc doc, const edition *e, const edition_out *eo,
+                     const pdfmeta_page *pages)
+{
+    if (eo->page_count == 0)
+        return;
+    HPDF_MMgr mm = doc->mmgr;
+    HPDF_Dict root = HPDF_Dict_New(mm);
+    HPDF_Xref_Add(doc->xref, root);
+    HPDF_Dict_AddName(root, "Type", "Outlines");
+    char date[64], weekday[32];
+    compose_date_strings(e, date, sizeof date, weekday, sizeof weekday);
+    char *title = xasprintf("%s %s", e->paper, date);
+    const pdfmeta_page *first = &pages[0];
+    HPDF_Dict top = outline_item(doc, root, title, first->page, first->trim_x,
+                                 first->trim_y + first->trim_h);
+    free(title);
+    HPDF_Dict *page_items = xcalloc((size_t)eo->page_count, sizeof(HPDF_Dict));
+    int visible = 0;
+    for (int p = 0; p < eo->page_count; p++) {
+        const page_out *po = &eo->pages[p];
+        const pdfmeta_page *mp = &pages[p];
+        char *name = xasprintf("%s %s", po->label, po->name ? po->name : "");
+        page_items[p] = outline_item(doc, top, name, mp->page, mp->trim_x, mp->trim_y + mp->trim_h);
+        free(name);
+        /* One item per article on the page, at the top of its module, in
+         * the order the page places them. */
+        HPDF_Dict *heads = xcalloc((size_t)po->modules.n + 1, sizeof(HPDF_Dict));
+        int n = 0;
+        for (int m = 0; m < po->modules.n; m++) {
+            const module_box *mb = &po->modules.v[m];
+            if (mb->article < 0 || mb->article >= e->article_count)
+                continue;
+            char *head = one_line(e->articles[mb->article]->headline.text);
+            heads[n++] = outline_item(doc, page_items[p], head, mp->page,
+                                      mp->trim_x + pt_from_scaled(mb->x),
+                                      mp->trim_y + mp->trim_h - pt_from_scaled(mb->y));
+            free(head);
+        }
+        outline_link(page_items[p], heads, n, n);
+        visible += 1 + n;
+        free(heads);
+    }
+    outline_link(top, page_items, eo->page_count, visible);
+    outline_link(root, &top, 1, visible + 1);
+    free(page_items);
+    HPDF_Dict_Add(doc->catalog, "Outlines", root);
+    HPDF_Dict_AddName(doc->catalog, "PageMode", "UseOutlines");
+}
+
+void pdfmeta_page_labels(HPDF_Doc doc, const edition_out *eo)
+{
+    HPDF_MMgr mm = doc->mmgr;
+    HPDF_Dict labels = HPDF_Dict_New(mm);
+    HPDF_Array nums = HPDF_Array_New(mm);
+    for (int p = 0; p < eo->page_count; p++) {
+        /* "A3" is prefix "A" and decimal number 3; a label without a
+         * number is all prefix. */
+        const char *label = eo->pages[p].label ? eo->pages[p].label : "";
+        size_t len = strlen(label), digits = 0;
+        while (digits < len && digits < 9 && label[len - 1 - digits] >= '0' &&
+               label[len - 1 - digits] <= '9')
+            digits++;
+        HPDF_Dict range = HPDF_Dict_New(mm);
+        HPDF_Dict_AddName(range, "Type", "PageLabel");
+        char *prefix = xstrndup(label, len - digits);
+        if (*prefix)
+            HPDF_Dict_Add(range, "P", is_ascii(prefix) ? (void *)HPDF_String_New(mm, prefix, NULL)
+                                                       : (void *)text_string(doc, prefix));
+        free(prefix);
+        if (digits > 0) {
+            HPDF_Dict_AddName(range, "S", "D");
+            HPDF_Dict_AddNumber(range, "St", atoi(label + len - digits));
+        }
+        HPDF_Array_AddNumber(nums, p);
+        HPDF_Array_Add(nums, range);
+    }
+    HPDF_Dict_Add(labels, "Nums", nums);
+    HPDF_Dict_Add(doc->catalog, "PageLabels", labels);
+}
+
+enum { ID_LEN = 16 };
+
+void pdfmeta_reserve_id(HPDF_Doc doc)
+{
+    static const HPDF_BYTE zeros[ID_LEN] = {0};
+    HPDF_Array id = HPDF_Array_New(doc->mmgr);
+    HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)zeros, ID_LEN));
+    HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)zeros, ID_LEN));
+    HPDF_Dict_Add(doc->trailer, "ID", id);
+}
+
+bool pdfmeta_fill_id(unsigned char *pdf, size_t len)
+{
+    /* libharu writes the array as "/ID [ <hex> <hex> ]" in the trailer,
+     * after every object, so the digest covers everything else. */
+    static const char key[] = "/ID [ <";
+    const size_t hex = 2 * ID_LEN, need = sizeof key - 1 + hex + 3 + hex;
+    unsigned char *at = NULL;
+    for (size_t i = len >= need ? len - need + 1 : 0; i-- > 0;) {
+        if (memcmp(pdf + i, key, sizeof key - 1) == 0) {
+            at = pdf + i + sizeof key - 1;
+            break;
+        }
+    }
+    if (!at || memcmp(at + hex, "> <", 3) != 0)
+        return false;
+    HPDF_MD5_CTX ctx;
+    HPDF_BYTE digest[ID_LEN];
+    HPDF_MD5Init(&ctx);
+    HPDF_MD5Update(&ctx, pdf, (HPDF_UINT32)len);
+    HPDF_MD5Final(digest, &ctx);
+    /* Permanent and changing part alike: the file is new. */
+    for (int k = 0; k < 2; k++) {
+        char *p = (char *)at + k * (hex + 3);
+        for (int i = 0; i < ID_LEN; i++) {
+            char two[3];
+            snprintf(two, sizeof two, "%02X", digest[i]);
+            p[2 * i] = two[0];
+            p[2 * i + 1] = two[1];
+        }
+    }
+    return true;
+}
