@@ -16,6 +16,9 @@
 
 /* The dump as a heap string (caller frees). */
 char *dump_json(const edition_out *eo, const edition *e, const layout *l);
+/* One page of it, as it stands inside the whole (caller frees): two
+ * builds set a page alike exactly when these strings are equal. */
+char *dump_page_json(const page_out *po, int index, const edition *e, const layout *l);
 /* The edition's text, one paragraph (head, caption, table cell) a line, in
  * the order it was placed — the reading order of the PDF: what a reader
  * should be able to copy out of it. */

@@ -14,7 +14,8 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
     const char *text = pr->text; /* the paragraph lives as long as the list */
     for (int i = 0; i < n;) {
         int j = i + 1;
-        while (j < n && g[j].face == g[i].face && g[j].size == g[i].size)
+        while (j < n && g[j].face == g[i].face && g[j].size == g[i].size &&
+               g[j].style == g[i].style)
             j++;
         draw_glyph *dg = ARENA_NEW_ARRAY(a, draw_glyph, j - i);
         for (int k = i; k < j; k++) {
@@ -29,6 +30,7 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
         op->x = x + g[i].x;
         op->y = baseline;
         op->face = g[i].face;
+        op->style = g[i].style;
         op->size = g[i].size;
         op->glyphs = dg;
         op->glyph_count = j - i;
@@ -135,4 +137,27 @@ void draw_list_free(draw_list *dl)
 {
     VEC_FREE(dl->ops);
     VEC_FREE(dl->lines);
+}
+
+/* Proof marks: the page's shapes in colour, on the proof layer. */
+static void mark(draw_list *dl, const double cmyk[4])
+{
+    draw_op *op = &dl->ops.v[dl->ops.n - 1];
+    op->has_color = true;
+    memcpy(op->cmyk, cmyk, sizeof op->cmyk);
+    op->layer = 1;
+}
+
+void draw_mark_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, const double cmyk[4],
+                    bool fill, scaled stroke)
+{
+    draw_rect(dl, x, y, w, h, fill ? 1 : -1, stroke, 1);
+    mark(dl, cmyk);
+}
+
+void draw_mark_line(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
+                    const double cmyk[4])
+{
+    draw_rule(dl, x1, y1, x2, y2, weight, 1);
+    mark(dl, cmyk);
 }

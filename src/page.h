@@ -34,6 +34,7 @@ typedef struct draw_op {
     double gray;       /* ink: 1 = solid black (text, rule, stroke) */
     double fill;       /* RECT fill as black ink, <0 = none */
     int face;          /* GLYPHS */
+    int style;         /* GLYPHS: the style that asked for this text */
     scaled size;
     const draw_glyph *glyphs;
     int glyph_count;
@@ -42,6 +43,9 @@ typedef struct draw_op {
     double crop[4];    /* IMAGE: left, top, right, bottom fractions cut away */
     int article;       /* index in the edition's articles, -1 for furniture */
     src_loc src_loc;   /* IMAGE: where the photo is named (preflight reports it) */
+    bool has_color;    /* proof marks: CMYK colour instead of black ink */
+    double cmyk[4];
+    int layer;         /* 0: the page; 1: the proof overlay (optional content) */
 } draw_op;
 
 /* One placed line of text, as the dump reports it. */
@@ -106,5 +110,12 @@ void draw_image(draw_list *dl, const char *file, scaled x, scaled y, scaled w, s
 void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int dgrid,
                  int article_index, int column);
 void draw_list_free(draw_list *dl);
+
+/* A proof mark on the overlay layer: a rectangle filled (fill) or outlined
+ * (stroke > 0) in CMYK, or a line. */
+void draw_mark_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, const double cmyk[4],
+                    bool fill, scaled stroke);
+void draw_mark_line(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
+                    const double cmyk[4]);
 
 #endif

@@ -7,6 +7,7 @@
 #include "pdfimage.h"
 #include "pdfmeta.h"
 #include "slug.h"
+#include "strbuf.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -15,7 +16,6 @@
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +49,7 @@ typedef struct writer {
     VEC(pdf_image) images;      /* each file once */
     icc_file cmyk;              /* the template's CMYK profile */
     HPDF_Array cmyk_space;      /* archive: [/ICCBased cmyk] for CMYK photos */
+    HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
     /* per page */
     HPDF_Page page;
     const print_spec *print;    /* print form: the page's template's print: section */
@@ -58,7 +59,8 @@ typedef struct writer {
     pdf_font *cur_font;
     double cur_size;
     double cur_fill;
-    VEC(char) buf;
+    int cur_layer;
+    strbuf buf;
 } writer;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -76,20 +78,6 @@ static double pt(scaled s) { return pt_from_scaled(s); }
  * user space (points from the MediaBox's lower-left, y up). */
 static double pdf_x(const writer *w, scaled x) { return w->ox + pt(x); }
 static double pdf_y(const writer *w, scaled y) { return w->oy + pt(w->page_h - y); }
-
-static void buf_printf(writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void buf_printf(writer *w, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    VEC_GROW(w->buf, w->buf.n + n + 1);
-    va_start(ap, fmt);
-    vsnprintf(w->buf.v + w->buf.n, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    w->buf.n += n;
-}
 
 static HPDF_Stream page_stream(writer *w)
 {
@@ -145,6 +133,46 @@ static void set_stroke(writer *w, double ink)
         HPDF_Page_SetGrayStroke(w->page, (HPDF_REAL)(1 - ink));
 }
 
+/* The proof layer's colours: CMYK as given in the print form; in the
+ * archive form, whose output intent is sRGB, the same colour as RGB. */
+static void set_mark_colour(writer *w, const double cmyk[4], bool stroke)
+{
+    if (w->print) {
+        HPDF_REAL c = (HPDF_REAL)cmyk[0], m = (HPDF_REAL)cmyk[1], y = (HPDF_REAL)cmyk[2],
+                  k = (HPDF_REAL)cmyk[3];
+        if (stroke)
+            HPDF_Page_SetCMYKStroke(w->page, c, m, y, k);
+        else
+            HPDF_Page_SetCMYKFill(w->page, c, m, y, k);
+    } else {
+        HPDF_REAL r = (HPDF_REAL)((1 - cmyk[0]) * (1 - cmyk[3])),
+                  g = (HPDF_REAL)((1 - cmyk[1]) * (1 - cmyk[3])),
+                  b = (HPDF_REAL)((1 - cmyk[2]) * (1 - cmyk[3]));
+        if (stroke)
+            HPDF_Page_SetRGBStroke(w->page, r, g, b);
+        else
+            HPDF_Page_SetRGBFill(w->page, r, g, b);
+    }
+    if (!stroke)
+        w->cur_fill = -1;
+}
+
+static void op_fill(writer *w, const draw_op *op, double ink)
+{
+    if (op->has_color)
+        set_mark_colour(w, op->cmyk, false);
+    else
+        set_fill(w, ink);
+}
+
+static void op_stroke(writer *w, const draw_op *op)
+{
+    if (op->has_color)
+        set_mark_colour(w, op->cmyk, true);
+    else
+        set_stroke(w, op->gray);
+}
+
 static pdf_font *font_for(writer *w, int face)
 {
     if (!w->font_of_face[face])
@@ -156,10 +184,10 @@ static void utf16be_hex(writer *w, const char *text, int len)
 {
     unsigned char *be = xmalloc((size_t)len * 2 + 2);
     size_t n = utf8_to_utf16be(text, (size_t)len, be);
-    buf_printf(w, "<FEFF");
+    sb_printf(&w->buf, "<FEFF");
     for (size_t i = 0; i < n; i++)
-        buf_printf(w, "%02X", be[i]);
-    buf_printf(w, ">");
+        sb_printf(&w->buf, "%02X", be[i]);
+    sb_printf(&w->buf, ">");
     free(be);
 }
 
@@ -187,9 +215,9 @@ static void draw_glyphs(writer *w, const draw_op *op)
     if (conflict && text_start >= 0) {
         end_text(w);
         w->buf.n = 0;
-        buf_printf(w, "/Span<</ActualText");
+        sb_printf(&w->buf, "/Span<</ActualText");
         utf16be_hex(w, op->text + text_start, text_end - text_start);
-        buf_printf(w, ">>BDC\n");
+        sb_printf(&w->buf, ">>BDC\n");
         HPDF_Stream_Write(page_stream(w), (const HPDF_BYTE *)w->buf.v, (HPDF_UINT)w->buf.n);
     }
     if (!w->in_text) {
@@ -197,7 +225,7 @@ static void draw_glyphs(writer *w, const draw_op *op)
         w->in_text = true;
         w->cur_font = NULL;
     }
-    set_fill(w, op->gray);
+    op_fill(w, op, op->gray);
     if (w->cur_font != f || w->cur_size != size) {
         HPDF_Page_SetFontAndSize(w->page, pdffont_handle(f), (HPDF_REAL)size);
         w->cur_font = f;
@@ -208,7 +236,7 @@ static void draw_glyphs(writer *w, const draw_op *op)
     /* [<codes> adj <codes> …] TJ: after each glyph, move by what layout
      * gave it minus what the font's width would give. */
     w->buf.n = 0;
-    buf_printf(w, "[<");
+    sb_printf(&w->buf, "[<");
     scaled rise = 0;
     for (int i = 0; i < op->glyph_count; i++) {
         const draw_glyph *g = &op->glyphs[i];
@@ -216,10 +244,10 @@ static void draw_glyphs(writer *w, const draw_op *op)
             /* A vertical offset (a mark): close the array, set the rise. */
             char r[32];
             fmt_real(r, sizeof r, pt(g->y));
-            buf_printf(w, ">]TJ %s Ts [<", r);
+            sb_printf(&w->buf, ">]TJ %s Ts [<", r);
             rise = g->y;
         }
-        buf_printf(w, "%04X", codes[i]);
+        sb_printf(&w->buf, "%04X", codes[i]);
         if (i + 1 < op->glyph_count) {
             double advance = pt(op->glyphs[i + 1].x - g->x) * 1000.0 / size;
             double adj = pdffont_width(f, g->gid) - advance;
@@ -227,13 +255,13 @@ static void draw_glyphs(writer *w, const draw_op *op)
                 char a[32];
                 fmt_real(a, sizeof a, adj);
                 if (strcmp(a, "0") != 0)
-                    buf_printf(w, ">%s<", a);
+                    sb_printf(&w->buf, ">%s<", a);
             }
         }
     }
-    buf_printf(w, ">]TJ\n");
+    sb_printf(&w->buf, ">]TJ\n");
     if (rise != 0)
-        buf_printf(w, "0 Ts\n");
+        sb_printf(&w->buf, "0 Ts\n");
     HPDF_Stream_Write(page_stream(w), (const HPDF_BYTE *)w->buf.v, (HPDF_UINT)w->buf.n);
     if (conflict && text_start >= 0) {
         end_text(w);
@@ -397,9 +425,75 @@ static void draw_photo(writer *w, const draw_op *op)
     w->cur_fill = -1; /* GRestore resets colour */
 }
 
+/* The proof layer is an optional content group, so a reader can hide
+ * it: made on first use, named in the catalog's OCProperties (on by
+ * default) and in each page's resources as /Proof. */
+static HPDF_Dict overlay_group(writer *w)
+{
+    if (w->overlay_group)
+        return w->overlay_group;
+    HPDF_MMgr mm = w->doc->mmgr;
+    HPDF_Dict ocg = HPDF_Dict_New(mm);
+    HPDF_Dict props = HPDF_Dict_New(mm), config = HPDF_Dict_New(mm);
+    HPDF_Array ocgs = HPDF_Array_New(mm), order = HPDF_Array_New(mm), on = HPDF_Array_New(mm);
+    if (!ocg || !props || !config || !ocgs || !order || !on)
+        return NULL;
+    HPDF_Xref_Add(w->doc->xref, ocg);
+    HPDF_Dict_AddName(ocg, "Type", "OCG");
+    HPDF_Dict_Add(ocg, "Name", HPDF_String_New(mm, "Proof marks", NULL));
+    HPDF_Array_Add(ocgs, ocg);
+    HPDF_Array_Add(order, ocg);
+    HPDF_Array_Add(on, ocg);
+    HPDF_Dict_Add(config, "Name", HPDF_String_New(mm, "Proof", NULL));
+    HPDF_Dict_Add(config, "Order", order);
+    HPDF_Dict_Add(config, "ON", on);
+    HPDF_Dict_Add(props, "OCGs", ocgs);
+    HPDF_Dict_Add(props, "D", config);
+    HPDF_Dict_Add(w->doc->catalog, "OCProperties", props);
+    w->overlay_group = ocg;
+    return ocg;
+}
+
+static void raw(writer *w, const char *text)
+{
+    HPDF_Stream_Write(page_stream(w), (const HPDF_BYTE *)text, (HPDF_UINT)strlen(text));
+}
+
+/* Enter or leave the proof layer: /OC /Proof BDC … EMC, outside text
+ * objects. */
+static void switch_layer(writer *w, int layer)
+{
+    if (layer == w->cur_layer)
+        return;
+    end_text(w);
+    if (w->cur_layer == 1)
+        raw(w, "EMC\n");
+    if (layer == 1) {
+        HPDF_Dict ocg = overlay_group(w);
+        HPDF_Dict res = HPDF_Page_GetInheritableItem(w->page, "Resources", HPDF_OCLASS_DICT);
+        if (!ocg || !res) {
+            w->error = w->error ? w->error : HPDF_FAILD_TO_ALLOC_MEM;
+            return;
+        }
+        HPDF_Dict props = HPDF_Dict_GetItem(res, "Properties", HPDF_OCLASS_DICT);
+        if (!props) {
+            props = HPDF_Dict_New(w->doc->mmgr);
+            if (!props) {
+                w->error = w->error ? w->error : HPDF_FAILD_TO_ALLOC_MEM;
+                return;
+            }
+            HPDF_Dict_Add(res, "Properties", props);
+            HPDF_Dict_Add(props, "Proof", ocg);
+        }
+        raw(w, "/OC /Proof BDC\n");
+    }
+    w->cur_layer = layer;
+}
+
 static void draw_op_pdf(writer *w, const draw_op *op)
 {
     HPDF_Page pg = w->page;
+    switch_layer(w, op->layer);
     switch (op->kind) {
     case DRAW_GLYPHS:
         draw_glyphs(w, op);
@@ -407,7 +501,7 @@ static void draw_op_pdf(writer *w, const draw_op *op)
     case DRAW_RULE:
         end_text(w);
         HPDF_Page_SetLineWidth(pg, (HPDF_REAL)pt(op->weight));
-        set_stroke(w, op->gray);
+        op_stroke(w, op);
         HPDF_Page_MoveTo(pg, (HPDF_REAL)pdf_x(w, op->x), (HPDF_REAL)pdf_y(w, op->y));
         HPDF_Page_LineTo(pg, (HPDF_REAL)pdf_x(w, op->x2), (HPDF_REAL)pdf_y(w, op->y2));
         HPDF_Page_Stroke(pg);
@@ -416,15 +510,16 @@ static void draw_op_pdf(writer *w, const draw_op *op)
         end_text(w);
         if (op->fill >= 0) {
             scaled x = op->x, y = op->y, wd = op->w, ht = op->h;
-            bleed_out(w, &x, &y, &wd, &ht);
-            set_fill(w, op->fill);
+            if (!op->has_color)
+                bleed_out(w, &x, &y, &wd, &ht);
+            op_fill(w, op, op->fill);
             HPDF_Page_Rectangle(pg, (HPDF_REAL)pdf_x(w, x), (HPDF_REAL)pdf_y(w, y + ht),
                                 (HPDF_REAL)pt(wd), (HPDF_REAL)pt(ht));
             HPDF_Page_Fill(pg);
         }
         if (op->weight > 0) {
             HPDF_Page_SetLineWidth(pg, (HPDF_REAL)pt(op->weight));
-            set_stroke(w, op->gray);
+            op_stroke(w, op);
             HPDF_Page_Rectangle(pg, (HPDF_REAL)pdf_x(w, op->x), (HPDF_REAL)pdf_y(w, op->y + op->h),
                                 (HPDF_REAL)pt(op->w), (HPDF_REAL)pt(op->h));
             HPDF_Page_Stroke(pg);
@@ -508,6 +603,7 @@ static bool begin_page(writer *w, const page_out *po)
     w->in_text = false;
     w->cur_font = NULL;
     w->cur_fill = -1;
+    w->cur_layer = 0;
     return true;
 }
 
@@ -665,6 +761,7 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
             end_text(&w);
             draw_marks(&w);
         }
+        switch_layer(&w, 0);
         end_text(&w);
     }
     double t0 = seconds_now();

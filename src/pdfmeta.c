@@ -1,43 +1,27 @@
 /* pdfmeta.c — Info, XMP, output intents, outline, page labels, ID. */
 #include "pdfmeta.h"
+#include "strbuf.h"
 
 #include "utf8.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-typedef VEC(char) text_buf;
-
-static void buf_add(text_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void buf_add(text_buf *b, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    VEC_GROW(*b, b->n + n + 1);
-    va_start(ap, fmt);
-    vsnprintf(b->v + b->n, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->n += n;
-}
-
 /* Text with XML's five special characters escaped. */
-static void buf_add_xml(text_buf *b, const char *s)
+static void buf_add_xml(strbuf *b, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '&': buf_add(b, "&amp;"); break;
-        case '<': buf_add(b, "&lt;"); break;
-        case '>': buf_add(b, "&gt;"); break;
-        case '"': buf_add(b, "&quot;"); break;
-        case '\'': buf_add(b, "&apos;"); break;
-        default: buf_add(b, "%c", *s);
+        case '&': sb_printf(b, "&amp;"); break;
+        case '<': sb_printf(b, "&lt;"); break;
+        case '>': sb_printf(b, "&gt;"); break;
+        case '"': sb_printf(b, "&quot;"); break;
+        case '\'': sb_printf(b, "&apos;"); break;
+        default: sb_printf(b, "%c", *s);
         }
     }
 }
@@ -88,23 +72,23 @@ static void dates(int64_t when, char *pdf, size_t pdf_size, char *xmp, size_t xm
     strftime(xmp, xmp_size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static void xmp_alt(text_buf *b, const char *tag, const char *value)
+static void xmp_alt(strbuf *b, const char *tag, const char *value)
 {
-    buf_add(b, "   <%s><rdf:Alt><rdf:li xml:lang=\"x-default\">", tag);
+    sb_printf(b, "   <%s><rdf:Alt><rdf:li xml:lang=\"x-default\">", tag);
     buf_add_xml(b, value);
-    buf_add(b, "</rdf:li></rdf:Alt></%s>\n", tag);
+    sb_printf(b, "</rdf:li></rdf:Alt></%s>\n", tag);
 }
 
-static void xmp_simple(text_buf *b, const char *tag, const char *value)
+static void xmp_simple(strbuf *b, const char *tag, const char *value)
 {
-    buf_add(b, "   <%s>", tag);
+    sb_printf(b, "   <%s>", tag);
     buf_add_xml(b, value);
-    buf_add(b, "</%s>\n", tag);
+    sb_printf(b, "</%s>\n", tag);
 }
 
 /* The PRISM properties are not among those PDF/A predefines, so the
  * packet describes them (ISO 19005-2, 6.6.2.3). */
-static void xmp_prism_schema(text_buf *b)
+static void xmp_prism_schema(strbuf *b)
 {
     static const struct {
         const char *name, *type, *description;
@@ -113,7 +97,7 @@ static void xmp_prism_schema(text_buf *b)
         {"coverDate", "Date", "Date of the edition"},
         {"pageRange", "Text", "Pages of the edition in this file, as printed"},
     };
-    buf_add(b, "  <rdf:Description rdf:about=\"\"\n"
+    sb_printf(b, "  <rdf:Description rdf:about=\"\"\n"
                "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
                "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
                "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
@@ -124,13 +108,13 @@ static void xmp_prism_schema(text_buf *b)
                "    <pdfaSchema:prefix>prism</pdfaSchema:prefix>\n"
                "    <pdfaSchema:property><rdf:Seq>\n");
     for (size_t i = 0; i < countof(props); i++)
-        buf_add(b,
+        sb_printf(b,
                 "     <rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>%s</pdfaProperty:name>"
                 "<pdfaProperty:valueType>%s</pdfaProperty:valueType>"
                 "<pdfaProperty:category>external</pdfaProperty:category>"
                 "<pdfaProperty:description>%s</pdfaProperty:description></rdf:li>\n",
                 props[i].name, props[i].type, props[i].description);
-    buf_add(b, "    </rdf:Seq></pdfaSchema:property>\n"
+    sb_printf(b, "    </rdf:Seq></pdfaSchema:property>\n"
                "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
                "  </rdf:Description>\n");
 }
@@ -142,19 +126,19 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t mod
     char iso_date[16];
     snprintf(iso_date, sizeof iso_date, "%04d-%02d-%02d", e->year, e->month, e->day);
     char *title = xasprintf("%s %s", e->paper, date);
-    text_buf subject = {0}, keywords = {0}, labels = {0};
-    buf_add(&subject, "%s %s %s，%d个版：", e->paper, date, weekday, e->page_count);
-    buf_add(&keywords, "%s, %s", e->paper, iso_date);
+    strbuf subject = {0}, keywords = {0}, labels = {0};
+    sb_printf(&subject, "%s %s %s，%d个版：", e->paper, date, weekday, e->page_count);
+    sb_printf(&keywords, "%s, %s", e->paper, iso_date);
     for (int p = 0; p < e->page_count; p++) {
         const page_spec *ps = &e->pages[p];
-        buf_add(&subject, "%s%s %s", p ? "；" : "", ps->label, ps->name ? ps->name : "");
-        buf_add(&keywords, ", %s %s", ps->label, ps->name ? ps->name : "");
-        buf_add(&labels, "%s%s", p ? ", " : "", ps->label);
+        sb_printf(&subject, "%s%s %s", p ? "；" : "", ps->label, ps->name ? ps->name : "");
+        sb_printf(&keywords, ", %s %s", ps->label, ps->name ? ps->name : "");
+        sb_printf(&labels, "%s%s", p ? ", " : "", ps->label);
     }
     for (int a = 0; a < e->article_count; a++) {
         char *head = one_line(e->articles[a]->headline.text);
         if (*head)
-            buf_add(&keywords, ", %s", head);
+            sb_printf(&keywords, ", %s", head);
         free(head);
     }
     char created_pdf[32], created_xmp[32], modified_pdf[32], modified_xmp[32];
@@ -173,10 +157,10 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t mod
     HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(mm, created_pdf, NULL));
     HPDF_Dict_Add(info, "ModDate", HPDF_String_New(mm, modified_pdf, NULL));
 
-    text_buf x = {0};
+    strbuf x = {0};
     /* The packet header's id is fixed by the XMP specification; begin is a
      * UTF-8 byte order mark. */
-    buf_add(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+    sb_printf(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                 "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
                 " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
                 "  <rdf:Description rdf:about=\"\"\n"
@@ -187,11 +171,11 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t mod
             form == PDF_ARCHIVE ? "\n    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"" : "");
     xmp_simple(&x, "dc:format", "application/pdf");
     xmp_alt(&x, "dc:title", title);
-    buf_add(&x, "   <dc:creator><rdf:Seq><rdf:li>");
+    sb_printf(&x, "   <dc:creator><rdf:Seq><rdf:li>");
     buf_add_xml(&x, e->paper);
-    buf_add(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
+    sb_printf(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
     xmp_alt(&x, "dc:description", subject.v);
-    buf_add(&x, "   <dc:language><rdf:Bag><rdf:li>zh-Hans</rdf:li></rdf:Bag></dc:language>\n");
+    sb_printf(&x, "   <dc:language><rdf:Bag><rdf:li>zh-Hans</rdf:li></rdf:Bag></dc:language>\n");
     xmp_simple(&x, "xmp:CreateDate", created_xmp);
     xmp_simple(&x, "xmp:ModifyDate", modified_xmp);
     xmp_simple(&x, "xmp:MetadataDate", modified_xmp);
@@ -205,13 +189,13 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t mod
         xmp_simple(&x, "pdfaid:part", "2");
         xmp_simple(&x, "pdfaid:conformance", "B");
     }
-    buf_add(&x, "  </rdf:Description>\n");
+    sb_printf(&x, "  </rdf:Description>\n");
     xmp_prism_schema(&x);
-    buf_add(&x, " </rdf:RDF>\n</x:xmpmeta>\n");
+    sb_printf(&x, " </rdf:RDF>\n</x:xmpmeta>\n");
     /* Padding lets a later editor change the packet in place. */
     for (int i = 0; i < 20; i++)
-        buf_add(&x, "%99s\n", "");
-    buf_add(&x, "<?xpacket end=\"w\"?>");
+        sb_printf(&x, "%99s\n", "");
+    sb_printf(&x, "<?xpacket end=\"w\"?>");
 
     /* PDF/A wants the packet readable as it is: no filter. */
     HPDF_Dict meta = HPDF_DictStream_New(mm, doc->xref);

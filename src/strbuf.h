@@ -1,0 +1,16 @@
+/* strbuf.h — text built up piece by piece: JSON, XMP, reports. */
+#ifndef PAIBAN_STRBUF_H
+#define PAIBAN_STRBUF_H
+
+#include "base.h"
+
+typedef VEC(char) strbuf;
+
+/* Append printf-style; the buffer grows as needed. */
+void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append s as a JSON string, quotes included. */
+void sb_json(strbuf *b, const char *s);
+/* The text, NUL-terminated; the caller frees it and the buffer is empty. */
+char *sb_take(strbuf *b);
+
+#endif
