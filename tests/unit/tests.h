@@ -15,6 +15,13 @@
     X(yml_alias_bomb_is_bounded)                                                                   \
     X(yml_unknown_key_suggests)                                                                    \
     X(yml_lengths)                                                                                 \
+    X(breaker_optimal_beats_first_fit)                                                             \
+    X(breaker_first_fit_takes_what_fits)                                                           \
+    X(breaker_overfull_box)                                                                        \
+    X(breaker_forced_and_forbidden_breaks)                                                         \
+    X(breaker_first_line_measure)                                                                  \
+    X(breaker_looseness_plus_and_minus_one)                                                        \
+    X(breaker_penalty_steers_the_choice)                                                           \
     X(LB_1_comma_never_starts_a_line)
 
 #define X(n) void test_##n(void);
