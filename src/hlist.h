@@ -8,6 +8,9 @@
  *   - the blank half of an opening or closing mark is glue that may shrink
  *     to nothing (JU-3: reduce punctuation before expanding anything);
  *     adjacent marks lose one blank outright (PU-4: a pair takes 1.5 em);
+ *     ？？ ！！ ？！ lose both (PU-6: a pair takes one em);
+ *   - interpuncts, and a solidus or en dash between Chinese characters,
+ *     take half an em with the glyph centred in it (PU-2);
  *   - a break is allowed only at a penalty item.  A break before a closing
  *     mark's blank drops the blank, so a mark at line end takes half width
  *     (PU-3); glue after a break is dropped, so an opening mark at line

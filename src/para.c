@@ -84,18 +84,32 @@ void typesetter_free(typesetter *ts)
 
 fontset *typesetter_fonts(typesetter *ts) { return ts->fonts; }
 
-/* Allow a break between every two boxes that have none: the last resort
- * for a run that cannot fit a line (a long URL, a 200-digit number).
- * `emergency[i]` marks the penalties added. */
-static item *add_emergency_breaks(const item *items, int count, arena *scratch, int *out_count,
-                                  bool **emergency)
+/* Allow a break between every two boxes of a run that no line can hold
+ * (a long URL, a 200-digit number), the last resort; runs that fit a line
+ * keep their rules.  `emergency[i]` marks the penalties added. */
+static item *add_emergency_breaks(const item *items, int count, scaled narrowest, arena *scratch,
+                                  int *out_count, bool **emergency)
 {
+    bool *too_wide = ARENA_NEW_ARRAY(scratch, bool, count + 1);
+    int start = 0;
+    for (int i = 0; i < count; i++) {
+        if (items[i].kind != ITEM_PENALTY || items[i].penalty >= PENALTY_INF)
+            continue;
+        scaled w, y, z;
+        int f;
+        breaker_measure(items, start, i, &w, &y, &z, &f);
+        if (w - z > narrowest)
+            for (int k = start; k < i; k++)
+                too_wide[k] = true;
+        start = breaker_line_start(items, count, i);
+    }
     item *out = ARENA_NEW_ARRAY(scratch, item, count * 2 + 2);
     bool *flag = ARENA_NEW_ARRAY(scratch, bool, count * 2 + 2);
     int n = 0;
     for (int i = 0; i < count; i++) {
         out[n++] = items[i];
-        if (items[i].kind == ITEM_BOX && i + 1 < count && items[i + 1].kind != ITEM_PENALTY) {
+        if (too_wide[i] && items[i].kind == ITEM_BOX && i + 1 < count &&
+            items[i + 1].kind != ITEM_PENALTY) {
             /* Only where the next item is a box or glue: never between a
              * box and an existing penalty. */
             bool has_break = false;
@@ -221,20 +235,28 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     bool *emergency = NULL;
     if (st->breaker == BREAKER_FIRST_FIT) {
         breaker_first_fit(items, n, widths, 2, scratch, &br);
-    } else if (opt->looseness &&
-               !breaker_optimal(items, n, widths, 2, &breaker_defaults, opt->looseness, scratch,
-                                &br)) {
-        res->line_count = -1; /* no such variant */
-        res->text = "";
-        return;
-    } else if (!opt->looseness &&
-               !breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br)) {
-        int n2;
-        item *items2 = add_emergency_breaks(items, n, scratch, &n2, &emergency);
-        items = items2;
-        n = n2;
-        if (!breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br))
-            breaker_first_fit(items, n, widths, 2, scratch, &br);
+    } else if (opt->looseness) {
+        if (!breaker_optimal(items, n, widths, 2, &breaker_defaults, opt->looseness, scratch,
+                             &br)) {
+            res->line_count = -1; /* no such variant */
+            res->text = "";
+            return;
+        }
+    } else if (!breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br)) {
+        /* No way by the rules.  Give up the goal of PH-4 (no 孤字) first,
+         * then the rules inside runs too wide for a line. */
+        bool found = false;
+        if (hp.avoid_single_last) {
+            hp.avoid_single_last = false;
+            items = hlist_build(&t, &sp, spans, &hp, scratch, &n);
+            found = breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br);
+        }
+        if (!found) {
+            items = add_emergency_breaks(items, n, MIN(widths[0], widths[1]), scratch, &n,
+                                         &emergency);
+            if (!breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br))
+                breaker_first_fit(items, n, widths, 2, scratch, &br);
+        }
     }
     res->pass = br.pass;
     if (ts->trace)
