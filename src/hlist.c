@@ -96,6 +96,17 @@ static bool takes_half_em(const para_text *t, const unit *units, int nu, int k)
            a->cls != CHAR_SPACE && !is_latin(b->cls) && b->cls != CHAR_SPACE;
 }
 
+/* A break opportunity: in unjustified text with the ragged-right stretch
+ * around it that only a line ending here keeps. */
+static void push_break(item_vec *v, int penalty, scaled ragged)
+{
+    if (ragged > 0)
+        push_glue(v, GLUE_RAGGED, 0, ragged, 0);
+    push_penalty(v, penalty);
+    if (ragged > 0)
+        push_glue(v, GLUE_RAGGED, 0, -ragged, 0);
+}
+
 item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
                   const hlist_params *p, arena *scratch, int *count)
 {
@@ -163,17 +174,23 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             scaled blank_r = trim_right[last_box] ? 0 : pu->blank_right;
             scaled blank_l = trim_left[k] ? 0 : u->blank_left;
             bool breakable = bk != BREAK_NEVER;
-            int penalty = bk == BREAK_SOFT ? p->unit_penalty : bk == BREAK_MUST ? -PENALTY_INF : 0;
+            int penalty = bk == BREAK_SOFT      ? p->unit_penalty
+                          : bk == BREAK_IN_WORD ? p->word_penalty
+                          : bk == BREAK_MUST    ? -PENALTY_INF
+                                                : 0;
             bool pen_before_blank = p->line_end_half || bk == BREAK_MUST;
             if (breakable && pen_before_blank) {
-                if (bk == BREAK_MUST)
+                if (bk == BREAK_MUST) {
                     push_glue(&v, GLUE_FILL, 0, 0, 0);
-                push_penalty(&v, penalty);
+                    push_penalty(&v, penalty);
+                } else {
+                    push_break(&v, penalty, p->ragged);
+                }
             }
             if (blank_r > 0)
                 push_glue(&v, blank_kind(pu, t->cp[pu->cp_end - 1]), blank_r, 0, blank_r);
             if (breakable && !pen_before_blank)
-                push_penalty(&v, penalty);
+                push_break(&v, penalty, p->ragged);
             /* The gap itself. */
             bool stiff = no_stretch_between(t, pu, u);
             if (space > 0) {

@@ -53,6 +53,7 @@ typedef struct style {
     scaled han_latin_gap;     /* space between Han and Latin (MX-2), usually 0 */
     scaled tracking;          /* added after every character (negative: tighter) */
     bool keep_breaks;         /* a line break in the text forces one (heads) */
+    bool phrase_breaks;       /* break between words only, if at all possible (LB-11) */
     int lines_before;         /* whole grid lines of space before a block */
     int lines_after;
     double gray;              /* text colour as black ink, 0..1 */

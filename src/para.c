@@ -58,6 +58,12 @@ static void trace_paragraph(const para_text *t, const shaped_para *sp, const ite
  * a line very loose. */
 enum { UNIT_PENALTY = 5000, EMERGENCY_PENALTY = 5000 };
 
+/* Cost of breaking a head inside a word (LB-11), against the ragged-right
+ * stretch of 3 em that unjustified lines get: a line up to 4.7 em short
+ * (badness 400, the first pass's tolerance) is better than a word cut in
+ * two. */
+enum { PHRASE_PENALTY = 1000, RAGGED_EMS = 3 };
+
 typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d)
 {
     typesetter *ts = xcalloc(1, sizeof *ts);
@@ -219,12 +225,15 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     const style *st = &l->styles[spans[0].style];
     int align = opt->align >= 0 ? opt->align : (int)st->align;
     const style *indent_st = opt->indent_style >= 0 ? &l->styles[opt->indent_style] : st;
+    bool justified = align == ALIGN_JUSTIFY || align == ALIGN_DISTRIBUTE;
     hlist_params hp = {
         .indent = opt->no_indent ? 0 : indent_st->indent,
         .line_end_half = st->line_end_half,
         .line_start_open_half = st->line_start_open_half,
         .avoid_single_last = align == ALIGN_JUSTIFY,
         .unit_penalty = st->unit_keep ? UNIT_PENALTY : 0,
+        .word_penalty = st->phrase_breaks ? PHRASE_PENALTY : 0,
+        .ragged = justified ? 0 : RAGGED_EMS * st->size,
         .tracking = st->tracking,
         .han_latin_gap = st->han_latin_gap,
     };

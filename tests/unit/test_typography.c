@@ -353,6 +353,29 @@ void test_LB_9_markup_changes_nothing(void)
     CHECK_NEAR(adv_of(&b2, 0, "）", 0) + adv_of(&b2, 0, "。", 0), 1.5, 0.01);
 }
 
+/* LB-11: a headline that may break by phrase breaks between the words of
+ * 乡村|振兴, not inside 振兴 as filling the line would; explicit line
+ * breaks are kept. */
+void test_LB_11_headline_breaks_between_words(void)
+{
+    para_result plain = fixture_set("head", "全面推进乡村振兴战略实施", 7);
+    CHECK_STR(line_text(&plain, 0), "全面推进乡村振");
+    para_result r = fixture_set("head-phrase", "全面推进乡村振兴战略实施", 7);
+    CHECK_INT(r.line_count, 2);
+    CHECK_STR(line_text(&r, 0), "全面推进乡村");
+    CHECK_STR(line_text(&r, 1), "振兴战略实施");
+    /* When no word boundary is near, the head still breaks inside a word
+     * rather than leave a line mostly empty. */
+    para_result tight = fixture_set("head-phrase", "强基固本聚力跨越发展", 4);
+    CHECK(tight.line_count >= 3);
+    CHECK_STR(joined(&tight), "强基固本聚力跨越发展");
+
+    para_result kept = fixture_set("head-phrase", "全面推进\n乡村振兴", 20);
+    CHECK_INT(kept.line_count, 2);
+    CHECK_STR(line_text(&kept, 0), "全面推进");
+    CHECK_STR(line_text(&kept, 1), "乡村振兴");
+}
+
 /* ---- B. punctuation -------------------------------------------------------- */
 
 /* PU-1: shaping as zh-Hans selects the mainland 。 whose ink sits in the
