@@ -45,6 +45,7 @@ typedef struct options {
     bool strict;
     bool timings;
     bool quiet;
+    bool warnings_summary;
 } options;
 
 static void usage(FILE *f)
@@ -64,6 +65,8 @@ static void usage(FILE *f)
             "  --allow-outside-root   let content name files outside the edition folder\n"
             "  --strict               exit 1 when there is any layout warning\n"
             "  --timings              print the time each stage took\n"
+            "  --warnings             print the warnings as a summary: counts by kind, then\n"
+            "                         each warning, grouped by kind\n"
             "  -q, --quiet            print errors only\n"
             "\n"
             "exit status: 0 done; 1 PDF written with layout problems (overset, or warnings\n"
@@ -141,6 +144,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->strict = true;
         else if (strcmp(a, "--timings") == 0)
             o->timings = true;
+        else if (strcmp(a, "--warnings") == 0)
+            o->warnings_summary = true;
         else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
             o->quiet = true;
         else if (a[0] == '-') {
@@ -171,9 +176,62 @@ static int parse_args(int argc, char **argv, options *o)
     return EXIT_OK;
 }
 
+/* The warnings counted by kind, in the order each kind first appeared,
+ * then listed kind by kind (--warnings). */
+static void print_warning_summary(const diag *d, FILE *f)
+{
+    int count;
+    const diag_msg *m = diag_messages(d, &count);
+    VEC(const char *) kinds = {0};
+    for (int i = 0; i < count; i++) {
+        if (m[i].severity != DIAG_WARNING)
+            continue;
+        bool seen = false;
+        for (int k = 0; k < kinds.n && !seen; k++)
+            seen = strcmp(kinds.v[k], m[i].kind) == 0;
+        if (!seen)
+            *VEC_PUSH(kinds) = m[i].kind;
+    }
+    fprintf(f, "paiban: %d warning%s\n", diag_warning_count(d),
+            diag_warning_count(d) == 1 ? "" : "s");
+    for (int k = 0; k < kinds.n; k++) {
+        int n = 0;
+        for (int i = 0; i < count; i++)
+            n += m[i].severity == DIAG_WARNING && strcmp(m[i].kind, kinds.v[k]) == 0;
+        fprintf(f, "  %5d %s\n", n, kinds.v[k]);
+    }
+    for (int k = 0; k < kinds.n; k++)
+        for (int i = 0; i < count; i++) {
+            if (m[i].severity != DIAG_WARNING || strcmp(m[i].kind, kinds.v[k]) != 0)
+                continue;
+            char where[512];
+            fprintf(f, "%s: warning: %s [%s]\n", diag_format_loc(m[i].loc, where, sizeof where),
+                    m[i].text, m[i].kind);
+        }
+    VEC_FREE(kinds);
+}
+
+/* A warning for every placed line the breaker set beyond the rules: too
+ * loose, too tight, overfull, or broken where a rule forbids. */
+static void warn_flagged_lines(const edition_out *eo, diag *d)
+{
+    const unsigned flagged = LINE_LOOSE | LINE_TIGHT | LINE_OVERFULL | LINE_EMERGENCY;
+    for (int p = 0; p < eo->page_count; p++) {
+        const draw_list *dl = &eo->pages[p].list;
+        for (int i = 0; i < dl->lines.n; i++)
+            if (dl->lines.v[i].flags & flagged)
+                para_warn_line(d, dl->lines.v[i].flags, dl->lines.v[i].loc, dl->lines.v[i].text);
+    }
+}
+
 static int finish(diag *d, const options *o, int status)
 {
-    diag_print(d, stderr, 0, !o->quiet);
+    if (o->warnings_summary && !o->quiet) {
+        diag_print(d, stderr, 0, false);
+        print_warning_summary(d, stderr);
+    } else {
+        diag_print(d, stderr, 0, !o->quiet);
+    }
     if (status == EXIT_OK && o->strict && diag_warning_count(d) > 0)
         status = EXIT_LAYOUT;
     return status;
@@ -241,6 +299,7 @@ int main(int argc, char **argv)
         status = diag_env_error_count(d) ? EXIT_ENV : EXIT_INPUT;
         goto out;
     }
+    warn_flagged_lines(&eo, d);
     pdf_stats ps;
     if (!pdf_write(&eo, ed, fonts, o.output, &ps, d)) {
         status = diag_env_error_count(d) ? EXIT_ENV : EXIT_INPUT;

@@ -90,6 +90,30 @@ void typesetter_free(typesetter *ts)
 
 fontset *typesetter_fonts(typesetter *ts) { return ts->fonts; }
 
+void para_warn_line(diag *d, unsigned flags, src_loc loc, const char *text)
+{
+    static const struct {
+        unsigned flag;
+        const char *kind;
+        const char *what;
+    } problems[] = {
+        {LINE_OVERFULL, "overfull-line", "is wider than its measure"},
+        {LINE_EMERGENCY, "rule-broken",
+         "breaks where the line-breaking rules forbid: a run of text without a break is wider "
+         "than the measure"},
+        {LINE_LOOSE, "loose-line",
+         "is looser than the rules allow (over 0.12 em between characters, or short of the "
+         "measure)"},
+        {LINE_TIGHT, "tight-line", "had to compress a 。？！ inside the line"},
+    };
+    for (size_t i = 0; i < countof(problems); i++)
+        if (flags & problems[i].flag)
+            diag_warn(d, loc, problems[i].kind,
+                      "the line \"%s\" %s; rewording the text near it or changing the measure "
+                      "gives the breaker other choices",
+                      text, problems[i].what);
+}
+
 /* Allow a break between every two boxes of a run that no line can hold
  * (a long URL, a 200-digit number), the last resort; runs that fit a line
  * keep their rules.  `emergency[i]` marks the penalties added. */
@@ -138,12 +162,13 @@ typedef struct adjust {
 } adjust;
 
 /* How much each kind of glue gives, to make a line `need` longer (need > 0)
- * or shorter (need < 0), in clreq's order. */
+ * or shorter (need < 0), in clreq's order.  `unfilled` is what the glue
+ * cannot give: > 0 the line stays short of the measure, < 0 it sticks out. */
 static adjust plan_adjust(const item *items, int start, int end, scaled need, bool justify,
-                          int *over)
+                          scaled *unfilled)
 {
     adjust a = {{0}};
-    *over = 0;
+    *unfilled = 0;
     int64_t stretch[GLUE_KIND_COUNT] = {0}, shrink[GLUE_KIND_COUNT] = {0};
     bool fill = false;
     for (int i = start; i < end; i++) {
@@ -171,7 +196,7 @@ static adjust plan_adjust(const item *items, int start, int end, scaled need, bo
             /* The rest over every stretchable gap alike. */
             int64_t all = stretch[GLUE_WORD] + stretch[GLUE_HAN_LATIN] + stretch[GLUE_INTER];
             if (all <= 0) {
-                *over = (int)left;
+                *unfilled = (scaled)left;
                 return a;
             }
             double extra = (double)left / all;
@@ -193,7 +218,7 @@ static adjust plan_adjust(const item *items, int start, int end, scaled need, bo
             a.per[g] = -(double)take / shrink[g];
             left -= take;
         }
-        *over = (int)-left;
+        *unfilled = (scaled)-left;
     }
     return a;
 }
@@ -287,8 +312,8 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         bool forced = items[lb->end].penalty <= -PENALTY_INF;
         bool justify = align == ALIGN_DISTRIBUTE || (align == ALIGN_JUSTIFY && !forced);
         scaled need = w - natural;
-        int over;
-        adjust adj = plan_adjust(items, lb->start, lb->end, need, justify, &over);
+        scaled unfilled;
+        adjust adj = plan_adjust(items, lb->start, lb->end, need, justify, &unfilled);
         if (align == ALIGN_DISTRIBUTE && need > 0 && fill) {
             /* Spread even the last line: ignore the fill. */
             int64_t all = 0;
@@ -315,6 +340,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         pl->style = -1;
         double inter_extra = 0;
         int inter_count = 0;
+        bool stop_shrunk = false; /* a stop's blank was reduced, so far */
         for (int i = lb->start; i < lb->end; i++) {
             const item *it = &items[i];
             if (it->kind == ITEM_GLUE) {
@@ -323,9 +349,15 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
                     inter_extra += a;
                     inter_count++;
                 }
+                stop_shrunk |= it->glue == GLUE_BLANK_STOP && a < 0;
                 x += it->width + a;
                 continue;
             }
+            /* 。？！ reduced inside the line, clreq's last resort (JU-3
+             * step 7), which many houses forbid; at the line's end, with
+             * nothing after it, it is the ordinary line-end rule (PU-3). */
+            if (stop_shrunk)
+                pl->flags |= LINE_TIGHT;
             if (it->kind != ITEM_BOX)
                 continue;
             if (it->unit >= 0) {
@@ -373,9 +405,11 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
             pl->style = spans[0].style;
             pl->loc = spans[0].loc;
         }
-        if (over > 0 || lb->overfull)
+        if (unfilled < 0 || lb->overfull)
             pl->flags |= LINE_OVERFULL;
-        if (inter_count > 0 && inter_extra / inter_count > 0.12 * st->size)
+        /* Loose: spread more than the eye accepts, or not even reaching
+         * the measure (a Latin word alone on a justified line). */
+        if (unfilled > 0 || (inter_count > 0 && inter_extra / inter_count > 0.12 * st->size))
             pl->flags |= LINE_LOOSE;
         if (emergency && emergency[lb->end])
             pl->flags |= LINE_EMERGENCY;

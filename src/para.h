@@ -40,8 +40,8 @@ enum {
     LINE_FIRST = 1 << 0,    /* first line of the paragraph */
     LINE_LAST = 1 << 1,     /* last line of the paragraph */
     LINE_FORCED = 1 << 2,   /* ends at a forced break */
-    LINE_LOOSE = 1 << 3,    /* spread more than the style allows */
-    LINE_TIGHT = 1 << 4,    /* shrunk beyond the punctuation blanks */
+    LINE_LOOSE = 1 << 3,    /* Han gaps spread by more than 0.12 em on average */
+    LINE_TIGHT = 1 << 4,    /* a 。？！ inside the line reduced (clreq's last resort) */
     LINE_OVERFULL = 1 << 5, /* wider than the measure */
     LINE_EMERGENCY = 1 << 6,/* broke where the rules forbid (last resort) */
 };
@@ -94,5 +94,10 @@ scaled para_natural_width(typesetter *ts, const span *spans, int count);
 scaled para_min_width(typesetter *ts, const span *spans, int count);
 
 fontset *typesetter_fonts(typesetter *ts);
+
+/* Warn about a placed line the breaker had to set beyond the rules: one
+ * warning per flag, of kind "loose-line", "tight-line", "overfull-line"
+ * or "rule-broken" (LINE_EMERGENCY), at `loc` and quoting `text`. */
+void para_warn_line(diag *d, unsigned flags, src_loc loc, const char *text);
 
 #endif

@@ -804,3 +804,68 @@ void test_CG_7_hao_sizes(void)
         CHECK_INT(s, scaled_from_pt(hao[i].pt));
     }
 }
+
+/* ---- reporting ---------------------------------------------------------------------- */
+
+/* The breaker's compromises are flagged on the lines they concern: a line
+ * spread to avoid a 孤字, a 。 compressed inside a line, a character wider
+ * than the measure, a word broken because no line can hold it. */
+void test_report_flags_loose_tight_overfull_and_rule_broken(void)
+{
+    para_result loose = fixture_set("flat", "文文文文文文文。", 6);
+    CHECK(loose.lines[0].flags & LINE_LOOSE);
+    CHECK(!(loose.lines[1].flags & LINE_LOOSE)); /* a last line is set solid */
+
+    para_result tight = fixture_set("flat", "文文。文文文文字字", 6.5);
+    CHECK_STR(line_text(&tight, 0), "文文。文文文文");
+    CHECK(tight.lines[0].flags & LINE_TIGHT);
+    para_result end = fixture_set("flat-allow-end", "文文文文文文。字字", 6.5);
+    CHECK_STR(line_text(&end, 0), "文文文文文文。");
+    CHECK(!(end.lines[0].flags & LINE_TIGHT)); /* at line end it is the PU-3 rule */
+
+    para_result over = fixture_set("flat", "文", 0.5);
+    CHECK(over.lines[0].flags & LINE_OVERFULL);
+
+    para_result word =
+        fixture_set("flat", "文文文文文文Pneumonoultramicroscopicsilicovolcanoconiosis文文", 6);
+    CHECK_STR(joined(&word), "文文文文文文Pneumonoultramicroscopicsilicovolcanoconiosis文文");
+    CHECK(!(word.lines[0].flags & LINE_EMERGENCY)); /* the Han text keeps its rules */
+    int broken = 0;
+    for (int i = 0; i < word.line_count; i++) {
+        broken += (word.lines[i].flags & LINE_EMERGENCY) != 0;
+        /* A piece of the word that cannot be spread to the measure is
+         * loose, not overfull. */
+        CHECK(!(word.lines[i].flags & LINE_OVERFULL));
+    }
+    CHECK(broken >= 2);
+
+    para_result good = fixture_set("body", "巩义市小关镇2018年实施旅游扶贫，带动贫困户增收。", 13);
+    for (int i = 0; i < good.line_count; i++)
+        CHECK_INT(good.lines[i].flags & (LINE_LOOSE | LINE_TIGHT | LINE_OVERFULL | LINE_EMERGENCY),
+                  0);
+}
+
+/* One warning per flag, with the line's location and a kind to count. */
+void test_report_one_warning_per_flag(void)
+{
+    diag *d = diag_new();
+    src_loc loc = {"a.yaml", 3, 5};
+    para_warn_line(d, LINE_FIRST | LINE_LOOSE | LINE_EMERGENCY, loc, "文字");
+    para_warn_line(d, LINE_TIGHT, loc, "文。字");
+    para_warn_line(d, LINE_OVERFULL | LINE_LAST, loc, "文");
+    para_warn_line(d, LINE_FIRST | LINE_LAST | LINE_FORCED, loc, "文");
+    int n;
+    const diag_msg *m = diag_messages(d, &n);
+    CHECK_INT(n, 4);
+    CHECK_INT(diag_warning_count(d), 4);
+    if (n == 4) {
+        CHECK_STR(m[0].kind, "rule-broken");
+        CHECK_STR(m[1].kind, "loose-line");
+        CHECK_STR(m[2].kind, "tight-line");
+        CHECK_STR(m[3].kind, "overfull-line");
+        CHECK_INT(m[1].loc.line, 3);
+        CHECK_INT(m[1].loc.col, 5);
+        CHECK(strstr(m[2].text, "文。字") != NULL);
+    }
+    diag_free(d);
+}

@@ -57,7 +57,9 @@
     X(PH_2_no_space_between_paragraphs)                                                            \
     X(PH_3_continued_lines_not_indented)                                                           \
     X(PH_4_no_single_character_last_line)                                                          \
-    X(CG_7_hao_sizes)
+    X(CG_7_hao_sizes)                                                                              \
+    X(report_flags_loose_tight_overfull_and_rule_broken)                                           \
+    X(report_one_warning_per_flag)
 
 #define X(n) void test_##n(void);
 TEST_LIST
