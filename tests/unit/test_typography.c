@@ -408,6 +408,17 @@ void test_PU_2_nominal_widths(void)
     ink_of(&n, 0, k, &x0, &x1, &y0, &y1);
     double dot_start = x_of(&n, 0, "娜", 0) + 1.0;
     CHECK_NEAR(glyph_x(&n, 0, k) + (x0 + x1) / 2 - dot_start, 0.25, 0.02);
+
+    /* 分隔号 and 短横线 between Chinese characters: half an em; in Latin
+     * text they keep the Latin face's width. */
+    para_result zh = fixture_set("flat", "文/图，甲–乙", 30);
+    CHECK_NEAR(x_of(&zh, 0, "图", 0) - x_of(&zh, 0, "文", 0), 1.5, 0.01);
+    CHECK_NEAR(x_of(&zh, 0, "乙", 0) - x_of(&zh, 0, "甲", 0), 1.5, 0.01);
+    para_result en = fixture_set("flat", "3/4", 30);
+    CHECK_NEAR(x_of(&en, 0, "/", 0) - x_of(&en, 0, "3", 0),
+               font_adv(&en, 0, glyph_in(&en, 0, "3", 0)), 0.001);
+    CHECK_NEAR(x_of(&en, 0, "4", 0) - x_of(&en, 0, "/", 0),
+               font_adv(&en, 0, glyph_in(&en, 0, "/", 0)), 0.001);
 }
 
 /* PU-3: a full stop at line end takes half an em; the half it gives up is
@@ -537,6 +548,9 @@ void test_PU_9_dash_and_ellipsis_glyphs_abut(void)
     double box_centre = (fi->ideo_bottom + fi->upem / 2.0) / fi->upem;
     CHECK_NEAR((y0 + y1) / 2, box_centre, 0.02);
     CHECK(x1 - x0 > 1.8); /* one continuous line */
+    para_result e = fixture_set("flat", "文……文", 20);
+    ink_of(&e, 0, glyph_in(&e, 0, "…", 0), &x0, &x1, &y0, &y1);
+    CHECK_NEAR((y0 + y1) / 2, box_centre, 0.02);
 }
 
 /* PU-10: HarfBuzz compresses nothing itself (no chws, no halt): our
