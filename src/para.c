@@ -64,6 +64,10 @@ enum { UNIT_PENALTY = 5000, EMERGENCY_PENALTY = 5000 };
  * two. */
 enum { PHRASE_PENALTY = 1000, RAGGED_EMS = 3 };
 
+/* Spread between Han characters, in em on average over a line, beyond
+ * which a justified line reads as loose (LINE_LOOSE). */
+#define LOOSE_GAP_EMS 0.12
+
 typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d)
 {
     typesetter *ts = xcalloc(1, sizeof *ts);
@@ -102,8 +106,7 @@ void para_warn_line(diag *d, unsigned flags, src_loc loc, const char *text)
          "breaks where the line-breaking rules forbid: a run of text without a break is wider "
          "than the measure"},
         {LINE_LOOSE, "loose-line",
-         "is looser than the rules allow (over 0.12 em between characters, or short of the "
-         "measure)"},
+         "is spread wider between characters than reads well, or falls short of the measure"},
         {LINE_TIGHT, "tight-line", "had to compress a 。？！ inside the line"},
     };
     for (size_t i = 0; i < countof(problems); i++)
@@ -409,7 +412,8 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
             pl->flags |= LINE_OVERFULL;
         /* Loose: spread more than the eye accepts, or not even reaching
          * the measure (a Latin word alone on a justified line). */
-        if (unfilled > 0 || (inter_count > 0 && inter_extra / inter_count > 0.12 * st->size))
+        if (unfilled > 0 ||
+            (inter_count > 0 && inter_extra / inter_count > LOOSE_GAP_EMS * st->size))
             pl->flags |= LINE_LOOSE;
         if (emergency && emergency[lb->end])
             pl->flags |= LINE_EMERGENCY;

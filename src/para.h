@@ -8,7 +8,7 @@
  *
  * Justification distributes what a line lacks or has too much in clreq's
  * order: shrinking takes spaces first, then the blanks of brackets, of
- * ，、；：, the Han–Latin gaps, and last of 。．; stretching takes spaces,
+ * ，、；：, the Han–Latin gaps, and last of 。．？！; stretching takes spaces,
  * then Han–Latin gaps, then every gap between characters (JU-3, JU-4).
  * Last lines and lines before a forced break are set solid, start-aligned.
  *
@@ -40,7 +40,7 @@ enum {
     LINE_FIRST = 1 << 0,    /* first line of the paragraph */
     LINE_LAST = 1 << 1,     /* last line of the paragraph */
     LINE_FORCED = 1 << 2,   /* ends at a forced break */
-    LINE_LOOSE = 1 << 3,    /* Han gaps spread by more than 0.12 em on average */
+    LINE_LOOSE = 1 << 3,    /* Han gaps spread by over 0.12 em on average, or short */
     LINE_TIGHT = 1 << 4,    /* a 。？！ inside the line reduced (clreq's last resort) */
     LINE_OVERFULL = 1 << 5, /* wider than the measure */
     LINE_EMERGENCY = 1 << 6,/* broke where the rules forbid (last resort) */
