@@ -36,8 +36,11 @@ static void push_penalty(item_vec *v, int penalty)
     it->unit = -1;
 }
 
-static glue_kind blank_kind(uint32_t c)
+/* The kind of a mark's blank, for the order of reduction (JU-3). */
+static glue_kind blank_kind(const unit *u, uint32_t c)
 {
+    if (u->cls == CHAR_EXCL)
+        return GLUE_BLANK_STOP;
     switch (c) {
     case 0x3002: /* 。 */
     case 0xFF0E: /* ． */
@@ -54,16 +57,54 @@ static glue_kind blank_kind(uint32_t c)
 
 static bool is_latin(char_class c) { return c == CHAR_LATIN; }
 
+/* Marks whose blank half goes next to a following mark: closing marks
+ * and, in mainland fonts where their ink sits left, ？ and ！. */
+static bool is_closing(char_class c) { return c == CHAR_CLOSE || c == CHAR_EXCL; }
+
+/* —— and …… are one mark of two characters (LB-3, PU-9). */
+static bool same_long_mark(const unit *u, const unit *v)
+{
+    return u->cls == v->cls && (u->cls == CHAR_DASH || u->cls == CHAR_ELLIPSIS);
+}
+
 static bool no_stretch_between(const para_text *t, const unit *u, const unit *v)
 {
     uint32_t a = t->cp[u->cp_end - 1], b = t->cp[v->cp_start];
     /* Never spread inside —— or …… (JU-4), nor around connectors and
      * solidi, which belong to both neighbours. */
-    if (u->cls == v->cls && (u->cls == CHAR_DASH || u->cls == CHAR_ELLIPSIS))
+    if (same_long_mark(u, v))
         return true;
     if (u->cls == CHAR_CONNECTOR || v->cls == CHAR_CONNECTOR)
         return true;
     return a == '/' || b == '/' || a == 0xFF0F || b == 0xFF0F;
+}
+
+/* Does unit k take exactly half an em (PU-2)?  Interpuncts always; a
+ * solidus (分隔号, GB §5.1.9) or en dash (短横线, §5.1.6) when it stands
+ * between Chinese characters — in a Latin word they keep the Latin face's
+ * width. */
+static bool takes_half_em(const para_text *t, const unit *units, int nu, int k)
+{
+    const unit *u = &units[k];
+    if (u->cls == CHAR_MIDDLE)
+        return true;
+    uint32_t c = t->cp[u->cp_start];
+    if ((c != '/' && c != 0x2013) || u->cp_end - u->cp_start != 1 || k == 0 || k + 1 >= nu)
+        return false;
+    const unit *a = &units[k - 1], *b = &units[k + 1];
+    return a->cp_end == u->cp_start && b->cp_start == u->cp_end && !is_latin(a->cls) &&
+           a->cls != CHAR_SPACE && !is_latin(b->cls) && b->cls != CHAR_SPACE;
+}
+
+/* A break opportunity: in unjustified text with the ragged-right stretch
+ * around it that only a line ending here keeps. */
+static void push_break(item_vec *v, int penalty, scaled ragged)
+{
+    if (ragged > 0)
+        push_glue(v, GLUE_RAGGED, 0, ragged, 0);
+    push_penalty(v, penalty);
+    if (ragged > 0)
+        push_glue(v, GLUE_RAGGED, 0, -ragged, 0);
 }
 
 item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
@@ -75,24 +116,37 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
     int nu = sp->unit_count;
 
     /* Which blanks adjacent compression removes (PU-4, after CSS Text 4's
-     * fullwidth punctuation collapsing for Simplified Chinese). */
+     * fullwidth punctuation collapsing for Simplified Chinese; PU-6). */
     bool *trim_left = arena_alloc(scratch, (size_t)nu + 1);
     bool *trim_right = arena_alloc(scratch, (size_t)nu + 1);
     int prev = -1;
+    int excl_run = 0; /* ？！ marks in a row so far, ending at prev */
     for (int k = 0; k < nu; k++) {
         const unit *vu = &units[k];
         if (vu->cls == CHAR_SPACE) {
             prev = -1;
+            excl_run = 0;
             continue;
         }
-        if (prev >= 0 && units[prev].cp_end == vu->cp_start) {
+        bool adjacent = prev >= 0 && units[prev].cp_end == vu->cp_start;
+        if (adjacent) {
             char_class a = units[prev].cls, b = vu->cls;
-            if (b == CHAR_OPEN && (a == CHAR_OPEN || a == CHAR_CLOSE || a == CHAR_MIDDLE ||
+            if (b == CHAR_OPEN && (a == CHAR_OPEN || is_closing(a) || a == CHAR_MIDDLE ||
                                    a == CHAR_IDEO_SPACE))
                 trim_left[k] = true;
-            if (a == CHAR_CLOSE && (b == CHAR_CLOSE || b == CHAR_MIDDLE || b == CHAR_IDEO_SPACE))
+            if (is_closing(a) && (b == CHAR_CLOSE || b == CHAR_MIDDLE || b == CHAR_IDEO_SPACE))
                 trim_right[prev] = true;
         }
+        /* ？？ ！！ ？！ take one em, ？？？ two (GB §5.1.2; clreq
+         * #exclamatory_question_marks): every mark of a run but the last
+         * takes half an em, and the last too when the run is a pair. */
+        excl_run = vu->cls == CHAR_EXCL ? (adjacent ? excl_run : 0) + 1 : 0;
+        if (excl_run >= 2)
+            trim_right[prev] = true;
+        bool run_ends = k + 1 >= nu || units[k + 1].cls != CHAR_EXCL ||
+                        units[k + 1].cp_start != vu->cp_end;
+        if (excl_run == 2 && run_ends)
+            trim_right[k] = true;
         prev = k;
     }
 
@@ -120,34 +174,49 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             scaled blank_r = trim_right[last_box] ? 0 : pu->blank_right;
             scaled blank_l = trim_left[k] ? 0 : u->blank_left;
             bool breakable = bk != BREAK_NEVER;
-            int penalty = bk == BREAK_SOFT ? p->unit_penalty : bk == BREAK_MUST ? -PENALTY_INF : 0;
+            int penalty = bk == BREAK_SOFT      ? p->unit_penalty
+                          : bk == BREAK_IN_WORD ? p->word_penalty
+                          : bk == BREAK_MUST    ? -PENALTY_INF
+                                                : 0;
             bool pen_before_blank = p->line_end_half || bk == BREAK_MUST;
             if (breakable && pen_before_blank) {
-                if (bk == BREAK_MUST)
+                if (bk == BREAK_MUST) {
                     push_glue(&v, GLUE_FILL, 0, 0, 0);
-                push_penalty(&v, penalty);
+                    push_penalty(&v, penalty);
+                } else {
+                    push_break(&v, penalty, p->ragged);
+                }
             }
             if (blank_r > 0)
-                push_glue(&v, blank_kind(t->cp[pu->cp_end - 1]), blank_r, 0, blank_r);
+                push_glue(&v, blank_kind(pu, t->cp[pu->cp_end - 1]), blank_r, 0, blank_r);
             if (breakable && !pen_before_blank)
-                push_penalty(&v, penalty);
+                push_break(&v, penalty, p->ragged);
             /* The gap itself. */
             bool stiff = no_stretch_between(t, pu, u);
             if (space > 0) {
-                push_glue(&v, GLUE_WORD, space, stiff ? 0 : space, space / 3);
+                /* A space stretches to half an em and shrinks to a
+                 * quarter (JU-3 step 2, JU-4; clreq
+                 * #procedures_for_inter-character_spacing_reduction). */
+                push_glue(&v, GLUE_WORD, space, stiff ? 0 : MAX(0, em / 2 - space),
+                          MAX(0, space - em / 4));
             } else if (is_latin(pu->cls) && is_latin(u->cls)) {
                 if (p->tracking)
                     push_glue(&v, GLUE_FIXED, p->tracking, 0, 0);
-            } else if (is_latin(pu->cls) != is_latin(u->cls) && p->han_latin_gap > 0) {
+            } else if (p->han_latin_gap > 0 &&
+                       ((pu->cls == CHAR_IDEO && is_latin(u->cls)) ||
+                        (is_latin(pu->cls) && u->cls == CHAR_IDEO))) {
+                /* Between a Han character and a Latin one only: never
+                 * beside Chinese punctuation (MX-2, clreq
+                 * #handling_western_text_in_chinese_text_using_proportional_western_fonts). */
                 push_glue(&v, GLUE_HAN_LATIN, p->han_latin_gap + p->tracking,
                           stiff ? 0 : HLIST_HAN_LATIN_STRETCH(em), p->han_latin_gap / 2);
             } else {
                 /* Between Chinese characters, and between Chinese and Latin
                  * when the style wants no gap there (mainland newspapers):
-                 * one kind of gap, spread alike. */
-                /* Tracking may give way entirely before a head wraps (PH-10). */
-                push_glue(&v, GLUE_INTER, p->tracking, stiff ? 0 : HLIST_INTER_STRETCH(em),
-                          p->tracking > 0 ? p->tracking : 0);
+                 * one kind of gap, spread alike.  Inside —— and …… nothing,
+                 * not even tracking: the two glyphs abut (PU-9). */
+                push_glue(&v, GLUE_INTER, same_long_mark(pu, u) ? 0 : p->tracking,
+                          stiff ? 0 : HLIST_INTER_STRETCH(em), 0);
             }
             if (u->span != pu->span && spans[u->span].gap_before > 0)
                 push_glue(&v, GLUE_FIXED, spans[u->span].gap_before, 0, 0);
@@ -159,14 +228,20 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
         } else if (u->blank_left > 0 && !p->line_start_open_half) {
             push_glue(&v, GLUE_BLANK_PAREN, u->blank_left, 0, u->blank_left);
         }
-        /* The box holds the ink side of a mark: an opening mark's glyph
-         * starts blank_left before its box. */
-        push_box(&v, u->width - u->blank_left - u->blank_right, k, u->blank_left);
+        if (takes_half_em(t, units, nu, k)) {
+            /* The glyph centred in half an em, whatever its own width. */
+            push_box(&v, em / 2, k, (u->width - em / 2) / 2);
+        } else {
+            /* The box holds the ink side of a mark: an opening mark's
+             * glyph starts blank_left before its box. */
+            push_box(&v, u->width - u->blank_left - u->blank_right, k, u->blank_left);
+        }
         last_box = k;
     }
-    if (last_box >= 0 && units[last_box].blank_right > 0 && !p->line_end_half)
-        push_glue(&v, blank_kind(t->cp[units[last_box].cp_end - 1]), units[last_box].blank_right,
-                  0, units[last_box].blank_right);
+    if (last_box >= 0 && units[last_box].blank_right > 0 && !trim_right[last_box] &&
+        !p->line_end_half)
+        push_glue(&v, blank_kind(&units[last_box], t->cp[units[last_box].cp_end - 1]),
+                  units[last_box].blank_right, 0, units[last_box].blank_right);
     push_glue(&v, GLUE_FILL, 0, 0, 0);
     push_penalty(&v, -PENALTY_INF);
 

@@ -8,10 +8,17 @@
  *   - the blank half of an opening or closing mark is glue that may shrink
  *     to nothing (JU-3: reduce punctuation before expanding anything);
  *     adjacent marks lose one blank outright (PU-4: a pair takes 1.5 em);
+ *     ？？ ！！ ？！ lose both (PU-6: a pair takes one em);
+ *   - interpuncts, and a solidus or en dash between Chinese characters,
+ *     take half an em with the glyph centred in it (PU-2);
  *   - a break is allowed only at a penalty item.  A break before a closing
  *     mark's blank drops the blank, so a mark at line end takes half width
  *     (PU-3); glue after a break is dropped, so an opening mark at line
- *     start does too (PU-5); prohibited breaks simply have no penalty.
+ *     start does too (PU-5); prohibited breaks simply have no penalty;
+ *   - text that is not justified has, at every break, stretch that only a
+ *     line ending there uses (Knuth & Plass's ragged-right glue): the
+ *     breaker then weighs a short line against a costly break, as a
+ *     headline that breaks between words must (LB-11).
  *
  * A line is the items from a line start up to (not including) the penalty
  * it breaks at; a line start is the first box after the previous break. */
@@ -31,6 +38,7 @@ typedef enum {
     GLUE_BLANK_PAUSE, /* blank of ，、；： */
     GLUE_BLANK_STOP,  /* blank of 。．？！ */
     GLUE_FIXED,       /* neither stretches nor shrinks (tracking, a byline gap) */
+    GLUE_RAGGED,      /* line-end stretch of text that is not justified: never set */
     GLUE_FILL,        /* infinite stretch: the end of a paragraph or forced line */
     GLUE_KIND_COUNT
 } glue_kind;
@@ -53,6 +61,8 @@ typedef struct hlist_params {
     bool line_start_open_half; /* PU-5: an opening mark at line start takes half width */
     bool avoid_single_last;    /* PH-4: no last line of one character (孤字) */
     int unit_penalty;          /* cost of breaking a number from its unit */
+    int word_penalty;          /* cost of breaking inside a word of a head (LB-11) */
+    scaled ragged;             /* line-end stretch of unjustified text, 0 when justified */
     scaled tracking;
     scaled han_latin_gap;
 } hlist_params;

@@ -12,8 +12,8 @@
 static const char *const style_keys[] = {
     "inherit",  "font",         "latin-font", "size",          "leading",     "align",
     "indent",   "kinsoku",      "breaker",    "line-end",      "line-start",  "unit-keep",
-    "han-latin-gap", "tracking", "line-breaks", "lines-before", "lines-after", "color",
-    "rule-below", "figures", "rule-thick", "rule-thin", NULL};
+    "han-latin-gap", "tracking", "line-breaks", "phrase-breaks", "lines-before", "lines-after",
+    "color", "rule-below", "figures", "rule-thick", "rule-thin", NULL};
 
 typedef struct style_src {
     yml_node *node;
@@ -195,6 +195,8 @@ static bool resolve_style(loader *ld, int i)
         else
             ok = false;
     }
+    if ((v = yml_lookup(n, "phrase-breaks")))
+        ok &= yml_read_bool(v, d, "phrase-breaks", &s->phrase_breaks);
     long lines;
     if ((v = yml_lookup(n, "lines-before"))) {
         if (yml_read_int(v, d, "lines-before", 0, 20, &lines))

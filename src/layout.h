@@ -57,6 +57,7 @@ typedef struct style {
     scaled tracking;          /* added after every character (negative: tighter) */
     double tracking_em;
     bool keep_breaks;         /* a line break in the text forces one (heads) */
+    bool phrase_breaks;       /* break between words only, if at all possible (LB-11) */
     int lines_before;         /* whole grid lines of space before a block */
     int lines_after;
     double gray;              /* text colour as black ink, 0..1 */

@@ -69,6 +69,7 @@ typedef struct options {
     bool quiet;
     pdf_form form;
     bool no_marks;
+    bool warnings_summary;
 } options;
 
 static void usage(FILE *f)
@@ -115,6 +116,8 @@ static void usage(FILE *f)
             "  --allow-outside-root   let content name files outside the edition folder\n"
             "  --strict               exit 1 when there is any layout warning\n"
             "  --timings              print the time each stage took\n"
+            "  --warnings             print the warnings as a summary: counts by kind, then\n"
+            "                         each warning, grouped by kind\n"
             "  -q, --quiet            print errors only\n"
             "\n"
             "SOURCE_DATE_EPOCH (seconds since 1970), when set, is the build time in the\n"
@@ -252,6 +255,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->strict = true;
         else if (strcmp(a, "--timings") == 0)
             o->timings = true;
+        else if (strcmp(a, "--warnings") == 0)
+            o->warnings_summary = true;
         else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
             o->quiet = true;
         else if (a[0] == '-') {
@@ -344,6 +349,56 @@ static void print_photo_reports(const pdf_stats *ps)
     }
 }
 
+/* The warnings counted by kind, in the order each kind first appeared,
+ * then listed kind by kind (--warnings). */
+static void print_warning_summary(const diag *d, FILE *f)
+{
+    int count;
+    const diag_msg *m = diag_messages(d, &count);
+    VEC(const char *) kinds = {0};
+    for (int i = 0; i < count; i++) {
+        if (m[i].severity != DIAG_WARNING)
+            continue;
+        bool seen = false;
+        for (int k = 0; k < kinds.n && !seen; k++)
+            seen = strcmp(kinds.v[k], m[i].kind) == 0;
+        if (!seen)
+            *VEC_PUSH(kinds) = m[i].kind;
+    }
+    fprintf(f, "paiban: %d warning%s\n", diag_warning_count(d),
+            diag_warning_count(d) == 1 ? "" : "s");
+    for (int k = 0; k < kinds.n; k++) {
+        int n = 0;
+        for (int i = 0; i < count; i++)
+            n += m[i].severity == DIAG_WARNING && strcmp(m[i].kind, kinds.v[k]) == 0;
+        fprintf(f, "  %5d %s\n", n, kinds.v[k]);
+    }
+    for (int k = 0; k < kinds.n; k++)
+        for (int i = 0; i < count; i++) {
+            if (m[i].severity != DIAG_WARNING || strcmp(m[i].kind, kinds.v[k]) != 0)
+                continue;
+            char where[512];
+            fprintf(f, "%s: warning: %s [%s]\n", diag_format_loc(m[i].loc, where, sizeof where),
+                    m[i].text, m[i].kind);
+        }
+    VEC_FREE(kinds);
+}
+
+/* A warning for every placed line the breaker set beyond the rules: too
+ * loose, overfull, or broken where a rule forbids.  A tight line (a 。
+ * compressed inside it) is clreq's own last reduction step: the dump and
+ * the proof show it, the build does not warn. */
+static void warn_flagged_lines(const edition_out *eo, diag *d)
+{
+    const unsigned flagged = LINE_LOOSE | LINE_OVERFULL | LINE_EMERGENCY;
+    for (int p = 0; p < eo->page_count; p++) {
+        const draw_list *dl = &eo->pages[p].list;
+        for (int i = 0; i < dl->lines.n; i++)
+            if (dl->lines.v[i].flags & flagged)
+                para_warn_line(d, dl->lines.v[i].flags, dl->lines.v[i].loc, dl->lines.v[i].text);
+    }
+}
+
 static int failure_status(const diag *d)
 {
     return diag_env_error_count(d) ? EXIT_ENV : EXIT_INPUT;
@@ -411,7 +466,10 @@ static int build_edition(const options *o, const char *dir, const char *layout_d
     b->ts = typesetter_new(b->fonts, b->lay, d);
     bool composed = compose_edition(b->ed, b->lay, b->ts, &b->eo, d);
     b->t_composed = now();
-    return composed ? EXIT_OK : failure_status(d);
+    if (!composed)
+        return failure_status(d);
+    warn_flagged_lines(&b->eo, d);
+    return EXIT_OK;
 }
 
 /* The PDF, and the dump when asked for. */
@@ -454,7 +512,7 @@ static void print_summary(const options *o, const build *b, const diag *d)
 {
     if (o->quiet)
         return;
-    diag_print(d, stderr, printed_messages, true);
+    diag_print(d, stderr, printed_messages, !o->warnings_summary);
     diag_messages(d, &printed_messages);
     char *summary = report_summary(&b->eo, b->ed, d);
     fprintf(stderr, "paiban: %s\n", summary);
@@ -468,7 +526,12 @@ static int layout_status(const options *o, const build *b)
 
 static int finish(diag *d, const options *o, int status)
 {
-    diag_print(d, stderr, printed_messages, !o->quiet);
+    if (o->warnings_summary && !o->quiet) {
+        diag_print(d, stderr, printed_messages, false);
+        print_warning_summary(d, stderr);
+    } else {
+        diag_print(d, stderr, printed_messages, !o->quiet);
+    }
     printed_messages = 0;
     if (status == EXIT_OK && o->strict && diag_warning_count(d) > 0)
         status = EXIT_LAYOUT;

@@ -75,6 +75,16 @@ static void trace_paragraph(const para_text *t, const shaped_para *sp, const ite
  * a line very loose. */
 enum { UNIT_PENALTY = 5000, EMERGENCY_PENALTY = 5000 };
 
+/* Cost of breaking a head inside a word (LB-11), against the ragged-right
+ * stretch of 3 em that unjustified lines get: a line up to 4.7 em short
+ * (badness 400, the first pass's tolerance) is better than a word cut in
+ * two. */
+enum { PHRASE_PENALTY = 1000, RAGGED_EMS = 3 };
+
+/* Spread between Han characters, in em on average over a line, beyond
+ * which a justified line reads as loose (LINE_LOOSE). */
+#define LOOSE_GAP_EMS 0.12
+
 typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d)
 {
     typesetter *ts = xcalloc(1, sizeof *ts);
@@ -101,18 +111,55 @@ void typesetter_free(typesetter *ts)
 
 fontset *typesetter_fonts(typesetter *ts) { return ts->fonts; }
 
-/* Allow a break between every two boxes that have none: the last resort
- * for a run that cannot fit a line (a long URL, a 200-digit number).
- * `emergency[i]` marks the penalties added. */
-static item *add_emergency_breaks(const item *items, int count, arena *scratch, int *out_count,
-                                  bool **emergency)
+void para_warn_line(diag *d, unsigned flags, src_loc loc, const char *text)
 {
+    static const struct {
+        unsigned flag;
+        const char *kind;
+        const char *what;
+    } problems[] = {
+        {LINE_OVERFULL, "overfull-line", "is wider than its measure"},
+        {LINE_EMERGENCY, "rule-broken",
+         "breaks where the line-breaking rules forbid: a run of text without a break is wider "
+         "than the measure"},
+        {LINE_LOOSE, "loose-line",
+         "is spread wider between characters than reads well, or falls short of the measure"},
+        {LINE_TIGHT, "tight-line", "had to compress a 。？！ inside the line"},
+    };
+    for (size_t i = 0; i < countof(problems); i++)
+        if (flags & problems[i].flag)
+            diag_warn(d, loc, problems[i].kind,
+                      "the line \"%s\" %s; rewording the text near it or changing the measure "
+                      "gives the breaker other choices",
+                      text, problems[i].what);
+}
+
+/* Allow a break between every two boxes of a run that no line can hold
+ * (a long URL, a 200-digit number), the last resort; runs that fit a line
+ * keep their rules.  `emergency[i]` marks the penalties added. */
+static item *add_emergency_breaks(const item *items, int count, scaled narrowest, arena *scratch,
+                                  int *out_count, bool **emergency)
+{
+    bool *too_wide = ARENA_NEW_ARRAY(scratch, bool, count + 1);
+    int start = 0;
+    for (int i = 0; i < count; i++) {
+        if (items[i].kind != ITEM_PENALTY || items[i].penalty >= PENALTY_INF)
+            continue;
+        scaled w, y, z;
+        int f;
+        breaker_measure(items, start, i, &w, &y, &z, &f);
+        if (w - z > narrowest)
+            for (int k = start; k < i; k++)
+                too_wide[k] = true;
+        start = breaker_line_start(items, count, i);
+    }
     item *out = ARENA_NEW_ARRAY(scratch, item, count * 2 + 2);
     bool *flag = ARENA_NEW_ARRAY(scratch, bool, count * 2 + 2);
     int n = 0;
     for (int i = 0; i < count; i++) {
         out[n++] = items[i];
-        if (items[i].kind == ITEM_BOX && i + 1 < count && items[i + 1].kind != ITEM_PENALTY) {
+        if (too_wide[i] && items[i].kind == ITEM_BOX && i + 1 < count &&
+            items[i + 1].kind != ITEM_PENALTY) {
             /* Only where the next item is a box or glue: never between a
              * box and an existing penalty. */
             bool has_break = false;
@@ -135,12 +182,13 @@ typedef struct adjust {
 } adjust;
 
 /* How much each kind of glue gives, to make a line `need` longer (need > 0)
- * or shorter (need < 0), in clreq's order. */
+ * or shorter (need < 0), in clreq's order.  `unfilled` is what the glue
+ * cannot give: > 0 the line stays short of the measure, < 0 it sticks out. */
 static adjust plan_adjust(const item *items, int start, int end, scaled need, bool justify,
-                          int *over)
+                          scaled *unfilled)
 {
     adjust a = {{0}};
-    *over = 0;
+    *unfilled = 0;
     int64_t stretch[GLUE_KIND_COUNT] = {0}, shrink[GLUE_KIND_COUNT] = {0};
     bool fill = false;
     for (int i = start; i < end; i++) {
@@ -168,7 +216,7 @@ static adjust plan_adjust(const item *items, int start, int end, scaled need, bo
             /* The rest over every stretchable gap alike. */
             int64_t all = stretch[GLUE_WORD] + stretch[GLUE_HAN_LATIN] + stretch[GLUE_INTER];
             if (all <= 0) {
-                *over = (int)left;
+                *unfilled = (scaled)left;
                 return a;
             }
             double extra = (double)left / all;
@@ -191,7 +239,7 @@ static adjust plan_adjust(const item *items, int start, int end, scaled need, bo
             a.per[g] = -(double)take / shrink[g];
             left -= take;
         }
-        *over = (int)-left;
+        *unfilled = (scaled)-left;
     }
     return a;
 }
@@ -226,12 +274,15 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     const style *st = &l->styles[spans[0].style];
     int align = opt->align >= 0 ? opt->align : (int)st->align;
     const style *indent_st = opt->indent_style >= 0 ? &l->styles[opt->indent_style] : st;
+    bool justified = align == ALIGN_JUSTIFY || align == ALIGN_DISTRIBUTE;
     hlist_params hp = {
         .indent = opt->no_indent ? 0 : indent_st->indent,
         .line_end_half = st->line_end_half,
         .line_start_open_half = st->line_start_open_half,
         .avoid_single_last = true,
         .unit_penalty = st->unit_keep ? UNIT_PENALTY : 0,
+        .word_penalty = st->phrase_breaks ? PHRASE_PENALTY : 0,
+        .ragged = justified ? 0 : RAGGED_EMS * st->size,
         .tracking = st->tracking,
         .han_latin_gap = st->han_latin_gap,
     };
@@ -242,20 +293,44 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     bool *emergency = NULL;
     if (st->breaker == BREAKER_FIRST_FIT) {
         breaker_first_fit(items, n, widths, 2, scratch, &br);
-    } else if (opt->looseness &&
-               !breaker_optimal(items, n, widths, 2, &breaker_defaults, opt->looseness, scratch,
-                                &br)) {
-        res->line_count = -1; /* no such variant */
-        res->text = "";
-        return;
-    } else if (!opt->looseness &&
-               !breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br)) {
+    } else if (opt->looseness) {
+        if (!breaker_optimal(items, n, widths, 2, &breaker_defaults, opt->looseness, scratch,
+                             &br)) {
+            res->line_count = -1; /* no such variant */
+            res->text = "";
+            return;
+        }
+    } else if (!breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br)) {
+        /* No way by the rules.  Give up the goal of PH-4 (no 孤字) first,
+         * then the rules inside runs too wide for a line. */
+        bool found = false;
+        if (hp.avoid_single_last) {
+            hp.avoid_single_last = false;
+            items = hlist_build(&t, &sp, spans, &hp, scratch, &n);
+            found = breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br);
+        }
+        if (!found) {
+            items = add_emergency_breaks(items, n, MIN(widths[0], widths[1]), scratch, &n,
+                                         &emergency);
+            if (!breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br))
+                breaker_first_fit(items, n, widths, 2, scratch, &br);
+        }
+    }
+    /* A tracked head that wraps is set again without tracking; if that
+     * saves a line, the tracking gives way (PH-10). */
+    if (hp.tracking > 0 && !justified && !opt->looseness && !emergency && br.line_count > 1 &&
+        st->breaker != BREAKER_FIRST_FIT) {
+        hlist_params solid = hp;
+        solid.tracking = 0;
         int n2;
-        item *items2 = add_emergency_breaks(items, n, scratch, &n2, &emergency);
-        items = items2;
-        n = n2;
-        if (!breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br))
-            breaker_first_fit(items, n, widths, 2, scratch, &br);
+        item *items2 = hlist_build(&t, &sp, spans, &solid, scratch, &n2);
+        break_result br2;
+        if (breaker_optimal(items2, n2, widths, 2, &breaker_defaults, 0, scratch, &br2) &&
+            br2.line_count < br.line_count) {
+            items = items2;
+            n = n2;
+            br = br2;
+        }
     }
     res->pass = br.pass;
     if (ts->trace)
@@ -277,8 +352,8 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         bool forced = items[lb->end].penalty <= -PENALTY_INF;
         bool justify = align == ALIGN_DISTRIBUTE || (align == ALIGN_JUSTIFY && !forced);
         scaled need = w - natural;
-        int over;
-        adjust adj = plan_adjust(items, lb->start, lb->end, need, justify, &over);
+        scaled unfilled;
+        adjust adj = plan_adjust(items, lb->start, lb->end, need, justify, &unfilled);
         if (align == ALIGN_DISTRIBUTE && need > 0 && fill) {
             /* Spread even the last line: ignore the fill. */
             int64_t all = 0;
@@ -305,6 +380,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         pl->style = -1;
         double inter_extra = 0;
         int inter_count = 0;
+        bool stop_shrunk = false; /* a stop's blank was reduced, so far */
         for (int i = lb->start; i < lb->end; i++) {
             const item *it = &items[i];
             if (it->kind == ITEM_GLUE) {
@@ -313,9 +389,15 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
                     inter_extra += a;
                     inter_count++;
                 }
+                stop_shrunk |= it->glue == GLUE_BLANK_STOP && a < 0;
                 x += it->width + a;
                 continue;
             }
+            /* 。？！ reduced inside the line, clreq's last resort (JU-3
+             * step 7), which many houses forbid; at the line's end, with
+             * nothing after it, it is the ordinary line-end rule (PU-3). */
+            if (stop_shrunk)
+                pl->flags |= LINE_TIGHT;
             if (it->kind != ITEM_BOX)
                 continue;
             if (it->unit >= 0) {
@@ -363,11 +445,12 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
             pl->style = spans[0].style;
             pl->loc = spans[0].loc;
         }
-        if ((over > 0 && need < 0) || lb->overfull)
+        if (unfilled < 0 || lb->overfull)
             pl->flags |= LINE_OVERFULL;
-        else if (over > 0)
-            pl->flags |= LINE_LOOSE; /* short, with nothing that may stretch */
-        if (inter_count > 0 && inter_extra / inter_count > 0.12 * st->size)
+        /* Loose: spread more than the eye accepts, or not even reaching
+         * the measure (a Latin word alone on a justified line). */
+        if (unfilled > 0 ||
+            (inter_count > 0 && inter_extra / inter_count > LOOSE_GAP_EMS * st->size))
             pl->flags |= LINE_LOOSE;
         if (emergency && emergency[lb->end])
             pl->flags |= LINE_EMERGENCY;

@@ -8,7 +8,7 @@
  *
  * Justification distributes what a line lacks or has too much in clreq's
  * order: shrinking takes spaces first, then the blanks of brackets, of
- * ，、；：, the Han–Latin gaps, and last of 。．; stretching takes spaces,
+ * ，、；：, the Han–Latin gaps, and last of 。．？！; stretching takes spaces,
  * then Han–Latin gaps, then every gap between characters (JU-3, JU-4).
  * Last lines and lines before a forced break are set solid, start-aligned.
  *
@@ -40,8 +40,8 @@ enum {
     LINE_FIRST = 1 << 0,    /* first line of the paragraph */
     LINE_LAST = 1 << 1,     /* last line of the paragraph */
     LINE_FORCED = 1 << 2,   /* ends at a forced break */
-    LINE_LOOSE = 1 << 3,    /* spread more than the style allows */
-    LINE_TIGHT = 1 << 4,    /* shrunk beyond the punctuation blanks */
+    LINE_LOOSE = 1 << 3,    /* Han gaps spread by over 0.12 em on average, or short */
+    LINE_TIGHT = 1 << 4,    /* a 。？！ inside the line reduced (clreq's last resort) */
     LINE_OVERFULL = 1 << 5, /* wider than the measure */
     LINE_EMERGENCY = 1 << 6,/* broke where the rules forbid (last resort) */
 };
@@ -97,5 +97,10 @@ fontset *typesetter_fonts(typesetter *ts);
 /* Seconds spent so far segmenting and shaping, and breaking and
  * justifying lines (for --timings). */
 void typesetter_times(const typesetter *ts, double *shape, double *brk);
+
+/* Warn about a placed line the breaker had to set beyond the rules: one
+ * warning per flag, of kind "loose-line", "tight-line", "overfull-line"
+ * or "rule-broken" (LINE_EMERGENCY), at `loc` and quoting `text`. */
+void para_warn_line(diag *d, unsigned flags, src_loc loc, const char *text);
 
 #endif

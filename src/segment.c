@@ -11,7 +11,8 @@
 #include <unicode/ustring.h>
 
 struct segmenter {
-    UBreakIterator *iter;
+    UBreakIterator *iter;      /* UAX #14 line breaks */
+    UBreakIterator *word_iter; /* words, for phrase breaks; opened on first use */
     VEC(UChar) u16;
     VEC(int) u16_to_cp;
 };
@@ -24,6 +25,8 @@ void segmenter_free(segmenter *s)
         return;
     if (s->iter)
         ubrk_close(s->iter);
+    if (s->word_iter)
+        ubrk_close(s->word_iter);
     VEC_FREE(s->u16);
     VEC_FREE(s->u16_to_cp);
     free(s);
@@ -91,9 +94,8 @@ static unsigned no_end_mask(kinsoku_level level)
     return 0;
 }
 
-/* UAX #14 opportunities from ICU, as a flag per character: icu[i] is set
- * when a break before character i is allowed. */
-static bool icu_breaks(segmenter *s, para_text *t, unsigned char *icu, diag *d)
+/* The paragraph as UTF-16 for ICU, with the map back to characters. */
+static void fill_u16(segmenter *s, const para_text *t)
 {
     s->u16.n = 0;
     s->u16_to_cp.n = 0;
@@ -112,21 +114,28 @@ static bool icu_breaks(segmenter *s, para_text *t, unsigned char *icu, diag *d)
         }
     }
     s->u16_to_cp.v[s->u16.n] = t->n;
+}
+
+/* The boundaries an ICU iterator finds in the text fill_u16 made, as a
+ * flag per character: at[i] is set when a boundary lies before character i. */
+static bool mark_boundaries(segmenter *s, UBreakIterator **iter, UBreakIteratorType type,
+                            const para_text *t, unsigned char *at, diag *d)
+{
     UErrorCode err = U_ZERO_ERROR;
-    if (!s->iter) {
-        s->iter = ubrk_open(UBRK_LINE, "zh", s->u16.v, s->u16.n, &err);
-    } else {
-        ubrk_setText(s->iter, s->u16.v, s->u16.n, &err);
-    }
+    if (!*iter)
+        *iter = ubrk_open(type, "zh", s->u16.v, s->u16.n, &err);
+    else
+        ubrk_setText(*iter, s->u16.v, s->u16.n, &err);
     if (U_FAILURE(err)) {
-        diag_env_error(d, (src_loc){0}, "ICU line breaking failed: %s", u_errorName(err));
+        diag_env_error(d, (src_loc){0}, "ICU %s breaking failed: %s",
+                       type == UBRK_LINE ? "line" : "word", u_errorName(err));
         return false;
     }
-    memset(icu, 0, (size_t)t->n + 1);
-    for (int32_t b = ubrk_first(s->iter); b != UBRK_DONE; b = ubrk_next(s->iter)) {
+    memset(at, 0, (size_t)t->n + 1);
+    for (int32_t b = ubrk_first(*iter); b != UBRK_DONE; b = ubrk_next(*iter)) {
         int cp = s->u16_to_cp.v[b];
         if (cp >= 0 && cp <= t->n)
-            icu[cp] = 1;
+            at[cp] = 1;
     }
     return true;
 }
@@ -134,7 +143,10 @@ static bool icu_breaks(segmenter *s, para_text *t, unsigned char *icu, diag *d)
 static bool is_dash(uint32_t c) { return c == 0x2014 || c == 0x2E3A; }
 static bool is_ellipsis(uint32_t c) { return c == 0x2026 || c == 0x22EF || c == 0x2025; }
 
-static void tailor_breaks(para_text *t, const unsigned char *icu, const style *st)
+/* `icu` holds UAX #14's opportunities; `words`, when not NULL, the word
+ * boundaries of a style with phrase breaks. */
+static void tailor_breaks(para_text *t, const unsigned char *icu, const unsigned char *words,
+                          const style *st)
 {
     unsigned ns = no_start_mask(st->kinsoku), ne = no_end_mask(st->kinsoku);
     for (int i = 1; i < t->n; i++) {
@@ -174,6 +186,9 @@ static void tailor_breaks(para_text *t, const unsigned char *icu, const style *s
             k = BREAK_NEVER;
         if (k == BREAK_ALLOW && st->unit_keep && chars_is_digit(a) && chars_is_unit_start(b))
             k = BREAK_SOFT;
+        /* LB-11: a head breaks between words if it can. */
+        if (k == BREAK_ALLOW && words && !words[i])
+            k = BREAK_IN_WORD;
         t->brk[i] = (unsigned char)k;
     }
 }
@@ -251,9 +266,18 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
 
     const style *main_style = &l->styles[spans[0].style];
     unsigned char *icu = ARENA_NEW_ARRAY(scratch, unsigned char, n + 1);
-    if (n > 0 && !icu_breaks(s, t, icu, d))
-        return false;
-    tailor_breaks(t, icu, main_style);
+    unsigned char *words = NULL;
+    if (n > 0) {
+        fill_u16(s, t);
+        if (!mark_boundaries(s, &s->iter, UBRK_LINE, t, icu, d))
+            return false;
+        if (main_style->phrase_breaks) {
+            words = ARENA_NEW_ARRAY(scratch, unsigned char, n + 1);
+            if (!mark_boundaries(s, &s->word_iter, UBRK_WORD, t, words, d))
+                return false;
+        }
+    }
+    tailor_breaks(t, icu, words, main_style);
 
     /* Faces, and the characters no face has. */
     for (int i = 0; i < n; i++) {

@@ -12,7 +12,10 @@
  * rules of chars.c: between two Chinese characters a break is allowed
  * unless a prohibition of the paragraph's rule set forbids it; —— and ……
  * never split; a number and a following unit word break only at a cost.
- * Markup never matters: the rules look at characters, not spans (LB-9).
+ * For styles with phrase breaks (heads, LB-11), a break inside a word —
+ * by ICU's dictionary-based word segmentation for "zh" — is allowed only
+ * at a cost too.  Markup never matters: the rules look at characters, not
+ * spans (LB-9).
  *
  * All arrays live in the scratch arena passed in. */
 #ifndef PAIBAN_SEGMENT_H
@@ -28,8 +31,9 @@
 typedef enum {
     BREAK_NEVER,
     BREAK_ALLOW,
-    BREAK_SOFT,  /* allowed at a cost: a number from its unit */
-    BREAK_MUST,  /* a forced line break (the '\n' of a head) */
+    BREAK_SOFT,    /* allowed at a cost: a number from its unit */
+    BREAK_MUST,    /* a forced line break (the '\n' of a head) */
+    BREAK_IN_WORD, /* allowed at a cost: inside a word of a head (LB-11) */
 } break_kind;
 
 typedef struct text_run {

@@ -59,6 +59,10 @@ static void shape_run(shaper *s, const para_text *t, const text_run *r, fontset 
      * proportional forms (PU-8). */
     hb_feature_t feats[16];
     unsigned nfeat = 0;
+    /* Punctuation is compressed by hlist.c's rules, once: never let the
+     * font's contextual half-width spacing do it too (PU-10). */
+    feats[nfeat++] = (hb_feature_t){HB_TAG('c', 'h', 'w', 's'), 0, HB_FEATURE_GLOBAL_START,
+                                    HB_FEATURE_GLOBAL_END};
     for (int i = r->start; i < r->start + r->len && nfeat < countof(feats); i++) {
         if (chars_quote(t->cp[i]) && t->cls[i] == CHAR_LATIN) {
             feats[nfeat++] = (hb_feature_t){HB_TAG('p', 'w', 'i', 'd'), 1, (unsigned)i,
@@ -117,7 +121,10 @@ void shape_para(shaper *s, const para_text *t, const span *spans, const layout *
         for (int k = i; k < j; k++)
             adv += g[k].x_advance;
         u->width = shape_scale(adv, fi->upem, u->size);
-        if (j - i == 1 && (u->cls == CHAR_OPEN || u->cls == CHAR_CLOSE)) {
+        /* ？ and ！ count as closing: full-width marks whose blank may go
+         * at line end (PU-3) and next to another mark (PU-4, PU-6). */
+        bool closing = u->cls == CHAR_CLOSE || u->cls == CHAR_EXCL;
+        if (j - i == 1 && (u->cls == CHAR_OPEN || closing)) {
             int x0, x1, y0, y1;
             fontset_extents(fonts, u->face, g[i].gid, &x0, &x1, &y0, &y1);
             int half = adv / 2;

@@ -30,6 +30,9 @@ body:
   - 正文第二段。
 """
 
+# A word no line can hold: broken where no rule allows it, and reported.
+LONG_WORD = 'headline: 标题\nbody:\n  - 正文Pneumonoultramicroscopicsilicovolcanoconiosis字。\n'
+
 # name, {file: content or None to delete}, extra args, exit status, exact stderr line
 CASES = [
     ('unknown key', {'ed/a.yaml': 'hedline: 标题\nbody: [正文。]\n'}, [], 2,
@@ -112,6 +115,12 @@ CASES = [
     ('control character', {'ed/a.yaml': 'headline: 标题\nbody:\n  - "正文\\u0007字。"\n'}, [], 0,
      'ed/a.yaml:3:5: warning: control character U+0007 in the text of a paragraph was dropped; remove it '
      'from the file [control-char]'),
+    ('word wider than a column', {'ed/a.yaml': LONG_WORD}, [], 0,
+     'ed/a.yaml:3:5: warning: the line "正文Pneumon" breaks where the line-breaking rules '
+     'forbid: a run of text without a break is wider than the measure; rewording the text near it or '
+     'changing the measure gives the breaker other choices [rule-broken]'),
+    ('word wider than a column, strict', {'ed/a.yaml': LONG_WORD}, ['--strict'], 1, None),
+    ('warnings summary', {'ed/a.yaml': LONG_WORD}, ['--warnings'], 0, '      1 loose-line'),
     ('overset', {'ed/a.yaml': 'headline: 标题\nbody:\n' + '  - ' + '正文很长。' * 900 + '\n'}, [], 1,
      None),
     ('overset allowed', {'ed/a.yaml': 'headline: 标题\nbody:\n' + '  - ' + '正文很长。' * 900 + '\n'},

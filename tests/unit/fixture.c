@@ -4,12 +4,18 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 static fixture fx;
 static bool ready;
+/* The golden tests' layout and a typesetter for it, for fixture_compose. */
+static layout *golden;
+static typesetter *golden_ts;
 
 static void fixture_free(void)
 {
+    typesetter_free(golden_ts);
+    layout_free(golden);
     typesetter_free(fx.ts);
     layout_free(fx.l);
     fontset_free(fx.fonts);
@@ -125,4 +131,59 @@ int glyph_of(const para_result *r, int i, const char *c, int n)
         }
     }
     return -1;
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f || fputs(text, f) == EOF || fclose(f) != 0) {
+        fprintf(stderr, "fixture: cannot write %s\n", path);
+        exit(2);
+    }
+}
+
+fixture_edition fixture_compose(const char *article_yaml, const char *columns)
+{
+    fixture *f = fixture_get();
+    if (!golden) {
+        golden = layout_load("tests/golden/layout", f->fonts, f->d);
+        if (!golden) {
+            diag_print(f->d, stderr, 0, true);
+            exit(2);
+        }
+        golden_ts = typesetter_new(f->fonts, golden, f->d);
+    }
+    char dir[] = "/tmp/paiban-unit-XXXXXX";
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "fixture: cannot make a temporary folder\n");
+        exit(2);
+    }
+    char edition_file[64], article_file[64];
+    snprintf(edition_file, sizeof edition_file, "%s/edition.yaml", dir);
+    snprintf(article_file, sizeof article_file, "%s/a.yaml", dir);
+    char *edition_yaml = xasprintf("paper: 测试日报\ndate: 2018-12-28\ntemplate: small\npages:\n"
+                                   "  - page: T1\n    name: 测试\n    articles:\n"
+                                   "      - article: a.yaml\n        columns: %s\n"
+                                   "        top: 1\n        lines: fill\n",
+                                   columns);
+    write_text(edition_file, edition_yaml);
+    free(edition_yaml);
+    write_text(article_file, article_yaml);
+    fixture_edition fe = {.l = golden};
+    fe.ed = edition_load(dir, golden, (content_options){0}, f->d);
+    unlink(article_file);
+    unlink(edition_file);
+    rmdir(dir);
+    if (!fe.ed || !compose_edition(fe.ed, golden, golden_ts, &fe.out, f->d)) {
+        diag_print(f->d, stderr, 0, true);
+        fprintf(stderr, "fixture: cannot compose the test edition\n");
+        exit(2);
+    }
+    return fe;
+}
+
+void fixture_edition_free(fixture_edition *fe)
+{
+    edition_out_free(&fe->out);
+    edition_free(fe->ed);
 }

@@ -3,6 +3,7 @@
 #define PAIBAN_TEST_FIXTURE_H
 
 #include "arena.h"
+#include "compose.h"
 #include "content.h"
 #include "diag.h"
 #include "fontset.h"
@@ -37,6 +38,19 @@ double glyph_adv(const para_result *r, int i, int k);
 int glyph_of(const para_result *r, int i, const char *c, int n);
 /* The em of the style used by fixture_set (its size). */
 double fixture_em(const char *style_name);
+
+/* A whole edition for the tests of composition: `article_yaml` is written
+ * as the one article of an edition on the golden tests' "small" template
+ * (tests/golden/layout), placed across `columns` ("1-2"), then loaded and
+ * composed.  Exits when it cannot be loaded. */
+typedef struct fixture_edition {
+    edition *ed;
+    edition_out out;
+    const layout *l;
+} fixture_edition;
+
+fixture_edition fixture_compose(const char *article_yaml, const char *columns);
+void fixture_edition_free(fixture_edition *fe);
 
 #define CHECK_NEAR(a, b, tol)                                                                      \
     do {                                                                                           \

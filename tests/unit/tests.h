@@ -15,7 +15,51 @@
     X(yml_alias_bomb_is_bounded)                                                                   \
     X(yml_unknown_key_suggests)                                                                    \
     X(yml_lengths)                                                                                 \
-    X(LB_1_comma_never_starts_a_line)
+    X(breaker_optimal_beats_first_fit)                                                             \
+    X(breaker_first_fit_takes_what_fits)                                                           \
+    X(breaker_overfull_box)                                                                        \
+    X(breaker_forced_and_forbidden_breaks)                                                         \
+    X(breaker_first_line_measure)                                                                  \
+    X(breaker_looseness_plus_and_minus_one)                                                        \
+    X(breaker_penalty_steers_the_choice)                                                           \
+    X(LB_0_rule_sets_none_basic_gb_strict)                                                         \
+    X(LB_1_comma_never_starts_a_line)                                                              \
+    X(LB_1_no_mark_of_the_table_starts_a_line)                                                     \
+    X(LB_2_opening_quote_never_ends_a_line)                                                        \
+    X(LB_2_no_opening_mark_ends_a_line)                                                            \
+    X(LB_3_dash_never_split)                                                                       \
+    X(LB_3_ellipsis_never_split)                                                                   \
+    X(LB_4_numbers_stay_whole)                                                                     \
+    X(LB_5_latin_word_not_broken)                                                                  \
+    X(LB_6_quotes_are_opening_and_closing)                                                         \
+    X(LB_7_line_feeds_between_chinese_vanish)                                                      \
+    X(LB_8_compress_before_pushing_out)                                                            \
+    X(LB_9_markup_changes_nothing)                                                                 \
+    X(LB_11_headline_breaks_between_words)                                                         \
+    X(PU_1_mainland_full_stop_sits_lower_left)                                                     \
+    X(PU_2_nominal_widths)                                                                         \
+    X(PU_3_line_end_stop_takes_half_em)                                                            \
+    X(PU_3_line_end_question_mark_takes_half_em)                                                   \
+    X(PU_4_adjacent_pair_takes_1_5_em)                                                             \
+    X(PU_6_doubled_question_and_exclamation_take_1_em)                                             \
+    X(PU_7_no_hanging_punctuation)                                                                 \
+    X(PU_8_quotes_follow_their_context)                                                            \
+    X(PU_9_dash_and_ellipsis_glyphs_abut)                                                          \
+    X(PU_10_shaper_does_not_compress_punctuation)                                                  \
+    X(JU_1_han_set_solid_on_the_grid)                                                              \
+    X(JU_2_both_edges_flush_but_the_last_line)                                                     \
+    X(JU_3_reduction_order)                                                                        \
+    X(JU_4_expansion_order)                                                                        \
+    X(MX_1_latin_from_the_latin_face)                                                              \
+    X(MX_2_han_latin_gap)                                                                          \
+    X(MX_3_space_not_doubled)                                                                      \
+    X(PH_1_first_line_indent_2_em)                                                                 \
+    X(PH_2_no_space_between_paragraphs)                                                            \
+    X(PH_3_continued_lines_not_indented)                                                           \
+    X(PH_4_no_single_character_last_line)                                                          \
+    X(CG_7_hao_sizes)                                                                              \
+    X(report_flags_loose_tight_overfull_and_rule_broken)                                           \
+    X(report_one_warning_per_flag)
 
 #define X(n) void test_##n(void);
 TEST_LIST
