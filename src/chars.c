@@ -114,7 +114,8 @@ bool chars_is_han(uint32_t cp)
 
 char_class chars_class(uint32_t cp)
 {
-    if (cp == ' ' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F)
+    if (cp == ' ' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+        cp == 0x3000)
         return CHAR_SPACE;
     const punct *p = lookup(cp);
     if (p)

@@ -142,6 +142,7 @@ typedef struct flow_item {
     int keep_with_next;   /* lines of what follows that must stand in the same column */
     bool floats;          /* may move past text to the next frame (boxes, tables) */
     double gray;
+    int prefer;           /* FLOW_PARA: the variant to try first (1: as set) */
 } flow_item;
 
 typedef struct placed {
@@ -180,6 +181,11 @@ typedef struct module {
     /* floats waiting for the top of a frame, in order */
     int pending[16];
     int npending;
+    /* heads that had to leave a frame with room at its foot */
+    struct {
+        int item, col, line, room;
+    } gaps[8];
+    int ngaps;
 } module;
 
 static unsigned char *occ_at(const module *m, unsigned char *occ, int col, int line)
@@ -299,8 +305,10 @@ static void place_floats(module *m, cursor *cur, int limit, placed_vec *out)
 static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *out)
 {
     flow_item *it = &m->items.v[idx];
-    int v = 1;
-    const para_result *pr = variant(m, it, 1);
+    int v = it->prefer;
+    const para_result *pr = variant(m, it, v);
+    if (pr->line_count <= 0)
+        pr = variant(m, it, v = 1);
     int n = pr->line_count;
     if (!next_free(m, cur, limit)) {
         m->stop_variant = v;
@@ -409,6 +417,13 @@ static int place_block(module *m, int idx, cursor *cur, int limit, placed_vec *o
          * rather than loop. */
         if (it->blk.lines > limit - m->top)
             return it->blk.lines;
+        if (it->kind == FLOW_HEAD && !cur->fresh && m->ngaps < (int)countof(m->gaps)) {
+            m->gaps[m->ngaps].item = idx;
+            m->gaps[m->ngaps].col = cur->col;
+            m->gaps[m->ngaps].line = cur->line;
+            m->gaps[m->ngaps].room = room_at(m, *cur, limit);
+            m->ngaps++;
+        }
         skip_frame(m, cur, limit);
     }
 }
@@ -482,8 +497,9 @@ static int place_table(module *m, int idx, cursor *cur, int limit, placed_vec *o
  * that did not fit.  A box or table that does not fit where it comes
  * floats: the text after it fills the frame, and it takes the top of the
  * next one, so no column is left with a hole at its foot. */
-static int flow_run(module *m, int limit, placed_vec *out)
+static int flow_once(module *m, int limit, placed_vec *out)
 {
+    m->ngaps = 0;
     size_t cells = (size_t)m->ncols * (size_t)m->lines;
     memcpy(m->occ, m->fixed, cells);
     out->n = 0;
@@ -533,6 +549,113 @@ static int flow_run(module *m, int limit, placed_vec *out)
         }
     }
     m->npending = 0;
+    return overset;
+}
+
+/* Whether a paragraph's variant v exists, differs from the paragraph as
+ * set by `delta` lines, and reads well. */
+static bool good_variant(module *m, flow_item *it, int v, int delta)
+{
+    const para_result *base = variant(m, it, 1), *alt = variant(m, it, v);
+    if (alt->line_count <= 0 || alt->line_count != base->line_count + delta)
+        return false;
+    for (int i = 0; i < alt->line_count; i++)
+        if (alt->lines[i].flags & (LINE_LOOSE | LINE_OVERFULL | LINE_EMERGENCY))
+            return false;
+    return true;
+}
+
+/* A head that must stand with what follows left the foot of a column
+ * empty.  Fill it as a make-up editor would: set paragraphs before the
+ * head one line shorter, so the head and its lines fit the column (try
+ * 0), or one paragraph before it a line longer, so the column is fuller
+ * (try k: the k-th such paragraph, those in the head's column first,
+ * latest first).  The change for gap g goes to the items' `prefer`;
+ * false when there is no such try. */
+static bool fill_column_foot(module *m, const placed_vec *pv, int g, int try)
+{
+    int at = m->gaps[g].item, col = m->gaps[g].col, line = m->gaps[g].line;
+    int room = m->gaps[g].room;
+    const flow_item *head = &m->items.v[at];
+    if (try == 0) {
+        int shorten = head->lines_before + head->blk.lines + head->keep_with_next - room;
+        int shorter[8], ns = 0;
+        for (int i = at - 1; i >= 0 && ns < shorten && ns < 8; i--) {
+            flow_item *it = &m->items.v[i];
+            if (it->kind == FLOW_PARA && it->prefer == 1 && good_variant(m, it, 0, -1))
+                shorter[ns++] = i;
+        }
+        if (shorten <= 0 || ns < shorten)
+            return false;
+        for (int k = 0; k < ns; k++)
+            m->items.v[shorter[k]].prefer = 0;
+        return true;
+    }
+    int found = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int k = pv->n - 1; k >= 0; k--) {
+            const placed *p = &pv->v[k];
+            flow_item *it = &m->items.v[p->item];
+            bool here = p->col == col && p->line < line;
+            if (p->item >= at || (pass == 0) != here || it->kind != FLOW_PARA ||
+                p->line_index != 0 || it->prefer != 1 || !good_variant(m, it, 2, +1))
+                continue;
+            if (++found == try) {
+                it->prefer = 2;
+                return true;
+            }
+        }
+    return false;
+}
+
+/* What a flow run leaves to wish for: text set over weighs most, then
+ * lines left empty at column feet by heads. */
+static long flow_score(const module *m, int overset)
+{
+    long empty = 0;
+    for (int g = 0; g < m->ngaps; g++)
+        empty += m->gaps[g].room;
+    return overset * 1000L + empty;
+}
+
+/* flow_once, then again while a column foot left empty by a head can be
+ * filled without setting more lines over.  Each gap is tried in turn; a
+ * try that makes things worse is undone. */
+static int flow_run(module *m, int limit, placed_vec *out)
+{
+    for (int i = 0; i < m->items.n; i++)
+        m->items.v[i].prefer = 1;
+    int overset = flow_once(m, limit, out);
+    long score = flow_score(m, overset);
+    int *saved = xmalloc(sizeof(int) * (size_t)(m->items.n + 1));
+    int runs = 0, g = 0, try = 0;
+    while (g < m->ngaps && runs < 16) {
+        for (int i = 0; i < m->items.n; i++)
+            saved[i] = m->items.v[i].prefer;
+        if (!fill_column_foot(m, out, g, try)) {
+            if (try == 0) {
+                try = 1;
+            } else {
+                g++;
+                try = 0;
+            }
+            continue;
+        }
+        int again = flow_once(m, limit, out);
+        runs++;
+        long better = flow_score(m, again);
+        if (better < score) {
+            overset = again;
+            score = better;
+            g = try = 0; /* the gaps are new */
+            continue;
+        }
+        for (int i = 0; i < m->items.n; i++)
+            m->items.v[i].prefer = saved[i];
+        overset = flow_once(m, limit, out);
+        try++;
+    }
+    free(saved);
     return overset;
 }
 
@@ -724,6 +847,13 @@ static void build_items(module *m, int first, int byte)
             break;
         }
         }
+    }
+    /* Heads in a row (幸福区域二： over its title) stand together with two
+     * lines of what follows the last of them. */
+    for (int i = m->items.n - 2; i >= 0; i--) {
+        flow_item *it = &m->items.v[i], *next = &m->items.v[i + 1];
+        if (it->kind == FLOW_HEAD && next->kind == FLOW_HEAD)
+            it->keep_with_next = next->lines_before + next->blk.lines + next->keep_with_next;
     }
 }
 
@@ -998,18 +1128,19 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
     }
     build_items(&m, first_block, first_byte);
 
-    /* A jump out keeps the last line of the last column for （下转A3版）. */
+    /* A jump out keeps the last line of the last column the text reaches
+     * (a photo may fill the module's last columns) for （下转A3版）. */
     bool jumps = pl->continue_page >= 0;
-    int jump_line = -1;
-    if (jumps) {
+    int jump_line = -1, jump_col = -1;
+    for (int col = m.ncols - 1; jumps && col >= 0 && jump_line < 0; col--)
         for (int ln = m.bottom - 1; ln >= m.top; ln--)
-            if (!*occ_at(&m, m.fixed, m.ncols - 1, ln)) {
+            if (!*occ_at(&m, m.fixed, col, ln)) {
                 jump_line = ln;
+                jump_col = col;
                 break;
             }
-        if (jump_line >= 0)
-            take(&m, m.ncols - 1, m.ncols, jump_line, jump_line + 1);
-    }
+    if (jump_line >= 0)
+        take(&m, jump_col, jump_col + 1, jump_line, jump_line + 1);
     placed_vec pv = {0};
     int overset = flow_run(&m, m.bottom, &pv);
     if (overset == 0 && pv.n > 0 && !jumps) {
@@ -1044,9 +1175,10 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
                                .align = ALIGN_END};
             para_typeset(c->ts, s, 1, &po, c->a, pr);
             if (pr->line_count > 0)
-                draw_para_line(&page->list, c->a, pr, &pr->lines[0], m.col_x[m.ncols - 1],
+                draw_para_line(&page->list, c->a, pr, &pr->lines[0], m.col_x[jump_col],
                                template_baseline(t, jump_line), "jump", article_index,
-                               m.ncols - 1, jump_line, c->l->styles[js].gray, new_para(c));
+                               m.own_columns ? jump_col : m.grid_col0 + jump_col, jump_line,
+                               c->l->styles[js].gray, new_para(c));
         }
         overset = 0;
     } else if (jumps) {

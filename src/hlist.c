@@ -178,10 +178,20 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
                           : bk == BREAK_IN_WORD ? p->word_penalty
                           : bk == BREAK_MUST    ? -PENALTY_INF
                                                 : 0;
+            /* An ideographic space keeps its em; in a head it is where
+             * the writer parted two phrases, the best place for a break. */
+            bool ideo_space = false;
+            for (int s = pu->cp_end; s < u->cp_start; s++)
+                ideo_space |= t->cp[s] == 0x3000;
+            if (ideo_space && p->word_penalty > 0 && penalty == 0 && bk != BREAK_NEVER)
+                penalty = -p->word_penalty;
             bool pen_before_blank = p->line_end_half || bk == BREAK_MUST;
             if (breakable && pen_before_blank) {
                 if (bk == BREAK_MUST) {
-                    push_glue(&v, GLUE_FILL, 0, 0, 0);
+                    if (p->balance && p->ragged > 0)
+                        push_glue(&v, GLUE_RAGGED, 0, 3 * p->ragged, 0);
+                    else
+                        push_glue(&v, GLUE_FILL, 0, 0, 0);
                     push_penalty(&v, penalty);
                 } else {
                     push_break(&v, penalty, p->ragged);
@@ -193,7 +203,9 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
                 push_break(&v, penalty, p->ragged);
             /* The gap itself. */
             bool stiff = no_stretch_between(t, pu, u);
-            if (space > 0) {
+            if (space > 0 && ideo_space) {
+                push_glue(&v, GLUE_FIXED, space, 0, 0);
+            } else if (space > 0) {
                 /* A space stretches to half an em and shrinks to a
                  * quarter (JU-3 step 2, JU-4; clreq
                  * #procedures_for_inter-character_spacing_reduction). */
@@ -242,7 +254,12 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
         !p->line_end_half)
         push_glue(&v, blank_kind(&units[last_box], t->cp[units[last_box].cp_end - 1]),
                   units[last_box].blank_right, 0, units[last_box].blank_right);
-    push_glue(&v, GLUE_FILL, 0, 0, 0);
+    /* Balanced: a short last line costs, but less than a short line
+     * elsewhere, so that breaking between phrases still comes first. */
+    if (p->balance && p->ragged > 0)
+        push_glue(&v, GLUE_RAGGED, 0, 3 * p->ragged, 0);
+    else
+        push_glue(&v, GLUE_FILL, 0, 0, 0);
     push_penalty(&v, -PENALTY_INF);
 
     if (p->avoid_single_last) {

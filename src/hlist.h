@@ -63,6 +63,7 @@ typedef struct hlist_params {
     int unit_penalty;          /* cost of breaking a number from its unit */
     int word_penalty;          /* cost of breaking inside a word of a head (LB-11) */
     scaled ragged;             /* line-end stretch of unjustified text, 0 when justified */
+    bool balance;              /* ragged text: the last line too, so lines come out even */
     scaled tracking;
     scaled han_latin_gap;
 } hlist_params;

@@ -254,6 +254,21 @@ static scaled glue_adjust(const item *g, const adjust *a)
     return 0;
 }
 
+/* What the chosen breaks cost by the rules (a word or a number split
+ * costs, a break at a head's ideographic space gains); evening out a
+ * head's lines may not cost more. */
+static long break_cost(const item *items, const break_result *br)
+{
+    long cost = 0;
+    for (int i = 0; i < br->line_count; i++) {
+        int pen = items[br->lines[i].end].penalty;
+        if (items[br->lines[i].end].kind == ITEM_PENALTY && pen > -PENALTY_INF &&
+            pen < PENALTY_INF)
+            cost += pen;
+    }
+    return cost;
+}
+
 void para_typeset(typesetter *ts, const span *spans, int count, const para_options *opt,
                   arena *out, para_result *res)
 {
@@ -327,6 +342,24 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         break_result br2;
         if (breaker_optimal(items2, n2, widths, 2, &breaker_defaults, 0, scratch, &br2) &&
             br2.line_count < br.line_count) {
+            items = items2;
+            n = n2;
+            br = br2;
+            hp = solid;
+        }
+    }
+    /* A head of several lines is set in lines of even length, not full
+     * lines over a short last one: the last line is ragged like the rest. */
+    if (st->phrase_breaks && !justified && !opt->looseness && !emergency && br.line_count > 1 &&
+        st->breaker != BREAKER_FIRST_FIT) {
+        hlist_params even = hp;
+        even.balance = true;
+        int n2;
+        item *items2 = hlist_build(&t, &sp, spans, &even, scratch, &n2);
+        break_result br2;
+        if (breaker_optimal(items2, n2, widths, 2, &breaker_defaults, 0, scratch, &br2) &&
+            br2.line_count == br.line_count &&
+            break_cost(items2, &br2) <= break_cost(items, &br)) {
             items = items2;
             n = n2;
             br = br2;
