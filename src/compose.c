@@ -1110,8 +1110,9 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
                 heads[i].style = styles_here[i];
             parts[n++] = &heads[i];
         }
+        int hcols = m.ncols, head_top = line;
         if (n > 0) {
-            int hcols = pl->headline_columns > 0 ? MIN(pl->headline_columns, m.ncols) : m.ncols;
+            hcols = pl->headline_columns > 0 ? MIN(pl->headline_columns, m.ncols) : m.ncols;
             block_out head;
             const style *hs = &c->l->styles[heads[1].text ? heads[1].style : parts[0]->style];
             stack_block(c, g, parts, n, span_width(&m, hcols), hs->size / 4, hs->lines_after,
@@ -1123,8 +1124,14 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
             line += head.lines;
             draw_list_free(&head.list);
         }
-        if (pl->article->photo)
-            compose_photo(&m, line);
+        /* A photo in the columns the headline leaves free rises to the
+         * module's top, beside the headline. */
+        const photo *ph = pl->article->photo;
+        if (ph) {
+            int pcols = MAX(1, MIN(ph->columns, m.ncols));
+            bool beside = ph->right && m.ncols - pcols >= hcols; /* heads take the first columns */
+            compose_photo(&m, beside && ph->place == PHOTO_TOP ? head_top : line);
+        }
     }
     build_items(&m, first_block, first_byte);
 
