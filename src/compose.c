@@ -186,6 +186,8 @@ typedef struct module {
         int item, col, line, room;
     } gaps[8];
     int ngaps;
+    /* modules in columns of their own: what spans their gutters */
+    VEC(grid_rect) own_spans;
 } module;
 
 static unsigned char *occ_at(const module *m, unsigned char *occ, int col, int line)
@@ -870,8 +872,12 @@ static void draw_flow(module *m, const placed_vec *pv)
         if (it->kind == FLOW_PARA) {
             const para_result *pr = variant(m, it, p->variant);
             const para_line *pl = &pr->lines[p->line_index];
-            draw_para_line(&m->page->list, c->a, pr, pl, x, template_baseline(t, p->line), "body",
-                           m->article, column, p->line, it->gray, it->para);
+            draw_para_line(&m->page->list, c->a, pr, pl, x, template_baseline(t, p->line),
+                           it->block < 0 ? "jump" : "body", m->article, column, p->line, it->gray,
+                           it->para);
+            /* The rest of a paragraph begun on another page does not begin it. */
+            if (it->continuation && it->block >= 0 && p->line_index == 0)
+                m->page->list.lines.v[m->page->list.lines.n - 1].flags &= ~LINE_FIRST;
         } else if (it->kind == FLOW_TABLE) {
             draw_table_piece(m, &it->tab, p, &m->page->list, x, line_top(m->g, p->line), p->line,
                              m->article, column);
@@ -882,6 +888,9 @@ static void draw_flow(module *m, const placed_vec *pv)
                 add_spanner(m->page, m->grid_col0 + p->col,
                             m->grid_col0 + p->col + it->span_cols - 1, p->line,
                             p->line + it->blk.lines);
+            else if (it->kind == FLOW_BLOCK && it->span_cols > 1)
+                *VEC_PUSH(m->own_spans) = (grid_rect){p->col, p->col + it->span_cols - 1, p->line,
+                                                      p->line + it->blk.lines};
         }
     }
 }
@@ -913,7 +922,7 @@ static void compose_photo(module *m, int head_end)
         if (ph->credit.text)
             parts[n++] = &ph->credit;
         const style *cs = &c->l->styles[parts[0]->style];
-        stack_block(c, m->g, parts, n, w, 0, cs->lines_after, "caption", &cap);
+        stack_block(c, m->g, parts, n, w, cs->size / 4, cs->lines_after, "caption", &cap);
     }
     int used = ph->lines + cap.lines;
     int at = head_end;
@@ -933,6 +942,8 @@ static void compose_photo(module *m, int head_end)
     double crop[4];
     memcpy(crop, ph->crop, sizeof crop);
     scaled y = line_top(m->g, at);
+    if (m->own_columns && cols > 1)
+        *VEC_PUSH(m->own_spans) = (grid_rect){c0, c0 + cols - 1, at, at + used};
     if (image_probe(ph->path, &info, ph->loc, c->d)) {
         /* Fill the frame without distortion: cut the excess of the longer
          * side evenly, after the crop the desk asked for. */
@@ -1027,6 +1038,37 @@ static span *jump_span(composer *c, const char *fmt, const char *label, int styl
     return s;
 }
 
+/* A module in columns of its own: the page's column rules stay out of it
+ * (its gutters are elsewhere), and it draws its own, in its gutters from
+ * `from` (below its headline) down, interrupted where a box spans them. */
+static void own_column_rules(module *m, int grid_from, int grid_to, int from)
+{
+    const template *t = m->g->t;
+    add_spanner(m->page, grid_from, grid_to, m->top, m->bottom);
+    if (!t->column_rules)
+        return;
+    for (int col = 0; col + 1 < m->ncols; col++) {
+        scaled x = (m->col_x[col] + m->col_w + m->col_x[col + 1]) / 2;
+        int start = -1;
+        for (int line = from; line <= m->bottom; line++) {
+            bool ruled = line < m->bottom;
+            for (int k = 0; k < m->own_spans.n && ruled; k++) {
+                const grid_rect *r = &m->own_spans.v[k];
+                if (r->col_from <= col && r->col_to > col && line >= r->line_from &&
+                    line < r->line_to)
+                    ruled = false;
+            }
+            if (ruled && start < 0)
+                start = line;
+            if (!ruled && start >= 0) {
+                draw_rule(&m->page->list, x, line_top(m->g, start) - t->line_gap / 2, x,
+                          line_top(m->g, line) - t->line_gap / 2, t->column_rule_weight, 1);
+                start = -1;
+            }
+        }
+    }
+}
+
 static void compose_module(composer *c, const grid *g, page_out *page, const page_spec *ps,
                            int page_index, const placement *pl, int article_index)
 {
@@ -1074,6 +1116,12 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
     carry *cr = &c->carries[article_index];
     int line = m.top;
     int first_block = 0, first_byte = 0;
+    if (pl->continued && !cr->active) {
+        /* Everything fitted before the jump (jump-unused said so): the
+         * continuation stays empty rather than show a head with no text. */
+        VEC_FREE(m.items);
+        return;
+    }
     if (pl->continued) {
         /* A continuation: the headline again, small, then （上接A1版）. */
         first_block = cr->block;
@@ -1133,6 +1181,7 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
             compose_photo(&m, beside && ph->place == PHOTO_TOP ? head_top : line);
         }
     }
+    int body_top = line;
     build_items(&m, first_block, first_byte);
 
     /* A jump out keeps the last line of the last column the text reaches
@@ -1163,6 +1212,8 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         flow_run(&m, lo, &pv);
     }
     draw_flow(&m, &pv);
+    if (m.own_columns)
+        own_column_rules(&m, grid_from, grid_to, body_top);
     if (jumps && overset > 0 && jump_line >= 0 && m.stop_item >= 0) {
         /* The rest goes on: remember where, and say where. */
         const flow_item *it = &m.items.v[m.stop_item];
@@ -1190,7 +1241,8 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         overset = 0;
     } else if (jumps) {
         diag_warn(c->d, pl->loc, "jump-unused",
-                  "article \"%s\" fits on this page; its \"continue-on\" is not needed",
+                  "article \"%s\" fits on this page; its \"continue-on\" is not needed and "
+                  "its continuation stays empty",
                   pl->article->id);
         cr->active = false;
         cr->block = pl->article->block_count;
@@ -1209,6 +1261,7 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
             draw_list_free(&m.items.v[i].blk.list);
     }
     VEC_FREE(m.items);
+    VEC_FREE(m.own_spans);
 }
 
 /* ---- furniture --------------------------------------------------------- */
@@ -1319,7 +1372,7 @@ static void compose_masthead(composer *c, const grid *g, page_out *page)
     compose_date_strings(c->e, date, sizeof date, weekday, sizeof weekday);
     char line1[160];
     snprintf(line1, sizeof line1, "%s  %s", date, weekday);
-    const char *lines[6];
+    const char *lines[7];
     int n = 0;
     lines[n++] = arena_strdup(c->a, line1);
     if (mi->lunar)
@@ -1332,6 +1385,8 @@ static void compose_masthead(composer *c, const grid *g, page_out *page)
         lines[n++] = mi->postal;
     if (mi->weather)
         lines[n++] = mi->weather;
+    if (mi->publisher)
+        lines[n++] = mi->publisher;
     const style *is = &c->l->styles[ms->info_style];
     scaled x = t->area_x + name_w + t->gutter;
     scaled w = t->area_x + t->area_w - x;

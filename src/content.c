@@ -386,8 +386,10 @@ static table *load_table(loader *ld, yml_node *n)
     int cols = 0;
     for (int r = 0; r < t->rows; r++) {
         yml_node *row = r < head_count ? head_rows[r] : rows->items[r - head_count];
-        if (row->kind != YML_SEQ)
-            continue;
+        if (row->kind != YML_SEQ) {
+            diag_error(d, row->loc, "a table row is a list of cells, like [中岳街道, 26266.2, 6.0%%]");
+            return NULL;
+        }
         int w = 0;
         for (int i = 0; i < row->count; i++) {
             yml_node *cs = row->items[i]->kind == YML_MAP ? yml_lookup(row->items[i], "colspan")
@@ -886,8 +888,8 @@ static bool parse_columns(loader *ld, yml_node *n, int max, int *from, int *to)
             b = strtol(end + 1, &end, 10);
         if (end == n->str || *end || a < 1 || b < a || b > max)
             return diag_error(ld->d, n->loc,
-                              "columns are written like 1-4 (from the first to the %d-th grid "
-                              "column), not \"%s\"",
+                              "columns are written like 1-4 (grid columns from 1 to %d), not "
+                              "\"%s\"",
                               max, n->str);
     } else {
         return diag_error(ld->d, n->loc, "columns are written like 1-4 or [1, 4]");

@@ -13,7 +13,7 @@ static const char *const style_keys[] = {
     "inherit",  "font",         "latin-font", "size",          "leading",     "align",
     "indent",   "kinsoku",      "breaker",    "line-end",      "line-start",  "unit-keep",
     "han-latin-gap", "tracking", "line-breaks", "phrase-breaks", "lines-before", "lines-after",
-    "color", "rule-below", "figures", "rule-thick", "rule-thin", NULL};
+    "color", "figures", "rule-thick", "rule-thin", NULL};
 
 typedef struct style_src {
     yml_node *node;
@@ -224,8 +224,6 @@ static bool resolve_style(loader *ld, int i)
         else
             s->gray = pct / 100.0;
     }
-    if ((v = yml_lookup(n, "rule-below")))
-        ok &= yml_read_bool(v, d, "rule-below", &s->rule_below);
     if ((v = yml_lookup(n, "figures"))) {
         static const char *const c[] = {"proportional", "tabular", NULL};
         int k;
@@ -321,8 +319,10 @@ static bool load_print(loader *ld, template *t, yml_node *n)
         .convert_rgb = true,
         .profile = PRINT_DEFAULT_PROFILE,
         .condition = "Custom",
-        .loc = n ? n->loc : t->loc,
+        .loc = t->loc,
     };
+    if (n) /* the node's file name lives with the YAML document: keep ours */
+        p->loc = (src_loc){t->file, n->loc.line, n->loc.col};
     if (!n)
         return true;
     if (!yml_expect_kind(n, d, YML_MAP, "\"print\""))

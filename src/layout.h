@@ -61,7 +61,6 @@ typedef struct style {
     int lines_before;         /* whole grid lines of space before a block */
     int lines_after;
     double gray;              /* text colour as black ink, 0..1 */
-    bool rule_below;          /* a thin rule under the block (table titles …) */
     bool tabular_figures;     /* digits of one width (OpenType tnum), for tables */
     scaled rule_thick;        /* tables in this style: outer rules, 0 = default */
     scaled rule_thin;         /* tables: the rule under the header, 0 = default */

@@ -45,10 +45,10 @@ CASES = [
     ('wrong type: body as text', {'ed/a.yaml': 'headline: 标题\nbody: 正文。\n'}, [], 2,
      'ed/a.yaml:2:7: error: "body" must be a list, not a single value'),
     ('wrong type: columns', {'ed/edition.yaml': EDITION.replace('columns: 1-4', 'columns: 一到四')}, [], 2,
-     'ed/edition.yaml:9:18: error: columns are written like 1-4 (from the first to the 8-th grid column), '
+     'ed/edition.yaml:9:18: error: columns are written like 1-4 (grid columns from 1 to 8), '
      'not "一到四"'),
     ('columns past the grid', {'ed/edition.yaml': EDITION.replace('columns: 1-4', 'columns: 5-9')}, [], 2,
-     'ed/edition.yaml:9:18: error: columns are written like 1-4 (from the first to the 8-th grid column), '
+     'ed/edition.yaml:9:18: error: columns are written like 1-4 (grid columns from 1 to 8), '
      'not "5-9"'),
     ('module below the type area', {'ed/edition.yaml': EDITION.replace('lines: 40', 'lines: 90').replace('top: 1', 'top: 20')}, [], 2,
      'ed/edition.yaml:11:16: error: the article runs from grid line 20 for 90 lines, past the 97 lines of '
@@ -142,6 +142,8 @@ CASES = [
      'ed/a.yaml:3:3: error: the photo (60 lines with its caption) does not fit in the article\'s area there; make it fewer lines or move it'),
     ('paragraph that is a list', {'ed/a.yaml': ARTICLE + '  - p: [甲, 乙]\n'}, [], 2,
      'ed/a.yaml:5:8: error: a paragraph must be a single value, not a list'),
+    ('table row that is not a list', {'ed/a.yaml': ARTICLE + '  - table: {rows: [甲乙, 丙丁]}\n'}, [], 2,
+     'ed/a.yaml:5:20: error: a table row is a list of cells, like [中岳街道, 26266.2, 6.0%]'),
     ('table inside a box', {'ed/a.yaml': ARTICLE + '  - box: [框里第一段。, {table: {rows: [[甲, 乙]]}}]\n'}, [], 2,
      'ed/a.yaml:5:19: error: a box holds paragraphs only (text, or p: …)'),
     ('absolute photo path', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: /etc/passwd\nbody: [正文。]\n'}, [], 2,
