@@ -205,6 +205,13 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             bool stiff = no_stretch_between(t, pu, u);
             if (space > 0 && ideo_space) {
                 push_glue(&v, GLUE_FIXED, space, 0, 0);
+            } else if (space > 0 && !is_latin(pu->cls) && !is_latin(u->cls)) {
+                /* A space between Chinese characters (记者 韩雪松) is a
+                 * gap the writer asked for, not a space between Western
+                 * words: it keeps its width and spreads like the gaps
+                 * between characters, rather than first (JU-4). */
+                push_glue(&v, GLUE_INTER, space + p->tracking, stiff ? 0 : HLIST_INTER_STRETCH(em),
+                          MAX(0, space - em / 4));
             } else if (space > 0) {
                 /* A space stretches to half an em and shrinks to a
                  * quarter (JU-3 step 2, JU-4; clreq

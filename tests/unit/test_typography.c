@@ -618,17 +618,17 @@ void test_JU_3_reduction_order(void)
     CHECK_NEAR(adv_of(&s, 0, "。", 0), 1.0, 0.01);
 }
 
-/* JU-4: expansion takes word spaces first, then the gaps between
- * characters alike — never those beside a connector (typography.md's
- * example is LB_1_comma_never_starts_a_line). */
+/* JU-4: expansion takes the spaces of Western text first, then the gaps
+ * between characters alike — never those beside a connector
+ * (typography.md's example is LB_1_comma_never_starts_a_line). */
 void test_JU_4_expansion_order(void)
 {
-    para_result r = fixture_set("flat", "文文文 文文，字字字", 6);
-    CHECK_STR(line_text(&r, 0), "文文文 文文，");
+    para_result r = fixture_set("flat", "文文文 A 文文，字字字", 7);
+    CHECK_STR(line_text(&r, 0), "文文文 A 文文，");
     CHECK_NEAR(x_of(&r, 0, "文", 1) - x_of(&r, 0, "文", 0), 1.0, 0.001);
     CHECK_NEAR(x_of(&r, 0, "文", 4) - x_of(&r, 0, "文", 3), 1.0, 0.001);
-    CHECK(x_of(&r, 0, "文", 3) - x_of(&r, 0, "文", 2) > 1.3);
-    CHECK_NEAR(used_em(&r, 0), 6.0, 0.01);
+    CHECK(x_of(&r, 0, "A", 0) - x_of(&r, 0, "文", 2) > 1.3);
+    CHECK_NEAR(used_em(&r, 0), 7.0, 0.01);
 
     para_result c = fixture_set("flat", "文文～文文文，字字", 7);
     CHECK_STR(line_text(&c, 0), "文文～文文文，");
@@ -636,6 +636,22 @@ void test_JU_4_expansion_order(void)
     CHECK_NEAR(x_of(&c, 0, "文", 2) - x_of(&c, 0, "～", 0), 1.0, 0.001);
     CHECK(x_of(&c, 0, "文", 1) - x_of(&c, 0, "文", 0) > 1.05);
     CHECK_NEAR(used_em(&c, 0), 7.0, 0.01);
+}
+
+/* JU-4: a space between Chinese characters (记者 韩雪松) is no space
+ * between Western words: it keeps its width and spreads like the gaps
+ * between characters, rather than opening first into a hole. */
+void test_JU_4_space_between_chinese_spreads_like_a_gap(void)
+{
+    para_result r = fixture_set("flat", "文文文 文文，字字字", 6);
+    CHECK_STR(line_text(&r, 0), "文文文 文文，");
+    double spread = x_of(&r, 0, "文", 1) - x_of(&r, 0, "文", 0) - 1.0;
+    CHECK(spread > 0.04);
+    CHECK_NEAR(x_of(&r, 0, "文", 2) - x_of(&r, 0, "文", 1) - 1.0, spread, 0.001);
+    CHECK_NEAR(x_of(&r, 0, "文", 4) - x_of(&r, 0, "文", 3) - 1.0, spread, 0.001);
+    double space = x_of(&r, 0, "文", 3) - x_of(&r, 0, "文", 2) - 1.0 - spread;
+    CHECK(space > 0.2 && space < 0.35); /* the space's own width, no more */
+    CHECK_NEAR(used_em(&r, 0), 6.0, 0.01);
 }
 
 /* ---- D. mixed script ---------------------------------------------------------- */

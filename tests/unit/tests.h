@@ -50,6 +50,7 @@
     X(JU_2_both_edges_flush_but_the_last_line)                                                     \
     X(JU_3_reduction_order)                                                                        \
     X(JU_4_expansion_order)                                                                        \
+    X(JU_4_space_between_chinese_spreads_like_a_gap)                                               \
     X(MX_1_latin_from_the_latin_face)                                                              \
     X(MX_2_han_latin_gap)                                                                          \
     X(MX_3_space_not_doubled)                                                                      \
