@@ -22,6 +22,7 @@
     X(breaker_first_line_measure)                                                                  \
     X(breaker_looseness_plus_and_minus_one)                                                        \
     X(breaker_penalty_steers_the_choice)                                                           \
+    X(breaker_tolerated_break_only_against_a_loose_line)                                           \
     X(LB_0_rule_sets_none_basic_gb_strict)                                                         \
     X(LB_1_comma_never_starts_a_line)                                                              \
     X(LB_1_no_mark_of_the_table_starts_a_line)                                                     \
@@ -30,6 +31,7 @@
     X(LB_3_dash_never_split)                                                                       \
     X(LB_3_ellipsis_never_split)                                                                   \
     X(LB_4_numbers_stay_whole)                                                                     \
+    X(LB_4_number_keeps_its_unit_unless_the_line_would_be_loose)                                   \
     X(LB_5_latin_word_not_broken)                                                                  \
     X(LB_6_quotes_are_opening_and_closing)                                                         \
     X(LB_7_line_feeds_between_chinese_vanish)                                                      \
