@@ -530,6 +530,32 @@ void test_PU_4_adjacent_pair_takes_1_5_em(void)
     }
 }
 
+/* PU-4 by clreq's own rule (#h-adjustment_of_adjacent_punctuation_marks):
+ * a bracket beside any other mark gives up its blank on that side and
+ * stays against the text it encloses — ”…… ”—— ”？ ……“ take 0.5 em less.
+ * Where the bracket's blank faces away (……” “——) or no bracket is
+ * involved (。——), nothing is compressed: …… itself is one 2-em mark. */
+void test_PU_4_bracket_beside_dash_or_ellipsis_gives_up_its_blank(void)
+{
+    static const struct {
+        const char *text;
+        double ems; /* from the first 文 to the second */
+    } cases[] = {
+        {"文”……文", 3.5}, {"文”——文", 3.5}, {"文》——文", 3.5}, {"文”？文", 2.5},
+        {"文……“文", 3.5}, {"文——（文", 3.5}, {"文……”文", 4.0}, {"文“……文", 4.0},
+        {"文。——文", 4.0}, {"文……文", 3.0},
+    };
+    for (size_t i = 0; i < countof(cases); i++) {
+        para_result r = fixture_set("flat", cases[i].text, 20);
+        double d = x_of(&r, 0, "文", 1) - x_of(&r, 0, "文", 0);
+        if (fabs(d - cases[i].ems) > 0.01) {
+            fprintf(stderr, "  %s: %s sets %.3f em, expected %.1f\n", harness_current,
+                    cases[i].text, d, cases[i].ems);
+            harness_failed_checks++;
+        }
+    }
+}
+
 /* PU-6: ？！ take one em together, ？？？ two. */
 void test_PU_6_doubled_question_and_exclamation_take_1_em(void)
 {
