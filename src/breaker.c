@@ -117,8 +117,8 @@ typedef VEC(candidate) candidate_vec;
  * break point (TeX); otherwise the best per class and line count, so that
  * a paragraph one line longer or shorter can be found (TeX's \looseness). */
 static bool kp_pass(const item *items, int count, const scaled *widths, int nwidths,
-                    const breaker_params *p, int tolerance, int looseness, arena *scratch,
-                    break_result *out)
+                    const breaker_params *p, int tolerance, bool tolerated, int looseness,
+                    arena *scratch, break_result *out)
 {
     /* TeX caps badness at 10000, so that every line that cannot be made
      * good is equally bad.  In the last pass, where such lines must be
@@ -130,12 +130,16 @@ static bool kp_pass(const item *items, int count, const scaled *widths, int nwid
     int64_t *sw = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
     int64_t *sy = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
     int64_t *sz = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
+    int64_t *sq = ARENA_NEW_ARRAY(scratch, int64_t, count + 1); /* stretch spent first */
     int *sf = ARENA_NEW_ARRAY(scratch, int, count + 1);
     for (int i = 0; i < count; i++) {
         const item *it = &items[i];
         bool glue = it->kind == ITEM_GLUE;
         sw[i + 1] = sw[i] + (it->kind == ITEM_PENALTY ? 0 : it->width);
         sy[i + 1] = sy[i] + (glue ? it->stretch : 0);
+        sq[i + 1] = sq[i] + (glue && (it->glue == GLUE_WORD || it->glue == GLUE_HAN_LATIN)
+                                 ? it->stretch
+                                 : 0);
         sz[i + 1] = sz[i] + (glue ? it->shrink : 0);
         sf[i + 1] = sf[i] + (glue && it->glue == GLUE_FILL);
     }
@@ -155,8 +159,9 @@ static bool kp_pass(const item *items, int count, const scaled *widths, int nwid
         if (it->kind != ITEM_PENALTY || it->penalty >= PENALTY_INF)
             continue;
         /* A paragraph made longer or shorter on request must be as good
-         * as a normal one: no break the rules only tolerate. */
-        if (looseness && it->penalty >= BREAKER_SOFT_LIMIT)
+         * as a normal one: no break the rules only tolerate; nor, when
+         * asked, the first pass (see strict_first_pass). */
+        if ((looseness || !tolerated) && it->penalty >= BREAKER_SOFT_LIMIT)
             continue;
         bool forced = it->penalty <= -PENALTY_INF;
         cands.n = 0;
@@ -183,6 +188,15 @@ static bool kp_pass(const item *items, int count, const scaled *widths, int nwid
                     d += (double)it->penalty * it->penalty;
                 else if (it->penalty > -PENALTY_INF)
                     d -= (double)it->penalty * it->penalty;
+                if (p->loose_ratio > 0 && r > 0 && !fill) {
+                    /* What the gaps between characters give once spaces
+                     * and Han–Latin gaps have given all of theirs (as
+                     * para.c justifies); a line with no stretch at all
+                     * stays short, and is loose too. */
+                    scaled rest = w - natural - (scaled)(sq[b] - sq[s]);
+                    if (stretch <= 0 || (double)rest / stretch > p->loose_ratio)
+                        d += (double)p->loose_penalty * p->loose_penalty;
+                }
                 int fc = fitness_of(r);
                 if (abs(fc - a->fitness) > 1)
                     d += p->adj_demerits;
@@ -275,7 +289,9 @@ bool breaker_optimal(const item *items, int count, const scaled *widths, int nwi
     /* A looser or tighter paragraph is worth having only if it is good. */
     int passes = looseness ? 1 : 3;
     for (int pass = 0; pass < passes; pass++) {
-        if (kp_pass(items, count, widths, nwidths, p, tolerances[pass], looseness, scratch, out)) {
+        bool tolerated = pass > 0 || !p->strict_first_pass;
+        if (kp_pass(items, count, widths, nwidths, p, tolerances[pass], tolerated, looseness,
+                    scratch, out)) {
             out->pass = pass + 1;
             return true;
         }

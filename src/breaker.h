@@ -19,6 +19,20 @@ typedef struct breaker_params {
     int tolerance;        /* badness allowed in the first pass (TeX's \tolerance) */
     int line_penalty;     /* added to every line's badness (TeX's \linepenalty) */
     int adj_demerits;     /* for adjacent lines of non-adjacent fitness classes */
+    /* The first pass takes no break the rules only tolerate (penalty from
+     * BREAKER_SOFT_LIMIT up), as TeX's first pass tries no hyphenation:
+     * such a break is then weighed against lines looser than the first
+     * pass's tolerance, not preferred to them because they are beyond it. */
+    bool strict_first_pass;
+    /* A justified line is loose when the gaps between characters spread
+     * beyond this adjustment ratio of their stretch, after word spaces and
+     * Han–Latin gaps have given theirs (as para.c justifies); such a line
+     * costs loose_penalty² demerits on top of its badness, so that the
+     * breaker sets a loose line only where every other way is worse by
+     * the same measure: another loose line, or a break the rules only
+     * tolerate at a penalty as high.  0: no line is loose (ragged text). */
+    double loose_ratio;
+    int loose_penalty;
 } breaker_params;
 
 typedef struct line_break {

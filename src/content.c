@@ -93,7 +93,13 @@ static const char *normalize(loader *ld, const char *in, size_t len, bool keep_b
                     break;
                 at += (size_t)m;
             }
-            bool vanish = chars_is_wide(before) && chars_is_wide(after) &&
+            /* A digit beside a Chinese character counts as wide too: a
+             * number is set against the characters around it with no
+             * space (MX-2), so a line wrapped inside 10|月 or 30|元 joins
+             * up as the writer meant, where CSS would put a space. */
+            bool wide_before = chars_is_wide(before), wide_after = chars_is_wide(after);
+            bool vanish = (wide_before || (chars_is_digit(before) && wide_after)) &&
+                          (wide_after || (chars_is_digit(after) && wide_before)) &&
                           !chars_is_hangul(before) && !chars_is_hangul(after);
             if (before == 0x200B || after == 0x200B)
                 vanish = true;

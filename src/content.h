@@ -10,8 +10,9 @@
  * types, styles that do not exist, files outside the edition) and reports
  * every problem with its location.  Text is normalised here: control
  * characters are dropped (with a warning), runs of spaces fold to one, and
- * a source line break between two wide characters vanishes while other
- * line breaks become a space (typography LB-7) — unless the style keeps
+ * a source line break between two wide characters (or a wide character
+ * and a digit) vanishes while other line breaks become a space
+ * (typography LB-7) — unless the style keeps
  * line breaks, as heads do.  The edition owns all of it (one arena). */
 #ifndef PAIBAN_CONTENT_H
 #define PAIBAN_CONTENT_H

@@ -61,6 +61,18 @@ static bool is_latin(char_class c) { return c == CHAR_LATIN; }
  * and, in mainland fonts where their ink sits left, ？ and ！. */
 static bool is_closing(char_class c) { return c == CHAR_CLOSE || c == CHAR_EXCL; }
 
+/* ——, …… and the connectors ～ –: marks without a blank of their own. */
+static bool is_long_or_connector(char_class c)
+{
+    return c == CHAR_DASH || c == CHAR_ELLIPSIS || c == CHAR_CONNECTOR;
+}
+
+/* A closing bracket, quotation or book-title mark, as opposed to a stop. */
+static bool is_bracket_close(const para_text *t, const unit *u)
+{
+    return u->cls == CHAR_CLOSE && blank_kind(u, t->cp[u->cp_end - 1]) == GLUE_BLANK_PAREN;
+}
+
 /* —— and …… are one mark of two characters (LB-3, PU-9). */
 static bool same_long_mark(const unit *u, const unit *v)
 {
@@ -116,7 +128,8 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
     int nu = sp->unit_count;
 
     /* Which blanks adjacent compression removes (PU-4, after CSS Text 4's
-     * fullwidth punctuation collapsing for Simplified Chinese; PU-6). */
+     * fullwidth punctuation collapsing for Simplified Chinese, and clreq
+     * #h-adjustment_of_adjacent_punctuation_marks; PU-6). */
     bool *trim_left = arena_alloc(scratch, (size_t)nu + 1);
     bool *trim_right = arena_alloc(scratch, (size_t)nu + 1);
     int prev = -1;
@@ -135,6 +148,15 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
                                    a == CHAR_IDEO_SPACE))
                 trim_left[k] = true;
             if (is_closing(a) && (b == CHAR_CLOSE || b == CHAR_MIDDLE || b == CHAR_IDEO_SPACE))
+                trim_right[prev] = true;
+            /* clreq: a bracket beside any other mark gives up its blank
+             * on that side, so that it stays against the text it encloses:
+             * ”…… and ”—— and ”？ take half an em less, as ……“ does.  A
+             * stop keeps its blank before —— or …… (no bracket there). */
+            if (b == CHAR_OPEN && is_long_or_connector(a))
+                trim_left[k] = true;
+            if (a == CHAR_CLOSE && is_bracket_close(t, &units[prev]) &&
+                (is_long_or_connector(b) || b == CHAR_EXCL))
                 trim_right[prev] = true;
         }
         /* ？？ ！！ ？！ take one em, ？？？ two (GB §5.1.2; clreq
@@ -205,6 +227,13 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             bool stiff = no_stretch_between(t, pu, u);
             if (space > 0 && ideo_space) {
                 push_glue(&v, GLUE_FIXED, space, 0, 0);
+            } else if (space > 0 && !is_latin(pu->cls) && !is_latin(u->cls)) {
+                /* A space between Chinese characters (记者 韩雪松) is a
+                 * gap the writer asked for, not a space between Western
+                 * words: it keeps its width and spreads like the gaps
+                 * between characters, rather than first (JU-4). */
+                push_glue(&v, GLUE_INTER, space + p->tracking, stiff ? 0 : HLIST_INTER_STRETCH(em),
+                          MAX(0, space - em / 4));
             } else if (space > 0) {
                 /* A space stretches to half an em and shrinks to a
                  * quarter (JU-3 step 2, JU-4; clreq

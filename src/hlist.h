@@ -31,9 +31,9 @@ typedef enum { ITEM_BOX, ITEM_GLUE, ITEM_PENALTY } item_kind;
 
 /* Glue kinds, for justifying in the order clreq gives (JU-3, JU-4). */
 typedef enum {
-    GLUE_INTER,       /* between Chinese characters: stretches last */
+    GLUE_INTER,       /* between Chinese characters, and a space there: stretches last */
     GLUE_HAN_LATIN,   /* between Chinese and Latin */
-    GLUE_WORD,        /* a space */
+    GLUE_WORD,        /* a space in or beside Western text */
     GLUE_BLANK_PAREN, /* blank of a bracket or quotation mark */
     GLUE_BLANK_PAUSE, /* blank of ，、；： */
     GLUE_BLANK_STOP,  /* blank of 。．？！ */

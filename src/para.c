@@ -70,9 +70,11 @@ static void trace_paragraph(const para_text *t, const shaped_para *sp, const ite
     fprintf(stderr, "\n");
 }
 
-/* Cost of a break between a number and its unit: as bad as a line spread
- * to badness 5000, so it is taken only when every other choice would leave
- * a line very loose. */
+/* Cost of a break between a number and its unit, and what a loose line
+ * (LINE_LOOSE) costs on top of its badness: the same, so that a number
+ * leaves its unit only where a line would otherwise be loose (issue 3:
+ * "unless the line would otherwise be loose"), and one such fault is never
+ * traded for two of the other kind. */
 enum { UNIT_PENALTY = 5000, EMERGENCY_PENALTY = 5000 };
 
 /* Cost of breaking a head inside a word (LB-11), against the ragged-right
@@ -303,31 +305,39 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     };
     int n;
     item *items = hlist_build(&t, &sp, spans, &hp, scratch, &n);
+    /* Justified text: a number leaves its unit only where a line would
+     * otherwise be loose, as LINE_LOOSE below has it. */
+    breaker_params bparams = breaker_defaults;
+    if (justified) {
+        bparams.strict_first_pass = true;
+        bparams.loose_ratio = LOOSE_GAP_EMS * st->size / HLIST_INTER_STRETCH(st->size);
+        bparams.loose_penalty = UNIT_PENALTY;
+    }
+    const breaker_params *bp = &bparams;
     scaled widths[2] = {opt->first_width > 0 ? opt->first_width : opt->width, opt->width};
     break_result br;
     bool *emergency = NULL;
     if (st->breaker == BREAKER_FIRST_FIT) {
         breaker_first_fit(items, n, widths, 2, scratch, &br);
     } else if (opt->looseness) {
-        if (!breaker_optimal(items, n, widths, 2, &breaker_defaults, opt->looseness, scratch,
-                             &br)) {
+        if (!breaker_optimal(items, n, widths, 2, bp, opt->looseness, scratch, &br)) {
             res->line_count = -1; /* no such variant */
             res->text = "";
             return;
         }
-    } else if (!breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br)) {
+    } else if (!breaker_optimal(items, n, widths, 2, bp, 0, scratch, &br)) {
         /* No way by the rules.  Give up the goal of PH-4 (no 孤字) first,
          * then the rules inside runs too wide for a line. */
         bool found = false;
         if (hp.avoid_single_last) {
             hp.avoid_single_last = false;
             items = hlist_build(&t, &sp, spans, &hp, scratch, &n);
-            found = breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br);
+            found = breaker_optimal(items, n, widths, 2, bp, 0, scratch, &br);
         }
         if (!found) {
             items = add_emergency_breaks(items, n, MIN(widths[0], widths[1]), scratch, &n,
                                          &emergency);
-            if (!breaker_optimal(items, n, widths, 2, &breaker_defaults, 0, scratch, &br))
+            if (!breaker_optimal(items, n, widths, 2, bp, 0, scratch, &br))
                 breaker_first_fit(items, n, widths, 2, scratch, &br);
         }
     }
@@ -340,7 +350,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         int n2;
         item *items2 = hlist_build(&t, &sp, spans, &solid, scratch, &n2);
         break_result br2;
-        if (breaker_optimal(items2, n2, widths, 2, &breaker_defaults, 0, scratch, &br2) &&
+        if (breaker_optimal(items2, n2, widths, 2, bp, 0, scratch, &br2) &&
             br2.line_count < br.line_count) {
             items = items2;
             n = n2;
@@ -357,7 +367,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         int n2;
         item *items2 = hlist_build(&t, &sp, spans, &even, scratch, &n2);
         break_result br2;
-        if (breaker_optimal(items2, n2, widths, 2, &breaker_defaults, 0, scratch, &br2) &&
+        if (breaker_optimal(items2, n2, widths, 2, bp, 0, scratch, &br2) &&
             br2.line_count == br.line_count &&
             break_cost(items2, &br2) <= break_cost(items, &br)) {
             items = items2;

@@ -225,3 +225,42 @@ void test_breaker_penalty_steers_the_choice(void)
     CHECK(breaker_optimal(m.v, m.n, &w, 1, &breaker_defaults, 0, a, &br));
     arena_free(a);
 }
+
+/* A break the rules only tolerate (a number from its unit) is weighed
+ * against looser lines, not taken because they are beyond the first
+ * pass's tolerance: AAAA| needs a ratio of 1.67 (badness 463, over 400),
+ * AAAAA fills the line but only through the tolerated break.  With a
+ * strict first pass the loose-ish line wins, as it should unless it is
+ * loose by the breaker's measure, where the tolerated break wins again. */
+void test_breaker_tolerated_break_only_against_a_loose_line(void)
+{
+    list l = build("AAAA|A|AAAA", 2, 0);
+    nth(&l, ITEM_PENALTY, 1)->penalty = 5000;
+    scaled w = 5 * BOX;
+    arena *a = arena_new();
+    break_result br;
+    CHECK(breaker_optimal(l.v, l.n, &w, 1, &breaker_defaults, 0, a, &br));
+    CHECK_STR(shape(&l, &br), "5,4"); /* found in the first pass */
+
+    breaker_params strict = breaker_defaults;
+    strict.strict_first_pass = true;
+    CHECK(breaker_optimal(l.v, l.n, &w, 1, &strict, 0, a, &br));
+    CHECK_STR(shape(&l, &br), "4,5");
+    CHECK_INT(br.pass, 2);
+    strict.loose_ratio = 1.92; /* 1.67 is not loose */
+    strict.loose_penalty = 5000;
+    CHECK(breaker_optimal(l.v, l.n, &w, 1, &strict, 0, a, &br));
+    CHECK_STR(shape(&l, &br), "4,5");
+
+    breaker_params loose = strict;
+    loose.loose_ratio = 1.5; /* now it is: the tolerated break is better */
+    CHECK(breaker_optimal(l.v, l.n, &w, 1, &loose, 0, a, &br));
+    CHECK_STR(shape(&l, &br), "5,4");
+    /* Two tolerated breaks (5,5,4) are not worth one loose line. */
+    list m = build("AAAA|A|AAAA|A|AAAA", 2, 0);
+    nth(&m, ITEM_PENALTY, 1)->penalty = 5000;
+    nth(&m, ITEM_PENALTY, 3)->penalty = 5000;
+    CHECK(breaker_optimal(m.v, m.n, &w, 1, &loose, 0, a, &br));
+    CHECK_STR(shape(&m, &br), "4,5,5");
+    arena_free(a);
+}

@@ -269,6 +269,51 @@ void test_LB_4_numbers_stay_whole(void)
     }
 }
 
+/* Set text as body in 13 em (the sample's column): its first line must
+ * be `first`, and no line may be loose. */
+static para_result set_body_13(const char *text, const char *first)
+{
+    para_result r = fixture_set("body", text, 13);
+    CHECK_STR(line_text(&r, 0), first);
+    for (int i = 0; i < r.line_count; i++)
+        CHECK(!(r.lines[i].flags & LINE_LOOSE));
+    return r;
+}
+
+/* LB-4 (issue 3): a number keeps a following unit or measure word unless
+ * the line would otherwise be loose.  "元旦登高是我市延续了" spreads by
+ * 0.11 em a gap — more than the first pass allows, yet not loose — so 11
+ * goes down with 年; "肉蛋价格总体平稳。" would spread by 0.3 em and
+ * "本报讯（记者 韩雪松）" by 0.14 em (the space is a gap like the others),
+ * so there 27 and 12 may end the line.  One loose line is better than two
+ * numbers split (a dateline whose 12|月 would force 11|月 next). */
+void test_LB_4_number_keeps_its_unit_unless_the_line_would_be_loose(void)
+{
+    para_result r = set_body_13("元旦登高是我市延续了11年的群众体育品牌活动。据统计，今年全市共举办各"
+                                "类全民健身赛事活动320多场。",
+                                "元旦登高是我市延续了");
+    CHECK_STR(line_text(&r, 1), "11年的群众体育品牌活动。据");
+    set_body_13("肉蛋价格总体平稳。27日，市区猪肉（精瘦肉）平均零售价格为每公斤26.4元，"
+                "比上周下降0.8%。",
+                "肉蛋价格总体平稳。27");
+    set_body_13("本报讯（记者 韩雪松）12月29日起，由市汽车北站开往颍源县汽车站的城乡公交"
+                "K18路正式开通运营。",
+                "本报讯（记者 韩雪松）12");
+
+    para_result d = fixture_set("body",
+                                "本报讯（记者 孟凡宇）12月26日，市统计局发布1—11月全市经济运行数据。今年"
+                                "以来，全市主要经济指标保持在合理区间。",
+                                13);
+    int faults = 0;
+    for (int i = 0; i < d.line_count; i++) {
+        const char *a = line_text(&d, i);
+        char last = a[strlen(a) - 1];
+        faults += i + 1 < d.line_count && last >= '0' && last <= '9' && starts_with(&d, i + 1, "月");
+        faults += (d.lines[i].flags & LINE_LOOSE) != 0;
+    }
+    CHECK_INT(faults, 1);
+}
+
 /* LB-5: a Latin word moves down whole. */
 void test_LB_5_latin_word_not_broken(void)
 {
@@ -291,17 +336,10 @@ void test_LB_6_quotes_are_opening_and_closing(void)
     CHECK_STR(line_text(&c, 1), "文”字字");
 }
 
-/* LB-7: a source line feed between Chinese characters vanishes; next to
- * a Latin word it is a space. */
-void test_LB_7_line_feeds_between_chinese_vanish(void)
+/* The text of the first paragraph of an article set from YAML. */
+static void check_body_text(const char *article_yaml, const char *expected)
 {
-    fixture_edition fe = fixture_compose("headline: 换行\n"
-                                         "body:\n"
-                                         "  - 他说\n"
-                                         "    今天文字\n"
-                                         "    ABC和\n"
-                                         "    文字。\n",
-                                         "1-2");
+    fixture_edition fe = fixture_compose(article_yaml, "1-2");
     const article *a = fe.ed->articles[0];
     const block *body = NULL;
     for (int i = 0; i < a->block_count && !body; i++)
@@ -309,8 +347,31 @@ void test_LB_7_line_feeds_between_chinese_vanish(void)
             body = &a->blocks[i];
     CHECK(body != NULL);
     if (body)
-        CHECK_STR(body->spans[0].text, "他说今天文字 ABC和文字。");
+        CHECK_STR(body->spans[0].text, expected);
     fixture_edition_free(&fe);
+}
+
+/* LB-7: a source line feed between Chinese characters vanishes; next to
+ * a Latin word it is a space.  It vanishes too beside a digit that stands
+ * next to a Chinese character: a number is set against the text around
+ * it with no space (MX-2), so a source wrapped inside 10|月 or 30|元 joins
+ * up; between a digit and a Latin letter the line feed stays a space. */
+void test_LB_7_line_feeds_between_chinese_vanish(void)
+{
+    check_body_text("headline: 换行\n"
+                    "body:\n"
+                    "  - 他说\n"
+                    "    今天文字\n"
+                    "    ABC和\n"
+                    "    文字。\n",
+                    "他说今天文字 ABC和文字。");
+    check_body_text("headline: 数字\n"
+                    "body:\n"
+                    "  - 按照10\n"
+                    "    月1日起，个税降到30\n"
+                    "    元，型号A\n"
+                    "    100。\n",
+                    "按照10月1日起，个税降到30元，型号A 100。");
 }
 
 /* LB-8: the comma and the line-end full stop are compressed so that the
@@ -469,6 +530,32 @@ void test_PU_4_adjacent_pair_takes_1_5_em(void)
     }
 }
 
+/* PU-4 by clreq's own rule (#h-adjustment_of_adjacent_punctuation_marks):
+ * a bracket beside any other mark gives up its blank on that side and
+ * stays against the text it encloses — ”…… ”—— ”？ ……“ take 0.5 em less.
+ * Where the bracket's blank faces away (……” “——) or no bracket is
+ * involved (。——), nothing is compressed: …… itself is one 2-em mark. */
+void test_PU_4_bracket_beside_dash_or_ellipsis_gives_up_its_blank(void)
+{
+    static const struct {
+        const char *text;
+        double ems; /* from the first 文 to the second */
+    } cases[] = {
+        {"文”……文", 3.5}, {"文”——文", 3.5}, {"文》——文", 3.5}, {"文”？文", 2.5},
+        {"文……“文", 3.5}, {"文——（文", 3.5}, {"文……”文", 4.0}, {"文“……文", 4.0},
+        {"文。——文", 4.0}, {"文……文", 3.0},
+    };
+    for (size_t i = 0; i < countof(cases); i++) {
+        para_result r = fixture_set("flat", cases[i].text, 20);
+        double d = x_of(&r, 0, "文", 1) - x_of(&r, 0, "文", 0);
+        if (fabs(d - cases[i].ems) > 0.01) {
+            fprintf(stderr, "  %s: %s sets %.3f em, expected %.1f\n", harness_current,
+                    cases[i].text, d, cases[i].ems);
+            harness_failed_checks++;
+        }
+    }
+}
+
 /* PU-6: ？！ take one em together, ？？？ two. */
 void test_PU_6_doubled_question_and_exclamation_take_1_em(void)
 {
@@ -618,17 +705,17 @@ void test_JU_3_reduction_order(void)
     CHECK_NEAR(adv_of(&s, 0, "。", 0), 1.0, 0.01);
 }
 
-/* JU-4: expansion takes word spaces first, then the gaps between
- * characters alike — never those beside a connector (typography.md's
- * example is LB_1_comma_never_starts_a_line). */
+/* JU-4: expansion takes the spaces of Western text first, then the gaps
+ * between characters alike — never those beside a connector
+ * (typography.md's example is LB_1_comma_never_starts_a_line). */
 void test_JU_4_expansion_order(void)
 {
-    para_result r = fixture_set("flat", "文文文 文文，字字字", 6);
-    CHECK_STR(line_text(&r, 0), "文文文 文文，");
+    para_result r = fixture_set("flat", "文文文 A 文文，字字字", 7);
+    CHECK_STR(line_text(&r, 0), "文文文 A 文文，");
     CHECK_NEAR(x_of(&r, 0, "文", 1) - x_of(&r, 0, "文", 0), 1.0, 0.001);
     CHECK_NEAR(x_of(&r, 0, "文", 4) - x_of(&r, 0, "文", 3), 1.0, 0.001);
-    CHECK(x_of(&r, 0, "文", 3) - x_of(&r, 0, "文", 2) > 1.3);
-    CHECK_NEAR(used_em(&r, 0), 6.0, 0.01);
+    CHECK(x_of(&r, 0, "A", 0) - x_of(&r, 0, "文", 2) > 1.3);
+    CHECK_NEAR(used_em(&r, 0), 7.0, 0.01);
 
     para_result c = fixture_set("flat", "文文～文文文，字字", 7);
     CHECK_STR(line_text(&c, 0), "文文～文文文，");
@@ -636,6 +723,22 @@ void test_JU_4_expansion_order(void)
     CHECK_NEAR(x_of(&c, 0, "文", 2) - x_of(&c, 0, "～", 0), 1.0, 0.001);
     CHECK(x_of(&c, 0, "文", 1) - x_of(&c, 0, "文", 0) > 1.05);
     CHECK_NEAR(used_em(&c, 0), 7.0, 0.01);
+}
+
+/* JU-4: a space between Chinese characters (记者 韩雪松) is no space
+ * between Western words: it keeps its width and spreads like the gaps
+ * between characters, rather than opening first into a hole. */
+void test_JU_4_space_between_chinese_spreads_like_a_gap(void)
+{
+    para_result r = fixture_set("flat", "文文文 文文，字字字", 6);
+    CHECK_STR(line_text(&r, 0), "文文文 文文，");
+    double spread = x_of(&r, 0, "文", 1) - x_of(&r, 0, "文", 0) - 1.0;
+    CHECK(spread > 0.04);
+    CHECK_NEAR(x_of(&r, 0, "文", 2) - x_of(&r, 0, "文", 1) - 1.0, spread, 0.001);
+    CHECK_NEAR(x_of(&r, 0, "文", 4) - x_of(&r, 0, "文", 3) - 1.0, spread, 0.001);
+    double space = x_of(&r, 0, "文", 3) - x_of(&r, 0, "文", 2) - 1.0 - spread;
+    CHECK(space > 0.2 && space < 0.35); /* the space's own width, no more */
+    CHECK_NEAR(used_em(&r, 0), 6.0, 0.01);
 }
 
 /* ---- D. mixed script ---------------------------------------------------------- */

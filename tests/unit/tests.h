@@ -22,6 +22,7 @@
     X(breaker_first_line_measure)                                                                  \
     X(breaker_looseness_plus_and_minus_one)                                                        \
     X(breaker_penalty_steers_the_choice)                                                           \
+    X(breaker_tolerated_break_only_against_a_loose_line)                                           \
     X(LB_0_rule_sets_none_basic_gb_strict)                                                         \
     X(LB_1_comma_never_starts_a_line)                                                              \
     X(LB_1_no_mark_of_the_table_starts_a_line)                                                     \
@@ -30,6 +31,7 @@
     X(LB_3_dash_never_split)                                                                       \
     X(LB_3_ellipsis_never_split)                                                                   \
     X(LB_4_numbers_stay_whole)                                                                     \
+    X(LB_4_number_keeps_its_unit_unless_the_line_would_be_loose)                                   \
     X(LB_5_latin_word_not_broken)                                                                  \
     X(LB_6_quotes_are_opening_and_closing)                                                         \
     X(LB_7_line_feeds_between_chinese_vanish)                                                      \
@@ -41,6 +43,7 @@
     X(PU_3_line_end_stop_takes_half_em)                                                            \
     X(PU_3_line_end_question_mark_takes_half_em)                                                   \
     X(PU_4_adjacent_pair_takes_1_5_em)                                                             \
+    X(PU_4_bracket_beside_dash_or_ellipsis_gives_up_its_blank)                                     \
     X(PU_6_doubled_question_and_exclamation_take_1_em)                                             \
     X(PU_7_no_hanging_punctuation)                                                                 \
     X(PU_8_quotes_follow_their_context)                                                            \
@@ -50,6 +53,7 @@
     X(JU_2_both_edges_flush_but_the_last_line)                                                     \
     X(JU_3_reduction_order)                                                                        \
     X(JU_4_expansion_order)                                                                        \
+    X(JU_4_space_between_chinese_spreads_like_a_gap)                                               \
     X(MX_1_latin_from_the_latin_face)                                                              \
     X(MX_2_han_latin_gap)                                                                          \
     X(MX_3_space_not_doubled)                                                                      \
