@@ -18,6 +18,8 @@
 #include "layout.h"
 #include "para.h"
 
+#define PAIBAN_VERSION "0.1.0"
+
 /* Exit status of every command (see usage in main.c). */
 enum { EXIT_OK = 0, EXIT_LAYOUT = 1, EXIT_INPUT = 2, EXIT_ENV = 3 };
 

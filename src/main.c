@@ -19,6 +19,7 @@
  * (overset text, or any warning with --strict); 2 the input is wrong (no
  * PDF written); 3 the machine failed us (cannot write, library failure).
  * diff exits like diff(1): 0 no change, 1 changes, 2 trouble. */
+#include "archive.h"
 #include "build.h"
 #include "compose.h"
 #include "content.h"
@@ -46,7 +47,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PAIBAN_VERSION "0.1.0"
 #define PREVIEW_DPI 60
 
 typedef struct options {
@@ -61,6 +61,8 @@ typedef struct options {
     const char *layout_dir;
     const char *fonts_file;
     long builds;              /* watch: stop after this many (0: never) */
+    long jobs;                /* archive: editions typeset at once (0: one per core) */
+    bool force;               /* archive: typeset every edition again */
     bool allow_overset;
     bool allow_outside_root;
     bool strict;
@@ -81,6 +83,7 @@ static void usage(FILE *f)
             "       paiban diff --rev REV EDITION [-o FILE.pdf] [--png DIR] [options]\n"
             "       paiban watch EDITION -o FILE.pdf [--builds N] [options]\n"
             "       paiban text EDITION        print the edition's text, a paragraph a line\n"
+            "       paiban archive YEAR -o DIR [-j N] [--force] [--report FILE.json] [options]\n"
             "       paiban --version\n"
             "\n"
             "commands:\n"
@@ -93,6 +96,9 @@ static void usage(FILE *f)
             "          -o writes the new version with changed lines marked\n"
             "  watch   write the proof, then again whenever a file of the edition, its\n"
             "          layout or its fonts changes; print the summary each time\n"
+            "  archive every edition of a year (YEAR/MM-DD/) as PDF/A-2b in DIR, then the\n"
+            "          volume DIR/YEAR.pdf (cover, contents, outline, page labels) and\n"
+            "          DIR/index.json and index.csv; only changed editions are typeset again\n"
             "\n"
             "options:\n"
             "  -o, --output FILE      the PDF to write (through a temporary file)\n"
@@ -108,6 +114,8 @@ static void usage(FILE *f)
             "                         for diff also before|after pictures of changed pages\n"
             "  --rev REV              diff: compare with the edition at git revision REV\n"
             "  --builds N             watch: stop after N builds\n"
+            "  -j, --jobs N           archive: editions typeset at once (default: one per core)\n"
+            "  --force                archive: typeset every edition again\n"
             "  --layout DIR           page templates and styles (default: the nearest layout/\n"
             "                         folder above the edition)\n"
             "  --fonts FILE           font manifest (default: fonts/fonts.yaml beside layout/)\n"
@@ -129,7 +137,7 @@ static void usage(FILE *f)
 
 static bool is_command(const char *c)
 {
-    static const char *const commands[] = {"build", "proof", "diff", "watch", "text", NULL};
+    static const char *const commands[] = {"build", "proof", "diff", "watch", "text", "archive", NULL};
     for (int i = 0; commands[i]; i++)
         if (strcmp(c, commands[i]) == 0)
             return true;
@@ -158,7 +166,7 @@ static int parse_args(int argc, char **argv, options *o)
     }
     const char *positional[3];
     int npos = 0;
-    const char *builds = NULL;
+    const char *builds = NULL, *jobs = NULL;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         const char **value = NULL;
@@ -174,6 +182,10 @@ static int parse_args(int argc, char **argv, options *o)
             value = &o->rev;
         else if (strcmp(a, "--builds") == 0)
             value = &builds;
+        else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0)
+            value = &jobs;
+        else if (strcmp(a, "--force") == 0)
+            o->force = true;
         else if (strcmp(a, "--layout") == 0)
             value = &o->layout_dir;
         else if (strcmp(a, "--fonts") == 0)
@@ -244,6 +256,19 @@ static int parse_args(int argc, char **argv, options *o)
             fprintf(stderr, "paiban: --builds wants a count of 1 or more, not \"%s\"\n", builds);
             return EXIT_INPUT;
         }
+    }
+    if (jobs) {
+        char *end;
+        errno = 0;
+        o->jobs = strtol(jobs, &end, 10);
+        if (errno || *end || o->jobs < 1 || o->jobs > 256) {
+            fprintf(stderr, "paiban: -j wants a count of processes from 1 to 256, not \"%s\"\n", jobs);
+            return EXIT_INPUT;
+        }
+    }
+    if (strcmp(o->command, "archive") == 0 && !o->output) {
+        fprintf(stderr, "paiban: say where the archive goes: -o DIR (e.g. archive/2018)\n");
+        return EXIT_INPUT;
     }
     bool needs_output = strcmp(o->command, "build") == 0 || strcmp(o->command, "proof") == 0 ||
                         strcmp(o->command, "watch") == 0;
@@ -758,6 +783,13 @@ int main(int argc, char **argv)
     if (strcmp(o.command, "diff") == 0) {
         status = run_diff(&o, d);
         diag_print(d, stderr, printed_messages, !o.quiet);
+    } else if (strcmp(o.command, "archive") == 0) {
+        archive_options ao = {.content = o.edition, .output = o.output, .layout_dir = o.layout_dir,
+                              .fonts_file = o.fonts_file, .report = o.report, .jobs = (int)o.jobs,
+                              .force = o.force, .quiet = o.quiet, .allow_overset = o.allow_overset,
+                              .allow_outside_root = o.allow_outside_root, .strict = o.strict};
+        status = archive_run(&ao, d);
+        diag_print(d, stderr, 0, !o.quiet);
     } else if (strcmp(o.command, "watch") == 0) {
         status = finish(d, &o, run_watch(&o, d));
     } else {
