@@ -36,6 +36,7 @@ typedef struct year_edition {
     int log_fd;               /* the child's stderr, read when it ends */
     double started, seconds;
     int pages;
+    int warnings;
 } year_edition;
 
 typedef struct run {
@@ -241,7 +242,8 @@ static int typeset_edition(const run *r, const year_edition *e)
         if (status == EXIT_OK && r->o->strict && diag_warning_count(d) > 0)
             status = EXIT_LAYOUT;
     }
-    diag_print(d, stderr, 0, !r->o->quiet);
+    /* Errors here; warnings are counted in the record (paiban build shows them). */
+    diag_print(d, stderr, 0, false);
     build_free(&b);
     diag_free(d);
     free(pdf);
@@ -355,6 +357,7 @@ static void finish_edition(run *r, year_edition *e, int status)
         edition_record er;
         if (record_read(rec, &er)) {
             e->pages = er.pages.n;
+            e->warnings = er.warnings;
             record_free(&er);
         }
         free(rec);
@@ -365,8 +368,9 @@ static void finish_edition(run *r, year_edition *e, int status)
     if (status > r->status)
         r->status = status;
     if (!r->tty && !r->o->quiet)
-        fprintf(stderr, "archive: [%d/%d] %s %s, %d pages, %.2f s\n", r->done, r->eds.n, e->date,
-                e->state == ED_TYPESET ? "typeset" : "failed", e->pages, e->seconds);
+        fprintf(stderr, "archive: [%d/%d] %s %s, %d pages, %d warnings, %.2f s\n", r->done,
+                r->eds.n, e->date, e->state == ED_TYPESET ? "typeset" : "failed", e->pages,
+                e->warnings, e->seconds);
     draw_progress(r);
 }
 

@@ -85,6 +85,7 @@ void record_from_build(const build *b, edition_record *r)
         }
     }
     /* Characters and the first line of body text, from the lines as set. */
+    const char **fallback = xcalloc((size_t)r->stories.n + 1, sizeof(char *));
     for (int p = 0; p < eo->page_count; p++) {
         const draw_list *dl = &eo->pages[p].list;
         for (int i = 0; i < dl->lines.n; i++) {
@@ -96,11 +97,16 @@ void record_from_build(const build *b, edition_record *r)
             s->characters += count_characters(tl->text);
             if (!s->first_line && tl->frame && strcmp(tl->frame, "body") == 0)
                 s->first_line = xstrdup(tl->text);
+            /* An article of a table alone: its first line is the table's. */
+            if (!fallback[story_of[tl->article]] && tl->frame && strcmp(tl->frame, "headline") != 0 &&
+                strcmp(tl->frame, "jump") != 0)
+                fallback[story_of[tl->article]] = tl->text;
         }
     }
     for (int i = 0; i < r->stories.n; i++)
         if (!r->stories.v[i].first_line)
-            r->stories.v[i].first_line = xstrdup("");
+            r->stories.v[i].first_line = xstrdup(fallback[i] ? fallback[i] : "");
+    free(fallback);
     free(story_of);
 }
 
@@ -307,7 +313,7 @@ bool record_write_index(const edition_record *const *records, int count, const i
             const rec_story *st = &r->stories.v[s];
             const char *page = r->pages.v[st->page].label;
             snprintf(num, sizeof num, "%d", st->characters);
-            snprintf(vp, sizeof vp, "%d", first_page[i] + st->page);
+            snprintf(vp, sizeof vp, "%d", first_page[i] + st->page + 1);
             csv(&cs, date, false);
             csv(&cs, page, false);
             csv(&cs, st->headline, false);

@@ -67,8 +67,8 @@ void record_date(const edition_record *r, char *buf, size_t size);
 
 /* index.json and index.csv in dir: one row per article — date, page,
  * headline, byline, characters, first line — and the volume page it
- * begins on (first_page[i] is the volume page, 1-based, of record i's
- * first page). */
+ * begins on, counted from 1 (first_page[i] is the 0-based volume page of
+ * record i's first page). */
 bool record_write_index(const edition_record *const *records, int count, const int *first_page,
                         const char *dir, diag *d);
 
