@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -57,6 +58,7 @@ typedef struct run {
     int volume_pages;
     long volume_bytes;
     double bind_seconds;
+    long child_peak_kib;      /* the largest resident set of an edition's process */
 } run;
 
 static volatile sig_atomic_t stop_signal;
@@ -438,7 +440,8 @@ static bool typeset_pending(run *r)
         if (running == 0 || stop_signal)
             break;
         int st;
-        pid_t pid = waitpid(-1, &st, WNOHANG);
+        struct rusage ru;
+        pid_t pid = wait4(-1, &st, WNOHANG, &ru);
         if (pid == 0) {
             /* Nothing ended yet: wait for SIGCHLD, redrawing the clock. */
             struct timespec tick = {0, 250 * 1000 * 1000};
@@ -448,6 +451,7 @@ static bool typeset_pending(run *r)
         }
         if (pid < 0)
             break;
+        r->child_peak_kib = MAX(r->child_peak_kib, ru.ru_maxrss);
         for (int i = 0; i < r->eds.n; i++) {
             year_edition *e = &r->eds.v[i];
             if (e->state == ED_RUNNING && e->pid == pid) {
@@ -729,6 +733,10 @@ static bool write_report(run *r)
     sb_printf(&b, " \"volume\": {\"state\": \"%s\", \"pages\": %d, \"bytes\": %ld, \"seconds\": %.3f},\n",
               r->volume_bound ? "bound" : r->volume_kept ? "kept" : "not bound", r->volume_pages,
               r->volume_bytes, r->bind_seconds);
+    struct rusage self;
+    getrusage(RUSAGE_SELF, &self);
+    sb_printf(&b, " \"peak_rss_kib\": {\"main\": %ld, \"edition\": %ld},\n", self.ru_maxrss,
+              r->child_peak_kib);
     sb_printf(&b, " \"wall_seconds\": %.3f,\n \"status\": %d\n}\n", build_now() - r->t0, r->status);
     bool ok = write_file_atomic(r->o->report, b.v, (size_t)b.n, r->d);
     VEC_FREE(b);

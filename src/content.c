@@ -1317,3 +1317,14 @@ src_loc span_char_loc(const span *s, int index)
         loc.col += index;
     return loc;
 }
+
+char *content_one_line(const char *s)
+{
+    char *out = xstrdup(s ? s : "");
+    char *w = out;
+    for (const char *r = out; *r; r++)
+        if (*r != '\n')
+            *w++ = *r;
+    *w = 0;
+    return out;
+}

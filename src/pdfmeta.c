@@ -34,19 +34,6 @@ static bool is_ascii(const char *s)
     return true;
 }
 
-/* A headline on one line: the desk's line breaks dropped (they fall
- * between Chinese characters). */
-static char *one_line(const char *s)
-{
-    char *out = xstrdup(s ? s : "");
-    char *w = out;
-    for (const char *r = out; *r; r++)
-        if (*r != '\n')
-            *w++ = *r;
-    *w = 0;
-    return out;
-}
-
 void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t modified)
 {
     char date[64], weekday[32];
@@ -64,7 +51,7 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t mod
         sb_printf(&labels, "%s%s", p ? ", " : "", ps->label);
     }
     for (int a = 0; a < e->article_count; a++) {
-        char *head = one_line(e->articles[a]->headline.text);
+        char *head = content_one_line(e->articles[a]->headline.text);
         if (*head)
             sb_printf(&keywords, ", %s", head);
         free(head);
@@ -267,7 +254,7 @@ void pdfmeta_outline(HPDF_Doc doc, const edition *e, const edition_out *eo,
             const module_box *mb = &po->modules.v[m];
             if (mb->article < 0 || mb->article >= e->article_count)
                 continue;
-            char *head = one_line(e->articles[mb->article]->headline.text);
+            char *head = content_one_line(e->articles[mb->article]->headline.text);
             heads[n++] = outline_item(doc, page_items[p], head, mp->page,
                                       mp->trim_x + pt_from_scaled(mb->x),
                                       mp->trim_y + mp->trim_h - pt_from_scaled(mb->y));

@@ -9,18 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A headline on one line: the desk's line breaks dropped. */
-static char *one_line(const char *s)
-{
-    char *out = xstrdup(s ? s : "");
-    char *w = out;
-    for (const char *r = out; *r; r++)
-        if (*r != '\n')
-            *w++ = *r;
-    *w = 0;
-    return out;
-}
-
 static int count_characters(const char *s)
 {
     int n = 0;
@@ -75,8 +63,8 @@ void record_from_build(const build *b, edition_record *r)
                 const article *a = e->articles[mb->article];
                 story_of[mb->article] = r->stories.n;
                 *VEC_PUSH(r->stories) = (rec_story){
-                    .id = xstrdup(a->id), .headline = one_line(a->headline.text),
-                    .byline = one_line(article_byline(a, byline_style)), .first_line = NULL,
+                    .id = xstrdup(a->id), .headline = content_one_line(a->headline.text),
+                    .byline = content_one_line(article_byline(a, byline_style)), .first_line = NULL,
                     .page = p};
             }
             *VEC_PUSH(r->places) = (rec_place){
