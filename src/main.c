@@ -231,6 +231,8 @@ static int parse_args(int argc, char **argv, options *o)
         if (diff && !o->rev)
             fprintf(stderr, "paiban: diff needs the old and the new edition folder, or --rev REV "
                             "and one folder\n");
+        else if (npos == 0 && strcmp(o->command, "archive") == 0)
+            fprintf(stderr, "paiban: name the year's folder, e.g. content/2018\n");
         else if (npos == 0)
             fprintf(stderr, "paiban: name the edition folder, e.g. content/2018-12-28\n");
         else
