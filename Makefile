@@ -2,7 +2,8 @@
 #
 #   make            install missing Debian packages (as root), build, typeset the sample
 #   make check      every test: unit, golden, PDF, bad inputs, sanitizers, valgrind
-#   make bench      release build and timings (never fails on timing)
+#   make bench      release build and timings (never fails on timing); bench-year: the year alone
+#   make year       a synthetic year of editions in build/year/2018 (tools/make-year)
 #   make fuzz       libFuzzer over the loaders and the pipeline
 #
 # Objects go under build/<variant>/; the program is build/paiban.
@@ -30,7 +31,7 @@ DEPS_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 DEPS_CHECK := poppler-utils qpdf mupdf-tools ghostscript valgrind python3 clang \
 	libclang-rt-14-dev
 
-.PHONY: all deps deps-check build check unit golden accept clean sample asan fuzz bench format
+.PHONY: all deps deps-check build check unit golden accept clean sample asan fuzz bench bench-year year format
 
 all: deps build $(SAMPLE)
 
@@ -110,6 +111,14 @@ accept: build/paiban
 
 bench: deps build/release/paiban
 	@tools/bench
+
+# The synthetic year alone (also part of bench): 300 editions of 8 pages.
+bench-year: deps build/release/paiban
+	@tools/bench --year-only
+
+# A synthetic year to archive by hand: build/year/2018 (see tools/make-year).
+year:
+	@tools/make-year build/year
 
 fuzz: deps-check
 	@tests/fuzz/run

@@ -947,6 +947,10 @@ static bool load_placement(loader *ld, page_spec *pg, yml_node *n, placement *pl
 {
     diag *d = ld->d;
     const template *t = &ld->l->templates[pg->template_index];
+    /* The slot of a placement that failed is used again for the next one:
+     * nothing of the failed one may carry over (a stale "continued" made
+     * the next placement read a key it does not have). */
+    memset(pl, 0, sizeof *pl);
     if (!yml_expect_kind(n, d, YML_MAP, "an article placement"))
         return false;
     static const char *const keys[] = {"article",        "columns",     "top",
@@ -1324,4 +1328,15 @@ src_loc span_char_loc(const span *s, int index)
     if (s->loc_exact)
         loc.col += index;
     return loc;
+}
+
+char *content_one_line(const char *s)
+{
+    char *out = xstrdup(s ? s : "");
+    char *w = out;
+    for (const char *r = out; *r; r++)
+        if (*r != '\n')
+            *w++ = *r;
+    *w = 0;
+    return out;
 }

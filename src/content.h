@@ -186,4 +186,9 @@ void edition_free(edition *e);
  * exact when the source allows, else the start of the text. */
 src_loc span_char_loc(const span *s, int index);
 
+/* A headline (or any text) on one line, for outlines, metadata and the
+ * index: the desk's line breaks dropped, as they fall between Chinese
+ * characters.  NULL gives "".  The caller frees it. */
+char *content_one_line(const char *s);
+
 #endif

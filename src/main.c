@@ -19,6 +19,8 @@
  * (overset text, or any warning with --strict); 2 the input is wrong (no
  * PDF written); 3 the machine failed us (cannot write, library failure).
  * diff exits like diff(1): 0 no change, 1 changes, 2 trouble. */
+#include "archive.h"
+#include "build.h"
 #include "compose.h"
 #include "content.h"
 #include "diag.h"
@@ -45,10 +47,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PAIBAN_VERSION "0.1.0"
 #define PREVIEW_DPI 60
-
-enum { EXIT_OK = 0, EXIT_LAYOUT = 1, EXIT_INPUT = 2, EXIT_ENV = 3 };
 
 typedef struct options {
     const char *command;
@@ -62,6 +61,8 @@ typedef struct options {
     const char *layout_dir;
     const char *fonts_file;
     long builds;              /* watch: stop after this many (0: never) */
+    long jobs;                /* archive: editions typeset at once (0: one per core) */
+    bool force;               /* archive: typeset every edition again */
     bool allow_overset;
     bool allow_outside_root;
     bool strict;
@@ -82,6 +83,7 @@ static void usage(FILE *f)
             "       paiban diff --rev REV EDITION [-o FILE.pdf] [--png DIR] [options]\n"
             "       paiban watch EDITION -o FILE.pdf [--builds N] [options]\n"
             "       paiban text EDITION        print the edition's text, a paragraph a line\n"
+            "       paiban archive YEAR -o DIR [-j N] [--force] [--report FILE.json] [options]\n"
             "       paiban --version\n"
             "\n"
             "commands:\n"
@@ -94,6 +96,9 @@ static void usage(FILE *f)
             "          -o writes the new version with changed lines marked\n"
             "  watch   write the proof, then again whenever a file of the edition, its\n"
             "          layout or its fonts changes; print the summary each time\n"
+            "  archive every edition of a year (YEAR/MM-DD/) as PDF/A-2b in DIR, then the\n"
+            "          volume DIR/YEAR.pdf (cover, contents, outline, page labels) and\n"
+            "          DIR/index.json and index.csv; only changed editions are typeset again\n"
             "\n"
             "options:\n"
             "  -o, --output FILE      the PDF to write (through a temporary file)\n"
@@ -109,6 +114,8 @@ static void usage(FILE *f)
             "                         for diff also before|after pictures of changed pages\n"
             "  --rev REV              diff: compare with the edition at git revision REV\n"
             "  --builds N             watch: stop after N builds\n"
+            "  -j, --jobs N           archive: editions typeset at once (default: one per core)\n"
+            "  --force                archive: typeset every edition again\n"
             "  --layout DIR           page templates and styles (default: the nearest layout/\n"
             "                         folder above the edition)\n"
             "  --fonts FILE           font manifest (default: fonts/fonts.yaml beside layout/)\n"
@@ -128,71 +135,9 @@ static void usage(FILE *f)
             "diff: 0 no change, 1 changes, 2 trouble.\n");
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static bool is_dir(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* `path` relative to the working directory when it lies inside it, so
- * that file names in messages and dumps do not depend on the checkout. */
-static char *relative_to_cwd(const char *path)
-{
-    char cwd[PATH_MAX];
-    size_t n;
-    if (getcwd(cwd, sizeof cwd) && (n = strlen(cwd)) > 0 && strncmp(path, cwd, n) == 0 &&
-        path[n] == '/')
-        return xstrdup(path + n + 1);
-    return xstrdup(path);
-}
-
-/* The nearest folder at or above `start` that holds `child`. */
-static char *find_upward(const char *start, const char *child)
-{
-    char dir[PATH_MAX];
-    if (!realpath(start, dir))
-        return NULL;
-    for (;;) {
-        char *candidate = xasprintf("%s/%s", dir, child);
-        struct stat st;
-        if (stat(candidate, &st) == 0) {
-            char *rel = relative_to_cwd(candidate);
-            free(candidate);
-            return rel;
-        }
-        free(candidate);
-        char *slash = strrchr(dir, '/');
-        if (!slash || slash == dir)
-            return NULL;
-        *slash = 0;
-    }
-}
-
-/* fonts/fonts.yaml beside the layout folder. */
-static char *fonts_beside(const char *layout_dir)
-{
-    char real[PATH_MAX];
-    if (!realpath(layout_dir, real))
-        return xasprintf("%s/../fonts/fonts.yaml", layout_dir);
-    char *slash = strrchr(real, '/');
-    if (slash && slash != real)
-        *slash = 0;
-    char *abs = xasprintf("%s/fonts/fonts.yaml", real);
-    char *rel = relative_to_cwd(abs);
-    free(abs);
-    return rel;
-}
-
 static bool is_command(const char *c)
 {
-    static const char *const commands[] = {"build", "proof", "diff", "watch", "text", NULL};
+    static const char *const commands[] = {"build", "proof", "diff", "watch", "text", "archive", NULL};
     for (int i = 0; commands[i]; i++)
         if (strcmp(c, commands[i]) == 0)
             return true;
@@ -221,7 +166,7 @@ static int parse_args(int argc, char **argv, options *o)
     }
     const char *positional[3];
     int npos = 0;
-    const char *builds = NULL;
+    const char *builds = NULL, *jobs = NULL;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         const char **value = NULL;
@@ -237,6 +182,10 @@ static int parse_args(int argc, char **argv, options *o)
             value = &o->rev;
         else if (strcmp(a, "--builds") == 0)
             value = &builds;
+        else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0)
+            value = &jobs;
+        else if (strcmp(a, "--force") == 0)
+            o->force = true;
         else if (strcmp(a, "--layout") == 0)
             value = &o->layout_dir;
         else if (strcmp(a, "--fonts") == 0)
@@ -282,6 +231,8 @@ static int parse_args(int argc, char **argv, options *o)
         if (diff && !o->rev)
             fprintf(stderr, "paiban: diff needs the old and the new edition folder, or --rev REV "
                             "and one folder\n");
+        else if (npos == 0 && strcmp(o->command, "archive") == 0)
+            fprintf(stderr, "paiban: name the year's folder, e.g. content/2018\n");
         else if (npos == 0)
             fprintf(stderr, "paiban: name the edition folder, e.g. content/2018-12-28\n");
         else
@@ -307,6 +258,19 @@ static int parse_args(int argc, char **argv, options *o)
             fprintf(stderr, "paiban: --builds wants a count of 1 or more, not \"%s\"\n", builds);
             return EXIT_INPUT;
         }
+    }
+    if (jobs) {
+        char *end;
+        errno = 0;
+        o->jobs = strtol(jobs, &end, 10);
+        if (errno || *end || o->jobs < 1 || o->jobs > 256) {
+            fprintf(stderr, "paiban: -j wants a count of processes from 1 to 256, not \"%s\"\n", jobs);
+            return EXIT_INPUT;
+        }
+    }
+    if (strcmp(o->command, "archive") == 0 && !o->output) {
+        fprintf(stderr, "paiban: say where the archive goes: -o DIR (e.g. archive/2018)\n");
+        return EXIT_INPUT;
     }
     bool needs_output = strcmp(o->command, "build") == 0 || strcmp(o->command, "proof") == 0 ||
                         strcmp(o->command, "watch") == 0;
@@ -384,92 +348,9 @@ static void print_warning_summary(const diag *d, FILE *f)
     VEC_FREE(kinds);
 }
 
-/* A warning for every placed line the breaker set beyond the rules: too
- * loose, overfull, or broken where a rule forbids.  A tight line (a 。
- * compressed inside it) is clreq's own last reduction step: the dump and
- * the proof show it, the build does not warn. */
-static void warn_flagged_lines(const edition_out *eo, diag *d)
+static content_options content_opts(const options *o)
 {
-    const unsigned flagged = LINE_LOOSE | LINE_OVERFULL | LINE_EMERGENCY;
-    for (int p = 0; p < eo->page_count; p++) {
-        const draw_list *dl = &eo->pages[p].list;
-        for (int i = 0; i < dl->lines.n; i++)
-            if (dl->lines.v[i].flags & flagged)
-                para_warn_line(d, dl->lines.v[i].flags, dl->lines.v[i].loc, dl->lines.v[i].text);
-    }
-}
-
-static int failure_status(const diag *d)
-{
-    return diag_env_error_count(d) ? EXIT_ENV : EXIT_INPUT;
-}
-
-/* One edition loaded and composed, with everything it hangs on. */
-typedef struct build {
-    char *layout_dir;
-    char *fonts_file;
-    fontset *fonts;
-    layout *lay;
-    edition *ed;
-    typesetter *ts;
-    edition_out eo;
-    double t_start, t_loaded, t_composed;
-} build;
-
-static void build_free(build *b)
-{
-    edition_out_free(&b->eo);
-    typesetter_free(b->ts);
-    edition_free(b->ed);
-    layout_free(b->lay);
-    fontset_free(b->fonts);
-    free(b->layout_dir);
-    free(b->fonts_file);
-    memset(b, 0, sizeof *b);
-}
-
-/* Load and compose `dir`; the layout and fonts are layout_dir and
- * fonts_file when given, else found from the edition. */
-static int build_edition(const options *o, const char *dir, const char *layout_dir,
-                         const char *fonts_file, build *b, diag *d)
-{
-    memset(b, 0, sizeof *b);
-    b->t_start = now();
-    if (!is_dir(dir)) {
-        diag_error(d, (src_loc){dir, 0, 0},
-                   "no such edition folder; give the folder that holds edition.yaml");
-        return EXIT_INPUT;
-    }
-    if (layout_dir) {
-        b->layout_dir = xstrdup(layout_dir);
-        size_t n = strlen(b->layout_dir);
-        while (n > 1 && b->layout_dir[n - 1] == '/')
-            b->layout_dir[--n] = 0;
-    } else {
-        b->layout_dir = find_upward(dir, "layout");
-    }
-    if (!b->layout_dir) {
-        diag_error(d, (src_loc){dir, 0, 0},
-                   "no layout/ folder found above the edition; give --layout DIR");
-        return EXIT_INPUT;
-    }
-    b->fonts_file = fonts_file ? xstrdup(fonts_file) : fonts_beside(b->layout_dir);
-    b->fonts = fontset_load(b->fonts_file, d);
-    if (b->fonts)
-        b->lay = layout_load(b->layout_dir, b->fonts, d);
-    if (b->lay)
-        b->ed = edition_load(dir, b->lay,
-                             (content_options){.allow_outside_root = o->allow_outside_root}, d);
-    if (!b->ed)
-        return failure_status(d);
-    b->t_loaded = now();
-    b->ts = typesetter_new(b->fonts, b->lay, d);
-    bool composed = compose_edition(b->ed, b->lay, b->ts, &b->eo, d);
-    b->t_composed = now();
-    if (!composed)
-        return failure_status(d);
-    warn_flagged_lines(&b->eo, d);
-    return EXIT_OK;
+    return (content_options){.allow_outside_root = o->allow_outside_root};
 }
 
 /* The PDF, and the dump when asked for. */
@@ -484,7 +365,7 @@ static int write_pdf(const options *o, build *b, const char *path, const char *d
     if (!o->quiet)
         print_photo_reports(ps);
     if (!written)
-        return failure_status(d);
+        return build_failure_status(d);
     if (dump_path) {
         char *json = dump_json(&b->eo, b->ed, b->lay);
         bool ok = write_file_atomic(dump_path, json, strlen(json), d);
@@ -542,7 +423,7 @@ static int finish(diag *d, const options *o, int status)
 static int run_build(const options *o, bool proof, diag *d)
 {
     build b;
-    int status = build_edition(o, o->edition, o->layout_dir, o->fonts_file, &b, d);
+    int status = build_edition(o->edition, o->layout_dir, o->fonts_file, content_opts(o), &b, d);
     if (status != EXIT_OK)
         goto out;
     if (strcmp(o->command, "text") == 0) {
@@ -568,7 +449,7 @@ static int run_build(const options *o, bool proof, diag *d)
                     "timings: load %.1f ms, shape %.1f ms, break %.1f ms, compose %.1f ms, subset "
                     "%.1f ms, write %.1f ms, total %.1f ms (%d pages, %ld bytes)\n",
                     (b.t_loaded - b.t_start) * 1e3, shape * 1e3, brk * 1e3, compose * 1e3,
-                    ps.subset_seconds * 1e3, ps.write_seconds * 1e3, (now() - b.t_start) * 1e3,
+                    ps.subset_seconds * 1e3, ps.write_seconds * 1e3, (build_now() - b.t_start) * 1e3,
                     b.eo.page_count, ps.bytes);
         }
         if (!o->quiet)
@@ -676,9 +557,9 @@ static bool checkout_rev(const options *o, old_tree *t, diag *d)
     char *git_top[] = {"git", "-C", (char *)o->edition, "rev-parse", "--show-toplevel", NULL};
     char *top = program_line(git_top, scratch_file);
     bool ok = false;
-    char *layout_now = o->layout_dir ? xstrdup(o->layout_dir) : find_upward(o->edition, "layout");
+    char *layout_now = o->layout_dir ? xstrdup(o->layout_dir) : build_find_upward(o->edition, "layout");
     char *fonts_now = o->fonts_file    ? xstrdup(o->fonts_file)
-                      : layout_now     ? fonts_beside(layout_now)
+                      : layout_now     ? build_fonts_beside(layout_now)
                                        : NULL;
     char *rel_ed = NULL, *rel_layout = NULL, *rel_fonts = NULL;
     if (!top) {
@@ -798,11 +679,11 @@ static int run_diff(const options *o, diag *d)
     }
     /* The old version's warnings are not news; its errors are. */
     diag *old_d = diag_new();
-    int status = build_edition(o, old_dir, old_layout, old_fonts, &old, old_d);
+    int status = build_edition(old_dir, old_layout, old_fonts, content_opts(o), &old, old_d);
     diag_print(old_d, stderr, 0, false);
     diag_free(old_d);
     if (status == EXIT_OK)
-        status = build_edition(o, o->edition, o->layout_dir, o->fonts_file, &cur, d);
+        status = build_edition(o->edition, o->layout_dir, o->fonts_file, content_opts(o), &cur, d);
     if (status != EXIT_OK)
         goto out;
     diff_editions(&old.eo, old.ed, old.lay, &cur.eo, cur.ed, cur.lay, &res);
@@ -868,9 +749,9 @@ static bool rebuild(void *ctx)
 
 static int run_watch(const options *o, diag *d)
 {
-    char *layout_dir = o->layout_dir ? xstrdup(o->layout_dir) : find_upward(o->edition, "layout");
+    char *layout_dir = o->layout_dir ? xstrdup(o->layout_dir) : build_find_upward(o->edition, "layout");
     char *fonts = o->fonts_file ? xstrdup(o->fonts_file)
-                  : layout_dir  ? fonts_beside(layout_dir)
+                  : layout_dir  ? build_fonts_beside(layout_dir)
                                 : NULL;
     char *fonts_dir = fonts ? xstrdup(fonts) : NULL;
     char *slash = fonts_dir ? strrchr(fonts_dir, '/') : NULL;
@@ -884,14 +765,14 @@ static int run_watch(const options *o, diag *d)
     if (fonts_dir && slash)
         dirs[n++] = fonts_dir;
     watch_ctx ctx = {o, 0};
-    bool ok = is_dir(o->edition) ? watch_loop(dirs, n, (int)o->builds, rebuild, &ctx, d)
+    bool ok = build_is_dir(o->edition) ? watch_loop(dirs, n, (int)o->builds, rebuild, &ctx, d)
                                  : diag_error(d, (src_loc){o->edition, 0, 0},
                                               "no such edition folder; give the folder that holds "
                                               "edition.yaml");
     free(layout_dir);
     free(fonts);
     free(fonts_dir);
-    return ok ? EXIT_OK : failure_status(d);
+    return ok ? EXIT_OK : build_failure_status(d);
 }
 
 int main(int argc, char **argv)
@@ -904,6 +785,13 @@ int main(int argc, char **argv)
     if (strcmp(o.command, "diff") == 0) {
         status = run_diff(&o, d);
         diag_print(d, stderr, printed_messages, !o.quiet);
+    } else if (strcmp(o.command, "archive") == 0) {
+        archive_options ao = {.content = o.edition, .output = o.output, .layout_dir = o.layout_dir,
+                              .fonts_file = o.fonts_file, .report = o.report, .jobs = (int)o.jobs,
+                              .force = o.force, .quiet = o.quiet, .allow_overset = o.allow_overset,
+                              .allow_outside_root = o.allow_outside_root, .strict = o.strict};
+        status = archive_run(&ao, d);
+        diag_print(d, stderr, 0, !o.quiet);
     } else if (strcmp(o.command, "watch") == 0) {
         status = finish(d, &o, run_watch(&o, d));
     } else {

@@ -3,6 +3,7 @@
 #include "strbuf.h"
 
 #include "utf8.h"
+#include "xmp.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
@@ -10,21 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-/* Text with XML's five special characters escaped. */
-static void buf_add_xml(strbuf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': sb_printf(b, "&amp;"); break;
-        case '<': sb_printf(b, "&lt;"); break;
-        case '>': sb_printf(b, "&gt;"); break;
-        case '"': sb_printf(b, "&quot;"); break;
-        case '\'': sb_printf(b, "&apos;"); break;
-        default: sb_printf(b, "%c", *s);
-        }
-    }
-}
 
 /* A PDF text string: UTF-16BE with a byte order mark, which libharu's own
  * setters cannot produce for Chinese. */
@@ -48,77 +34,6 @@ static bool is_ascii(const char *s)
     return true;
 }
 
-/* A headline on one line: the desk's line breaks dropped (they fall
- * between Chinese characters). */
-static char *one_line(const char *s)
-{
-    char *out = xstrdup(s ? s : "");
-    char *w = out;
-    for (const char *r = out; *r; r++)
-        if (*r != '\n')
-            *w++ = *r;
-    *w = 0;
-    return out;
-}
-
-/* "D:20181228000000Z" and "2018-12-28T00:00:00Z" for the same moment. */
-static void dates(int64_t when, char *pdf, size_t pdf_size, char *xmp, size_t xmp_size)
-{
-    time_t t = (time_t)when;
-    struct tm tm;
-    if (!gmtime_r(&t, &tm))
-        memset(&tm, 0, sizeof tm);
-    strftime(pdf, pdf_size, "D:%Y%m%d%H%M%SZ", &tm);
-    strftime(xmp, xmp_size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static void xmp_alt(strbuf *b, const char *tag, const char *value)
-{
-    sb_printf(b, "   <%s><rdf:Alt><rdf:li xml:lang=\"x-default\">", tag);
-    buf_add_xml(b, value);
-    sb_printf(b, "</rdf:li></rdf:Alt></%s>\n", tag);
-}
-
-static void xmp_simple(strbuf *b, const char *tag, const char *value)
-{
-    sb_printf(b, "   <%s>", tag);
-    buf_add_xml(b, value);
-    sb_printf(b, "</%s>\n", tag);
-}
-
-/* The PRISM properties are not among those PDF/A predefines, so the
- * packet describes them (ISO 19005-2, 6.6.2.3). */
-static void xmp_prism_schema(strbuf *b)
-{
-    static const struct {
-        const char *name, *type, *description;
-    } props[] = {
-        {"publicationName", "Text", "Name of the newspaper"},
-        {"coverDate", "Date", "Date of the edition"},
-        {"pageRange", "Text", "Pages of the edition in this file, as printed"},
-    };
-    sb_printf(b, "  <rdf:Description rdf:about=\"\"\n"
-               "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
-               "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
-               "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
-               "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
-               "    <pdfaSchema:schema>PRISM Basic Metadata</pdfaSchema:schema>\n"
-               "    <pdfaSchema:namespaceURI>http://prismstandard.org/namespaces/basic/2.0/"
-               "</pdfaSchema:namespaceURI>\n"
-               "    <pdfaSchema:prefix>prism</pdfaSchema:prefix>\n"
-               "    <pdfaSchema:property><rdf:Seq>\n");
-    for (size_t i = 0; i < countof(props); i++)
-        sb_printf(b,
-                "     <rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>%s</pdfaProperty:name>"
-                "<pdfaProperty:valueType>%s</pdfaProperty:valueType>"
-                "<pdfaProperty:category>external</pdfaProperty:category>"
-                "<pdfaProperty:description>%s</pdfaProperty:description></rdf:li>\n",
-                props[i].name, props[i].type, props[i].description);
-    sb_printf(b, "    </rdf:Seq></pdfaSchema:property>\n"
-               "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
-               "  </rdf:Description>\n");
-}
-
 void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t modified)
 {
     char date[64], weekday[32];
@@ -136,14 +51,14 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t mod
         sb_printf(&labels, "%s%s", p ? ", " : "", ps->label);
     }
     for (int a = 0; a < e->article_count; a++) {
-        char *head = one_line(e->articles[a]->headline.text);
+        char *head = content_one_line(e->articles[a]->headline.text);
         if (*head)
             sb_printf(&keywords, ", %s", head);
         free(head);
     }
     char created_pdf[32], created_xmp[32], modified_pdf[32], modified_xmp[32];
-    dates(pdf_edition_time(e), created_pdf, sizeof created_pdf, created_xmp, sizeof created_xmp);
-    dates(modified, modified_pdf, sizeof modified_pdf, modified_xmp, sizeof modified_xmp);
+    xmp_dates(pdf_edition_time(e), created_pdf, sizeof created_pdf, created_xmp, sizeof created_xmp);
+    xmp_dates(modified, modified_pdf, sizeof modified_pdf, modified_xmp, sizeof modified_xmp);
 
     /* Info: each entry has its twin in the XMP packet (ISO 19005-2, 6.6.3). */
     HPDF_MMgr mm = doc->mmgr;
@@ -157,45 +72,12 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t mod
     HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(mm, created_pdf, NULL));
     HPDF_Dict_Add(info, "ModDate", HPDF_String_New(mm, modified_pdf, NULL));
 
+    xmp_fields xf = {.title = title, .creator = e->paper, .description = subject.v,
+                     .keywords = keywords.v, .created = created_xmp, .modified = modified_xmp,
+                     .publication = e->paper, .cover_date = iso_date, .page_range = labels.v,
+                     .pdfa = form == PDF_ARCHIVE};
     strbuf x = {0};
-    /* The packet header's id is fixed by the XMP specification; begin is a
-     * UTF-8 byte order mark. */
-    sb_printf(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-                " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-                "  <rdf:Description rdf:about=\"\"\n"
-                "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-                "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-                "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-                "    xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\"%s>\n",
-            form == PDF_ARCHIVE ? "\n    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"" : "");
-    xmp_simple(&x, "dc:format", "application/pdf");
-    xmp_alt(&x, "dc:title", title);
-    sb_printf(&x, "   <dc:creator><rdf:Seq><rdf:li>");
-    buf_add_xml(&x, e->paper);
-    sb_printf(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
-    xmp_alt(&x, "dc:description", subject.v);
-    sb_printf(&x, "   <dc:language><rdf:Bag><rdf:li>zh-Hans</rdf:li></rdf:Bag></dc:language>\n");
-    xmp_simple(&x, "xmp:CreateDate", created_xmp);
-    xmp_simple(&x, "xmp:ModifyDate", modified_xmp);
-    xmp_simple(&x, "xmp:MetadataDate", modified_xmp);
-    xmp_simple(&x, "xmp:CreatorTool", "paiban");
-    xmp_simple(&x, "pdf:Producer", "paiban");
-    xmp_simple(&x, "pdf:Keywords", keywords.v);
-    xmp_simple(&x, "prism:publicationName", e->paper);
-    xmp_simple(&x, "prism:coverDate", iso_date);
-    xmp_simple(&x, "prism:pageRange", labels.v);
-    if (form == PDF_ARCHIVE) {
-        xmp_simple(&x, "pdfaid:part", "2");
-        xmp_simple(&x, "pdfaid:conformance", "B");
-    }
-    sb_printf(&x, "  </rdf:Description>\n");
-    xmp_prism_schema(&x);
-    sb_printf(&x, " </rdf:RDF>\n</x:xmpmeta>\n");
-    /* Padding lets a later editor change the packet in place. */
-    for (int i = 0; i < 20; i++)
-        sb_printf(&x, "%99s\n", "");
-    sb_printf(&x, "<?xpacket end=\"w\"?>");
+    xmp_packet(&xf, &x);
 
     /* PDF/A wants the packet readable as it is: no filter. */
     HPDF_Dict meta = HPDF_DictStream_New(mm, doc->xref);
@@ -372,7 +254,7 @@ void pdfmeta_outline(HPDF_Doc doc, const edition *e, const edition_out *eo,
             const module_box *mb = &po->modules.v[m];
             if (mb->article < 0 || mb->article >= e->article_count)
                 continue;
-            char *head = one_line(e->articles[mb->article]->headline.text);
+            char *head = content_one_line(e->articles[mb->article]->headline.text);
             heads[n++] = outline_item(doc, page_items[p], head, mp->page,
                                       mp->trim_x + pt_from_scaled(mb->x),
                                       mp->trim_y + mp->trim_h - pt_from_scaled(mb->y));

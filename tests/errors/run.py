@@ -40,6 +40,12 @@ CASES = [
     ('unknown key without a near match', {'ed/a.yaml': ARTICLE + 'colour: red\n'}, [], 2,
      'ed/a.yaml:5:1: error: unknown key "colour" in an article; known keys: kicker, headline, '
      'subtitle, photo, lead, byline, body'),
+    ('a failed continued placement, then another on the page (once a crash)',
+     {'ed/edition.yaml': EDITION.replace('        columns: 1-4\n', '        continued: true\n        columns: 1-4\n')
+      + '      - article: b.yaml\n        columns: 5-8\n        top: 1\n        lines: 40\n',
+      'ed/b.yaml': ARTICLE}, [], 2,
+     'ed/edition.yaml:9:20: error: "continued" places the rest of an article begun on an earlier page, '
+     'but "a.yaml" has not been placed before'),
     ('missing required key', {'ed/a.yaml': 'body: [正文。]\n'}, [], 2,
      'ed/a.yaml:1:1: error: an article lacks the required key "headline"'),
     ('wrong type: body as text', {'ed/a.yaml': 'headline: 标题\nbody: 正文。\n'}, [], 2,

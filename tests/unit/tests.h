@@ -63,7 +63,10 @@
     X(PH_4_no_single_character_last_line)                                                          \
     X(CG_7_hao_sizes)                                                                              \
     X(report_flags_loose_tight_overfull_and_rule_broken)                                           \
-    X(report_one_warning_per_flag)
+    X(report_one_warning_per_flag)                                                                 \
+    X(digest_sha256_vectors)                                                                       \
+    X(record_round_trip_with_escapes)                                                              \
+    X(pdfread_table_objects_and_renumbering)
 
 #define X(n) void test_##n(void);
 TEST_LIST
