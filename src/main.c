@@ -19,6 +19,7 @@
  * (overset text, or any warning with --strict); 2 the input is wrong (no
  * PDF written); 3 the machine failed us (cannot write, library failure).
  * diff exits like diff(1): 0 no change, 1 changes, 2 trouble. */
+#include "cache.h"
 #include "compose.h"
 #include "content.h"
 #include "diag.h"
@@ -476,11 +477,13 @@ static int build_edition(const options *o, const char *dir, const char *layout_d
 static int write_pdf(const options *o, build *b, const char *path, const char *dump_path,
                      pdf_stats *ps, diag *d)
 {
-    pdf_options po = {.form = o->form, .no_marks = o->no_marks};
+    char *cache = cache_dir();
+    pdf_options po = {.form = o->form, .no_marks = o->no_marks, .cache_dir = cache};
     memset(ps, 0, sizeof *ps);
     if (!build_time(b->ed, &po.build_time, d))
         return EXIT_INPUT;
     bool written = pdf_write(&b->eo, b->ed, b->lay, b->ts, &po, path, ps, d);
+    free(cache);
     if (!o->quiet)
         print_photo_reports(ps);
     if (!written)
@@ -565,10 +568,12 @@ static int run_build(const options *o, bool proof, diag *d)
             typesetter_times(b.ts, &shape, &brk);
             double compose = (b.t_composed - b.t_loaded) - shape - brk;
             fprintf(stderr,
-                    "timings: load %.1f ms, shape %.1f ms, break %.1f ms, compose %.1f ms, subset "
-                    "%.1f ms, write %.1f ms, total %.1f ms (%d pages, %ld bytes)\n",
+                    "timings: load %.1f ms, shape %.1f ms, break %.1f ms, compose %.1f ms, pages "
+                    "%.1f ms, images %.1f ms, subset %.1f ms, write %.1f ms, total %.1f ms (%d "
+                    "pages, %ld bytes)\n",
                     (b.t_loaded - b.t_start) * 1e3, shape * 1e3, brk * 1e3, compose * 1e3,
-                    ps.subset_seconds * 1e3, ps.write_seconds * 1e3, (now() - b.t_start) * 1e3,
+                    ps.page_seconds * 1e3, ps.image_seconds * 1e3, ps.subset_seconds * 1e3,
+                    ps.write_seconds * 1e3, (now() - b.t_start) * 1e3,
                     b.eo.page_count, ps.bytes);
         }
         if (!o->quiet)

@@ -270,6 +270,13 @@ static void draw_glyphs(writer *w, const draw_op *op)
     free(codes);
 }
 
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 /* The CMYK profile of the template's print: section, read once. */
 static bool load_cmyk_profile(writer *w, const print_spec *ps)
 {
@@ -317,8 +324,12 @@ static const pdf_image *load_image(writer *w, const char *path, src_loc where)
         }
         o.cmyk_space = w->cmyk_space;
     }
+    o.cache_dir = w->opt->cache_dir;
     pdf_image img;
-    if (!pdfimage_load(w->doc, path, &o, &img, where, w->d))
+    double t0 = seconds_now();
+    bool loaded = pdfimage_load(w->doc, path, &o, &img, where, w->d);
+    w->stats->image_seconds += seconds_now() - t0;
+    if (!loaded)
         return NULL;
     *VEC_PUSH(w->images) = img;
     return &w->images.v[w->images.n - 1];
@@ -671,13 +682,6 @@ static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages
     return true;
 }
 
-static double seconds_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
 {
     src_loc where = {path, 0, 0};
@@ -744,6 +748,7 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     w.doc->pdf_version = HPDF_VER_17;
     arena *slug_arena = arena_new();
     pdfmeta_page *pages = xcalloc((size_t)eo->page_count + 1, sizeof *pages);
+    double t_pages = seconds_now();
 
     for (int p = 0; p < eo->page_count && !w.error; p++) {
         const page_out *po = &eo->pages[p];
@@ -765,6 +770,7 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
         end_text(&w);
     }
     double t0 = seconds_now();
+    stats->page_seconds = t0 - t_pages - stats->image_seconds;
     bool ok = !w.error && diag_error_count(d) == 0 && diag_env_error_count(d) == 0;
     for (int f = 0; f < w.face_count && ok; f++) {
         if (w.font_of_face[f]) {

@@ -1,13 +1,17 @@
 /* pdfimage.c — photos: as they are, or converted to the press's CMYK. */
 #include "pdfimage.h"
 
+#include "cache.h"
 #include "image.h"
 
 #include <errno.h>
+#include <hpdf_encrypt.h>
 #include <lcms2.h>
 #include <png.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <turbojpeg.h>
+#include <unistd.h>
 
 enum { CMYK_JPEG_QUALITY = 92 };
 
@@ -36,9 +40,32 @@ unsigned char *pdfimage_read_file(const char *path, size_t *len)
     return buf.v;
 }
 
+/* Rows [y0, y1) of a picture through a colour transform. */
+typedef struct transform_rows {
+    cmsHTRANSFORM tr;
+    const unsigned char *in;
+    unsigned char *out;
+    size_t in_row, out_row; /* bytes */
+    int w, y0, y1;
+} transform_rows;
+
+static void *run_rows(void *arg)
+{
+    const transform_rows *r = arg;
+    for (int y = r->y0; y < r->y1; y++)
+        cmsDoTransform(r->tr, r->in + (size_t)y * r->in_row, r->out + (size_t)y * r->out_row,
+                       (cmsUInt32Number)r->w);
+    return NULL;
+}
+
+enum { MAX_THREADS = 4, MIN_ROWS_PER_THREAD = 64 };
+
 /* rgb (w × h × 3) into CMYK through the profile; `inverted` gives 255 for
- * no ink (the Adobe CMYK JPEG convention).  NULL when Little CMS cannot
- * build the transform. */
+ * no ink (the Adobe CMYK JPEG convention).  The rows are shared among the
+ * processors: a transform made without Little CMS's one-pixel cache may be
+ * used by several threads at once, and each pixel comes out the same
+ * whichever thread converts it.  NULL when Little CMS cannot build the
+ * transform. */
 static unsigned char *cmyk_from_rgb(const unsigned char *rgb, int w, int h,
                                     const pdfimage_options *o, bool inverted)
 {
@@ -47,13 +74,31 @@ static unsigned char *cmyk_from_rgb(const unsigned char *rgb, int w, int h,
     cmsHTRANSFORM tr = NULL;
     if (srgb && cmyk)
         tr = cmsCreateTransform(srgb, TYPE_RGB_8, cmyk, inverted ? TYPE_CMYK_8_REV : TYPE_CMYK_8,
-                                INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_BLACKPOINTCOMPENSATION);
+                                INTENT_RELATIVE_COLORIMETRIC,
+                                cmsFLAGS_BLACKPOINTCOMPENSATION | cmsFLAGS_NOCACHE);
     unsigned char *out = NULL;
     if (tr) {
         out = xmalloc((size_t)w * (size_t)h * 4);
-        for (int y = 0; y < h; y++)
-            cmsDoTransform(tr, rgb + (size_t)y * (size_t)w * 3, out + (size_t)y * (size_t)w * 4,
-                           (cmsUInt32Number)w);
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        int n = (int)MIN(MAX(cpus, 1), MAX_THREADS);
+        n = MAX(1, MIN(n, h / MIN_ROWS_PER_THREAD));
+        transform_rows part[MAX_THREADS];
+        pthread_t thread[MAX_THREADS];
+        bool started[MAX_THREADS] = {false};
+        for (int i = 0; i < n; i++)
+            part[i] = (transform_rows){tr, rgb, out, (size_t)w * 3, (size_t)w * 4, w,
+                                       (int)((int64_t)h * i / n), (int)((int64_t)h * (i + 1) / n)};
+        /* This thread takes the first part; where a thread cannot be
+         * started, it takes that part too. */
+        for (int i = 1; i < n; i++)
+            started[i] = pthread_create(&thread[i], NULL, run_rows, &part[i]) == 0;
+        run_rows(&part[0]);
+        for (int i = 1; i < n; i++) {
+            if (started[i])
+                pthread_join(thread[i], NULL);
+            else
+                run_rows(&part[i]);
+        }
         cmsDeleteTransform(tr);
     }
     if (cmyk)
@@ -61,6 +106,43 @@ static unsigned char *cmyk_from_rgb(const unsigned char *rgb, int w, int h,
     if (srgb)
         cmsCloseProfile(srgb);
     return out;
+}
+
+/* The name of a photo converted to CMYK in the cache: a digest of the
+ * photo, the profile and every setting the result depends on. */
+static void converted_name(const unsigned char *photo, size_t len, const pdfimage_options *o,
+                           char name[48])
+{
+    char setup[160];
+    int n = snprintf(setup, sizeof setup,
+                     "paiban cmyk-jpeg 1; lcms %d; sRGB; relative colorimetric, bpc; "
+                     "quality %d 4:4:4 islow; profile %zu bytes; photo %zu bytes\n",
+                     cmsGetEncodedCMMversion(), CMYK_JPEG_QUALITY, o->cmyk_profile_len, len);
+    HPDF_MD5_CTX ctx;
+    HPDF_MD5Init(&ctx);
+    HPDF_MD5Update(&ctx, (const HPDF_BYTE *)setup, (HPDF_UINT32)n);
+    HPDF_MD5Update(&ctx, o->cmyk_profile, (HPDF_UINT32)o->cmyk_profile_len);
+    HPDF_MD5Update(&ctx, photo, (HPDF_UINT32)len);
+    HPDF_BYTE digest[16];
+    HPDF_MD5Final(digest, &ctx);
+    for (int i = 0; i < 16; i++)
+        snprintf(name + 2 * i, 3, "%02x", digest[i]);
+    strcpy(name + 32, "-cmyk.jpg");
+}
+
+/* A converted photo from the cache, if there is a whole one of w × h. */
+static unsigned char *cached_cmyk(tjhandle dec, const char *dir, const char *name, int w, int h,
+                                  size_t *len)
+{
+    unsigned char *jpeg = cache_get(dir, name, len);
+    int cw, ch, subsamp, space;
+    if (jpeg && (*len < 4 || jpeg[*len - 2] != 0xFF || jpeg[*len - 1] != 0xD9 ||
+                 tjDecompressHeader3(dec, jpeg, (unsigned long)*len, &cw, &ch, &subsamp, &space) != 0 ||
+                 cw != w || ch != h || (space != TJCS_CMYK && space != TJCS_YCCK))) {
+        free(jpeg);
+        jpeg = NULL;
+    }
+    return jpeg;
 }
 
 static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_options *o,
@@ -73,13 +155,21 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
         return NULL;
     }
     HPDF_Image img = NULL;
-    unsigned char *rgb = NULL, *cmyk = NULL, *out = NULL;
+    unsigned char *rgb = NULL, *cmyk = NULL, *out = NULL, *kept = NULL;
     unsigned long out_len = 0;
     int w, h, subsamp, space;
-    tjhandle dec = tjInitDecompress(), enc = tjInitCompress();
-    if (!dec || !enc ||
-        tjDecompressHeader3(dec, jpeg, (unsigned long)len, &w, &h, &subsamp, &space) != 0) {
+    char name[48];
+    tjhandle dec = tjInitDecompress(), enc = NULL;
+    if (!dec || tjDecompressHeader3(dec, jpeg, (unsigned long)len, &w, &h, &subsamp, &space) != 0) {
         *why = "TurboJPEG cannot read it";
+        goto out;
+    }
+    converted_name(jpeg, len, o, name);
+    size_t kept_len;
+    if ((kept = cached_cmyk(dec, o->cache_dir, name, w, h, &kept_len))) {
+        img = HPDF_LoadJpegImageFromMem(doc, kept, (HPDF_UINT)kept_len);
+        if (!img)
+            *why = "libharu does not take the CMYK JPEG";
         goto out;
     }
     rgb = xmalloc((size_t)w * (size_t)h * 3);
@@ -92,7 +182,8 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
         *why = "Little CMS cannot convert from sRGB to the output profile";
         goto out;
     }
-    if (tjCompress2(enc, cmyk, w, 0, h, TJPF_CMYK, &out, &out_len, TJSAMP_444, CMYK_JPEG_QUALITY,
+    if (!(enc = tjInitCompress()) ||
+        tjCompress2(enc, cmyk, w, 0, h, TJPF_CMYK, &out, &out_len, TJSAMP_444, CMYK_JPEG_QUALITY,
                     TJFLAG_ACCURATEDCT) != 0) {
         *why = "TurboJPEG cannot encode the CMYK picture";
         goto out;
@@ -100,12 +191,15 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
     img = HPDF_LoadJpegImageFromMem(doc, out, (HPDF_UINT)out_len);
     if (!img)
         *why = "libharu does not take the CMYK JPEG";
+    else
+        cache_put(o->cache_dir, name, out, out_len);
 out:
     tjFree(out);
     if (enc)
         tjDestroy(enc);
     if (dec)
         tjDestroy(dec);
+    free(kept);
     free(cmyk);
     free(rgb);
     free(jpeg);

@@ -11,7 +11,11 @@
  *     convention of Adobe's CMYK JPEGs); a PNG losslessly, deflated.
  *   - the archive form: a CMYK photo gets the ICCBased colour space given
  *     (PDF/A allows DeviceCMYK only under a CMYK output intent).
- * Each file is loaded once per document. */
+ * Each file is loaded once per document.  A JPEG converted to CMYK is kept
+ * in the cache (cache.h) under a digest of the photo, the profile and the
+ * conversion's settings, and taken from there when the same photo goes to
+ * the same press again: converting a large photo takes most of a page's
+ * time, and proofs of a page are made again and again. */
 #ifndef PAIBAN_PDFIMAGE_H
 #define PAIBAN_PDFIMAGE_H
 
@@ -25,6 +29,7 @@ typedef struct pdfimage_options {
     const unsigned char *cmyk_profile; /* the ICC profile to convert to */
     size_t cmyk_profile_len;
     HPDF_Array cmyk_space;        /* colour space for CMYK photos, NULL: DeviceCMYK */
+    const char *cache_dir;        /* converted photos kept between runs (cache.h); NULL: none */
 } pdfimage_options;
 
 typedef struct pdf_image {
