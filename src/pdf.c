@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -682,32 +683,26 @@ static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages
     return true;
 }
 
-bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
+/* A temporary file beside path (mode 0600 until it is done); -1 when it
+ * cannot be made (reported). */
+static int temp_beside(const char *path, char **tmp, diag *d)
+{
+    *tmp = xasprintf("%s.tmp.XXXXXX", path);
+    int fd = mkstemp(*tmp);
+    if (fd < 0) {
+        diag_env_error(d, (src_loc){path, 0, 0}, "cannot create a temporary file beside it: %s",
+                       strerror(errno));
+        free(*tmp);
+        *tmp = NULL;
+    }
+    return fd;
+}
+
+/* Flush the temporary file to disk, give it normal rights and rename it
+ * over path; when anything failed (ok false, or here), remove it. */
+static bool finish_beside(int fd, char *tmp, const char *path, bool ok, diag *d)
 {
     src_loc where = {path, 0, 0};
-    char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_env_error(d, where, "cannot create a temporary file beside it: %s", strerror(errno));
-        free(tmp);
-        return false;
-    }
-    const char *p = data;
-    size_t left = len;
-    bool ok = true;
-    while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            diag_env_error(d, where, "cannot write: %s (the previous file is left as it was)",
-                           n < 0 ? strerror(errno) : "no space");
-            ok = false;
-            break;
-        }
-        p += n;
-        left -= (size_t)n;
-    }
     if (ok && fsync(fd) != 0) {
         diag_env_error(d, where, "cannot flush to disk: %s", strerror(errno));
         ok = false;
@@ -716,7 +711,6 @@ bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
         diag_env_error(d, where, "cannot close: %s", strerror(errno));
         ok = false;
     }
-    /* The temporary file was made 0600; give the result normal rights. */
     if (ok) {
         mode_t mask = umask(0);
         umask(mask);
@@ -730,6 +724,73 @@ bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
         unlink(tmp);
     free(tmp);
     return ok;
+}
+
+bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
+{
+    char *tmp;
+    int fd = temp_beside(path, &tmp, d);
+    if (fd < 0)
+        return false;
+    const char *p = data;
+    size_t left = len;
+    bool ok = true;
+    while (left > 0) {
+        ssize_t n = write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            diag_env_error(d, (src_loc){path, 0, 0},
+                           "cannot write: %s (the previous file is left as it was)",
+                           n < 0 ? strerror(errno) : "no space");
+            ok = false;
+            break;
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+    return finish_beside(fd, tmp, path, ok, d);
+}
+
+/* Save the document as path.  libharu writes the temporary file itself,
+ * through stdio: its memory streams copy a byte at a time, which for a
+ * page with a photo of megabytes took longer than the rest of the writing.
+ * Then the document ID, a digest of the file, goes into its place, and the
+ * file is flushed and renamed. */
+static bool save_pdf(writer *w, const char *path, long *bytes)
+{
+    src_loc where = {path, 0, 0};
+    char *tmp;
+    int fd = temp_beside(path, &tmp, w->d);
+    if (fd < 0)
+        return false;
+    HPDF_SaveToFile(w->doc, tmp);
+    bool ok = !w->error;
+    if (!ok)
+        diag_env_error(w->d, where,
+                       "libharu failed with error 0x%04X (detail %u) while writing the PDF",
+                       (unsigned)w->error, (unsigned)w->detail);
+    struct stat st;
+    if (ok && (fstat(fd, &st) != 0 || st.st_size <= 0)) {
+        diag_env_error(w->d, where, "libharu wrote nothing");
+        ok = false;
+    }
+    if (ok) {
+        size_t size = (size_t)st.st_size;
+        unsigned char *map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (map == MAP_FAILED) {
+            diag_env_error(w->d, where, "cannot map the new file: %s", strerror(errno));
+            ok = false;
+        } else {
+            if (!pdfmeta_fill_id(map, size)) {
+                diag_env_error(w->d, where, "libharu wrote no room for the document ID");
+                ok = false;
+            }
+            munmap(map, size);
+            *bytes = (long)size;
+        }
+    }
+    return finish_beside(fd, tmp, path, ok, w->d);
 }
 
 bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typesetter *ts,
@@ -781,41 +842,26 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     stats->subset_seconds = seconds_now() - t0;
     ok = ok && check_fonts_embedded(&w, path) && describe(&w, eo, pages);
     t0 = seconds_now();
-    if (ok && !w.error)
-        HPDF_SaveToStream(w.doc);
     if (w.error) {
         diag_env_error(d, (src_loc){path, 0, 0},
                        "libharu failed with error 0x%04X (detail %u) while writing the PDF",
                        (unsigned)w.error, (unsigned)w.detail);
         ok = false;
     }
-    if (ok) {
-        HPDF_UINT32 size = HPDF_GetStreamSize(w.doc);
-        unsigned char *bytes = xmalloc(size + 1);
-        HPDF_UINT32 got = size;
-        HPDF_ReadFromStream(w.doc, bytes, &got);
-        if (got != size) {
-            diag_env_error(d, (src_loc){path, 0, 0}, "libharu returned a short PDF stream");
-            ok = false;
-        } else if (!pdfmeta_fill_id(bytes, size)) {
-            diag_env_error(d, (src_loc){path, 0, 0}, "libharu wrote no room for the document ID");
-            ok = false;
-        } else {
-            ok = write_file_atomic(path, bytes, size, d);
-            stats->bytes = (long)size;
-        }
-        free(bytes);
-    }
+    if (ok)
+        ok = save_pdf(&w, path, &stats->bytes);
     stats->write_seconds = seconds_now() - t0;
     for (int f = 0; f < w.face_count; f++)
         pdffont_free(w.font_of_face[f]);
     free(w.font_of_face);
     free(pages);
     free(w.cmyk.data);
-    VEC_FREE(w.images);
     VEC_FREE(w.buf);
     arena_free(slug_arena);
     HPDF_Free(w.doc);
+    for (int i = 0; i < w.images.n; i++)
+        pdfimage_free(&w.images.v[i]);
+    VEC_FREE(w.images);
     return ok;
 }
 

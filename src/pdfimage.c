@@ -6,6 +6,8 @@
 
 #include <errno.h>
 #include <hpdf_encrypt.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <lcms2.h>
 #include <png.h>
 #include <pthread.h>
@@ -108,6 +110,89 @@ static unsigned char *cmyk_from_rgb(const unsigned char *rgb, int w, int h,
     return out;
 }
 
+/* JPEG bytes that the image object reads from our memory as the file is
+ * written.  libharu's own JPEG loaders copy a photo into a stream of
+ * theirs a byte at a time, and that stream out again the same way: for a
+ * photo of megabytes, longer than everything else on the page. */
+typedef struct held_jpeg {
+    unsigned char *data;
+    size_t len, pos;
+} held_jpeg;
+
+static HPDF_STATUS held_read(HPDF_Stream s, HPDF_BYTE *buf, HPDF_UINT *size)
+{
+    held_jpeg *h = s->attr;
+    size_t n = MIN((size_t)*size, h->len - h->pos);
+    memcpy(buf, h->data + h->pos, n);
+    h->pos += n;
+    bool end = n < *size;
+    *size = (HPDF_UINT)n;
+    return end ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS held_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+    held_jpeg *h = s->attr;
+    int64_t to = mode == HPDF_SEEK_CUR ? (int64_t)h->pos + pos
+                 : mode == HPDF_SEEK_END ? (int64_t)h->len + pos
+                                         : pos;
+    if (to < 0 || to > (int64_t)h->len)
+        return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
+    h->pos = (size_t)to;
+    return HPDF_OK;
+}
+
+static HPDF_INT32 held_tell(HPDF_Stream s) { return (HPDF_INT32)((held_jpeg *)s->attr)->pos; }
+
+static HPDF_UINT32 held_size(HPDF_Stream s) { return (HPDF_UINT32)((held_jpeg *)s->attr)->len; }
+
+/* The image object HPDF_LoadJpegImageFromMem makes, key for key, but
+ * reading `jpeg` (taken: freed with the pdf_image) when the document is
+ * saved. */
+static HPDF_Image held_image(HPDF_Doc doc, unsigned char *jpeg, size_t len, int w, int h,
+                             int components, pdf_image *out)
+{
+    HPDF_MMgr mm = doc->mmgr;
+    held_jpeg *held = xcalloc(1, sizeof *held);
+    *held = (held_jpeg){jpeg, len, 0};
+    out->held = held;
+    HPDF_Dict image = HPDF_DictStream_New(mm, doc->xref);
+    HPDF_Stream reader = HPDF_CallbackReader_New(mm, held_read, held_seek, held_tell, held_size,
+                                                 held);
+    if (!image || !reader) {
+        if (reader)
+            HPDF_Stream_Free(reader);
+        return NULL;
+    }
+    HPDF_Stream_Free(image->stream);
+    image->stream = reader;
+    image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+    image->filter = HPDF_STREAM_FILTER_DCT_DECODE;
+    HPDF_STATUS st = HPDF_Dict_AddName(image, "Type", "XObject");
+    st += HPDF_Dict_AddName(image, "Subtype", "Image");
+    st += HPDF_Dict_AddNumber(image, "Height", h);
+    st += HPDF_Dict_AddNumber(image, "Width", w);
+    const char *space = components == 1 ? "DeviceGray" : components == 3 ? "DeviceRGB" : "DeviceCMYK";
+    if (components == 4) {
+        /* Inverted, as Adobe's CMYK JPEGs are stored. */
+        HPDF_Array decode = HPDF_Array_New(mm);
+        st += HPDF_Dict_Add(image, "Decode", decode);
+        for (int i = 0; i < 8; i++)
+            st += HPDF_Array_Add(decode, HPDF_Number_New(mm, i % 2 == 0));
+    }
+    st += HPDF_Dict_AddName(image, "ColorSpace", space);
+    st += HPDF_Dict_AddNumber(image, "BitsPerComponent", 8);
+    return st == HPDF_OK ? image : NULL;
+}
+
+void pdfimage_free(pdf_image *img)
+{
+    if (img->held)
+        free(img->held->data);
+    free(img->held);
+    img->held = NULL;
+}
+
 /* The name of a photo converted to CMYK in the cache: a digest of the
  * photo, the profile and every setting the result depends on. */
 static void converted_name(const unsigned char *photo, size_t len, const pdfimage_options *o,
@@ -146,7 +231,7 @@ static unsigned char *cached_cmyk(tjhandle dec, const char *dir, const char *nam
 }
 
 static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_options *o,
-                               const char **why)
+                               pdf_image *pi, const char **why)
 {
     size_t len;
     unsigned char *jpeg = pdfimage_read_file(path, &len);
@@ -167,7 +252,8 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
     converted_name(jpeg, len, o, name);
     size_t kept_len;
     if ((kept = cached_cmyk(dec, o->cache_dir, name, w, h, &kept_len))) {
-        img = HPDF_LoadJpegImageFromMem(doc, kept, (HPDF_UINT)kept_len);
+        img = held_image(doc, kept, kept_len, w, h, 4, pi);
+        kept = NULL;
         if (!img)
             *why = "libharu does not take the CMYK JPEG";
         goto out;
@@ -188,11 +274,12 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
         *why = "TurboJPEG cannot encode the CMYK picture";
         goto out;
     }
-    img = HPDF_LoadJpegImageFromMem(doc, out, (HPDF_UINT)out_len);
+    cache_put(o->cache_dir, name, out, out_len);
+    unsigned char *mine = xmalloc(out_len);
+    memcpy(mine, out, out_len);
+    img = held_image(doc, mine, out_len, w, h, 4, pi);
     if (!img)
         *why = "libharu does not take the CMYK JPEG";
-    else
-        cache_put(o->cache_dir, name, out, out_len);
 out:
     tjFree(out);
     if (enc)
@@ -249,16 +336,27 @@ bool pdfimage_load(HPDF_Doc doc, const char *path, const pdfimage_options *o, pd
     const char *why = "libharu cannot embed it; save it as baseline JPEG or PNG";
     if (o->rgb_to_cmyk && info.components == 3) {
         out->image = info.kind == IMAGE_PNG ? png_to_cmyk(doc, path, o, &why)
-                                            : jpeg_to_cmyk(doc, path, o, &why);
+                                            : jpeg_to_cmyk(doc, path, o, out, &why);
         out->components = 4;
         out->converted = true;
     } else if (info.kind == IMAGE_PNG) {
         out->image = HPDF_LoadPngImageFromFile(doc, path);
+    } else if (info.bits == 8 && (info.sof == 0xC0 || info.sof == 0xC1 || info.sof == 0xC2 ||
+                                  info.sof == 0xC9)) {
+        /* The kinds libharu's loader takes, as they are. */
+        size_t len;
+        unsigned char *jpeg = pdfimage_read_file(path, &len);
+        if (jpeg)
+            out->image = held_image(doc, jpeg, len, info.width, info.height, info.components, out);
+        else
+            why = "cannot read it";
     } else {
         out->image = HPDF_LoadJpegImageFromFile(doc, path);
     }
-    if (!out->image)
+    if (!out->image) {
+        pdfimage_free(out);
         return diag_error(d, where, "the photo %s cannot go into the PDF: %s", path, why);
+    }
     if (out->components == 4 && o->cmyk_space)
         HPDF_Dict_Add(out->image, "ColorSpace", o->cmyk_space);
     return true;

@@ -38,12 +38,16 @@ typedef struct pdf_image {
     int width, height;            /* pixels */
     int components;               /* as embedded: 1 gray, 3 RGB, 4 CMYK */
     bool converted;               /* was RGB, now CMYK */
+    struct held_jpeg *held;       /* the JPEG bytes the image reads when saved, or NULL */
 } pdf_image;
 
 /* Load `path` into doc as `o` says; false with an error at `where` when
  * the file cannot be read or embedded. */
 bool pdfimage_load(HPDF_Doc doc, const char *path, const pdfimage_options *o, pdf_image *out,
                    src_loc where, diag *d);
+
+/* Free what the image holds, after the document is freed. */
+void pdfimage_free(pdf_image *img);
 
 /* A whole file (a photo, an ICC profile) in new memory the caller frees;
  * NULL, with errno set, when it cannot be read. */
