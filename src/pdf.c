@@ -16,6 +16,8 @@
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -793,6 +795,51 @@ static bool save_pdf(writer *w, const char *path, long *bytes)
     return finish_beside(fd, tmp, path, ok, w->d);
 }
 
+/* The fonts of the document subset at once, one thread a processor,
+ * the largest first: each face's subset is its own work (pdffont.h). */
+typedef struct subset_queue {
+    pdf_font **fonts;
+    int count;
+    atomic_int next;
+} subset_queue;
+
+static void *subset_worker(void *arg)
+{
+    subset_queue *q = arg;
+    for (int i; (i = atomic_fetch_add(&q->next, 1)) < q->count;)
+        pdffont_subset(q->fonts[i]);
+    return NULL;
+}
+
+static int more_glyphs_first(const void *a, const void *b)
+{
+    unsigned x = pdffont_glyph_count(*(pdf_font *const *)a),
+             y = pdffont_glyph_count(*(pdf_font *const *)b);
+    return x > y ? -1 : x < y;
+}
+
+enum { MAX_SUBSET_THREADS = 4 };
+
+static void subset_fonts(writer *w)
+{
+    subset_queue q = {xcalloc((size_t)w->face_count + 1, sizeof(pdf_font *)), 0, 0};
+    for (int f = 0; f < w->face_count; f++)
+        if (w->font_of_face[f])
+            q.fonts[q.count++] = w->font_of_face[f];
+    qsort(q.fonts, (size_t)q.count, sizeof(pdf_font *), more_glyphs_first);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = (int)MIN(MIN(MAX(cpus, 1), MAX_SUBSET_THREADS), q.count);
+    pthread_t thread[MAX_SUBSET_THREADS];
+    bool started[MAX_SUBSET_THREADS] = {false};
+    for (int i = 1; i < n; i++)
+        started[i] = pthread_create(&thread[i], NULL, subset_worker, &q) == 0;
+    subset_worker(&q);
+    for (int i = 1; i < n; i++)
+        if (started[i])
+            pthread_join(thread[i], NULL);
+    free(q.fonts);
+}
+
 bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typesetter *ts,
                const pdf_options *opt, const char *path, pdf_stats *stats, diag *d)
 {
@@ -833,6 +880,8 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     double t0 = seconds_now();
     stats->page_seconds = t0 - t_pages - stats->image_seconds;
     bool ok = !w.error && diag_error_count(d) == 0 && diag_env_error_count(d) == 0;
+    if (ok)
+        subset_fonts(&w);
     for (int f = 0; f < w.face_count && ok; f++) {
         if (w.font_of_face[f]) {
             ok &= pdffont_finish(w.font_of_face[f], d);
