@@ -6,6 +6,7 @@
 #include "pdffont.h"
 #include "pdfimage.h"
 #include "pdfmeta.h"
+#include "pdfstream.h"
 #include "slug.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -847,19 +848,36 @@ static bool save_pdf(writer *w, const char *path, long *bytes)
     return finish_beside(fd, tmp, path, ok, w->d);
 }
 
-/* The fonts of the document subset at once, one thread a processor,
- * the largest first: each face's subset is its own work (pdffont.h). */
-typedef struct subset_queue {
-    pdf_font **fonts;
-    int count;
-    atomic_int next;
-} subset_queue;
+/* The last work on the document, spread over the processors: each font
+ * subset (pdffont_subset), each page's contents deflated.  Neither
+ * touches libharu; the results go into the document afterwards, on this
+ * thread. */
+typedef struct page_pack {
+    HPDF_Dict contents;
+    unsigned char *raw;
+    size_t raw_len;
+    packed deflated;
+} page_pack;
 
-static void *subset_worker(void *arg)
+typedef struct finish_queue {
+    pdf_font **fonts;
+    int font_count;
+    page_pack *pages;
+    int page_count;
+    atomic_int next;
+} finish_queue;
+
+static void *finish_worker(void *arg)
 {
-    subset_queue *q = arg;
-    for (int i; (i = atomic_fetch_add(&q->next, 1)) < q->count;)
-        pdffont_subset(q->fonts[i]);
+    finish_queue *q = arg;
+    for (int i; (i = atomic_fetch_add(&q->next, 1)) < q->font_count + q->page_count;) {
+        if (i < q->font_count) {
+            pdffont_subset(q->fonts[i]);
+        } else {
+            page_pack *pp = &q->pages[i - q->font_count];
+            pp->deflated = pdfstream_deflate(pp->raw, pp->raw_len);
+        }
+    }
     return NULL;
 }
 
@@ -870,25 +888,41 @@ static int more_glyphs_first(const void *a, const void *b)
     return x > y ? -1 : x < y;
 }
 
-enum { MAX_SUBSET_THREADS = 4 };
+enum { MAX_FINISH_THREADS = 4 };
 
-static void subset_fonts(writer *w)
+static void finish_in_parallel(writer *w, const pdfmeta_page *pages, int page_count)
 {
-    subset_queue q = {xcalloc((size_t)w->face_count + 1, sizeof(pdf_font *)), 0, 0};
+    finish_queue q = {.fonts = xcalloc((size_t)w->face_count + 1, sizeof(pdf_font *)),
+                      .pages = xcalloc((size_t)page_count + 1, sizeof(page_pack))};
     for (int f = 0; f < w->face_count; f++)
         if (w->font_of_face[f])
-            q.fonts[q.count++] = w->font_of_face[f];
-    qsort(q.fonts, (size_t)q.count, sizeof(pdf_font *), more_glyphs_first);
+            q.fonts[q.font_count++] = w->font_of_face[f];
+    /* The largest font first: it takes longest. */
+    qsort(q.fonts, (size_t)q.font_count, sizeof(pdf_font *), more_glyphs_first);
+    for (int p = 0; p < page_count; p++) {
+        page_pack *pp = &q.pages[q.page_count++];
+        pp->contents = ((HPDF_PageAttr)pages[p].page->attr)->contents;
+        pp->raw = pdfstream_take(pp->contents, &pp->raw_len);
+    }
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    int n = (int)MIN(MIN(MAX(cpus, 1), MAX_SUBSET_THREADS), q.count);
-    pthread_t thread[MAX_SUBSET_THREADS];
-    bool started[MAX_SUBSET_THREADS] = {false};
+    int n = (int)MIN(MIN(MAX(cpus, 1), MAX_FINISH_THREADS), q.font_count + q.page_count);
+    pthread_t thread[MAX_FINISH_THREADS];
+    bool started[MAX_FINISH_THREADS] = {false};
     for (int i = 1; i < n; i++)
-        started[i] = pthread_create(&thread[i], NULL, subset_worker, &q) == 0;
-    subset_worker(&q);
+        started[i] = pthread_create(&thread[i], NULL, finish_worker, &q) == 0;
+    finish_worker(&q);
     for (int i = 1; i < n; i++)
         if (started[i])
             pthread_join(thread[i], NULL);
+    for (int p = 0; p < q.page_count; p++) {
+        page_pack *pp = &q.pages[p];
+        /* Where zlib failed, libharu deflates it as before. */
+        if (pp->deflated.data)
+            pdfstream_put(pp->contents, &pp->deflated);
+        free(pp->deflated.data);
+        free(pp->raw);
+    }
+    free(q.pages);
     free(q.fonts);
 }
 
@@ -933,7 +967,7 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     stats->page_seconds = t0 - t_pages - stats->image_seconds;
     bool ok = !w.error && diag_error_count(d) == 0 && diag_env_error_count(d) == 0;
     if (ok)
-        subset_fonts(&w);
+        finish_in_parallel(&w, pages, eo->page_count);
     for (int f = 0; f < w.face_count && ok; f++) {
         if (w.font_of_face[f]) {
             ok &= pdffont_finish(w.font_of_face[f], d);

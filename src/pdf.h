@@ -60,7 +60,7 @@ typedef struct pdf_photo_report {
 typedef struct pdf_stats {
     double page_seconds;    /* drawing the pages, photos aside */
     double image_seconds;   /* reading photos, converting them to CMYK */
-    double subset_seconds;  /* hb-subset and font objects */
+    double subset_seconds;  /* hb-subset, deflating fonts and pages (on threads), font objects */
     double write_seconds;   /* serialising and compressing */
     long bytes;             /* size of the file written */
     int fonts;

@@ -1,6 +1,7 @@
 /* pdffont.c — subset fonts and their PDF objects. */
 #include "pdffont.h"
 
+#include "pdfstream.h"
 #include "utf8.h"
 
 #include <hb-ot.h>
@@ -12,13 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
-
-/* A stream's data, already deflated. */
-typedef struct packed {
-    unsigned char *data;
-    size_t len;
-} packed;
 
 typedef struct used_glyph {
     unsigned gid;
@@ -200,38 +194,12 @@ static void utf16_hex(const char *text, int len, char *out, size_t size)
     out[k] = 0;
 }
 
-/* Deflated at zlib's default level: on these font programs the levels
- * from 1 to 9 differ by 1% in size, and the work is spread over the
- * processors anyway (pdf.c runs pdffont_subset on threads). */
-static packed deflated(const void *data, size_t len)
-{
-    uLongf cap = compressBound((uLong)len);
-    packed p = {xmalloc(cap), 0};
-    if (compress2(p.data, &cap, data, (uLong)len, Z_DEFAULT_COMPRESSION) != Z_OK) {
-        free(p.data);
-        return (packed){NULL, 0};
-    }
-    p.len = cap;
-    return p;
-}
-
-static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
-}
-
-/* A stream object holding data deflated already: libharu writes it as it
- * is, and the filter key as it writes its own. */
+/* A stream object holding data deflated already (pdfstream.h). */
 static HPDF_Dict new_stream(pdf_font *f, const packed *p)
 {
     HPDF_Dict s = HPDF_DictStream_New(f->doc->mmgr, f->doc->xref);
-    if (!s)
-        return NULL;
-    s->filter = HPDF_STREAM_FILTER_NONE;
-    s->write_fn = write_flate_filter;
-    if (p->len > 0)
-        HPDF_Stream_Write(s->stream, p->data, (HPDF_UINT)p->len);
+    if (s)
+        pdfstream_put(s, p);
     return s;
 }
 
@@ -273,7 +241,7 @@ static packed build_tounicode(const used_glyph *sorted, int n)
     }
     len += (size_t)snprintf(cmap + len, cap - len,
                             "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    packed p = deflated(cmap, len);
+    packed p = pdfstream_deflate(cmap, len);
     free(cmap);
     return p;
 }
@@ -360,7 +328,7 @@ bool pdffont_subset(pdf_font *f)
     if (len == 0)
         f->failure = fi->is_cff ? "the subset has no CFF table" : "the subset is empty";
     else
-        f->program = deflated(data, len);
+        f->program = pdfstream_deflate(data, len);
     f->program_len = len;
     hb_blob_destroy(blob);
     if (!fi->is_cff) {
@@ -377,7 +345,7 @@ bool pdffont_subset(pdf_font *f)
             map[2 * f->used.v[i].code] = (unsigned char)(ng >> 8);
             map[2 * f->used.v[i].code + 1] = (unsigned char)ng;
         }
-        f->gidmap = deflated(map, map_len);
+        f->gidmap = pdfstream_deflate(map, map_len);
         free(map);
     }
     hb_face_destroy(sub);
