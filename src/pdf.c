@@ -3,6 +3,7 @@
 
 #include "arena.h"
 #include "image.h"
+#include "md5.h"
 #include "pdffont.h"
 #include "pdfimage.h"
 #include "pdfmeta.h"
@@ -22,7 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -807,11 +807,54 @@ bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
     return finish_beside(fd, tmp, path, ok, d);
 }
 
-/* Save the document as path.  libharu writes the temporary file itself,
- * through stdio: its memory streams copy a byte at a time, which for a
- * page with a photo of megabytes took longer than the rest of the writing.
- * Then the document ID, a digest of the file, goes into its place, and the
- * file is flushed and renamed. */
+/* What libharu writes, on its way into the file: buffered, and digested
+ * for the document ID as it goes, so the file is written once and never
+ * read back.  (libharu's own memory stream copies a byte at a time, and
+ * its MD5 too.) */
+typedef struct file_out {
+    int fd;
+    md5 digest;
+    unsigned char buf[1 << 16];
+    size_t n;
+    uint64_t size;
+    int error;            /* errno of the first failed write, or 0 */
+} file_out;
+
+static bool flush_out(file_out *o)
+{
+    for (size_t done = 0; done < o->n && !o->error;) {
+        ssize_t k = write(o->fd, o->buf + done, o->n - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            o->error = k < 0 ? errno : ENOSPC;
+        else
+            done += (size_t)k;
+    }
+    o->n = 0;
+    return !o->error;
+}
+
+static HPDF_STATUS write_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT len)
+{
+    file_out *o = s->attr;
+    md5_update(&o->digest, p, len);
+    o->size += len;
+    while (len > 0) {
+        size_t take = MIN((size_t)len, sizeof o->buf - o->n);
+        memcpy(o->buf + o->n, p, take);
+        o->n += take;
+        p += take;
+        len -= (HPDF_UINT)take;
+        if (o->n == sizeof o->buf && !flush_out(o))
+            return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)o->error);
+    }
+    return HPDF_OK;
+}
+
+/* Save the document as path: into a temporary file beside it, the
+ * document ID — the digest of the file — written into its trailer, the
+ * file flushed to disk and renamed. */
 static bool save_pdf(writer *w, const char *path, long *bytes)
 {
     src_loc where = {path, 0, 0};
@@ -819,62 +862,71 @@ static bool save_pdf(writer *w, const char *path, long *bytes)
     int fd = temp_beside(path, &tmp, w->d);
     if (fd < 0)
         return false;
-    HPDF_SaveToFile(w->doc, tmp);
-    bool ok = !w->error;
-    if (!ok)
+    file_out *o = xcalloc(1, sizeof *o);
+    o->fd = fd;
+    md5_init(&o->digest);
+    w->doc->stream = HPDF_CallbackWriter_New(w->doc->mmgr, write_out, o);
+    if (w->doc->stream)
+        HPDF_SaveToStream(w->doc);
+    bool ok = !w->error && w->doc->stream && flush_out(o);
+    if (w->doc->stream) {
+        HPDF_Stream_Free(w->doc->stream);
+        w->doc->stream = NULL;
+    }
+    if (!ok && o->error)
+        diag_env_error(w->d, where, "cannot write: %s (the previous file is left as it was)",
+                       strerror(o->error));
+    else if (!ok)
         diag_env_error(w->d, where,
                        "libharu failed with error 0x%04X (detail %u) while writing the PDF",
                        (unsigned)w->error, (unsigned)w->detail);
-    struct stat st;
-    if (ok && (fstat(fd, &st) != 0 || st.st_size <= 0)) {
-        diag_env_error(w->d, where, "libharu wrote nothing");
-        ok = false;
-    }
     if (ok) {
-        size_t size = (size_t)st.st_size;
-        unsigned char *map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-        if (map == MAP_FAILED) {
-            diag_env_error(w->d, where, "cannot map the new file: %s", strerror(errno));
+        /* The ID is in the trailer, the last bytes of the file. */
+        unsigned char digest[16], tail[1024];
+        md5_final(&o->digest, digest);
+        size_t len = (size_t)MIN(o->size, sizeof tail);
+        off_t at = (off_t)(o->size - len);
+        if (pread(fd, tail, len, at) != (ssize_t)len || !pdfmeta_put_id(tail, len, digest)) {
+            diag_env_error(w->d, where, "libharu wrote no room for the document ID");
             ok = false;
-        } else {
-            if (!pdfmeta_fill_id(map, size)) {
-                diag_env_error(w->d, where, "libharu wrote no room for the document ID");
-                ok = false;
-            }
-            munmap(map, size);
-            *bytes = (long)size;
+        } else if (pwrite(fd, tail, len, at) != (ssize_t)len) {
+            diag_env_error(w->d, where, "cannot write: %s", strerror(errno));
+            ok = false;
         }
+        *bytes = (long)o->size;
     }
+    free(o);
     return finish_beside(fd, tmp, path, ok, w->d);
 }
 
 /* The last work on the document, spread over the processors: each font
- * subset (pdffont_subset), each page's contents deflated.  Neither
- * touches libharu; the results go into the document afterwards, on this
- * thread. */
-typedef struct page_pack {
-    HPDF_Dict contents;
+ * subset (pdffont_subset), and every stream libharu would deflate as it
+ * writes the file — page contents, the output profile, converted PNG
+ * photos — deflated instead, at its level.  Neither touches libharu; the
+ * results go into the document afterwards, on this thread. */
+typedef struct stream_pack {
+    HPDF_Dict dict;
     unsigned char *raw;
     size_t raw_len;
     packed deflated;
-} page_pack;
+} stream_pack;
 
 typedef struct finish_queue {
     pdf_font **fonts;
     int font_count;
-    page_pack *pages;
-    int page_count;
+    stream_pack *streams;
+    int stream_count;
     atomic_int next;
 } finish_queue;
 
 static void *finish_worker(void *arg)
 {
     finish_queue *q = arg;
-    for (int i; (i = atomic_fetch_add(&q->next, 1)) < q->font_count + q->page_count;) {
+    for (int i; (i = atomic_fetch_add(&q->next, 1)) < q->font_count + q->stream_count;) {
         if (i < q->font_count) {
             pdffont_subset(q->fonts[i]);
         } else {
-            page_pack *pp = &q->pages[i - q->font_count];
+            stream_pack *pp = &q->streams[i - q->font_count];
             pp->deflated = pdfstream_deflate(pp->raw, pp->raw_len);
         }
     }
@@ -890,22 +942,34 @@ static int more_glyphs_first(const void *a, const void *b)
 
 enum { MAX_FINISH_THREADS = 4 };
 
-static void finish_in_parallel(writer *w, const pdfmeta_page *pages, int page_count)
+static void finish_in_parallel(writer *w, bool fonts)
 {
+    HPDF_List entries = w->doc->xref->entries;
     finish_queue q = {.fonts = xcalloc((size_t)w->face_count + 1, sizeof(pdf_font *)),
-                      .pages = xcalloc((size_t)page_count + 1, sizeof(page_pack))};
-    for (int f = 0; f < w->face_count; f++)
+                      .streams = xcalloc((size_t)entries->count + 1, sizeof(stream_pack))};
+    for (int f = 0; f < w->face_count && fonts; f++)
         if (w->font_of_face[f])
             q.fonts[q.font_count++] = w->font_of_face[f];
     /* The largest font first: it takes longest. */
     qsort(q.fonts, (size_t)q.font_count, sizeof(pdf_font *), more_glyphs_first);
-    for (int p = 0; p < page_count; p++) {
-        page_pack *pp = &q.pages[q.page_count++];
-        pp->contents = ((HPDF_PageAttr)pages[p].page->attr)->contents;
-        pp->raw = pdfstream_take(pp->contents, &pp->raw_len);
+    for (HPDF_UINT i = 0; i < entries->count; i++) {
+        HPDF_XrefEntry en = HPDF_Xref_GetEntry(w->doc->xref, i);
+        HPDF_Obj_Header *h = en ? en->obj : NULL;
+        if (!h || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+            continue;
+        HPDF_Dict dict = en->obj;
+        /* Filtered by FlateDecode alone, without parameters, and not
+         * handled already. */
+        if (!dict->stream || dict->stream->type != HPDF_STREAM_MEMORY ||
+            dict->filter != HPDF_STREAM_FILTER_FLATE_DECODE || dict->filterParams ||
+            dict->write_fn)
+            continue;
+        stream_pack *pp = &q.streams[q.stream_count++];
+        pp->dict = dict;
+        pp->raw = pdfstream_take(dict, &pp->raw_len);
     }
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    int n = (int)MIN(MIN(MAX(cpus, 1), MAX_FINISH_THREADS), q.font_count + q.page_count);
+    int n = (int)MIN(MIN(MAX(cpus, 1), MAX_FINISH_THREADS), q.font_count + q.stream_count);
     pthread_t thread[MAX_FINISH_THREADS];
     bool started[MAX_FINISH_THREADS] = {false};
     for (int i = 1; i < n; i++)
@@ -914,15 +978,15 @@ static void finish_in_parallel(writer *w, const pdfmeta_page *pages, int page_co
     for (int i = 1; i < n; i++)
         if (started[i])
             pthread_join(thread[i], NULL);
-    for (int p = 0; p < q.page_count; p++) {
-        page_pack *pp = &q.pages[p];
+    for (int p = 0; p < q.stream_count; p++) {
+        stream_pack *pp = &q.streams[p];
         /* Where zlib failed, libharu deflates it as before. */
         if (pp->deflated.data)
-            pdfstream_put(pp->contents, &pp->deflated);
+            pdfstream_put(pp->dict, &pp->deflated);
         free(pp->deflated.data);
         free(pp->raw);
     }
-    free(q.pages);
+    free(q.streams);
     free(q.fonts);
 }
 
@@ -967,7 +1031,7 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     stats->page_seconds = t0 - t_pages - stats->image_seconds;
     bool ok = !w.error && diag_error_count(d) == 0 && diag_env_error_count(d) == 0;
     if (ok)
-        finish_in_parallel(&w, pages, eo->page_count);
+        finish_in_parallel(&w, true);
     for (int f = 0; f < w.face_count && ok; f++) {
         if (w.font_of_face[f]) {
             ok &= pdffont_finish(w.font_of_face[f], d);
@@ -976,6 +1040,8 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     }
     stats->subset_seconds = seconds_now() - t0;
     ok = ok && check_fonts_embedded(&w, path) && describe(&w, eo, pages);
+    if (ok)
+        finish_in_parallel(&w, false); /* what describe added: the archive's profile */
     t0 = seconds_now();
     if (w.error) {
         diag_env_error(d, (src_loc){path, 0, 0},

@@ -3,9 +3,9 @@
 
 #include "cache.h"
 #include "image.h"
+#include "md5.h"
 
 #include <errno.h>
-#include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <lcms2.h>
@@ -203,13 +203,13 @@ static void converted_name(const unsigned char *photo, size_t len, const pdfimag
                      "paiban cmyk-jpeg 1; lcms %d; sRGB; relative colorimetric, bpc; "
                      "quality %d 4:4:4 islow; profile %zu bytes; photo %zu bytes\n",
                      cmsGetEncodedCMMversion(), CMYK_JPEG_QUALITY, o->cmyk_profile_len, len);
-    HPDF_MD5_CTX ctx;
-    HPDF_MD5Init(&ctx);
-    HPDF_MD5Update(&ctx, (const HPDF_BYTE *)setup, (HPDF_UINT32)n);
-    HPDF_MD5Update(&ctx, o->cmyk_profile, (HPDF_UINT32)o->cmyk_profile_len);
-    HPDF_MD5Update(&ctx, photo, (HPDF_UINT32)len);
-    HPDF_BYTE digest[16];
-    HPDF_MD5Final(digest, &ctx);
+    md5 m;
+    md5_init(&m);
+    md5_update(&m, setup, (size_t)n);
+    md5_update(&m, o->cmyk_profile, o->cmyk_profile_len);
+    md5_update(&m, photo, len);
+    unsigned char digest[16];
+    md5_final(&m, digest);
     for (int i = 0; i < 16; i++)
         snprintf(name + 2 * i, 3, "%02x", digest[i]);
     strcpy(name + 32, "-cmyk.jpg");
