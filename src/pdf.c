@@ -810,20 +810,80 @@ bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
 /* What libharu writes, on its way into the file: buffered, and digested
  * for the document ID as it goes, so the file is written once and never
  * read back.  (libharu's own memory stream copies a byte at a time, and
- * its MD5 too.) */
+ * its MD5 too.)  The digest is taken on a thread of its own, a buffer
+ * behind the writing: for a page with a photo of megabytes it costs as
+ * much as everything else the writing does. */
+enum { OUT_BUFFER = 256 * 1024 };
+
 typedef struct file_out {
     int fd;
-    md5 digest;
-    unsigned char buf[1 << 16];
-    size_t n;
+    unsigned char *buf[2]; /* one filled while the other is digested */
+    int cur;
+    size_t n;              /* bytes in buf[cur] */
     uint64_t size;
-    int error;            /* errno of the first failed write, or 0 */
+    int error;             /* errno of the first failed write, or 0 */
+    md5 digest;
+    pthread_t hasher;
+    bool threaded;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    const unsigned char *pending; /* for the hasher, or NULL */
+    size_t pending_len;
+    bool stop;
 } file_out;
 
+static void *hash_worker(void *arg)
+{
+    file_out *o = arg;
+    pthread_mutex_lock(&o->lock);
+    for (;;) {
+        while (!o->pending && !o->stop)
+            pthread_cond_wait(&o->cond, &o->lock);
+        if (!o->pending)
+            break;
+        const unsigned char *p = o->pending;
+        size_t len = o->pending_len;
+        pthread_mutex_unlock(&o->lock);
+        md5_update(&o->digest, p, len);
+        pthread_mutex_lock(&o->lock);
+        o->pending = NULL;
+        pthread_cond_broadcast(&o->cond);
+    }
+    pthread_mutex_unlock(&o->lock);
+    return NULL;
+}
+
+/* Give the hasher p once it has finished the last buffer. */
+static void hash_later(file_out *o, const unsigned char *p, size_t len)
+{
+    if (!o->threaded) {
+        md5_update(&o->digest, p, len);
+        return;
+    }
+    pthread_mutex_lock(&o->lock);
+    while (o->pending)
+        pthread_cond_wait(&o->cond, &o->lock);
+    o->pending = p;
+    o->pending_len = len;
+    pthread_cond_broadcast(&o->cond);
+    pthread_mutex_unlock(&o->lock);
+}
+
+static void out_open(file_out *o, int fd)
+{
+    *o = (file_out){.fd = fd, .buf = {xmalloc(OUT_BUFFER), xmalloc(OUT_BUFFER)}};
+    md5_init(&o->digest);
+    pthread_mutex_init(&o->lock, NULL);
+    pthread_cond_init(&o->cond, NULL);
+    o->threaded = pthread_create(&o->hasher, NULL, hash_worker, o) == 0;
+}
+
+/* Write and hand over buf[cur]; fill the other one next. */
 static bool flush_out(file_out *o)
 {
+    const unsigned char *p = o->buf[o->cur];
     for (size_t done = 0; done < o->n && !o->error;) {
-        ssize_t k = write(o->fd, o->buf + done, o->n - done);
+        ssize_t k = write(o->fd, p + done, o->n - done);
         if (k < 0 && errno == EINTR)
             continue;
         if (k <= 0)
@@ -831,22 +891,42 @@ static bool flush_out(file_out *o)
         else
             done += (size_t)k;
     }
+    hash_later(o, p, o->n);
+    o->cur ^= 1;
     o->n = 0;
     return !o->error;
+}
+
+/* Wait for the digest and free the buffers. */
+static void out_close(file_out *o, unsigned char digest[16])
+{
+    if (o->threaded) {
+        pthread_mutex_lock(&o->lock);
+        while (o->pending)
+            pthread_cond_wait(&o->cond, &o->lock);
+        o->stop = true;
+        pthread_cond_broadcast(&o->cond);
+        pthread_mutex_unlock(&o->lock);
+        pthread_join(o->hasher, NULL);
+    }
+    md5_final(&o->digest, digest);
+    pthread_mutex_destroy(&o->lock);
+    pthread_cond_destroy(&o->cond);
+    free(o->buf[0]);
+    free(o->buf[1]);
 }
 
 static HPDF_STATUS write_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT len)
 {
     file_out *o = s->attr;
-    md5_update(&o->digest, p, len);
     o->size += len;
     while (len > 0) {
-        size_t take = MIN((size_t)len, sizeof o->buf - o->n);
-        memcpy(o->buf + o->n, p, take);
+        size_t take = MIN((size_t)len, OUT_BUFFER - o->n);
+        memcpy(o->buf[o->cur] + o->n, p, take);
         o->n += take;
         p += take;
         len -= (HPDF_UINT)take;
-        if (o->n == sizeof o->buf && !flush_out(o))
+        if (o->n == OUT_BUFFER && !flush_out(o))
             return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)o->error);
     }
     return HPDF_OK;
@@ -863,12 +943,13 @@ static bool save_pdf(writer *w, const char *path, long *bytes)
     if (fd < 0)
         return false;
     file_out *o = xcalloc(1, sizeof *o);
-    o->fd = fd;
-    md5_init(&o->digest);
+    out_open(o, fd);
     w->doc->stream = HPDF_CallbackWriter_New(w->doc->mmgr, write_out, o);
     if (w->doc->stream)
         HPDF_SaveToStream(w->doc);
     bool ok = !w->error && w->doc->stream && flush_out(o);
+    unsigned char digest[16];
+    out_close(o, digest);
     if (w->doc->stream) {
         HPDF_Stream_Free(w->doc->stream);
         w->doc->stream = NULL;
@@ -882,8 +963,7 @@ static bool save_pdf(writer *w, const char *path, long *bytes)
                        (unsigned)w->error, (unsigned)w->detail);
     if (ok) {
         /* The ID is in the trailer, the last bytes of the file. */
-        unsigned char digest[16], tail[1024];
-        md5_final(&o->digest, digest);
+        unsigned char tail[1024];
         size_t len = (size_t)MIN(o->size, sizeof tail);
         off_t at = (off_t)(o->size - len);
         if (pread(fd, tail, len, at) != (ssize_t)len || !pdfmeta_put_id(tail, len, digest)) {
