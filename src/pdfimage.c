@@ -12,6 +12,7 @@
 #include <png.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include <turbojpeg.h>
 #include <unistd.h>
 
@@ -49,27 +50,60 @@ typedef struct transform_rows {
     unsigned char *out;
     size_t in_row, out_row; /* bytes */
     int w, y0, y1;
+    bool release;           /* give the input's pages back as they are done */
 } transform_rows;
+
+enum { MAX_THREADS = 4, MIN_ROWS_PER_THREAD = 64, RELEASE_ROWS = 32 };
+
+/* Memory for a whole decoded picture, mapped so that its pages can be
+ * given back while it is converted (the RGB and the CMYK of a large photo
+ * are some 60 MB together). */
+static unsigned char *picture_alloc(size_t size)
+{
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        fprintf(stderr, "paiban: out of memory (%zu bytes for a photo)\n", size);
+        abort();
+    }
+    return p;
+}
+
+static void picture_free(unsigned char *p, size_t size)
+{
+    if (p)
+        munmap(p, size);
+}
 
 static void *run_rows(void *arg)
 {
     const transform_rows *r = arg;
-    for (int y = r->y0; y < r->y1; y++)
+    const uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    /* The pages wholly inside the rows done are given back. */
+    uintptr_t released = ((uintptr_t)(r->in + (size_t)r->y0 * r->in_row) + page - 1) & ~(page - 1);
+    for (int y = r->y0; y < r->y1; y++) {
         cmsDoTransform(r->tr, r->in + (size_t)y * r->in_row, r->out + (size_t)y * r->out_row,
                        (cmsUInt32Number)r->w);
+        if (r->release && ((y - r->y0) % RELEASE_ROWS == RELEASE_ROWS - 1 || y == r->y1 - 1)) {
+            uintptr_t done = (uintptr_t)(r->in + (size_t)(y + 1) * r->in_row) & ~(page - 1);
+            if (done > released) {
+                madvise((void *)released, done - released, MADV_DONTNEED);
+                released = done;
+            }
+        }
+    }
     return NULL;
 }
-
-enum { MAX_THREADS = 4, MIN_ROWS_PER_THREAD = 64 };
 
 /* rgb (w × h × 3) into CMYK through the profile; `inverted` gives 255 for
  * no ink (the Adobe CMYK JPEG convention).  The rows are shared among the
  * processors: a transform made without Little CMS's one-pixel cache may be
  * used by several threads at once, and each pixel comes out the same
- * whichever thread converts it.  NULL when Little CMS cannot build the
- * transform. */
+ * whichever thread converts it.  With `release` (rgb from picture_alloc)
+ * the RGB pages are given back as they are done: its contents are gone.
+ * The CMYK is from picture_alloc, w × h × 4 bytes; NULL when Little CMS
+ * cannot build the transform. */
 static unsigned char *cmyk_from_rgb(const unsigned char *rgb, int w, int h,
-                                    const pdfimage_options *o, bool inverted)
+                                    const pdfimage_options *o, bool inverted, bool release)
 {
     cmsHPROFILE srgb = cmsCreate_sRGBProfile();
     cmsHPROFILE cmyk = cmsOpenProfileFromMem(o->cmyk_profile, (cmsUInt32Number)o->cmyk_profile_len);
@@ -80,7 +114,7 @@ static unsigned char *cmyk_from_rgb(const unsigned char *rgb, int w, int h,
                                 cmsFLAGS_BLACKPOINTCOMPENSATION | cmsFLAGS_NOCACHE);
     unsigned char *out = NULL;
     if (tr) {
-        out = xmalloc((size_t)w * (size_t)h * 4);
+        out = picture_alloc((size_t)w * (size_t)h * 4);
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         int n = (int)MIN(MAX(cpus, 1), MAX_THREADS);
         n = MAX(1, MIN(n, h / MIN_ROWS_PER_THREAD));
@@ -89,7 +123,8 @@ static unsigned char *cmyk_from_rgb(const unsigned char *rgb, int w, int h,
         bool started[MAX_THREADS] = {false};
         for (int i = 0; i < n; i++)
             part[i] = (transform_rows){tr, rgb, out, (size_t)w * 3, (size_t)w * 4, w,
-                                       (int)((int64_t)h * i / n), (int)((int64_t)h * (i + 1) / n)};
+                                       (int)((int64_t)h * i / n), (int)((int64_t)h * (i + 1) / n),
+                                       release};
         /* This thread takes the first part; where a thread cannot be
          * started, it takes that part too. */
         for (int i = 1; i < n; i++)
@@ -117,6 +152,7 @@ static unsigned char *cmyk_from_rgb(const unsigned char *rgb, int w, int h,
 typedef struct held_jpeg {
     unsigned char *data;
     size_t len, pos;
+    bool turbojpeg;    /* data is TurboJPEG's, freed with tjFree */
 } held_jpeg;
 
 static HPDF_STATUS held_read(HPDF_Stream s, HPDF_BYTE *buf, HPDF_UINT *size)
@@ -154,7 +190,7 @@ static HPDF_Image held_image(HPDF_Doc doc, unsigned char *jpeg, size_t len, int 
 {
     HPDF_MMgr mm = doc->mmgr;
     held_jpeg *held = xcalloc(1, sizeof *held);
-    *held = (held_jpeg){jpeg, len, 0};
+    *held = (held_jpeg){.data = jpeg, .len = len};
     out->held = held;
     HPDF_Dict image = HPDF_DictStream_New(mm, doc->xref);
     HPDF_Stream reader = HPDF_CallbackReader_New(mm, held_read, held_seek, held_tell, held_size,
@@ -187,7 +223,9 @@ static HPDF_Image held_image(HPDF_Doc doc, unsigned char *jpeg, size_t len, int 
 
 void pdfimage_free(pdf_image *img)
 {
-    if (img->held)
+    if (img->held && img->held->turbojpeg)
+        tjFree(img->held->data);
+    else if (img->held)
         free(img->held->data);
     free(img->held);
     img->held = NULL;
@@ -242,7 +280,7 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
     HPDF_Image img = NULL;
     unsigned char *rgb = NULL, *cmyk = NULL, *out = NULL, *kept = NULL;
     unsigned long out_len = 0;
-    int w, h, subsamp, space;
+    int w = 0, h = 0, subsamp, space;
     char name[48];
     tjhandle dec = tjInitDecompress(), enc = NULL;
     if (!dec || tjDecompressHeader3(dec, jpeg, (unsigned long)len, &w, &h, &subsamp, &space) != 0) {
@@ -258,12 +296,17 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
             *why = "libharu does not take the CMYK JPEG";
         goto out;
     }
-    rgb = xmalloc((size_t)w * (size_t)h * 3);
+    size_t pixels = (size_t)w * (size_t)h;
+    rgb = picture_alloc(pixels * 3);
     if (tjDecompress2(dec, jpeg, (unsigned long)len, rgb, w, 0, h, TJPF_RGB, TJFLAG_ACCURATEDCT) != 0) {
         *why = "TurboJPEG cannot decode it";
         goto out;
     }
-    cmyk = cmyk_from_rgb(rgb, w, h, o, true);
+    free(jpeg);
+    jpeg = NULL;
+    cmyk = cmyk_from_rgb(rgb, w, h, o, true, true);
+    picture_free(rgb, pixels * 3);
+    rgb = NULL;
     if (!cmyk) {
         *why = "Little CMS cannot convert from sRGB to the output profile";
         goto out;
@@ -274,10 +317,12 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
         *why = "TurboJPEG cannot encode the CMYK picture";
         goto out;
     }
+    picture_free(cmyk, pixels * 4);
+    cmyk = NULL;
     cache_put(o->cache_dir, name, out, out_len);
-    unsigned char *mine = xmalloc(out_len);
-    memcpy(mine, out, out_len);
-    img = held_image(doc, mine, out_len, w, h, 4, pi);
+    img = held_image(doc, out, out_len, w, h, 4, pi);
+    pi->held->turbojpeg = true;
+    out = NULL;
     if (!img)
         *why = "libharu does not take the CMYK JPEG";
 out:
@@ -287,8 +332,8 @@ out:
     if (dec)
         tjDestroy(dec);
     free(kept);
-    free(cmyk);
-    free(rgb);
+    picture_free(cmyk, (size_t)w * (size_t)h * 4);
+    picture_free(rgb, (size_t)w * (size_t)h * 3);
     free(jpeg);
     return img;
 }
@@ -310,7 +355,7 @@ static HPDF_Image png_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_opt
         *why = "libpng cannot decode it";
     } else {
         int w = (int)pi.width, h = (int)pi.height;
-        unsigned char *cmyk = cmyk_from_rgb(rgb, w, h, o, false);
+        unsigned char *cmyk = cmyk_from_rgb(rgb, w, h, o, false, false);
         if (!cmyk)
             *why = "Little CMS cannot convert from sRGB to the output profile";
         else
@@ -318,7 +363,7 @@ static HPDF_Image png_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_opt
                                            HPDF_CS_DEVICE_CMYK, 8);
         if (cmyk && !img)
             *why = "libharu does not take the CMYK pixels";
-        free(cmyk);
+        picture_free(cmyk, (size_t)w * (size_t)h * 4);
     }
     png_image_free(&pi);
     free(rgb);
