@@ -801,11 +801,12 @@ static int run_diff(const options *o, diag *d)
         old_layout = tree.layout_dir;
         old_fonts = tree.fonts_file;
     }
-    /* The old version's warnings are not news; its errors are. */
+    /* The old version's warnings are not news; its errors are.  Its
+     * typesetter reports into old_d for as long as it sets anything (the
+     * slug lines of the before pictures): freed with it. */
     diag *old_d = diag_new();
     int status = build_edition(o, old_dir, old_layout, old_fonts, &old, old_d);
     diag_print(old_d, stderr, 0, false);
-    diag_free(old_d);
     if (status == EXIT_OK)
         status = build_edition(o, o->edition, o->layout_dir, o->fonts_file, &cur, d);
     if (status != EXIT_OK)
@@ -843,6 +844,7 @@ out:;
     bool changed = res.changed;
     diff_free(&res);
     build_free(&old);
+    diag_free(old_d);
     build_free(&cur);
     old_tree_free(&tree);
     if (status != EXIT_OK)
