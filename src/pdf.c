@@ -353,10 +353,12 @@ static bool load_cmyk_profile(writer *w, const print_spec *ps)
     return w->cmyk.stream != NULL;
 }
 
-static const pdf_image *load_image(writer *w, const char *path, src_loc where)
+static const pdf_image *load_image(writer *w, const char *path, const double visible[4],
+                                   src_loc where)
 {
     for (int i = 0; i < w->images.n; i++)
-        if (strcmp(w->images.v[i].path, path) == 0)
+        if (strcmp(w->images.v[i].path, path) == 0 &&
+            memcmp(w->images.v[i].visible, visible, sizeof w->images.v[i].visible) == 0)
             return &w->images.v[i];
     const template *t = &w->l->templates[w->e->pages[0].template_index];
     pdfimage_options o = {0};
@@ -381,6 +383,7 @@ static const pdf_image *load_image(writer *w, const char *path, src_loc where)
         o.cmyk_space = w->cmyk_space;
     }
     o.cache_dir = w->opt->cache_dir;
+    memcpy(o.visible, visible, sizeof o.visible);
     pdf_image img;
     double t0 = seconds_now();
     bool loaded = pdfimage_load(w->doc, path, &o, &img, where, w->d);
@@ -457,9 +460,6 @@ static void draw_photo(writer *w, const draw_op *op)
     src_loc where = op->src_loc.file ? op->src_loc
                     : op->article >= 0 ? w->e->articles[op->article]->loc
                                        : (src_loc){op->image, 0, 0};
-    const pdf_image *img = load_image(w, op->image, where);
-    if (!img)
-        return;
     HPDF_Page pg = w->page;
     /* The whole picture, of which the frame shows the uncropped part. */
     double vw = 1 - op->crop[0] - op->crop[2], vh = 1 - op->crop[1] - op->crop[3];
@@ -480,14 +480,28 @@ static void draw_photo(writer *w, const draw_op *op)
         full_w *= grow;
         full_h *= grow;
     }
+    /* What of the picture shows inside the clip (left, top, right, bottom,
+     * in fractions of it). */
+    double visible[4] = {fmax(0, (x0 - ix) / full_w), fmax(0, (iy + full_h - y1) / full_h),
+                         fmin(1, (x1 - ix) / full_w), fmin(1, (iy + full_h - y0) / full_h)};
+    const pdf_image *img = load_image(w, op->image, visible, where);
+    if (!img)
+        return;
     preflight_photo(w, op, img, full_w, full_h, where);
+    /* The pixels embedded, where they lie in the whole picture. */
+    double sx = ix, sy = iy, sw = full_w, sh = full_h;
+    if (img->x0 > 0 || img->y0 > 0 || img->x1 < img->width || img->y1 < img->height) {
+        sx = ix + full_w * img->x0 / img->width;
+        sw = full_w * (img->x1 - img->x0) / img->width;
+        sy = iy + full_h - full_h * img->y1 / img->height;
+        sh = full_h * (img->y1 - img->y0) / img->height;
+    }
     HPDF_Page_GSave(pg);
     HPDF_Page_Rectangle(pg, (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)(x1 - x0),
                         (HPDF_REAL)(y1 - y0));
     HPDF_Page_Clip(pg);
     HPDF_Page_EndPath(pg);
-    HPDF_Page_DrawImage(pg, img->image, (HPDF_REAL)ix, (HPDF_REAL)iy, (HPDF_REAL)full_w,
-                        (HPDF_REAL)full_h);
+    HPDF_Page_DrawImage(pg, img->image, (HPDF_REAL)sx, (HPDF_REAL)sy, (HPDF_REAL)sw, (HPDF_REAL)sh);
     HPDF_Page_GRestore(pg);
     w->cur_fill = -1; /* GRestore resets colour */
 }

@@ -6,6 +6,7 @@
 #include "md5.h"
 
 #include <errno.h>
+#include <math.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <lcms2.h>
@@ -98,11 +99,12 @@ static void *run_rows(void *arg)
  * no ink (the Adobe CMYK JPEG convention).  The rows are shared among the
  * processors: a transform made without Little CMS's one-pixel cache may be
  * used by several threads at once, and each pixel comes out the same
- * whichever thread converts it.  With `release` (rgb from picture_alloc)
- * the RGB pages are given back as they are done: its contents are gone.
- * The CMYK is from picture_alloc, w × h × 4 bytes; NULL when Little CMS
- * cannot build the transform. */
-static unsigned char *cmyk_from_rgb(const unsigned char *rgb, int w, int h,
+ * whichever thread converts it.  rgb's rows are `stride` bytes apart (w × 3
+ * or more: a part of a larger picture).  With `release` (rgb from
+ * picture_alloc) the RGB pages are given back as they are done: its
+ * contents are gone.  The CMYK is from picture_alloc, w × h × 4 bytes;
+ * NULL when Little CMS cannot build the transform. */
+static unsigned char *cmyk_from_rgb(const unsigned char *rgb, size_t stride, int w, int h,
                                     const pdfimage_options *o, bool inverted, bool release)
 {
     cmsHPROFILE srgb = cmsCreate_sRGBProfile();
@@ -122,7 +124,7 @@ static unsigned char *cmyk_from_rgb(const unsigned char *rgb, int w, int h,
         pthread_t thread[MAX_THREADS];
         bool started[MAX_THREADS] = {false};
         for (int i = 0; i < n; i++)
-            part[i] = (transform_rows){tr, rgb, out, (size_t)w * 3, (size_t)w * 4, w,
+            part[i] = (transform_rows){tr, rgb, out, stride, (size_t)w * 4, w,
                                        (int)((int64_t)h * i / n), (int)((int64_t)h * (i + 1) / n),
                                        release};
         /* This thread takes the first part; where a thread cannot be
@@ -231,16 +233,39 @@ void pdfimage_free(pdf_image *img)
     img->held = NULL;
 }
 
+/* The pixels of a w × h picture that show (o->visible), whole pixels
+ * outward; false when that is the whole picture. */
+static bool cut_of(const pdfimage_options *o, int w, int h, int cut[4])
+{
+    /* A hair inward first, so that float noise on a pixel edge takes no
+     * pixel more. */
+    cut[0] = MAX(0, (int)floor(o->visible[0] * w + 1e-6));
+    cut[1] = MAX(0, (int)floor(o->visible[1] * h + 1e-6));
+    cut[2] = MIN(w, (int)ceil(o->visible[2] * w - 1e-6));
+    cut[3] = MIN(h, (int)ceil(o->visible[3] * h - 1e-6));
+    if (cut[2] <= cut[0] || cut[3] <= cut[1] ||
+        (cut[0] == 0 && cut[1] == 0 && cut[2] == w && cut[3] == h)) {
+        cut[0] = cut[1] = 0;
+        cut[2] = w;
+        cut[3] = h;
+        return false;
+    }
+    return true;
+}
+
 /* The name of a photo converted to CMYK in the cache: a digest of the
  * photo, the profile and every setting the result depends on. */
 static void converted_name(const unsigned char *photo, size_t len, const pdfimage_options *o,
-                           char name[48])
+                           const int cut[4], bool cutting, char name[48])
 {
-    char setup[160];
+    char setup[200];
     int n = snprintf(setup, sizeof setup,
                      "paiban cmyk-jpeg 1; lcms %d; sRGB; relative colorimetric, bpc; "
                      "quality %d 4:4:4 islow; profile %zu bytes; photo %zu bytes\n",
                      cmsGetEncodedCMMversion(), CMYK_JPEG_QUALITY, o->cmyk_profile_len, len);
+    if (cutting)
+        n += snprintf(setup + n, sizeof setup - (size_t)n, "cut %d %d %d %d\n", cut[0], cut[1],
+                      cut[2], cut[3]);
     md5 m;
     md5_init(&m);
     md5_update(&m, setup, (size_t)n);
@@ -287,10 +312,17 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
         *why = "TurboJPEG cannot read it";
         goto out;
     }
-    converted_name(jpeg, len, o, name);
+    int cut[4];
+    bool cutting = cut_of(o, w, h, cut);
+    int cw = cut[2] - cut[0], ch = cut[3] - cut[1];
+    pi->x0 = cut[0];
+    pi->y0 = cut[1];
+    pi->x1 = cut[2];
+    pi->y1 = cut[3];
+    converted_name(jpeg, len, o, cut, cutting, name);
     size_t kept_len;
-    if ((kept = cached_cmyk(dec, o->cache_dir, name, w, h, &kept_len))) {
-        img = held_image(doc, kept, kept_len, w, h, 4, pi);
+    if ((kept = cached_cmyk(dec, o->cache_dir, name, cw, ch, &kept_len))) {
+        img = held_image(doc, kept, kept_len, cw, ch, 4, pi);
         kept = NULL;
         if (!img)
             *why = "libharu does not take the CMYK JPEG";
@@ -304,7 +336,8 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
     }
     free(jpeg);
     jpeg = NULL;
-    cmyk = cmyk_from_rgb(rgb, w, h, o, true, true);
+    cmyk = cmyk_from_rgb(rgb + ((size_t)cut[1] * (size_t)w + (size_t)cut[0]) * 3, (size_t)w * 3, cw,
+                         ch, o, true, true);
     picture_free(rgb, pixels * 3);
     rgb = NULL;
     if (!cmyk) {
@@ -312,15 +345,15 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_op
         goto out;
     }
     if (!(enc = tjInitCompress()) ||
-        tjCompress2(enc, cmyk, w, 0, h, TJPF_CMYK, &out, &out_len, TJSAMP_444, CMYK_JPEG_QUALITY,
+        tjCompress2(enc, cmyk, cw, 0, ch, TJPF_CMYK, &out, &out_len, TJSAMP_444, CMYK_JPEG_QUALITY,
                     TJFLAG_ACCURATEDCT) != 0) {
         *why = "TurboJPEG cannot encode the CMYK picture";
         goto out;
     }
-    picture_free(cmyk, pixels * 4);
+    picture_free(cmyk, (size_t)cw * (size_t)ch * 4);
     cmyk = NULL;
     cache_put(o->cache_dir, name, out, out_len);
-    img = held_image(doc, out, out_len, w, h, 4, pi);
+    img = held_image(doc, out, out_len, cw, ch, 4, pi);
     pi->held->turbojpeg = true;
     out = NULL;
     if (!img)
@@ -332,7 +365,7 @@ out:
     if (dec)
         tjDestroy(dec);
     free(kept);
-    picture_free(cmyk, (size_t)w * (size_t)h * 4);
+    picture_free(cmyk, (size_t)(pi->x1 - pi->x0) * (size_t)(pi->y1 - pi->y0) * 4);
     picture_free(rgb, (size_t)w * (size_t)h * 3);
     free(jpeg);
     return img;
@@ -355,7 +388,7 @@ static HPDF_Image png_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_opt
         *why = "libpng cannot decode it";
     } else {
         int w = (int)pi.width, h = (int)pi.height;
-        unsigned char *cmyk = cmyk_from_rgb(rgb, w, h, o, false, false);
+        unsigned char *cmyk = cmyk_from_rgb(rgb, (size_t)w * 3, w, h, o, false, false);
         if (!cmyk)
             *why = "Little CMS cannot convert from sRGB to the output profile";
         else
@@ -377,7 +410,8 @@ bool pdfimage_load(HPDF_Doc doc, const char *path, const pdfimage_options *o, pd
     if (!image_probe(path, &info, where, d))
         return false;
     *out = (pdf_image){.path = path, .width = info.width, .height = info.height,
-                       .components = info.components};
+                       .x1 = info.width, .y1 = info.height, .components = info.components};
+    memcpy(out->visible, o->visible, sizeof out->visible);
     const char *why = "libharu cannot embed it; save it as baseline JPEG or PNG";
     if (o->rgb_to_cmyk && info.components == 3) {
         out->image = info.kind == IMAGE_PNG ? png_to_cmyk(doc, path, o, &why)

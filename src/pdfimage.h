@@ -8,7 +8,9 @@
  *     black point compensation; transparency flattened onto white paper)
  *     and embedded again: a JPEG as a CMYK JPEG of quality 92, stored
  *     inverted with the Decode array libharu gives every CMYK JPEG (the
- *     convention of Adobe's CMYK JPEGs); a PNG losslessly, deflated.
+ *     convention of Adobe's CMYK JPEGs), cut to the part that shows (the
+ *     crop and the bleed, whole pixels outward: what the press never
+ *     prints is neither converted nor sent); a PNG losslessly, deflated.
  *   - the archive form: a CMYK photo gets the ICCBased colour space given
  *     (PDF/A allows DeviceCMYK only under a CMYK output intent).
  * Each file is loaded once per document.  A JPEG converted to CMYK is kept
@@ -30,12 +32,16 @@ typedef struct pdfimage_options {
     size_t cmyk_profile_len;
     HPDF_Array cmyk_space;        /* colour space for CMYK photos, NULL: DeviceCMYK */
     const char *cache_dir;        /* converted photos kept between runs (cache.h); NULL: none */
+    double visible[4];            /* the part that shows: left, top, right, bottom, in
+                                   * fractions of the picture's width and height */
 } pdfimage_options;
 
 typedef struct pdf_image {
     const char *path;             /* borrowed */
+    double visible[4];            /* as asked for (pdfimage_options) */
     HPDF_Image image;             /* owned by the document */
-    int width, height;            /* pixels */
+    int width, height;            /* pixels of the file */
+    int x0, y0, x1, y1;           /* the pixels embedded: all, or what shows */
     int components;               /* as embedded: 1 gray, 3 RGB, 4 CMYK */
     bool converted;               /* was RGB, now CMYK */
     struct held_jpeg *held;       /* the JPEG bytes the image reads when saved, or NULL */
