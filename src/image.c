@@ -40,6 +40,8 @@ static bool probe_jpeg(const unsigned char *b, size_t n, image_info *out)
             out->width = (int)be16(b + i + 7);
             out->components = b[i + 9];
             out->progressive = marker == 0xC2;
+            out->sof = (int)marker;
+            out->bits = b[i + 4];
             have_sof = true;
         }
         if (marker == 0xDA) /* start of scan: the header is over */

@@ -16,6 +16,8 @@ typedef struct image_info {
     int width, height;   /* pixels */
     int components;      /* 1 gray, 3 RGB, 4 CMYK (JPEG) */
     bool progressive;    /* progressive JPEG */
+    int sof;             /* JPEG: the start-of-frame marker (0xC0 baseline …) */
+    int bits;            /* JPEG: bits per sample */
 } image_info;
 
 /* False, with an error at `where`, when the file is missing, unreadable,

@@ -21,6 +21,7 @@
  * diff exits like diff(1): 0 no change, 1 changes, 2 trouble. */
 #include "archive.h"
 #include "build.h"
+#include "cache.h"
 #include "compose.h"
 #include "content.h"
 #include "diag.h"
@@ -357,11 +358,13 @@ static content_options content_opts(const options *o)
 static int write_pdf(const options *o, build *b, const char *path, const char *dump_path,
                      pdf_stats *ps, diag *d)
 {
-    pdf_options po = {.form = o->form, .no_marks = o->no_marks};
+    char *cache = cache_dir();
+    pdf_options po = {.form = o->form, .no_marks = o->no_marks, .cache_dir = cache};
     memset(ps, 0, sizeof *ps);
     if (!build_time(b->ed, &po.build_time, d))
         return EXIT_INPUT;
     bool written = pdf_write(&b->eo, b->ed, b->lay, b->ts, &po, path, ps, d);
+    free(cache);
     if (!o->quiet)
         print_photo_reports(ps);
     if (!written)
@@ -446,10 +449,12 @@ static int run_build(const options *o, bool proof, diag *d)
             typesetter_times(b.ts, &shape, &brk);
             double compose = (b.t_composed - b.t_loaded) - shape - brk;
             fprintf(stderr,
-                    "timings: load %.1f ms, shape %.1f ms, break %.1f ms, compose %.1f ms, subset "
-                    "%.1f ms, write %.1f ms, total %.1f ms (%d pages, %ld bytes)\n",
+                    "timings: load %.1f ms, shape %.1f ms, break %.1f ms, compose %.1f ms, pages "
+                    "%.1f ms, images %.1f ms, subset %.1f ms, write %.1f ms, total %.1f ms (%d "
+                    "pages, %ld bytes)\n",
                     (b.t_loaded - b.t_start) * 1e3, shape * 1e3, brk * 1e3, compose * 1e3,
-                    ps.subset_seconds * 1e3, ps.write_seconds * 1e3, (build_now() - b.t_start) * 1e3,
+                    ps.page_seconds * 1e3, ps.image_seconds * 1e3, ps.subset_seconds * 1e3,
+                    ps.write_seconds * 1e3, (build_now() - b.t_start) * 1e3,
                     b.eo.page_count, ps.bytes);
         }
         if (!o->quiet)
@@ -677,11 +682,12 @@ static int run_diff(const options *o, diag *d)
         old_layout = tree.layout_dir;
         old_fonts = tree.fonts_file;
     }
-    /* The old version's warnings are not news; its errors are. */
+    /* The old version's warnings are not news; its errors are.  Its
+     * typesetter reports into old_d for as long as it sets anything (the
+     * slug lines of the before pictures): freed with it. */
     diag *old_d = diag_new();
     int status = build_edition(old_dir, old_layout, old_fonts, content_opts(o), &old, old_d);
     diag_print(old_d, stderr, 0, false);
-    diag_free(old_d);
     if (status == EXIT_OK)
         status = build_edition(o->edition, o->layout_dir, o->fonts_file, content_opts(o), &cur, d);
     if (status != EXIT_OK)
@@ -719,6 +725,7 @@ out:;
     bool changed = res.changed;
     diff_free(&res);
     build_free(&old);
+    diag_free(old_d);
     build_free(&cur);
     old_tree_free(&tree);
     if (status != EXIT_OK)

@@ -5,6 +5,7 @@
 #include "hlist.h"
 #include "segment.h"
 #include "shape.h"
+#include "shapecache.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@ struct typesetter {
     diag *d;
     segmenter *seg;
     shaper *sh;
+    shape_cache *shaped;  /* segmented and shaped paragraphs, by their spans */
     arena *scratch;
     bool trace;   /* PAIBAN_TRACE contains "breaker" */
     double shape_seconds;  /* segmenting and shaping, all paragraphs */
@@ -95,6 +97,7 @@ typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d)
     ts->d = d;
     ts->seg = segmenter_new();
     ts->sh = shaper_new();
+    ts->shaped = shape_cache_new();
     ts->scratch = arena_new();
     const char *trace = getenv("PAIBAN_TRACE");
     ts->trace = trace && strstr(trace, "breaker");
@@ -107,6 +110,7 @@ void typesetter_free(typesetter *ts)
         return;
     segmenter_free(ts->seg);
     shaper_free(ts->sh);
+    shape_cache_free(ts->shaped);
     arena_free(ts->scratch);
     free(ts);
 }
@@ -280,12 +284,12 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     const layout *l = ts->l;
     double t0 = clock_seconds();
     para_text t;
-    if (count <= 0 || !segment_make(ts->seg, spans, count, l, ts->fonts, scratch, &t, ts->d)) {
+    shaped_para sp;
+    if (count <= 0 || !shape_cache_get(ts->shaped, ts->seg, ts->sh, spans, count, l, ts->fonts,
+                                       ts->d, &t, &sp)) {
         res->text = "";
         return;
     }
-    shaped_para sp;
-    shape_para(ts->sh, &t, spans, l, ts->fonts, scratch, &sp);
     double t1 = clock_seconds();
     ts->shape_seconds += t1 - t0;
     const style *st = &l->styles[spans[0].style];
@@ -508,11 +512,10 @@ static item *measure_items(typesetter *ts, const span *spans, int count, int uni
 {
     arena_reset(ts->scratch);
     para_text t;
-    if (count <= 0 ||
-        !segment_make(ts->seg, spans, count, ts->l, ts->fonts, ts->scratch, &t, ts->d))
-        return NULL;
     shaped_para sp;
-    shape_para(ts->sh, &t, spans, ts->l, ts->fonts, ts->scratch, &sp);
+    if (count <= 0 || !shape_cache_get(ts->shaped, ts->seg, ts->sh, spans, count, ts->l,
+                                       ts->fonts, ts->d, &t, &sp))
+        return NULL;
     const style *st = &ts->l->styles[spans[0].style];
     hlist_params hp = {.line_end_half = true, .line_start_open_half = true,
                        .unit_penalty = unit_penalty, .tracking = st->tracking,

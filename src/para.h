@@ -14,7 +14,10 @@
  *
  * The result lives in the arena passed in; a typesetter holds what is
  * reused from paragraph to paragraph (HarfBuzz buffer, ICU iterator,
- * scratch memory). */
+ * scratch memory) and the segmented and shaped text of the paragraphs it
+ * set (shapecache.h), so that setting one again — its looseness variants,
+ * a refitted module, a head that repeats — runs only the items, the
+ * breaker and justification. */
 #ifndef PAIBAN_PARA_H
 #define PAIBAN_PARA_H
 

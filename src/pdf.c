@@ -3,9 +3,11 @@
 
 #include "arena.h"
 #include "image.h"
+#include "md5.h"
 #include "pdffont.h"
 #include "pdfimage.h"
 #include "pdfmeta.h"
+#include "pdfstream.h"
 #include "slug.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -16,6 +18,8 @@
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,11 +90,43 @@ static HPDF_Stream page_stream(writer *w)
     return ((HPDF_PageAttr)w->page->attr)->stream;
 }
 
-/* A real number as PDF wants it: up to 3 decimals, no trailing zeros. */
+/* A real number as PDF wants it: up to 3 decimals, no trailing zeros —
+ * what "%.3f" prints, trimmed.  It is written for every glyph of
+ * justified text (its TJ adjustment), where snprintf took a fifth of a
+ * page's time: the thousandths are rounded here, and only a value within a
+ * hair of a tie, where the exact binary value decides, goes to snprintf. */
 static void fmt_real(char *out, size_t size, double v)
 {
     if (fabs(v) < 0.0005)
         v = 0;
+    double m = v * 1000, r = nearbyint(m);
+    if (fabs(m) < 1e12 && fabs(fabs(m - r) - 0.5) > 1e-6) {
+        long long n = (long long)r;
+        unsigned long long a = n < 0 ? (unsigned long long)-n : (unsigned long long)n;
+        char digits[32], rev[24];
+        int k = 0, j = 0;
+        if (n < 0)
+            digits[k++] = '-';
+        unsigned long long whole = a / 1000;
+        do
+            rev[j++] = (char)('0' + whole % 10);
+        while ((whole /= 10) > 0);
+        while (j > 0)
+            digits[k++] = rev[--j];
+        digits[k] = 0;
+        unsigned frac = (unsigned)(a % 1000);
+        if (frac) {
+            digits[k++] = '.';
+            for (unsigned div = 100; frac; div /= 10) {
+                digits[k++] = (char)('0' + frac / div);
+                frac %= div;
+            }
+            digits[k] = 0;
+        }
+        if ((size_t)k < size)
+            memcpy(out, digits, (size_t)k + 1);
+        return;
+    }
     snprintf(out, size, "%.3f", v);
     char *dot = strchr(out, '.');
     if (dot) {
@@ -102,6 +138,26 @@ static void fmt_real(char *out, size_t size, double v)
     }
     if (strcmp(out, "-0") == 0)
         strcpy(out, "0");
+}
+
+/* Append ">number<" between the codes of a TJ string. */
+static void put_adjustment(strbuf *b, const char *number)
+{
+    size_t len = strlen(number);
+    VEC_GROW(*b, b->n + (int)len + 2);
+    b->v[b->n++] = '>';
+    memcpy(b->v + b->n, number, len);
+    b->n += (int)len;
+    b->v[b->n++] = '<';
+}
+
+/* Append a glyph code as four hex digits. */
+static void put_code(strbuf *b, unsigned code)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    VEC_GROW(*b, b->n + 4);
+    for (int shift = 12; shift >= 0; shift -= 4)
+        b->v[b->n++] = hex[(code >> shift) & 15];
 }
 
 static void end_text(writer *w)
@@ -247,7 +303,7 @@ static void draw_glyphs(writer *w, const draw_op *op)
             sb_printf(&w->buf, ">]TJ %s Ts [<", r);
             rise = g->y;
         }
-        sb_printf(&w->buf, "%04X", codes[i]);
+        put_code(&w->buf, codes[i]);
         if (i + 1 < op->glyph_count) {
             double advance = pt(op->glyphs[i + 1].x - g->x) * 1000.0 / size;
             double adj = pdffont_width(f, g->gid) - advance;
@@ -255,7 +311,7 @@ static void draw_glyphs(writer *w, const draw_op *op)
                 char a[32];
                 fmt_real(a, sizeof a, adj);
                 if (strcmp(a, "0") != 0)
-                    sb_printf(&w->buf, ">%s<", a);
+                    put_adjustment(&w->buf, a);
             }
         }
     }
@@ -268,6 +324,13 @@ static void draw_glyphs(writer *w, const draw_op *op)
         HPDF_Stream_Write(page_stream(w), (const HPDF_BYTE *)"EMC\n", 4);
     }
     free(codes);
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* The CMYK profile of the template's print: section, read once. */
@@ -290,10 +353,12 @@ static bool load_cmyk_profile(writer *w, const print_spec *ps)
     return w->cmyk.stream != NULL;
 }
 
-static const pdf_image *load_image(writer *w, const char *path, src_loc where)
+static const pdf_image *load_image(writer *w, const char *path, const double visible[4],
+                                   src_loc where)
 {
     for (int i = 0; i < w->images.n; i++)
-        if (strcmp(w->images.v[i].path, path) == 0)
+        if (strcmp(w->images.v[i].path, path) == 0 &&
+            memcmp(w->images.v[i].visible, visible, sizeof w->images.v[i].visible) == 0)
             return &w->images.v[i];
     const template *t = &w->l->templates[w->e->pages[0].template_index];
     pdfimage_options o = {0};
@@ -317,8 +382,13 @@ static const pdf_image *load_image(writer *w, const char *path, src_loc where)
         }
         o.cmyk_space = w->cmyk_space;
     }
+    o.cache_dir = w->opt->cache_dir;
+    memcpy(o.visible, visible, sizeof o.visible);
     pdf_image img;
-    if (!pdfimage_load(w->doc, path, &o, &img, where, w->d))
+    double t0 = seconds_now();
+    bool loaded = pdfimage_load(w->doc, path, &o, &img, where, w->d);
+    w->stats->image_seconds += seconds_now() - t0;
+    if (!loaded)
         return NULL;
     *VEC_PUSH(w->images) = img;
     return &w->images.v[w->images.n - 1];
@@ -390,9 +460,6 @@ static void draw_photo(writer *w, const draw_op *op)
     src_loc where = op->src_loc.file ? op->src_loc
                     : op->article >= 0 ? w->e->articles[op->article]->loc
                                        : (src_loc){op->image, 0, 0};
-    const pdf_image *img = load_image(w, op->image, where);
-    if (!img)
-        return;
     HPDF_Page pg = w->page;
     /* The whole picture, of which the frame shows the uncropped part. */
     double vw = 1 - op->crop[0] - op->crop[2], vh = 1 - op->crop[1] - op->crop[3];
@@ -413,14 +480,28 @@ static void draw_photo(writer *w, const draw_op *op)
         full_w *= grow;
         full_h *= grow;
     }
+    /* What of the picture shows inside the clip (left, top, right, bottom,
+     * in fractions of it). */
+    double visible[4] = {fmax(0, (x0 - ix) / full_w), fmax(0, (iy + full_h - y1) / full_h),
+                         fmin(1, (x1 - ix) / full_w), fmin(1, (iy + full_h - y0) / full_h)};
+    const pdf_image *img = load_image(w, op->image, visible, where);
+    if (!img)
+        return;
     preflight_photo(w, op, img, full_w, full_h, where);
+    /* The pixels embedded, where they lie in the whole picture. */
+    double sx = ix, sy = iy, sw = full_w, sh = full_h;
+    if (img->x0 > 0 || img->y0 > 0 || img->x1 < img->width || img->y1 < img->height) {
+        sx = ix + full_w * img->x0 / img->width;
+        sw = full_w * (img->x1 - img->x0) / img->width;
+        sy = iy + full_h - full_h * img->y1 / img->height;
+        sh = full_h * (img->y1 - img->y0) / img->height;
+    }
     HPDF_Page_GSave(pg);
     HPDF_Page_Rectangle(pg, (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)(x1 - x0),
                         (HPDF_REAL)(y1 - y0));
     HPDF_Page_Clip(pg);
     HPDF_Page_EndPath(pg);
-    HPDF_Page_DrawImage(pg, img->image, (HPDF_REAL)ix, (HPDF_REAL)iy, (HPDF_REAL)full_w,
-                        (HPDF_REAL)full_h);
+    HPDF_Page_DrawImage(pg, img->image, (HPDF_REAL)sx, (HPDF_REAL)sy, (HPDF_REAL)sw, (HPDF_REAL)sh);
     HPDF_Page_GRestore(pg);
     w->cur_fill = -1; /* GRestore resets colour */
 }
@@ -671,39 +752,26 @@ static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages
     return true;
 }
 
-static double seconds_now(void)
+/* A temporary file beside path (mode 0600 until it is done); -1 when it
+ * cannot be made (reported). */
+static int temp_beside(const char *path, char **tmp, diag *d)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
+    *tmp = xasprintf("%s.tmp.XXXXXX", path);
+    int fd = mkstemp(*tmp);
+    if (fd < 0) {
+        diag_env_error(d, (src_loc){path, 0, 0}, "cannot create a temporary file beside it: %s",
+                       strerror(errno));
+        free(*tmp);
+        *tmp = NULL;
+    }
+    return fd;
 }
 
-bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
+/* Flush the temporary file to disk, give it normal rights and rename it
+ * over path; when anything failed (ok false, or here), remove it. */
+static bool finish_beside(int fd, char *tmp, const char *path, bool ok, diag *d)
 {
     src_loc where = {path, 0, 0};
-    char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_env_error(d, where, "cannot create a temporary file beside it: %s", strerror(errno));
-        free(tmp);
-        return false;
-    }
-    const char *p = data;
-    size_t left = len;
-    bool ok = true;
-    while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            diag_env_error(d, where, "cannot write: %s (the previous file is left as it was)",
-                           n < 0 ? strerror(errno) : "no space");
-            ok = false;
-            break;
-        }
-        p += n;
-        left -= (size_t)n;
-    }
     if (ok && fsync(fd) != 0) {
         diag_env_error(d, where, "cannot flush to disk: %s", strerror(errno));
         ok = false;
@@ -712,7 +780,6 @@ bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
         diag_env_error(d, where, "cannot close: %s", strerror(errno));
         ok = false;
     }
-    /* The temporary file was made 0600; give the result normal rights. */
     if (ok) {
         mode_t mask = umask(0);
         umask(mask);
@@ -726,6 +793,295 @@ bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
         unlink(tmp);
     free(tmp);
     return ok;
+}
+
+bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
+{
+    char *tmp;
+    int fd = temp_beside(path, &tmp, d);
+    if (fd < 0)
+        return false;
+    const char *p = data;
+    size_t left = len;
+    bool ok = true;
+    while (left > 0) {
+        ssize_t n = write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            diag_env_error(d, (src_loc){path, 0, 0},
+                           "cannot write: %s (the previous file is left as it was)",
+                           n < 0 ? strerror(errno) : "no space");
+            ok = false;
+            break;
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+    return finish_beside(fd, tmp, path, ok, d);
+}
+
+/* What libharu writes, on its way into the file: buffered, and digested
+ * for the document ID as it goes, so the file is written once and never
+ * read back.  (libharu's own memory stream copies a byte at a time, and
+ * its MD5 too.)  The digest is taken on a thread of its own, a buffer
+ * behind the writing: for a page with a photo of megabytes it costs as
+ * much as everything else the writing does. */
+enum { OUT_BUFFER = 256 * 1024 };
+
+typedef struct file_out {
+    int fd;
+    unsigned char *buf[2]; /* one filled while the other is digested */
+    int cur;
+    size_t n;              /* bytes in buf[cur] */
+    uint64_t size;
+    int error;             /* errno of the first failed write, or 0 */
+    md5 digest;
+    pthread_t hasher;
+    bool threaded;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    const unsigned char *pending; /* for the hasher, or NULL */
+    size_t pending_len;
+    bool stop;
+} file_out;
+
+static void *hash_worker(void *arg)
+{
+    file_out *o = arg;
+    pthread_mutex_lock(&o->lock);
+    for (;;) {
+        while (!o->pending && !o->stop)
+            pthread_cond_wait(&o->cond, &o->lock);
+        if (!o->pending)
+            break;
+        const unsigned char *p = o->pending;
+        size_t len = o->pending_len;
+        pthread_mutex_unlock(&o->lock);
+        md5_update(&o->digest, p, len);
+        pthread_mutex_lock(&o->lock);
+        o->pending = NULL;
+        pthread_cond_broadcast(&o->cond);
+    }
+    pthread_mutex_unlock(&o->lock);
+    return NULL;
+}
+
+/* Give the hasher p once it has finished the last buffer. */
+static void hash_later(file_out *o, const unsigned char *p, size_t len)
+{
+    if (!o->threaded) {
+        md5_update(&o->digest, p, len);
+        return;
+    }
+    pthread_mutex_lock(&o->lock);
+    while (o->pending)
+        pthread_cond_wait(&o->cond, &o->lock);
+    o->pending = p;
+    o->pending_len = len;
+    pthread_cond_broadcast(&o->cond);
+    pthread_mutex_unlock(&o->lock);
+}
+
+static void out_open(file_out *o, int fd)
+{
+    *o = (file_out){.fd = fd, .buf = {xmalloc(OUT_BUFFER), xmalloc(OUT_BUFFER)}};
+    md5_init(&o->digest);
+    pthread_mutex_init(&o->lock, NULL);
+    pthread_cond_init(&o->cond, NULL);
+    o->threaded = pthread_create(&o->hasher, NULL, hash_worker, o) == 0;
+}
+
+/* Write and hand over buf[cur]; fill the other one next. */
+static bool flush_out(file_out *o)
+{
+    const unsigned char *p = o->buf[o->cur];
+    for (size_t done = 0; done < o->n && !o->error;) {
+        ssize_t k = write(o->fd, p + done, o->n - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            o->error = k < 0 ? errno : ENOSPC;
+        else
+            done += (size_t)k;
+    }
+    hash_later(o, p, o->n);
+    o->cur ^= 1;
+    o->n = 0;
+    return !o->error;
+}
+
+/* Wait for the digest and free the buffers. */
+static void out_close(file_out *o, unsigned char digest[16])
+{
+    if (o->threaded) {
+        pthread_mutex_lock(&o->lock);
+        while (o->pending)
+            pthread_cond_wait(&o->cond, &o->lock);
+        o->stop = true;
+        pthread_cond_broadcast(&o->cond);
+        pthread_mutex_unlock(&o->lock);
+        pthread_join(o->hasher, NULL);
+    }
+    md5_final(&o->digest, digest);
+    pthread_mutex_destroy(&o->lock);
+    pthread_cond_destroy(&o->cond);
+    free(o->buf[0]);
+    free(o->buf[1]);
+}
+
+static HPDF_STATUS write_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT len)
+{
+    file_out *o = s->attr;
+    o->size += len;
+    while (len > 0) {
+        size_t take = MIN((size_t)len, OUT_BUFFER - o->n);
+        memcpy(o->buf[o->cur] + o->n, p, take);
+        o->n += take;
+        p += take;
+        len -= (HPDF_UINT)take;
+        if (o->n == OUT_BUFFER && !flush_out(o))
+            return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)o->error);
+    }
+    return HPDF_OK;
+}
+
+/* Save the document as path: into a temporary file beside it, the
+ * document ID — the digest of the file — written into its trailer, the
+ * file flushed to disk and renamed. */
+static bool save_pdf(writer *w, const char *path, long *bytes)
+{
+    src_loc where = {path, 0, 0};
+    char *tmp;
+    int fd = temp_beside(path, &tmp, w->d);
+    if (fd < 0)
+        return false;
+    file_out *o = xcalloc(1, sizeof *o);
+    out_open(o, fd);
+    w->doc->stream = HPDF_CallbackWriter_New(w->doc->mmgr, write_out, o);
+    if (w->doc->stream)
+        HPDF_SaveToStream(w->doc);
+    bool ok = !w->error && w->doc->stream && flush_out(o);
+    unsigned char digest[16];
+    out_close(o, digest);
+    if (w->doc->stream) {
+        HPDF_Stream_Free(w->doc->stream);
+        w->doc->stream = NULL;
+    }
+    if (!ok && o->error)
+        diag_env_error(w->d, where, "cannot write: %s (the previous file is left as it was)",
+                       strerror(o->error));
+    else if (!ok)
+        diag_env_error(w->d, where,
+                       "libharu failed with error 0x%04X (detail %u) while writing the PDF",
+                       (unsigned)w->error, (unsigned)w->detail);
+    if (ok) {
+        /* The ID is in the trailer, the last bytes of the file. */
+        unsigned char tail[1024];
+        size_t len = (size_t)MIN(o->size, sizeof tail);
+        off_t at = (off_t)(o->size - len);
+        if (pread(fd, tail, len, at) != (ssize_t)len || !pdfmeta_put_id(tail, len, digest)) {
+            diag_env_error(w->d, where, "libharu wrote no room for the document ID");
+            ok = false;
+        } else if (pwrite(fd, tail, len, at) != (ssize_t)len) {
+            diag_env_error(w->d, where, "cannot write: %s", strerror(errno));
+            ok = false;
+        }
+        *bytes = (long)o->size;
+    }
+    free(o);
+    return finish_beside(fd, tmp, path, ok, w->d);
+}
+
+/* The last work on the document, spread over the processors: each font
+ * subset (pdffont_subset), and every stream libharu would deflate as it
+ * writes the file — page contents, the output profile, converted PNG
+ * photos — deflated instead, at its level.  Neither touches libharu; the
+ * results go into the document afterwards, on this thread. */
+typedef struct stream_pack {
+    HPDF_Dict dict;
+    unsigned char *raw;
+    size_t raw_len;
+    packed deflated;
+} stream_pack;
+
+typedef struct finish_queue {
+    pdf_font **fonts;
+    int font_count;
+    stream_pack *streams;
+    int stream_count;
+    atomic_int next;
+} finish_queue;
+
+static void *finish_worker(void *arg)
+{
+    finish_queue *q = arg;
+    for (int i; (i = atomic_fetch_add(&q->next, 1)) < q->font_count + q->stream_count;) {
+        if (i < q->font_count) {
+            pdffont_subset(q->fonts[i]);
+        } else {
+            stream_pack *pp = &q->streams[i - q->font_count];
+            pp->deflated = pdfstream_deflate(pp->raw, pp->raw_len);
+        }
+    }
+    return NULL;
+}
+
+static int more_glyphs_first(const void *a, const void *b)
+{
+    unsigned x = pdffont_glyph_count(*(pdf_font *const *)a),
+             y = pdffont_glyph_count(*(pdf_font *const *)b);
+    return x > y ? -1 : x < y;
+}
+
+enum { MAX_FINISH_THREADS = 4 };
+
+static void finish_in_parallel(writer *w, bool fonts)
+{
+    HPDF_List entries = w->doc->xref->entries;
+    finish_queue q = {.fonts = xcalloc((size_t)w->face_count + 1, sizeof(pdf_font *)),
+                      .streams = xcalloc((size_t)entries->count + 1, sizeof(stream_pack))};
+    for (int f = 0; f < w->face_count && fonts; f++)
+        if (w->font_of_face[f])
+            q.fonts[q.font_count++] = w->font_of_face[f];
+    /* The largest font first: it takes longest. */
+    qsort(q.fonts, (size_t)q.font_count, sizeof(pdf_font *), more_glyphs_first);
+    for (HPDF_UINT i = 0; i < entries->count; i++) {
+        HPDF_XrefEntry en = HPDF_Xref_GetEntry(w->doc->xref, i);
+        HPDF_Obj_Header *h = en ? en->obj : NULL;
+        if (!h || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+            continue;
+        HPDF_Dict dict = en->obj;
+        /* Filtered by FlateDecode alone, without parameters, and not
+         * handled already. */
+        if (!dict->stream || dict->stream->type != HPDF_STREAM_MEMORY ||
+            dict->filter != HPDF_STREAM_FILTER_FLATE_DECODE || dict->filterParams ||
+            dict->write_fn)
+            continue;
+        stream_pack *pp = &q.streams[q.stream_count++];
+        pp->dict = dict;
+        pp->raw = pdfstream_take(dict, &pp->raw_len);
+    }
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = (int)MIN(MIN(MAX(cpus, 1), MAX_FINISH_THREADS), q.font_count + q.stream_count);
+    pthread_t thread[MAX_FINISH_THREADS];
+    bool started[MAX_FINISH_THREADS] = {false};
+    for (int i = 1; i < n; i++)
+        started[i] = pthread_create(&thread[i], NULL, finish_worker, &q) == 0;
+    finish_worker(&q);
+    for (int i = 1; i < n; i++)
+        if (started[i])
+            pthread_join(thread[i], NULL);
+    for (int p = 0; p < q.stream_count; p++) {
+        stream_pack *pp = &q.streams[p];
+        /* Where zlib failed, libharu deflates it as before. */
+        if (pp->deflated.data)
+            pdfstream_put(pp->dict, &pp->deflated);
+        free(pp->deflated.data);
+        free(pp->raw);
+    }
+    free(q.streams);
+    free(q.fonts);
 }
 
 bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typesetter *ts,
@@ -744,6 +1100,7 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     w.doc->pdf_version = HPDF_VER_17;
     arena *slug_arena = arena_new();
     pdfmeta_page *pages = xcalloc((size_t)eo->page_count + 1, sizeof *pages);
+    double t_pages = seconds_now();
 
     for (int p = 0; p < eo->page_count && !w.error; p++) {
         const page_out *po = &eo->pages[p];
@@ -765,7 +1122,10 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
         end_text(&w);
     }
     double t0 = seconds_now();
+    stats->page_seconds = t0 - t_pages - stats->image_seconds;
     bool ok = !w.error && diag_error_count(d) == 0 && diag_env_error_count(d) == 0;
+    if (ok)
+        finish_in_parallel(&w, true);
     for (int f = 0; f < w.face_count && ok; f++) {
         if (w.font_of_face[f]) {
             ok &= pdffont_finish(w.font_of_face[f], d);
@@ -774,42 +1134,29 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     }
     stats->subset_seconds = seconds_now() - t0;
     ok = ok && check_fonts_embedded(&w, path) && describe(&w, eo, pages);
+    if (ok)
+        finish_in_parallel(&w, false); /* what describe added: the archive's profile */
     t0 = seconds_now();
-    if (ok && !w.error)
-        HPDF_SaveToStream(w.doc);
     if (w.error) {
         diag_env_error(d, (src_loc){path, 0, 0},
                        "libharu failed with error 0x%04X (detail %u) while writing the PDF",
                        (unsigned)w.error, (unsigned)w.detail);
         ok = false;
     }
-    if (ok) {
-        HPDF_UINT32 size = HPDF_GetStreamSize(w.doc);
-        unsigned char *bytes = xmalloc(size + 1);
-        HPDF_UINT32 got = size;
-        HPDF_ReadFromStream(w.doc, bytes, &got);
-        if (got != size) {
-            diag_env_error(d, (src_loc){path, 0, 0}, "libharu returned a short PDF stream");
-            ok = false;
-        } else if (!pdfmeta_fill_id(bytes, size)) {
-            diag_env_error(d, (src_loc){path, 0, 0}, "libharu wrote no room for the document ID");
-            ok = false;
-        } else {
-            ok = write_file_atomic(path, bytes, size, d);
-            stats->bytes = (long)size;
-        }
-        free(bytes);
-    }
+    if (ok)
+        ok = save_pdf(&w, path, &stats->bytes);
     stats->write_seconds = seconds_now() - t0;
     for (int f = 0; f < w.face_count; f++)
         pdffont_free(w.font_of_face[f]);
     free(w.font_of_face);
     free(pages);
     free(w.cmyk.data);
-    VEC_FREE(w.images);
     VEC_FREE(w.buf);
     arena_free(slug_arena);
     HPDF_Free(w.doc);
+    for (int i = 0; i < w.images.n; i++)
+        pdfimage_free(&w.images.v[i]);
+    VEC_FREE(w.images);
     return ok;
 }
 

@@ -43,6 +43,7 @@ typedef struct pdf_options {
     pdf_form form;
     bool no_marks;          /* print: leave out marks and slug line whatever the template says */
     int64_t build_time;     /* seconds since 1970 (UTC) for the slug line and ModDate */
+    const char *cache_dir;  /* photos converted to CMYK kept between runs (cache.h); NULL: none */
 } pdf_options;
 
 /* What preflight measured of one placed photo. */
@@ -57,7 +58,9 @@ typedef struct pdf_photo_report {
 } pdf_photo_report;
 
 typedef struct pdf_stats {
-    double subset_seconds;  /* hb-subset and font objects */
+    double page_seconds;    /* drawing the pages, photos aside */
+    double image_seconds;   /* reading photos, converting them to CMYK */
+    double subset_seconds;  /* hb-subset, deflating fonts and pages (on threads), font objects */
     double write_seconds;   /* serialising and compressing */
     long bytes;             /* size of the file written */
     int fonts;

@@ -1,6 +1,7 @@
 /* pdffont.c — subset fonts and their PDF objects. */
 #include "pdffont.h"
 
+#include "pdfstream.h"
 #include "utf8.h"
 
 #include <hb-ot.h>
@@ -28,6 +29,13 @@ struct pdf_font {
     HPDF_Dict type0;
     int *slot_of_gid;     /* index into used, or -1; glyph_count entries */
     VEC(used_glyph) used;
+    /* Made by pdffont_subset, on any thread. */
+    used_glyph *sorted;   /* used, by code */
+    packed program;       /* the subset's CFF table, or the whole TrueType font */
+    unsigned program_len; /* before compression (Length1) */
+    packed gidmap;        /* TrueType: CIDToGIDMap */
+    packed tounicode;
+    const char *failure;  /* what went wrong, or NULL */
 };
 
 static HPDF_TextWidth no_width(HPDF_Font font, const HPDF_BYTE *text, HPDF_UINT len)
@@ -91,6 +99,10 @@ void pdffont_free(pdf_font *f)
     for (int i = 0; i < f->used.n; i++)
         free(f->used.v[i].text);
     VEC_FREE(f->used);
+    free(f->sorted);
+    free(f->program.data);
+    free(f->gidmap.data);
+    free(f->tounicode.data);
     free(f->slot_of_gid);
     free(f);
 }
@@ -182,18 +194,16 @@ static void utf16_hex(const char *text, int len, char *out, size_t size)
     out[k] = 0;
 }
 
-static HPDF_Dict new_stream(pdf_font *f, const void *data, size_t len)
+/* A stream object holding data deflated already (pdfstream.h). */
+static HPDF_Dict new_stream(pdf_font *f, const packed *p)
 {
     HPDF_Dict s = HPDF_DictStream_New(f->doc->mmgr, f->doc->xref);
-    if (!s)
-        return NULL;
-    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    if (len > 0)
-        HPDF_Stream_Write(s->stream, (const HPDF_BYTE *)data, (HPDF_UINT)len);
+    if (s)
+        pdfstream_put(s, p);
     return s;
 }
 
-static HPDF_Dict build_tounicode(pdf_font *f, const used_glyph *sorted, int n)
+static packed build_tounicode(const used_glyph *sorted, int n)
 {
     size_t cap = 512 + (size_t)n * 80;
     char *cmap = xmalloc(cap);
@@ -231,23 +241,51 @@ static HPDF_Dict build_tounicode(pdf_font *f, const used_glyph *sorted, int n)
     }
     len += (size_t)snprintf(cmap + len, cap - len,
                             "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    HPDF_Dict s = new_stream(f, cmap, len);
+    packed p = pdfstream_deflate(cmap, len);
     free(cmap);
-    return s;
+    return p;
 }
 
-bool pdffont_finish(pdf_font *f, diag *d)
+typedef struct table_source {
+    hb_face_t *face;
+    hb_tag_t keep[3];
+} table_source;
+
+static hb_blob_t *kept_table(hb_face_t *face, hb_tag_t tag, void *user)
 {
-    HPDF_MMgr mm = f->doc->mmgr;
+    (void)face;
+    const table_source *src = user;
+    for (size_t i = 0; i < countof(src->keep); i++)
+        if (src->keep[i] == tag)
+            return hb_face_reference_table(src->face, tag);
+    return NULL;
+}
+
+bool pdffont_subset(pdf_font *f)
+{
     const face_info *fi = f->fi;
-    src_loc where = {fi->path, 0, 0};
     hb_face_t *face = fontset_hb_face(f->fonts, f->face);
+    /* Of a CFF font only the subset's CFF table goes into the PDF, so the
+     * subsetter is shown the CFF table alone (with maxp and head): given
+     * the whole face, it first maps all of a CJK font's cmap and sets up
+     * the other tables, some 8 ms a face whatever the number of glyphs,
+     * and the CFF it makes is the same. */
+    table_source src = {face, {HB_TAG('C', 'F', 'F', ' '), HB_TAG('m', 'a', 'x', 'p'),
+                               HB_TAG('h', 'e', 'a', 'd')}};
+    hb_face_t *from = face;
+    if (fi->is_cff) {
+        from = hb_face_create_for_tables(kept_table, &src, NULL);
+        hb_face_set_upem(from, hb_face_get_upem(face));
+        hb_face_set_glyph_count(from, hb_face_get_glyph_count(face));
+    }
 
     /* Subset: the used glyphs (and .notdef), without layout tables — the
      * PDF shows positioned glyphs, it never shapes again. */
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in)
-        return diag_env_error(d, where, "out of memory preparing a font subset");
+    if (!in) {
+        f->failure = "out of memory preparing a font subset";
+        goto out;
+    }
     hb_set_t *glyphs = hb_subset_input_glyph_set(in);
     hb_set_add(glyphs, 0);
     for (int i = 0; i < f->used.n; i++)
@@ -267,16 +305,72 @@ bool pdffont_finish(pdf_font *f, diag *d)
     bool name_keyed_cff = fi->is_cff && !fi->cid_keyed;
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE |
                                       (name_keyed_cff ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0));
-    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(face, in);
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(from, in);
     hb_subset_input_destroy(in);
-    if (!plan)
-        return diag_env_error(d, where, "cannot subset the font %s", fi->ps_name);
+    if (!plan) {
+        f->failure = "cannot subset the font";
+        goto out;
+    }
     const hb_map_t *old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
     hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
     if (!sub) {
         hb_subset_plan_destroy(plan);
-        return diag_env_error(d, where, "subsetting the font %s failed", fi->ps_name);
+        f->failure = "subsetting the font failed";
+        goto out;
     }
+    /* The CFF table of a CFF font (CIDFontType0C: its charset keeps the
+     * original CIDs, which are our codes, pdf-fonts.md §3); the whole
+     * font of a TrueType one. */
+    hb_blob_t *blob = fi->is_cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '))
+                                 : hb_face_reference_blob(sub);
+    unsigned len;
+    const char *data = hb_blob_get_data(blob, &len);
+    if (len == 0)
+        f->failure = fi->is_cff ? "the subset has no CFF table" : "the subset is empty";
+    else
+        f->program = pdfstream_deflate(data, len);
+    f->program_len = len;
+    hb_blob_destroy(blob);
+    if (!fi->is_cff) {
+        /* Codes are the original glyph IDs; map them to the subset's. */
+        unsigned max_code = 0;
+        for (int i = 0; i < f->used.n; i++)
+            max_code = MAX(max_code, f->used.v[i].code);
+        size_t map_len = 2 * ((size_t)max_code + 1);
+        unsigned char *map = xcalloc(map_len, 1);
+        for (int i = 0; i < f->used.n; i++) {
+            hb_codepoint_t ng = hb_map_get(old_to_new, f->used.v[i].gid);
+            if (ng == HB_MAP_VALUE_INVALID)
+                ng = 0;
+            map[2 * f->used.v[i].code] = (unsigned char)(ng >> 8);
+            map[2 * f->used.v[i].code + 1] = (unsigned char)ng;
+        }
+        f->gidmap = pdfstream_deflate(map, map_len);
+        free(map);
+    }
+    hb_face_destroy(sub);
+    hb_subset_plan_destroy(plan);
+
+    f->sorted = xmalloc(sizeof(used_glyph) * (size_t)(f->used.n + 1));
+    memcpy(f->sorted, f->used.v, sizeof(used_glyph) * (size_t)f->used.n);
+    qsort(f->sorted, (size_t)f->used.n, sizeof(used_glyph), compare_code);
+    f->tounicode = build_tounicode(f->sorted, f->used.n);
+out:
+    if (from != face)
+        hb_face_destroy(from);
+    return !f->failure;
+}
+
+bool pdffont_finish(pdf_font *f, diag *d)
+{
+    HPDF_MMgr mm = f->doc->mmgr;
+    const face_info *fi = f->fi;
+    src_loc where = {fi->path, 0, 0};
+    hb_face_t *face = fontset_hb_face(f->fonts, f->face);
+    if (!f->sorted && !f->failure)
+        pdffont_subset(f);
+    if (f->failure)
+        return diag_env_error(d, where, "%s: %s", fi->ps_name, f->failure);
 
     char tag[8];
     subset_tag(f, tag);
@@ -285,9 +379,7 @@ bool pdffont_finish(pdf_font *f, diag *d)
 
     /* Widths (font program advances, thousandths) grouped into runs of
      * consecutive codes; only those that are not the default 1000. */
-    used_glyph *sorted = xmalloc(sizeof(used_glyph) * (size_t)(f->used.n + 1));
-    memcpy(sorted, f->used.v, sizeof(used_glyph) * (size_t)f->used.n);
-    qsort(sorted, (size_t)f->used.n, sizeof(used_glyph), compare_code);
+    used_glyph *sorted = f->sorted;
     HPDF_Array w = HPDF_Array_New(mm);
     for (int i = 0; i < f->used.n;) {
         double wi = pdffont_width(f, sorted[i].gid);
@@ -354,53 +446,28 @@ bool pdffont_finish(pdf_font *f, diag *d)
 
     bool ok = true;
     if (fi->is_cff) {
-        /* The bare CFF as CIDFontType0C: its charset keeps the original
-         * CIDs, which are our codes (pdf-fonts.md §3). */
+        /* The bare CFF as CIDFontType0C. */
         HPDF_Dict_AddName(cid, "Subtype", "CIDFontType0");
-        hb_blob_t *cff = hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '));
-        unsigned len;
-        const char *data = hb_blob_get_data(cff, &len);
-        HPDF_Dict file = len ? new_stream(f, data, len) : NULL;
-        hb_blob_destroy(cff);
+        HPDF_Dict file = new_stream(f, &f->program);
         if (!file) {
-            ok = diag_env_error(d, where, "the subset of %s has no CFF table", fi->ps_name);
+            ok = diag_env_error(d, where, "the subset of %s cannot be written", fi->ps_name);
         } else {
             HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
             HPDF_Dict_Add(desc, "FontFile3", file);
         }
     } else {
         HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
-        hb_blob_t *blob = hb_face_reference_blob(sub);
-        unsigned len;
-        const char *data = hb_blob_get_data(blob, &len);
-        HPDF_Dict file = len ? new_stream(f, data, len) : NULL;
+        HPDF_Dict file = new_stream(f, &f->program);
         if (!file) {
-            ok = diag_env_error(d, where, "the subset of %s is empty", fi->ps_name);
+            ok = diag_env_error(d, where, "the subset of %s cannot be written", fi->ps_name);
         } else {
-            HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
+            HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)f->program_len);
             HPDF_Dict_Add(desc, "FontFile2", file);
         }
-        hb_blob_destroy(blob);
-        /* Codes are the original glyph IDs; map them to the subset's. */
-        unsigned max_code = 0;
-        for (int i = 0; i < f->used.n; i++)
-            max_code = MAX(max_code, f->used.v[i].code);
-        size_t map_len = 2 * ((size_t)max_code + 1);
-        unsigned char *map = xcalloc(map_len, 1);
-        for (int i = 0; i < f->used.n; i++) {
-            hb_codepoint_t ng = hb_map_get(old_to_new, f->used.v[i].gid);
-            if (ng == HB_MAP_VALUE_INVALID)
-                ng = 0;
-            map[2 * f->used.v[i].code] = (unsigned char)(ng >> 8);
-            map[2 * f->used.v[i].code + 1] = (unsigned char)ng;
-        }
-        HPDF_Dict gidmap = new_stream(f, map, map_len);
-        free(map);
+        HPDF_Dict gidmap = new_stream(f, &f->gidmap);
         if (gidmap)
             HPDF_Dict_Add(cid, "CIDToGIDMap", gidmap);
     }
-    hb_face_destroy(sub);
-    hb_subset_plan_destroy(plan);
 
     char type0_name[300];
     snprintf(type0_name, sizeof type0_name, "%s%s", base, fi->is_cff ? "-Identity-H" : "");
@@ -408,9 +475,8 @@ bool pdffont_finish(pdf_font *f, diag *d)
     HPDF_Array desc_fonts = HPDF_Array_New(mm);
     HPDF_Array_Add(desc_fonts, cid);
     HPDF_Dict_Add(f->type0, "DescendantFonts", desc_fonts);
-    HPDF_Dict tu = build_tounicode(f, sorted, f->used.n);
+    HPDF_Dict tu = new_stream(f, &f->tounicode);
     if (tu)
         HPDF_Dict_Add(f->type0, "ToUnicode", tu);
-    free(sorted);
     return ok;
 }

@@ -6,7 +6,8 @@
  * operators with glyph codes ourselves.  The codes are the glyphs' CIDs in
  * the original font (its CFF charset) or, for TrueType, its glyph IDs; so
  * pages can be written before the subset exists.  At the end
- * pdffont_finish subsets the face with hb-subset and builds the objects:
+ * pdffont_subset subsets the face with hb-subset and pdffont_finish builds
+ * the objects:
  * CFF as /FontFile3 /CIDFontType0C, TrueType as /FontFile2 with a
  * /CIDToGIDMap, widths from the font program, and a ToUnicode CMap from
  * the text of each cluster.  See ../docs/pdf.md. */
@@ -32,7 +33,14 @@ unsigned pdffont_use(pdf_font *f, unsigned gid, const char *text, int len, bool 
 /* Width of a glyph in the font program, in thousandths of an em (the value
  * in /W). */
 double pdffont_width(const pdf_font *f, unsigned gid);
-/* Subset and write the objects; false on failure (reported). */
+/* Subset the face to the glyphs used and deflate what goes into the PDF:
+ * the font program, the CIDToGIDMap, the ToUnicode CMap.  Touches no
+ * libharu object and no other pdf_font, so the fonts of a document may be
+ * subset on threads of their own, all at once; false when it failed (the
+ * reason is reported by pdffont_finish). */
+bool pdffont_subset(pdf_font *f);
+/* Write the font's objects into the document, after pdffont_subset (or
+ * calling it); false on failure (reported). */
 bool pdffont_finish(pdf_font *f, diag *d);
 /* Statistics for timing reports. */
 unsigned pdffont_glyph_count(const pdf_font *f);

@@ -6,7 +6,6 @@
 #include "xmp.h"
 
 #include <hpdf_doc.h>
-#include <hpdf_encrypt.h>
 #include <hpdf_objects.h>
 #include <stdio.h>
 #include <string.h>
@@ -313,7 +312,7 @@ void pdfmeta_reserve_id(HPDF_Doc doc)
     HPDF_Dict_Add(doc->trailer, "ID", id);
 }
 
-bool pdfmeta_fill_id(unsigned char *pdf, size_t len)
+bool pdfmeta_put_id(unsigned char *pdf, size_t len, const unsigned char digest[ID_LEN])
 {
     /* libharu writes the array as "/ID [ <hex> <hex> ]" in the trailer,
      * after every object, so the digest covers everything else. */
@@ -328,11 +327,6 @@ bool pdfmeta_fill_id(unsigned char *pdf, size_t len)
     }
     if (!at || memcmp(at + hex, "> <", 3) != 0)
         return false;
-    HPDF_MD5_CTX ctx;
-    HPDF_BYTE digest[ID_LEN];
-    HPDF_MD5Init(&ctx);
-    HPDF_MD5Update(&ctx, pdf, (HPDF_UINT32)len);
-    HPDF_MD5Final(digest, &ctx);
     /* Permanent and changing part alike: the file is new. */
     for (int k = 0; k < 2; k++) {
         char *p = (char *)at + k * (hex + 3);

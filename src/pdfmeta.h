@@ -54,11 +54,12 @@ void pdfmeta_outline(HPDF_Doc doc, const edition *e, const edition_out *eo,
 /* Page labels: the printed 版次 (A1, A2 … as prefix and number). */
 void pdfmeta_page_labels(HPDF_Doc doc, const edition_out *eo);
 
-/* Room for /ID in the trailer, filled by pdfmeta_fill_id once the file is
- * serialised. */
+/* Room for /ID in the trailer, zeros until pdfmeta_put_id fills it once
+ * the file is serialised. */
 void pdfmeta_reserve_id(HPDF_Doc doc);
-/* Write the MD5 of the file into the reserved ID; false when the room is
- * not found. */
-bool pdfmeta_fill_id(unsigned char *pdf, size_t len);
+/* Write `digest` — the MD5 of the file as serialised, zeros in the ID —
+ * into the reserved ID, found in `tail`, the end of the file; false when
+ * the room is not there. */
+bool pdfmeta_put_id(unsigned char *tail, size_t len, const unsigned char digest[16]);
 
 #endif

@@ -15,6 +15,11 @@
     X(yml_alias_bomb_is_bounded)                                                                   \
     X(yml_unknown_key_suggests)                                                                    \
     X(yml_lengths)                                                                                 \
+    X(cache_round_trip)                                                                            \
+    X(cache_refuses_a_damaged_entry)                                                               \
+    X(cache_dir_from_environment)                                                                  \
+    X(shape_cache_sets_again_alike)                                                                \
+    X(shape_cache_reports_every_time)                                                              \
     X(breaker_optimal_beats_first_fit)                                                             \
     X(breaker_first_fit_takes_what_fits)                                                           \
     X(breaker_overfull_box)                                                                        \

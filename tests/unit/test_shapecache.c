@@ -1,0 +1,51 @@
+/* test_shapecache.c — a paragraph set again from the shape cache comes out
+ * as it did the first time; reports are made at each setting. */
+#include "fixture.h"
+#include "harness.h"
+#include "tests.h"
+
+static bool same_result(const para_result *a, const para_result *b)
+{
+    if (a->line_count != b->line_count || a->glyph_count != b->glyph_count ||
+        strcmp(a->text, b->text) != 0)
+        return false;
+    for (int i = 0; i < a->line_count; i++) {
+        para_line x = a->lines[i], y = b->lines[i];
+        if (memcmp(&x, &y, sizeof x) != 0)
+            return false;
+    }
+    for (int i = 0; i < a->glyph_count; i++)
+        if (memcmp(&a->glyphs[i], &b->glyphs[i], sizeof a->glyphs[i]) != 0)
+            return false;
+    return true;
+}
+
+void test_shape_cache_sets_again_alike(void)
+{
+    static const char text[] =
+        "截至12月底，该镇公共财政预算收入完成17205万元，占年度目标的100.1%；税收完成16917万元，"
+        "税占比98.3%。同时，小关镇再次蝉联全国文明镇、国家卫生镇。";
+    para_result first = fixture_set("body", text, 12);
+    para_result other = fixture_set("body", "别的段落，别的文字。", 12);
+    para_result again = fixture_set("body", text, 12);
+    CHECK(first.line_count > 1);
+    CHECK(other.line_count == 1);
+    CHECK(same_result(&first, &again));
+    /* The same text at another measure is broken anew. */
+    para_result wider = fixture_set("body", text, 16);
+    CHECK(wider.line_count < first.line_count);
+}
+
+void test_shape_cache_reports_every_time(void)
+{
+    fixture *f = fixture_get();
+    int before, after_first, after_second;
+    diag_messages(f->d, &before);
+    /* U+E000, private use: in no face. */
+    fixture_set("body", "私用区字符\xEE\x80\x80在此。", 12);
+    diag_messages(f->d, &after_first);
+    fixture_set("body", "私用区字符\xEE\x80\x80在此。", 12);
+    diag_messages(f->d, &after_second);
+    CHECK(after_first > before);
+    CHECK_INT(after_second - after_first, after_first - before);
+}
