@@ -442,7 +442,8 @@ static int item_lines(module *m, flow_item *it)
  * again at the top of each, where table_plan breaks it best.  Its rules
  * (no lone row of a row group, no piece of one row) are kept strictly;
  * only at the module's full depth, where no taller column could help,
- * may they give way to set fewer lines over.  Returns lines not placed. */
+ * do they give way, and only when that sets the whole table.  Returns
+ * lines not placed. */
 static int place_table(module *m, int idx, cursor *cur, int limit, placed_vec *out)
 {
     flow_item *it = &m->items.v[idx];
@@ -466,7 +467,7 @@ static int place_table(module *m, int idx, cursor *cur, int limit, placed_vec *o
         o.strict = false;
         int loose_left;
         int ln = table_plan(t, frames.v, frames.n, &o, loose, &loose_left);
-        if (loose_left < left) {
+        if (loose_left == 0) {
             free(pieces);
             pieces = loose, n = ln, left = loose_left;
         } else {
