@@ -1,4 +1,5 @@
-/* table.c — column widths, rows of whole grid lines, newspaper rules. */
+/* table.c — column widths, rows of whole grid lines, where a table breaks,
+ * newspaper rules. */
 #include "table.h"
 
 #include "arena.h"
