@@ -136,7 +136,7 @@ typedef struct flow_item {
     bool have[3];
     int para;             /* id of its text lines */
     block_out blk;        /* FLOW_HEAD, FLOW_BLOCK */
-    table_out tab;        /* FLOW_TABLE: broken between row groups */
+    table_out tab;        /* FLOW_TABLE: broken between body rows */
     int span_cols;        /* FLOW_BLOCK: module columns */
     int lines_before;     /* dropped at a column top */
     int keep_with_next;   /* lines of what follows that must stand in the same column */
@@ -151,9 +151,8 @@ typedef struct placed {
     int line_index;       /* FLOW_PARA: line of the paragraph */
     int col;              /* module column */
     int line;             /* page grid line */
-    int first_group;      /* FLOW_TABLE: the piece's row groups */
-    int groups;
-    bool title, note;     /* FLOW_TABLE: the piece carries the title, the note */
+    int first_row;        /* FLOW_TABLE: the piece's body rows */
+    int rows;
 } placed;
 
 typedef VEC(placed) placed_vec;
@@ -436,63 +435,59 @@ static int item_lines(module *m, flow_item *it)
         return variant(m, it, 1)->line_count;
     if (it->kind != FLOW_TABLE)
         return it->blk.lines;
-    int n = it->tab.title.lines + it->tab.head.lines + it->tab.note.lines;
-    for (int k = 0; k < it->tab.group_count; k++)
-        n += it->tab.groups[k].lines;
-    return n;
+    return table_lines(&it->tab);
 }
 
-/* Place a table in pieces: the header again at the top of each, at least
- * two row groups a piece unless a whole frame holds fewer, the title with
- * the first rows and the note with the last.  Returns lines not placed. */
+/* Place a table in pieces over the frames from the cursor on, the header
+ * again at the top of each, where table_plan breaks it best.  Its rules
+ * (no lone row of a row group, no piece of one row) are kept strictly;
+ * only at the module's full depth, where no taller column could help,
+ * do they give way, and only when that sets the whole table.  Returns
+ * lines not placed. */
 static int place_table(module *m, int idx, cursor *cur, int limit, placed_vec *out)
 {
     flow_item *it = &m->items.v[idx];
     const table_out *t = &it->tab;
-    int next = 0;
-    while (next < t->group_count) {
-        if (!next_free(m, cur, limit)) {
-            int left = t->note.lines;
-            for (int k = next; k < t->group_count; k++)
-                left += t->groups[k].lines;
-            return left + (next == 0 ? t->title.lines + t->head.lines : 0);
-        }
-        int before = cur->fresh || next > 0 ? 0 : it->lines_before;
-        int room = room_at(m, *cur, limit) - before;
-        int fixed = (next == 0 ? t->title.lines : 0) + t->head.lines;
-        int used = fixed, k = 0;
-        while (next + k < t->group_count && used + t->groups[next + k].lines <= room)
-            used += t->groups[next + k].lines, k++;
-        bool last = next + k == t->group_count;
-        if (last && used + t->note.lines > room && k > 1) {
-            k--; /* the note goes with at least one row */
-            used -= t->groups[next + k].lines;
-            last = false;
-        }
-        int want = MIN(2, t->group_count - next);
-        if (k == 0 || (k < want && !cur->fresh)) {
-            if (cur->fresh && k == 0) {
-                /* Not even one row fits a fresh frame: nothing will. */
-                int left = t->note.lines;
-                for (int j = next; j < t->group_count; j++)
-                    left += t->groups[j].lines;
-                return left;
-            }
-            skip_frame(m, cur, limit);
-            continue;
-        }
-        int note = last ? t->note.lines : 0;
-        int at = cur->line + before;
-        placed *p = VEC_PUSH(*out);
-        *p = (placed){.item = idx, .col = cur->col, .line = at, .first_group = next,
-                      .groups = k, .title = next == 0, .note = last};
-        for (int ln = at; ln < at + used + note; ln++)
-            *occ_at(m, m->occ, cur->col, ln) = 1;
-        cur->line = at + used + note;
-        cur->fresh = false;
-        next += k;
+    VEC(table_frame) frames = {0};
+    VEC(cursor) at = {0};
+    cursor c = *cur;
+    while (next_free(m, &c, limit)) {
+        int before = c.fresh ? 0 : it->lines_before;
+        int room = room_at(m, c, limit);
+        *VEC_PUSH(frames) = (table_frame){.room = MAX(0, room - before), .fresh = c.fresh};
+        *VEC_PUSH(at) = (cursor){c.col, c.line + before, false};
+        skip_frame(m, &c, limit);
     }
-    return 0;
+    table_piece *pieces = xmalloc(sizeof(table_piece) * (size_t)(frames.n + 1));
+    table_plan_options o = {.strict = true, .even_last = idx == m->items.n - 1};
+    int left;
+    int n = table_plan(t, frames.v, frames.n, &o, pieces, &left);
+    if (left > 0 && limit >= m->bottom) {
+        table_piece *loose = xmalloc(sizeof(table_piece) * (size_t)(frames.n + 1));
+        o.strict = false;
+        int loose_left;
+        int ln = table_plan(t, frames.v, frames.n, &o, loose, &loose_left);
+        if (loose_left == 0) {
+            free(pieces);
+            pieces = loose, n = ln, left = loose_left;
+        } else {
+            free(loose);
+        }
+    }
+    for (int k = 0; k < n; k++) {
+        const table_piece *tp = &pieces[k];
+        cursor where = at.v[tp->frame];
+        placed *p = VEC_PUSH(*out);
+        *p = (placed){.item = idx, .col = where.col, .line = where.line,
+                      .first_row = tp->first_row, .rows = tp->rows};
+        for (int ln = where.line; ln < where.line + tp->lines; ln++)
+            *occ_at(m, m->occ, where.col, ln) = 1;
+        *cur = (cursor){where.col, where.line + tp->lines, false};
+    }
+    free(pieces);
+    VEC_FREE(frames);
+    VEC_FREE(at);
+    return left;
 }
 
 /* One flow of all items with columns cut at `limit`; returns the lines
@@ -752,45 +747,12 @@ static void build_box(module *m, flow_item *it, const block *bl)
     it->floats = true;
 }
 
-/* One piece of a table at page position (x, line). */
-static void draw_table_piece(module *m, const table_out *t, const placed *p, draw_list *dl,
-                             scaled x, scaled y0, int line0, int article_index, int column)
-{
-    const grid_metrics *g = &m->g->m;
-    int line = line0;
-    if (p->title && t->title.lines) {
-        draw_append(dl, &t->title.list, x, y0 + (line - line0) * g->pitch, line, article_index,
-                    column);
-        line += t->title.lines;
-    }
-    int rows_line = line;
-    draw_list rules = {0};
-    table_draw_rules(t, g, &rules, x, y0 + (rows_line - line0) * g->pitch, t->head.lines,
-                     p->first_group, p->groups);
-    /* Rules and tints first, so the text prints over the tints. */
-    draw_append(dl, &rules, 0, 0, -1, article_index, column);
-    draw_list_free(&rules);
-    draw_append(dl, &t->head.list, x, y0 + (line - line0) * g->pitch, line, article_index, column);
-    line += t->head.lines;
-    for (int k = p->first_group; k < p->first_group + p->groups; k++) {
-        draw_append(dl, &t->groups[k].list, x, y0 + (line - line0) * g->pitch, line,
-                    article_index, column);
-        line += t->groups[k].lines;
-    }
-    if (p->note && t->note.lines)
-        draw_append(dl, &t->note.list, x, y0 + (line - line0) * g->pitch, line, article_index,
-                    column);
-}
-
 /* A whole table as one block (for tables across several columns). */
 static void whole_table(module *m, const table_out *t, block_out *out)
 {
     memset(out, 0, sizeof *out);
-    placed all = {.first_group = 0, .groups = t->group_count, .title = true, .note = true};
-    draw_table_piece(m, t, &all, &out->list, 0, 0, 0, -1, -1);
-    out->lines = t->title.lines + t->head.lines + t->note.lines;
-    for (int k = 0; k < t->group_count; k++)
-        out->lines += t->groups[k].lines;
+    table_draw_piece(t, &m->g->m, &out->list, 0, 0, 0, 0, t->row_count, -1, -1);
+    out->lines = table_lines(t);
     out->width = t->width;
 }
 
@@ -879,8 +841,8 @@ static void draw_flow(module *m, const placed_vec *pv)
             if (it->continuation && it->block >= 0 && p->line_index == 0)
                 m->page->list.lines.v[m->page->list.lines.n - 1].flags &= ~LINE_FIRST;
         } else if (it->kind == FLOW_TABLE) {
-            draw_table_piece(m, &it->tab, p, &m->page->list, x, line_top(m->g, p->line), p->line,
-                             m->article, column);
+            table_draw_piece(&it->tab, &m->g->m, &m->page->list, x, line_top(m->g, p->line),
+                             p->line, p->first_row, p->rows, m->article, column);
         } else {
             draw_append(&m->page->list, &it->blk.list, x, line_top(m->g, p->line), p->line,
                         m->article, column);

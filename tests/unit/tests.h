@@ -28,6 +28,14 @@
     X(breaker_looseness_plus_and_minus_one)                                                        \
     X(breaker_penalty_steers_the_choice)                                                           \
     X(breaker_tolerated_break_only_against_a_loose_line)                                           \
+    X(table_break_kinds)                                                                           \
+    X(table_plan_sample_pieces_even)                                                               \
+    X(table_plan_group_breaks_preferred)                                                           \
+    X(table_plan_no_lone_rows)                                                                     \
+    X(table_plan_pieces_never_lone)                                                                \
+    X(table_span_repeated_in_each_piece)                                                           \
+    X(table_grid_rules_stop_at_cut_span)                                                           \
+    X(table_zebra_tint_follows_group)                                                              \
     X(LB_0_rule_sets_none_basic_gb_strict)                                                         \
     X(LB_1_comma_never_starts_a_line)                                                              \
     X(LB_1_no_mark_of_the_table_starts_a_line)                                                     \
