@@ -205,7 +205,7 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             bool ideo_space = false;
             for (int s = pu->cp_end; s < u->cp_start; s++)
                 ideo_space |= t->cp[s] == 0x3000;
-            if (ideo_space && p->word_penalty > 0 && penalty == 0 && bk != BREAK_NEVER)
+            if (ideo_space && p->space_parts_phrases && penalty == 0 && bk != BREAK_NEVER)
                 penalty = -p->word_penalty;
             bool pen_before_blank = p->line_end_half || bk == BREAK_MUST;
             if (breakable && pen_before_blank) {

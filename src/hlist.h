@@ -61,7 +61,9 @@ typedef struct hlist_params {
     bool line_start_open_half; /* PU-5: an opening mark at line start takes half width */
     bool avoid_single_last;    /* PH-4: no last line of one character (孤字) */
     int unit_penalty;          /* cost of breaking a number from its unit */
-    int word_penalty;          /* cost of breaking inside a word of a head (LB-11) */
+    int word_penalty;          /* cost of breaking inside a word where the style asks for
+                                * phrase breaks (LB-11) */
+    bool space_parts_phrases;  /* a head: a break at an ideographic space gains as much */
     scaled ragged;             /* line-end stretch of unjustified text, 0 when justified */
     bool balance;              /* ragged text: the last line too, so lines come out even */
     scaled tracking;

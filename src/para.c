@@ -302,7 +302,8 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         .line_start_open_half = st->line_start_open_half,
         .avoid_single_last = true,
         .unit_penalty = st->unit_keep ? UNIT_PENALTY : 0,
-        .word_penalty = st->phrase_breaks ? PHRASE_PENALTY : 0,
+        .word_penalty = PHRASE_PENALTY, /* only where a span's style asks for phrase breaks */
+        .space_parts_phrases = st->phrase_breaks,
         .ragged = justified ? 0 : RAGGED_EMS * st->size,
         .tracking = st->tracking,
         .han_latin_gap = st->han_latin_gap,

@@ -143,10 +143,8 @@ static bool mark_boundaries(segmenter *s, UBreakIterator **iter, UBreakIteratorT
 static bool is_dash(uint32_t c) { return c == 0x2014 || c == 0x2E3A; }
 static bool is_ellipsis(uint32_t c) { return c == 0x2026 || c == 0x22EF || c == 0x2025; }
 
-/* `icu` holds UAX #14's opportunities; `words`, when not NULL, the word
- * boundaries of a style with phrase breaks. */
-static void tailor_breaks(para_text *t, const unsigned char *icu, const unsigned char *words,
-                          const style *st)
+/* `icu` holds UAX #14's opportunities. */
+static void tailor_breaks(para_text *t, const unsigned char *icu, const style *st)
 {
     unsigned ns = no_start_mask(st->kinsoku), ne = no_end_mask(st->kinsoku);
     for (int i = 1; i < t->n; i++) {
@@ -186,9 +184,6 @@ static void tailor_breaks(para_text *t, const unsigned char *icu, const unsigned
             k = BREAK_NEVER;
         if (k == BREAK_ALLOW && st->unit_keep && chars_is_digit(a) && chars_is_unit_start(b))
             k = BREAK_SOFT;
-        /* LB-11: a head breaks between words if it can. */
-        if (k == BREAK_ALLOW && words && !words[i])
-            k = BREAK_IN_WORD;
         t->brk[i] = (unsigned char)k;
     }
 }
@@ -271,13 +266,23 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
         fill_u16(s, t);
         if (!mark_boundaries(s, &s->iter, UBRK_LINE, t, icu, d))
             return false;
-        if (main_style->phrase_breaks) {
+        bool phrases = false;
+        for (int k = 0; k < count; k++)
+            phrases |= l->styles[spans[k].style].phrase_breaks;
+        if (phrases) {
             words = ARENA_NEW_ARRAY(scratch, unsigned char, n + 1);
             if (!mark_boundaries(s, &s->word_iter, UBRK_WORD, t, words, d))
                 return false;
         }
     }
-    tailor_breaks(t, icu, words, main_style);
+    tailor_breaks(t, icu, main_style);
+    /* LB-11: text in a style with phrase breaks (a head, a byline run in
+     * after the lead) breaks between words if it can. */
+    for (int i = 1; words && i < n; i++)
+        if (t->brk[i] == BREAK_ALLOW && !words[i] &&
+            l->styles[spans[t->span[i - 1]].style].phrase_breaks &&
+            l->styles[spans[t->span[i]].style].phrase_breaks)
+            t->brk[i] = BREAK_IN_WORD;
 
     /* Faces, and the characters no face has. */
     for (int i = 0; i < n; i++) {
