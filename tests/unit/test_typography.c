@@ -437,6 +437,21 @@ void test_LB_11_headline_breaks_between_words(void)
     CHECK_STR(line_text(&kept, 1), "乡村振兴");
 }
 
+/* LB-11 span by span: text in a style with phrase breaks, run in after
+ * justified text in a plain style (a byline after a lead), breaks between
+ * its words; the text before it still breaks anywhere. */
+void test_LB_11_phrase_breaks_per_span(void)
+{
+    para_result plain = fixture_set_spans(7, "flat", "文字。", "flat", "全面推进乡村振兴战略实施",
+                                          NULL);
+    para_result r = fixture_set_spans(7, "flat", "文字。", "flat-phrase", "全面推进乡村振兴战略实施",
+                                      NULL);
+    CHECK_STR(line_text(&plain, 0), "文字。全面推"); /* plain: inside 推进 */
+    CHECK_STR(line_text(&r, 0), "文字。全面推进");
+    CHECK_STR(line_text(&r, 1), "乡村振兴战略");
+    CHECK_STR(joined(&r), "文字。全面推进乡村振兴战略实施");
+}
+
 /* ---- B. punctuation -------------------------------------------------------- */
 
 /* PU-1: shaping as zh-Hans selects the mainland 。 whose ink sits in the
