@@ -9,7 +9,7 @@
 
 SHELL := /bin/bash
 CC ?= cc
-PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig yaml-0.1 icu-uc zlib
+PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig yaml-0.1 icu-uc zlib libpng
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter -Werror
 BASE_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) -MMD -MP
 OPT ?= -O2 -g

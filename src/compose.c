@@ -478,7 +478,7 @@ static void compose_photo(module *m, int at_line)
     image_info info;
     double crop[4];
     memcpy(crop, ph->crop, sizeof crop);
-    if (image_probe(ph->path, &info, ph->loc, c->d)) {
+    if (image_probe(c->e->files, ph->path, &info, ph->loc, c->d)) {
         /* Fill the frame without distortion: cut the excess of the longer
          * side evenly, after the crop the desk asked for. */
         double vw = info.width * (1 - crop[0] - crop[2]);

@@ -187,7 +187,7 @@ static const char *resolve_path(loader *ld, const yml_node *node, const char *wh
     }
     char *joined = given[0] == '/' ? xstrdup(given) : xasprintf("%s/%s", ld->e->dir, given);
     char real[PATH_MAX];
-    if (!realpath(joined, real)) {
+    if (!files_resolve(ld->opt.files, joined, real)) {
         diag_error(ld->d, node->loc, "%s \"%s\" cannot be found (%s)", what, given,
                    strerror(errno));
         free(joined);
@@ -668,7 +668,7 @@ static const char *stem_of(arena *a, const char *file)
 static article *load_article(loader *ld, const char *path)
 {
     diag *d = ld->d;
-    yml_doc *doc = yml_load_file(path, d);
+    yml_doc *doc = yml_load_source(ld->opt.files, path, d);
     if (!doc)
         return NULL;
     *VEC_PUSH(ld->docs) = doc;
@@ -886,13 +886,14 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
 {
     edition *e = xcalloc(1, sizeof *e);
     e->arena = arena_new();
+    e->files = opt.files;
     size_t dl = strlen(dir);
     while (dl > 1 && dir[dl - 1] == '/')
         dl--;
     e->dir = arena_strndup(e->arena, dir, dl);
     loader ld = {.e = e, .l = l, .d = d, .opt = opt};
     char real[PATH_MAX];
-    if (!realpath(e->dir, real)) {
+    if (!files_resolve(opt.files, e->dir, real)) {
         diag_error(d, (src_loc){e->dir, 0, 0}, "cannot open the edition folder: %s",
                    strerror(errno));
         edition_free(e);
@@ -900,7 +901,7 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
     }
     ld.root_real = arena_strdup(e->arena, real);
     char *path = xasprintf("%s/edition.yaml", e->dir);
-    yml_doc *doc = yml_load_file(path, d);
+    yml_doc *doc = yml_load_source(opt.files, path, d);
     free(path);
     if (!doc) {
         edition_free(e);

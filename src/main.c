@@ -6,7 +6,8 @@
  *     compose_edition: per paragraph segment → shape → hlist → breaker,
  *                      per page modules, headline, photo, column flow
  *                                                    (→ lines → placed boxes)
- *     pdf_write (subset fonts, save atomically) and dump_json
+ *     pdf_render (subset fonts) and dump_json, then both files written
+ *                      through temporary files and renamed (files.h)
  *
  * Exit status: 0 success; 1 the PDF was written but layout problems remain
  * (overset text, or any warning with --strict); 2 the input is wrong (no
@@ -15,6 +16,7 @@
 #include "content.h"
 #include "diag.h"
 #include "dump.h"
+#include "files.h"
 #include "fontset.h"
 #include "layout.h"
 #include "para.h"
@@ -22,6 +24,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,6 +184,9 @@ static int finish(diag *d, const options *o, int status)
 
 int main(int argc, char **argv)
 {
+    /* Past a file size limit (ulimit -f) a write must fail with EFBIG and
+     * be reported, not kill us with a temporary file left behind. */
+    signal(SIGXFSZ, SIG_IGN);
     options o = {0};
     int status = parse_args(argc, argv, &o);
     if (status != EXIT_OK)
@@ -242,20 +248,22 @@ int main(int argc, char **argv)
         goto out;
     }
     pdf_stats ps;
-    if (!pdf_write(&eo, ed, fonts, o.output, &ps, d)) {
+    unsigned char *pdf;
+    size_t pdf_len;
+    if (!pdf_render(&eo, ed, fonts, o.output, &pdf, &pdf_len, &ps, d)) {
         status = diag_env_error_count(d) ? EXIT_ENV : EXIT_INPUT;
         goto out;
     }
-    double t_written = now();
-    if (o.dump) {
-        char *json = dump_json(&eo, ed, lay);
-        bool ok = write_file_atomic(o.dump, json, strlen(json), d);
-        free(json);
-        if (!ok) {
-            status = EXIT_ENV;
-            goto out;
-        }
+    char *json = o.dump ? dump_json(&eo, ed, lay) : NULL;
+    file_out files[2] = {{o.output, pdf, pdf_len}, {o.dump, json, json ? strlen(json) : 0}};
+    bool written = files_write_atomic(files, json ? 2 : 1, d);
+    free(pdf);
+    free(json);
+    if (!written) {
+        status = EXIT_ENV;
+        goto out;
     }
+    double t_written = now();
     status = eo.overset_lines > 0 && !o.allow_overset ? EXIT_LAYOUT : EXIT_OK;
     if (o.timings) {
         fprintf(stderr,

@@ -1,11 +1,11 @@
 /* pdf.c — pages, text, rules, photos; saving atomically. */
 #include "pdf.h"
 
+#include "image.h"
 #include "pdffont.h"
 #include "utf8.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
@@ -14,14 +14,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 typedef struct writer {
     HPDF_Doc doc;
     fontset *fonts;
+    const file_source *files; /* where photos are read */
     diag *d;
     pdf_font **font_of_face;
     int face_count;
@@ -204,17 +202,58 @@ static void draw_glyphs(writer *w, const draw_op *op)
     free(codes);
 }
 
+/* Embed a photo: a JPEG as it is, a PNG decoded (see image.h).  NULL,
+ * with an input error naming the file, when it cannot be. */
+static HPDF_Image embed_image(writer *w, const char *path)
+{
+    src_loc where = {path, 0, 0};
+    char *data;
+    size_t len;
+    if (!files_read(w->files, path, IMAGE_MAX_BYTES, &data, &len)) {
+        diag_error(w->d, where, "cannot read the photo: %s", strerror(errno));
+        return NULL;
+    }
+    HPDF_Image img = NULL;
+    image_kind kind;
+    bool reported = false;
+    if (!image_sniff(data, len, &kind)) {
+        diag_error(w->d, where, "the photo is neither JPEG nor PNG");
+        reported = true;
+    } else if (kind == IMAGE_JPEG) {
+        img = HPDF_LoadJpegImageFromMem(w->doc, (const HPDF_BYTE *)data, (HPDF_UINT)len);
+    } else {
+        image_pixels px;
+        char problem[200];
+        if (image_decode_png(data, len, &px, problem, sizeof problem)) {
+            img = HPDF_LoadRawImageFromMem(
+                w->doc, px.data, (HPDF_UINT)px.width, (HPDF_UINT)px.height,
+                px.components == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
+            free(px.data);
+        } else {
+            diag_error(w->d, where, "the photo is a damaged PNG file (%s)", problem);
+            reported = true;
+        }
+    }
+    free(data);
+    if (!img && !reported) {
+        /* The photo's fault, not the machine's: report it as input and
+         * let the document go on. */
+        diag_error(w->d, where,
+                   "libharu cannot embed this photo (error 0x%04X); save it as baseline JPEG "
+                   "or PNG",
+                   (unsigned)w->error);
+        w->error = w->detail = 0;
+        HPDF_ResetError(w->doc);
+    }
+    return img;
+}
+
 static HPDF_Image load_image(writer *w, const char *path)
 {
     for (int i = 0; i < w->image_count; i++)
         if (strcmp(w->images[i].path, path) == 0)
             return w->images[i].image;
-    size_t len = strlen(path);
-    HPDF_Image img;
-    if (len > 4 && strcasecmp(path + len - 4, ".png") == 0)
-        img = HPDF_LoadPngImageFromFile(w->doc, path);
-    else
-        img = HPDF_LoadJpegImageFromFile(w->doc, path);
+    HPDF_Image img = embed_image(w, path);
     if (img && w->image_count < (int)countof(w->images)) {
         w->images[w->image_count].path = path;
         w->images[w->image_count].image = img;
@@ -258,11 +297,8 @@ static void draw_op_pdf(writer *w, const draw_op *op)
     case DRAW_IMAGE: {
         end_text(w);
         HPDF_Image img = load_image(w, op->image);
-        if (!img) {
-            diag_error(w->d, (src_loc){op->image, 0, 0},
-                       "libharu cannot embed this image; save it as baseline JPEG or PNG");
+        if (!img)
             break;
-        }
         double x = pt(op->x), y = H - pt(op->y) - pt(op->h), wd = pt(op->w), ht = pt(op->h);
         double vw = 1 - op->crop[0] - op->crop[2], vh = 1 - op->crop[1] - op->crop[3];
         double full_w = wd / vw, full_h = ht / vh;
@@ -300,64 +336,16 @@ static double seconds_now(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
+bool pdf_render(const edition_out *eo, const edition *e, fontset *fonts, const char *name,
+                unsigned char **pdf, size_t *pdf_len, pdf_stats *stats, diag *d)
 {
-    src_loc where = {path, 0, 0};
-    char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        diag_env_error(d, where, "cannot create a temporary file beside it: %s", strerror(errno));
-        free(tmp);
-        return false;
-    }
-    const char *p = data;
-    size_t left = len;
-    bool ok = true;
-    while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            diag_env_error(d, where, "cannot write: %s (the previous file is left as it was)",
-                           n < 0 ? strerror(errno) : "no space");
-            ok = false;
-            break;
-        }
-        p += n;
-        left -= (size_t)n;
-    }
-    if (ok && fsync(fd) != 0) {
-        diag_env_error(d, where, "cannot flush to disk: %s", strerror(errno));
-        ok = false;
-    }
-    if (close(fd) != 0 && ok) {
-        diag_env_error(d, where, "cannot close: %s", strerror(errno));
-        ok = false;
-    }
-    /* The temporary file was made 0600; give the result normal rights. */
-    if (ok) {
-        mode_t mask = umask(0);
-        umask(mask);
-        chmod(tmp, 0666 & ~mask);
-    }
-    if (ok && rename(tmp, path) != 0) {
-        diag_env_error(d, where, "cannot rename the new file into place: %s", strerror(errno));
-        ok = false;
-    }
-    if (!ok)
-        unlink(tmp);
-    free(tmp);
-    return ok;
-}
-
-bool pdf_write(const edition_out *eo, const edition *e, fontset *fonts, const char *path,
-               pdf_stats *stats, diag *d)
-{
-    writer w = {.fonts = fonts, .d = d, .cur_fill = -1};
+    writer w = {.fonts = fonts, .files = e->files, .d = d, .cur_fill = -1};
+    *pdf = NULL;
+    *pdf_len = 0;
     memset(stats, 0, sizeof *stats);
     w.doc = HPDF_New(on_error, &w);
     if (!w.doc)
-        return diag_env_error(d, (src_loc){path, 0, 0}, "libharu cannot create a document");
+        return diag_env_error(d, (src_loc){name, 0, 0}, "libharu cannot create a document");
     w.face_count = fontset_count(fonts);
     w.font_of_face = xcalloc((size_t)w.face_count + 1, sizeof(pdf_font *));
     HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
@@ -403,7 +391,7 @@ bool pdf_write(const edition_out *eo, const edition *e, fontset *fonts, const ch
     if (ok && !w.error)
         HPDF_SaveToStream(w.doc);
     if (w.error) {
-        diag_env_error(d, (src_loc){path, 0, 0},
+        diag_env_error(d, (src_loc){name, 0, 0},
                        "libharu failed with error 0x%04X (detail %u) while writing the PDF",
                        (unsigned)w.error, (unsigned)w.detail);
         ok = false;
@@ -414,13 +402,14 @@ bool pdf_write(const edition_out *eo, const edition *e, fontset *fonts, const ch
         HPDF_UINT32 got = size;
         HPDF_ReadFromStream(w.doc, bytes, &got);
         if (got != size) {
-            diag_env_error(d, (src_loc){path, 0, 0}, "libharu returned a short PDF stream");
+            diag_env_error(d, (src_loc){name, 0, 0}, "libharu returned a short PDF stream");
+            free(bytes);
             ok = false;
         } else {
-            ok = write_file_atomic(path, bytes, size, d);
+            *pdf = bytes;
+            *pdf_len = size;
             stats->bytes = (long)size;
         }
-        free(bytes);
     }
     stats->write_seconds = seconds_now() - t0;
     for (int f = 0; f < w.face_count; f++)

@@ -7,9 +7,9 @@
  * one.  Colour is black ink only (DeviceCMYK, K) for text, rules and
  * tints.
  *
- * The file is written to a temporary file beside the target, flushed to
- * disk and renamed over it: a failed run never leaves a truncated PDF and
- * never destroys the previous one. */
+ * The PDF is made in memory; the caller writes it (files_write_atomic, so
+ * a failed run never leaves a truncated PDF nor destroys the previous
+ * one). */
 #ifndef PAIBAN_PDF_H
 #define PAIBAN_PDF_H
 
@@ -25,11 +25,11 @@ typedef struct pdf_stats {
     int fonts;
 } pdf_stats;
 
-bool pdf_write(const edition_out *eo, const edition *e, fontset *fonts, const char *path,
-               pdf_stats *stats, diag *d);
-
-/* Write `len` bytes to path through a temporary file and rename (also used
- * for the layout dump). */
-bool write_file_atomic(const char *path, const void *data, size_t len, diag *d);
+/* The PDF of the composed edition, in a new heap buffer (*pdf, *pdf_len;
+ * the caller frees it).  False, with errors in d, when a photo cannot be
+ * embedded (an input error) or libharu or subsetting fails (an environment
+ * error); `name` is the file the PDF is for, named in those errors. */
+bool pdf_render(const edition_out *eo, const edition *e, fontset *fonts, const char *name,
+                unsigned char **pdf, size_t *pdf_len, pdf_stats *stats, diag *d);
 
 #endif

@@ -2,6 +2,7 @@
 #include "yml.h"
 
 #include "arena.h"
+#include "files.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -9,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
 typedef struct converter {
@@ -379,41 +379,27 @@ yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d
     return doc;
 }
 
-yml_doc *yml_load_file(const char *path, diag *d)
+yml_doc *yml_load_source(const file_source *src, const char *path, diag *d)
 {
     src_loc where = {path, 0, 0};
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_error(d, where, "cannot open: %s", strerror(errno));
+    char *buf;
+    size_t size;
+    if (!files_read(src, path, YML_MAX_FILE_BYTES, &buf, &size)) {
+        if (errno == EISDIR)
+            diag_error(d, where, "cannot read: this is a folder, not a file");
+        else if (errno == EFBIG)
+            diag_error(d, where, "the file is larger than %d MiB, the limit for one YAML file",
+                       YML_MAX_FILE_BYTES >> 20);
+        else
+            diag_error(d, where, "cannot open: %s", strerror(errno));
         return NULL;
     }
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_error(d, where, "not a regular file");
-        fclose(f);
-        return NULL;
-    }
-    if (st.st_size > YML_MAX_FILE_BYTES) {
-        diag_error(d, where, "file is %lld bytes; the limit for one YAML file is %d MiB",
-                   (long long)st.st_size, YML_MAX_FILE_BYTES >> 20);
-        fclose(f);
-        return NULL;
-    }
-    size_t size = (size_t)st.st_size;
-    char *buf = xmalloc(size + 1);
-    size_t got = fread(buf, 1, size, f);
-    bool read_error = ferror(f);
-    fclose(f);
-    if (read_error || got != size) {
-        diag_error(d, where, "cannot read: %s", strerror(errno ? errno : EIO));
-        free(buf);
-        return NULL;
-    }
-    buf[size] = 0;
     yml_doc *doc = yml_load_string(path, buf, size, d);
     free(buf);
     return doc;
 }
+
+yml_doc *yml_load_file(const char *path, diag *d) { return yml_load_source(NULL, path, d); }
 
 void yml_free(yml_doc *doc)
 {

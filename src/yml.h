@@ -17,6 +17,7 @@
 
 #include "base.h"
 #include "diag.h"
+#include "files.h"
 
 typedef enum { YML_SCALAR, YML_SEQ, YML_MAP } yml_kind;
 
@@ -54,8 +55,11 @@ enum {
     YML_MAX_EXPANDED_NODES = 200000,
 };
 
-/* Load a file; NULL (with errors in d) when it cannot be read or parsed. */
+/* Load a file from the disk; NULL (with errors in d) when it cannot be
+ * read or parsed. */
 yml_doc *yml_load_file(const char *path, diag *d);
+/* The same, reading through `src` (files.h; NULL is the disk). */
+yml_doc *yml_load_source(const file_source *src, const char *path, diag *d);
 /* Load from memory; `name` is used in messages. */
 yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d);
 void yml_free(yml_doc *doc);
