@@ -3,8 +3,9 @@
  * The only file that includes <yaml.h>.  A file is parsed with libyaml's
  * document API and copied into a tree of yml_node allocated in the
  * document's arena; aliases share nodes (never copied), and the tree is
- * bounded in depth and in the size aliases may expand to, so hostile input
- * costs little.  Duplicate keys, complex keys and anchors that recurse are
+ * bounded in depth, in the size of one value and in the size aliases may
+ * expand to, so hostile input costs little.  Duplicate keys, complex keys,
+ * anchors that recurse and NUL characters (which no text may hold) are
  * errors.
  *
  * Loaders read a mapping with yml_lookup (which marks the key as read) and
@@ -48,11 +49,16 @@ typedef struct yml_doc {
     arena *arena;
 } yml_doc;
 
-/* Limits on what one file may make us do. */
+/* Limits on what one file may make us do.  Aliases are not copied, but
+ * loaders walk what they stand for, so the tree as aliases expand it is
+ * bounded too, in nodes and in the bytes of its scalars: an alias bomb
+ * fails in the converter after a few milliseconds. */
 enum {
     YML_MAX_FILE_BYTES = 16 << 20,
+    YML_MAX_SCALAR_BYTES = 1 << 20,
     YML_MAX_DEPTH = 64,
     YML_MAX_EXPANDED_NODES = 200000,
+    YML_MAX_EXPANDED_BYTES = 16 << 20,
 };
 
 /* Load a file from the disk; NULL (with errors in d) when it cannot be
