@@ -113,12 +113,77 @@ static item *add_emergency_breaks(const item *items, int count, arena *scratch, 
     return out;
 }
 
+/* The first character of each span: spans lie one after another in the
+ * text, so a character's index in its span is its distance from there. */
+static int *span_starts(const para_text *t, int count, arena *scratch)
+{
+    int *start = ARENA_NEW_ARRAY(scratch, int, count);
+    for (int c = t->n - 1; c >= 0; c--)
+        start[t->span[c]] = c;
+    return start;
+}
+
+/* Where character cp stands in the source. */
+static src_loc char_loc(const para_text *t, const span *spans, const int *span_start, int cp)
+{
+    return span_char_loc(&spans[t->span[cp]], cp - span_start[t->span[cp]]);
+}
+
+/* Say where a run with no allowed break was broken as a last resort, once
+ * a run: the run reaches from the break before it to the break after it
+ * that the rules allow. */
+static void report_emergency(typesetter *ts, const para_text *t, const shaped_para *sp,
+                             const span *spans, const int *span_start, const item *items, int n,
+                             const bool *emergency, const break_result *br, scaled width)
+{
+    int reported_end = -1;
+    for (int li = 0; li < br->line_count; li++) {
+        int e = br->lines[li].end;
+        if (!emergency[e] || e < reported_end)
+            continue;
+        int from = e, to = e;
+        while (from > 0 && !(items[from - 1].kind == ITEM_PENALTY &&
+                             items[from - 1].penalty < PENALTY_INF && !emergency[from - 1]))
+            from--;
+        while (to < n && !(items[to].kind == ITEM_PENALTY && items[to].penalty < PENALTY_INF &&
+                           !emergency[to]))
+            to++;
+        reported_end = to;
+        int first = -1, last = -1;
+        for (int i = from; i < to; i++) {
+            if (items[i].kind == ITEM_BOX && items[i].unit >= 0) {
+                if (first < 0)
+                    first = items[i].unit;
+                last = items[i].unit;
+            }
+        }
+        if (first < 0)
+            continue;
+        const unit *u = &sp->units[first];
+        int start = t->byte[u->cp_start], end = t->byte[sp->units[last].cp_end];
+        int chars = sp->units[last].cp_end - u->cp_start;
+        /* The run as the desk would find it: its first characters. */
+        int shown_cp = MIN(u->cp_start + 24, sp->units[last].cp_end);
+        int shown = t->byte[shown_cp];
+        scaled run_w, y, z;
+        int f;
+        breaker_measure(items, from, to, &run_w, &y, &z, &f);
+        diag_warn(ts->d, char_loc(t, spans, span_start, u->cp_start),
+                  "emergency-break",
+                  "no line break is allowed in \"%.*s%s\" (%d characters, %.1f pt) and the "
+                  "column is %.1f pt wide; it was broken inside as a last resort",
+                  shown - start, t->utf8 + start, shown < end ? "…" : "", chars,
+                  pt_from_scaled(run_w), pt_from_scaled(width));
+    }
+}
+
 typedef struct adjust {
     double per[GLUE_KIND_COUNT]; /* fraction of each glue's stretch (>0) or shrink (<0) used */
 } adjust;
 
 /* How much each kind of glue gives, to make a line `need` longer (need > 0)
- * or shorter (need < 0), in clreq's order. */
+ * or shorter (need < 0), in clreq's order.  *over is what is still too
+ * wide when every blank has shrunk all it may. */
 static adjust plan_adjust(const item *items, int start, int end, scaled need, bool justify,
                           int *over)
 {
@@ -150,10 +215,8 @@ static adjust plan_adjust(const item *items, int start, int end, scaled need, bo
         if (left > 0) {
             /* The rest over every stretchable gap alike. */
             int64_t all = stretch[GLUE_WORD] + stretch[GLUE_HAN_LATIN] + stretch[GLUE_INTER];
-            if (all <= 0) {
-                *over = (int)left;
-                return a;
-            }
+            if (all <= 0)
+                return a; /* nothing stretches: the line stays short */
             double extra = (double)left / all;
             a.per[GLUE_WORD] += extra;
             a.per[GLUE_HAN_LATIN] += extra;
@@ -173,7 +236,7 @@ static adjust plan_adjust(const item *items, int start, int end, scaled need, bo
             a.per[g] = -(double)take / shrink[g];
             left -= take;
         }
-        *over = (int)-left;
+        *over = (int)left;
     }
     return a;
 }
@@ -245,6 +308,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     res->lines = ARENA_NEW_ARRAY(out, para_line, br.line_count);
     res->line_count = br.line_count;
     res->glyphs = ARENA_NEW_ARRAY(out, placed_glyph, sp.glyph_count + 1);
+    const int *span_start = span_starts(&t, count, scratch);
     for (int li = 0; li < br.line_count; li++) {
         const line_break *lb = &br.lines[li];
         para_line *pl = &res->lines[li];
@@ -322,10 +386,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
                 if (pl->text_start < 0) {
                     pl->text_start = t.byte[u->cp_start];
                     pl->style = spans[u->span].style;
-                    int idx = 0;
-                    for (int c = u->cp_start - 1; c >= 0 && t.span[c] == u->span; c--)
-                        idx++;
-                    pl->loc = span_char_loc(&spans[u->span], idx);
+                    pl->loc = char_loc(&t, spans, span_start, u->cp_start);
                 }
                 pl->text_end = t.byte[u->cp_end];
                 scaled asc = scaled_muldiv(u->size, fi->upem + fi->ideo_bottom, fi->upem);
@@ -348,7 +409,14 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
             pl->flags |= LINE_LOOSE;
         if (emergency && emergency[lb->end])
             pl->flags |= LINE_EMERGENCY;
+        if (pl->flags & LINE_OVERFULL)
+            diag_warn(ts->d, pl->loc, "overfull",
+                      "this line is %.1f pt wider than its %.1f pt column, even set as tight "
+                      "as the rules allow",
+                      pt_from_scaled(pl->used - w), pt_from_scaled(w));
     }
+    if (emergency)
+        report_emergency(ts, &t, &sp, spans, span_start, items, n, emergency, &br, opt->width);
 }
 
 /* The items of spans set with plain parameters (no indent), for
