@@ -928,7 +928,7 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
     if (!paper)
         ok = yml_missing(root, d, "edition.yaml", "paper");
     else if (yml_read_string(paper, d, "paper", &s))
-        e->paper = arena_strdup(e->arena, s);
+        e->paper = normalize(&ld, s, strlen(s), false, paper->loc, "the paper's name");
     else
         ok = false;
     if (!date) {
@@ -990,16 +990,16 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
         yml_node *arts = yml_lookup(pn, "articles");
         ok &= yml_expect_keys(pn, d, "a page", page_keys);
         if (label && yml_read_string(label, d, "page", &s))
-            pg->label = arena_strdup(e->arena, s);
+            pg->label = normalize(&ld, s, strlen(s), false, label->loc, "the page label");
         if (!pg->label) {
             char buf[16];
             snprintf(buf, sizeof buf, "%d", i + 1);
             pg->label = arena_strdup(e->arena, buf);
         }
         if (name && yml_read_string(name, d, "name", &s))
-            pg->name = arena_strdup(e->arena, s);
+            pg->name = normalize(&ld, s, strlen(s), false, name->loc, "the page name");
         if (editor && yml_read_string(editor, d, "editor", &s))
-            pg->editor = arena_strdup(e->arena, s);
+            pg->editor = normalize(&ld, s, strlen(s), false, editor->loc, "the editor's name");
         if (pt && yml_read_string(pt, d, "template", &s)) {
             pg->template_index = layout_template(l, s);
             if (pg->template_index < 0)
