@@ -52,13 +52,15 @@ typedef struct yml_doc {
 /* Limits on what one file may make us do.  Aliases are not copied, but
  * loaders walk what they stand for, so the tree as aliases expand it is
  * bounded too, in nodes and in the bytes of its scalars: an alias bomb
- * fails in the converter after a few milliseconds. */
+ * fails in the converter after a few milliseconds.  Text costs about a
+ * second and a few hundred MiB of memory to typeset per MiB, which bounds
+ * a file (hundreds of times the longest article) and one value. */
 enum {
-    YML_MAX_FILE_BYTES = 16 << 20,
+    YML_MAX_FILE_BYTES = 4 << 20,
     YML_MAX_SCALAR_BYTES = 1 << 20,
     YML_MAX_DEPTH = 64,
     YML_MAX_EXPANDED_NODES = 200000,
-    YML_MAX_EXPANDED_BYTES = 16 << 20,
+    YML_MAX_EXPANDED_BYTES = YML_MAX_FILE_BYTES,
 };
 
 /* Load a file from the disk; NULL (with errors in d) when it cannot be

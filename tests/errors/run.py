@@ -4,7 +4,7 @@ exit status it must get.  Each case starts from a small good edition (in a
 fresh folder), changes some files, runs `paiban build`, and checks:
 the exit status, one exact line of stderr, and that no PDF was written when
 the input is at fault.  Ends with "N passed, N failed"."""
-import os, resource, shutil, struct, subprocess, sys, tempfile, zlib
+import os, resource, shutil, struct, subprocess, sys, tempfile, time, zlib
 
 PAIBAN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else 'build/paiban')
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
@@ -65,7 +65,8 @@ URL_WARNING = ('ed/a.yaml:3:9: warning: no line break is allowed in "https://exa
 
 # name, {file: content, None to delete, DIR for a folder}, extra args, exit
 # status, exact stderr line[, options: 'fsize' limits the size of files
-# written (ulimit -f), 'old_pdf' puts a previous PDF in place first]
+# written (ulimit -f), 'old_pdf' puts a previous PDF in place first,
+# 'seconds' fails a run that takes longer (pathological input)]
 CASES = [
     ('unknown key', {'ed/a.yaml': 'hedline: 标题\nbody: [正文。]\n'}, [], 2,
      'ed/a.yaml:1:1: error: unknown key "hedline" in an article; did you mean "headline"?'),
@@ -161,8 +162,10 @@ CASES = [
      'newspaper edition (an alias bomb?)'),
     ('alias bomb of text', {'ed/a.yaml': 'headline: 标题\nbody:\n  - &p ' + '字' * 200000 + '\n'
                             '  - &l [*p, *p, *p, *p, *p, *p, *p, *p]\n  - [*l, *l, *l, *l]\n'}, [], 2,
-     'ed/a.yaml:5:5: error: aliases here expand to more than 16 MiB of text; this is not a '
+     'ed/a.yaml:4:5: error: aliases here expand to more than 4 MiB of text; this is not a '
      'newspaper edition (an alias bomb?)'),
+    ('YAML file too large', {'ed/a.yaml': ARTICLE + ('  - ' + '字' * 100000 + '\n') * 15}, [], 2,
+     'ed/a.yaml: error: the file is larger than 4 MiB, the limit for one YAML file'),
     ('NUL character', {'ed/a.yaml': 'headline: 标题\nbody:\n  - "正文\\0字"\n'}, [], 2,
      'ed/a.yaml:3:5: error: this value holds a NUL character (\\0), which no text may hold; '
      'remove it'),
@@ -217,6 +220,11 @@ CASES = [
     ('control characters printed as escapes', {'ed/a.yaml': ARTICLE + '"\\e[31mred": x\n'}, [], 2,
      'ed/a.yaml:5:1: error: unknown key "\\x1B[31mred" in an article; known keys: kicker, headline, '
      'subtitle, photo, lead, byline, body'),
+    ('300 000 quotation marks in a row', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 字' + '“' * 300000
+                                          + '字\n'}, ['--allow-overset'], 0, None, {'seconds': 8}),
+    ('a paragraph of 300 000 characters', {'ed/a.yaml': 'headline: 标题\nbody:\n  - '
+                                           + '正文很长，' * 60000 + '\n'}, ['--allow-overset'], 0,
+     None, {'seconds': 8}),
     ('disk full', {}, [], 3,
      'out.pdf: error: cannot write: File too large (the previous file is left as it was)',
      {'fsize': 4096, 'old_pdf': True}),
@@ -267,9 +275,18 @@ def main():
             limit = options.get('fsize')
             limit_files = (lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
                            ) if limit else None
-            r = subprocess.run(cmd + extra, cwd=tmp, capture_output=True, text=True, timeout=120,
-                               preexec_fn=limit_files)
+            started = time.monotonic()
+            try:
+                r = subprocess.run(cmd + extra, cwd=tmp, capture_output=True, text=True,
+                                   timeout=120, preexec_fn=limit_files)
+            except subprocess.TimeoutExpired:
+                failed += 1
+                print('FAIL %s: did not finish in 120 s' % name)
+                continue
+            took = time.monotonic() - started
             problems = []
+            if took > options.get('seconds', 120):
+                problems.append('took %.1f s, more than %d' % (took, options['seconds']))
             if r.returncode != want_status:
                 problems.append('exit %d, expected %d' % (r.returncode, want_status))
             lines = r.stderr.splitlines()
