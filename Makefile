@@ -135,7 +135,7 @@ accept: build/paiban
 bench: deps build/release/paiban
 	@tools/bench
 
-fuzz: deps-check build/fuzz/load build/fuzz/build
+fuzz: deps-check build/fuzz/load build/fuzz/compose build/fuzz/build
 	@tests/fuzz/run
 
 format:

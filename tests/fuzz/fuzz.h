@@ -7,7 +7,9 @@
  *     ==> a.yaml <==
  *     headline: …
  *
- * Each file lies in the edition folder "ed" of a folder held in memory
+ * A file runs to the newline before the next header (that newline belongs
+ * to the bundle, so a photo can be given byte for byte).  Each file lies
+ * in the edition folder "ed" of a folder held in memory
  * (tests/fuzz/memfiles.c); names may go up ("../x.yaml") or be absolute,
  * to try the checks on paths.  An input that does not start with "==> "
  * is one article, a.yaml, placed by a fixed edition.yaml.
@@ -29,7 +31,11 @@
 
 /* Load the edition (content.c, yml.c) and print its text. */
 int fuzz_load(const uint8_t *data, size_t size);
-/* Load, compose, and make the layout dump and the PDF. */
+/* Load, compose and make the layout dump. */
+int fuzz_compose(const uint8_t *data, size_t size);
+/* All of `paiban build`: load, compose, the layout dump and the PDF.
+ * Subsetting the fonts for the PDF (HarfBuzz's work, not ours) takes most
+ * of its time, so it runs slower than fuzz_compose. */
 int fuzz_build(const uint8_t *data, size_t size);
 
 #endif

@@ -1,6 +1,6 @@
 /* replay.c — run a fuzz target over saved inputs, without libFuzzer.
  *
- *     fuzz-replay load|build [--limit SECONDS] FILE|FOLDER …
+ *     fuzz-replay load|compose|build [--limit SECONDS] FILE|FOLDER …
  *
  * Each input runs once; a crash or a sanitizer report stops the program
  * (the input it was on is printed first, on stderr), and an input slower
@@ -101,10 +101,12 @@ int main(int argc, char **argv)
     target_fn target = NULL;
     if (argc > 1 && strcmp(argv[1], "load") == 0)
         target = fuzz_load;
+    else if (argc > 1 && strcmp(argv[1], "compose") == 0)
+        target = fuzz_compose;
     else if (argc > 1 && strcmp(argv[1], "build") == 0)
         target = fuzz_build;
     if (!target || argc < 3) {
-        fprintf(stderr, "usage: fuzz-replay load|build [--limit SECONDS] FILE|FOLDER …\n");
+        fprintf(stderr, "usage: fuzz-replay load|compose|build [--limit SECONDS] FILE|FOLDER …\n");
         return 2;
     }
     double limit = 10;
