@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -135,6 +136,15 @@ static bool write_temporary(const file_out *f, char **tmp, diag *d)
 
 bool files_write_atomic(const file_out *files, int count, diag *d)
 {
+    /* An interrupt (^C, a kill from a job runner) waits until the files
+     * are in place or gone, so it never leaves a temporary file behind. */
+    sigset_t stop, old;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
+    sigaddset(&stop, SIGQUIT);
+    sigprocmask(SIG_BLOCK, &stop, &old);
     char **tmp = xcalloc((size_t)count, sizeof *tmp);
     bool ok = true;
     for (int i = 0; i < count && ok; i++)
@@ -154,5 +164,6 @@ bool files_write_atomic(const file_out *files, int count, diag *d)
         free(tmp[i]);
     }
     free(tmp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
     return ok;
 }

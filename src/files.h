@@ -47,7 +47,8 @@ typedef struct file_out {
 /* Write every file through a temporary file, flushed to disk, then rename
  * them all into place.  False, with an environment error naming the file
  * at fault, when any cannot be written: then no target has been touched
- * and every temporary file is gone. */
+ * and every temporary file is gone.  Interrupting signals wait until the
+ * files are in place or gone. */
 bool files_write_atomic(const file_out *files, int count, diag *d);
 
 #endif
