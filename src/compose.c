@@ -509,6 +509,13 @@ static void compose_photo(module *m, int at_line)
         used += cap.lines;
         draw_list_free(&cap.list);
     }
+    /* Unlike text, a photo cannot flow on: one that does not fit would be
+     * drawn over what lies below the module. */
+    if (at_line + used > m->bottom)
+        diag_error(c->d, ph->loc,
+                   "the photo and its caption take %d grid lines but %d are left in the module; "
+                   "give the photo fewer lines or the article more",
+                   used, m->bottom - at_line);
     take(m, 0, cols, at_line, at_line + used);
     add_spanner(m->page, m->col0, m->col0 + cols - 1, at_line, at_line + used);
 }
@@ -550,6 +557,11 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pla
         const style *hs = &c->l->styles[pl->article->headline.style];
         stack_block(c, g, parts, n, width, hs->size / 4, hs->lines_after, "headline", &head);
         draw_append(&page->list, &head.list, x0, line_top(g, line), -1, article_index, -1);
+        if (line + head.lines > m.bottom)
+            diag_error(c->d, pl->article->headline.text ? pl->article->headline.loc : pl->loc,
+                       "the headline takes %d grid lines but the module has %d; shorten it or "
+                       "give the article more columns or lines",
+                       head.lines, m.bottom - m.top);
         take(&m, 0, m.ncols, line, line + head.lines);
         add_spanner(page, m.col0, pl->col_to, line, line + head.lines);
         line += head.lines;

@@ -225,6 +225,14 @@ CASES = [
     ('a paragraph of 300 000 characters', {'ed/a.yaml': 'headline: 标题\nbody:\n  - '
                                            + '正文很长，' * 60000 + '\n'}, ['--allow-overset'], 0,
      None, {'seconds': 8}),
+    ('headline taller than its module', {'ed/a.yaml': 'headline: "%s"\nbody: [正文。]\n'
+                                         % ('很长的标题' * 60)}, [], 2,
+     'ed/a.yaml:1:11: error: the headline takes 276 grid lines but the module has 40; shorten it or '
+     'give the article more columns or lines'),
+    ('photo taller than its module', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: p.jpg\n  lines: 60\n'
+                                      'body: [正文。]\n', 'ed/p.jpg': ('TRUNC', 10 ** 7)}, [], 2,
+     'ed/a.yaml:3:3: error: the photo and its caption take 60 grid lines but 34 are left in the '
+     'module; give the photo fewer lines or the article more'),
     ('disk full', {}, [], 3,
      'out.pdf: error: cannot write: File too large (the previous file is left as it was)',
      {'fsize': 4096, 'old_pdf': True}),

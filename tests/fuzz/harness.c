@@ -155,8 +155,19 @@ static void check_messages(const diag *d, bool failed, int *from)
     *from = count;
 }
 
-/* No line of text may be wider than its measure unless it is flagged
- * overfull, and then a warning must say so. */
+/* The module an article sits in on a page, or NULL. */
+static const module_box *module_of(const page_out *po, int article_index)
+{
+    for (int k = 0; k < po->modules.n; k++)
+        if (po->modules.v[k].article == article_index)
+            return &po->modules.v[k];
+    return NULL;
+}
+
+/* When composition succeeds, what it placed stays where it belongs: no
+ * line of text is wider than its measure unless it is flagged overfull,
+ * and then a warning says so; an article's lines and photos stay inside
+ * its module. */
 static void check_lines(const edition_out *eo, const diag *d)
 {
     int count;
@@ -164,17 +175,29 @@ static void check_lines(const edition_out *eo, const diag *d)
     bool overfull_reported = false;
     for (int i = 0; i < count; i++)
         overfull_reported |= m[i].severity == DIAG_WARNING && strcmp(m[i].kind, "overfull") == 0;
+    const scaled slack = SCALED_ONE; /* a point, for rounding and ink */
     for (int p = 0; p < eo->page_count; p++) {
-        const draw_list *dl = &eo->pages[p].list;
-        for (int i = 0; i < dl->lines.n; i++) {
-            const text_line *tl = &dl->lines.v[i];
+        const page_out *po = &eo->pages[p];
+        for (int i = 0; i < po->list.lines.n; i++) {
+            const text_line *tl = &po->list.lines.v[i];
             /* A hundredth of a point for rounding in justification. */
-            if (tl->used <= tl->width + SCALED_ONE / 100)
-                continue;
-            if (!(tl->flags & LINE_OVERFULL))
-                stop("a line overflows its column silently");
-            if (!overfull_reported)
-                stop("an overfull line was not reported");
+            if (tl->used > tl->width + SCALED_ONE / 100) {
+                if (!(tl->flags & LINE_OVERFULL))
+                    stop("a line overflows its column silently");
+                if (!overfull_reported)
+                    stop("an overfull line was not reported");
+            }
+            const module_box *mb = tl->article >= 0 ? module_of(po, tl->article) : NULL;
+            if (mb && (tl->y < mb->y - slack || tl->y > mb->y + mb->h + slack))
+                stop("a line of an article lies outside its module");
+        }
+        for (int i = 0; i < po->list.ops.n; i++) {
+            const draw_op *op = &po->list.ops.v[i];
+            const module_box *mb = op->article >= 0 ? module_of(po, op->article) : NULL;
+            if (op->kind == DRAW_IMAGE && mb &&
+                (op->y < mb->y - slack || op->y + op->h > mb->y + mb->h + slack ||
+                 op->x < mb->x - slack || op->x + op->w > mb->x + mb->w + slack))
+                stop("a photo lies outside its module");
         }
     }
 }
