@@ -10,9 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Read a descriptor to its end; a file that is not regular (a FIFO, a
- * device) has no size to trust, so the buffer grows as it reads, and the
- * descriptor was opened non-blocking so that nothing waits for a writer. */
+/* Read a descriptor to its end.  The size is a hint: the file may grow
+ * or shrink while it is read, so the buffer grows as it reads. */
 static bool read_all(int fd, size_t size_hint, size_t limit, char **data, size_t *len)
 {
     size_t cap = (size_hint < limit ? size_hint : limit) + 1;
@@ -32,7 +31,7 @@ static bool read_all(int fd, size_t size_hint, size_t limit, char **data, size_t
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            int err = errno == EAGAIN ? EIO : errno;
+            int err = errno;
             free(buf);
             errno = err;
             return false;
@@ -54,20 +53,21 @@ static bool read_all(int fd, size_t size_hint, size_t limit, char **data, size_t
 
 static bool disk_read(const char *path, size_t limit, char **data, size_t *len)
 {
+    /* Non-blocking, so that opening a FIFO does not wait for a writer. */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return false;
     struct stat st;
     bool ok = fstat(fd, &st) == 0;
-    if (ok && S_ISDIR(st.st_mode)) {
-        errno = EISDIR;
+    if (ok && !S_ISREG(st.st_mode)) {
+        errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
         ok = false;
-    } else if (ok && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit) {
+    } else if (ok && (uintmax_t)st.st_size > limit) {
         errno = EFBIG;
         ok = false;
     }
     if (ok)
-        ok = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096, limit, data, len);
+        ok = read_all(fd, (size_t)st.st_size, limit, data, len);
     int err = errno;
     close(fd);
     errno = err;

@@ -23,7 +23,8 @@ typedef struct file_source file_source;
 struct file_source {
     /* All of `path` in a new heap buffer (the caller frees it) with a NUL
      * after its *len bytes.  False with errno set: ENOENT, EACCES, EISDIR
-     * (a folder), EFBIG (more than `limit` bytes), EIO … */
+     * (a folder), EINVAL (not a regular file: a FIFO, a device), EFBIG
+     * (more than `limit` bytes), EIO … */
     bool (*read)(const file_source *src, const char *path, size_t limit, char **data,
                  size_t *len);
     /* As realpath(3): the canonical absolute name of an existing file or

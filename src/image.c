@@ -164,6 +164,8 @@ bool image_probe(const file_source *src, const char *path, image_info *out, src_
     if (!files_read(src, path, IMAGE_MAX_BYTES, &data, &n)) {
         if (errno == EISDIR)
             return diag_error(d, where, "the photo %s is a folder, not a file", path);
+        if (errno == EINVAL)
+            return diag_error(d, where, "the photo %s is not a regular file", path);
         if (errno == EFBIG)
             return diag_error(d, where, "the photo %s is larger than %d MiB", path,
                               IMAGE_MAX_BYTES >> 20);

@@ -411,6 +411,8 @@ yml_doc *yml_load_source(const file_source *src, const char *path, diag *d)
     if (!files_read(src, path, YML_MAX_FILE_BYTES, &buf, &size)) {
         if (errno == EISDIR)
             diag_error(d, where, "cannot read: this is a folder, not a file");
+        else if (errno == EINVAL)
+            diag_error(d, where, "cannot read: this is not a regular file (a FIFO? a device?)");
         else if (errno == EFBIG)
             diag_error(d, where, "the file is larger than %d MiB, the limit for one YAML file",
                        YML_MAX_FILE_BYTES >> 20);

@@ -31,6 +31,7 @@ body:
 """
 
 DIR = object()  # a folder where a file should be
+FIFO = object()  # a named pipe where a file should be (nobody writes to it)
 OLD_PDF = b'%PDF-1.7\n% the PDF of the previous run\n' * 200
 
 
@@ -63,7 +64,7 @@ URL_WARNING = ('ed/a.yaml:3:9: warning: no line break is allowed in "https://exa
                '(320 characters, 1483.1 pt) and the column is 117.0 pt wide; it was broken '
                'inside as a last resort [emergency-break]')
 
-# name, {file: content, None to delete, DIR for a folder}, extra args, exit
+# name, {file: content, None to delete, DIR for a folder, FIFO}, extra args, exit
 # status, exact stderr line[, options: 'fsize' limits the size of files
 # written (ulimit -f), 'old_pdf' puts a previous PDF in place first,
 # 'seconds' fails a run that takes longer (pathological input)]
@@ -173,6 +174,8 @@ CASES = [
      'ed/edition.yaml: error: cannot open: No such file or directory'),
     ('article file is a folder', {'ed/a.yaml': DIR}, [], 2,
      'ed/a.yaml: error: cannot read: this is a folder, not a file'),
+    ('article file is a FIFO', {'ed/a.yaml': FIFO}, [], 2,
+     'ed/a.yaml: error: cannot read: this is not a regular file (a FIFO? a device?)'),
     ('layout file is a folder', {'lay/styles.yaml': DIR}, ['--layout', 'lay'], 2,
      'lay/styles.yaml: error: cannot read: this is a folder, not a file'),
     ('font manifest is a folder', {'fdir/fonts.yaml': ''}, ['--fonts', 'fdir'], 2,
@@ -250,6 +253,8 @@ def materialise(tmp, files):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         if content is DIR:
             os.makedirs(path)
+        elif content is FIFO:
+            os.mkfifo(path)
         elif isinstance(content, tuple):  # a truncated copy of the sample photo
             with open(JPEG, 'rb') as f:
                 data = f.read(content[1])
