@@ -1,4 +1,4 @@
-/* pdf.c — pages, text, rules, photos; saving atomically. */
+/* pdf.c — pages, text, rules and photos, into a PDF in memory. */
 #include "pdf.h"
 
 #include "image.h"

@@ -21,7 +21,8 @@
  * Besides crashes, sanitizer reports and timeouts, the targets stop
  * (abort) when paiban breaks a promise: a failure with no error to
  * explain it, an error without a file, a line of text wider than its
- * column that is neither flagged overfull nor reported.  FUZZ_VERBOSE=1
+ * column that is neither flagged overfull nor reported, a line or a photo
+ * outside its module or page.  FUZZ_VERBOSE=1
  * prints the messages and the text of each input, to look into one. */
 #ifndef PAIBAN_FUZZ_H
 #define PAIBAN_FUZZ_H

@@ -167,7 +167,7 @@ static const module_box *module_of(const page_out *po, int article_index)
 /* When composition succeeds, what it placed stays where it belongs: no
  * line of text is wider than its measure unless it is flagged overfull,
  * and then a warning says so; an article's lines and photos stay inside
- * its module. */
+ * its module, and every line inside its page. */
 static void check_lines(const edition_out *eo, const diag *d)
 {
     int count;
@@ -190,6 +190,8 @@ static void check_lines(const edition_out *eo, const diag *d)
             const module_box *mb = tl->article >= 0 ? module_of(po, tl->article) : NULL;
             if (mb && (tl->y < mb->y - slack || tl->y > mb->y + mb->h + slack))
                 stop("a line of an article lies outside its module");
+            if (tl->y < 0 || tl->y > po->height || tl->x < 0 || tl->x + tl->width > po->width)
+                stop("a line lies outside its page");
         }
         for (int i = 0; i < po->list.ops.n; i++) {
             const draw_op *op = &po->list.ops.v[i];
