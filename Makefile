@@ -100,7 +100,33 @@ build/tests/unit-asan: $(UNIT_SRCS) $(wildcard tests/unit/*.h) $(filter-out buil
 unit: $(UNIT_BIN)
 	@$(UNIT_BIN)
 
-check: deps-check build $(UNIT_BIN) build/asan/paiban build/tests/unit-asan
+# ---- fuzzing (tests/fuzz): the targets run on editions held in memory.
+# fuzz-replay runs saved inputs once each, with the sanitizers, for
+# `make check`; the libFuzzer binaries are built with clang for `make fuzz`.
+FUZZ_SRCS := tests/fuzz/harness.c tests/fuzz/memfiles.c
+FUZZ_DEPS := $(FUZZ_SRCS) $(wildcard tests/fuzz/*.h)
+FUZZ_DEFS := -Isrc -Itests/fuzz -DPAIBAN_ROOT='"$(CURDIR)"'
+build/tests/fuzz-replay: tests/fuzz/replay.c $(FUZZ_DEPS) $(filter-out build/asan/main.o,$(ASAN_OBJS)) | build/tests
+	@echo "  LINK    $@"
+	@$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) $(PKG_CFLAGS) $(FUZZ_DEFS) -o $@ tests/fuzz/replay.c \
+		$(FUZZ_SRCS) $(filter-out build/asan/main.o,$(ASAN_OBJS)) $(PKG_LIBS)
+
+FUZZ_CC := clang
+FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+FUZZ_OBJS := $(patsubst src/%.c,build/fuzz/obj/%.o,$(filter-out src/main.c,$(SRCS)))
+build/fuzz/obj/%.o: src/%.c | build/fuzz/obj
+	@echo "  CC/FUZZ $<"
+	@$(FUZZ_CC) $(BASE_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c -o $@ $<
+build/fuzz/obj:
+	@mkdir -p $@
+.SECONDARY: $(FUZZ_OBJS)
+build/fuzz/%: tests/fuzz/target_%.c $(FUZZ_DEPS) $(FUZZ_OBJS)
+	@echo "  LINK    $@"
+	@$(FUZZ_CC) $(BASE_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) $(FUZZ_DEFS) -o $@ \
+		$< $(FUZZ_SRCS) $(FUZZ_OBJS) $(PKG_LIBS)
+
+check: deps-check build $(UNIT_BIN) build/asan/paiban build/tests/unit-asan build/tests/fuzz-replay
 	@tests/run-all
 
 golden: build/paiban
@@ -120,13 +146,13 @@ bench-year: deps build/release/paiban
 year:
 	@tools/make-year build/year
 
-fuzz: deps-check
+fuzz: deps-check build/fuzz/load build/fuzz/compose build/fuzz/build
 	@tests/fuzz/run
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tests/fuzz/*.h
 
 clean:
 	rm -rf build out
 
--include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(REL_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(REL_OBJS:.o=.d) $(FUZZ_OBJS:.o=.d)

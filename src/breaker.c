@@ -4,6 +4,7 @@
 #include "arena.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,8 +36,10 @@ static int fitness_of(double r)
     return 0;
 }
 
-void breaker_measure(const item *items, int start, int end, scaled *width, scaled *stretch,
-                     scaled *shrink, int *fill)
+/* Widths of whole paragraphs may pass what a scaled holds (32 767 pt: a
+ * few thousand characters), so the breaker measures in 64 bits. */
+static void measure64(const item *items, int start, int end, int64_t *width, int64_t *stretch,
+                      int64_t *shrink, int *fill)
 {
     int64_t w = 0, y = 0, z = 0;
     int f = 0;
@@ -51,10 +54,26 @@ void breaker_measure(const item *items, int start, int end, scaled *width, scale
             f += it->glue == GLUE_FILL;
         }
     }
-    *width = (scaled)w;
-    *stretch = (scaled)y;
-    *shrink = (scaled)z;
+    *width = w;
+    *stretch = y;
+    *shrink = z;
     *fill = f;
+}
+
+/* A width for callers that keep scaled: too wide stays too wide. */
+static scaled saturate(int64_t v)
+{
+    return v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : (scaled)v;
+}
+
+void breaker_measure(const item *items, int start, int end, scaled *width, scaled *stretch,
+                     scaled *shrink, int *fill)
+{
+    int64_t w, y, z;
+    measure64(items, start, end, &w, &y, &z, fill);
+    *width = saturate(w);
+    *stretch = saturate(y);
+    *shrink = saturate(z);
 }
 
 int breaker_line_start(const item *items, int count, int end)
@@ -70,9 +89,9 @@ static scaled width_of(const scaled *widths, int n, int line)
     return widths[line < n ? line : n - 1];
 }
 
-static double ratio_of(scaled need, scaled natural, scaled stretch, scaled shrink, int fill)
+static double ratio_of(int64_t need, int64_t natural, int64_t stretch, int64_t shrink, int fill)
 {
-    scaled diff = need - natural;
+    int64_t diff = need - natural;
     if (diff > 0) {
         if (fill > 0)
             return 0;
@@ -173,9 +192,9 @@ static bool kp_pass(const item *items, int count, const scaled *widths, int nwid
                 active.v[keep++] = active.v[ai];
                 continue;
             }
-            scaled natural = (scaled)(sw[b] - sw[s]);
-            scaled stretch = (scaled)(sy[b] - sy[s]);
-            scaled shrink = (scaled)(sz[b] - sz[s]);
+            int64_t natural = sw[b] - sw[s];
+            int64_t stretch = sy[b] - sy[s];
+            int64_t shrink = sz[b] - sz[s];
             int fill = sf[b] - sf[s];
             scaled w = width_of(widths, nwidths, a->line);
             double r = ratio_of(w, natural, stretch, shrink, fill);
@@ -310,9 +329,9 @@ void breaker_first_fit(const item *items, int count, const scaled *widths, int n
         if (items[b].kind != ITEM_PENALTY || items[b].penalty >= PENALTY_INF)
             continue;
         scaled w = width_of(widths, nwidths, lines.n);
-        scaled natural, stretch, shrink;
+        int64_t natural, stretch, shrink;
         int fill;
-        breaker_measure(items, start, b, &natural, &stretch, &shrink, &fill);
+        measure64(items, start, b, &natural, &stretch, &shrink, &fill);
         bool forced = items[b].penalty <= -PENALTY_INF;
         bool fits = natural - shrink <= w;
         if (fits && !forced) {
@@ -320,9 +339,9 @@ void breaker_first_fit(const item *items, int count, const scaled *widths, int n
             continue;
         }
         int end = fits ? b : last_fit >= 0 ? last_fit : b;
-        scaled nat2, y2, z2;
+        int64_t nat2, y2, z2;
         int f2;
-        breaker_measure(items, start, end, &nat2, &y2, &z2, &f2);
+        measure64(items, start, end, &nat2, &y2, &z2, &f2);
         double r = ratio_of(w, nat2, y2, z2, f2);
         line_break *lb = VEC_PUSH(lines);
         *lb = (line_break){.end = end, .start = start, .ratio = r < -1 ? -1 : r,

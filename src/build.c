@@ -71,21 +71,6 @@ char *build_fonts_beside(const char *layout_dir)
     return rel;
 }
 
-/* A warning for every placed line the breaker set beyond the rules: too
- * loose, overfull, or broken where a rule forbids.  A tight line (a 。
- * compressed inside it) is clreq's own last reduction step: the dump and
- * the proof show it, the build does not warn. */
-static void warn_flagged_lines(const edition_out *eo, diag *d)
-{
-    const unsigned flagged = LINE_LOOSE | LINE_OVERFULL | LINE_EMERGENCY;
-    for (int p = 0; p < eo->page_count; p++) {
-        const draw_list *dl = &eo->pages[p].list;
-        for (int i = 0; i < dl->lines.n; i++)
-            if (dl->lines.v[i].flags & flagged)
-                para_warn_line(d, dl->lines.v[i].flags, dl->lines.v[i].loc, dl->lines.v[i].text);
-    }
-}
-
 int build_failure_status(const diag *d)
 {
     return diag_env_error_count(d) ? EXIT_ENV : EXIT_INPUT;
@@ -117,7 +102,6 @@ static int load_and_compose(const char *dir, content_options copt, build *b, dia
     b->t_composed = build_now();
     if (!composed)
         return build_failure_status(d);
-    warn_flagged_lines(&b->eo, d);
     return EXIT_OK;
 }
 

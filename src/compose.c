@@ -906,7 +906,7 @@ static void compose_photo(module *m, int head_end)
     scaled y = line_top(m->g, at);
     if (m->own_columns && cols > 1)
         *VEC_PUSH(m->own_spans) = (grid_rect){c0, c0 + cols - 1, at, at + used};
-    if (image_probe(ph->path, &info, ph->loc, c->d)) {
+    if (image_probe(c->e->files, ph->path, &info, ph->loc, c->d)) {
         /* Fill the frame without distortion: cut the excess of the longer
          * side evenly, after the crop the desk asked for. */
         double vw = info.width * (1 - crop[0] - crop[2]);
@@ -1128,6 +1128,14 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
             stack_block(c, g, parts, n, span_width(&m, hcols), hs->size / 4, hs->lines_after,
                         "headline", &head);
             draw_append(&page->list, &head.list, x0, line_top(g, line), -1, article_index, -1);
+            /* A headline cannot flow on: one taller than its module would be
+             * drawn over what lies below. */
+            if (line + head.lines > m.bottom)
+                diag_error(c->d,
+                           pl->article->headline.text ? pl->article->headline.loc : pl->loc,
+                           "the headline takes %d grid lines but the module has %d; shorten it "
+                           "or give the article more columns or lines",
+                           head.lines, m.bottom - m.top);
             take(&m, 0, hcols, line, line + head.lines);
             if (!m.own_columns)
                 add_spanner(page, grid_from, grid_from + hcols - 1, line, line + head.lines);
@@ -1440,6 +1448,31 @@ static bool check_overlaps(composer *c, const page_spec *ps, const template *t, 
     return ok;
 }
 
+/* A warning for every placed line the breaker set beyond the rules: too
+ * loose, overfull, or broken where a rule forbids — the last once for a
+ * whole run of such lines (a long URL), since rewording it is one job.  A
+ * tight line (a 。 compressed inside it) is clreq's own last reduction
+ * step: the dump and the proof show it, composition does not warn. */
+static void warn_flagged_lines(const edition_out *eo, diag *d)
+{
+    const unsigned flagged = LINE_LOOSE | LINE_OVERFULL | LINE_EMERGENCY;
+    for (int p = 0; p < eo->page_count; p++) {
+        const draw_list *dl = &eo->pages[p].list;
+        for (int i = 0; i < dl->lines.n; i++) {
+            const text_line *tl = &dl->lines.v[i];
+            unsigned flags = tl->flags & flagged;
+            if (flags & LINE_EMERGENCY) {
+                bool run_goes_on = i > 0 && (dl->lines.v[i - 1].flags & LINE_EMERGENCY) &&
+                                   dl->lines.v[i - 1].para == tl->para;
+                /* Inside such a run, spacing and width are the run's doing. */
+                flags = run_goes_on ? 0 : LINE_EMERGENCY;
+            }
+            if (flags)
+                para_warn_line(d, flags, tl->loc, tl->text);
+        }
+    }
+}
+
 bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_out *out,
                      diag *d)
 {
@@ -1478,6 +1511,7 @@ bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_
         for (int k = 0; k < page->modules.n; k++)
             out->overset_lines += page->modules.v[k].overset_lines;
     }
+    warn_flagged_lines(out, d);
     return diag_error_count(d) == 0;
 }
 

@@ -216,7 +216,7 @@ static const char *resolve_path(loader *ld, const yml_node *node, const char *wh
     }
     char *joined = given[0] == '/' ? xstrdup(given) : xasprintf("%s/%s", ld->e->dir, given);
     char real[PATH_MAX];
-    if (!realpath(joined, real)) {
+    if (!files_resolve(ld->opt.files, joined, real)) {
         diag_error(ld->d, node->loc, "%s \"%s\" cannot be found (%s)", what, given,
                    strerror(errno));
         free(joined);
@@ -735,7 +735,7 @@ static const char *stem_of(arena *a, const char *file)
 static article *load_article(loader *ld, const char *path)
 {
     diag *d = ld->d;
-    yml_doc *doc = yml_load_file(path, d);
+    yml_doc *doc = yml_load_source(ld->opt.files, path, d);
     if (!doc)
         return NULL;
     *VEC_PUSH(ld->docs) = doc;
@@ -1152,13 +1152,14 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
 {
     edition *e = xcalloc(1, sizeof *e);
     e->arena = arena_new();
+    e->files = opt.files;
     size_t dl = strlen(dir);
     while (dl > 1 && dir[dl - 1] == '/')
         dl--;
     e->dir = arena_strndup(e->arena, dir, dl);
     loader ld = {.e = e, .l = l, .d = d, .opt = opt};
     char real[PATH_MAX];
-    if (!realpath(e->dir, real)) {
+    if (!files_resolve(opt.files, e->dir, real)) {
         diag_error(d, (src_loc){e->dir, 0, 0}, "cannot open the edition folder: %s",
                    strerror(errno));
         edition_free(e);
@@ -1166,7 +1167,7 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
     }
     ld.root_real = arena_strdup(e->arena, real);
     char *path = xasprintf("%s/edition.yaml", e->dir);
-    yml_doc *doc = yml_load_file(path, d);
+    yml_doc *doc = yml_load_source(opt.files, path, d);
     free(path);
     if (!doc) {
         edition_free(e);
@@ -1196,7 +1197,7 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
     if (!paper)
         ok = yml_missing(root, d, "edition.yaml", "paper");
     else if (yml_read_string(paper, d, "paper", &s))
-        e->paper = arena_strdup(e->arena, s);
+        e->paper = normalize(&ld, s, strlen(s), false, paper->loc, "the paper's name");
     else
         ok = false;
     if (!date) {
@@ -1259,16 +1260,16 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
         yml_node *arts = yml_lookup(pn, "articles");
         ok &= yml_expect_keys(pn, d, "a page", page_keys);
         if (label && yml_read_string(label, d, "page", &s))
-            pg->label = arena_strdup(e->arena, s);
+            pg->label = normalize(&ld, s, strlen(s), false, label->loc, "the page label");
         if (!pg->label) {
             char buf[16];
             snprintf(buf, sizeof buf, "%d", i + 1);
             pg->label = arena_strdup(e->arena, buf);
         }
         if (name && yml_read_string(name, d, "name", &s))
-            pg->name = arena_strdup(e->arena, s);
+            pg->name = normalize(&ld, s, strlen(s), false, name->loc, "the page name");
         if (editor && yml_read_string(editor, d, "editor", &s))
-            pg->editor = arena_strdup(e->arena, s);
+            pg->editor = normalize(&ld, s, strlen(s), false, editor->loc, "the editor's name");
         if (pt && yml_read_string(pt, d, "template", &s)) {
             pg->template_index = layout_template(l, s);
             if (pg->template_index < 0)

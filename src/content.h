@@ -19,6 +19,7 @@
 
 #include "base.h"
 #include "diag.h"
+#include "files.h"
 #include "layout.h"
 
 /* A run of text in one style. */
@@ -171,11 +172,13 @@ typedef struct edition {
     int article_count;
     struct yml_doc **docs;  /* the loaded files (locations point into them) */
     int doc_count;
+    const file_source *files; /* where its files are read, borrowed; NULL: the disk */
     arena *arena;
 } edition;
 
 typedef struct content_options {
     bool allow_outside_root; /* files may lie outside the edition folder */
+    const file_source *files; /* read content and photos from here; NULL: the disk */
 } content_options;
 
 /* Load dir/edition.yaml and the articles it places; NULL on error. */

@@ -110,6 +110,21 @@ const char *diag_format_loc(src_loc loc, char *buf, size_t size)
     return buf;
 }
 
+/* Text from the input may hold control characters; printed as they are
+ * they would move the cursor or recolour a terminal, so they are shown
+ * as escapes (C0 and DEL as \xHH, C1 as \uHHHH). */
+static void print_escaped(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F)
+            fprintf(f, "\\x%02X", *p);
+        else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            fprintf(f, "\\u%04X", *++p);
+        else
+            fputc(*p, f);
+    }
+}
+
 int diag_print(const diag *d, FILE *f, int from, bool with_warnings)
 {
     int printed = 0;
@@ -119,10 +134,12 @@ int diag_print(const diag *d, FILE *f, int from, bool with_warnings)
             continue;
         char where[512];
         diag_format_loc(m->loc, where, sizeof where);
+        print_escaped(f, where);
+        fputs(m->severity == DIAG_WARNING ? ": warning: " : ": error: ", f);
+        print_escaped(f, m->text);
         if (m->severity == DIAG_WARNING)
-            fprintf(f, "%s: warning: %s [%s]\n", where, m->text, m->kind);
-        else
-            fprintf(f, "%s: error: %s\n", where, m->text);
+            fprintf(f, " [%s]", m->kind);
+        fputc('\n', f);
         printed++;
     }
     return printed;

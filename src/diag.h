@@ -49,7 +49,8 @@ int diag_env_error_count(const diag *d);
 int diag_warning_count(const diag *d);
 /* Borrowed view of every message in the order reported. */
 const diag_msg *diag_messages(const diag *d, int *count);
-/* Print messages from index `from` on; returns the number printed. */
+/* Print messages from index `from` on, control characters escaped;
+ * returns the number printed. */
 int diag_print(const diag *d, FILE *f, int from, bool with_warnings);
 /* "file:line:col" (or less when unknown) into buf. */
 const char *diag_format_loc(src_loc loc, char *buf, size_t size);

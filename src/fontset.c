@@ -5,6 +5,7 @@
 #include "yml.h"
 
 #include <fontconfig/fontconfig.h>
+#include <limits.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_CID_H
@@ -280,14 +281,18 @@ static bool missing(font_face *f, src_loc why, diag *d, const char *what)
 {
     f->failed = true;
     src_loc loc = why.file ? why : f->loc;
+    /* Name the file when we know which one is at fault. */
+    char file[PATH_MAX + 4] = "";
+    if (f->info.path)
+        snprintf(file, sizeof file, ", %s", f->info.path);
     if (f->info.package)
         return diag_error(d, loc,
-                          "font \"%s\" (%s %s) %s; install the Debian package %s "
+                          "font \"%s\" (%s %s%s) %s; install the Debian package %s "
                           "(apt-get install %s)",
-                          f->info.id, f->info.family, f->info.style, what, f->info.package,
+                          f->info.id, f->info.family, f->info.style, file, what, f->info.package,
                           f->info.package);
-    return diag_error(d, loc, "font \"%s\" (%s %s) %s", f->info.id, f->info.family,
-                      f->info.style, what);
+    return diag_error(d, loc, "font \"%s\" (%s %s%s) %s", f->info.id, f->info.family,
+                      f->info.style, file, what);
 }
 
 bool fontset_open(fontset *fs, int index, src_loc why, diag *d)

@@ -1,7 +1,8 @@
-/* image.c — JPEG SOF and PNG IHDR parsing. */
+/* image.c — JPEG SOF and PNG IHDR parsing; PNG decoding. */
 #include "image.h"
 
 #include <errno.h>
+#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,24 @@ static bool probe_jpeg(const unsigned char *b, size_t n, image_info *out)
     return false;
 }
 
+/* Samples per pixel of a PNG colour type, 0 for a type PNG does not have. */
+static int png_channels(int color)
+{
+    switch (color) {
+    case 0: /* gray */
+    case 3: /* palette */
+        return 1;
+    case 4: /* gray and alpha */
+        return 2;
+    case 2: /* RGB */
+        return 3;
+    case 6: /* RGB and alpha */
+        return 4;
+    default:
+        return 0;
+    }
+}
+
 static bool probe_png(const unsigned char *b, size_t n, image_info *out)
 {
     if (n < 33 || memcmp(b + 12, "IHDR", 4) != 0 || be32(b + 8) != 13)
@@ -62,60 +81,104 @@ static bool probe_png(const unsigned char *b, size_t n, image_info *out)
         return false;
     if (depth != 1 && depth != 2 && depth != 4 && depth != 8 && depth != 16)
         return false;
+    int channels = png_channels(color);
+    if (channels == 0)
+        return false;
     out->width = (int)w;
     out->height = (int)h;
     out->components = color == 0 || color == 4 ? 1 : 3;
-    if (color != 0 && color != 2 && color != 3 && color != 4 && color != 6)
-        return false;
     /* The file must also hold image data and end properly. */
-    bool idat = false, iend = false;
-    size_t i = 8;
+    bool iend = false;
+    size_t i = 8, idat = 0;
     while (i + 12 <= n) {
         unsigned long len = be32(b + i);
         if (len > n || i + 12 + len > n)
             return false;
         if (memcmp(b + i + 4, "IDAT", 4) == 0)
-            idat = true;
+            idat += len;
         if (memcmp(b + i + 4, "IEND", 4) == 0) {
             iend = true;
             break;
         }
         i += 12 + len;
     }
-    return idat && iend;
+    /* Deflate packs at most 1032 bytes into one, so data that small
+     * cannot hold this many pixels: the file was cut (and decoding it
+     * would first allocate for every pixel it claims). */
+    double pixel_bytes = (double)w * h * depth * channels / 8;
+    return idat > 0 && iend && (double)idat * 1032 + 1032 >= pixel_bytes;
 }
 
-bool image_probe(const char *path, image_info *out, src_loc where, diag *d)
+bool image_decode_png(const void *data, size_t len, image_pixels *out, char *problem,
+                      size_t problem_size)
 {
     memset(out, 0, sizeof *out);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return diag_error(d, where, "cannot open the photo %s: %s", path, strerror(errno));
+    png_image img = {.version = PNG_IMAGE_VERSION};
+    if (!png_image_begin_read_from_memory(&img, data, len)) {
+        snprintf(problem, problem_size, "%s", img.message);
+        png_image_free(&img);
+        return false;
+    }
+    if ((uint64_t)img.width * img.height > IMAGE_MAX_PIXELS) {
+        snprintf(problem, problem_size, "%u × %u pixels, more than %d million", img.width,
+                 img.height, IMAGE_MAX_PIXELS / 1000000);
+        png_image_free(&img);
+        return false;
+    }
+    /* Print has no transparency: what is transparent shows the paper. */
+    bool color = img.format & PNG_FORMAT_FLAG_COLOR;
+    img.format = color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
+    size_t size = PNG_IMAGE_SIZE(img);
+    unsigned char *pixels = xmalloc(size);
+    const png_color paper = {255, 255, 255};
+    if (!png_image_finish_read(&img, &paper, pixels, 0, NULL)) {
+        snprintf(problem, problem_size, "%s", img.message);
+        png_image_free(&img);
+        free(pixels);
+        return false;
+    }
+    *out = (image_pixels){.data = pixels, .width = (int)img.width, .height = (int)img.height,
+                          .components = color ? 3 : 1};
+    return true;
+}
+
+bool image_sniff(const void *data, size_t len, image_kind *kind)
+{
+    const unsigned char *b = data;
+    if (len >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
+        *kind = IMAGE_JPEG;
+    else if (len >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
+        *kind = IMAGE_PNG;
+    else
+        return false;
+    return true;
+}
+
+bool image_probe(const file_source *src, const char *path, image_info *out, src_loc where,
+                 diag *d)
+{
+    memset(out, 0, sizeof *out);
     /* Headers sit at the front, but a PNG's chunks are checked to the end
      * and a JPEG's last bytes too: read the whole file (photos are small
      * next to this limit). */
-    enum { LIMIT = 256 << 20 };
-    if (fseek(f, 0, SEEK_END) != 0) {
-        fclose(f);
-        return diag_error(d, where, "cannot read the photo %s", path);
+    char *data;
+    size_t n;
+    if (!files_read(src, path, IMAGE_MAX_BYTES, &data, &n)) {
+        if (errno == EISDIR)
+            return diag_error(d, where, "the photo %s is a folder, not a file", path);
+        if (errno == EINVAL)
+            return diag_error(d, where, "the photo %s is not a regular file", path);
+        if (errno == EFBIG)
+            return diag_error(d, where, "the photo %s is larger than %d MiB", path,
+                              IMAGE_MAX_BYTES >> 20);
+        return diag_error(d, where, "cannot open the photo %s: %s", path, strerror(errno));
     }
-    long size = ftell(f);
-    rewind(f);
-    if (size < 0 || size > LIMIT) {
-        fclose(f);
-        return diag_error(d, where, "the photo %s is larger than %d MiB", path, LIMIT >> 20);
-    }
-    unsigned char *buf = xmalloc((size_t)size + 1);
-    size_t n = fread(buf, 1, (size_t)size, f);
-    bool read_error = ferror(f);
-    fclose(f);
+    const unsigned char *buf = (const unsigned char *)data;
     bool ok = false;
-    if (read_error) {
-        free(buf);
-        return diag_error(d, where, "cannot read the photo %s", path);
-    }
-    if (n >= 3 && buf[0] == 0xFF && buf[1] == 0xD8 && buf[2] == 0xFF) {
-        out->kind = IMAGE_JPEG;
+    if (!image_sniff(buf, n, &out->kind)) {
+        diag_error(d, where, "the photo %s is neither JPEG nor PNG; convert it to one of them",
+                   path);
+    } else if (out->kind == IMAGE_JPEG) {
         ok = probe_jpeg(buf, n, out);
         /* A JPEG must end with EOI; a truncated file does not. */
         if (ok && !(n >= 2 && buf[n - 2] == 0xFF && buf[n - 1] == 0xD9))
@@ -123,16 +186,21 @@ bool image_probe(const char *path, image_info *out, src_loc where, diag *d)
         if (!ok)
             diag_error(d, where, "the photo %s is not a complete JPEG file (truncated or "
                                  "damaged); export it again", path);
-    } else if (n >= 8 && memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0) {
-        out->kind = IMAGE_PNG;
-        ok = probe_png(buf, n, out);
-        if (!ok)
-            diag_error(d, where, "the photo %s is not a complete PNG file (truncated or "
-                                 "damaged); export it again", path);
+    } else if (!probe_png(buf, n, out)) {
+        diag_error(d, where, "the photo %s is not a complete PNG file (truncated or damaged); "
+                             "export it again", path);
     } else {
-        diag_error(d, where, "the photo %s is neither JPEG nor PNG; convert it to one of them",
-                   path);
+        /* Decode it now, so a damaged file is reported here, where the
+         * article names it, and not when the PDF is written. */
+        image_pixels px;
+        char problem[200];
+        ok = image_decode_png(buf, n, &px, problem, sizeof problem);
+        if (ok)
+            free(px.data);
+        else
+            diag_error(d, where, "the photo %s is a damaged PNG file (%s); export it again",
+                       path, problem);
     }
-    free(buf);
+    free(data);
     return ok;
 }

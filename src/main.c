@@ -40,6 +40,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -784,6 +785,9 @@ static int run_watch(const options *o, diag *d)
 
 int main(int argc, char **argv)
 {
+    /* Past a file size limit (ulimit -f) a write must fail with EFBIG and
+     * be reported, not kill us with a temporary file left behind. */
+    signal(SIGXFSZ, SIG_IGN);
     options o = {0};
     int status = parse_args(argc, argv, &o);
     if (status != EXIT_OK)

@@ -183,6 +183,17 @@ static item *add_emergency_breaks(const item *items, int count, scaled narrowest
     return out;
 }
 
+/* The first character of each span: spans lie one after another in the
+ * text, so a character's index in its span is its distance from there
+ * (found once, not by walking back from every line). */
+static int *span_starts(const para_text *t, int count, arena *scratch)
+{
+    int *start = ARENA_NEW_ARRAY(scratch, int, count + 1);
+    for (int c = t->n - 1; c >= 0; c--)
+        start[t->span[c]] = c;
+    return start;
+}
+
 typedef struct adjust {
     double per[GLUE_KIND_COUNT]; /* fraction of each glue's stretch (>0) or shrink (<0) used */
 } adjust;
@@ -389,6 +400,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     res->lines = ARENA_NEW_ARRAY(out, para_line, br.line_count);
     res->line_count = br.line_count;
     res->glyphs = ARENA_NEW_ARRAY(out, placed_glyph, sp.glyph_count + 1);
+    const int *span_start = span_starts(&t, count, scratch);
     for (int li = 0; li < br.line_count; li++) {
         const line_break *lb = &br.lines[li];
         para_line *pl = &res->lines[li];
@@ -473,10 +485,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
                 if (pl->text_start < 0) {
                     pl->text_start = t.byte[u->cp_start];
                     pl->style = spans[u->span].style;
-                    int idx = 0;
-                    for (int c = u->cp_start - 1; c >= 0 && t.span[c] == u->span; c--)
-                        idx++;
-                    pl->loc = span_char_loc(&spans[u->span], idx);
+                    pl->loc = span_char_loc(&spans[u->span], u->cp_start - span_start[u->span]);
                 }
                 pl->text_end = t.byte[u->cp_end];
                 scaled asc = scaled_muldiv(u->size, fi->upem + fi->ideo_bottom, fi->upem);

@@ -372,7 +372,8 @@ static const pdf_image *load_image(writer *w, const char *path, const double vis
         /* PDF/A allows DeviceCMYK only under a CMYK output intent: tag CMYK
          * photos with the press profile instead. */
         image_info info;
-        if (image_probe(path, &info, where, w->d) && info.components == 4 && !w->cmyk_space) {
+        if (image_probe(w->e->files, path, &info, where, w->d) && info.components == 4 &&
+            !w->cmyk_space) {
             if (!load_cmyk_profile(w, &t->print))
                 return NULL;
             w->cmyk_space = HPDF_Array_New(w->doc->mmgr);
@@ -386,7 +387,7 @@ static const pdf_image *load_image(writer *w, const char *path, const double vis
     memcpy(o.visible, visible, sizeof o.visible);
     pdf_image img;
     double t0 = seconds_now();
-    bool loaded = pdfimage_load(w->doc, path, &o, &img, where, w->d);
+    bool loaded = pdfimage_load(w->doc, w->e->files, path, &o, &img, where, w->d);
     w->stats->image_seconds += seconds_now() - t0;
     if (!loaded)
         return NULL;
@@ -795,31 +796,6 @@ static bool finish_beside(int fd, char *tmp, const char *path, bool ok, diag *d)
     return ok;
 }
 
-bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
-{
-    char *tmp;
-    int fd = temp_beside(path, &tmp, d);
-    if (fd < 0)
-        return false;
-    const char *p = data;
-    size_t left = len;
-    bool ok = true;
-    while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            diag_env_error(d, (src_loc){path, 0, 0},
-                           "cannot write: %s (the previous file is left as it was)",
-                           n < 0 ? strerror(errno) : "no space");
-            ok = false;
-            break;
-        }
-        p += n;
-        left -= (size_t)n;
-    }
-    return finish_beside(fd, tmp, path, ok, d);
-}
 
 /* What libharu writes, on its way into the file: buffered, and digested
  * for the document ID as it goes, so the file is written once and never
@@ -829,7 +805,7 @@ bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
  * much as everything else the writing does. */
 enum { OUT_BUFFER = 256 * 1024 };
 
-typedef struct file_out {
+typedef struct pdf_sink {
     int fd;
     unsigned char *buf[2]; /* one filled while the other is digested */
     int cur;
@@ -844,11 +820,11 @@ typedef struct file_out {
     const unsigned char *pending; /* for the hasher, or NULL */
     size_t pending_len;
     bool stop;
-} file_out;
+} pdf_sink;
 
 static void *hash_worker(void *arg)
 {
-    file_out *o = arg;
+    pdf_sink *o = arg;
     pthread_mutex_lock(&o->lock);
     for (;;) {
         while (!o->pending && !o->stop)
@@ -868,7 +844,7 @@ static void *hash_worker(void *arg)
 }
 
 /* Give the hasher p once it has finished the last buffer. */
-static void hash_later(file_out *o, const unsigned char *p, size_t len)
+static void hash_later(pdf_sink *o, const unsigned char *p, size_t len)
 {
     if (!o->threaded) {
         md5_update(&o->digest, p, len);
@@ -883,9 +859,9 @@ static void hash_later(file_out *o, const unsigned char *p, size_t len)
     pthread_mutex_unlock(&o->lock);
 }
 
-static void out_open(file_out *o, int fd)
+static void out_open(pdf_sink *o, int fd)
 {
-    *o = (file_out){.fd = fd, .buf = {xmalloc(OUT_BUFFER), xmalloc(OUT_BUFFER)}};
+    *o = (pdf_sink){.fd = fd, .buf = {xmalloc(OUT_BUFFER), xmalloc(OUT_BUFFER)}};
     md5_init(&o->digest);
     pthread_mutex_init(&o->lock, NULL);
     pthread_cond_init(&o->cond, NULL);
@@ -893,7 +869,7 @@ static void out_open(file_out *o, int fd)
 }
 
 /* Write and hand over buf[cur]; fill the other one next. */
-static bool flush_out(file_out *o)
+static bool flush_out(pdf_sink *o)
 {
     const unsigned char *p = o->buf[o->cur];
     for (size_t done = 0; done < o->n && !o->error;) {
@@ -912,7 +888,7 @@ static bool flush_out(file_out *o)
 }
 
 /* Wait for the digest and free the buffers. */
-static void out_close(file_out *o, unsigned char digest[16])
+static void out_close(pdf_sink *o, unsigned char digest[16])
 {
     if (o->threaded) {
         pthread_mutex_lock(&o->lock);
@@ -932,7 +908,7 @@ static void out_close(file_out *o, unsigned char digest[16])
 
 static HPDF_STATUS write_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT len)
 {
-    file_out *o = s->attr;
+    pdf_sink *o = s->attr;
     o->size += len;
     while (len > 0) {
         size_t take = MIN((size_t)len, OUT_BUFFER - o->n);
@@ -956,7 +932,7 @@ static bool save_pdf(writer *w, const char *path, long *bytes)
     int fd = temp_beside(path, &tmp, w->d);
     if (fd < 0)
         return false;
-    file_out *o = xcalloc(1, sizeof *o);
+    pdf_sink *o = xcalloc(1, sizeof *o);
     out_open(o, fd);
     w->doc->stream = HPDF_CallbackWriter_New(w->doc->mmgr, write_out, o);
     if (w->doc->stream)

@@ -34,6 +34,7 @@
 #include "compose.h"
 #include "content.h"
 #include "diag.h"
+#include "files.h"
 #include "fontset.h"
 #include "para.h"
 
@@ -77,8 +78,5 @@ void pdf_stats_free(pdf_stats *stats);
  * unless SOURCE_DATE_EPOCH says otherwise. */
 int64_t pdf_edition_time(const edition *e);
 
-/* Write `len` bytes to path through a temporary file and rename (also used
- * for the layout dump). */
-bool write_file_atomic(const char *path, const void *data, size_t len, diag *d);
 
 #endif

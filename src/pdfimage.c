@@ -293,15 +293,10 @@ static unsigned char *cached_cmyk(tjhandle dec, const char *dir, const char *nam
     return jpeg;
 }
 
-static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_options *o,
-                               pdf_image *pi, const char **why)
+/* `jpeg` (len bytes) is the function's to free. */
+static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, unsigned char *jpeg, size_t len,
+                               const pdfimage_options *o, pdf_image *pi, const char **why)
 {
-    size_t len;
-    unsigned char *jpeg = pdfimage_read_file(path, &len);
-    if (!jpeg) {
-        *why = "cannot read it";
-        return NULL;
-    }
     HPDF_Image img = NULL;
     unsigned char *rgb = NULL, *cmyk = NULL, *out = NULL, *kept = NULL;
     unsigned long out_len = 0;
@@ -371,11 +366,11 @@ out:
     return img;
 }
 
-static HPDF_Image png_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_options *o,
-                              const char **why)
+static HPDF_Image png_to_cmyk(HPDF_Doc doc, const unsigned char *png, size_t len,
+                              const pdfimage_options *o, const char **why)
 {
     png_image pi = {.version = PNG_IMAGE_VERSION};
-    if (!png_image_begin_read_from_file(&pi, path)) {
+    if (!png_image_begin_read_from_memory(&pi, png, len)) {
         *why = "libpng cannot read it";
         return NULL;
     }
@@ -403,35 +398,53 @@ static HPDF_Image png_to_cmyk(HPDF_Doc doc, const char *path, const pdfimage_opt
     return img;
 }
 
-bool pdfimage_load(HPDF_Doc doc, const char *path, const pdfimage_options *o, pdf_image *out,
-                   src_loc where, diag *d)
+bool pdfimage_load(HPDF_Doc doc, const file_source *files, const char *path,
+                   const pdfimage_options *o, pdf_image *out, src_loc where, diag *d)
 {
     image_info info;
-    if (!image_probe(path, &info, where, d))
+    if (!image_probe(files, path, &info, where, d))
         return false;
+    char *data;
+    size_t len;
+    if (!files_read(files, path, IMAGE_MAX_BYTES, &data, &len))
+        return diag_error(d, where, "cannot read the photo %s: %s", path, strerror(errno));
+    unsigned char *bytes = (unsigned char *)data;
     *out = (pdf_image){.path = path, .width = info.width, .height = info.height,
                        .x1 = info.width, .y1 = info.height, .components = info.components};
     memcpy(out->visible, o->visible, sizeof out->visible);
     const char *why = "libharu cannot embed it; save it as baseline JPEG or PNG";
+    char problem[200];
     if (o->rgb_to_cmyk && info.components == 3) {
-        out->image = info.kind == IMAGE_PNG ? png_to_cmyk(doc, path, o, &why)
-                                            : jpeg_to_cmyk(doc, path, o, out, &why);
+        if (info.kind == IMAGE_PNG) {
+            out->image = png_to_cmyk(doc, bytes, len, o, &why);
+        } else {
+            out->image = jpeg_to_cmyk(doc, bytes, len, o, out, &why);
+            bytes = NULL; /* jpeg_to_cmyk's */
+        }
         out->components = 4;
         out->converted = true;
     } else if (info.kind == IMAGE_PNG) {
-        out->image = HPDF_LoadPngImageFromFile(doc, path);
+        /* Decoded by libpng, which reports damage; libharu's own PNG reader
+         * would abort the process on it. */
+        image_pixels px;
+        if (image_decode_png(bytes, len, &px, problem, sizeof problem)) {
+            out->image = HPDF_LoadRawImageFromMem(
+                doc, px.data, (HPDF_UINT)px.width, (HPDF_UINT)px.height,
+                px.components == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
+            out->components = px.components;
+            free(px.data);
+        } else {
+            why = problem;
+        }
     } else if (info.bits == 8 && (info.sof == 0xC0 || info.sof == 0xC1 || info.sof == 0xC2 ||
                                   info.sof == 0xC9)) {
         /* The kinds libharu's loader takes, as they are. */
-        size_t len;
-        unsigned char *jpeg = pdfimage_read_file(path, &len);
-        if (jpeg)
-            out->image = held_image(doc, jpeg, len, info.width, info.height, info.components, out);
-        else
-            why = "cannot read it";
+        out->image = held_image(doc, bytes, len, info.width, info.height, info.components, out);
+        bytes = NULL; /* held by the image */
     } else {
-        out->image = HPDF_LoadJpegImageFromFile(doc, path);
+        out->image = HPDF_LoadJpegImageFromMem(doc, bytes, (HPDF_UINT)len);
     }
+    free(bytes);
     if (!out->image) {
         pdfimage_free(out);
         return diag_error(d, where, "the photo %s cannot go into the PDF: %s", path, why);

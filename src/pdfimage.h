@@ -23,6 +23,7 @@
 
 #include "base.h"
 #include "diag.h"
+#include "files.h"
 
 #include <hpdf.h>
 
@@ -49,8 +50,8 @@ typedef struct pdf_image {
 
 /* Load `path` into doc as `o` says; false with an error at `where` when
  * the file cannot be read or embedded. */
-bool pdfimage_load(HPDF_Doc doc, const char *path, const pdfimage_options *o, pdf_image *out,
-                   src_loc where, diag *d);
+bool pdfimage_load(HPDF_Doc doc, const file_source *files, const char *path,
+                   const pdfimage_options *o, pdf_image *out, src_loc where, diag *d);
 
 /* Free what the image holds, after the document is freed. */
 void pdfimage_free(pdf_image *img);

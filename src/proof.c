@@ -157,7 +157,7 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
             } else if (op->kind == DRAW_IMAGE) {
                 image_info info;
                 diag *quiet = diag_new();
-                if (image_probe(op->image, &info, (src_loc){op->image, 0, 0}, quiet)) {
+                if (image_probe(e->files, op->image, &info, (src_loc){op->image, 0, 0}, quiet)) {
                     double shown = info.width * (1 - op->crop[0] - op->crop[2]);
                     double ppi = shown / (pt_from_scaled(op->w) / 72.0);
                     if (ppi < t->print.min_ppi) {

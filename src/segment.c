@@ -40,26 +40,28 @@ static bool is_cjk_class(char_class c)
 }
 
 /* Quotation marks are Chinese when a neighbour (skipping other quotes) is
- * Chinese; otherwise they stay Latin punctuation. */
-static void resolve_quotes(para_text *t)
+ * Chinese; otherwise they stay Latin punctuation.  The neighbours are
+ * found in one pass each way: looking anew from every mark took time
+ * quadratic in the length of a run of marks. */
+static void resolve_quotes(para_text *t, arena *scratch)
 {
+    char_class *right = ARENA_NEW_ARRAY(scratch, char_class, t->n + 1);
+    char_class next = CHAR_SPACE;
+    for (int i = t->n - 1; i >= 0; i--) {
+        right[i] = next;
+        if (!chars_quote(t->cp[i]) && t->cp[i] != '\n')
+            next = chars_class(t->cp[i]);
+    }
+    char_class left = CHAR_SPACE;
     for (int i = 0; i < t->n; i++) {
         int q = chars_quote(t->cp[i]);
-        if (!q)
+        if (!q) {
+            if (t->cp[i] != '\n')
+                left = chars_class(t->cp[i]);
             continue;
-        char_class left = CHAR_SPACE, right = CHAR_SPACE;
-        for (int k = i - 1; k >= 0; k--)
-            if (!chars_quote(t->cp[k]) && t->cp[k] != '\n') {
-                left = chars_class(t->cp[k]);
-                break;
-            }
-        for (int k = i + 1; k < t->n; k++)
-            if (!chars_quote(t->cp[k]) && t->cp[k] != '\n') {
-                right = chars_class(t->cp[k]);
-                break;
-            }
-        bool chinese = is_cjk_class(left) || is_cjk_class(right) ||
-                       (left == CHAR_SPACE && right == CHAR_SPACE);
+        }
+        bool chinese = is_cjk_class(left) || is_cjk_class(right[i]) ||
+                       (left == CHAR_SPACE && right[i] == CHAR_SPACE);
         if (chinese)
             t->cls[i] = q > 0 ? CHAR_OPEN : CHAR_CLOSE;
     }
@@ -257,7 +259,7 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
     t->face = ARENA_NEW_ARRAY(scratch, int, n + 1);
     for (int i = 0; i < n; i++)
         t->cls[i] = chars_class(t->cp[i]);
-    resolve_quotes(t);
+    resolve_quotes(t, scratch);
 
     const style *main_style = &l->styles[spans[0].style];
     unsigned char *icu = ARENA_NEW_ARRAY(scratch, unsigned char, n + 1);

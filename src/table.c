@@ -112,7 +112,7 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
             }
         }
     }
-    int64_t sum_min = 0, sum_max = 0, fixed = 0;
+    int64_t sum_min = 0, fixed = 0;
     double weights = 0;
     for (int k = 0; k < cols; k++) {
         cmax[k] = MAX(cmax[k], cmin[k]);
@@ -131,7 +131,6 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
             sum_min += cmin[k];
         } else {
             sum_min += cmin[k];
-            sum_max += cmax[k];
         }
     }
     int64_t avail = width - fixed;

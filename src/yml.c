@@ -2,6 +2,7 @@
 #include "yml.h"
 
 #include "arena.h"
+#include "files.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -9,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
 typedef struct converter {
@@ -20,6 +20,7 @@ typedef struct converter {
     diag *d;
     yml_node **memo;   /* by libyaml node id - 1 */
     long *expanded;    /* tree size of node id - 1, once known */
+    size_t *expanded_bytes; /* bytes of the scalars in that tree */
     char *busy;        /* node id - 1 is being converted (cycle check) */
     int *byte_of_char; /* libyaml marks count characters; built on demand */
     size_t chars;
@@ -167,13 +168,6 @@ static const char *unfold(converter *c, const yaml_node_t *yn, const char *value
     return value;
 }
 
-static yml_node *convert(converter *c, int id, int depth);
-
-static long expanded_size(converter *c, int id)
-{
-    return c->expanded[id - 1];
-}
-
 static yml_node *convert(converter *c, int id, int depth)
 {
     if (c->failed)
@@ -203,10 +197,26 @@ static yml_node *convert(converter *c, int id, int depth)
     yml_node *n = arena_alloc(c->doc->arena, sizeof *n);
     n->loc = loc;
     long size = 1;
+    size_t bytes = 0;
     switch (yn->type) {
     case YAML_SCALAR_NODE: {
         n->kind = YML_SCALAR;
         n->len = yn->data.scalar.length;
+        bytes = n->len;
+        if (n->len > YML_MAX_SCALAR_BYTES) {
+            c->failed = true;
+            diag_error(c->d, loc,
+                       "this value is %zu bytes long; one value may hold %d MiB at most, so "
+                       "split the text into paragraphs",
+                       n->len, YML_MAX_SCALAR_BYTES >> 20);
+            break;
+        }
+        if (memchr(yn->data.scalar.value, 0, n->len)) {
+            c->failed = true;
+            diag_error(c->d, loc, "this value holds a NUL character (\\0), which no text may "
+                                  "hold; remove it");
+            break;
+        }
         n->str = arena_strndup(c->doc->arena, (const char *)yn->data.scalar.value, n->len);
         n->plain = yn->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
         n->lines = unfold(c, yn, n->str, n->len);
@@ -220,8 +230,10 @@ static yml_node *convert(converter *c, int id, int depth)
         for (int i = 0; i < count && !c->failed; i++) {
             int child = yn->data.sequence.items.start[i];
             n->items[i] = convert(c, child, depth + 1);
-            if (!c->failed)
-                size += expanded_size(c, child);
+            if (!c->failed) {
+                size += c->expanded[child - 1];
+                bytes += c->expanded_bytes[child - 1];
+            }
         }
         break;
     }
@@ -257,8 +269,10 @@ static yml_node *convert(converter *c, int id, int depth)
             if (c->failed)
                 break;
             n->items[i] = convert(c, pair->value, depth + 1);
-            if (!c->failed)
-                size += 1 + expanded_size(c, pair->value);
+            if (!c->failed) {
+                size += 1 + c->expanded[pair->value - 1];
+                bytes += n->keys[i]->len + c->expanded_bytes[pair->value - 1];
+            }
         }
         break;
     }
@@ -275,7 +289,15 @@ static yml_node *convert(converter *c, int id, int depth)
                    "edition (an alias bomb?)",
                    YML_MAX_EXPANDED_NODES);
     }
+    if (bytes > YML_MAX_EXPANDED_BYTES && !c->failed) {
+        c->failed = true;
+        diag_error(c->d, loc,
+                   "aliases here expand to more than %d MiB of text; this is not a newspaper "
+                   "edition (an alias bomb?)",
+                   YML_MAX_EXPANDED_BYTES >> 20);
+    }
     c->expanded[id - 1] = size;
+    c->expanded_bytes[id - 1] = bytes;
     c->memo[id - 1] = n;
     return c->failed ? NULL : n;
 }
@@ -347,12 +369,14 @@ yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d
             .d = d,
             .memo = xcalloc((size_t)count, sizeof(yml_node *)),
             .expanded = xcalloc((size_t)count, sizeof(long)),
+            .expanded_bytes = xcalloc((size_t)count, sizeof(size_t)),
             .busy = xcalloc((size_t)count, 1),
         };
         doc->root = convert(&c, 1, 0);
         ok = !c.failed;
         free(c.memo);
         free(c.expanded);
+        free(c.expanded_bytes);
         free(c.busy);
         free(c.byte_of_char);
     }
@@ -379,41 +403,29 @@ yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d
     return doc;
 }
 
-yml_doc *yml_load_file(const char *path, diag *d)
+yml_doc *yml_load_source(const file_source *src, const char *path, diag *d)
 {
     src_loc where = {path, 0, 0};
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_error(d, where, "cannot open: %s", strerror(errno));
+    char *buf;
+    size_t size;
+    if (!files_read(src, path, YML_MAX_FILE_BYTES, &buf, &size)) {
+        if (errno == EISDIR)
+            diag_error(d, where, "cannot read: this is a folder, not a file");
+        else if (errno == EINVAL)
+            diag_error(d, where, "cannot read: this is not a regular file (a FIFO? a device?)");
+        else if (errno == EFBIG)
+            diag_error(d, where, "the file is larger than %d MiB, the limit for one YAML file",
+                       YML_MAX_FILE_BYTES >> 20);
+        else
+            diag_error(d, where, "cannot open: %s", strerror(errno));
         return NULL;
     }
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_error(d, where, "not a regular file");
-        fclose(f);
-        return NULL;
-    }
-    if (st.st_size > YML_MAX_FILE_BYTES) {
-        diag_error(d, where, "file is %lld bytes; the limit for one YAML file is %d MiB",
-                   (long long)st.st_size, YML_MAX_FILE_BYTES >> 20);
-        fclose(f);
-        return NULL;
-    }
-    size_t size = (size_t)st.st_size;
-    char *buf = xmalloc(size + 1);
-    size_t got = fread(buf, 1, size, f);
-    bool read_error = ferror(f);
-    fclose(f);
-    if (read_error || got != size) {
-        diag_error(d, where, "cannot read: %s", strerror(errno ? errno : EIO));
-        free(buf);
-        return NULL;
-    }
-    buf[size] = 0;
     yml_doc *doc = yml_load_string(path, buf, size, d);
     free(buf);
     return doc;
 }
+
+yml_doc *yml_load_file(const char *path, diag *d) { return yml_load_source(NULL, path, d); }
 
 void yml_free(yml_doc *doc)
 {

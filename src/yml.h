@@ -3,8 +3,9 @@
  * The only file that includes <yaml.h>.  A file is parsed with libyaml's
  * document API and copied into a tree of yml_node allocated in the
  * document's arena; aliases share nodes (never copied), and the tree is
- * bounded in depth and in the size aliases may expand to, so hostile input
- * costs little.  Duplicate keys, complex keys and anchors that recurse are
+ * bounded in depth, in the size of one value and in the size aliases may
+ * expand to, so hostile input costs little.  Duplicate keys, complex keys,
+ * anchors that recurse and NUL characters (which no text may hold) are
  * errors.
  *
  * Loaders read a mapping with yml_lookup (which marks the key as read) and
@@ -17,6 +18,7 @@
 
 #include "base.h"
 #include "diag.h"
+#include "files.h"
 
 typedef enum { YML_SCALAR, YML_SEQ, YML_MAP } yml_kind;
 
@@ -47,15 +49,25 @@ typedef struct yml_doc {
     arena *arena;
 } yml_doc;
 
-/* Limits on what one file may make us do. */
+/* Limits on what one file may make us do.  Aliases are not copied, but
+ * loaders walk what they stand for, so the tree as aliases expand it is
+ * bounded too, in nodes and in the bytes of its scalars: an alias bomb
+ * fails in the converter after a few milliseconds.  Text costs about a
+ * second and a few hundred MiB of memory to typeset per MiB, which bounds
+ * a file (hundreds of times the longest article) and one value. */
 enum {
-    YML_MAX_FILE_BYTES = 16 << 20,
+    YML_MAX_FILE_BYTES = 4 << 20,
+    YML_MAX_SCALAR_BYTES = 1 << 20,
     YML_MAX_DEPTH = 64,
     YML_MAX_EXPANDED_NODES = 200000,
+    YML_MAX_EXPANDED_BYTES = YML_MAX_FILE_BYTES,
 };
 
-/* Load a file; NULL (with errors in d) when it cannot be read or parsed. */
+/* Load a file from the disk; NULL (with errors in d) when it cannot be
+ * read or parsed. */
 yml_doc *yml_load_file(const char *path, diag *d);
+/* The same, reading through `src` (files.h; NULL is the disk). */
+yml_doc *yml_load_source(const file_source *src, const char *path, diag *d);
 /* Load from memory; `name` is used in messages. */
 yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d);
 void yml_free(yml_doc *doc);

@@ -4,7 +4,7 @@ exit status it must get.  Each case starts from a small good edition (in a
 fresh folder), changes some files, runs `paiban build`, and checks:
 the exit status, one exact line of stderr, and that no PDF was written when
 the input is at fault.  Ends with "N passed, N failed"."""
-import os, shutil, subprocess, sys, tempfile
+import os, resource, shutil, struct, subprocess, sys, tempfile, zlib
 
 PAIBAN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else 'build/paiban')
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
@@ -33,7 +33,46 @@ body:
 # A word no line can hold: broken where no rule allows it, and reported.
 LONG_WORD = 'headline: 标题\nbody:\n  - 正文Pneumonoultramicroscopicsilicovolcanoconiosis字。\n'
 
-# name, {file: content or None to delete}, extra args, exit status, exact stderr line
+DIR = object()  # a folder where a file should be
+FIFO = object()  # a named pipe where a file should be (nobody writes to it)
+OLD_PDF = b'%PDF-1.7\n% the PDF of the previous run\n' * 200
+
+
+def png_chunk(kind, data):
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+
+
+def png(width=16, height=12, idat=None):
+    """An RGB PNG; `idat` replaces its compressed data."""
+    raw = b''.join(b'\0' + bytes((x * 7 + y * 3) % 256 for x in range(width * 3))
+                   for y in range(height))
+    return (b'\x89PNG\r\n\x1a\n'
+            + png_chunk(b'IHDR', struct.pack('>IIBBBBB', width, height, 8, 2, 0, 0, 0))
+            + png_chunk(b'IDAT', zlib.compress(raw) if idat is None else idat)
+            + png_chunk(b'IEND', b''))
+
+
+def alias_bomb(levels):
+    """A body whose items are lists of ten aliases of the item before."""
+    lines = ['headline: 标题', 'body:', '  - &p0 正文。']
+    for i in range(1, levels + 1):
+        lines.append('  - &p%d [%s]' % (i, ', '.join(['*p%d' % (i - 1)] * 10)))
+    return '\n'.join(lines) + '\n'
+
+
+PHOTO = 'headline: 标题\nphoto:\n  file: %s\nbody: [正文。]\n'
+URL = 'https://example.com/' + 'abcdefghij' * 30
+NUMBER = '1234567890' * 20
+# One warning for the run, at its first line, not one a line.
+URL_WARNING = ('ed/a.yaml:3:7: warning: the line "问 https://example.com/ab" breaks where the '
+               'line-breaking rules forbid: a run of text without a break is wider than the measure; '
+               'rewording the text near it or changing the measure gives the breaker other choices '
+               '[rule-broken]')
+
+# name, {file: content, None to delete, DIR for a folder, FIFO}, extra args, exit
+# status, exact stderr line[, options: 'fsize' limits the size of files
+# written (ulimit -f), 'old_pdf' puts a previous PDF in place first,
+# 'seconds' fails a run that takes more CPU time (pathological input)]
 CASES = [
     ('unknown key', {'ed/a.yaml': 'hedline: 标题\nbody: [正文。]\n'}, [], 2,
      'ed/a.yaml:1:1: error: unknown key "hedline" in an article; did you mean "headline"?'),
@@ -126,7 +165,7 @@ CASES = [
      'forbid: a run of text without a break is wider than the measure; rewording the text near it or '
      'changing the measure gives the breaker other choices [rule-broken]'),
     ('word wider than a column, strict', {'ed/a.yaml': LONG_WORD}, ['--strict'], 1, None),
-    ('warnings summary', {'ed/a.yaml': LONG_WORD}, ['--warnings'], 0, '      1 loose-line'),
+    ('warnings summary', {'ed/a.yaml': LONG_WORD}, ['--warnings'], 0, '      1 rule-broken'),
     ('overset', {'ed/a.yaml': 'headline: 标题\nbody:\n' + '  - ' + '正文很长。' * 900 + '\n'}, [], 1,
      None),
     ('overset allowed', {'ed/a.yaml': 'headline: 标题\nbody:\n' + '  - ' + '正文很长。' * 900 + '\n'},
@@ -166,6 +205,90 @@ CASES = [
      'its styles are: Bold, Regular' % LAYOUT),
     ('deep nesting', {'ed/a.yaml': 'headline: 标题\nbody: ' + '[' * 100 + ']' * 100 + '\n'}, [], 2,
      'ed/a.yaml:2:71: error: YAML nested more than 64 levels deep; flatten the structure'),
+    ('huge scalar', {'ed/a.yaml': ARTICLE + '  - ' + 'x' * (1 << 20) + 'y\n'}, [], 2,
+     'ed/a.yaml:5:5: error: this value is 1048577 bytes long; one value may hold 1 MiB at most, '
+     'so split the text into paragraphs'),
+    ('alias bomb inside an article', {'ed/a.yaml': alias_bomb(6)}, [], 2,
+     'ed/a.yaml:9:5: error: aliases here expand to more than 200000 nodes; this is not a '
+     'newspaper edition (an alias bomb?)'),
+    ('alias bomb of text', {'ed/a.yaml': 'headline: 标题\nbody:\n  - &p ' + '字' * 200000 + '\n'
+                            '  - &l [*p, *p, *p, *p, *p, *p, *p, *p]\n  - [*l, *l, *l, *l]\n'}, [], 2,
+     'ed/a.yaml:4:5: error: aliases here expand to more than 4 MiB of text; this is not a '
+     'newspaper edition (an alias bomb?)'),
+    ('YAML file too large', {'ed/a.yaml': ARTICLE + ('  - ' + '字' * 100000 + '\n') * 15}, [], 2,
+     'ed/a.yaml: error: the file is larger than 4 MiB, the limit for one YAML file'),
+    ('NUL character', {'ed/a.yaml': 'headline: 标题\nbody:\n  - "正文\\0字"\n'}, [], 2,
+     'ed/a.yaml:3:5: error: this value holds a NUL character (\\0), which no text may hold; '
+     'remove it'),
+    ('edition.yaml missing', {'ed/edition.yaml': None}, [], 2,
+     'ed/edition.yaml: error: cannot open: No such file or directory'),
+    ('article file is a folder', {'ed/a.yaml': DIR}, [], 2,
+     'ed/a.yaml: error: cannot read: this is a folder, not a file'),
+    ('article file is a FIFO', {'ed/a.yaml': FIFO}, [], 2,
+     'ed/a.yaml: error: cannot read: this is not a regular file (a FIFO? a device?)'),
+    ('layout file is a folder', {'lay/styles.yaml': DIR}, ['--layout', 'lay'], 2,
+     'lay/styles.yaml: error: cannot read: this is a folder, not a file'),
+    ('font manifest is a folder', {'fdir/fonts.yaml': ''}, ['--fonts', 'fdir'], 2,
+     'fdir: error: cannot read: this is a folder, not a file'),
+    ('font file unreadable', {'fonts.yaml': 'faces:\n  serif: {family: X Serif, path: fdir}\n'
+                              '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
+                              '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
+                              '  kai: {family: AR PL UKai CN, style: Book}\n',
+                              'fdir': DIR}, ['--fonts', 'fonts.yaml'], 2,
+     '%s/styles.yaml:6:11: error: font "serif" (X Serif Regular, ./fdir) cannot be read' % LAYOUT),
+    ('long URL', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 请访问 %s 了解详情。\n' % URL}, [], 0,
+     URL_WARNING),
+    ('long URL, strict', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 请访问 %s 了解详情。\n' % URL},
+     ['--strict'], 1, URL_WARNING),
+    ('200-digit number', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 数字%s结束。\n' % NUMBER}, [], 0,
+     'ed/a.yaml:3:6: warning: the line "字1234567890123456789012" breaks where the line-breaking '
+     'rules forbid: a run of text without a break is wider than the measure; rewording the text '
+     'near it or changing the measure gives the breaker other choices [rule-broken]'),
+    ('photo is a folder', {'ed/a.yaml': PHOTO % 'p.jpg', 'ed/p.jpg': DIR}, [], 2,
+     'ed/a.yaml:3:3: error: the photo ed/p.jpg is a folder, not a file'),
+    ('PNG with a wrong header', {'ed/a.yaml': PHOTO % 'p.png',
+                                 'ed/p.png': b'\x89PNX' + png()[4:]}, [], 2,
+     'ed/a.yaml:3:3: error: the photo ed/p.png is neither JPEG nor PNG; convert it to one of them'),
+    ('PNG truncated', {'ed/a.yaml': PHOTO % 'p.png', 'ed/p.png': png()[:60]}, [], 2,
+     'ed/a.yaml:3:3: error: the photo ed/p.png is not a complete PNG file (truncated or damaged); '
+     'export it again'),
+    ('PNG with damaged data', {'ed/a.yaml': PHOTO % 'p.png',
+                               'ed/p.png': png(idat=b'\x78\x9c' + b'\xff' * 40)}, [], 2,
+     'ed/a.yaml:3:3: error: the photo ed/p.png is a damaged PNG file (IDAT: invalid block type); '
+     'export it again'),
+    ('PNG', {'ed/a.yaml': PHOTO % 'p.png', 'ed/p.png': png()}, [], 0, None),
+    ('JPEG named .png', {'ed/a.yaml': PHOTO % 'p.png', 'ed/p.png': ('TRUNC', 10 ** 7)}, [], 0, None),
+    ('absolute path of a real photo', {'ed/a.yaml': PHOTO % JPEG}, [], 2,
+     'ed/a.yaml:3:9: error: photo file "%s" is an absolute path; name it relative to the edition '
+     'folder ed, or run with --allow-outside-root' % JPEG),
+    ('absolute photo path allowed', {'ed/a.yaml': PHOTO % JPEG}, ['--allow-outside-root'], 0, None),
+    ('article outside the edition', {'ed/edition.yaml': EDITION.replace('a.yaml', '../b.yaml'),
+                                     'b.yaml': ARTICLE}, [], 2,
+     'ed/edition.yaml:8:18: error: article file "../b.yaml" lies outside the edition folder; copy the '
+     'file into ed or run with --allow-outside-root'),
+    ('control character in the page name',
+     {'ed/edition.yaml': EDITION.replace('name: 要闻', 'name: "要\\u0007闻"')}, [], 0,
+     'ed/edition.yaml:6:11: warning: control character U+0007 in the text of the page name was '
+     'dropped; remove it from the file [control-char]'),
+    ('control characters printed as escapes', {'ed/a.yaml': ARTICLE + '"\\e[31mred": x\n'}, [], 2,
+     'ed/a.yaml:5:1: error: unknown key "\\x1B[31mred" in an article; known keys: kicker, headline, '
+     'subtitle, photo, lead, byline, body'),
+    ('300 000 quotation marks in a row', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 字' + '“' * 300000
+                                          + '字\n'}, ['--allow-overset'], 0, None, {'seconds': 8}),
+    ('a paragraph of 300 000 characters', {'ed/a.yaml': 'headline: 标题\nbody:\n  - '
+                                           + '正文很长，' * 60000 + '\n'}, ['--allow-overset'], 0,
+     None, {'seconds': 8}),
+    ('headline taller than its module', {'ed/a.yaml': 'headline: "%s"\nbody: [正文。]\n'
+                                         % ('很长的标题' * 60)}, [], 2,
+     'ed/a.yaml:1:11: error: the headline takes 248 grid lines but the module has 40; shorten it or '
+     'give the article more columns or lines'),
+    ('photo taller than its module', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: p.jpg\n  lines: 60\n'
+                                      'body: [正文。]\n', 'ed/p.jpg': ('TRUNC', 10 ** 7)}, [], 2,
+     'ed/a.yaml:3:3: error: the photo (60 lines with its caption) does not fit in the article\'s '
+     'area there; make it fewer lines or move it'),
+    ('disk full', {}, [], 3,
+     'out.pdf: error: cannot write: File too large (the previous file is left as it was)',
+     {'fsize': 4096, 'old_pdf': True}),
 ]
 
 
@@ -178,7 +301,11 @@ def materialise(tmp, files):
             continue
         path = os.path.join(tmp, name)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        if isinstance(content, tuple):  # a truncated copy of the sample photo
+        if content is DIR:
+            os.makedirs(path)
+        elif content is FIFO:
+            os.mkfifo(path)
+        elif isinstance(content, tuple):  # a truncated copy of the sample photo
             with open(JPEG, 'rb') as f:
                 data = f.read(content[1])
             with open(path, 'wb') as f:
@@ -193,7 +320,8 @@ def materialise(tmp, files):
 
 def main():
     passed = failed = 0
-    for name, files, args, want_status, want_line in CASES:
+    for name, files, args, want_status, want_line, *more in CASES:
+        options = more[0] if more else {}
         tmp = tempfile.mkdtemp(prefix='paiban-err-')
         try:
             materialise(tmp, files)
@@ -204,8 +332,26 @@ def main():
             cmd = [PAIBAN, 'build', edition, '-o', 'out.pdf', '--layout', LAYOUT]
             if '--fonts' not in extra:
                 cmd += ['--fonts', FONTS]
-            r = subprocess.run(cmd + extra, cwd=tmp, capture_output=True, text=True, timeout=120)
+            if options.get('old_pdf'):
+                with open(os.path.join(tmp, 'out.pdf'), 'wb') as f:
+                    f.write(OLD_PDF)
+            limit = options.get('fsize')
+            limit_files = (lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+                           ) if limit else None
+            # CPU time, not wall time: a loaded machine must not fail a case.
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            try:
+                r = subprocess.run(cmd + extra, cwd=tmp, capture_output=True, text=True,
+                                   timeout=120, preexec_fn=limit_files)
+            except subprocess.TimeoutExpired:
+                failed += 1
+                print('FAIL %s: did not finish in 120 s' % name)
+                continue
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            took = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             problems = []
+            if took > options.get('seconds', 120):
+                problems.append('took %.1f s of CPU, more than %d' % (took, options['seconds']))
             if r.returncode != want_status:
                 problems.append('exit %d, expected %d' % (r.returncode, want_status))
             lines = r.stderr.splitlines()
@@ -214,11 +360,20 @@ def main():
                     want_line, '\n      '.join(lines[:6])))
             if name.startswith('overset') and 'overset' not in r.stderr:
                 problems.append('no overset report in stderr')
-            wrote = os.path.exists(os.path.join(tmp, 'out.pdf'))
-            if want_status == 2 and wrote:
+            out = os.path.join(tmp, 'out.pdf')
+            wrote = os.path.exists(out)
+            if options.get('old_pdf'):
+                with open(out, 'rb') as f:
+                    if f.read() != OLD_PDF:
+                        problems.append('the previous PDF was changed')
+            elif want_status in (2, 3) and wrote:
                 problems.append('a PDF was written for bad input')
             if want_status in (0, 1) and not wrote:
                 problems.append('no PDF was written')
+            if want_status in (0, 1) and wrote:
+                with open(out, 'rb') as f:
+                    if not f.read(5) == b'%PDF-':
+                        problems.append('what was written is not a PDF')
             if any('.tmp.' in n for n in os.listdir(tmp)):
                 problems.append('temporary file left behind')
             if problems:

@@ -1,0 +1,280 @@
+/* harness.c — the fuzz targets' work (see fuzz.h). */
+#include "fuzz.h"
+
+#include "compose.h"
+#include "content.h"
+#include "diag.h"
+#include "dump.h"
+#include "fontset.h"
+#include "layout.h"
+#include "memfiles.h"
+#include "para.h"
+#include "pdf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef PAIBAN_ROOT
+#error "build with -DPAIBAN_ROOT=\"the repository\""
+#endif
+
+#define EDITION_DIR "ed"
+
+/* The edition an input without file headers is the article of. */
+static const char default_edition[] = "paper: 测试日报\n"
+                                      "date: 2018-12-28\n"
+                                      "template: broadsheet\n"
+                                      "pages:\n"
+                                      "  - page: A1\n"
+                                      "    articles:\n"
+                                      "      - article: a.yaml\n"
+                                      "        columns: 1-4\n"
+                                      "        top: 1\n"
+                                      "        lines: 40\n";
+
+typedef struct state {
+    diag *setup_diag;
+    fontset *fonts;
+    layout *lay;
+    memfiles files;
+    FILE *sink; /* /dev/null: text and messages are made, then dropped */
+} state;
+
+static state st;
+
+static void stop(const char *why)
+{
+    fprintf(stderr, "fuzz: %s\n", why);
+    abort();
+}
+
+static void teardown(void)
+{
+    memfiles_free(&st.files);
+    layout_free(st.lay);
+    fontset_free(st.fonts);
+    diag_free(st.setup_diag);
+    if (st.sink)
+        fclose(st.sink);
+}
+
+/* Fonts and layout, once; every face opened now, so that no input pays
+ * for it (and no allocation of the first input outlives it). */
+static void setup(void)
+{
+    if (st.lay)
+        return;
+    st.setup_diag = diag_new();
+    st.fonts = fontset_load(PAIBAN_ROOT "/fonts/fonts.yaml", st.setup_diag);
+    if (st.fonts)
+        st.lay = layout_load(PAIBAN_ROOT "/layout", st.fonts, st.setup_diag);
+    for (int f = 0; st.lay && f < fontset_count(st.fonts); f++)
+        fontset_open(st.fonts, f, (src_loc){0}, st.setup_diag);
+    if (!st.lay || diag_error_count(st.setup_diag) + diag_env_error_count(st.setup_diag)) {
+        diag_print(st.setup_diag, stderr, 0, true);
+        stop("cannot load fonts/fonts.yaml and layout/");
+    }
+    /* FUZZ_VERBOSE=1 shows the messages and the text, to look into an input. */
+    const char *verbose = getenv("FUZZ_VERBOSE");
+    st.sink = fopen(verbose && *verbose == '1' ? "/dev/stderr" : "/dev/null", "w");
+    if (!st.sink)
+        stop("cannot open /dev/null");
+    memfiles_init(&st.files);
+    atexit(teardown);
+}
+
+/* The next header line at or after `p` (which starts a line), or `end`. */
+static const char *next_header(const char *p, const char *end)
+{
+    while (p < end) {
+        if ((size_t)(end - p) >= 4 && memcmp(p, "==> ", 4) == 0)
+            return p;
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    return end;
+}
+
+/* The files of the bundle, into the in-memory folder.  A file runs from
+ * its header line to the newline before the next header, which belongs
+ * to the bundle (so a file need not end with a newline: a photo). */
+static void unpack(const uint8_t *data, size_t size)
+{
+    static const char end_mark[] = " <==";
+    const char *p = (const char *)data, *end = p + size;
+    memfiles_reset(&st.files);
+    if (size < 4 || memcmp(p, "==> ", 4) != 0) {
+        memfiles_add(&st.files, EDITION_DIR "/edition.yaml", strlen(EDITION_DIR "/edition.yaml"),
+                     default_edition, sizeof default_edition - 1);
+        memfiles_add(&st.files, EDITION_DIR "/a.yaml", strlen(EDITION_DIR "/a.yaml"), p, size);
+        return;
+    }
+    while (p < end) {
+        const char *name = p + 4;
+        const char *eol = memchr(name, '\n', (size_t)(end - name));
+        if (!eol)
+            return;
+        const char *name_end = eol;
+        size_t tail = sizeof end_mark - 1;
+        if ((size_t)(eol - name) >= tail && memcmp(eol - tail, end_mark, tail) == 0)
+            name_end = eol - tail;
+        const char *body = eol + 1;
+        const char *next = next_header(body, end);
+        const char *body_end = next < end && next > body ? next - 1 : next;
+        /* The name is relative to the edition folder, as content names
+         * files; an absolute name stays absolute. */
+        size_t name_len = (size_t)(name_end - name);
+        char *full = xmalloc(sizeof EDITION_DIR + name_len + 1);
+        size_t n = 0;
+        if (name_len == 0 || name[0] != '/') {
+            memcpy(full, EDITION_DIR "/", sizeof EDITION_DIR);
+            n = sizeof EDITION_DIR;
+        }
+        memcpy(full + n, name, name_len);
+        memfiles_add(&st.files, full, n + name_len, body, (size_t)(body_end - body));
+        free(full);
+        p = next;
+    }
+}
+
+/* Every failure explains itself, and names the file it concerns.  Checks
+ * (and prints) the messages from `*from` on, and moves *from past them. */
+static void check_messages(const diag *d, bool failed, int *from)
+{
+    int count;
+    const diag_msg *m = diag_messages(d, &count);
+    if (failed && diag_error_count(d) + diag_env_error_count(d) == 0)
+        stop("a stage failed without an error");
+    for (int i = *from; i < count; i++)
+        if (m[i].severity == DIAG_ERROR && !m[i].loc.file)
+            stop("an input error names no file");
+    diag_print(d, st.sink, *from, true);
+    *from = count;
+}
+
+/* The module an article sits in on a page, or NULL. */
+static const module_box *module_of(const page_out *po, int article_index)
+{
+    for (int k = 0; k < po->modules.n; k++)
+        if (po->modules.v[k].article == article_index)
+            return &po->modules.v[k];
+    return NULL;
+}
+
+/* When composition succeeds, what it placed stays where it belongs: no
+ * line of text is wider than its measure unless it is flagged overfull,
+ * and then a warning says so; an article's lines and photos stay inside
+ * its module, and every line inside its page. */
+static void check_lines(const edition_out *eo, const diag *d)
+{
+    int count;
+    const diag_msg *m = diag_messages(d, &count);
+    bool overfull_reported = false;
+    for (int i = 0; i < count; i++)
+        overfull_reported |= m[i].severity == DIAG_WARNING && strcmp(m[i].kind, "overfull-line") == 0;
+    const scaled slack = SCALED_ONE; /* a point, for rounding and ink */
+    for (int p = 0; p < eo->page_count; p++) {
+        const page_out *po = &eo->pages[p];
+        for (int i = 0; i < po->list.lines.n; i++) {
+            const text_line *tl = &po->list.lines.v[i];
+            /* A hundredth of a point for rounding in justification. */
+            if (tl->used > tl->width + SCALED_ONE / 100) {
+                if (!(tl->flags & LINE_OVERFULL))
+                    stop("a line overflows its column silently");
+                if (!overfull_reported)
+                    stop("an overfull line was not reported");
+            }
+            const module_box *mb = tl->article >= 0 ? module_of(po, tl->article) : NULL;
+            if (mb && (tl->y < mb->y - slack || tl->y > mb->y + mb->h + slack))
+                stop("a line of an article lies outside its module");
+            if (tl->y < 0 || tl->y > po->height || tl->x < 0 || tl->x + tl->width > po->width)
+                stop("a line lies outside its page");
+        }
+        for (int i = 0; i < po->list.ops.n; i++) {
+            const draw_op *op = &po->list.ops.v[i];
+            const module_box *mb = op->article >= 0 ? module_of(po, op->article) : NULL;
+            if (op->kind == DRAW_IMAGE && mb &&
+                (op->y < mb->y - slack || op->y + op->h > mb->y + mb->h + slack ||
+                 op->x < mb->x - slack || op->x + op->w > mb->x + mb->w + slack))
+                stop("a photo lies outside its module");
+        }
+    }
+}
+
+static edition *load(const uint8_t *data, size_t size, diag *d, int *checked)
+{
+    setup();
+    unpack(data, size);
+    content_options opt = {.files = &st.files.source};
+    edition *e = edition_load(EDITION_DIR, st.lay, opt, d);
+    check_messages(d, e == NULL, checked);
+    return e;
+}
+
+int fuzz_load(const uint8_t *data, size_t size)
+{
+    diag *d = diag_new();
+    int checked = 0;
+    edition *e = load(data, size, d, &checked);
+    for (int a = 0; e && a < e->article_count; a++)
+        fprintf(st.sink, "%s %s\n", e->articles[a]->id,
+                e->articles[a]->headline.text ? e->articles[a]->headline.text : "");
+    edition_free(e);
+    diag_free(d);
+    return 0;
+}
+
+/* Compose the loaded edition and check the lines; with `pdf`, make the
+ * PDF too. */
+static int run_pipeline(const uint8_t *data, size_t size, bool pdf)
+{
+    diag *d = diag_new();
+    int checked = 0;
+    edition *e = load(data, size, d, &checked);
+    if (!e) {
+        diag_free(d);
+        return 0;
+    }
+    typesetter *ts = typesetter_new(st.fonts, st.lay, d);
+    edition_out eo = {0};
+    bool composed = compose_edition(e, st.lay, ts, &eo, d);
+    if (composed) {
+        check_lines(&eo, d);
+        free(dump_json(&eo, e, st.lay));
+    }
+    bool rendered = true;
+    if (composed && pdf) {
+        /* The PDF goes to a file of this process's own, as paiban writes it. */
+        static char path[64];
+        if (!path[0])
+            snprintf(path, sizeof path, "/tmp/paiban-fuzz-%d.pdf", (int)getpid());
+        pdf_stats ps;
+        pdf_options po = {.form = PDF_PRINT, .build_time = pdf_edition_time(e)};
+        rendered = pdf_write(&eo, e, st.lay, ts, &po, path, &ps, d);
+        pdf_stats_free(&ps);
+        if (rendered) {
+            char head[8] = {0};
+            FILE *f = fopen(path, "rb");
+            size_t got = f ? fread(head, 1, sizeof head, f) : 0;
+            if (f)
+                fclose(f);
+            if (got < 8 || memcmp(head, "%PDF-", 5) != 0)
+                stop("the PDF does not start like one");
+            unlink(path);
+        }
+    }
+    check_messages(d, !composed || !rendered, &checked);
+    edition_out_free(&eo);
+    typesetter_free(ts);
+    edition_free(e);
+    diag_free(d);
+    return 0;
+}
+
+int fuzz_compose(const uint8_t *data, size_t size) { return run_pipeline(data, size, false); }
+
+int fuzz_build(const uint8_t *data, size_t size) { return run_pipeline(data, size, true); }
