@@ -12,6 +12,19 @@ void report_locate(const edition *e, src_loc loc, int *page, int *article_index)
     *page = *article_index = -1;
     if (!loc.file)
         return;
+    /* A warning about a module (overset, jump) names its placement in the
+     * edition file: that placement gives both the page and the article. */
+    for (int p = 0; p < e->page_count; p++)
+        for (int k = 0; k < e->pages[p].placement_count; k++) {
+            const placement *pl = &e->pages[p].placements[k];
+            if (pl->loc.file && pl->loc.line == loc.line && strcmp(pl->loc.file, loc.file) == 0) {
+                *page = p;
+                for (int a = 0; a < e->article_count; a++)
+                    if (e->articles[a] == pl->article)
+                        *article_index = a;
+                return;
+            }
+        }
     for (int a = 0; a < e->article_count; a++) {
         if (strcmp(e->articles[a]->file, loc.file) != 0)
             continue;

@@ -18,8 +18,9 @@ char *report_summary(const edition_out *eo, const edition *e, const diag *d);
 /* The report as JSON (caller frees). */
 char *report_json(const edition_out *eo, const edition *e, const layout *l, const diag *d);
 
-/* The page and article a source location belongs to: the first page
- * that places the article whose file it is in (-1 when none). */
+/* The page and article a source location belongs to: the placement's own
+ * when it names a placement of the edition file, else the first page that
+ * places the article whose file it is in (-1 when none). */
 void report_locate(const edition *e, src_loc loc, int *page, int *article_index);
 
 #endif
