@@ -271,6 +271,19 @@ static scaled glue_adjust(const item *g, const adjust *a)
     return 0;
 }
 
+/* Line breaks that fall where an ideographic space parts two phrases
+ * (hlist gives those breaks the negative phrase penalty). */
+static int breaks_at_phrase_spaces(const item *items, const break_result *br)
+{
+    int count = 0;
+    for (int i = 0; i + 1 < br->line_count; i++) {
+        const item *it = &items[br->lines[i].end];
+        if (it->kind == ITEM_PENALTY && it->penalty == -PHRASE_PENALTY)
+            count++;
+    }
+    return count;
+}
+
 /* What the chosen breaks cost by the rules (a word or a number split
  * costs, a break at a head's ideographic space gains); evening out a
  * head's lines may not cost more. */
@@ -386,6 +399,27 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         if (breaker_optimal(items2, n2, widths, 2, bp, 0, scratch, &br2) &&
             br2.line_count == br.line_count &&
             break_cost(items2, &br2) <= break_cost(items, &br)) {
+            items = items2;
+            n = n2;
+            br = br2;
+        }
+    }
+    /* Where the writer parted a head's phrases with an ideographic space,
+     * its lines break there if the head keeps its number of lines, however
+     * short that leaves a line: a centred head reads by its phrases, and
+     * a short line costs it little. */
+    if (hp.space_parts_phrases && !justified && !opt->looseness && !emergency &&
+        br.line_count > 1 && st->breaker != BREAKER_FIRST_FIT &&
+        breaks_at_phrase_spaces(items, &br) < br.line_count - 1) {
+        hlist_params lenient = hp;
+        lenient.balance = false;
+        lenient.ragged = MAX(widths[0], widths[1]);
+        int n2;
+        item *items2 = hlist_build(&t, &sp, spans, &lenient, scratch, &n2);
+        break_result br2;
+        if (breaker_optimal(items2, n2, widths, 2, bp, 0, scratch, &br2) &&
+            br2.line_count == br.line_count &&
+            breaks_at_phrase_spaces(items2, &br2) > breaks_at_phrase_spaces(items, &br)) {
             items = items2;
             n = n2;
             br = br2;

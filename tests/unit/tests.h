@@ -51,6 +51,7 @@
     X(LB_8_compress_before_pushing_out)                                                            \
     X(LB_9_markup_changes_nothing)                                                                 \
     X(LB_11_headline_breaks_between_words)                                                         \
+    X(LB_11_head_breaks_at_the_writers_space)                                                      \
     X(LB_11_phrase_breaks_per_span)                                                                \
     X(PU_1_mainland_full_stop_sits_lower_left)                                                     \
     X(PU_2_nominal_widths)                                                                         \
