@@ -392,8 +392,10 @@ bool bind_volume(const bind_spec *spec, const char *path, bind_stats *stats, dia
     FILE *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!out) {
         diag_env_error(d, where, "cannot create a temporary file beside it: %s", strerror(errno));
-        if (fd >= 0)
+        if (fd >= 0) {
             close(fd);
+            unlink(tmp);
+        }
         free(tmp);
         return false;
     }

@@ -1099,6 +1099,12 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         block_out hb;
         stack_block(c, g, parts, 1, width, 0, c->l->styles[hs].lines_after, "headline", &hb);
         draw_append(&page->list, &hb.list, x0, line_top(g, line), -1, article_index, -1);
+        /* As on the first page, a headline cannot flow on. */
+        if (line + hb.lines > m.bottom)
+            diag_error(c->d, pl->loc,
+                       "the continuation of \"%s\" repeats its headline in %d grid lines but "
+                       "its module has %d; give it more lines or columns",
+                       pl->article->id, hb.lines, m.bottom - m.top);
         take(&m, 0, m.ncols, line, line + hb.lines);
         if (!m.own_columns)
             add_spanner(page, grid_from, grid_to, line, line + hb.lines);

@@ -134,17 +134,28 @@ static bool write_temporary(const file_out *f, char **tmp, diag *d)
     return ok;
 }
 
-bool files_write_atomic(const file_out *files, int count, diag *d)
+void files_hold_signals(signals_held *held)
 {
-    /* An interrupt (^C, a kill from a job runner) waits until the files
-     * are in place or gone, so it never leaves a temporary file behind. */
-    sigset_t stop, old;
+    sigset_t stop;
     sigemptyset(&stop);
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
     sigaddset(&stop, SIGHUP);
     sigaddset(&stop, SIGQUIT);
-    sigprocmask(SIG_BLOCK, &stop, &old);
+    sigprocmask(SIG_BLOCK, &stop, &held->before);
+}
+
+void files_release_signals(const signals_held *held)
+{
+    sigprocmask(SIG_SETMASK, &held->before, NULL);
+}
+
+bool files_write_atomic(const file_out *files, int count, diag *d)
+{
+    /* An interrupt (^C, a kill from a job runner) waits until the files
+     * are in place or gone, so it never leaves a temporary file behind. */
+    signals_held held;
+    files_hold_signals(&held);
     char **tmp = xcalloc((size_t)count, sizeof *tmp);
     bool ok = true;
     for (int i = 0; i < count && ok; i++)
@@ -164,7 +175,7 @@ bool files_write_atomic(const file_out *files, int count, diag *d)
         free(tmp[i]);
     }
     free(tmp);
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    files_release_signals(&held);
     return ok;
 }
 

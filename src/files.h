@@ -9,15 +9,18 @@
  *
  * Callers word the errors: a source reports what went wrong as errno.
  *
- * Output (the PDF, the layout dump) is written to temporary files beside
- * the targets and renamed over them only when every one is complete, so a
- * failed run — a full disk, a file size limit — leaves the previous files
- * as they were and no temporary file behind. */
+ * Output is written to a temporary file beside its target and renamed
+ * over it only when complete (the layout dump, reports and previews here;
+ * the PDF by its writer, pdf.c, the same way), so a failed run — a full
+ * disk, a file size limit, an interrupt — leaves the previous file as it
+ * was and no temporary file behind. */
 #ifndef PAIBAN_FILES_H
 #define PAIBAN_FILES_H
 
 #include "base.h"
 #include "diag.h"
+
+#include <signal.h>
 
 typedef struct file_source file_source;
 struct file_source {
@@ -53,5 +56,14 @@ typedef struct file_out {
 bool files_write_atomic(const file_out *files, int count, diag *d);
 /* The same for one file. */
 bool write_file_atomic(const char *path, const void *data, size_t len, diag *d);
+
+/* While a temporary file exists, the signals that would stop the program
+ * (SIGINT, SIGTERM, SIGHUP, SIGQUIT) wait: hold them before creating it,
+ * release them (with what hold returned) once it is renamed or removed. */
+typedef struct signals_held {
+    sigset_t before;
+} signals_held;
+void files_hold_signals(signals_held *held);
+void files_release_signals(const signals_held *held);
 
 #endif

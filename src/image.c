@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <png.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,53 +155,78 @@ bool image_sniff(const void *data, size_t len, image_kind *kind)
     return true;
 }
 
-bool image_probe(const file_source *src, const char *path, image_info *out, src_loc where,
-                 diag *d)
+bool image_check(const void *data, size_t n, const char *path, bool decode_png,
+                 image_info *out, src_loc where, diag *d)
 {
     memset(out, 0, sizeof *out);
-    /* Headers sit at the front, but a PNG's chunks are checked to the end
-     * and a JPEG's last bytes too: read the whole file (photos are small
-     * next to this limit). */
-    char *data;
-    size_t n;
-    if (!files_read(src, path, IMAGE_MAX_BYTES, &data, &n)) {
-        if (errno == EISDIR)
-            return diag_error(d, where, "the photo %s is a folder, not a file", path);
-        if (errno == EINVAL)
-            return diag_error(d, where, "the photo %s is not a regular file", path);
-        if (errno == EFBIG)
-            return diag_error(d, where, "the photo %s is larger than %d MiB", path,
-                              IMAGE_MAX_BYTES >> 20);
-        return diag_error(d, where, "cannot open the photo %s: %s", path, strerror(errno));
-    }
-    const unsigned char *buf = (const unsigned char *)data;
+    const unsigned char *buf = data;
     bool ok = false;
     if (!image_sniff(buf, n, &out->kind)) {
-        diag_error(d, where, "the photo %s is neither JPEG nor PNG; convert it to one of them",
-                   path);
+        return diag_error(d, where,
+                          "the photo %s is neither JPEG nor PNG; convert it to one of them", path);
     } else if (out->kind == IMAGE_JPEG) {
         ok = probe_jpeg(buf, n, out);
         /* A JPEG must end with EOI; a truncated file does not. */
         if (ok && !(n >= 2 && buf[n - 2] == 0xFF && buf[n - 1] == 0xD9))
             ok = false;
         if (!ok)
-            diag_error(d, where, "the photo %s is not a complete JPEG file (truncated or "
-                                 "damaged); export it again", path);
+            return diag_error(d, where,
+                              "the photo %s is not a complete JPEG file (truncated or "
+                              "damaged); export it again",
+                              path);
     } else if (!probe_png(buf, n, out)) {
-        diag_error(d, where, "the photo %s is not a complete PNG file (truncated or damaged); "
-                             "export it again", path);
-    } else {
-        /* Decode it now, so a damaged file is reported here, where the
-         * article names it, and not when the PDF is written. */
+        return diag_error(d, where,
+                          "the photo %s is not a complete PNG file (truncated or damaged); "
+                          "export it again",
+                          path);
+    }
+    /* Decoding allocates for every pixel the header claims, whatever the
+     * file's size: a few hundred bytes may claim gigabytes. */
+    if ((uint64_t)out->width * (uint64_t)out->height > IMAGE_MAX_PIXELS)
+        return diag_error(d, where,
+                          "the photo %s has %d × %d pixels, more than %d million; scale it "
+                          "down to what the page prints",
+                          path, out->width, out->height, IMAGE_MAX_PIXELS / 1000000);
+    if (out->kind == IMAGE_PNG && decode_png) {
         image_pixels px;
         char problem[200];
-        ok = image_decode_png(buf, n, &px, problem, sizeof problem);
-        if (ok)
-            free(px.data);
-        else
-            diag_error(d, where, "the photo %s is a damaged PNG file (%s); export it again",
-                       path, problem);
+        if (!image_decode_png(buf, n, &px, problem, sizeof problem))
+            return diag_error(d, where,
+                              "the photo %s is a damaged PNG file (%s); export it again", path,
+                              problem);
+        free(px.data);
     }
+    return true;
+}
+
+bool image_read(const file_source *src, const char *path, char **data, size_t *len,
+                src_loc where, diag *d)
+{
+    if (files_read(src, path, IMAGE_MAX_BYTES, data, len))
+        return true;
+    if (errno == EISDIR)
+        return diag_error(d, where, "the photo %s is a folder, not a file", path);
+    if (errno == EINVAL)
+        return diag_error(d, where, "the photo %s is not a regular file", path);
+    if (errno == EFBIG)
+        return diag_error(d, where, "the photo %s is larger than %d MiB", path,
+                          IMAGE_MAX_BYTES >> 20);
+    return diag_error(d, where, "cannot open the photo %s: %s", path, strerror(errno));
+}
+
+bool image_probe(const file_source *src, const char *path, image_info *out, src_loc where,
+                 diag *d)
+{
+    memset(out, 0, sizeof *out);
+    /* Headers sit at the front, but a PNG's chunks are checked to the end
+     * and a JPEG's last bytes too: read the whole file (photos are small
+     * next to this limit).  A PNG is decoded now, so a damaged file is
+     * reported where the article names it, not when the PDF is written. */
+    char *data;
+    size_t n;
+    if (!image_read(src, path, &data, &n, where, d))
+        return false;
+    bool ok = image_check(data, n, path, true, out, where, d);
     free(data);
     return ok;
 }

@@ -23,7 +23,7 @@ typedef struct image_info {
     int bits;            /* JPEG: bits per sample */
 } image_info;
 
-/* Photos larger than this are refused: files in bytes, PNG in pixels. */
+/* Photos larger than this are refused: files in bytes, images in pixels. */
 enum { IMAGE_MAX_BYTES = 256 << 20, IMAGE_MAX_PIXELS = 50000000 };
 
 /* A PNG decoded for embedding. */
@@ -33,11 +33,19 @@ typedef struct image_pixels {
     int components;       /* 1 gray, 3 RGB */
 } image_pixels;
 
-/* Read the photo at `path` through `src` (NULL: the disk) and check it.
- * False, with an error at `where`, when the file is missing, unreadable,
- * not JPEG or PNG, or its header is broken. */
+/* Read the photo at `path` through `src` (NULL: the disk) and check it
+ * (PNG decoded in full).  False, with an error at `where`, when the file
+ * is missing, unreadable, too large, not JPEG or PNG, or damaged. */
 bool image_probe(const file_source *src, const char *path, image_info *out, src_loc where,
                  diag *d);
+/* The photo's bytes, at most IMAGE_MAX_BYTES; the caller frees them.
+ * False, with an error at `where`, when they cannot be had. */
+bool image_read(const file_source *src, const char *path, char **data, size_t *len,
+                src_loc where, diag *d);
+/* image_probe on bytes already read (`path` names them in messages); a
+ * PNG is decoded only when `decode_png` asks for it. */
+bool image_check(const void *data, size_t len, const char *path, bool decode_png,
+                 image_info *out, src_loc where, diag *d);
 /* The kind of image `data` holds, by its signature; false for neither. */
 bool image_sniff(const void *data, size_t len, image_kind *kind);
 /* Decode a PNG to 8-bit gray or RGB, transparency laid onto white paper.

@@ -368,14 +368,25 @@ static const pdf_image *load_image(writer *w, const char *path, const double vis
         o.rgb_to_cmyk = true;
         o.cmyk_profile = w->cmyk.data;
         o.cmyk_profile_len = w->cmyk.len;
-    } else if (!w->print) {
+    }
+    /* Read once: what was checked is what goes in. */
+    char *data;
+    size_t len;
+    image_info info;
+    if (!image_read(w->e->files, path, &data, &len, where, w->d))
+        return NULL;
+    if (!image_check(data, len, path, false, &info, where, w->d)) {
+        free(data);
+        return NULL;
+    }
+    if (!w->print) {
         /* PDF/A allows DeviceCMYK only under a CMYK output intent: tag CMYK
          * photos with the press profile instead. */
-        image_info info;
-        if (image_probe(w->e->files, path, &info, where, w->d) && info.components == 4 &&
-            !w->cmyk_space) {
-            if (!load_cmyk_profile(w, &t->print))
+        if (info.components == 4 && !w->cmyk_space) {
+            if (!load_cmyk_profile(w, &t->print)) {
+                free(data);
                 return NULL;
+            }
             w->cmyk_space = HPDF_Array_New(w->doc->mmgr);
             HPDF_Xref_Add(w->doc->xref, w->cmyk_space);
             HPDF_Array_AddName(w->cmyk_space, "ICCBased");
@@ -387,10 +398,19 @@ static const pdf_image *load_image(writer *w, const char *path, const double vis
     memcpy(o.visible, visible, sizeof o.visible);
     pdf_image img;
     double t0 = seconds_now();
-    bool loaded = pdfimage_load(w->doc, w->e->files, path, &o, &img, where, w->d);
+    HPDF_STATUS error_before = w->error;
+    bool loaded = pdfimage_load(w->doc, data, len, &info, path, &o, &img, where, w->d);
     w->stats->image_seconds += seconds_now() - t0;
-    if (!loaded)
+    if (!loaded) {
+        /* A photo libharu refuses is the input's fault, reported as such:
+         * not a failure of the writer. */
+        if (!error_before) {
+            w->error = 0;
+            w->detail = 0;
+            HPDF_ResetError(w->doc);
+        }
         return NULL;
+    }
     *VEC_PUSH(w->images) = img;
     return &w->images.v[w->images.n - 1];
 }
@@ -924,14 +944,18 @@ static HPDF_STATUS write_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT len)
 
 /* Save the document as path: into a temporary file beside it, the
  * document ID — the digest of the file — written into its trailer, the
- * file flushed to disk and renamed. */
+ * file flushed to disk and renamed; an interrupt waits till it is done. */
 static bool save_pdf(writer *w, const char *path, long *bytes)
 {
     src_loc where = {path, 0, 0};
     char *tmp;
+    signals_held held;
+    files_hold_signals(&held);
     int fd = temp_beside(path, &tmp, w->d);
-    if (fd < 0)
+    if (fd < 0) {
+        files_release_signals(&held);
         return false;
+    }
     pdf_sink *o = xcalloc(1, sizeof *o);
     out_open(o, fd);
     w->doc->stream = HPDF_CallbackWriter_New(w->doc->mmgr, write_out, o);
@@ -966,7 +990,9 @@ static bool save_pdf(writer *w, const char *path, long *bytes)
         *bytes = (long)o->size;
     }
     free(o);
-    return finish_beside(fd, tmp, path, ok, w->d);
+    ok = finish_beside(fd, tmp, path, ok, w->d);
+    files_release_signals(&held);
+    return ok;
 }
 
 /* The last work on the document, spread over the processors: each font

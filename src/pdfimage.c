@@ -307,6 +307,10 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, unsigned char *jpeg, size_t len,
         *why = "TurboJPEG cannot read it";
         goto out;
     }
+    if ((uint64_t)w * (uint64_t)h > IMAGE_MAX_PIXELS) {
+        *why = "it has more pixels than paiban takes";
+        goto out;
+    }
     int cut[4];
     bool cutting = cut_of(o, w, h, cut);
     int cw = cut[2] - cut[0], ch = cut[3] - cut[1];
@@ -374,6 +378,11 @@ static HPDF_Image png_to_cmyk(HPDF_Doc doc, const unsigned char *png, size_t len
         *why = "libpng cannot read it";
         return NULL;
     }
+    if ((uint64_t)pi.width * pi.height > IMAGE_MAX_PIXELS) {
+        *why = "it has more pixels than paiban takes";
+        png_image_free(&pi);
+        return NULL;
+    }
     pi.format = PNG_FORMAT_RGB;
     /* Transparent parts are printed on white paper. */
     png_color white = {255, 255, 255};
@@ -398,16 +407,11 @@ static HPDF_Image png_to_cmyk(HPDF_Doc doc, const unsigned char *png, size_t len
     return img;
 }
 
-bool pdfimage_load(HPDF_Doc doc, const file_source *files, const char *path,
-                   const pdfimage_options *o, pdf_image *out, src_loc where, diag *d)
+bool pdfimage_load(HPDF_Doc doc, char *data, size_t len, const image_info *checked,
+                   const char *path, const pdfimage_options *o, pdf_image *out, src_loc where,
+                   diag *d)
 {
-    image_info info;
-    if (!image_probe(files, path, &info, where, d))
-        return false;
-    char *data;
-    size_t len;
-    if (!files_read(files, path, IMAGE_MAX_BYTES, &data, &len))
-        return diag_error(d, where, "cannot read the photo %s: %s", path, strerror(errno));
+    image_info info = *checked;
     unsigned char *bytes = (unsigned char *)data;
     *out = (pdf_image){.path = path, .width = info.width, .height = info.height,
                        .x1 = info.width, .y1 = info.height, .components = info.components};

@@ -24,6 +24,7 @@
 #include "base.h"
 #include "diag.h"
 #include "files.h"
+#include "image.h"
 
 #include <hpdf.h>
 
@@ -48,10 +49,12 @@ typedef struct pdf_image {
     struct held_jpeg *held;       /* the JPEG bytes the image reads when saved, or NULL */
 } pdf_image;
 
-/* Load `path` into doc as `o` says; false with an error at `where` when
- * the file cannot be read or embedded. */
-bool pdfimage_load(HPDF_Doc doc, const file_source *files, const char *path,
-                   const pdfimage_options *o, pdf_image *out, src_loc where, diag *d);
+/* Put the photo `path` into doc as `o` says, from its bytes as
+ * image_read gave them and image_check passed them (`checked`); takes
+ * the bytes.  False, with an error at `where`, when it cannot go in. */
+bool pdfimage_load(HPDF_Doc doc, char *data, size_t len, const image_info *checked,
+                   const char *path, const pdfimage_options *o, pdf_image *out, src_loc where,
+                   diag *d);
 
 /* Free what the image holds, after the document is freed. */
 void pdfimage_free(pdf_image *img);

@@ -1,7 +1,10 @@
 /* png.c — previews through pdftoppm, and side-by-side pictures. */
 #include "png.h"
 
+#include "files.h"
+
 #include <errno.h>
+#include <limits.h>
 #include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +107,18 @@ static bool read_png(const char *file, image *im, diag *d)
     return true;
 }
 
+typedef VEC(unsigned char) png_bytes;
+
+static void append_bytes(png_structp png, png_bytep data, size_t len)
+{
+    png_bytes *b = png_get_io_ptr(png);
+    if (len > (size_t)(INT_MAX - b->n))
+        png_error(png, "picture too large");
+    VEC_GROW(*b, b->n + (int)len);
+    memcpy(b->v + b->n, data, len);
+    b->n += (int)len;
+}
+
 bool png_side_by_side(const char *left, const char *right, const char *out, diag *d)
 {
     image a, b;
@@ -114,15 +129,17 @@ bool png_side_by_side(const char *left, const char *right, const char *out, diag
         return false;
     }
     png_uint_32 gap = 16, w = a.w + gap + b.w, h = a.h > b.h ? a.h : b.h;
-    FILE *f = fopen(out, "wb");
-    bool ok = f != NULL;
-    png_structp png = ok ? png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL) : NULL;
+    /* Made in memory, then written through a temporary file: a failed
+     * run leaves the previous picture, and no half of one. */
+    png_bytes bytes = {0};
+    bool ok = true;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
     png_infop info = png ? png_create_info_struct(png) : NULL;
     png_bytep row = xmalloc((size_t)w * 3);
     if (!png || !info || setjmp(png_jmpbuf(png))) {
         ok = false;
     } else {
-        png_init_io(png, f);
+        png_set_write_fn(png, &bytes, append_bytes, NULL);
         png_set_IHDR(png, info, w, h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                      PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
         png_write_info(png, info);
@@ -138,12 +155,14 @@ bool png_side_by_side(const char *left, const char *right, const char *out, diag
     }
     if (png)
         png_destroy_write_struct(&png, &info);
-    if (f && fclose(f) != 0)
-        ok = false;
     free(row);
     image_free(&a);
     image_free(&b);
-    if (!ok)
-        return diag_env_error(d, (src_loc){out, 0, 0}, "cannot write the side-by-side picture");
-    return true;
+    if (!ok) {
+        VEC_FREE(bytes);
+        return diag_env_error(d, (src_loc){out, 0, 0}, "cannot make the side-by-side picture");
+    }
+    ok = write_file_atomic(out, bytes.v, (size_t)bytes.n, d);
+    VEC_FREE(bytes);
+    return ok;
 }

@@ -52,6 +52,20 @@ def png(width=16, height=12, idat=None):
             + png_chunk(b'IEND', b''))
 
 
+def jpeg_claiming(width, height, marker=None):
+    """The sample photo with its frame header changed to claim width ×
+    height pixels (and to be of another kind of JPEG: `marker`)."""
+    with open(JPEG, 'rb') as f:
+        data = bytearray(f.read())
+    i = 2
+    while data[i + 1] not in (0xC0, 0xC1, 0xC2):
+        i += 2 + struct.unpack('>H', data[i + 2:i + 4])[0]
+    data[i + 5:i + 9] = struct.pack('>HH', height, width)
+    if marker is not None:
+        data[i + 1] = marker
+    return bytes(data)
+
+
 def alias_bomb(levels):
     """A body whose items are lists of ten aliases of the item before."""
     lines = ['headline: 标题', 'body:', '  - &p0 正文。']
@@ -178,6 +192,14 @@ CASES = [
     ('jump without its continuation', {'ed/edition.yaml': EDITION.replace('lines: 40', 'lines: 40\n        continue-on: A2') +
                                        '  - page: A2\n    articles:\n      - article: b.yaml\n', 'ed/b.yaml': ARTICLE}, [], 2,
      'ed/edition.yaml:12:22: error: page "A2" has no placement of this article with "continued: true" to hold the rest'),
+    ('continuation too short for its headline',
+     {'ed/edition.yaml': EDITION.replace('columns: 1-4\n        top: 1\n        lines: 40',
+                                         'columns: 1-4\n        top: 1\n        lines: 20\n        continue-on: A2')
+      + '  - page: A2\n    articles:\n      - article: a.yaml\n        continued: true\n'
+        '        columns: 1\n        top: 1\n        lines: 1\n',
+      'ed/a.yaml': 'headline: 强基固本聚力跨越发展新篇\nbody:\n  - %s\n' % ('正文' * 400)}, ['--allow-overset'], 2,
+     'ed/edition.yaml:15:9: error: the continuation of "a" repeats its headline in 2 grid lines but its '
+     'module has 1; give it more lines or columns'),
     ('continued without a jump', {'ed/edition.yaml': EDITION + '  - page: A2\n    articles:\n      - article: a.yaml\n        continued: true\n'}, [], 2,
      'ed/edition.yaml:14:9: error: this placement continues "a", but no earlier placement says "continue-on: A2"'),
     ('placed twice', {'ed/edition.yaml': EDITION + '      - article: a.yaml\n        columns: 5-8\n'}, [], 2,
@@ -256,6 +278,13 @@ CASES = [
                                'ed/p.png': png(idat=b'\x78\x9c' + b'\xff' * 40)}, [], 2,
      'ed/a.yaml:3:3: error: the photo ed/p.png is a damaged PNG file (IDAT: invalid block type); '
      'export it again'),
+    ('JPEG claiming 60000 × 60000 pixels', {'ed/a.yaml': PHOTO % 'p.jpg', 'ed/p.jpg': jpeg_claiming(60000, 60000)},
+     [], 2, 'ed/a.yaml:3:3: error: the photo ed/p.jpg has 60000 × 60000 pixels, more than 50 million; '
+     'scale it down to what the page prints'),
+    ('lossless JPEG in the archive form', {'ed/a.yaml': PHOTO % 'p.jpg',
+                                           'ed/p.jpg': jpeg_claiming(3264, 2448, 0xC3)}, ['--archive'], 2,
+     'ed/a.yaml:3:3: error: the photo ed/p.jpg cannot go into the PDF: libharu cannot embed it; save it '
+     'as baseline JPEG or PNG'),
     ('PNG', {'ed/a.yaml': PHOTO % 'p.png', 'ed/p.png': png()}, [], 0, None),
     ('JPEG named .png', {'ed/a.yaml': PHOTO % 'p.png', 'ed/p.png': ('TRUNC', 10 ** 7)}, [], 0, None),
     ('absolute path of a real photo', {'ed/a.yaml': PHOTO % JPEG}, [], 2,
