@@ -171,6 +171,8 @@ typedef struct module {
     bool own_columns;     /* set in columns of its own, not the page grid's */
     int top, bottom;      /* grid lines [top, bottom) of its bounding box */
     int lines;            /* page grid lines (the occupancy stride) */
+    arena *settings;      /* the paragraphs' settings, tried and chosen: they die
+                             with the module, their lines live on as copies */
     unsigned char *fixed; /* ncols × lines: 1 where the flow may not go */
     unsigned char *occ;   /* working copy during a flow run */
     item_vec items;
@@ -242,7 +244,9 @@ static const para_result *variant(module *m, flow_item *it, int v)
     if (!it->have[v]) {
         para_options po = {.width = m->col_w, .indent_style = -1, .align = it->align,
                            .no_indent = it->continuation, .looseness = v - 1};
-        para_typeset(m->c->ts, it->spans, it->span_count, &po, m->c->a, &it->var[v]);
+        if (!m->settings)
+            m->settings = arena_new();
+        para_typeset(m->c->ts, it->spans, it->span_count, &po, m->settings, &it->var[v]);
         it->have[v] = true;
     }
     return &it->var[v];
@@ -1238,6 +1242,8 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
     }
     VEC_FREE(m.items);
     VEC_FREE(m.own_spans);
+    if (m.settings)
+        arena_free(m.settings);
 }
 
 /* ---- furniture --------------------------------------------------------- */
@@ -1516,6 +1522,9 @@ bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_
         compose_column_rules(&g, page);
         for (int k = 0; k < page->modules.n; k++)
             out->overset_lines += page->modules.v[k].overset_lines;
+        /* The page is done: its lists grow no more; an edition of many
+         * pages should not carry their growth room to the end. */
+        draw_list_fit(&page->list);
     }
     warn_flagged_lines(out, d);
     return diag_error_count(d) == 0;

@@ -3,6 +3,7 @@
 
 #include "arena.h"
 
+#include <limits.h>
 #include <string.h>
 
 void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_line *pl,
@@ -11,20 +12,31 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
 {
     const placed_glyph *g = pr->glyphs + pl->glyph_start;
     int n = pl->glyph_count;
-    const char *text = pr->text; /* the paragraph lives as long as the list */
     for (int i = 0; i < n;) {
         int j = i + 1;
         while (j < n && g[j].face == g[i].face && g[j].size == g[i].size &&
                g[j].style == g[i].style)
             j++;
+        /* The run keeps a copy of the text its glyphs show: the paragraph's
+         * setting may die before the list. */
+        int lo = INT_MAX, hi = 0;
+        for (int k = i; k < j; k++) {
+            if (g[k].text_len > 0) {
+                lo = MIN(lo, g[k].text_start);
+                hi = MAX(hi, g[k].text_start + g[k].text_len);
+            }
+        }
+        if (lo > hi)
+            lo = hi = 0;
         draw_glyph *dg = ARENA_NEW_ARRAY(a, draw_glyph, j - i);
         for (int k = i; k < j; k++) {
             dg[k - i] = (draw_glyph){.gid = g[k].gid,
                                      .x = g[k].x - g[i].x,
                                      .y = g[k].y,
-                                     .text_start = g[k].text_start,
+                                     .text_start = g[k].text_len > 0 ? g[k].text_start - lo : 0,
                                      .text_len = g[k].text_len};
         }
+        const char *text = arena_strndup(a, pr->text + lo, (size_t)(hi - lo));
         draw_op *op = VEC_PUSH(dl->ops);
         op->kind = DRAW_GLYPHS;
         op->x = x + g[i].x;
@@ -137,6 +149,18 @@ void draw_list_free(draw_list *dl)
 {
     VEC_FREE(dl->ops);
     VEC_FREE(dl->lines);
+}
+
+void draw_list_fit(draw_list *dl)
+{
+    if (dl->ops.n > 0 && dl->ops.n < dl->ops.cap) {
+        dl->ops.v = xrealloc(dl->ops.v, sizeof *dl->ops.v * (size_t)dl->ops.n);
+        dl->ops.cap = dl->ops.n;
+    }
+    if (dl->lines.n > 0 && dl->lines.n < dl->lines.cap) {
+        dl->lines.v = xrealloc(dl->lines.v, sizeof *dl->lines.v * (size_t)dl->lines.n);
+        dl->lines.cap = dl->lines.n;
+    }
 }
 
 /* Proof marks: the page's shapes in colour, on the proof layer. */

@@ -94,8 +94,8 @@ typedef struct page_out {
 } page_out;
 
 /* Add a set paragraph line at (x, baseline): one glyph run per face and
- * size, and a text_line record.  Glyph memory comes from `a`; the runs
- * point at pr->text, so pr must live as long as the list. */
+ * size, and a text_line record.  The runs' glyphs and text are copies in
+ * `a`: pr may die before the list. */
 void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_line *pl,
                     scaled x, scaled baseline, const char *frame, int article_index, int column,
                     int grid_line, double gray, int para);
@@ -110,6 +110,8 @@ void draw_image(draw_list *dl, const char *file, scaled x, scaled y, scaled w, s
 void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int dgrid,
                  int article_index, int column);
 void draw_list_free(draw_list *dl);
+/* Give back the room a finished list kept for growing. */
+void draw_list_fit(draw_list *dl);
 
 /* A proof mark on the overlay layer: a rectangle filled (fill) or outlined
  * (stroke > 0) in CMYK, or a line. */
