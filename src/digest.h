@@ -1,5 +1,5 @@
-/* digest.h — SHA-256 (FIPS 180-4), for the archive's content hashes and
- * the volume's document ID.
+/* digest.h — SHA-256 (nettle's), for the archive's content hashes and
+ * the volume's document ID: the helpers the archive needs around it.
  *
  *     digest d; digest_init(&d); digest_add(&d, bytes, n); …
  *     digest_hex(&d, hex);   (65 bytes: 64 hex digits and a NUL)
@@ -10,11 +10,10 @@
 
 #include "base.h"
 
+#include <nettle/sha2.h>
+
 typedef struct digest {
-    uint32_t h[8];        /* chaining value */
-    uint64_t length;      /* bytes added so far */
-    unsigned char block[64];
-    size_t fill;          /* bytes waiting in block */
+    struct sha256_ctx ctx;
 } digest;
 
 void digest_init(digest *d);

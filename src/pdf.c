@@ -3,7 +3,6 @@
 
 #include "arena.h"
 #include "image.h"
-#include "md5.h"
 #include "pdffont.h"
 #include "pdfimage.h"
 #include "pdfmeta.h"
@@ -18,6 +17,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 #include <math.h>
+#include <nettle/md5.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -832,7 +832,7 @@ typedef struct pdf_sink {
     size_t n;              /* bytes in buf[cur] */
     uint64_t size;
     int error;             /* errno of the first failed write, or 0 */
-    md5 digest;
+    struct md5_ctx digest;
     pthread_t hasher;
     bool threaded;
     pthread_mutex_t lock;
@@ -854,7 +854,7 @@ static void *hash_worker(void *arg)
         const unsigned char *p = o->pending;
         size_t len = o->pending_len;
         pthread_mutex_unlock(&o->lock);
-        md5_update(&o->digest, p, len);
+        md5_update(&o->digest, len, p);
         pthread_mutex_lock(&o->lock);
         o->pending = NULL;
         pthread_cond_broadcast(&o->cond);
@@ -867,7 +867,7 @@ static void *hash_worker(void *arg)
 static void hash_later(pdf_sink *o, const unsigned char *p, size_t len)
 {
     if (!o->threaded) {
-        md5_update(&o->digest, p, len);
+        md5_update(&o->digest, len, p);
         return;
     }
     pthread_mutex_lock(&o->lock);
@@ -919,7 +919,7 @@ static void out_close(pdf_sink *o, unsigned char digest[16])
         pthread_mutex_unlock(&o->lock);
         pthread_join(o->hasher, NULL);
     }
-    md5_final(&o->digest, digest);
+    md5_digest(&o->digest, MD5_DIGEST_SIZE, digest);
     pthread_mutex_destroy(&o->lock);
     pthread_cond_destroy(&o->cond);
     free(o->buf[0]);

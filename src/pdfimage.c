@@ -3,13 +3,13 @@
 
 #include "cache.h"
 #include "image.h"
-#include "md5.h"
 
 #include <errno.h>
 #include <math.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <lcms2.h>
+#include <nettle/md5.h>
 #include <png.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -266,13 +266,13 @@ static void converted_name(const unsigned char *photo, size_t len, const pdfimag
     if (cutting)
         n += snprintf(setup + n, sizeof setup - (size_t)n, "cut %d %d %d %d\n", cut[0], cut[1],
                       cut[2], cut[3]);
-    md5 m;
+    struct md5_ctx m;
     md5_init(&m);
-    md5_update(&m, setup, (size_t)n);
-    md5_update(&m, o->cmyk_profile, o->cmyk_profile_len);
-    md5_update(&m, photo, len);
+    md5_update(&m, (size_t)n, (const uint8_t *)setup);
+    md5_update(&m, o->cmyk_profile_len, o->cmyk_profile);
+    md5_update(&m, len, photo);
     unsigned char digest[16];
-    md5_final(&m, digest);
+    md5_digest(&m, MD5_DIGEST_SIZE, digest);
     for (int i = 0; i < 16; i++)
         snprintf(name + 2 * i, 3, "%02x", digest[i]);
     strcpy(name + 32, "-cmyk.jpg");
