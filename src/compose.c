@@ -937,17 +937,19 @@ static void compose_photo(module *m, int head_end)
 
 /* The bottom (exclusive) of an area with `lines: fill`: down to the next
  * module below it in any of its columns, or the foot of the type area. */
+/* Part i of a placement: 0 is its area, then the parts that shape it. */
+static const grid_area *part_area(const placement *pl, int i)
+{
+    return i == 0 ? &pl->area : &pl->parts[i - 1];
+}
+
 static int fill_bottom(const page_spec *ps, const grid_area *a, const template *t)
 {
     int bottom = t->lines;
     for (int k = 0; k < ps->placement_count; k++) {
         const placement *q = &ps->placements[k];
-        const grid_area *areas[17] = {&q->area};
-        int n = 1;
-        for (int i = 0; i < q->part_count && n < 17; i++)
-            areas[n++] = &q->parts[i];
-        for (int i = 0; i < n; i++) {
-            const grid_area *b = areas[i];
+        for (int i = 0; i <= q->part_count; i++) {
+            const grid_area *b = part_area(q, i);
             if (b == a || b->col_to < a->col_from || b->col_from > a->col_to)
                 continue;
             if (b->top > a->top && b->top < bottom)
@@ -1007,6 +1009,26 @@ static span *jump_span(composer *c, const char *fmt, const char *label, int styl
 /* A module in columns of its own: the page's column rules stay out of it
  * (its gutters are elsewhere), and it draws its own, in its gutters from
  * `from` (below its headline) down, interrupted where a box spans them. */
+/* Whether something in v spans the gutter right of grid column `col` at
+ * grid line `line`. */
+static bool spanned(const grid_rect *v, int n, int col, int line)
+{
+    for (int k = 0; k < n; k++)
+        if (v[k].col_from <= col && v[k].col_to > col && line >= v[k].line_from &&
+            line < v[k].line_to)
+            return true;
+    return false;
+}
+
+/* A column rule at x from grid line `from` down to `to`, centred in the
+ * line gaps at both ends. */
+static void gutter_rule(draw_list *dl, const grid *g, scaled x, int from, int to)
+{
+    const template *t = g->t;
+    draw_rule(dl, x, line_top(g, from) - t->line_gap / 2, x, line_top(g, to) - t->line_gap / 2,
+              t->column_rule_weight, 1);
+}
+
 static void own_column_rules(module *m, int grid_from, int grid_to, int from)
 {
     const template *t = m->g->t;
@@ -1017,18 +1039,12 @@ static void own_column_rules(module *m, int grid_from, int grid_to, int from)
         scaled x = (m->col_x[col] + m->col_w + m->col_x[col + 1]) / 2;
         int start = -1;
         for (int line = from; line <= m->bottom; line++) {
-            bool ruled = line < m->bottom;
-            for (int k = 0; k < m->own_spans.n && ruled; k++) {
-                const grid_rect *r = &m->own_spans.v[k];
-                if (r->col_from <= col && r->col_to > col && line >= r->line_from &&
-                    line < r->line_to)
-                    ruled = false;
-            }
+            bool ruled = line < m->bottom &&
+                         !spanned(m->own_spans.v, m->own_spans.n, col, line);
             if (ruled && start < 0)
                 start = line;
             if (!ruled && start >= 0) {
-                draw_rule(&m->page->list, x, line_top(m->g, start) - t->line_gap / 2, x,
-                          line_top(m->g, line) - t->line_gap / 2, t->column_rule_weight, 1);
+                gutter_rule(&m->page->list, m->g, x, start, line);
                 start = -1;
             }
         }
@@ -1058,12 +1074,8 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
     if (pl->part_count > 0) {
         /* Only the cells inside a part are the module's. */
         memset(m.fixed, 1, cells);
-        const grid_area *areas[17] = {&pl->area};
-        int n = 1;
-        for (int i = 0; i < pl->part_count && n < 17; i++)
-            areas[n++] = &pl->parts[i];
-        for (int i = 0; i < n; i++) {
-            const grid_area *a = areas[i];
+        for (int i = 0; i <= pl->part_count; i++) {
+            const grid_area *a = part_area(pl, i);
             int b = area_bottom(ps, a, t);
             for (int col = a->col_from; col <= a->col_to; col++)
                 for (int ln = a->top; ln < b; ln++)
@@ -1401,17 +1413,12 @@ static void compose_column_rules(const grid *g, page_out *page)
                     line < mb->top + mb->lines)
                     ruled = true;
             }
-            for (int k = 0; k < page->spanners.n && ruled; k++) {
-                const grid_rect *r = &page->spanners.v[k];
-                if (r->col_from <= col && r->col_to > col && line >= r->line_from &&
-                    line < r->line_to)
-                    ruled = false;
-            }
+            if (ruled && spanned(page->spanners.v, page->spanners.n, col, line))
+                ruled = false;
             if (ruled && start < 0)
                 start = line;
             if (!ruled && start >= 0) {
-                draw_rule(&page->list, x, line_top(g, start) - t->line_gap / 2, x,
-                          line_top(g, line) - t->line_gap / 2, t->column_rule_weight, 1);
+                gutter_rule(&page->list, g, x, start, line);
                 start = -1;
             }
         }
@@ -1429,12 +1436,8 @@ static bool check_overlaps(composer *c, const page_spec *ps, const template *t, 
     bool ok = true;
     for (int k = 0; k < ps->placement_count && ok; k++) {
         const placement *pl = &ps->placements[k];
-        const grid_area *areas[17] = {&pl->area};
-        int n = 1;
-        for (int i = 0; i < pl->part_count && n < 17; i++)
-            areas[n++] = &pl->parts[i];
-        for (int i = 0; i < n && ok; i++) {
-            const grid_area *a = areas[i];
+        for (int i = 0; i <= pl->part_count && ok; i++) {
+            const grid_area *a = part_area(pl, i);
             if (a->top < reserved_top) {
                 ok = diag_error(c->d, a->loc,
                                 "article \"%s\" starts at grid line %d, inside the masthead (lines "

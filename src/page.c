@@ -3,7 +3,6 @@
 
 #include "arena.h"
 
-#include <limits.h>
 #include <string.h>
 
 void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_line *pl,
@@ -12,31 +11,24 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
 {
     const placed_glyph *g = pr->glyphs + pl->glyph_start;
     int n = pl->glyph_count;
+    /* The line's text, copied once: the dump shows it, and the runs show
+     * their glyphs' parts of it (the paragraph's setting may die before
+     * the list). */
+    char *text = arena_strndup(a, pr->text + pl->text_start,
+                               (size_t)(pl->text_end - pl->text_start));
     for (int i = 0; i < n;) {
         int j = i + 1;
         while (j < n && g[j].face == g[i].face && g[j].size == g[i].size &&
                g[j].style == g[i].style)
             j++;
-        /* The run keeps a copy of the text its glyphs show: the paragraph's
-         * setting may die before the list. */
-        int lo = INT_MAX, hi = 0;
-        for (int k = i; k < j; k++) {
-            if (g[k].text_len > 0) {
-                lo = MIN(lo, g[k].text_start);
-                hi = MAX(hi, g[k].text_start + g[k].text_len);
-            }
-        }
-        if (lo > hi)
-            lo = hi = 0;
         draw_glyph *dg = ARENA_NEW_ARRAY(a, draw_glyph, j - i);
         for (int k = i; k < j; k++) {
             dg[k - i] = (draw_glyph){.gid = g[k].gid,
                                      .x = g[k].x - g[i].x,
                                      .y = g[k].y,
-                                     .text_start = g[k].text_len > 0 ? g[k].text_start - lo : 0,
+                                     .text_start = g[k].text_start - pl->text_start,
                                      .text_len = g[k].text_len};
         }
-        const char *text = arena_strndup(a, pr->text + lo, (size_t)(hi - lo));
         draw_op *op = VEC_PUSH(dl->ops);
         op->kind = DRAW_GLYPHS;
         op->x = x + g[i].x;
@@ -61,8 +53,7 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
     tl->y = baseline;
     tl->width = pl->width;
     tl->used = pl->used;
-    tl->text = arena_strndup(a, pr->text + pl->text_start,
-                             (size_t)(pl->text_end - pl->text_start));
+    tl->text = text;
     tl->style = pl->style;
     tl->flags = pl->flags;
     tl->para = para;

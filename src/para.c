@@ -271,6 +271,15 @@ static scaled glue_adjust(const item *g, const adjust *a)
     return 0;
 }
 
+/* The paragraph's items built again with `hp`, and broken by total fit. */
+static bool set_again(const para_text *t, const shaped_para *sp, const span *spans,
+                      const hlist_params *hp, const scaled widths[2], const breaker_params *bp,
+                      arena *scratch, item **items, int *n, break_result *br)
+{
+    *items = hlist_build(t, sp, spans, hp, scratch, n);
+    return breaker_optimal(*items, *n, widths, 2, bp, 0, scratch, br);
+}
+
 /* Line breaks that fall where an ideographic space parts two phrases
  * (hlist gives those breaks the negative phrase penalty). */
 static int breaks_at_phrase_spaces(const item *items, const break_result *br)
@@ -370,16 +379,19 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
                 breaker_first_fit(items, n, widths, 2, scratch, &br);
         }
     }
+    /* A head may be set again another way (below); justified text, a
+     * looseness variant, an emergency setting or first fit keep theirs. */
+    bool may_reset = !justified && !opt->looseness && !emergency &&
+                     st->breaker != BREAKER_FIRST_FIT;
+    item *items2;
+    int n2;
+    break_result br2;
     /* A tracked head that wraps is set again without tracking; if that
      * saves a line, the tracking gives way (PH-10). */
-    if (hp.tracking > 0 && !justified && !opt->looseness && !emergency && br.line_count > 1 &&
-        st->breaker != BREAKER_FIRST_FIT) {
+    if (may_reset && hp.tracking > 0 && br.line_count > 1) {
         hlist_params solid = hp;
         solid.tracking = 0;
-        int n2;
-        item *items2 = hlist_build(&t, &sp, spans, &solid, scratch, &n2);
-        break_result br2;
-        if (breaker_optimal(items2, n2, widths, 2, bp, 0, scratch, &br2) &&
+        if (set_again(&t, &sp, spans, &solid, widths, bp, scratch, &items2, &n2, &br2) &&
             br2.line_count < br.line_count) {
             items = items2;
             n = n2;
@@ -389,14 +401,10 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     }
     /* A head of several lines is set in lines of even length, not full
      * lines over a short last one: the last line is ragged like the rest. */
-    if (st->phrase_breaks && !justified && !opt->looseness && !emergency && br.line_count > 1 &&
-        st->breaker != BREAKER_FIRST_FIT) {
+    if (may_reset && st->phrase_breaks && br.line_count > 1) {
         hlist_params even = hp;
         even.balance = true;
-        int n2;
-        item *items2 = hlist_build(&t, &sp, spans, &even, scratch, &n2);
-        break_result br2;
-        if (breaker_optimal(items2, n2, widths, 2, bp, 0, scratch, &br2) &&
+        if (set_again(&t, &sp, spans, &even, widths, bp, scratch, &items2, &n2, &br2) &&
             br2.line_count == br.line_count &&
             break_cost(items2, &br2) <= break_cost(items, &br)) {
             items = items2;
@@ -408,16 +416,11 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
      * its lines break there if the head keeps its number of lines, however
      * short that leaves a line: a centred head reads by its phrases, and
      * a short line costs it little. */
-    if (hp.space_parts_phrases && !justified && !opt->looseness && !emergency &&
-        br.line_count > 1 && st->breaker != BREAKER_FIRST_FIT &&
+    if (may_reset && hp.space_parts_phrases && br.line_count > 1 &&
         breaks_at_phrase_spaces(items, &br) < br.line_count - 1) {
         hlist_params lenient = hp;
-        lenient.balance = false;
         lenient.ragged = MAX(widths[0], widths[1]);
-        int n2;
-        item *items2 = hlist_build(&t, &sp, spans, &lenient, scratch, &n2);
-        break_result br2;
-        if (breaker_optimal(items2, n2, widths, 2, bp, 0, scratch, &br2) &&
+        if (set_again(&t, &sp, spans, &lenient, widths, bp, scratch, &items2, &n2, &br2) &&
             br2.line_count == br.line_count &&
             breaks_at_phrase_spaces(items2, &br2) > breaks_at_phrase_spaces(items, &br)) {
             items = items2;
