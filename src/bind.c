@@ -4,6 +4,8 @@
  * 12.4.2 page labels). */
 #include "bind.h"
 
+#include "files.h"
+
 #include "digest.h"
 #include "pdfread.h"
 #include "strbuf.h"
@@ -13,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /* The volume being written: numbers are handed out as objects are met,
@@ -387,16 +388,20 @@ bool bind_volume(const bind_spec *spec, const char *path, bind_stats *stats, dia
 {
     memset(stats, 0, sizeof *stats);
     src_loc where = {path, 0, 0};
-    char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    FILE *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    char *tmp;
+    int fd = files_temp_open(path, &tmp, d);
+    if (fd < 0)
+        return false;
+    /* Buffered writing through a second descriptor; the first one is
+     * flushed to disk and closed by files_temp_close. */
+    int wfd = dup(fd);
+    FILE *out = wfd >= 0 ? fdopen(wfd, "wb") : NULL;
     if (!out) {
-        diag_env_error(d, where, "cannot create a temporary file beside it: %s", strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(tmp);
-        }
-        free(tmp);
+        diag_env_error(d, where, "cannot write: %s", strerror(errno));
+        if (wfd >= 0)
+            close(wfd);
+        files_temp_close(fd, tmp, path, false, d);
+        files_temp_place(tmp, path, false, d);
         return false;
     }
     setvbuf(out, NULL, _IOFBF, 1 << 20);
@@ -405,21 +410,10 @@ bool bind_volume(const bind_spec *spec, const char *path, bind_stats *stats, dia
     bool ok = write_volume(&v, spec);
     if (v.failed && ok)
         ok = diag_env_error(d, where, "cannot write: %s", strerror(errno));
-    if (fflush(out) != 0 || fsync(fileno(out)) != 0)
-        ok = ok && diag_env_error(d, where, "cannot flush to disk: %s", strerror(errno));
     if (fclose(out) != 0)
-        ok = ok && diag_env_error(d, where, "cannot close: %s", strerror(errno));
-    if (ok) {
-        mode_t mask = umask(0);
-        umask(mask);
-        chmod(tmp, 0666 & ~mask);
-        if (rename(tmp, path) != 0)
-            ok = diag_env_error(d, where, "cannot rename the new file into place: %s",
-                                strerror(errno));
-    }
-    if (!ok)
-        unlink(tmp);
-    free(tmp);
+        ok = ok && diag_env_error(d, where, "cannot write: %s", strerror(errno));
+    ok = files_temp_close(fd, tmp, path, ok, d);
+    ok = files_temp_place(tmp, path, ok, d);
     stats->pages = v.pages.n;
     stats->bytes = v.offset;
     VEC_FREE(v.offsets);

@@ -87,34 +87,22 @@ bool files_resolve(const file_source *src, const char *path, char *out)
     return src ? src->resolve(src, path, out) : realpath(path, out) != NULL;
 }
 
-/* Write `f` to a new temporary file beside it; its name in *tmp (to free). */
-static bool write_temporary(const file_out *f, char **tmp, diag *d)
+int files_temp_open(const char *path, char **tmp, diag *d)
 {
-    src_loc where = {f->path, 0, 0};
-    *tmp = xasprintf("%s.tmp.XXXXXX", f->path);
+    *tmp = xasprintf("%s.tmp.XXXXXX", path);
     int fd = mkstemp(*tmp);
     if (fd < 0) {
-        diag_env_error(d, where, "cannot create a temporary file beside it: %s", strerror(errno));
+        diag_env_error(d, (src_loc){path, 0, 0}, "cannot create a temporary file beside it: %s",
+                       strerror(errno));
         free(*tmp);
         *tmp = NULL;
-        return false;
     }
-    const char *p = f->data;
-    size_t left = f->len;
-    bool ok = true;
-    while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            diag_env_error(d, where, "cannot write: %s (the previous file is left as it was)",
-                           n < 0 ? strerror(errno) : "no space");
-            ok = false;
-            break;
-        }
-        p += n;
-        left -= (size_t)n;
-    }
+    return fd;
+}
+
+bool files_temp_close(int fd, const char *tmp, const char *path, bool ok, diag *d)
+{
+    src_loc where = {path, 0, 0};
     if (ok && fsync(fd) != 0) {
         diag_env_error(d, where, "cannot flush to disk: %s (the previous file is left as it was)",
                        strerror(errno));
@@ -129,9 +117,46 @@ static bool write_temporary(const file_out *f, char **tmp, diag *d)
     if (ok) {
         mode_t mask = umask(0);
         umask(mask);
-        chmod(*tmp, 0666 & ~mask);
+        chmod(tmp, 0666 & ~mask);
     }
     return ok;
+}
+
+bool files_temp_place(char *tmp, const char *path, bool ok, diag *d)
+{
+    if (ok && rename(tmp, path) != 0)
+        ok = diag_env_error(d, (src_loc){path, 0, 0},
+                            "cannot rename the new file into place: %s", strerror(errno));
+    if (!ok)
+        unlink(tmp);
+    free(tmp);
+    return ok;
+}
+
+/* Write `f` to a new temporary file beside it; its name in *tmp (to free). */
+static bool write_temporary(const file_out *f, char **tmp, diag *d)
+{
+    int fd = files_temp_open(f->path, tmp, d);
+    if (fd < 0)
+        return false;
+    const char *p = f->data;
+    size_t left = f->len;
+    bool ok = true;
+    while (left > 0) {
+        ssize_t n = write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            diag_env_error(d, (src_loc){f->path, 0, 0},
+                           "cannot write: %s (the previous file is left as it was)",
+                           n < 0 ? strerror(errno) : "no space");
+            ok = false;
+            break;
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+    return files_temp_close(fd, *tmp, f->path, ok, d);
 }
 
 void files_hold_signals(signals_held *held)

@@ -10,10 +10,11 @@
  * Callers word the errors: a source reports what went wrong as errno.
  *
  * Output is written to a temporary file beside its target and renamed
- * over it only when complete (the layout dump, reports and previews here;
- * the PDF by its writer, pdf.c, the same way), so a failed run — a full
- * disk, a file size limit, an interrupt — leaves the previous file as it
- * was and no temporary file behind. */
+ * over it only when complete — whole buffers (the layout dump, reports,
+ * previews) through files_write_atomic, streamed files (the PDF, the
+ * archive's volume) through files_temp_* — so a failed run (a full disk,
+ * a file size limit, an interrupt) leaves the previous file as it was and
+ * no temporary file behind. */
 #ifndef PAIBAN_FILES_H
 #define PAIBAN_FILES_H
 
@@ -56,6 +57,17 @@ typedef struct file_out {
 bool files_write_atomic(const file_out *files, int count, diag *d);
 /* The same for one file. */
 bool write_file_atomic(const char *path, const void *data, size_t len, diag *d);
+
+/* The same pieces for a writer that streams its file (the PDF).
+ * files_temp_open makes the temporary file beside `path` (its name in
+ * *tmp) and returns its descriptor, or -1 (reported).  files_temp_close
+ * flushes it to disk when `ok`, closes it and gives it the rights a new
+ * file gets; false, reported, when that fails.  files_temp_place renames
+ * it over `path` when `ok` (reported if that fails), else removes it; it
+ * frees tmp.  Hold the signals (below) from open to place. */
+int files_temp_open(const char *path, char **tmp, diag *d);
+bool files_temp_close(int fd, const char *tmp, const char *path, bool ok, diag *d);
+bool files_temp_place(char *tmp, const char *path, bool ok, diag *d);
 
 /* While a temporary file exists, the signals that would stop the program
  * (SIGINT, SIGTERM, SIGHUP, SIGQUIT) wait: hold them before creating it,

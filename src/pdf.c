@@ -12,7 +12,6 @@
 #include "utf8.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
@@ -23,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -333,12 +331,19 @@ static double seconds_now(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* An ICC profile, whole, in new memory; NULL with errno set. */
+static unsigned char *read_profile(const char *path, size_t *len)
+{
+    char *data;
+    return files_read(NULL, path, IMAGE_MAX_BYTES, &data, len) ? (unsigned char *)data : NULL;
+}
+
 /* The CMYK profile of the template's print: section, read once. */
 static bool load_cmyk_profile(writer *w, const print_spec *ps)
 {
     if (w->cmyk.data)
         return true;
-    if (!(w->cmyk.data = pdfimage_read_file(ps->profile, &w->cmyk.len))) {
+    if (!(w->cmyk.data = read_profile(ps->profile, &w->cmyk.len))) {
         if (strcmp(ps->profile, PRINT_DEFAULT_PROFILE) == 0)
             return diag_env_error(w->d, (src_loc){ps->profile, 0, 0},
                                   "the CMYK profile cannot be read (%s); install the Debian "
@@ -757,7 +762,7 @@ static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages
         pdfmeta_output_intent(w->doc, "GTS_PDFX", w->cmyk.stream, ps->condition, info);
     } else {
         icc_file srgb = {0};
-        if (!(srgb.data = pdfimage_read_file(ARCHIVE_PROFILE, &srgb.len)))
+        if (!(srgb.data = read_profile(ARCHIVE_PROFILE, &srgb.len)))
             return diag_env_error(w->d, (src_loc){ARCHIVE_PROFILE, 0, 0},
                                   "the sRGB profile cannot be read (%s); install the Debian "
                                   "package " ARCHIVE_PROFILE_PACKAGE,
@@ -771,49 +776,6 @@ static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages
     }
     pdfmeta_reserve_id(w->doc);
     return true;
-}
-
-/* A temporary file beside path (mode 0600 until it is done); -1 when it
- * cannot be made (reported). */
-static int temp_beside(const char *path, char **tmp, diag *d)
-{
-    *tmp = xasprintf("%s.tmp.XXXXXX", path);
-    int fd = mkstemp(*tmp);
-    if (fd < 0) {
-        diag_env_error(d, (src_loc){path, 0, 0}, "cannot create a temporary file beside it: %s",
-                       strerror(errno));
-        free(*tmp);
-        *tmp = NULL;
-    }
-    return fd;
-}
-
-/* Flush the temporary file to disk, give it normal rights and rename it
- * over path; when anything failed (ok false, or here), remove it. */
-static bool finish_beside(int fd, char *tmp, const char *path, bool ok, diag *d)
-{
-    src_loc where = {path, 0, 0};
-    if (ok && fsync(fd) != 0) {
-        diag_env_error(d, where, "cannot flush to disk: %s", strerror(errno));
-        ok = false;
-    }
-    if (close(fd) != 0 && ok) {
-        diag_env_error(d, where, "cannot close: %s", strerror(errno));
-        ok = false;
-    }
-    if (ok) {
-        mode_t mask = umask(0);
-        umask(mask);
-        chmod(tmp, 0666 & ~mask);
-    }
-    if (ok && rename(tmp, path) != 0) {
-        diag_env_error(d, where, "cannot rename the new file into place: %s", strerror(errno));
-        ok = false;
-    }
-    if (!ok)
-        unlink(tmp);
-    free(tmp);
-    return ok;
 }
 
 
@@ -951,7 +913,7 @@ static bool save_pdf(writer *w, const char *path, long *bytes)
     char *tmp;
     signals_held held;
     files_hold_signals(&held);
-    int fd = temp_beside(path, &tmp, w->d);
+    int fd = files_temp_open(path, &tmp, w->d);
     if (fd < 0) {
         files_release_signals(&held);
         return false;
@@ -990,7 +952,8 @@ static bool save_pdf(writer *w, const char *path, long *bytes)
         *bytes = (long)o->size;
     }
     free(o);
-    ok = finish_beside(fd, tmp, path, ok, w->d);
+    ok = files_temp_close(fd, tmp, path, ok, w->d);
+    ok = files_temp_place(tmp, path, ok, w->d);
     files_release_signals(&held);
     return ok;
 }

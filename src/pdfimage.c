@@ -4,7 +4,6 @@
 #include "cache.h"
 #include "image.h"
 
-#include <errno.h>
 #include <math.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -18,31 +17,6 @@
 #include <unistd.h>
 
 enum { CMYK_JPEG_QUALITY = 92 };
-
-unsigned char *pdfimage_read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    VEC(unsigned char) buf = {0};
-    for (;;) {
-        VEC_GROW(buf, buf.n + 65536);
-        size_t got = fread(buf.v + buf.n, 1, 65536, f);
-        buf.n += (int)got;
-        if (got < 65536)
-            break;
-    }
-    bool failed = ferror(f);
-    int saved = errno;
-    fclose(f);
-    if (failed) {
-        VEC_FREE(buf);
-        errno = saved;
-        return NULL;
-    }
-    *len = (size_t)buf.n;
-    return buf.v;
-}
 
 /* Rows [y0, y1) of a picture through a colour transform. */
 typedef struct transform_rows {
@@ -307,10 +281,6 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, unsigned char *jpeg, size_t len,
         *why = "TurboJPEG cannot read it";
         goto out;
     }
-    if ((uint64_t)w * (uint64_t)h > IMAGE_MAX_PIXELS) {
-        *why = "it has more pixels than paiban takes";
-        goto out;
-    }
     int cut[4];
     bool cutting = cut_of(o, w, h, cut);
     int cw = cut[2] - cut[0], ch = cut[3] - cut[1];
@@ -376,11 +346,6 @@ static HPDF_Image png_to_cmyk(HPDF_Doc doc, const unsigned char *png, size_t len
     png_image pi = {.version = PNG_IMAGE_VERSION};
     if (!png_image_begin_read_from_memory(&pi, png, len)) {
         *why = "libpng cannot read it";
-        return NULL;
-    }
-    if ((uint64_t)pi.width * pi.height > IMAGE_MAX_PIXELS) {
-        *why = "it has more pixels than paiban takes";
-        png_image_free(&pi);
         return NULL;
     }
     pi.format = PNG_FORMAT_RGB;

@@ -59,8 +59,4 @@ bool pdfimage_load(HPDF_Doc doc, char *data, size_t len, const image_info *check
 /* Free what the image holds, after the document is freed. */
 void pdfimage_free(pdf_image *img);
 
-/* A whole file (a photo, an ICC profile) in new memory the caller frees;
- * NULL, with errno set, when it cannot be read. */
-unsigned char *pdfimage_read_file(const char *path, size_t *len);
-
 #endif
