@@ -7,6 +7,7 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <lcms2.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -133,34 +134,12 @@ HPDF_Dict pdfmeta_icc_stream(HPDF_Doc doc, const unsigned char *icc, size_t len,
 void pdfmeta_icc_description(const unsigned char *icc, size_t len, char *buf, size_t size)
 {
     buf[0] = 0;
-    if (len < 132)
+    cmsHPROFILE h = cmsOpenProfileFromMem(icc, (cmsUInt32Number)len);
+    if (!h)
         return;
-    uint32_t tags = be32(icc + 128);
-    for (uint32_t i = 0; i < tags && 144 + 12 * (size_t)i <= len; i++) {
-        const unsigned char *t = icc + 132 + 12 * (size_t)i;
-        uint32_t off = be32(t + 4), n = be32(t + 8);
-        if (memcmp(t, "desc", 4) != 0 || off > len || n > len - off || n < 12)
-            continue;
-        const unsigned char *v = icc + off;
-        size_t k = 0;
-        if (memcmp(v, "desc", 4) == 0) {
-            /* ICC v2 textDescriptionType: ASCII count, then the text. */
-            uint32_t count = be32(v + 8);
-            for (uint32_t j = 0; j < count && 12 + j < n && v[12 + j] && k + 1 < size; j++)
-                buf[k++] = (char)(v[12 + j] < 0x80 ? v[12 + j] : '?');
-        } else if (memcmp(v, "mluc", 4) == 0 && n >= 28) {
-            /* ICC v4 multiLocalizedUnicodeType: the first record's UTF-16;
-             * only its ASCII is kept. */
-            uint32_t rlen = be32(v + 20), roff = be32(v + 24);
-            for (uint32_t j = 0; roff <= n && j + 1 < rlen && roff + j + 1 < n && k + 1 < size;
-                 j += 2) {
-                unsigned c = (unsigned)v[roff + j] << 8 | v[roff + j + 1];
-                buf[k++] = (char)(c < 0x80 ? c : '?');
-            }
-        }
-        buf[k] = 0;
-        return;
-    }
+    if (cmsGetProfileInfoASCII(h, cmsInfoDescription, "en", "US", buf, (cmsUInt32Number)size) == 0)
+        buf[0] = 0;
+    cmsCloseProfile(h);
 }
 
 void pdfmeta_output_intent(HPDF_Doc doc, const char *s, HPDF_Dict profile, const char *identifier,
