@@ -486,25 +486,6 @@ static void remove_temporaries(const char *dir)
     closedir(dp);
 }
 
-static bool make_dirs(const char *path, diag *d)
-{
-    char *p = xstrdup(path);
-    bool ok = true;
-    for (char *s = p + 1; ok; s++) {
-        if (*s == '/' || *s == 0) {
-            char c = *s;
-            *s = 0;
-            if (mkdir(p, 0777) != 0 && errno != EEXIST)
-                ok = diag_env_error(d, (src_loc){path, 0, 0}, "cannot make the folder: %s",
-                                    strerror(errno));
-            *s = c;
-            if (!c)
-                break;
-        }
-    }
-    free(p);
-    return ok;
-}
 
 /* ---- the volume ---- */
 
@@ -813,8 +794,11 @@ int archive_run(const archive_options *o, diag *d)
     run r = {.o = o, .d = d, .t0 = build_now()};
     r.jobs = o->jobs > 0 ? o->jobs : online_cores();
     r.tty = !o->quiet && isatty(STDERR_FILENO);
-    if (!make_dirs(o->output, d))
+    if (!files_make_dirs(o->output)) {
+        diag_env_error(d, (src_loc){o->output, 0, 0}, "cannot make the folder: %s",
+                       strerror(errno));
         return EXIT_ENV;
+    }
     /* One run at a time writes into a folder. */
     char *lock_path = out_path(&r, ".lock", "");
     int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);

@@ -1,6 +1,8 @@
 /* cache.c — a folder of entries named by digests. */
 #include "cache.h"
 
+#include "files.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -45,24 +47,6 @@ char *cache_dir(void)
     return NULL;
 }
 
-/* Make dir and its parents. */
-static bool make_dirs(const char *dir)
-{
-    char *p = xstrdup(dir);
-    bool ok = true;
-    for (char *s = p + 1; ok; s++) {
-        if (*s != '/' && *s)
-            continue;
-        char c = *s;
-        *s = 0;
-        ok = mkdir(p, 0777) == 0 || errno == EEXIST;
-        *s = c;
-        if (!c)
-            break;
-    }
-    free(p);
-    return ok;
-}
 
 unsigned char *cache_get(const char *dir, const char *name, size_t *len)
 {
@@ -150,7 +134,7 @@ static void trim(const char *dir)
 
 void cache_put(const char *dir, const char *name, const void *data, size_t len)
 {
-    if (!dir || !make_dirs(dir))
+    if (!dir || !files_make_dirs(dir))
         return;
     char *tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
     int fd = mkstemp(tmp);

@@ -209,3 +209,21 @@ bool write_file_atomic(const char *path, const void *data, size_t len, diag *d)
     file_out f = {path, data, len};
     return files_write_atomic(&f, 1, d);
 }
+
+bool files_make_dirs(const char *dir)
+{
+    char *p = xstrdup(dir);
+    bool ok = true;
+    for (char *s = p + 1; ok; s++) {
+        if (*s != '/' && *s)
+            continue;
+        char c = *s;
+        *s = 0;
+        ok = mkdir(p, 0777) == 0 || errno == EEXIST;
+        *s = c;
+        if (!c)
+            break;
+    }
+    free(p);
+    return ok;
+}

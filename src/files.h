@@ -69,6 +69,10 @@ int files_temp_open(const char *path, char **tmp, diag *d);
 bool files_temp_close(int fd, const char *tmp, const char *path, bool ok, diag *d);
 bool files_temp_place(char *tmp, const char *path, bool ok, diag *d);
 
+/* Make `dir` and the folders above it that are missing; false, with errno
+ * set, when one cannot be made. */
+bool files_make_dirs(const char *dir);
+
 /* While a temporary file exists, the signals that would stop the program
  * (SIGINT, SIGTERM, SIGHUP, SIGQUIT) wait: hold them before creating it,
  * release them (with what hold returned) once it is renamed or removed. */

@@ -435,7 +435,7 @@ static int run_build(const options *o, bool proof, diag *d)
         goto out;
     }
     if (proof)
-        proof_overlay(&b.eo, b.ed, b.lay, b.ts, NULL);
+        proof_overlay(&b.eo, b.ed, b.lay, b.ts);
     pdf_stats ps;
     status = write_pdf(o, &b, o->output, o->dump, &ps, d);
     if (status == EXIT_OK)

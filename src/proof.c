@@ -89,10 +89,8 @@ static bool one_character(const char *text)
     return chars == 1;
 }
 
-void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesetter *ts,
-                   int *flag_count)
+void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesetter *ts)
 {
-    int flags = 0;
     for (int p = 0; p < eo->page_count; p++) {
         page_out *po = &eo->pages[p];
         const template *t = &l->templates[e->pages[p].template_index];
@@ -127,21 +125,20 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
                 draw_mark_rect(&po->list, x, y, w, h, red, true, 0);
                 static const double white[4] = {0, 0, 0, 0};
                 label(eo, po, l, ts, text, x, y + scaled_from_pt(9), w, white, ALIGN_CENTER);
-                flags++;
             }
         }
         /* Lines that need a look. */
         for (int i = 0; i < po->list.lines.n; i++) {
             const text_line *tl = &po->list.lines.v[i];
             if (tl->flags & (LINE_OVERFULL | LINE_TIGHT))
-                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "紧", red), flags++;
+                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "紧", red);
             else if (tl->flags & LINE_LOOSE)
-                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "松", orange), flags++;
+                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "松", orange);
             if (tl->flags & LINE_EMERGENCY)
-                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "禁则", red), flags++;
+                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "禁则", red);
             if ((tl->flags & LINE_LAST) && !(tl->flags & LINE_FIRST) &&
                 strcmp(tl->frame, "body") == 0 && one_character(tl->text))
-                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "孤字", orange), flags++;
+                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "孤字", orange);
         }
         /* Characters set in a fallback face, and photos below resolution:
          * the page's own operations, not the marks just added. */
@@ -152,7 +149,6 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
                 if (op->face != st->face && op->face != st->latin_face && op->y != fallback_y) {
                     fallback_y = op->y;
                     flag(eo, po, l, ts, t, &slots, op->x, op->y, "备用字体", magenta);
-                    flags++;
                 }
             } else if (op->kind == DRAW_IMAGE) {
                 image_info info;
@@ -167,7 +163,6 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
                                        scaled_from_pt(1.5));
                         label(eo, po, l, ts, text, op->x + scaled_from_pt(3),
                               op->y + scaled_from_pt(12), op->w, red, ALIGN_START);
-                        flags++;
                     }
                 }
                 diag_free(quiet);
@@ -175,6 +170,4 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
         }
         VEC_FREE(slots);
     }
-    if (flag_count)
-        *flag_count = flags;
 }

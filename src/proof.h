@@ -16,9 +16,7 @@
 #include "layout.h"
 #include "para.h"
 
-/* Add the overlay to every page; counts of flags by kind go to *flags
- * (may be NULL). */
-void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesetter *ts,
-                   int *flag_count);
+/* Add the overlay to every page. */
+void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesetter *ts);
 
 #endif

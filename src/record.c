@@ -202,21 +202,12 @@ static int split(char *line, char **fields, int max)
     return n;
 }
 
+/* A record file whole, NUL-ended; NULL when it cannot be read. */
 static char *read_all(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    strbuf b = {0};
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-        VEC_GROW(b, b.n + (int)n + 1);
-        memcpy(b.v + b.n, buf, n);
-        b.n += (int)n;
-    }
-    fclose(f);
-    return sb_take(&b);
+    char *text;
+    size_t len;
+    return files_read(NULL, path, 64 << 20, &text, &len) ? text : NULL;
 }
 
 bool record_read(const char *path, edition_record *r)
@@ -325,8 +316,8 @@ bool record_write_index(const edition_record *const *records, int count, const i
     }
     sb_printf(&js, "\n ],\n \"editions\": %d,\n \"count\": %d\n}\n", count, rows);
     char *csv_path = xasprintf("%s/index.csv", dir), *json_path = xasprintf("%s/index.json", dir);
-    bool ok = write_file_atomic(csv_path, cs.v, (size_t)cs.n, d) &&
-              write_file_atomic(json_path, js.v, (size_t)js.n, d);
+    file_out both[2] = {{csv_path, cs.v, (size_t)cs.n}, {json_path, js.v, (size_t)js.n}};
+    bool ok = files_write_atomic(both, 2, d);
     free(csv_path);
     free(json_path);
     VEC_FREE(cs);
