@@ -597,6 +597,89 @@ static void switch_layer(writer *w, int layer)
     w->cur_layer = layer;
 }
 
+/* Glyph outlines as PDF path operators; the pen gets points in font
+ * units and maps them to user space. */
+typedef struct outline_pen {
+    HPDF_Page page;
+    double x, y, k; /* the glyph's origin in user space; points per font unit */
+} outline_pen;
+
+static HPDF_REAL pen_x(const outline_pen *p, float x) { return (HPDF_REAL)(p->x + x * p->k); }
+static HPDF_REAL pen_y(const outline_pen *p, float y) { return (HPDF_REAL)(p->y + y * p->k); }
+
+static void pen_move(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float x, float y,
+                     void *user)
+{
+    (void)df, (void)st, (void)user;
+    outline_pen *p = data;
+    HPDF_Page_MoveTo(p->page, pen_x(p, x), pen_y(p, y));
+}
+
+static void pen_line(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float x, float y,
+                     void *user)
+{
+    (void)df, (void)st, (void)user;
+    outline_pen *p = data;
+    HPDF_Page_LineTo(p->page, pen_x(p, x), pen_y(p, y));
+}
+
+static void pen_cubic(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float x1, float y1,
+                      float x2, float y2, float x, float y, void *user)
+{
+    (void)df, (void)st, (void)user;
+    outline_pen *p = data;
+    HPDF_Page_CurveTo(p->page, pen_x(p, x1), pen_y(p, y1), pen_x(p, x2), pen_y(p, y2),
+                      pen_x(p, x), pen_y(p, y));
+}
+
+/* PDF has no quadratic curve: the same curve as a cubic. */
+static void pen_quadratic(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float qx,
+                          float qy, float x, float y, void *user)
+{
+    float x0 = st->current_x, y0 = st->current_y;
+    pen_cubic(df, data, st, x0 + 2.0f / 3.0f * (qx - x0), y0 + 2.0f / 3.0f * (qy - y0),
+              x + 2.0f / 3.0f * (qx - x), y + 2.0f / 3.0f * (qy - y), x, y, user);
+}
+
+static void pen_close(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, void *user)
+{
+    (void)df, (void)st, (void)user;
+    outline_pen *p = data;
+    HPDF_Page_ClosePath(p->page);
+}
+
+/* A run drawn as filled outlines instead of text.  Printer's marks are
+ * artwork, not the edition's text: nothing outside the trim turns up when
+ * the print file is searched or its text copied out. */
+static void draw_glyph_paths(writer *w, const draw_op *op)
+{
+    hb_font_t *font = fontset_hb_font(w->fonts, op->face);
+    int x_scale, y_scale;
+    hb_font_get_scale(font, &x_scale, &y_scale);
+    hb_draw_funcs_t *df = hb_draw_funcs_create();
+    hb_draw_funcs_set_move_to_func(df, pen_move, NULL, NULL);
+    hb_draw_funcs_set_line_to_func(df, pen_line, NULL, NULL);
+    hb_draw_funcs_set_quadratic_to_func(df, pen_quadratic, NULL, NULL);
+    hb_draw_funcs_set_cubic_to_func(df, pen_cubic, NULL, NULL);
+    hb_draw_funcs_set_close_path_func(df, pen_close, NULL, NULL);
+    switch_layer(w, op->layer);
+    end_text(w);
+    op_fill(w, op, op->gray);
+    outline_pen pen = {.page = w->page, .k = pt(op->size) / x_scale};
+    for (int i = 0; i < op->glyph_count; i++) {
+        const draw_glyph *g = &op->glyphs[i];
+        pen.x = pdf_x(w, op->x + g->x);
+        pen.y = pdf_y(w, op->y) + pt(g->y);
+#if HB_VERSION_ATLEAST(7, 0, 0)
+        hb_font_draw_glyph(font, g->gid, df, &pen);
+#else
+        hb_font_get_glyph_shape(font, g->gid, df, &pen);
+#endif
+    }
+    HPDF_Page_Fill(w->page);
+    hb_draw_funcs_destroy(df);
+}
+
 static void draw_op_pdf(writer *w, const draw_op *op)
 {
     HPDF_Page pg = w->page;
@@ -1077,8 +1160,13 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
         if (w.print && w.print->marks && !opt->no_marks) {
             draw_list slug = {0};
             slug_build(ts, l, e, po, opt->build_time, slug_arena, &slug);
-            for (int i = 0; i < slug.ops.n; i++)
-                draw_op_pdf(&w, &slug.ops.v[i]);
+            for (int i = 0; i < slug.ops.n; i++) {
+                const draw_op *op = &slug.ops.v[i];
+                if (op->kind == DRAW_GLYPHS)
+                    draw_glyph_paths(&w, op);
+                else
+                    draw_op_pdf(&w, op);
+            }
             draw_list_free(&slug);
             end_text(&w);
             draw_marks(&w);

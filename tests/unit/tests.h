@@ -81,7 +81,8 @@
     X(report_one_warning_per_flag)                                                                 \
     X(digest_sha256_vectors)                                                                       \
     X(record_round_trip_with_escapes)                                                              \
-    X(pdfread_table_objects_and_renumbering)
+    X(pdfread_table_objects_and_renumbering)                                                       \
+    X(slug_names_paper_date_page_and_build_time)
 
 #define X(n) void test_##n(void);
 TEST_LIST
