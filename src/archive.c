@@ -223,10 +223,10 @@ static int typeset_edition(const run *r, const year_edition *e)
     }
     if (status == EXIT_OK) {
         pdf_options po = {.form = PDF_ARCHIVE};
-        const char *epoch = getenv("SOURCE_DATE_EPOCH");
-        po.build_time = epoch && *epoch ? strtoll(epoch, NULL, 10) : pdf_edition_time(b.ed);
-        pdf_stats ps;
-        if (!pdf_write(&b.eo, b.ed, b.lay, b.ts, &po, pdf, &ps, d))
+        pdf_stats ps = {0};
+        if (!build_time(pdf_edition_time(b.ed), &po.build_time, d))
+            status = EXIT_INPUT;
+        else if (!pdf_write(&b.eo, b.ed, b.lay, b.ts, &po, pdf, &ps, d))
             status = build_failure_status(d);
         edition_record er;
         if (status == EXIT_OK) {
@@ -489,17 +489,16 @@ static void remove_temporaries(const char *dir)
 
 /* ---- the volume ---- */
 
-static const char *const weekdays[] = {"日", "一", "二", "三", "四", "五", "六"};
-
 /* Outline, labels and metadata of the volume, and the binding. */
 static bool bind_year(run *r, edition_record **recs, int n, const char *key)
 {
     double t0 = build_now();
     diag *d = r->d;
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
     const edition_record *first = recs[0], *last = recs[n - 1];
     struct tm tm = {.tm_year = last->year - 1900, .tm_mon = last->month - 1, .tm_mday = last->day};
-    int64_t when = epoch && *epoch ? strtoll(epoch, NULL, 10) : (int64_t)timegm(&tm);
+    int64_t when;
+    if (!build_time((int64_t)timegm(&tm), &when, d))
+        return false;
     typesetter *ts = typesetter_new(r->fonts, r->lay, d);
     char *front = out_path(r, ".front", ".pdf");
     contents_result cr;
@@ -542,7 +541,7 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
         }
         int day_item = ol.n;
         *VEC_PUSH(ol) = (bind_outline){TITLE("%d月%d日 星期%s%s%s", er->month, er->day,
-                                             weekdays[er->weekday % 7], er->issue[0] ? " " : "",
+                                             weekday_name(er->weekday), er->issue[0] ? " " : "",
                                              er->issue),
                                        month_item, first_page[i], 0, h, false};
         for (int p = 0; p < er->pages.n; p++) {
@@ -738,6 +737,10 @@ static int run_year(run *r)
                    "no such folder; give the year's folder, e.g. content/2018");
         return EXIT_INPUT;
     }
+    /* A bad SOURCE_DATE_EPOCH is refused before any edition is set. */
+    int64_t when;
+    if (!build_time(0, &when, r->d))
+        return EXIT_INPUT;
     if (!find_editions(r))
         return build_failure_status(r->d);
     r->layout_dir = o->layout_dir ? xstrdup(o->layout_dir) : build_find_upward(o->content, "layout");

@@ -1,6 +1,7 @@
 /* build.c — load and compose one edition. */
 #include "build.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,4 +154,21 @@ int build_edition_with(const char *dir, fontset *fonts, layout *lay, content_opt
     if (!edition_dir_exists(dir, d))
         return EXIT_INPUT;
     return load_and_compose(dir, copt, b, d);
+}
+
+bool build_time(int64_t fallback, int64_t *out, diag *d)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (!env || !*env) {
+        *out = fallback;
+        return true;
+    }
+    char *end;
+    errno = 0;
+    long long v = strtoll(env, &end, 10);
+    if (errno || *end || v < 0 || v > 253402300799LL)
+        return diag_error(d, (src_loc){0}, "SOURCE_DATE_EPOCH must be a count of seconds since "
+                                           "1970 (before the year 10000), not \"%s\"", env);
+    *out = v;
+    return true;
 }

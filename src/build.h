@@ -56,6 +56,10 @@ char *build_find_upward(const char *start, const char *child);
 /* fonts/fonts.yaml beside the layout folder (caller frees). */
 char *build_fonts_beside(const char *layout_dir);
 bool build_is_dir(const char *path);
+/* The build time: SOURCE_DATE_EPOCH when set (reproducible-builds.org),
+ * else `fallback` (the edition's date); never the clock.  False, with the
+ * error in d, when the variable is not a count of seconds. */
+bool build_time(int64_t fallback, int64_t *out, diag *d);
 /* Monotonic seconds. */
 double build_now(void);
 

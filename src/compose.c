@@ -1263,9 +1263,8 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
 void compose_date_strings(const edition *e, char *date, size_t date_size, char *weekday,
                           size_t weekday_size)
 {
-    static const char *const days[] = {"日", "一", "二", "三", "四", "五", "六"};
     snprintf(date, date_size, "%d年%d月%d日", e->year, e->month, e->day);
-    snprintf(weekday, weekday_size, "星期%s", days[e->weekday]);
+    snprintf(weekday, weekday_size, "星期%s", weekday_name(e->weekday));
 }
 
 char *compose_folio_text(const edition *e, const char *tmpl, const page_spec *ps, arena *a)

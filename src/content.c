@@ -854,6 +854,12 @@ static article *load_article(loader *ld, const char *path)
 
 /* ---- the edition --------------------------------------------------- */
 
+const char *weekday_name(int weekday)
+{
+    static const char *const days[] = {"日", "一", "二", "三", "四", "五", "六"};
+    return days[((weekday % 7) + 7) % 7];
+}
+
 static int weekday_of(int y, int m, int d)
 {
     /* Days since 1970-01-01 (a Thursday), by the civil-from-days inverse. */

@@ -185,6 +185,9 @@ typedef struct content_options {
 edition *edition_load(const char *dir, const layout *l, content_options opt, diag *d);
 void edition_free(edition *e);
 
+/* The day of the week as 星期 names it: "日" for 0 (Sunday) to "六". */
+const char *weekday_name(int weekday);
+
 /* The span's character `index` (counted in code points) as a location;
  * exact when the source allows, else the start of the text. */
 src_loc span_char_loc(const span *s, int index);

@@ -77,8 +77,6 @@ static const template *front_template(const layout *l, const edition_record *fir
     return &l->templates[0];
 }
 
-static const char *const weekdays[] = {"日", "一", "二", "三", "四", "五", "六"};
-
 /* The entries of the contents, each set to its measure. */
 static void make_entries(setter *s, const edition_record *const *recs, int count, scaled col_w,
                          scaled num_w, entry_vec *out)
@@ -99,7 +97,7 @@ static void make_entries(setter *s, const edition_record *const *recs, int count
             set_text(s, buf, e->style, col_w, &e->text);
         }
         entry *e = VEC_PUSH(*out);
-        snprintf(buf, sizeof buf, "%d月%d日　星期%s%s%s", r->month, r->day, weekdays[r->weekday % 7],
+        snprintf(buf, sizeof buf, "%d月%d日　星期%s%s%s", r->month, r->day, weekday_name(r->weekday),
                  r->issue[0] ? "　" : "", r->issue);
         e->kind = ITEM_DAY;
         e->style = s->styles[S_DAY];

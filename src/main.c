@@ -283,25 +283,6 @@ static int parse_args(int argc, char **argv, options *o)
     return EXIT_OK;
 }
 
-/* The build time: SOURCE_DATE_EPOCH when set (reproducible-builds.org),
- * else the edition's date; never the clock. */
-static bool build_time(const edition *e, int64_t *out, diag *d)
-{
-    const char *env = getenv("SOURCE_DATE_EPOCH");
-    if (!env || !*env) {
-        *out = pdf_edition_time(e);
-        return true;
-    }
-    char *end;
-    errno = 0;
-    long long v = strtoll(env, &end, 10);
-    if (errno || *end || v < 0 || v > 253402300799LL)
-        return diag_error(d, (src_loc){0}, "SOURCE_DATE_EPOCH must be a count of seconds since "
-                                           "1970 (before the year 10000), not \"%s\"", env);
-    *out = v;
-    return true;
-}
-
 /* Preflight's measure of every photo, as notes. */
 static void print_photo_reports(const pdf_stats *ps)
 {
@@ -362,7 +343,7 @@ static int write_pdf(const options *o, build *b, const char *path, const char *d
     char *cache = cache_dir();
     pdf_options po = {.form = o->form, .no_marks = o->no_marks, .cache_dir = cache};
     memset(ps, 0, sizeof *ps);
-    if (!build_time(b->ed, &po.build_time, d))
+    if (!build_time(pdf_edition_time(b->ed), &po.build_time, d))
         return EXIT_INPUT;
     bool written = pdf_write(&b->eo, b->ed, b->lay, b->ts, &po, path, ps, d);
     free(cache);
