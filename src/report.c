@@ -39,6 +39,24 @@ void report_locate(const edition *e, src_loc loc, int *page, int *article_index)
     }
 }
 
+/* The page that holds the line a line warning quotes: a paragraph carried
+ * over to another page has lines on both, from the same source place. */
+static int warned_line_page(const edition_out *eo, const diag_msg *m)
+{
+    const unsigned warned = LINE_LOOSE | LINE_TIGHT | LINE_OVERFULL | LINE_EMERGENCY;
+    if (!m->loc.file)
+        return -1;
+    for (int p = 0; p < eo->page_count; p++)
+        for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
+            const text_line *tl = &eo->pages[p].list.lines.v[i];
+            if ((tl->flags & warned) && tl->loc.file && tl->loc.line == m->loc.line &&
+                tl->loc.col == m->loc.col && strcmp(tl->loc.file, m->loc.file) == 0 &&
+                strstr(m->text, tl->text))
+                return p;
+        }
+    return -1;
+}
+
 /* Warnings counted by kind, "loose-line 2, missing-glyph 1". */
 static void kinds(const diag *d, strbuf *b)
 {
@@ -160,6 +178,9 @@ char *report_json(const edition_out *eo, const edition *e, const layout *l, cons
             continue;
         int page, art;
         report_locate(e, m->loc, &page, &art);
+        int line_page = warned_line_page(eo, m);
+        if (line_page >= 0)
+            page = line_page;
         char where[512];
         sb_printf(&b, "%s    {\"kind\": ", first ? "" : ",\n");
         sb_json(&b, m->kind);
