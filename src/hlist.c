@@ -108,6 +108,18 @@ static bool takes_half_em(const para_text *t, const unit *units, int nu, int k)
            a->cls != CHAR_SPACE && !is_latin(b->cls) && b->cls != CHAR_SPACE;
 }
 
+/* An interpunct takes half an em with its glyph centred; the part of it
+ * right of the glyph's own advance is blank that a line end drops, as
+ * JLREQ's reduction table allows the quarter after a middle dot to go
+ * there (cl-05, line end: 1/4-0). */
+static scaled middle_tail(const para_text *t, const unit *units, int nu, int k)
+{
+    const unit *u = &units[k];
+    if (u->cls != CHAR_MIDDLE || !takes_half_em(t, units, nu, k))
+        return 0;
+    return MAX(0, u->size / 4 - u->width / 2);
+}
+
 /* A break opportunity: in unjustified text with the ragged-right stretch
  * around it that only a line ending here keeps. */
 static void push_break(item_vec *v, int penalty, scaled ragged)
@@ -193,7 +205,8 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             for (int c = pu->cp_end; c < u->cp_start; c++)
                 if (t->cp[c] == '\n')
                     bk = BREAK_MUST;
-            scaled blank_r = trim_right[last_box] ? 0 : pu->blank_right;
+            scaled blank_r = (trim_right[last_box] ? 0 : pu->blank_right) +
+                             middle_tail(t, units, nu, last_box);
             scaled blank_l = trim_left[k] ? 0 : u->blank_left;
             bool breakable = bk != BREAK_NEVER;
             int penalty = bk == BREAK_SOFT      ? p->unit_penalty
@@ -270,8 +283,9 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             push_glue(&v, GLUE_BLANK_PAREN, u->blank_left, 0, u->blank_left);
         }
         if (takes_half_em(t, units, nu, k)) {
-            /* The glyph centred in half an em, whatever its own width. */
-            push_box(&v, em / 2, k, (u->width - em / 2) / 2);
+            /* The glyph centred in half an em, whatever its own width;
+             * an interpunct's blank tail follows as glue. */
+            push_box(&v, em / 2 - middle_tail(t, units, nu, k), k, (u->width - em / 2) / 2);
         } else {
             /* The box holds the ink side of a mark: an opening mark's
              * glyph starts blank_left before its box. */
@@ -279,10 +293,13 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
         }
         last_box = k;
     }
-    if (last_box >= 0 && units[last_box].blank_right > 0 && !trim_right[last_box] &&
-        !p->line_end_half)
-        push_glue(&v, blank_kind(&units[last_box], t->cp[units[last_box].cp_end - 1]),
-                  units[last_box].blank_right, 0, units[last_box].blank_right);
+    if (last_box >= 0 && !p->line_end_half) {
+        scaled blank = (trim_right[last_box] ? 0 : units[last_box].blank_right) +
+                       middle_tail(t, units, nu, last_box);
+        if (blank > 0)
+            push_glue(&v, blank_kind(&units[last_box], t->cp[units[last_box].cp_end - 1]), blank,
+                      0, blank);
+    }
     /* Balanced: a short last line costs, but less than a short line
      * elsewhere, so that breaking between phrases still comes first. */
     if (p->balance && p->ragged > 0)

@@ -545,6 +545,21 @@ void test_PU_3_line_end_question_mark_takes_half_em(void)
     CHECK_NEAR(used_em(&e, 0), 6.5, 0.01);
 }
 
+/* PU-3 for the interpunct: at line end it drops the blank after its glyph
+ * (JLREQ: the quarter after a middle dot may go at line end), so the
+ * glyph's own advance ends at the measure; inside the line it keeps its
+ * half em. */
+void test_PU_3_line_end_interpunct_ends_at_its_glyph(void)
+{
+    para_result r = fixture_set("flat", "文文文文·文文文·文", 4.5);
+    CHECK_STR(line_text(&r, 0), "文文文文·");
+    int k = glyph_in(&r, 0, "·", 0);
+    CHECK_NEAR(glyph_x(&r, 0, k) + font_adv(&r, 0, k), 4.5, 0.01);
+    CHECK_NEAR(used_em(&r, 0), 4.5, 0.01);
+    para_result m = fixture_set("flat", "文文·文文", 10);
+    CHECK_NEAR(x_of(&m, 0, "文", 2) - x_of(&m, 0, "文", 1), 1.5, 0.01);
+}
+
 /* PU-4: two adjacent marks take 1.5 em (typography.md's examples). */
 void test_PU_4_adjacent_pair_takes_1_5_em(void)
 {

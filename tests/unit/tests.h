@@ -57,6 +57,7 @@
     X(PU_2_nominal_widths)                                                                         \
     X(PU_3_line_end_stop_takes_half_em)                                                            \
     X(PU_3_line_end_question_mark_takes_half_em)                                                   \
+    X(PU_3_line_end_interpunct_ends_at_its_glyph)                                                  \
     X(PU_4_adjacent_pair_takes_1_5_em)                                                             \
     X(PU_4_bracket_beside_dash_or_ellipsis_gives_up_its_blank)                                     \
     X(PU_6_doubled_question_and_exclamation_take_1_em)                                             \
