@@ -285,6 +285,20 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
             l->styles[spans[t->span[i - 1]].style].phrase_breaks &&
             l->styles[spans[t->span[i]].style].phrase_breaks)
             t->brk[i] = BREAK_IN_WORD;
+    /* Names are words no dictionary knows (韩|雪|松 to ICU): where the
+     * writer parted a phrase-breaking span with spaces (记者 李晓霞 文/图),
+     * the runs between the spaces are its phrases, kept whole if possible.
+     * Heads part theirs with ideographic spaces and keep ICU's words. */
+    bool *spaced = ARENA_NEW_ARRAY(scratch, bool, count + 1);
+    for (int i = 1; i + 1 < n; i++)
+        if (t->cp[i] == ' ' && t->cp[i - 1] != ' ' && t->cp[i + 1] != ' ' &&
+            t->span[i - 1] == t->span[i] && t->span[i + 1] == t->span[i] &&
+            l->styles[spans[t->span[i]].style].phrase_breaks)
+            spaced[t->span[i]] = true;
+    for (int i = 1; i < n; i++)
+        if (t->brk[i] == BREAK_ALLOW && t->span[i - 1] == t->span[i] && spaced[t->span[i]] &&
+            t->cp[i - 1] != ' ' && t->cp[i] != ' ')
+            t->brk[i] = BREAK_IN_WORD;
 
     /* Faces, and the characters no face has. */
     for (int i = 0; i < n; i++) {

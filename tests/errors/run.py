@@ -162,7 +162,7 @@ CASES = [
     ('font not installed', {'fonts.yaml': 'faces:\n  serif: {family: Nonexistent Serif SC, package: fonts-nonexistent}\n'
                             '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
                             '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
-                            '  kai: {family: AR PL UKai CN, style: Book}\n'}, ['--fonts', 'fonts.yaml'], 2,
+                            '  kai: {family: AR PL KaitiM GB, style: Regular}\n'}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif" (Nonexistent Serif SC Regular) is not installed; install the '
      'Debian package fonts-nonexistent (apt-get install fonts-nonexistent)' % LAYOUT),
     ('character no font has', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 正文\U00013000字。\n'}, [], 0,
@@ -222,7 +222,7 @@ CASES = [
     ('font style not installed', {'fonts.yaml': 'faces:\n  serif: {family: Noto Serif CJK SC, style: Italic, package: fonts-noto-cjk}\n'
                                   '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
                                   '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
-                                  '  kai: {family: AR PL UKai CN, style: Book}\n'}, ['--fonts', 'fonts.yaml'], 2,
+                                  '  kai: {family: AR PL KaitiM GB, style: Regular}\n'}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif": Noto Serif CJK SC is installed but has no style "Italic"; '
      'its styles are: Bold, Regular' % LAYOUT),
     ('deep nesting', {'ed/a.yaml': 'headline: 标题\nbody: ' + '[' * 100 + ']' * 100 + '\n'}, [], 2,
@@ -255,7 +255,7 @@ CASES = [
     ('font file unreadable', {'fonts.yaml': 'faces:\n  serif: {family: X Serif, path: fdir}\n'
                               '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
                               '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
-                              '  kai: {family: AR PL UKai CN, style: Book}\n',
+                              '  kai: {family: AR PL KaitiM GB, style: Regular}\n',
                               'fdir': DIR}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif" (X Serif Regular, ./fdir) cannot be read' % LAYOUT),
     ('long URL', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 请访问 %s 了解详情。\n' % URL}, [], 0,

@@ -187,7 +187,7 @@ void test_LB_2_no_opening_mark_ends_a_line(void)
 
 /* LB-3: —— is one unit: it may start a line in the gb and basic sets, not
  * in strict; it is never split, whatever the set and whether or not the
- * face joins the two dashes into one glyph (Noto does, UKai does not). */
+ * face joins the two dashes into one glyph (Noto does, KaitiM GB does not). */
 void test_LB_3_dash_never_split(void)
 {
     para_result gb = fixture_set("flat", "文文文文文——文文", 6);
@@ -470,6 +470,34 @@ void test_LB_11_phrase_breaks_per_span(void)
     CHECK_STR(joined(&r), "文字。全面推进乡村振兴战略实施");
 }
 
+/* LB-11 for a byline: its names are no dictionary's words, the writer's
+ * spaces part them; a run-in byline breaks at a space, never inside
+ * 韩雪松 or 通讯员, even at the price of a looser line. */
+void test_LB_11_byline_breaks_between_names(void)
+{
+    para_result r = fixture_set_spans(13, "flat", "群众的冷暖，桩桩落在百姓的身边。", "flat-phrase",
+                                      "本报记者 韩雪松 通讯员 周一帆", NULL);
+    CHECK(r.line_count >= 2);
+    static const char *const names[] = {"本报记者", "韩雪松", "通讯员", "周一帆"};
+    const char *all = joined(&r);
+    for (size_t k = 0; k < countof(names); k++)
+        CHECK(strstr(all, names[k]) != NULL);
+    for (int i = 0; i + 1 < r.line_count; i++) {
+        const char *a = line_text(&r, i), *b = line_text(&r, i + 1);
+        for (size_t k = 0; k < countof(names); k++) {
+            /* A name split over the two lines: its head ends this one. */
+            size_t len = strlen(names[k]), la = strlen(a);
+            for (size_t cut = 3; cut < len; cut += 3) {
+                bool split = la >= cut && strncmp(a + la - cut, names[k], cut) == 0 &&
+                             strncmp(b, names[k] + cut, len - cut) == 0;
+                if (split)
+                    fprintf(stderr, "  %s split: \"%s\" / \"%s\"\n", names[k], a, b);
+                CHECK(!split);
+            }
+        }
+    }
+}
+
 /* ---- B. punctuation -------------------------------------------------------- */
 
 /* PU-1: shaping as zh-Hans selects the mainland 。 whose ink sits in the
@@ -481,6 +509,26 @@ void test_PU_1_mainland_full_stop_sits_lower_left(void)
     ink_of(&r, 0, glyph_in(&r, 0, "。", 0), &x0, &x1, &y0, &y1);
     CHECK((x0 + x1) / 2 < 0.5);
     CHECK((y0 + y1) / 2 < 0.25);
+}
+
+/* PU-1 in every face that sets Chinese text here, the 楷体 of leads and
+ * pull-quotes too: ，。、；：？！ have their ink in the left part of the em
+ * (a face that centres them, Taiwan style like AR PL UKai, fails). */
+void test_PU_1_stops_sit_left_in_every_text_face(void)
+{
+    static const char *const styles[] = {"flat", "flat-bold", "head", "flat-kai"};
+    static const char *const stops[] = {"，", "。", "、", "；", "：", "？", "！"};
+    for (size_t s = 0; s < countof(styles); s++) {
+        para_result r = fixture_set(styles[s], "文，文。文、文；文：文？文！", 30);
+        for (size_t k = 0; k < countof(stops); k++) {
+            double x0, x1, y0, y1;
+            ink_of(&r, 0, glyph_in(&r, 0, stops[k], 0), &x0, &x1, &y0, &y1);
+            if ((x0 + x1) / 2 >= 0.42)
+                fprintf(stderr, "  %s: %s ink centre at %.3f em\n", styles[s], stops[k],
+                        (x0 + x1) / 2);
+            CHECK((x0 + x1) / 2 < 0.42);
+        }
+    }
 }
 
 /* PU-2: nominal widths — stops 1 em, —— and …… 2 em, 一字线 and ～ 1 em,
@@ -669,7 +717,7 @@ void test_PU_9_dash_and_ellipsis_glyphs_abut(void)
         int d = glyph_of(&r, 0, "——", 0);
         if (d >= 0) { /* one glyph of 2 em (Noto) */
             CHECK_NEAR(font_adv(&r, 0, d), 2.0, 0.001);
-        } else {      /* two glyphs that abut (UKai) */
+        } else {      /* two glyphs that abut (KaitiM GB) */
             d = glyph_in(&r, 0, "—", 0);
             CHECK_NEAR(glyph_x(&r, 0, d + 1) - glyph_x(&r, 0, d), font_adv(&r, 0, d), 0.001);
         }

@@ -53,7 +53,9 @@
     X(LB_11_headline_breaks_between_words)                                                         \
     X(LB_11_head_breaks_at_the_writers_space)                                                      \
     X(LB_11_phrase_breaks_per_span)                                                                \
+    X(LB_11_byline_breaks_between_names)                                                           \
     X(PU_1_mainland_full_stop_sits_lower_left)                                                     \
+    X(PU_1_stops_sit_left_in_every_text_face)                                                      \
     X(PU_2_nominal_widths)                                                                         \
     X(PU_3_line_end_stop_takes_half_em)                                                            \
     X(PU_3_line_end_question_mark_takes_half_em)                                                   \
