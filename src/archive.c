@@ -743,13 +743,12 @@ static int run_year(run *r)
         return EXIT_INPUT;
     if (!find_editions(r))
         return build_failure_status(r->d);
-    r->layout_dir = o->layout_dir ? xstrdup(o->layout_dir) : build_find_upward(o->content, "layout");
+    build_locate(o->content, o->layout_dir, o->fonts_file, &r->layout_dir, &r->fonts_file);
     if (!r->layout_dir) {
         diag_error(r->d, (src_loc){o->content, 0, 0},
                    "no layout/ folder found above the year; give --layout DIR");
         return EXIT_INPUT;
     }
-    r->fonts_file = o->fonts_file ? xstrdup(o->fonts_file) : build_fonts_beside(r->layout_dir);
     r->fonts = fontset_load(r->fonts_file, r->d);
     if (r->fonts)
         r->lay = layout_load(r->layout_dir, r->fonts, r->d);

@@ -71,19 +71,6 @@ static void object_text(volume *v, int n, const strbuf *text)
     put_text(v, "\nendobj\n");
 }
 
-/* A PDF text string: UTF-16BE with its byte order mark, in hex. */
-static void text_string(strbuf *b, const char *utf8)
-{
-    size_t len = strlen(utf8);
-    unsigned char *be = xmalloc(len * 2 + 2);
-    size_t n = utf8_to_utf16be(utf8, len, be);
-    sb_printf(b, "<FEFF");
-    for (size_t i = 0; i < n; i++)
-        sb_printf(b, "%02X", be[i]);
-    sb_printf(b, ">");
-    free(be);
-}
-
 static int map_ref(void *ctx, int n)
 {
     copy_job *j = ctx;
@@ -231,7 +218,7 @@ static int write_outline(volume *v, const bind_spec *s)
         const bind_outline *it = &s->outline[i];
         t.n = 0;
         sb_printf(&t, "<<\n/Title ");
-        text_string(&t, it->title);
+        sb_pdf_text(&t, it->title, strlen(it->title));
         sb_printf(&t, "\n/Parent %d 0 R\n", it->parent >= 0 ? base + it->parent : root);
         if (prev[i] >= 0)
             sb_printf(&t, "/Prev %d 0 R\n", base + prev[i]);
@@ -274,7 +261,7 @@ static void page_labels(strbuf *t, const bind_spec *s)
         sb_printf(t, "\n%d << ", p);
         if (*prefix) {
             sb_printf(t, "/P ");
-            text_string(t, prefix);
+            sb_pdf_text(t, prefix, strlen(prefix));
             sb_printf(t, " ");
         }
         if (number >= 1)
@@ -291,13 +278,13 @@ static int write_info(volume *v, const bind_spec *s)
     const xmp_fields *m = &s->meta;
     strbuf t = {0};
     sb_printf(&t, "<<\n/Title ");
-    text_string(&t, m->title);
+    sb_pdf_text(&t, m->title, strlen(m->title));
     sb_printf(&t, "\n/Author ");
-    text_string(&t, m->creator);
+    sb_pdf_text(&t, m->creator, strlen(m->creator));
     sb_printf(&t, "\n/Subject ");
-    text_string(&t, m->description);
+    sb_pdf_text(&t, m->description, strlen(m->description));
     sb_printf(&t, "\n/Keywords ");
-    text_string(&t, m->keywords);
+    sb_pdf_text(&t, m->keywords, strlen(m->keywords));
     sb_printf(&t, "\n/Creator (paiban)\n/Producer (paiban)\n/CreationDate (%s)\n/ModDate (%s)\n>>",
               s->created_pdf, s->modified_pdf);
     int n = new_object(v);

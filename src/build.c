@@ -114,6 +114,22 @@ static bool edition_dir_exists(const char *dir, diag *d)
                       "no such edition folder; give the folder that holds edition.yaml");
 }
 
+void build_locate(const char *start, const char *layout_dir, const char *fonts_file,
+                  char **layout_out, char **fonts_out)
+{
+    if (layout_dir) {
+        *layout_out = xstrdup(layout_dir);
+        size_t n = strlen(*layout_out);
+        while (n > 1 && (*layout_out)[n - 1] == '/')
+            (*layout_out)[--n] = 0;
+    } else {
+        *layout_out = build_find_upward(start, "layout");
+    }
+    *fonts_out = fonts_file   ? xstrdup(fonts_file)
+                 : *layout_out ? build_fonts_beside(*layout_out)
+                               : NULL;
+}
+
 int build_edition(const char *dir, const char *layout_dir, const char *fonts_file,
                   content_options copt, build *b, diag *d)
 {
@@ -121,20 +137,12 @@ int build_edition(const char *dir, const char *layout_dir, const char *fonts_fil
     b->t_start = build_now();
     if (!edition_dir_exists(dir, d))
         return EXIT_INPUT;
-    if (layout_dir) {
-        b->layout_dir = xstrdup(layout_dir);
-        size_t n = strlen(b->layout_dir);
-        while (n > 1 && b->layout_dir[n - 1] == '/')
-            b->layout_dir[--n] = 0;
-    } else {
-        b->layout_dir = build_find_upward(dir, "layout");
-    }
+    build_locate(dir, layout_dir, fonts_file, &b->layout_dir, &b->fonts_file);
     if (!b->layout_dir) {
         diag_error(d, (src_loc){dir, 0, 0},
                    "no layout/ folder found above the edition; give --layout DIR");
         return EXIT_INPUT;
     }
-    b->fonts_file = fonts_file ? xstrdup(fonts_file) : build_fonts_beside(b->layout_dir);
     b->fonts = fontset_load(b->fonts_file, d);
     if (b->fonts)
         b->lay = layout_load(b->layout_dir, b->fonts, d);

@@ -55,6 +55,12 @@ int build_failure_status(const diag *d);
 char *build_find_upward(const char *start, const char *child);
 /* fonts/fonts.yaml beside the layout folder (caller frees). */
 char *build_fonts_beside(const char *layout_dir);
+/* The layout folder and font manifest for content at `start`: the ones
+ * given (NULL when not), else the nearest layout/ folder above it and
+ * fonts/fonts.yaml beside that.  Either comes back NULL when not found;
+ * the caller frees both. */
+void build_locate(const char *start, const char *layout_dir, const char *fonts_file,
+                  char **layout_out, char **fonts_out);
 bool build_is_dir(const char *path);
 /* The build time: SOURCE_DATE_EPOCH when set (reproducible-builds.org),
  * else `fallback` (the edition's date); never the clock.  False, with the

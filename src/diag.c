@@ -91,6 +91,26 @@ int diag_error_count(const diag *d) { return d->errors; }
 int diag_env_error_count(const diag *d) { return d->env_errors; }
 int diag_warning_count(const diag *d) { return d->warnings; }
 
+int diag_warning_kinds(const diag *d, const char ***kinds, int **counts)
+{
+    int n;
+    const diag_msg *m = diag_messages(d, &n);
+    *kinds = xcalloc((size_t)n + 1, sizeof **kinds);
+    *counts = xcalloc((size_t)n + 1, sizeof **counts);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (m[i].severity != DIAG_WARNING)
+            continue;
+        int j = 0;
+        while (j < k && strcmp((*kinds)[j], m[i].kind) != 0)
+            j++;
+        if (j == k)
+            (*kinds)[k++] = m[i].kind;
+        (*counts)[j]++;
+    }
+    return k;
+}
+
 const diag_msg *diag_messages(const diag *d, int *count)
 {
     *count = d->msgs.n;

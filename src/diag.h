@@ -47,6 +47,9 @@ void diag_warn(diag *d, src_loc loc, const char *kind, const char *fmt, ...)
 int diag_error_count(const diag *d);
 int diag_env_error_count(const diag *d);
 int diag_warning_count(const diag *d);
+/* The kinds of d's warnings, each once, in the order each first appeared,
+ * and how many warnings have each: two arrays the caller frees. */
+int diag_warning_kinds(const diag *d, const char ***kinds, int **counts);
 /* Borrowed view of every message in the order reported. */
 const diag_msg *diag_messages(const diag *d, int *count);
 /* Print messages from index `from` on, control characters escaped;

@@ -302,33 +302,23 @@ static void print_warning_summary(const diag *d, FILE *f)
 {
     int count;
     const diag_msg *m = diag_messages(d, &count);
-    VEC(const char *) kinds = {0};
-    for (int i = 0; i < count; i++) {
-        if (m[i].severity != DIAG_WARNING)
-            continue;
-        bool seen = false;
-        for (int k = 0; k < kinds.n && !seen; k++)
-            seen = strcmp(kinds.v[k], m[i].kind) == 0;
-        if (!seen)
-            *VEC_PUSH(kinds) = m[i].kind;
-    }
+    const char **kinds;
+    int *per_kind;
+    int nk = diag_warning_kinds(d, &kinds, &per_kind);
     fprintf(f, "paiban: %d warning%s\n", diag_warning_count(d),
             diag_warning_count(d) == 1 ? "" : "s");
-    for (int k = 0; k < kinds.n; k++) {
-        int n = 0;
-        for (int i = 0; i < count; i++)
-            n += m[i].severity == DIAG_WARNING && strcmp(m[i].kind, kinds.v[k]) == 0;
-        fprintf(f, "  %5d %s\n", n, kinds.v[k]);
-    }
-    for (int k = 0; k < kinds.n; k++)
+    for (int k = 0; k < nk; k++)
+        fprintf(f, "  %5d %s\n", per_kind[k], kinds[k]);
+    for (int k = 0; k < nk; k++)
         for (int i = 0; i < count; i++) {
-            if (m[i].severity != DIAG_WARNING || strcmp(m[i].kind, kinds.v[k]) != 0)
+            if (m[i].severity != DIAG_WARNING || strcmp(m[i].kind, kinds[k]) != 0)
                 continue;
             char where[512];
             fprintf(f, "%s: warning: %s [%s]\n", diag_format_loc(m[i].loc, where, sizeof where),
                     m[i].text, m[i].kind);
         }
-    VEC_FREE(kinds);
+    free(kinds);
+    free(per_kind);
 }
 
 static content_options content_opts(const options *o)
@@ -544,10 +534,8 @@ static bool checkout_rev(const options *o, old_tree *t, diag *d)
     char *git_top[] = {"git", "-C", (char *)o->edition, "rev-parse", "--show-toplevel", NULL};
     char *top = program_line(git_top, scratch_file);
     bool ok = false;
-    char *layout_now = o->layout_dir ? xstrdup(o->layout_dir) : build_find_upward(o->edition, "layout");
-    char *fonts_now = o->fonts_file    ? xstrdup(o->fonts_file)
-                      : layout_now     ? build_fonts_beside(layout_now)
-                                       : NULL;
+    char *layout_now, *fonts_now;
+    build_locate(o->edition, o->layout_dir, o->fonts_file, &layout_now, &fonts_now);
     char *rel_ed = NULL, *rel_layout = NULL, *rel_fonts = NULL;
     if (!top) {
         diag_error(d, where, "--rev needs the edition in a git repository (git rev-parse failed)");
@@ -738,10 +726,8 @@ static bool rebuild(void *ctx)
 
 static int run_watch(const options *o, diag *d)
 {
-    char *layout_dir = o->layout_dir ? xstrdup(o->layout_dir) : build_find_upward(o->edition, "layout");
-    char *fonts = o->fonts_file ? xstrdup(o->fonts_file)
-                  : layout_dir  ? build_fonts_beside(layout_dir)
-                                : NULL;
+    char *layout_dir, *fonts;
+    build_locate(o->edition, o->layout_dir, o->fonts_file, &layout_dir, &fonts);
     char *fonts_dir = fonts ? xstrdup(fonts) : NULL;
     char *slash = fonts_dir ? strrchr(fonts_dir, '/') : NULL;
     if (slash)

@@ -234,17 +234,6 @@ static pdf_font *font_for(writer *w, int face)
     return w->font_of_face[face];
 }
 
-static void utf16be_hex(writer *w, const char *text, int len)
-{
-    unsigned char *be = xmalloc((size_t)len * 2 + 2);
-    size_t n = utf8_to_utf16be(text, (size_t)len, be);
-    sb_printf(&w->buf, "<FEFF");
-    for (size_t i = 0; i < n; i++)
-        sb_printf(&w->buf, "%02X", be[i]);
-    sb_printf(&w->buf, ">");
-    free(be);
-}
-
 static void draw_glyphs(writer *w, const draw_op *op)
 {
     pdf_font *f = font_for(w, op->face);
@@ -270,7 +259,7 @@ static void draw_glyphs(writer *w, const draw_op *op)
         end_text(w);
         w->buf.n = 0;
         sb_printf(&w->buf, "/Span<</ActualText");
-        utf16be_hex(w, op->text + text_start, text_end - text_start);
+        sb_pdf_text(&w->buf, op->text + text_start, (size_t)(text_end - text_start));
         sb_printf(&w->buf, ">>BDC\n");
         HPDF_Stream_Write(page_stream(w), (const HPDF_BYTE *)w->buf.v, (HPDF_UINT)w->buf.n);
     }

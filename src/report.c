@@ -60,26 +60,13 @@ static int warned_line_page(const edition_out *eo, const diag_msg *m)
 /* Warnings counted by kind, "loose-line 2, missing-glyph 1". */
 static void kinds(const diag *d, strbuf *b)
 {
-    int n;
-    const diag_msg *m = diag_messages(d, &n);
-    const char *seen[64];
-    int counts[64];
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        if (m[i].severity != DIAG_WARNING)
-            continue;
-        int j = 0;
-        while (j < k && strcmp(seen[j], m[i].kind) != 0)
-            j++;
-        if (j == k && k < 64) {
-            seen[k] = m[i].kind;
-            counts[k++] = 0;
-        }
-        if (j < 64)
-            counts[j]++;
-    }
+    const char **kind;
+    int *count;
+    int k = diag_warning_kinds(d, &kind, &count);
     for (int j = 0; j < k; j++)
-        sb_printf(b, "%s%s %d", j ? ", " : "", seen[j], counts[j]);
+        sb_printf(b, "%s%s %d", j ? ", " : "", kind[j], count[j]);
+    free(kind);
+    free(count);
 }
 
 char *report_summary(const edition_out *eo, const edition *e, const diag *d)

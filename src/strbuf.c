@@ -1,8 +1,11 @@
 /* strbuf.c — growing text. */
 #include "strbuf.h"
 
+#include "utf8.h"
+
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void sb_printf(strbuf *b, const char *fmt, ...)
@@ -41,4 +44,19 @@ char *sb_take(strbuf *b)
     char *text = b->v;
     memset(b, 0, sizeof *b);
     return text;
+}
+
+void sb_pdf_text(strbuf *b, const char *utf8, size_t len)
+{
+    unsigned char *be = xmalloc(len * 2 + 2);
+    size_t n = utf8_to_utf16be(utf8, len, be);
+    static const char hex[] = "0123456789ABCDEF";
+    VEC_GROW(*b, b->n + (int)n * 2 + 8);
+    sb_printf(b, "<FEFF");
+    for (size_t i = 0; i < n; i++) {
+        b->v[b->n++] = hex[be[i] >> 4];
+        b->v[b->n++] = hex[be[i] & 15];
+    }
+    sb_printf(b, ">");
+    free(be);
 }
