@@ -45,6 +45,7 @@ typedef struct carry {
     bool active;
     int block;            /* first block not set yet */
     int byte;             /* bytes of that paragraph already set (0: none) */
+    int para;             /* its paragraph id, which its rest keeps */
     int from_page;
 } carry;
 
@@ -1175,6 +1176,12 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
     }
     int body_top = line;
     build_items(&m, first_block, first_byte);
+    /* The rest of a paragraph cut by the jump is still that paragraph. */
+    for (int i = 0; first_byte > 0 && i < m.items.n; i++)
+        if (m.items.v[i].kind == FLOW_PARA && m.items.v[i].block == first_block) {
+            m.items.v[i].para = cr->para;
+            break;
+        }
 
     /* A jump out keeps the last line of the last column the text reaches
      * (a photo may fill the module's last columns) for （下转A3版）. */
@@ -1216,6 +1223,7 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         if (it->kind == FLOW_PARA && m.stop_lines > 0) {
             const para_result *pr = &it->var[m.stop_variant];
             cr->byte = it->byte_base + pr->lines[m.stop_lines - 1].text_end;
+            cr->para = it->para;
         }
         int js = style_or_error(c, "jump-line", pl->loc);
         if (js >= 0) {

@@ -62,6 +62,11 @@ typedef struct text_line {
     unsigned flags;    /* LINE_* of para.h */
     int para;          /* paragraph it belongs to: lines of one paragraph share it */
     src_loc loc;
+    /* A table's lines: which table (0 for text outside tables), and the
+     * cell's row and column, -1 for the title and the note. */
+    int table;
+    int row, col;
+    bool header;       /* a header cell */
 } text_line;
 
 typedef struct module_box {

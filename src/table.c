@@ -60,13 +60,28 @@ static int cell_end(const table *t, const table_cell *c)
     return MIN(c->row + c->rowspan, c->header ? t->header_rows : t->rows);
 }
 
-/* A cell's lines into a block, from its grid line `line` on. */
-static void cell_text(block_out *bo, arena *a, const cell_layout *cl, scaled x, int line,
-                      const grid_metrics *g, double gray, int para)
+/* Mark the lines of `list` from `first` on as table `id`'s, in cell
+ * (row, col), -1 for the title and the note. */
+static void mark_cell(draw_list *list, int first, int id, const table_cell *c)
 {
+    for (int i = first; i < list->lines.n; i++) {
+        text_line *tl = &list->lines.v[i];
+        tl->table = id;
+        tl->row = c ? c->row : -1;
+        tl->col = c ? c->col : -1;
+        tl->header = c && c->header;
+    }
+}
+
+/* A cell's lines into a block, from its grid line `line` on. */
+static void cell_text(block_out *bo, arena *a, const cell_layout *cl, const table_cell *c, int id,
+                      scaled x, int line, const grid_metrics *g, double gray, int para)
+{
+    int first = bo->list.lines.n;
     for (int k = 0; k < cl->text.line_count; k++, line++)
         draw_para_line(&bo->list, a, &cl->text, &cl->text.lines[k], x,
                        line * g->pitch + g->ascent, "table", -1, -1, line, gray, para);
+    mark_cell(&bo->list, first, id, c);
 }
 
 static const char *cell_label(const table *t, int col)
@@ -283,6 +298,9 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
     /* Cells into their block: the header's, their row's, or one of their
      * own when they span body rows (drawn in each piece they reach).  A
      * header cell that spans rows is centred over them, on the grid. */
+    /* The table's id: one more than the first paragraph id it takes, so
+     * unique in the edition and never 0. */
+    int id = *next_para + 1;
     out->spans = arena_alloc(a, sizeof(table_span) * (size_t)(t->cell_count + 1));
     for (int i = 0; i < t->cell_count; i++) {
         const table_cell *c = &t->cells[i];
@@ -297,7 +315,7 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
             s->end = end - hr;
             s->text.lines = cl[i].lines;
             s->text.width = cx[c->col + c->colspan] - cx[c->col];
-            cell_text(&s->text, a, &cl[i], x, 0, g, gray, (*next_para)++);
+            cell_text(&s->text, a, &cl[i], c, id, x, 0, g, gray, (*next_para)++);
             continue;
         }
         block_out *bo = c->header ? &out->head : &out->rows[c->row - hr];
@@ -310,12 +328,16 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
                 over += row_lines[r];
             line += MAX(0, (over - cl[i].lines) / 2);
         }
-        cell_text(bo, a, &cl[i], x, line, g, gray, (*next_para)++);
+        cell_text(bo, a, &cl[i], c, id, x, line, g, gray, (*next_para)++);
     }
-    if (t->title.text)
+    if (t->title.text) {
         text_block(ts, l, &t->title, t->title_style, width, g, a, &out->title, next_para);
-    if (t->note.text)
+        mark_cell(&out->title.list, 0, id, NULL);
+    }
+    if (t->note.text) {
         text_block(ts, l, &t->note, t->note_style, width, g, a, &out->note, next_para);
+        mark_cell(&out->note.list, 0, id, NULL);
+    }
     out->width = width;
     out->col_x = cx;
     out->col_count = cols;
