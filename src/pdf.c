@@ -7,6 +7,7 @@
 #include "pdfimage.h"
 #include "pdfmeta.h"
 #include "pdfstream.h"
+#include "pdftag.h"
 #include "slug.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -52,6 +53,9 @@ typedef struct writer {
     icc_file cmyk;              /* the template's CMYK profile */
     HPDF_Array cmyk_space;      /* archive: [/ICCBased cmyk] for CMYK photos */
     HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
+    pdftag *tags;               /* the logical structure */
+    bool mark_open;             /* a marked-content sequence of the structure is open */
+    int mark_seq;
     /* per page */
     HPDF_Page page;
     const print_spec *print;    /* print form: the page's template's print: section */
@@ -712,6 +716,43 @@ static void draw_op_pdf(writer *w, const draw_op *op)
     }
 }
 
+/* Marked content of the structure (pdftag.h): outside text objects, so
+ * that sequences and BT/ET never cross. */
+static void close_mark(writer *w)
+{
+    if (!w->mark_open)
+        return;
+    end_text(w);
+    HPDF_Stream_WriteStr(page_stream(w), "EMC\n");
+    w->mark_open = false;
+}
+
+static void open_mark(writer *w, tag_mark m)
+{
+    end_text(w);
+    char buf[64];
+    if (m.mcid >= 0)
+        snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", m.role, m.mcid);
+    else
+        snprintf(buf, sizeof buf, "/%s BMC\n", m.role);
+    HPDF_Stream_WriteStr(page_stream(w), buf);
+    w->mark_open = true;
+    w->mark_seq = m.seq;
+}
+
+/* An op of the page's list inside the sequence pdftag gives it; the proof
+ * layer's optional content is never inside one. */
+static void draw_tagged(writer *w, const draw_op *op)
+{
+    tag_mark m = pdftag_mark(w->tags, op);
+    if (w->mark_open && (m.seq != w->mark_seq || op->layer != w->cur_layer))
+        close_mark(w);
+    switch_layer(w, op->layer);
+    if (!w->mark_open && m.role)
+        open_mark(w, m);
+    draw_op_pdf(w, op);
+}
+
 /* Crop marks at the corners and registration marks (a circle and a cross)
  * at the middle of each side, all in the slug, outside the bleed, in
  * registration colour: full C, M, Y and K, so every plate shows them. */
@@ -823,6 +864,7 @@ static bool check_fonts_embedded(writer *w, const char *path)
 static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages)
 {
     pdfmeta_describe(w->doc, w->e, w->opt->form, w->opt->build_time);
+    pdftag_finish(w->tags);
     pdfmeta_outline(w->doc, w->e, eo, pages);
     pdfmeta_page_labels(w->doc, eo);
     char info[128];
@@ -1135,6 +1177,7 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
     /* ActualText needs PDF 1.5; PDF/A-2 builds on 1.7. */
     w.doc->pdf_version = HPDF_VER_17;
+    w.tags = pdftag_new(w.doc, eo, l);
     arena *slug_arena = arena_new();
     pdfmeta_page *pages = xcalloc((size_t)eo->page_count + 1, sizeof *pages);
     double t_pages = seconds_now();
@@ -1144,9 +1187,14 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
         if (!begin_page(&w, po))
             break;
         pages[p] = (pdfmeta_page){w.page, w.ox, w.oy, pt(po->height)};
+        pdftag_begin_page(w.tags, w.page, po);
         for (int i = 0; i < po->list.ops.n; i++)
-            draw_op_pdf(&w, &po->list.ops.v[i]);
+            draw_tagged(&w, &po->list.ops.v[i]);
+        close_mark(&w);
+        switch_layer(&w, 0);
+        pdftag_end_page(w.tags);
         if (w.print && w.print->marks && !opt->no_marks) {
+            open_mark(&w, (tag_mark){"Artifact", -1, -1});
             draw_list slug = {0};
             slug_build(ts, l, e, po, opt->build_time, slug_arena, &slug);
             for (int i = 0; i < slug.ops.n; i++) {
@@ -1159,6 +1207,7 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
             draw_list_free(&slug);
             end_text(&w);
             draw_marks(&w);
+            close_mark(&w);
         }
         switch_layer(&w, 0);
         end_text(&w);
@@ -1195,6 +1244,7 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     free(w.cmyk.data);
     VEC_FREE(w.buf);
     arena_free(slug_arena);
+    pdftag_free(w.tags);
     HPDF_Free(w.doc);
     for (int i = 0; i < w.images.n; i++)
         pdfimage_free(&w.images.v[i]);

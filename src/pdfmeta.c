@@ -12,9 +12,7 @@
 #include <string.h>
 #include <time.h>
 
-/* A PDF text string: UTF-16BE with a byte order mark, which libharu's own
- * setters cannot produce for Chinese. */
-static HPDF_Binary text_string(HPDF_Doc doc, const char *utf8)
+HPDF_Binary pdfmeta_text(HPDF_Doc doc, const char *utf8)
 {
     size_t len = strlen(utf8);
     unsigned char *out = xmalloc(len * 2 + 2);
@@ -63,10 +61,10 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t mod
     /* Info: each entry has its twin in the XMP packet (ISO 19005-2, 6.6.3). */
     HPDF_MMgr mm = doc->mmgr;
     HPDF_Dict info = doc->info;
-    HPDF_Dict_Add(info, "Title", text_string(doc, title));
-    HPDF_Dict_Add(info, "Author", text_string(doc, e->paper));
-    HPDF_Dict_Add(info, "Subject", text_string(doc, subject.v));
-    HPDF_Dict_Add(info, "Keywords", text_string(doc, keywords.v));
+    HPDF_Dict_Add(info, "Title", pdfmeta_text(doc, title));
+    HPDF_Dict_Add(info, "Author", pdfmeta_text(doc, e->paper));
+    HPDF_Dict_Add(info, "Subject", pdfmeta_text(doc, subject.v));
+    HPDF_Dict_Add(info, "Keywords", pdfmeta_text(doc, keywords.v));
     HPDF_Dict_Add(info, "Creator", HPDF_String_New(mm, "paiban", NULL));
     HPDF_Dict_Add(info, "Producer", HPDF_String_New(mm, "paiban", NULL));
     HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(mm, created_pdf, NULL));
@@ -171,7 +169,7 @@ static HPDF_Dict outline_item(HPDF_Doc doc, HPDF_Dict parent, const char *title,
     HPDF_MMgr mm = doc->mmgr;
     HPDF_Dict it = HPDF_Dict_New(mm);
     HPDF_Xref_Add(doc->xref, it);
-    HPDF_Dict_Add(it, "Title", text_string(doc, title));
+    HPDF_Dict_Add(it, "Title", pdfmeta_text(doc, title));
     HPDF_Dict_Add(it, "Parent", parent);
     HPDF_Array dest = HPDF_Array_New(mm);
     HPDF_Array_Add(dest, page);
@@ -267,7 +265,7 @@ void pdfmeta_page_labels(HPDF_Doc doc, const edition_out *eo)
         char *prefix = xstrndup(label, len - digits);
         if (*prefix)
             HPDF_Dict_Add(range, "P", is_ascii(prefix) ? (void *)HPDF_String_New(mm, prefix, NULL)
-                                                       : (void *)text_string(doc, prefix));
+                                                       : (void *)pdfmeta_text(doc, prefix));
         free(prefix);
         if (digits > 0) {
             HPDF_Dict_AddName(range, "S", "D");
