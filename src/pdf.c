@@ -38,6 +38,12 @@ typedef struct icc_file {
     HPDF_Dict stream;         /* made on first use */
 } icc_file;
 
+typedef struct glyph_form_ref {
+    int face;
+    unsigned gid;
+    HPDF_Dict form;
+} glyph_form_ref;
+
 typedef struct writer {
     HPDF_Doc doc;
     fontset *fonts;
@@ -50,6 +56,7 @@ typedef struct writer {
     int face_count;
     HPDF_STATUS error, detail;  /* first libharu error */
     VEC(pdf_image) images;      /* each file once */
+    VEC(glyph_form_ref) glyph_forms; /* slug glyphs drawn as forms, each once */
     icc_file cmyk;              /* the template's CMYK profile */
     HPDF_Array cmyk_space;      /* archive: [/ICCBased cmyk] for CMYK photos */
     HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
@@ -590,39 +597,36 @@ static void switch_layer(writer *w, int layer)
     w->cur_layer = layer;
 }
 
-/* Glyph outlines as PDF path operators; the pen gets points in font
- * units and maps them to user space. */
-typedef struct outline_pen {
-    HPDF_Page page;
-    double x, y, k; /* the glyph's origin in user space; points per font unit */
-} outline_pen;
-
-static HPDF_REAL pen_x(const outline_pen *p, float x) { return (HPDF_REAL)(p->x + x * p->k); }
-static HPDF_REAL pen_y(const outline_pen *p, float y) { return (HPDF_REAL)(p->y + y * p->k); }
+/* Glyph outlines as PDF path operators, in font units. */
+static void pen_point(strbuf *b, float x, float y, const char *op)
+{
+    char xs[32], ys[32];
+    fmt_real(xs, sizeof xs, x);
+    fmt_real(ys, sizeof ys, y);
+    sb_printf(b, "%s %s %s\n", xs, ys, op);
+}
 
 static void pen_move(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float x, float y,
                      void *user)
 {
     (void)df, (void)st, (void)user;
-    outline_pen *p = data;
-    HPDF_Page_MoveTo(p->page, pen_x(p, x), pen_y(p, y));
+    pen_point(data, x, y, "m");
 }
 
 static void pen_line(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float x, float y,
                      void *user)
 {
     (void)df, (void)st, (void)user;
-    outline_pen *p = data;
-    HPDF_Page_LineTo(p->page, pen_x(p, x), pen_y(p, y));
+    pen_point(data, x, y, "l");
 }
 
 static void pen_cubic(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float x1, float y1,
                       float x2, float y2, float x, float y, void *user)
 {
     (void)df, (void)st, (void)user;
-    outline_pen *p = data;
-    HPDF_Page_CurveTo(p->page, pen_x(p, x1), pen_y(p, y1), pen_x(p, x2), pen_y(p, y2),
-                      pen_x(p, x), pen_y(p, y));
+    pen_point(data, x1, y1, "");
+    pen_point(data, x2, y2, "");
+    pen_point(data, x, y, "c");
 }
 
 /* PDF has no quadratic curve: the same curve as a cubic. */
@@ -637,8 +641,51 @@ static void pen_quadratic(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, 
 static void pen_close(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, void *user)
 {
     (void)df, (void)st, (void)user;
-    outline_pen *p = data;
-    HPDF_Page_ClosePath(p->page);
+    sb_printf(data, "h\n");
+}
+
+/* A glyph's outline as a form XObject in font units, made once per face
+ * and glyph: the slug's few dozen glyphs stand on every page. */
+static int glyph_form(writer *w, hb_font_t *font, int face, unsigned gid)
+{
+    for (int i = 0; i < w->glyph_forms.n; i++)
+        if (w->glyph_forms.v[i].face == face && w->glyph_forms.v[i].gid == gid)
+            return i;
+    hb_glyph_extents_t ext;
+    if (!hb_font_get_glyph_extents(font, gid, &ext) || ext.width == 0 || ext.height == 0)
+        return -1; /* a space: nothing to draw */
+    hb_draw_funcs_t *df = hb_draw_funcs_create();
+    hb_draw_funcs_set_move_to_func(df, pen_move, NULL, NULL);
+    hb_draw_funcs_set_line_to_func(df, pen_line, NULL, NULL);
+    hb_draw_funcs_set_quadratic_to_func(df, pen_quadratic, NULL, NULL);
+    hb_draw_funcs_set_cubic_to_func(df, pen_cubic, NULL, NULL);
+    hb_draw_funcs_set_close_path_func(df, pen_close, NULL, NULL);
+    strbuf path = {0};
+#if HB_VERSION_ATLEAST(7, 0, 0)
+    hb_font_draw_glyph(font, gid, df, &path);
+#else
+    hb_font_get_glyph_shape(font, gid, df, &path);
+#endif
+    hb_draw_funcs_destroy(df);
+    sb_printf(&path, "f\n");
+    HPDF_Dict form = HPDF_DictStream_New(w->doc->mmgr, w->doc->xref);
+    if (!form) {
+        VEC_FREE(path);
+        return -1;
+    }
+    form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict_AddName(form, "Type", "XObject");
+    HPDF_Dict_AddName(form, "Subtype", "Form");
+    HPDF_Array box = HPDF_Array_New(w->doc->mmgr);
+    HPDF_Dict_Add(form, "BBox", box);
+    HPDF_Array_AddNumber(box, ext.x_bearing);
+    HPDF_Array_AddNumber(box, ext.y_bearing + ext.height);
+    HPDF_Array_AddNumber(box, ext.x_bearing + ext.width);
+    HPDF_Array_AddNumber(box, ext.y_bearing);
+    HPDF_Stream_Write(form->stream, (const HPDF_BYTE *)path.v, (HPDF_UINT)path.n);
+    VEC_FREE(path);
+    *VEC_PUSH(w->glyph_forms) = (glyph_form_ref){face, gid, form};
+    return w->glyph_forms.n - 1;
 }
 
 /* A run drawn as filled outlines instead of text.  Printer's marks are
@@ -649,28 +696,34 @@ static void draw_glyph_paths(writer *w, const draw_op *op)
     hb_font_t *font = fontset_hb_font(w->fonts, op->face);
     int x_scale, y_scale;
     hb_font_get_scale(font, &x_scale, &y_scale);
-    hb_draw_funcs_t *df = hb_draw_funcs_create();
-    hb_draw_funcs_set_move_to_func(df, pen_move, NULL, NULL);
-    hb_draw_funcs_set_line_to_func(df, pen_line, NULL, NULL);
-    hb_draw_funcs_set_quadratic_to_func(df, pen_quadratic, NULL, NULL);
-    hb_draw_funcs_set_cubic_to_func(df, pen_cubic, NULL, NULL);
-    hb_draw_funcs_set_close_path_func(df, pen_close, NULL, NULL);
     switch_layer(w, op->layer);
     end_text(w);
     op_fill(w, op, op->gray);
-    outline_pen pen = {.page = w->page, .k = pt(op->size) / x_scale};
+    HPDF_Dict res = HPDF_Page_GetInheritableItem(w->page, "Resources", HPDF_OCLASS_DICT);
+    HPDF_Dict xobjects = res ? HPDF_Dict_GetItem(res, "XObject", HPDF_OCLASS_DICT) : NULL;
+    if (res && !xobjects) {
+        xobjects = HPDF_Dict_New(w->doc->mmgr);
+        HPDF_Dict_Add(res, "XObject", xobjects);
+    }
+    if (!xobjects) {
+        w->error = w->error ? w->error : HPDF_FAILD_TO_ALLOC_MEM;
+        return;
+    }
+    double k = pt(op->size) / x_scale;
     for (int i = 0; i < op->glyph_count; i++) {
         const draw_glyph *g = &op->glyphs[i];
-        pen.x = pdf_x(w, op->x + g->x);
-        pen.y = pdf_y(w, op->y) + pt(g->y);
-#if HB_VERSION_ATLEAST(7, 0, 0)
-        hb_font_draw_glyph(font, g->gid, df, &pen);
-#else
-        hb_font_get_glyph_shape(font, g->gid, df, &pen);
-#endif
+        int f = glyph_form(w, font, op->face, g->gid);
+        if (f < 0)
+            continue;
+        char name[16], line[160], xs[32], ys[32];
+        snprintf(name, sizeof name, "G%d", f);
+        if (!HPDF_Dict_GetItem(xobjects, name, HPDF_OCLASS_DICT))
+            HPDF_Dict_Add(xobjects, name, w->glyph_forms.v[f].form);
+        fmt_real(xs, sizeof xs, pdf_x(w, op->x + g->x));
+        fmt_real(ys, sizeof ys, pdf_y(w, op->y) + pt(g->y));
+        snprintf(line, sizeof line, "q %.6f 0 0 %.6f %s %s cm /%s Do Q\n", k, k, xs, ys, name);
+        raw(w, line);
     }
-    HPDF_Page_Fill(w->page);
-    hb_draw_funcs_destroy(df);
 }
 
 static void draw_op_pdf(writer *w, const draw_op *op)
@@ -1249,6 +1302,7 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     for (int i = 0; i < w.images.n; i++)
         pdfimage_free(&w.images.v[i]);
     VEC_FREE(w.images);
+    VEC_FREE(w.glyph_forms);
     return ok;
 }
 
