@@ -1,18 +1,36 @@
-/* pdftag.c — the PDF's logical structure. */
+/* pdftag.c — the PDF's logical structure.
+ *
+ * An edition has a structure element for every paragraph, head and cell:
+ * thousands of them.  As libharu dictionaries with their entries each
+ * would take a kilobyte (every key and name holds a 128-byte buffer), so
+ * an element is an empty indirect dictionary whose entries its write hook
+ * prints, when the file is saved, from the small record kept here. */
 #include "pdftag.h"
 
+#include "arena.h"
 #include "compose.h"
-#include "pdfmeta.h"
 #include "strbuf.h"
 
 #include <hpdf_doc.h>
 #include <stdlib.h>
 #include <string.h>
 
+typedef enum { KID_MCID, KID_MCR, KID_ELEM } kid_kind;
+
+typedef struct kid {
+    kid_kind kind;
+    int value;         /* MCID, or element index */
+    HPDF_Page page;    /* KID_MCR: the page of that content */
+} kid;
+
 typedef struct elem {
     HPDF_Dict dict;
-    HPDF_Array kids;
-    HPDF_Page page; /* its /Pg: the page of its first content, NULL before */
+    const char *type;
+    HPDF_Dict parent;
+    HPDF_Page page;    /* /Pg: the page of its first content, NULL before */
+    const char *alt;   /* a Figure's alternate text, or NULL */
+    VEC(kid) kids;
+    pdftag *tags;
 } elem;
 
 typedef struct table_row {
@@ -22,7 +40,9 @@ typedef struct table_row {
 struct pdftag {
     HPDF_Doc doc;
     const layout *l;
-    VEC(elem) elems;
+    arena *a;
+    VEC(elem *) elems;
+    HPDF_Dict root;        /* the StructTreeRoot, written by its hook too */
     int document;          /* elems index of the Document */
     int *article_elem;     /* article index → Art, -1 until seen */
     int *article_page;     /* the page on which the article's Art was made */
@@ -32,13 +52,12 @@ struct pdftag {
     int *table_elem;       /* table id → Table */
     int para_count;        /* ids run below this (tables' ids too) */
     VEC(table_row) rows;   /* (table, row) → TR */
-    HPDF_Dict root;        /* the StructTreeRoot */
-    HPDF_Array nums;       /* the parent tree: page index, then its MCIDs' elements */
+    VEC(int) parents;      /* per page, per MCID, its element: the parent tree */
+    VEC(int) page_start;   /* where each page's MCIDs begin in parents */
     int page_index;
     /* per page */
     const page_out *po;
     HPDF_Page page;
-    HPDF_Array parents;    /* element of each MCID of the page */
     int mcid;
     int line;              /* where the search for an op's line goes on */
     int last_seq;
@@ -46,21 +65,75 @@ struct pdftag {
     double *head_size;     /* per article: the largest size in its headline frame on the page */
 };
 
+static unsigned obj_id(HPDF_Dict d) { return d->header.obj_id & 0x00FFFFFF; }
+
+static HPDF_STATUS put(HPDF_Stream stream, strbuf *b)
+{
+    HPDF_STATUS status = HPDF_Stream_Write(stream, (const HPDF_BYTE *)b->v, (HPDF_UINT)b->n);
+    VEC_FREE(*b);
+    return status;
+}
+
+static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream stream)
+{
+    const elem *e = dict->attr;
+    strbuf b = {0};
+    sb_printf(&b, "/S /%s\n/P %u 0 R\n", e->type, obj_id(e->parent));
+    if (e->page)
+        sb_printf(&b, "/Pg %u 0 R\n", obj_id(e->page));
+    if (e->alt) {
+        sb_printf(&b, "/Alt ");
+        sb_pdf_text(&b, e->alt, strlen(e->alt));
+        sb_printf(&b, "\n");
+    }
+    sb_printf(&b, "/K [");
+    for (int i = 0; i < e->kids.n; i++) {
+        const kid *k = &e->kids.v[i];
+        if (k->kind == KID_MCID)
+            sb_printf(&b, " %d", k->value);
+        else if (k->kind == KID_MCR)
+            sb_printf(&b, " <</Type /MCR /Pg %u 0 R /MCID %d>>", obj_id(k->page), k->value);
+        else
+            sb_printf(&b, " %u 0 R", obj_id(e->tags->elems.v[k->value]->dict));
+    }
+    sb_printf(&b, " ]\n");
+    return put(stream, &b);
+}
+
+/* The root: its Document, and the parent tree (for each page, the element
+ * of each of its MCIDs). */
+static HPDF_STATUS write_root(HPDF_Dict dict, HPDF_Stream stream)
+{
+    const pdftag *t = dict->attr;
+    strbuf b = {0};
+    sb_printf(&b, "/Type /StructTreeRoot\n/K %u 0 R\n/ParentTreeNextKey %d\n/ParentTree <</Nums [",
+              obj_id(t->elems.v[t->document]->dict), t->page_index);
+    for (int p = 0; p < t->page_start.n; p++) {
+        int end = p + 1 < t->page_start.n ? t->page_start.v[p + 1] : t->parents.n;
+        sb_printf(&b, "\n%d [", p);
+        for (int i = t->page_start.v[p]; i < end; i++)
+            sb_printf(&b, " %u 0 R", obj_id(t->elems.v[t->parents.v[i]]->dict));
+        sb_printf(&b, " ]");
+    }
+    sb_printf(&b, " ]>>\n");
+    return put(stream, &b);
+}
+
 static int new_elem(pdftag *t, const char *type, int parent)
 {
-    HPDF_MMgr mm = t->doc->mmgr;
-    elem *e = VEC_PUSH(t->elems);
-    e->dict = HPDF_Dict_New(mm);
+    elem *e = arena_alloc(t->a, sizeof *e);
+    memset(e, 0, sizeof *e);
+    e->dict = HPDF_Dict_New(t->doc->mmgr);
     HPDF_Xref_Add(t->doc->xref, e->dict);
-    e->kids = HPDF_Array_New(mm);
-    /* /Type /StructElem is optional: a thousand elements an edition. */
-    HPDF_Dict_AddName(e->dict, "S", type);
-    HPDF_Dict_Add(e->dict, "K", e->kids);
+    e->dict->write_fn = write_elem;
+    e->dict->attr = e;
+    e->type = type;
+    e->tags = t;
+    e->parent = parent >= 0 ? t->elems.v[parent]->dict : t->root;
+    *VEC_PUSH(t->elems) = e;
     int index = t->elems.n - 1;
-    if (parent >= 0) {
-        HPDF_Dict_Add(t->elems.v[index].dict, "P", t->elems.v[parent].dict);
-        HPDF_Array_Add(t->elems.v[parent].kids, t->elems.v[index].dict);
-    }
+    if (parent >= 0)
+        *VEC_PUSH(t->elems.v[parent]->kids) = (kid){KID_ELEM, index, NULL};
     return index;
 }
 
@@ -69,6 +142,7 @@ pdftag *pdftag_new(HPDF_Doc doc, const edition_out *eo, const layout *l)
     pdftag *t = xcalloc(1, sizeof *t);
     t->doc = doc;
     t->l = l;
+    t->a = arena_new();
     for (int p = 0; p < eo->page_count; p++) {
         const draw_list *dl = &eo->pages[p].list;
         for (int i = 0; i < dl->lines.n; i++) {
@@ -81,26 +155,21 @@ pdftag *pdftag_new(HPDF_Doc doc, const edition_out *eo, const layout *l)
     }
     t->article_elem = xmalloc(sizeof(int) * (size_t)(t->article_count + 1));
     t->article_page = xmalloc(sizeof(int) * (size_t)(t->article_count + 1));
-    t->para_first = xcalloc((size_t)t->para_count + 1, sizeof(const char *));
     t->head_size = xmalloc(sizeof(double) * (size_t)(t->article_count + 1));
     t->para_elem = xmalloc(sizeof(int) * (size_t)(t->para_count + 1));
+    t->para_first = xcalloc((size_t)t->para_count + 1, sizeof(const char *));
     t->table_elem = xmalloc(sizeof(int) * (size_t)(t->para_count + 1));
     for (int i = 0; i <= t->article_count; i++)
         t->article_elem[i] = -1;
     for (int i = 0; i <= t->para_count; i++)
         t->para_elem[i] = t->table_elem[i] = -1;
-    /* Everything hangs on objects the document owns from the start, so
-     * that a run that fails before the end frees it all with the doc. */
+    /* The root is the document's from the start, so that a run that fails
+     * before the end frees it with the doc. */
     t->root = HPDF_Dict_New(doc->mmgr);
     HPDF_Xref_Add(doc->xref, t->root);
-    HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
+    t->root->write_fn = write_root;
+    t->root->attr = t;
     t->document = new_elem(t, "Document", -1);
-    HPDF_Dict_Add(t->elems.v[t->document].dict, "P", t->root);
-    HPDF_Dict_Add(t->root, "K", t->elems.v[t->document].dict);
-    HPDF_Dict tree = HPDF_Dict_New(doc->mmgr);
-    t->nums = HPDF_Array_New(doc->mmgr);
-    HPDF_Dict_Add(tree, "Nums", t->nums);
-    HPDF_Dict_Add(t->root, "ParentTree", tree);
     return t;
 }
 
@@ -108,13 +177,11 @@ void pdftag_begin_page(pdftag *t, HPDF_Page page, const page_out *po)
 {
     t->po = po;
     t->page = page;
-    t->parents = HPDF_Array_New(t->doc->mmgr);
-    HPDF_Array_AddNumber(t->nums, t->page_index);
-    HPDF_Array_Add(t->nums, t->parents);
     t->mcid = 0;
     t->line = 0;
     t->last_seq = -100;
     t->repeat_para = -1;
+    *VEC_PUSH(t->page_start) = t->parents.n;
     HPDF_Dict_AddNumber(page, "StructParents", t->page_index);
     for (int a = 0; a < t->article_count; a++)
         t->head_size[a] = 0;
@@ -126,10 +193,7 @@ void pdftag_begin_page(pdftag *t, HPDF_Page page, const page_out *po)
     }
 }
 
-void pdftag_end_page(pdftag *t)
-{
-    t->page_index++;
-}
+void pdftag_end_page(pdftag *t) { t->page_index++; }
 
 /* The placed line an op of glyphs shows: ops and lines keep the same order
  * in a list, and a line's runs share its text. */
@@ -170,7 +234,7 @@ static int cell_elem(pdftag *t, const text_line *tl, int art)
         return new_elem(t, has_rows ? "P" : "Caption", has_rows ? art : tab);
     }
     int tr = -1;
-    for (int i = 0; i < t->rows.n && tr < 0; i++)
+    for (int i = t->rows.n - 1; i >= 0 && tr < 0; i--)
         if (t->rows.v[i].table == tl->table && t->rows.v[i].row == tl->row)
             tr = t->rows.v[i].elem;
     if (tr < 0) {
@@ -216,7 +280,7 @@ static int para_elem(pdftag *t, const text_line *tl)
 }
 
 /* A photo's alternate text: its article's captions on the page. */
-static void photo_alt(pdftag *t, int e, int article_index)
+static const char *photo_alt(pdftag *t, int article_index)
 {
     strbuf alt = {0};
     for (int i = 0; i < t->po->list.lines.n; i++) {
@@ -225,33 +289,22 @@ static void photo_alt(pdftag *t, int e, int article_index)
             sb_printf(&alt, "%s", tl->text);
     }
     char *text = sb_take(&alt);
-    if (text && *text)
-        HPDF_Dict_Add(t->elems.v[e].dict, "Alt", pdfmeta_text(t->doc, text));
+    const char *kept = text && *text ? arena_strdup(t->a, text) : NULL;
     free(text);
+    return kept;
 }
 
 /* A new marked-content sequence of element e on this page. */
 static tag_mark content_of(pdftag *t, int e, int seq)
 {
     int mcid = t->mcid++;
-    elem *el = &t->elems.v[e];
-    HPDF_Array_Add(t->parents, el->dict);
-    if (!el->page) {
+    *VEC_PUSH(t->parents) = e;
+    elem *el = t->elems.v[e];
+    if (!el->page)
         el->page = t->page;
-        HPDF_Dict_Add(el->dict, "Pg", t->page);
-    }
-    if (el->page == t->page) {
-        /* On the element's own page the bare MCID says it all. */
-        HPDF_Array_AddNumber(el->kids, mcid);
-    } else {
-        HPDF_Dict mcr = HPDF_Dict_New(t->doc->mmgr);
-        HPDF_Dict_AddName(mcr, "Type", "MCR");
-        HPDF_Dict_Add(mcr, "Pg", t->page);
-        HPDF_Dict_AddNumber(mcr, "MCID", mcid);
-        HPDF_Array_Add(el->kids, mcr);
-    }
-    HPDF_Name s = HPDF_Dict_GetItem(el->dict, "S", HPDF_OCLASS_NAME);
-    return (tag_mark){s ? s->value : "Span", mcid, seq};
+    /* On the element's own page the bare MCID says it all. */
+    *VEC_PUSH(el->kids) = (kid){el->page == t->page ? KID_MCID : KID_MCR, mcid, t->page};
+    return (tag_mark){el->type, mcid, seq};
 }
 
 /* Text the page shows again rather than goes on with: a table's header
@@ -277,7 +330,7 @@ tag_mark pdftag_mark(pdftag *t, const draw_op *op)
         m = none;
     } else if (op->kind == DRAW_IMAGE && op->article >= 0) {
         int e = new_elem(t, "Figure", article_elem(t, op->article));
-        photo_alt(t, e, op->article);
+        t->elems.v[e]->alt = photo_alt(t, op->article);
         m = content_of(t, e, e);
     } else if (op->kind == DRAW_GLYPHS) {
         const text_line *tl = line_of(t, op);
@@ -305,7 +358,6 @@ tag_mark pdftag_mark(pdftag *t, const draw_op *op)
 void pdftag_finish(pdftag *t)
 {
     HPDF_MMgr mm = t->doc->mmgr;
-    HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", t->page_index);
     HPDF_Dict mark_info = HPDF_Dict_New(mm);
     HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
     HPDF_Dict_Add(t->doc->catalog, "MarkInfo", mark_info);
@@ -317,13 +369,18 @@ void pdftag_free(pdftag *t)
 {
     if (!t)
         return;
-    free(t->article_elem);
-    free(t->article_page);
-    free(t->para_first);
-    free(t->head_size);
-    free(t->para_elem);
-    free(t->table_elem);
+    for (int i = 0; i < t->elems.n; i++)
+        VEC_FREE(t->elems.v[i]->kids);
     VEC_FREE(t->elems);
     VEC_FREE(t->rows);
+    VEC_FREE(t->parents);
+    VEC_FREE(t->page_start);
+    arena_free(t->a);
+    free(t->article_elem);
+    free(t->article_page);
+    free(t->head_size);
+    free(t->para_elem);
+    free(t->para_first);
+    free(t->table_elem);
     free(t);
 }
