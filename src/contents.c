@@ -35,6 +35,7 @@ typedef struct setter {
     arena *a;
     diag *d;
     int styles[7];          /* see style_names */
+    int next_para;          /* each text set its own paragraph (the PDF's structure) */
 } setter;
 
 static const char *const style_names[] = {"volume-title", "volume-subtitle", "contents-title",
@@ -58,12 +59,14 @@ static scaled natural(setter *s, const char *text, int st)
 static scaled leading(const setter *s, int st) { return s->l->styles[st].leading; }
 
 /* The lines of a set text, first baseline at `top` plus one size. */
-static void draw_text(setter *s, page_out *po, const para_result *pr, int st, scaled x, scaled top)
+static int draw_text(setter *s, page_out *po, const para_result *pr, int st, scaled x, scaled top)
 {
     scaled base = top + s->l->styles[st].size;
+    int para = s->next_para++;
     for (int i = 0; i < pr->line_count; i++)
         draw_para_line(&po->list, s->a, pr, &pr->lines[i], x, base + i * leading(s, st),
-                       "contents", -1, -1, -1, 1.0, -1);
+                       "contents", -1, -1, -1, 1.0, para);
+    return para;
 }
 
 static const template *front_template(const layout *l, const edition_record *first)
@@ -249,7 +252,7 @@ bool contents_write(const edition_record *const *recs, int count, const layout *
     for (int i = 0; i < es.n; i++) {
         entry *e = &es.v[i];
         page_out *po = &eo.pages[1 + e->page];
-        draw_text(&s, po, &e->text, e->style, e->x, e->y);
+        int para = draw_text(&s, po, &e->text, e->style, e->x, e->y);
         if (e->kind == ITEM_PAGE || e->kind == ITEM_STORY) {
             char num[16];
             snprintf(num, sizeof num, "%d", front + e->target + 1);
@@ -259,8 +262,9 @@ bool contents_write(const edition_record *const *recs, int count, const layout *
             scaled last_top = e->y + (e->text.line_count - 1) * e->lead;
             /* On the entry's last baseline. */
             scaled base = last_top + l->styles[e->style].size;
+            /* The page number belongs to its entry. */
             draw_para_line(&po->list, s.a, &pr, &pr.lines[0], e->col_right - nw, base, "contents",
-                           -1, -1, -1, 1.0, -1);
+                           -1, -1, -1, 1.0, para);
         }
     }
     pdf_options po = {.form = PDF_ARCHIVE, .build_time = build_time};

@@ -259,7 +259,8 @@ static int para_elem(pdftag *t, const text_line *tl)
 {
     if (t->para_elem[tl->para] >= 0)
         return t->para_elem[tl->para];
-    int art = article_elem(t, tl->article);
+    /* Text of no article (the volume's contents) hangs on the Document. */
+    int art = tl->article >= 0 ? article_elem(t, tl->article) : t->document;
     int e;
     if (tl->table > 0) {
         e = cell_elem(t, tl, art);
