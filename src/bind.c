@@ -29,6 +29,13 @@ typedef struct volume {
     int pages_root;             /* the page tree's number */
     VEC(int) pages;             /* the volume's page objects, in order */
     strbuf intents;             /* the first file's /OutputIntents, renumbered */
+    /* The files' logical structures, joined: each file's Document becomes
+     * a Part of the volume's Document, their parent trees one, keys
+     * shifted. */
+    int struct_root, document;
+    VEC(int) documents;
+    strbuf nums;                /* "key n 0 R" for each page's array of elements */
+    int next_key;
     bool failed;
 } volume;
 
@@ -37,6 +44,9 @@ typedef struct copy_job {
     volume *v;
     pdf_file *f;
     int *renumber;              /* renumber[n]: n's number in the volume, -1 not copied */
+    bool *is_page;              /* a page object of the file */
+    int key_base;               /* added to the file's /StructParents keys */
+    int document;               /* the file's Document element, which becomes a Part */
     VEC(int) queue;             /* objects to copy */
 } copy_job;
 
@@ -94,6 +104,7 @@ static bool collect_pages(copy_job *j, int n, int depth)
         return false;
     if (pdf_span_is_name(j->f, type, "Page")) {
         map_ref(j, n);
+        j->is_page[n] = true;
         *VEC_PUSH(j->v->pages) = j->renumber[n];
         return true;
     }
@@ -110,6 +121,97 @@ static bool collect_pages(copy_job *j, int n, int depth)
     return ok;
 }
 
+/* A page's /StructParents key, shifted past the keys of the files before:
+ * its text as the copy wrote it. */
+static void shift_struct_parents(copy_job *j, strbuf *text)
+{
+    static const char key[] = "/StructParents ";
+    VEC_GROW(*text, text->n + 1);
+    text->v[text->n] = 0;
+    char *at = strstr(text->v, key);
+    if (!at)
+        return;
+    char *num = at + strlen(key), *end;
+    long k = strtol(num, &end, 10);
+    if (end == num)
+        return;
+    char *rest = xstrndup(end, (size_t)(text->v + text->n - end));
+    text->n = (int)(num - text->v);
+    sb_printf(text, "%ld%s", k + j->key_base, rest);
+    free(rest);
+}
+
+/* The file's Document element as a Part of the volume's. */
+static void part_of_volume(strbuf *text)
+{
+    static const char from[] = "/S /Document";
+    VEC_GROW(*text, text->n + 1);
+    text->v[text->n] = 0;
+    char *at = strstr(text->v, from);
+    if (!at)
+        return;
+    char *rest = xstrdup(at + strlen(from));
+    text->n = (int)(at - text->v);
+    sb_printf(text, "/S /Part%s", rest);
+    free(rest);
+}
+
+/* The file's logical structure, if it has one: its Document element comes
+ * under the volume's root (the file's root is mapped onto it), each page's
+ * array of elements goes out as an object of its own, keyed anew. */
+static bool copy_structure(copy_job *j, pdf_span catalog)
+{
+    pdf_span root_ref, doc, tree, nums;
+    int root = pdf_dict_lookup(j->f, catalog, "StructTreeRoot", &root_ref)
+                   ? pdf_span_ref(j->f, root_ref)
+                   : 0;
+    if (root <= 0 || root >= j->f->count)
+        return true;
+    pdf_object ro;
+    if (!pdf_file_object(j->f, root, &ro, j->v->d) || !pdf_dict_lookup(j->f, ro.value, "K", &doc) ||
+        !pdf_dict_lookup(j->f, ro.value, "ParentTree", &tree))
+        return false;
+    int tree_n = pdf_span_ref(j->f, tree);
+    pdf_object to;
+    if (tree_n > 0) {
+        if (!pdf_file_object(j->f, tree_n, &to, j->v->d))
+            return false;
+        tree = to.value;
+    }
+    if (!pdf_dict_lookup(j->f, tree, "Nums", &nums))
+        return false;
+    if (!j->v->struct_root) {
+        j->v->struct_root = new_object(j->v);
+        j->v->document = new_object(j->v);
+    }
+    j->renumber[root] = j->v->document;
+    j->document = pdf_span_ref(j->f, doc);
+    int d = map_ref(j, j->document);
+    if (d <= 0)
+        return false;
+    *VEC_PUSH(j->v->documents) = d;
+    pdf_span_vec items = {0};
+    bool ok = pdf_array_items(j->f, nums, &items) && items.n % 2 == 0;
+    long last = -1;
+    strbuf text = {0};
+    for (int i = 0; ok && i < items.n; i += 2) {
+        long key;
+        text.n = 0;
+        ok = pdf_span_int(j->f, items.v[i], &key) && key >= 0 &&
+             pdf_copy_value(j->f, items.v[i + 1], map_ref, j, &text);
+        if (!ok)
+            break;
+        int n = new_object(j->v);
+        object_text(j->v, n, &text);
+        sb_printf(&j->v->nums, "\n%ld %d 0 R", key + j->key_base, n);
+        last = MAX(last, key);
+    }
+    VEC_FREE(text);
+    VEC_FREE(items);
+    j->v->next_key = j->key_base + (int)last + 1;
+    return ok;
+}
+
 /* Copy one object of the input, its references renumbered. */
 static bool copy_object(copy_job *j, int n, strbuf *text)
 {
@@ -121,6 +223,10 @@ static bool copy_object(copy_job *j, int n, strbuf *text)
         return diag_error(j->v->d, (src_loc){j->f->path, 0, 0},
                           "object %d refers to a missing object; typeset the edition again", n);
     int out = j->renumber[n];
+    if (j->is_page[n])
+        shift_struct_parents(j, text);
+    if (n == j->document)
+        part_of_volume(text);
     if (!o.is_stream) {
         object_text(j->v, out, text);
         return true;
@@ -139,8 +245,9 @@ static bool copy_file(volume *v, const char *path, bool first)
     pdf_file f;
     if (!pdf_file_open(&f, path, v->d))
         return false;
-    copy_job j = {.v = v, .f = &f};
+    copy_job j = {.v = v, .f = &f, .key_base = v->next_key};
     j.renumber = xmalloc(sizeof(int) * (size_t)f.count);
+    j.is_page = xcalloc((size_t)f.count + 1, sizeof(bool));
     for (int i = 0; i < f.count; i++)
         j.renumber[i] = -1;
     pdf_object cat;
@@ -152,14 +259,34 @@ static bool copy_file(volume *v, const char *path, bool first)
         diag_error(v->d, (src_loc){path, 0, 0}, "its page tree cannot be read; typeset it again");
     if (ok && first && pdf_dict_lookup(&f, cat.value, "OutputIntents", &intents))
         ok = pdf_copy_value(&f, intents, map_ref, &j, &v->intents);
+    if (ok && !copy_structure(&j, cat.value))
+        ok = diag_error(v->d, (src_loc){path, 0, 0},
+                        "its structure tree cannot be read; typeset it again");
     strbuf text = {0};
     for (int q = 0; ok && q < j.queue.n; q++)
         ok = copy_object(&j, j.queue.v[q], &text);
     VEC_FREE(text);
     VEC_FREE(j.queue);
     free(j.renumber);
+    free(j.is_page);
     pdf_file_close(&f);
     return ok;
+}
+
+static void write_structure(volume *v)
+{
+    strbuf t = {0};
+    sb_printf(&t, "<<\n/S /Document\n/P %d 0 R\n/K [", v->struct_root);
+    for (int i = 0; i < v->documents.n; i++)
+        sb_printf(&t, " %d 0 R", v->documents.v[i]);
+    sb_printf(&t, " ]\n>>");
+    object_text(v, v->document, &t);
+    t.n = 0;
+    sb_printf(&t, "<<\n/Type /StructTreeRoot\n/K %d 0 R\n/ParentTree << /Nums [%.*s ] >>\n"
+                  "/ParentTreeNextKey %d\n>>",
+              v->document, v->nums.n, v->nums.v ? v->nums.v : "", v->next_key);
+    object_text(v, v->struct_root, &t);
+    VEC_FREE(t);
 }
 
 static void write_page_tree(volume *v)
@@ -361,6 +488,11 @@ static bool write_volume(volume *v, const bind_spec *s)
         sb_printf(&t, "/Outlines %d 0 R\n/PageMode /UseOutlines\n", outlines);
     if (v->intents.n)
         sb_printf(&t, "/OutputIntents %.*s\n", v->intents.n, v->intents.v);
+    if (v->struct_root) {
+        write_structure(v);
+        sb_printf(&t, "/StructTreeRoot %d 0 R\n/MarkInfo << /Marked true >>\n/Lang (zh-CN)\n",
+                  v->struct_root);
+    }
     sb_printf(&t, "/PageLabels ");
     page_labels(&t, s);
     sb_printf(&t, "\n>>");
@@ -406,5 +538,7 @@ bool bind_volume(const bind_spec *spec, const char *path, bind_stats *stats, dia
     VEC_FREE(v.offsets);
     VEC_FREE(v.pages);
     VEC_FREE(v.intents);
+    VEC_FREE(v.documents);
+    VEC_FREE(v.nums);
     return ok;
 }

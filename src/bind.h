@@ -3,8 +3,10 @@
  * The volume takes every page of each file in order (the front matter,
  * then each edition) and adds what a reader browses it by: one page tree,
  * an outline given as a tree of titled destinations, page labels, the
- * Info dictionary and an XMP packet (the same fields, see xmp.h), and the
- * output intents of the first file.
+ * Info dictionary and an XMP packet (the same fields, see xmp.h), the
+ * output intents of the first file, and the files' logical structures
+ * joined: each file's Document a Part of the volume's, its pages' keys in
+ * the parent tree shifted past those of the files before.
  *
  * Pages are copied object by object: from each page, everything it
  * reaches (contents, fonts with their programs, photos, profiles) is
