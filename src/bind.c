@@ -121,9 +121,9 @@ static bool collect_pages(copy_job *j, int n, int depth)
     return ok;
 }
 
-/* A page's /StructParents key, shifted past the keys of the files before:
- * its text as the copy wrote it. */
-static void shift_struct_parents(copy_job *j, strbuf *text)
+/* A page's /StructParents key, shifted past the keys of the files before,
+ * in the page's copied text. */
+static void shift_struct_parents(const copy_job *j, strbuf *text)
 {
     static const char key[] = "/StructParents ";
     VEC_GROW(*text, text->n + 1);
@@ -131,29 +131,23 @@ static void shift_struct_parents(copy_job *j, strbuf *text)
     char *at = strstr(text->v, key);
     if (!at)
         return;
-    char *num = at + strlen(key), *end;
-    long k = strtol(num, &end, 10);
-    if (end == num)
-        return;
-    char *rest = xstrndup(end, (size_t)(text->v + text->n - end));
-    text->n = (int)(num - text->v);
+    char *old = at + strlen(key), *end = old;
+    long k = strtol(old, &end, 10);
+    char *rest = xstrdup(end);
+    text->n = (int)(old - text->v);
     sb_printf(text, "%ld%s", k + j->key_base, rest);
     free(rest);
 }
 
-/* The file's Document element as a Part of the volume's. */
+/* The file's Document element as a Part of the volume's: its type is the
+ * only thing that changes ("/S /Document" → "/S /Part"). */
 static void part_of_volume(strbuf *text)
 {
-    static const char from[] = "/S /Document";
     VEC_GROW(*text, text->n + 1);
     text->v[text->n] = 0;
-    char *at = strstr(text->v, from);
-    if (!at)
-        return;
-    char *rest = xstrdup(at + strlen(from));
-    text->n = (int)(at - text->v);
-    sb_printf(text, "/S /Part%s", rest);
-    free(rest);
+    char *at = strstr(text->v, "/S /Document");
+    if (at)
+        memcpy(at, "/S /Part    ", 12); /* spaces keep the length */
 }
 
 /* The file's logical structure, if it has one: its Document element comes
