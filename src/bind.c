@@ -140,14 +140,14 @@ static void shift_struct_parents(const copy_job *j, strbuf *text)
 }
 
 /* The file's Document element as a Part of the volume's: its type is the
- * only thing that changes ("/S /Document" → "/S /Part"). */
+ * only thing that changes (pdftag.c writes "/S/Document"). */
 static void part_of_volume(strbuf *text)
 {
     VEC_GROW(*text, text->n + 1);
     text->v[text->n] = 0;
-    char *at = strstr(text->v, "/S /Document");
+    char *at = strstr(text->v, "/S/Document");
     if (at)
-        memcpy(at, "/S /Part    ", 12); /* spaces keep the length */
+        memcpy(at, "/S/Part    ", 11); /* spaces keep the length */
 }
 
 /* The file's logical structure, if it has one: its Document element comes

@@ -76,27 +76,27 @@ static HPDF_STATUS put(HPDF_Stream stream, strbuf *b)
 
 static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream stream)
 {
+    /* Tersely: an edition has thousands, and the year's volume all of them. */
     const elem *e = dict->attr;
     strbuf b = {0};
-    sb_printf(&b, "/S /%s\n/P %u 0 R\n", e->type, obj_id(e->parent));
+    sb_printf(&b, "/S/%s/P %u 0 R", e->type, obj_id(e->parent));
     if (e->page)
-        sb_printf(&b, "/Pg %u 0 R\n", obj_id(e->page));
+        sb_printf(&b, "/Pg %u 0 R", obj_id(e->page));
     if (e->alt) {
-        sb_printf(&b, "/Alt ");
+        sb_printf(&b, "/Alt");
         sb_pdf_text(&b, e->alt, strlen(e->alt));
-        sb_printf(&b, "\n");
     }
-    sb_printf(&b, "/K [");
+    sb_printf(&b, e->kids.n == 1 ? "/K" : "/K[");
     for (int i = 0; i < e->kids.n; i++) {
         const kid *k = &e->kids.v[i];
         if (k->kind == KID_MCID)
             sb_printf(&b, " %d", k->value);
         else if (k->kind == KID_MCR)
-            sb_printf(&b, " <</Type /MCR /Pg %u 0 R /MCID %d>>", obj_id(k->page), k->value);
+            sb_printf(&b, "<</Type/MCR/Pg %u 0 R/MCID %d>>", obj_id(k->page), k->value);
         else
             sb_printf(&b, " %u 0 R", obj_id(e->tags->elems.v[k->value]->dict));
     }
-    sb_printf(&b, " ]\n");
+    sb_printf(&b, e->kids.n == 1 ? "\n" : "]\n");
     return put(stream, &b);
 }
 
