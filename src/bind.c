@@ -7,6 +7,7 @@
 #include "files.h"
 
 #include "digest.h"
+#include "pdfstream.h"
 #include "pdfread.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -25,7 +26,8 @@ typedef struct volume {
     diag *d;
     long offset;                /* bytes written so far */
     digest id;                  /* of every byte before the trailer */
-    VEC(long) offsets;          /* offsets.v[n]: where object n begins (0: none yet) */
+    VEC(long) offsets;          /* offsets.v[n]: where object n begins (0: none yet); in an
+                                 * object stream, -1 - (stream * STREAM_MAX + index) */
     int pages_root;             /* the page tree's number */
     VEC(int) pages;             /* the volume's page objects, in order */
     strbuf intents;             /* the first file's /OutputIntents, renumbered */
@@ -36,6 +38,11 @@ typedef struct volume {
     VEC(int) documents;
     strbuf nums;                /* "key n 0 R" for each page's array of elements */
     int next_key;
+    /* The structure's small objects go into object streams (a year has
+     * hundreds of thousands): the one being filled. */
+    int stream_obj;             /* its number, 0 when none is open */
+    int stream_n;
+    strbuf stream_head, stream_body;
     bool failed;
 } volume;
 
@@ -47,6 +54,8 @@ typedef struct copy_job {
     bool *is_page;              /* a page object of the file */
     int key_base;               /* added to the file's /StructParents keys */
     int document;               /* the file's Document element, which becomes a Part */
+    bool *in_structure;         /* met only through the structure tree: an object stream's */
+    bool structure;             /* copying the structure tree now */
     VEC(int) queue;             /* objects to copy */
 } copy_job;
 
@@ -59,6 +68,24 @@ static void put(volume *v, const void *data, size_t len)
 }
 
 static void put_text(volume *v, const char *s) { put(v, s, strlen(s)); }
+
+enum { STREAM_MAX = 1 << 16, STREAM_OBJECTS = 200 };
+
+static void flush_object_stream(volume *v);
+
+/* Object n's text into the open object stream (one is opened as needed). */
+static void stream_object(volume *v, int n, const strbuf *text)
+{
+    if (!v->stream_obj) {
+        *VEC_PUSH(v->offsets) = 0;
+        v->stream_obj = v->offsets.n - 1;
+    }
+    sb_printf(&v->stream_head, "%d %d ", n, v->stream_body.n);
+    sb_printf(&v->stream_body, "%.*s\n", text->n, text->v);
+    v->offsets.v[n] = -1 - ((long)v->stream_obj * STREAM_MAX + v->stream_n);
+    if (++v->stream_n == STREAM_OBJECTS)
+        flush_object_stream(v);
+}
 
 static int new_object(volume *v)
 {
@@ -81,6 +108,30 @@ static void object_text(volume *v, int n, const strbuf *text)
     put_text(v, "\nendobj\n");
 }
 
+static void flush_object_stream(volume *v)
+{
+    if (!v->stream_obj)
+        return;
+    int first = v->stream_head.n;
+    sb_printf(&v->stream_head, "%.*s", v->stream_body.n, v->stream_body.v);
+    packed p = pdfstream_deflate(v->stream_head.v, (size_t)v->stream_head.n);
+    if (!p.data) {
+        v->failed = true;
+    } else {
+        char head[128];
+        begin_object(v, v->stream_obj);
+        snprintf(head, sizeof head,
+                 "<<\n/Type /ObjStm\n/N %d\n/First %d\n/Filter /FlateDecode\n/Length %zu\n>>\nstream\n",
+                 v->stream_n, first, p.len);
+        put_text(v, head);
+        put(v, p.data, p.len);
+        put_text(v, "\nendstream\nendobj\n");
+        free(p.data);
+    }
+    v->stream_obj = v->stream_n = 0;
+    v->stream_head.n = v->stream_body.n = 0;
+}
+
 static int map_ref(void *ctx, int n)
 {
     copy_job *j = ctx;
@@ -88,6 +139,7 @@ static int map_ref(void *ctx, int n)
         return 0;
     if (j->renumber[n] < 0) {
         j->renumber[n] = new_object(j->v);
+        j->in_structure[n] = j->structure;
         *VEC_PUSH(j->queue) = n;
     }
     return j->renumber[n];
@@ -180,6 +232,7 @@ static bool copy_structure(copy_job *j, pdf_span catalog)
     }
     j->renumber[root] = j->v->document;
     j->document = pdf_span_ref(j->f, doc);
+    j->structure = true;
     int d = map_ref(j, j->document);
     if (d <= 0)
         return false;
@@ -196,10 +249,11 @@ static bool copy_structure(copy_job *j, pdf_span catalog)
         if (!ok)
             break;
         int n = new_object(j->v);
-        object_text(j->v, n, &text);
+        stream_object(j->v, n, &text);
         sb_printf(&j->v->nums, "\n%ld %d 0 R", key + j->key_base, n);
         last = MAX(last, key);
     }
+    j->structure = false;
     VEC_FREE(text);
     VEC_FREE(items);
     j->v->next_key = j->key_base + (int)last + 1;
@@ -213,7 +267,10 @@ static bool copy_object(copy_job *j, int n, strbuf *text)
     if (!pdf_file_object(j->f, n, &o, j->v->d))
         return false;
     text->n = 0;
-    if (!pdf_copy_value(j->f, o.value, map_ref, j, text))
+    j->structure = j->in_structure[n];
+    bool copied = pdf_copy_value(j->f, o.value, map_ref, j, text);
+    j->structure = false;
+    if (!copied)
         return diag_error(j->v->d, (src_loc){j->f->path, 0, 0},
                           "object %d refers to a missing object; typeset the edition again", n);
     int out = j->renumber[n];
@@ -222,7 +279,10 @@ static bool copy_object(copy_job *j, int n, strbuf *text)
     if (n == j->document)
         part_of_volume(text);
     if (!o.is_stream) {
-        object_text(j->v, out, text);
+        if (j->in_structure[n])
+            stream_object(j->v, out, text);
+        else
+            object_text(j->v, out, text);
         return true;
     }
     begin_object(j->v, out);
@@ -242,6 +302,7 @@ static bool copy_file(volume *v, const char *path, bool first)
     copy_job j = {.v = v, .f = &f, .key_base = v->next_key};
     j.renumber = xmalloc(sizeof(int) * (size_t)f.count);
     j.is_page = xcalloc((size_t)f.count + 1, sizeof(bool));
+    j.in_structure = xcalloc((size_t)f.count + 1, sizeof(bool));
     for (int i = 0; i < f.count; i++)
         j.renumber[i] = -1;
     pdf_object cat;
@@ -263,6 +324,8 @@ static bool copy_file(volume *v, const char *path, bool first)
     VEC_FREE(j.queue);
     free(j.renumber);
     free(j.is_page);
+    free(j.in_structure);
+    flush_object_stream(v); /* what a file puts in streams is written with it */
     pdf_file_close(&f);
     return ok;
 }
@@ -431,30 +494,58 @@ static int write_metadata(volume *v, const bind_spec *s)
     return n;
 }
 
+/* The cross-reference stream (objects in object streams need one), which
+ * is the trailer too; its /ID is the digest of everything before it. */
 static void write_tail(volume *v, int catalog, int info)
 {
-    long xref = v->offset;
-    strbuf t = {0};
-    sb_printf(&t, "xref\n0 %d\n0000000000 65535 f\r\n", v->offsets.n);
-    for (int i = 1; i < v->offsets.n; i++)
-        sb_printf(&t, "%010ld 00000 n\r\n", v->offsets.v[i]);
-    sb_printf(&t, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n", v->offsets.n, catalog,
-              info);
-    put(v, t.v, (size_t)t.n);
-    /* The ID is the digest of everything before it: new content, new ID. */
+    flush_object_stream(v);
+    int xref = new_object(v);
+    long at = v->offset;
+    v->offsets.v[xref] = at;
+    /* Entries of 1 + 5 + 2 bytes: type, offset or stream, generation or index. */
+    size_t size = (size_t)v->offsets.n * 8;
+    unsigned char *rows = xmalloc(size);
+    for (int i = 0; i < v->offsets.n; i++) {
+        unsigned char *r = rows + (size_t)i * 8;
+        long o = v->offsets.v[i];
+        long f2 = o, f3 = 0;
+        r[0] = i == 0 ? 0 : o < 0 ? 2 : 1;
+        if (i == 0)
+            f2 = 0, f3 = 65535;
+        else if (o < 0)
+            f2 = (-1 - o) / STREAM_MAX, f3 = (-1 - o) % STREAM_MAX;
+        for (int b = 0; b < 5; b++)
+            r[1 + b] = (unsigned char)(f2 >> (8 * (4 - b)));
+        r[6] = (unsigned char)(f3 >> 8);
+        r[7] = (unsigned char)f3;
+    }
+    packed p = pdfstream_deflate(rows, size);
+    free(rows);
+    if (!p.data) {
+        v->failed = true;
+        return;
+    }
     unsigned char id[32];
     digest_bytes(&v->id, id);
-    t.n = 0;
+    strbuf t = {0};
+    sb_printf(&t, "%d 0 obj\n<<\n/Type /XRef\n/Size %d\n/W [ 1 5 2 ]\n/Root %d 0 R\n/Info %d 0 R\n",
+              xref, v->offsets.n, catalog, info);
     sb_printf(&t, "/ID [ <");
     for (int k = 0; k < 2; k++) {
         for (int i = 0; i < 16; i++)
             sb_printf(&t, "%02X", id[i]);
         sb_printf(&t, k ? "> ]\n" : "> <");
     }
-    sb_printf(&t, ">>\nstartxref\n%ld\n%%%%EOF\n", xref);
+    sb_printf(&t, "/Filter /FlateDecode\n/Length %zu\n>>\nstream\n", p.len);
+    if (fwrite(t.v, 1, (size_t)t.n, v->out) != (size_t)t.n || fwrite(p.data, 1, p.len, v->out) != p.len)
+        v->failed = true;
+    v->offset += t.n + (long)p.len;
+    t.n = 0;
+    sb_printf(&t, "\nendstream\nendobj\nstartxref\n%ld\n%%%%EOF\n", at);
     if (fwrite(t.v, 1, (size_t)t.n, v->out) != (size_t)t.n)
         v->failed = true;
     v->offset += t.n;
+    free(p.data);
     VEC_FREE(t);
 }
 
@@ -534,5 +625,7 @@ bool bind_volume(const bind_spec *spec, const char *path, bind_stats *stats, dia
     VEC_FREE(v.intents);
     VEC_FREE(v.documents);
     VEC_FREE(v.nums);
+    VEC_FREE(v.stream_head);
+    VEC_FREE(v.stream_body);
     return ok;
 }
