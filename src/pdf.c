@@ -776,7 +776,7 @@ static void close_mark(writer *w)
     if (!w->mark_open)
         return;
     end_text(w);
-    HPDF_Stream_WriteStr(page_stream(w), "EMC\n");
+    raw(w, "EMC\n");
     w->mark_open = false;
 }
 
@@ -788,7 +788,7 @@ static void open_mark(writer *w, tag_mark m)
         snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", m.role, m.mcid);
     else
         snprintf(buf, sizeof buf, "/%s BMC\n", m.role);
-    HPDF_Stream_WriteStr(page_stream(w), buf);
+    raw(w, buf);
     w->mark_open = true;
     w->mark_seq = m.seq;
 }
