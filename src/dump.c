@@ -128,6 +128,16 @@ char *dump_json(const edition_out *eo, const edition *e, const layout *l)
     return sb_take(&b);
 }
 
+/* A placed line into text of a paragraph a line: another paragraph starts
+ * a new line. */
+static void put_text_line(FILE *out, const text_line *tl, int *para)
+{
+    if (tl->para != *para && *para != -1)
+        fputc('\n', out);
+    *para = tl->para;
+    fputs(tl->text, out);
+}
+
 void dump_text(const edition_out *eo, FILE *out)
 {
     /* Lines of one paragraph are joined; a paragraph a line, in the order
@@ -135,14 +145,54 @@ void dump_text(const edition_out *eo, FILE *out)
     for (int p = 0; p < eo->page_count; p++) {
         const page_out *po = &eo->pages[p];
         int para = -1;
-        for (int i = 0; i < po->list.lines.n; i++) {
-            const text_line *tl = &po->list.lines.v[i];
-            if (tl->para != para && para != -1)
-                fputc('\n', out);
-            para = tl->para;
-            fputs(tl->text, out);
-        }
+        for (int i = 0; i < po->list.lines.n; i++)
+            put_text_line(out, &po->list.lines.v[i], &para);
         if (para != -1)
             fputc('\n', out);
     }
+}
+
+static bool furniture(const text_line *tl)
+{
+    return tl->article < 0 || strcmp(tl->frame, "jump") == 0 || strcmp(tl->frame, "folio") == 0 ||
+           strcmp(tl->frame, "masthead") == 0;
+}
+
+void dump_text_by_article(const edition_out *eo, FILE *out)
+{
+    /* Articles in the order of their first line. */
+    VEC(int) order = {0};
+    for (int p = 0; p < eo->page_count; p++)
+        for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
+            const text_line *tl = &eo->pages[p].list.lines.v[i];
+            bool seen = furniture(tl);
+            for (int k = 0; k < order.n && !seen; k++)
+                seen = order.v[k] == tl->article;
+            if (!seen)
+                *VEC_PUSH(order) = tl->article;
+        }
+    VEC(const char *) shown = {0}; /* texts already printed: a repeat shares its pointer */
+    for (int k = 0; k < order.n; k++) {
+        int para = -1, first_page = -1;
+        shown.n = 0;
+        for (int p = 0; p < eo->page_count; p++)
+            for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
+                const text_line *tl = &eo->pages[p].list.lines.v[i];
+                if (tl->article != order.v[k] || furniture(tl))
+                    continue;
+                if (first_page < 0)
+                    first_page = p;
+                bool repeat = p > first_page && strcmp(tl->frame, "headline") == 0;
+                for (int s = 0; s < shown.n && !repeat; s++)
+                    repeat = shown.v[s] == tl->text;
+                if (repeat)
+                    continue;
+                *VEC_PUSH(shown) = tl->text;
+                put_text_line(out, tl, &para);
+            }
+        if (para != -1)
+            fputs("\n\n", out);
+    }
+    VEC_FREE(shown);
+    VEC_FREE(order);
 }

@@ -23,5 +23,12 @@ char *dump_page_json(const page_out *po, int index, const edition *e, const layo
  * the order it was placed — the reading order of the PDF: what a reader
  * should be able to copy out of it. */
 void dump_text(const edition_out *eo, FILE *out);
+/* The same text article by article, as the PDF's structure holds it (for a
+ * web desk): articles in the order the pages first show them, each whole —
+ * the part carried to a later page after the rest, the paragraph cut by
+ * the jump one line — a blank line after each; the page's furniture
+ * (folios, masthead, jump lines) and what a page repeats (a continuation's
+ * headline, a broken table's header row) left out. */
+void dump_text_by_article(const edition_out *eo, FILE *out);
 
 #endif

@@ -73,6 +73,7 @@ typedef struct options {
     pdf_form form;
     bool no_marks;
     bool warnings_summary;
+    bool by_article;          /* text: article by article */
 } options;
 
 static void usage(FILE *f)
@@ -84,7 +85,7 @@ static void usage(FILE *f)
             "       paiban diff OLD NEW [-o FILE.pdf] [--png DIR] [options]\n"
             "       paiban diff --rev REV EDITION [-o FILE.pdf] [--png DIR] [options]\n"
             "       paiban watch EDITION -o FILE.pdf [--builds N] [options]\n"
-            "       paiban text EDITION        print the edition's text, a paragraph a line\n"
+            "       paiban text EDITION [--by-article]  print the edition's text, a paragraph a line\n"
             "       paiban archive YEAR -o DIR [-j N] [--force] [--report FILE.json] [options]\n"
             "       paiban --version\n"
             "\n"
@@ -125,6 +126,8 @@ static void usage(FILE *f)
             "  --allow-outside-root   let content name files outside the edition folder\n"
             "  --strict               exit 1 when there is any layout warning\n"
             "  --timings              print the time each stage took\n"
+            "  --by-article           text: article by article, each whole (a jump joined),\n"
+            "                         without the page's furniture\n"
             "  --warnings             print the warnings as a summary: counts by kind, then\n"
             "                         each warning, grouped by kind\n"
             "  -q, --quiet            print errors only\n"
@@ -206,6 +209,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->strict = true;
         else if (strcmp(a, "--timings") == 0)
             o->timings = true;
+        else if (strcmp(a, "--by-article") == 0)
+            o->by_article = true;
         else if (strcmp(a, "--warnings") == 0)
             o->warnings_summary = true;
         else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
@@ -402,7 +407,10 @@ static int run_build(const options *o, bool proof, diag *d)
     if (status != EXIT_OK)
         goto out;
     if (strcmp(o->command, "text") == 0) {
-        dump_text(&b.eo, stdout);
+        if (o->by_article)
+            dump_text_by_article(&b.eo, stdout);
+        else
+            dump_text(&b.eo, stdout);
         goto out;
     }
     if (proof)
