@@ -71,22 +71,6 @@ static void put_text(volume *v, const char *s) { put(v, s, strlen(s)); }
 
 enum { STREAM_MAX = 1 << 16, STREAM_OBJECTS = 200 };
 
-static void flush_object_stream(volume *v);
-
-/* Object n's text into the open object stream (one is opened as needed). */
-static void stream_object(volume *v, int n, const strbuf *text)
-{
-    if (!v->stream_obj) {
-        *VEC_PUSH(v->offsets) = 0;
-        v->stream_obj = v->offsets.n - 1;
-    }
-    sb_printf(&v->stream_head, "%d %d ", n, v->stream_body.n);
-    sb_printf(&v->stream_body, "%.*s\n", text->n, text->v);
-    v->offsets.v[n] = -1 - ((long)v->stream_obj * STREAM_MAX + v->stream_n);
-    if (++v->stream_n == STREAM_OBJECTS)
-        flush_object_stream(v);
-}
-
 static int new_object(volume *v)
 {
     *VEC_PUSH(v->offsets) = 0;
@@ -130,6 +114,20 @@ static void flush_object_stream(volume *v)
     }
     v->stream_obj = v->stream_n = 0;
     v->stream_head.n = v->stream_body.n = 0;
+}
+
+/* Object n's text into the open object stream (one is opened as needed). */
+static void stream_object(volume *v, int n, const strbuf *text)
+{
+    if (!v->stream_obj) {
+        *VEC_PUSH(v->offsets) = 0;
+        v->stream_obj = v->offsets.n - 1;
+    }
+    sb_printf(&v->stream_head, "%d %d ", n, v->stream_body.n);
+    sb_printf(&v->stream_body, "%.*s\n", text->n, text->v);
+    v->offsets.v[n] = -1 - ((long)v->stream_obj * STREAM_MAX + v->stream_n);
+    if (++v->stream_n == STREAM_OBJECTS)
+        flush_object_stream(v);
 }
 
 static int map_ref(void *ctx, int n)

@@ -762,8 +762,8 @@ static void whole_table(module *m, const table_out *t, block_out *out)
 }
 
 /* The flow items of an article from block `first` on (the first one set
- * from byte `byte` of its text). */
-static void build_items(module *m, int first, int byte)
+ * from byte `byte` of its text, then as paragraph `para`). */
+static void build_items(module *m, int first, int byte, int para)
 {
     composer *c = m->c;
     const article *a = m->a;
@@ -778,6 +778,9 @@ static void build_items(module *m, int first, int byte)
             const span *spans = from > 0 ? slice_spans(c->a, bl->spans, bl->span_count, from, &n)
                                          : bl->spans;
             add_para_item(m, b, spans, n, bl->style, from > 0, from);
+            /* The rest of a paragraph cut by a jump is still that paragraph. */
+            if (from > 0)
+                m->items.v[m->items.n - 1].para = para;
             break;
         }
         case BLOCK_HEAD: {
@@ -1175,13 +1178,7 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         }
     }
     int body_top = line;
-    build_items(&m, first_block, first_byte);
-    /* The rest of a paragraph cut by the jump is still that paragraph. */
-    for (int i = 0; first_byte > 0 && i < m.items.n; i++)
-        if (m.items.v[i].kind == FLOW_PARA && m.items.v[i].block == first_block) {
-            m.items.v[i].para = cr->para;
-            break;
-        }
+    build_items(&m, first_block, first_byte, cr->para);
 
     /* A jump out keeps the last line of the last column the text reaches
      * (a photo may fill the module's last columns) for （下转A3版）. */

@@ -58,7 +58,7 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
     tl->flags = pl->flags;
     tl->para = para;
     tl->loc = pl->loc;
-    tl->row = tl->col = -1;
+    tl->row = -1;
 }
 
 void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,

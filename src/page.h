@@ -63,9 +63,9 @@ typedef struct text_line {
     int para;          /* paragraph it belongs to: lines of one paragraph share it */
     src_loc loc;
     /* A table's lines: which table (0 for text outside tables), and the
-     * cell's row and column, -1 for the title and the note. */
+     * cell's row, -1 for the title and the note. */
     int table;
-    int row, col;
+    int row;
     bool header;       /* a header cell */
 } text_line;
 

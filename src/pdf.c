@@ -1262,7 +1262,6 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
             draw_marks(&w);
             close_mark(&w);
         }
-        switch_layer(&w, 0);
         end_text(&w);
     }
     double t0 = seconds_now();

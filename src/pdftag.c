@@ -17,10 +17,14 @@
 
 typedef enum { KID_MCID, KID_MCR, KID_ELEM } kid_kind;
 
+/* Sequences that belong to no element (element sequences are the
+ * element's index). */
+enum { SEQ_ARTIFACT = -2, SEQ_NONE = -3 };
+
 typedef struct kid {
     kid_kind kind;
-    int value;         /* MCID, or element index */
-    HPDF_Page page;    /* KID_MCR: the page of that content */
+    int mcid;
+    HPDF_Dict obj;     /* KID_MCR: the page of that content; KID_ELEM: the element */
 } kid;
 
 typedef struct elem {
@@ -30,7 +34,6 @@ typedef struct elem {
     HPDF_Page page;    /* /Pg: the page of its first content, NULL before */
     const char *alt;   /* a Figure's alternate text, or NULL */
     VEC(kid) kids;
-    pdftag *tags;
 } elem;
 
 typedef struct table_row {
@@ -90,11 +93,11 @@ static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream stream)
     for (int i = 0; i < e->kids.n; i++) {
         const kid *k = &e->kids.v[i];
         if (k->kind == KID_MCID)
-            sb_printf(&b, " %d", k->value);
+            sb_printf(&b, " %d", k->mcid);
         else if (k->kind == KID_MCR)
-            sb_printf(&b, "<</Type/MCR/Pg %u 0 R/MCID %d>>", obj_id(k->page), k->value);
+            sb_printf(&b, "<</Type/MCR/Pg %u 0 R/MCID %d>>", obj_id(k->obj), k->mcid);
         else
-            sb_printf(&b, " %u 0 R", obj_id(e->tags->elems.v[k->value]->dict));
+            sb_printf(&b, " %u 0 R", obj_id(k->obj));
     }
     sb_printf(&b, e->kids.n == 1 ? "\n" : "]\n");
     return put(stream, &b);
@@ -128,12 +131,11 @@ static int new_elem(pdftag *t, const char *type, int parent)
     e->dict->write_fn = write_elem;
     e->dict->attr = e;
     e->type = type;
-    e->tags = t;
     e->parent = parent >= 0 ? t->elems.v[parent]->dict : t->root;
     *VEC_PUSH(t->elems) = e;
     int index = t->elems.n - 1;
     if (parent >= 0)
-        *VEC_PUSH(t->elems.v[parent]->kids) = (kid){KID_ELEM, index, NULL};
+        *VEC_PUSH(t->elems.v[parent]->kids) = (kid){KID_ELEM, -1, e->dict};
     return index;
 }
 
@@ -179,7 +181,7 @@ void pdftag_begin_page(pdftag *t, HPDF_Page page, const page_out *po)
     t->page = page;
     t->mcid = 0;
     t->line = 0;
-    t->last_seq = -100;
+    t->last_seq = SEQ_NONE;
     t->repeat_para = -1;
     *VEC_PUSH(t->page_start) = t->parents.n;
     HPDF_Dict_AddNumber(page, "StructParents", t->page_index);
@@ -295,8 +297,9 @@ static const char *photo_alt(pdftag *t, int article_index)
     return kept;
 }
 
-/* A new marked-content sequence of element e on this page. */
-static tag_mark content_of(pdftag *t, int e, int seq)
+/* A new marked-content sequence of element e on this page (the sequence
+ * is known by its element). */
+static tag_mark content_of(pdftag *t, int e)
 {
     int mcid = t->mcid++;
     *VEC_PUSH(t->parents) = e;
@@ -305,7 +308,7 @@ static tag_mark content_of(pdftag *t, int e, int seq)
         el->page = t->page;
     /* On the element's own page the bare MCID says it all. */
     *VEC_PUSH(el->kids) = (kid){el->page == t->page ? KID_MCID : KID_MCR, mcid, t->page};
-    return (tag_mark){el->type, mcid, seq};
+    return (tag_mark){el->type, mcid, e};
 }
 
 /* Text the page shows again rather than goes on with: a table's header
@@ -322,7 +325,6 @@ static bool is_repeat(const pdftag *t, const text_line *tl)
 
 tag_mark pdftag_mark(pdftag *t, const draw_op *op)
 {
-    enum { SEQ_ARTIFACT = -2, SEQ_NONE = -3 };
     tag_mark none = {NULL, -1, SEQ_NONE};
     tag_mark artifact = {"Artifact", -1, SEQ_ARTIFACT};
     tag_mark m = artifact;
@@ -332,7 +334,7 @@ tag_mark pdftag_mark(pdftag *t, const draw_op *op)
     } else if (op->kind == DRAW_IMAGE && op->article >= 0) {
         int e = new_elem(t, "Figure", article_elem(t, op->article));
         t->elems.v[e]->alt = photo_alt(t, op->article);
-        m = content_of(t, e, e);
+        m = content_of(t, e);
     } else if (op->kind == DRAW_GLYPHS) {
         const text_line *tl = line_of(t, op);
         bool content = tl && tl->para >= 0 && strcmp(tl->frame, "jump") != 0 &&
@@ -348,7 +350,7 @@ tag_mark pdftag_mark(pdftag *t, const draw_op *op)
             e = para_elem(t, tl);
             if (!t->para_first[tl->para])
                 t->para_first[tl->para] = tl->text;
-            m = content_of(t, e, e);
+            m = content_of(t, e);
         }
     }
     t->last_seq = m.seq;

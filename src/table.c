@@ -60,15 +60,14 @@ static int cell_end(const table *t, const table_cell *c)
     return MIN(c->row + c->rowspan, c->header ? t->header_rows : t->rows);
 }
 
-/* Mark the lines of `list` from `first` on as table `id`'s, in cell
- * (row, col), -1 for the title and the note. */
+/* Mark the lines of `list` from `first` on as table `id`'s, in cell c's
+ * row (-1 for the title and the note, c NULL). */
 static void mark_cell(draw_list *list, int first, int id, const table_cell *c)
 {
     for (int i = first; i < list->lines.n; i++) {
         text_line *tl = &list->lines.v[i];
         tl->table = id;
         tl->row = c ? c->row : -1;
-        tl->col = c ? c->col : -1;
         tl->header = c && c->header;
     }
 }
