@@ -152,12 +152,6 @@ void dump_text(const edition_out *eo, FILE *out)
     }
 }
 
-static bool furniture(const text_line *tl)
-{
-    return tl->article < 0 || strcmp(tl->frame, "jump") == 0 || strcmp(tl->frame, "folio") == 0 ||
-           strcmp(tl->frame, "masthead") == 0;
-}
-
 void dump_text_by_article(const edition_out *eo, FILE *out)
 {
     /* Articles in the order of their first line. */
@@ -165,7 +159,7 @@ void dump_text_by_article(const edition_out *eo, FILE *out)
     for (int p = 0; p < eo->page_count; p++)
         for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
             const text_line *tl = &eo->pages[p].list.lines.v[i];
-            bool seen = furniture(tl);
+            bool seen = text_line_furniture(tl) || tl->article < 0;
             for (int k = 0; k < order.n && !seen; k++)
                 seen = order.v[k] == tl->article;
             if (!seen)
@@ -178,7 +172,7 @@ void dump_text_by_article(const edition_out *eo, FILE *out)
         for (int p = 0; p < eo->page_count; p++)
             for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
                 const text_line *tl = &eo->pages[p].list.lines.v[i];
-                if (tl->article != order.v[k] || furniture(tl))
+                if (tl->article != order.v[k] || text_line_furniture(tl))
                     continue;
                 if (first_page < 0)
                     first_page = p;

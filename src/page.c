@@ -61,6 +61,12 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
     tl->row = -1;
 }
 
+bool text_line_furniture(const text_line *tl)
+{
+    return strcmp(tl->frame, "jump") == 0 ||
+           (tl->article < 0 && strcmp(tl->frame, "contents") != 0);
+}
+
 void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
                double gray)
 {

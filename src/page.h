@@ -104,6 +104,9 @@ typedef struct page_out {
 void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_line *pl,
                     scaled x, scaled baseline, const char *frame, int article_index, int column,
                     int grid_line, double gray, int para);
+/* Page furniture, not an article's text: folios, masthead and jump lines
+ * (the volume's contents, of no article either, are text). */
+bool text_line_furniture(const text_line *tl);
 void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
                double gray);
 void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fill,

@@ -337,8 +337,7 @@ tag_mark pdftag_mark(pdftag *t, const draw_op *op)
         m = content_of(t, e);
     } else if (op->kind == DRAW_GLYPHS) {
         const text_line *tl = line_of(t, op);
-        bool content = tl && tl->para >= 0 && strcmp(tl->frame, "jump") != 0 &&
-                       (tl->article >= 0 || strcmp(tl->frame, "contents") == 0);
+        bool content = tl && tl->para >= 0 && !text_line_furniture(tl);
         int e = content ? t->para_elem[tl->para] : -1;
         if (content && e >= 0 && t->last_seq == e) {
             /* One sequence while the paragraph's runs follow each other. */
