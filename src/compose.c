@@ -1118,7 +1118,9 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         const span *parts[1] = {head};
         block_out hb;
         stack_block(c, g, parts, 1, width, 0, c->l->styles[hs].lines_after, "headline", &hb);
+        int repeated = page->list.lines.n;
         draw_append(&page->list, &hb.list, x0, line_top(g, line), -1, article_index, -1);
+        draw_mark_repeat(&page->list, repeated);
         /* As on the first page, a headline cannot flow on. */
         if (line + hb.lines > m.bottom)
             diag_error(c->d, pl->loc,

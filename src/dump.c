@@ -8,7 +8,7 @@
 
 static void put_pt(strbuf *b, scaled v) { sb_printf(b, "%.3f", pt_from_scaled(v)); }
 
-static void put_flags(strbuf *b, unsigned f)
+static void put_flags(strbuf *b, const text_line *tl)
 {
     static const struct {
         unsigned bit;
@@ -17,13 +17,15 @@ static void put_flags(strbuf *b, unsigned f)
                  {LINE_LOOSE, "loose"},    {LINE_TIGHT, "tight"},       {LINE_OVERFULL, "overfull"},
                  {LINE_EMERGENCY, "emergency-break"}};
     sb_printf(b, "[");
-    bool first = true;
+    const char *sep = "";
     for (size_t i = 0; i < countof(names); i++) {
-        if (f & names[i].bit) {
-            sb_printf(b, "%s\"%s\"", first ? "" : ", ", names[i].name);
-            first = false;
+        if (tl->flags & names[i].bit) {
+            sb_printf(b, "%s\"%s\"", sep, names[i].name);
+            sep = ", ";
         }
     }
+    if (tl->repeat)
+        sb_printf(b, "%s\"repeat\"", sep);
     sb_printf(b, "]");
 }
 
@@ -94,7 +96,7 @@ static void put_page(strbuf *b, const page_out *po, int p, const edition *e, con
         sb_printf(b, ", \"style\": ");
         sb_json(b, tl->style >= 0 ? l->styles[tl->style].name : "");
         sb_printf(b, ", \"flags\": ");
-        put_flags(b, tl->flags);
+        put_flags(b, tl);
         sb_printf(b, ", \"text\": ");
         sb_json(b, tl->text);
         sb_printf(b, ", \"source\": ");
@@ -165,28 +167,16 @@ void dump_text_by_article(const edition_out *eo, FILE *out)
             if (!seen)
                 *VEC_PUSH(order) = tl->article;
         }
-    VEC(const char *) shown = {0}; /* texts already printed: a repeat shares its pointer */
     for (int k = 0; k < order.n; k++) {
-        int para = -1, first_page = -1;
-        shown.n = 0;
+        int para = -1;
         for (int p = 0; p < eo->page_count; p++)
             for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
                 const text_line *tl = &eo->pages[p].list.lines.v[i];
-                if (tl->article != order.v[k] || text_line_furniture(tl))
-                    continue;
-                if (first_page < 0)
-                    first_page = p;
-                bool repeat = p > first_page && strcmp(tl->frame, "headline") == 0;
-                for (int s = 0; s < shown.n && !repeat; s++)
-                    repeat = shown.v[s] == tl->text;
-                if (repeat)
-                    continue;
-                *VEC_PUSH(shown) = tl->text;
-                put_text_line(out, tl, &para);
+                if (tl->article == order.v[k] && !tl->repeat && !text_line_furniture(tl))
+                    put_text_line(out, tl, &para);
             }
         if (para != -1)
             fputs("\n\n", out);
     }
-    VEC_FREE(shown);
     VEC_FREE(order);
 }

@@ -61,6 +61,12 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
     tl->row = -1;
 }
 
+void draw_mark_repeat(draw_list *dl, int first)
+{
+    for (int i = first; i < dl->lines.n; i++)
+        dl->lines.v[i].repeat = true;
+}
+
 bool text_line_furniture(const text_line *tl)
 {
     return strcmp(tl->frame, "jump") == 0 ||

@@ -49,6 +49,13 @@ typedef struct draw_op {
 } draw_op;
 
 /* One placed line of text, as the dump reports it. */
+typedef enum table_part {
+    TABLE_CELL,
+    TABLE_HEADER,      /* a header cell */
+    TABLE_TITLE,
+    TABLE_NOTE,
+} table_part;
+
 typedef struct text_line {
     int article;       /* -1 for furniture */
     const char *frame; /* "headline", "body", "caption", "table", "folio" … */
@@ -62,11 +69,14 @@ typedef struct text_line {
     unsigned flags;    /* LINE_* of para.h */
     int para;          /* paragraph it belongs to: lines of one paragraph share it */
     src_loc loc;
-    /* A table's lines: which table (0 for text outside tables), and the
-     * cell's row, -1 for the title and the note. */
+    /* A table's lines: which table (0 for text outside tables), which
+     * part of it, and a cell's row (from 0, counting the header's). */
     int table;
+    table_part part;
     int row;
-    bool header;       /* a header cell */
+    /* Shows again what an earlier part showed: a broken table's header
+     * row over its later parts, the headline over a continuation. */
+    bool repeat;
 } text_line;
 
 typedef struct module_box {
@@ -117,6 +127,8 @@ void draw_image(draw_list *dl, const char *file, scaled x, scaled y, scaled w, s
  * not -1).  Borrowed pointers (glyphs, texts) are shared, not copied. */
 void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int dgrid,
                  int article_index, int column);
+/* The lines of dl from `first` on show again what was shown before. */
+void draw_mark_repeat(draw_list *dl, int first);
 void draw_list_free(draw_list *dl);
 /* Give back the room a finished list kept for growing. */
 void draw_list_fit(draw_list *dl);

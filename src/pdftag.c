@@ -48,10 +48,8 @@ struct pdftag {
     HPDF_Dict root;        /* the StructTreeRoot, written by its hook too */
     int document;          /* elems index of the Document */
     int *article_elem;     /* article index → Art, -1 until seen */
-    int *article_page;     /* the page on which the article's Art was made */
     int article_count;
     int *para_elem;        /* paragraph id → its element, -1 until seen */
-    const char **para_first; /* paragraph id → the text of its first line */
     int *table_elem;       /* table id → Table */
     int para_count;        /* ids run below this (tables' ids too) */
     VEC(table_row) rows;   /* (table, row) → TR */
@@ -64,7 +62,6 @@ struct pdftag {
     int mcid;
     int line;              /* where the search for an op's line goes on */
     int last_seq;
-    int repeat_para;       /* the paragraph whose repetition the open artifact shows, -1 */
     double *head_size;     /* per article: the largest size in its headline frame on the page */
 };
 
@@ -156,10 +153,8 @@ pdftag *pdftag_new(HPDF_Doc doc, const edition_out *eo, const layout *l)
             t->article_count = MAX(t->article_count, dl->ops.v[i].article + 1);
     }
     t->article_elem = xmalloc(sizeof(int) * (size_t)(t->article_count + 1));
-    t->article_page = xmalloc(sizeof(int) * (size_t)(t->article_count + 1));
     t->head_size = xmalloc(sizeof(double) * (size_t)(t->article_count + 1));
     t->para_elem = xmalloc(sizeof(int) * (size_t)(t->para_count + 1));
-    t->para_first = xcalloc((size_t)t->para_count + 1, sizeof(const char *));
     t->table_elem = xmalloc(sizeof(int) * (size_t)(t->para_count + 1));
     for (int i = 0; i <= t->article_count; i++)
         t->article_elem[i] = -1;
@@ -182,7 +177,6 @@ void pdftag_begin_page(pdftag *t, HPDF_Page page, const page_out *po)
     t->mcid = 0;
     t->line = 0;
     t->last_seq = SEQ_NONE;
-    t->repeat_para = -1;
     *VEC_PUSH(t->page_start) = t->parents.n;
     HPDF_Dict_AddNumber(page, "StructParents", t->page_index);
     for (int a = 0; a < t->article_count; a++)
@@ -214,10 +208,8 @@ static const text_line *line_of(pdftag *t, const draw_op *op)
 
 static int article_elem(pdftag *t, int index)
 {
-    if (t->article_elem[index] < 0) {
+    if (t->article_elem[index] < 0)
         t->article_elem[index] = new_elem(t, "Art", t->document);
-        t->article_page[index] = t->page_index;
-    }
     return t->article_elem[index];
 }
 
@@ -227,14 +219,10 @@ static int cell_elem(pdftag *t, const text_line *tl, int art)
     if (t->table_elem[tl->table] < 0)
         t->table_elem[tl->table] = new_elem(t, "Table", art);
     int tab = t->table_elem[tl->table];
-    if (tl->row < 0) {
-        /* The title comes before any row: the table's caption; the note
-         * after them: a paragraph of the article. */
-        bool has_rows = false;
-        for (int i = 0; i < t->rows.n && !has_rows; i++)
-            has_rows = t->rows.v[i].table == tl->table;
-        return new_elem(t, has_rows ? "P" : "Caption", has_rows ? art : tab);
-    }
+    if (tl->part == TABLE_TITLE)
+        return new_elem(t, "Caption", tab);
+    if (tl->part == TABLE_NOTE)
+        return new_elem(t, "P", art);
     int tr = -1;
     for (int i = t->rows.n - 1; i >= 0 && tr < 0; i--)
         if (t->rows.v[i].table == tl->table && t->rows.v[i].row == tl->row)
@@ -243,7 +231,7 @@ static int cell_elem(pdftag *t, const text_line *tl, int art)
         tr = new_elem(t, "TR", tab);
         *VEC_PUSH(t->rows) = (table_row){tl->table, tl->row, tr};
     }
-    return new_elem(t, tl->header ? "TH" : "TD", tr);
+    return new_elem(t, tl->part == TABLE_HEADER ? "TH" : "TD", tr);
 }
 
 static const char *head_type(const pdftag *t, const text_line *tl)
@@ -311,24 +299,11 @@ static tag_mark content_of(pdftag *t, int e)
     return (tag_mark){el->type, mcid, e};
 }
 
-/* Text the page shows again rather than goes on with: a table's header
- * row repeated over each part of a broken table (the same lines drawn
- * again), or the headline repeated over the part of an article carried
- * over to a later page.  Such repeats are artifacts (pagination). */
-static bool is_repeat(const pdftag *t, const text_line *tl)
-{
-    if (t->para_elem[tl->para] >= 0 && t->para_first[tl->para] == tl->text)
-        return true;
-    return t->para_elem[tl->para] < 0 && strcmp(tl->frame, "headline") == 0 &&
-           t->article_elem[tl->article] >= 0 && t->article_page[tl->article] < t->page_index;
-}
-
 tag_mark pdftag_mark(pdftag *t, const draw_op *op)
 {
     tag_mark none = {NULL, -1, SEQ_NONE};
     tag_mark artifact = {"Artifact", -1, SEQ_ARTIFACT};
     tag_mark m = artifact;
-    int repeat = -1;
     if (op->layer != 0) {
         m = none;
     } else if (op->kind == DRAW_IMAGE && op->article >= 0) {
@@ -337,23 +312,17 @@ tag_mark pdftag_mark(pdftag *t, const draw_op *op)
         m = content_of(t, e);
     } else if (op->kind == DRAW_GLYPHS) {
         const text_line *tl = line_of(t, op);
-        bool content = tl && tl->para >= 0 && !text_line_furniture(tl);
+        /* What the page shows again (pagination) is an artifact. */
+        bool content = tl && tl->para >= 0 && !tl->repeat && !text_line_furniture(tl);
         int e = content ? t->para_elem[tl->para] : -1;
         if (content && e >= 0 && t->last_seq == e) {
             /* One sequence while the paragraph's runs follow each other. */
             return (tag_mark){NULL, -1, e};
-        } else if (content && (is_repeat(t, tl) || (t->last_seq == SEQ_ARTIFACT &&
-                                                    t->repeat_para == tl->para))) {
-            repeat = tl->para;
         } else if (content) {
-            e = para_elem(t, tl);
-            if (!t->para_first[tl->para])
-                t->para_first[tl->para] = tl->text;
-            m = content_of(t, e);
+            m = content_of(t, para_elem(t, tl));
         }
     }
     t->last_seq = m.seq;
-    t->repeat_para = repeat;
     return m;
 }
 
@@ -379,10 +348,8 @@ void pdftag_free(pdftag *t)
     VEC_FREE(t->page_start);
     arena_free(t->a);
     free(t->article_elem);
-    free(t->article_page);
     free(t->head_size);
     free(t->para_elem);
-    free(t->para_first);
     free(t->table_elem);
     free(t);
 }

@@ -60,15 +60,15 @@ static int cell_end(const table *t, const table_cell *c)
     return MIN(c->row + c->rowspan, c->header ? t->header_rows : t->rows);
 }
 
-/* Mark the lines of `list` from `first` on as table `id`'s, in cell c's
- * row (-1 for the title and the note, c NULL). */
-static void mark_cell(draw_list *list, int first, int id, const table_cell *c)
+/* Mark the lines of `list` from `first` on as table `id`'s `part`, in
+ * cell c's row (c NULL for the title and the note). */
+static void mark_cell(draw_list *list, int first, int id, table_part part, const table_cell *c)
 {
     for (int i = first; i < list->lines.n; i++) {
         text_line *tl = &list->lines.v[i];
         tl->table = id;
+        tl->part = part;
         tl->row = c ? c->row : -1;
-        tl->header = c && c->header;
     }
 }
 
@@ -80,7 +80,7 @@ static void cell_text(block_out *bo, arena *a, const cell_layout *cl, const tabl
     for (int k = 0; k < cl->text.line_count; k++, line++)
         draw_para_line(&bo->list, a, &cl->text, &cl->text.lines[k], x,
                        line * g->pitch + g->ascent, "table", -1, -1, line, gray, para);
-    mark_cell(&bo->list, first, id, c);
+    mark_cell(&bo->list, first, id, c->header ? TABLE_HEADER : TABLE_CELL, c);
 }
 
 static const char *cell_label(const table *t, int col)
@@ -331,11 +331,11 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
     }
     if (t->title.text) {
         text_block(ts, l, &t->title, t->title_style, width, g, a, &out->title, next_para);
-        mark_cell(&out->title.list, 0, id, NULL);
+        mark_cell(&out->title.list, 0, id, TABLE_TITLE, NULL);
     }
     if (t->note.text) {
         text_block(ts, l, &t->note, t->note_style, width, g, a, &out->note, next_para);
-        mark_cell(&out->note.list, 0, id, NULL);
+        mark_cell(&out->note.list, 0, id, TABLE_NOTE, NULL);
     }
     out->width = width;
     out->col_x = cx;
@@ -498,7 +498,10 @@ void table_draw_piece(const table_out *t, const grid_metrics *g, draw_list *dl, 
     table_draw_rules(t, g, &rules, x, y + (at - line) * g->pitch, first_row, rows);
     draw_append(dl, &rules, 0, 0, -1, article_index, column);
     draw_list_free(&rules);
+    int head = dl->lines.n;
     draw_append(dl, &t->head.list, x, y + (at - line) * g->pitch, at, article_index, column);
+    if (first_row > 0)
+        draw_mark_repeat(dl, head);
     at += t->head.lines;
     for (int r = first_row; r < end; r++) {
         /* A cell spanning rows comes where its part of the piece begins
@@ -511,8 +514,11 @@ void table_draw_piece(const table_out *t, const grid_metrics *g, draw_list *dl, 
                 continue;
             int part = body_lines(t, r, MIN(s->end, end));
             int off = MAX(0, (part - s->text.lines) / 2);
+            int text = dl->lines.n;
             draw_append(dl, &s->text.list, x, y + (at + off - line) * g->pitch, at + off,
                         article_index, column);
+            if (r > s->first)
+                draw_mark_repeat(dl, text);
         }
         draw_append(dl, &t->rows[r].list, x, y + (at - line) * g->pitch, at, article_index,
                     column);
