@@ -400,7 +400,7 @@ static int write_outline(volume *v, const bind_spec *s)
         const bind_outline *it = &s->outline[i];
         t.n = 0;
         sb_printf(&t, "<<\n/Title ");
-        sb_pdf_text(&t, it->title, strlen(it->title));
+        sb_pdf_text(&t, it->title);
         sb_printf(&t, "\n/Parent %d 0 R\n", it->parent >= 0 ? base + it->parent : root);
         if (prev[i] >= 0)
             sb_printf(&t, "/Prev %d 0 R\n", base + prev[i]);
@@ -443,7 +443,7 @@ static void page_labels(strbuf *t, const bind_spec *s)
         sb_printf(t, "\n%d << ", p);
         if (*prefix) {
             sb_printf(t, "/P ");
-            sb_pdf_text(t, prefix, strlen(prefix));
+            sb_pdf_text(t, prefix);
             sb_printf(t, " ");
         }
         if (number >= 1)
@@ -460,13 +460,13 @@ static int write_info(volume *v, const bind_spec *s)
     const xmp_fields *m = &s->meta;
     strbuf t = {0};
     sb_printf(&t, "<<\n/Title ");
-    sb_pdf_text(&t, m->title, strlen(m->title));
+    sb_pdf_text(&t, m->title);
     sb_printf(&t, "\n/Author ");
-    sb_pdf_text(&t, m->creator, strlen(m->creator));
+    sb_pdf_text(&t, m->creator);
     sb_printf(&t, "\n/Subject ");
-    sb_pdf_text(&t, m->description, strlen(m->description));
+    sb_pdf_text(&t, m->description);
     sb_printf(&t, "\n/Keywords ");
-    sb_pdf_text(&t, m->keywords, strlen(m->keywords));
+    sb_pdf_text(&t, m->keywords);
     sb_printf(&t, "\n/Creator (paiban)\n/Producer (paiban)\n/CreationDate (%s)\n/ModDate (%s)\n>>",
               s->created_pdf, s->modified_pdf);
     int n = new_object(v);

@@ -187,7 +187,8 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
     if (p->indent > 0)
         push_box(&v, p->indent, -1, 0);
 
-    int last_box = -1; /* unit index of the previous box */
+    int last_box = -1;    /* unit index of the previous box */
+    scaled last_tail = 0; /* its interpunct's blank tail (middle_tail) */
     for (int k = 0; k < nu; k++) {
         const unit *u = &units[k];
         if (u->cls == CHAR_SPACE)
@@ -205,8 +206,7 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             for (int c = pu->cp_end; c < u->cp_start; c++)
                 if (t->cp[c] == '\n')
                     bk = BREAK_MUST;
-            scaled blank_r = (trim_right[last_box] ? 0 : pu->blank_right) +
-                             middle_tail(t, units, nu, last_box);
+            scaled blank_r = (trim_right[last_box] ? 0 : pu->blank_right) + last_tail;
             scaled blank_l = trim_left[k] ? 0 : u->blank_left;
             bool breakable = bk != BREAK_NEVER;
             int penalty = bk == BREAK_SOFT      ? p->unit_penalty
@@ -282,10 +282,11 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
         } else if (u->blank_left > 0 && !p->line_start_open_half) {
             push_glue(&v, GLUE_BLANK_PAREN, u->blank_left, 0, u->blank_left);
         }
+        last_tail = middle_tail(t, units, nu, k);
         if (takes_half_em(t, units, nu, k)) {
             /* The glyph centred in half an em, whatever its own width;
              * an interpunct's blank tail follows as glue. */
-            push_box(&v, em / 2 - middle_tail(t, units, nu, k), k, (u->width - em / 2) / 2);
+            push_box(&v, em / 2 - last_tail, k, (u->width - em / 2) / 2);
         } else {
             /* The box holds the ink side of a mark: an opening mark's
              * glyph starts blank_left before its box. */
@@ -294,8 +295,7 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
         last_box = k;
     }
     if (last_box >= 0 && !p->line_end_half) {
-        scaled blank = (trim_right[last_box] ? 0 : units[last_box].blank_right) +
-                       middle_tail(t, units, nu, last_box);
+        scaled blank = (trim_right[last_box] ? 0 : units[last_box].blank_right) + last_tail;
         if (blank > 0)
             push_glue(&v, blank_kind(&units[last_box], t->cp[units[last_box].cp_end - 1]), blank,
                       0, blank);

@@ -270,7 +270,7 @@ static void draw_glyphs(writer *w, const draw_op *op)
         end_text(w);
         w->buf.n = 0;
         sb_printf(&w->buf, "/Span<</ActualText");
-        sb_pdf_text(&w->buf, op->text + text_start, (size_t)(text_end - text_start));
+        sb_pdf_text_n(&w->buf, op->text + text_start, (size_t)(text_end - text_start));
         sb_printf(&w->buf, ">>BDC\n");
         HPDF_Stream_Write(page_stream(w), (const HPDF_BYTE *)w->buf.v, (HPDF_UINT)w->buf.n);
     }

@@ -84,7 +84,7 @@ static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream stream)
         sb_printf(&b, "/Pg %u 0 R", obj_id(e->page));
     if (e->alt) {
         sb_printf(&b, "/Alt");
-        sb_pdf_text(&b, e->alt, strlen(e->alt));
+        sb_pdf_text(&b, e->alt);
     }
     sb_printf(&b, e->kids.n == 1 ? "/K" : "/K[");
     for (int i = 0; i < e->kids.n; i++) {

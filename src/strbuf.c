@@ -46,7 +46,7 @@ char *sb_take(strbuf *b)
     return text;
 }
 
-void sb_pdf_text(strbuf *b, const char *utf8, size_t len)
+void sb_pdf_text_n(strbuf *b, const char *utf8, size_t len)
 {
     unsigned char *be = xmalloc(len * 2 + 2);
     size_t n = utf8_to_utf16be(utf8, len, be);
@@ -60,3 +60,5 @@ void sb_pdf_text(strbuf *b, const char *utf8, size_t len)
     sb_printf(b, ">");
     free(be);
 }
+
+void sb_pdf_text(strbuf *b, const char *utf8) { sb_pdf_text_n(b, utf8, strlen(utf8)); }
