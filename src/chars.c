@@ -4,6 +4,7 @@
 #include "base.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -180,4 +181,30 @@ bool chars_is_unit_start(uint32_t cp)
         if (units[i] == cp)
             return true;
     return false;
+}
+
+bool chars_is_byline_role(const uint32_t *cp, int n)
+{
+    /* The role's last word is enough: 本报记者, 特约记者, 摄影记者 end in 记者. */
+    static const uint32_t roles[][3] = {
+        {0x8BB0, 0x8005},         /* 记者 */
+        {0x901A, 0x8BAF, 0x5458}, /* 通讯员 */
+        {0x5B9E, 0x4E60, 0x751F}, /* 实习生 */
+        {0x6444, 0x5F71},         /* 摄影 */
+    };
+    for (size_t r = 0; r < countof(roles); r++) {
+        int len = roles[r][2] ? 3 : 2;
+        if (n >= len && memcmp(cp + n - len, roles[r], sizeof(uint32_t) * (size_t)len) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool chars_is_byline_credit(const uint32_t *cp, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (cp[i] != 0x6587 /*文*/ && cp[i] != 0x56FE /*图*/ && cp[i] != 0x6444 /*摄*/ &&
+            cp[i] != '/' && cp[i] != 0xFF0F)
+            return false;
+    return n > 0;
 }

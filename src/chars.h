@@ -52,5 +52,10 @@ bool chars_is_control(uint32_t cp);
 /* First character of a unit or measure word that should stay with a
  * preceding number (万元, 年, 户 …; typography LB-4, issue "units"). */
 bool chars_is_unit_start(uint32_t cp);
+/* A byline's phrases (CB-4): one that ends in a role (本报记者, 通讯员,
+ * 实习生 …), which belongs with the name after it, and a credit (文, 图,
+ * 摄, 文/图), which belongs with the name before it. */
+bool chars_is_byline_role(const uint32_t *cp, int n);
+bool chars_is_byline_credit(const uint32_t *cp, int n);
 
 #endif

@@ -211,6 +211,7 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             bool breakable = bk != BREAK_NEVER;
             int penalty = bk == BREAK_SOFT      ? p->unit_penalty
                           : bk == BREAK_IN_WORD ? p->word_penalty
+                          : bk == BREAK_IN_NAME ? 2 * p->word_penalty
                           : bk == BREAK_MUST    ? -PENALTY_INF
                                                 : 0;
             /* An ideographic space keeps its em; in a head it is where

@@ -343,11 +343,13 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     };
     int n;
     item *items = hlist_build(&t, &sp, spans, &hp, scratch, &n);
-    /* Justified text: a number leaves its unit only where a line would
+    /* No break the rules only tolerate while one they allow will do, in
+     * ragged text too: there a short line is what the alignment allows.
+     * Justified text: a number leaves its unit only where a line would
      * otherwise be loose, as LINE_LOOSE below has it. */
     breaker_params bparams = breaker_defaults;
+    bparams.strict_first_pass = true;
     if (justified) {
-        bparams.strict_first_pass = true;
         bparams.loose_ratio = LOOSE_GAP_EMS * st->size / HLIST_INTER_STRETCH(st->size);
         bparams.loose_penalty = UNIT_PENALTY;
     }

@@ -296,9 +296,25 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
             l->styles[spans[t->span[i]].style].phrase_breaks)
             spaced[t->span[i]] = true;
     for (int i = 1; i < n; i++)
-        if (t->brk[i] == BREAK_ALLOW && t->span[i - 1] == t->span[i] && spaced[t->span[i]] &&
-            t->cp[i - 1] != ' ' && t->cp[i] != ' ')
-            t->brk[i] = BREAK_IN_WORD;
+        if ((t->brk[i] == BREAK_ALLOW || t->brk[i] == BREAK_IN_WORD) &&
+            t->span[i - 1] == t->span[i] && spaced[t->span[i]] && t->cp[i - 1] != ' ' &&
+            t->cp[i] != ' ')
+            t->brk[i] = BREAK_IN_NAME;
+    /* CB-4: between a role and the name after it, or a name and its
+     * credit, a byline breaks as a head does inside a word: where no
+     * other space will do, though still before it splits a name. */
+    for (int i = 1; i + 1 < n; i++) {
+        if (t->cp[i] != ' ' || !spaced[t->span[i]] || t->brk[i + 1] != BREAK_ALLOW)
+            continue;
+        int a = i, b = i + 1;
+        while (a > 0 && t->cp[a - 1] != ' ' && t->span[a - 1] == t->span[i])
+            a--;
+        while (b < n && t->cp[b] != ' ' && t->span[b] == t->span[i])
+            b++;
+        if (chars_is_byline_role(t->cp + a, i - a) ||
+            chars_is_byline_credit(t->cp + i + 1, b - i - 1))
+            t->brk[i + 1] = BREAK_IN_WORD;
+    }
 
     /* Faces, and the characters no face has. */
     for (int i = 0; i < n; i++) {

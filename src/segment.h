@@ -34,6 +34,8 @@ typedef enum {
     BREAK_SOFT,    /* allowed at a cost: a number from its unit */
     BREAK_MUST,    /* a forced line break (the '\n' of a head) */
     BREAK_IN_WORD, /* allowed at a cost: inside a word of a head (LB-11) */
+    BREAK_IN_NAME, /* allowed at twice that cost: inside a name or role of a
+                    * byline (LB-11, CB-4) */
 } break_kind;
 
 typedef struct text_run {

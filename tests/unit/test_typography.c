@@ -498,6 +498,42 @@ void test_LB_11_byline_breaks_between_names(void)
     }
 }
 
+/* Does line i of r end with `tail` / begin with `head`? */
+static bool line_ends_with(const para_result *r, int i, const char *tail)
+{
+    const char *a = line_text(r, i);
+    size_t la = strlen(a), lt = strlen(tail);
+    return la >= lt && strcmp(a + la - lt, tail) == 0;
+}
+
+/* CB-4: a byline's role goes with the name after it, a credit (文/图) with
+ * the name before it: 本报记者 程雨萌 / 通讯员 何晓峰, never 通讯员 / 何晓峰,
+ * run in after a lead (A1's, which can give the line) or standing alone. */
+void test_CB_4_byline_role_stays_with_its_name(void)
+{
+    para_result runs[3] = {
+        fixture_set_spans(13, "flat",
+                          "12月27日，记者从市发展改革委获悉，年初市政府向社会公开承诺的十件重点"
+                          "民生实事已全部按期完成，累计完成投资38.6亿元，其中农村公路建设、新增"
+                          "学位、农村饮水安全等6项指标超额完成年度目标。修路、办学、供暖、送"
+                          "水……这十件实事，件件连着群众的冷暖，桩桩落在百姓的身边。",
+                          "flat-phrase", "本报记者 韩雪松 通讯员 周一帆", NULL),
+        fixture_set("byline-alone", "本报记者 程雨萌 通讯员 何晓峰", 13),
+        fixture_set("byline-alone", "本报记者 程雨萌 李晓霞 文/图", 12),
+    };
+    for (size_t k = 0; k < countof(runs); k++) {
+        const para_result *r = &runs[k];
+        CHECK(r->line_count >= 2);
+        for (int i = 0; i + 1 < r->line_count; i++) {
+            bool role_left = line_ends_with(r, i, "记者") || line_ends_with(r, i, "通讯员");
+            bool credit_alone = strncmp(line_text(r, i + 1), "文/图", strlen("文/图")) == 0;
+            if (role_left || credit_alone)
+                fprintf(stderr, "  \"%s\" / \"%s\"\n", line_text(r, i), line_text(r, i + 1));
+            CHECK(!role_left && !credit_alone);
+        }
+    }
+}
+
 /* ---- B. punctuation -------------------------------------------------------- */
 
 /* PU-1: shaping as zh-Hans selects the mainland 。 whose ink sits in the

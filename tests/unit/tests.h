@@ -54,6 +54,7 @@
     X(LB_11_head_breaks_at_the_writers_space)                                                      \
     X(LB_11_phrase_breaks_per_span)                                                                \
     X(LB_11_byline_breaks_between_names)                                                           \
+    X(CB_4_byline_role_stays_with_its_name)                                                        \
     X(PU_1_mainland_full_stop_sits_lower_left)                                                     \
     X(PU_1_stops_sit_left_in_every_text_face)                                                      \
     X(PU_2_nominal_widths)                                                                         \
