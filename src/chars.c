@@ -202,6 +202,9 @@ bool chars_is_byline_role(const uint32_t *cp, int n)
 
 bool chars_is_byline_credit(const uint32_t *cp, int n)
 {
+    static const uint32_t compiled[] = {0x6574, 0x7406}; /* 整理 */
+    if (n == 2 && memcmp(cp, compiled, sizeof compiled) == 0)
+        return true;
     for (int i = 0; i < n; i++)
         if (cp[i] != 0x6587 /*文*/ && cp[i] != 0x56FE /*图*/ && cp[i] != 0x6444 /*摄*/ &&
             cp[i] != '/' && cp[i] != 0xFF0F)

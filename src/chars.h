@@ -54,7 +54,7 @@ bool chars_is_control(uint32_t cp);
 bool chars_is_unit_start(uint32_t cp);
 /* A byline's phrases (CB-4): one that ends in a role (本报记者, 通讯员,
  * 实习生 …), which belongs with the name after it, and a credit (文, 图,
- * 摄, 文/图), which belongs with the name before it. */
+ * 摄, 文/图, 整理), which belongs with the name before it. */
 bool chars_is_byline_role(const uint32_t *cp, int n);
 bool chars_is_byline_credit(const uint32_t *cp, int n);
 

@@ -1026,9 +1026,14 @@ static bool spanned(const grid_rect *v, int n, int col, int line)
 
 /* A column rule at x from grid line `from` down to `to`, centred in the
  * line gaps at both ends. */
+/* A column rule from grid line `from` to `to`.  One line of rule (beside a
+ * byline alone on its line, over a box across the columns) divides no
+ * columns of text and reads as a stray stroke: it is left out. */
 static void gutter_rule(draw_list *dl, const grid *g, scaled x, int from, int to)
 {
     const template *t = g->t;
+    if (to - from < 2)
+        return;
     draw_rule(dl, x, line_top(g, from) - t->line_gap / 2, x, line_top(g, to) - t->line_gap / 2,
               t->column_rule_weight, 1);
 }

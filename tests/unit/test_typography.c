@@ -958,6 +958,36 @@ static scaled first_glyph_x(const page_out *page, const text_line *tl)
     return best - tl->x;
 }
 
+/* A column rule marks the gutter between two columns of text.  Beside a
+ * byline alone on its line, above a box across the columns (a sidebar), a
+ * rule one line long would be a stray stroke: none is shorter than two. */
+void test_column_rule_is_never_a_stub(void)
+{
+    fixture_edition fe = fixture_compose("headline: 关键词\n"
+                                         "byline: 记者 孟凡宇\n"
+                                         "body:\n"
+                                         "  - span: 2\n"
+                                         "    box:\n"
+                                         "      - 【税收占比】税收收入占一般公共预算收入的比重。这个数字越高，"
+                                         "说明财政收入中来自经济活动的“真金白银”越多。\n",
+                                         "1-2");
+    const template *t = &fe.l->templates[layout_template(fe.l, "small")];
+    const page_out *page = &fe.out.pages[0];
+    bool byline = false;
+    for (int i = 0; i < page->list.lines.n; i++)
+        byline |= strcmp(page->list.lines.v[i].text, "记者 孟凡宇") == 0;
+    CHECK(byline);
+    for (int i = 0; i < page->list.ops.n; i++) {
+        const draw_op *op = &page->list.ops.v[i];
+        if (op->kind == DRAW_RULE && op->x == op->x2 && op->y2 - op->y < 2 * t->pitch) {
+            fprintf(stderr, "  a rule %.1f pt long at x %.1f\n",
+                    pt_from_scaled(op->y2 - op->y), pt_from_scaled(op->x));
+            CHECK(false);
+        }
+    }
+    fixture_edition_free(&fe);
+}
+
 static const char *const two_columns =
     "headline: 段落\n"
     "body:\n"

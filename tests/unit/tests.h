@@ -77,6 +77,7 @@
     X(MX_2_han_latin_gap)                                                                          \
     X(MX_3_space_not_doubled)                                                                      \
     X(PH_1_first_line_indent_2_em)                                                                 \
+    X(column_rule_is_never_a_stub)                                                             \
     X(PH_2_no_space_between_paragraphs)                                                            \
     X(PH_3_continued_lines_not_indented)                                                           \
     X(PH_4_no_single_character_last_line)                                                          \
