@@ -233,10 +233,20 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
                     push_break(&v, penalty, p->ragged);
                 }
             }
+            glue_kind blank = blank_kind(pu, t->cp[pu->cp_end - 1]);
+            /* A style that keeps its stops whole inside a line (JU-3 step
+             * 7 forbidden) lets a stop's blank give way only at the end of
+             * a line: where the blank goes before a break it stays in the
+             * line, so a glue after the break takes its shrink back there
+             * unless the line ends at it. */
+            bool kept = blank == GLUE_BLANK_STOP && !p->reduce_stops;
             if (blank_r > 0)
-                push_glue(&v, blank_kind(pu, t->cp[pu->cp_end - 1]), blank_r, 0, blank_r);
+                push_glue(&v, blank, blank_r, 0,
+                          kept && (pen_before_blank || !breakable) ? 0 : blank_r);
             if (breakable && !pen_before_blank)
                 push_break(&v, penalty, p->ragged);
+            if (blank_r > 0 && kept && breakable && !pen_before_blank)
+                push_glue(&v, blank, 0, 0, -blank_r);
             /* The gap itself. */
             bool stiff = no_stretch_between(t, pu, u);
             if (space > 0 && ideo_space) {

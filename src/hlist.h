@@ -59,6 +59,7 @@ typedef struct hlist_params {
     scaled indent;             /* first-line indent */
     bool line_end_half;        /* PU-3 gb: a closing mark at line end takes half width */
     bool line_start_open_half; /* PU-5: an opening mark at line start takes half width */
+    bool reduce_stops;         /* JU-3 step 7: a 。？！ inside a line may give up its blank */
     bool avoid_single_last;    /* PH-4: no last line of one character (孤字) */
     int unit_penalty;          /* cost of breaking a number from its unit */
     int word_penalty;          /* cost of breaking inside a word where the style asks for

@@ -11,9 +11,9 @@
 
 static const char *const style_keys[] = {
     "inherit",  "font",         "latin-font", "size",          "leading",     "align",
-    "indent",   "kinsoku",      "breaker",    "line-end",      "line-start",  "unit-keep",
-    "han-latin-gap", "tracking", "line-breaks", "phrase-breaks", "lines-before", "lines-after",
-    "color", "figures", "rule-thick", "rule-thin", NULL};
+    "indent",   "kinsoku",      "breaker",    "line-end",      "line-start",  "reduce-stops",
+    "unit-keep", "han-latin-gap", "tracking", "line-breaks", "phrase-breaks", "lines-before",
+    "lines-after", "color", "figures", "rule-thick", "rule-thin", NULL};
 
 typedef struct style_src {
     yml_node *node;
@@ -93,6 +93,7 @@ static bool resolve_style(loader *ld, int i)
         .breaker = BREAKER_OPTIMAL,
         .line_end_half = true,
         .line_start_open_half = true,
+        .reduce_stops = true,
         .unit_keep = true,
         .gray = 1.0,
     };
@@ -183,6 +184,8 @@ static bool resolve_style(loader *ld, int i)
         else
             ok = false;
     }
+    if ((v = yml_lookup(n, "reduce-stops")))
+        ok &= yml_read_bool(v, d, "reduce-stops", &s->reduce_stops);
     if ((v = yml_lookup(n, "unit-keep")))
         ok &= yml_read_bool(v, d, "unit-keep", &s->unit_keep);
     ok &= em_length(d, n, "han-latin-gap", s->size, &s->han_latin_gap, &s->han_latin_gap_em);

@@ -51,6 +51,7 @@ typedef struct style {
     breaker_kind breaker;
     bool line_end_half;       /* closing marks at line end set half width (PU-3 gb) */
     bool line_start_open_half;/* opening marks at line start set half width (PU-5) */
+    bool reduce_stops;        /* a 。？！ inside a line may give up its blank (JU-3 step 7) */
     bool unit_keep;           /* no break between a number and its unit unless loose */
     scaled han_latin_gap;     /* space between Han and Latin (MX-2), usually 0 */
     double han_latin_gap_em;

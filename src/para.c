@@ -333,6 +333,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         .indent = opt->no_indent ? 0 : indent_st->indent,
         .line_end_half = st->line_end_half,
         .line_start_open_half = st->line_start_open_half,
+        .reduce_stops = st->reduce_stops,
         .avoid_single_last = true,
         .unit_penalty = st->unit_keep ? UNIT_PENALTY : 0,
         .word_penalty = PHRASE_PENALTY, /* only where a span's style asks for phrase breaks */
@@ -479,7 +480,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         pl->style = -1;
         double inter_extra = 0;
         int inter_count = 0;
-        bool stop_shrunk = false; /* a stop's blank was reduced, so far */
+        scaled stop_given = 0; /* what stops' blanks gave since the last box */
         for (int i = lb->start; i < lb->end; i++) {
             const item *it = &items[i];
             if (it->kind == ITEM_GLUE) {
@@ -488,17 +489,20 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
                     inter_extra += a;
                     inter_count++;
                 }
-                stop_shrunk |= it->glue == GLUE_BLANK_STOP && a < 0;
+                if (it->glue == GLUE_BLANK_STOP)
+                    stop_given += a;
                 x += it->width + a;
                 continue;
             }
-            /* 。？！ reduced inside the line, clreq's last resort (JU-3
-             * step 7), which many houses forbid; at the line's end, with
-             * nothing after it, it is the ordinary line-end rule (PU-3). */
-            if (stop_shrunk)
-                pl->flags |= LINE_TIGHT;
             if (it->kind != ITEM_BOX)
                 continue;
+            /* 。？！ reduced inside the line, clreq's last resort (JU-3
+             * step 7), which many houses forbid; at the line's end, with
+             * nothing after it, it is the ordinary line-end rule (PU-3).
+             * (A stop kept whole gives and takes back: net nothing.) */
+            if (stop_given < 0)
+                pl->flags |= LINE_TIGHT;
+            stop_given = 0;
             if (it->unit >= 0) {
                 const unit *u = &sp.units[it->unit];
                 const face_info *fi = fontset_info(ts->fonts, u->face);
@@ -567,7 +571,7 @@ static item *measure_items(typesetter *ts, const span *spans, int count, int uni
         return NULL;
     const style *st = &ts->l->styles[spans[0].style];
     hlist_params hp = {.line_end_half = true, .line_start_open_half = true,
-                       .unit_penalty = unit_penalty, .tracking = st->tracking,
+                       .reduce_stops = st->reduce_stops, .unit_penalty = unit_penalty, .tracking = st->tracking,
                        .han_latin_gap = st->han_latin_gap};
     return hlist_build(&t, &sp, spans, &hp, ts->scratch, n);
 }

@@ -842,6 +842,35 @@ void test_JU_3_reduction_order(void)
     CHECK_NEAR(adv_of(&s, 0, "。", 0), 1.0, 0.01);
 }
 
+/* JU-3 step 7 is a house choice: with reduce-stops false a 。 inside a
+ * line keeps its blank (the breaker takes another break, and no line is
+ * tight), while a stop at the end of a line still gives way, in both
+ * line-end modes. */
+void test_JU_3_stops_kept_whole_where_the_house_says(void)
+{
+    static const char *const styles[] = {"flat-whole-stops", "flat-allow-end-whole-stops"};
+    for (size_t k = 0; k < countof(styles); k++) {
+        para_result r = fixture_set(styles[k], "文文。文文文文字字", 6.5);
+        CHECK_STR(line_text(&r, 0), "文文。文文文");
+        CHECK(adv_of(&r, 0, "。", 0) >= 0.99); /* its em, and its share of the spread */
+        for (int i = 0; i < r.line_count; i++)
+            CHECK_INT(r.lines[i].flags & (LINE_TIGHT | LINE_LOOSE | LINE_OVERFULL), 0);
+        para_result end = fixture_set(styles[k], "文文文文文文。字字", 6.5);
+        CHECK_STR(line_text(&end, 0), "文文文文文文。");
+        CHECK_NEAR(used_em(&end, 0), 6.5, 0.01);
+        CHECK_INT(end.lines[0].flags & (LINE_TIGHT | LINE_OVERFULL), 0);
+    }
+    /* A line that ends in a trimmed 。 keeps the one inside it whole. */
+    para_result both = fixture_set("flat-allow-end-whole-stops", "文。文文文文。字字", 6.5);
+    CHECK_STR(line_text(&both, 0), "文。文文文文。");
+    CHECK_NEAR(x_of(&both, 0, "文", 1) - x_of(&both, 0, "文", 0), 2.0, 0.01);
+    CHECK_NEAR(used_em(&both, 0), 6.5, 0.01);
+    CHECK_INT(both.lines[0].flags & (LINE_TIGHT | LINE_OVERFULL), 0);
+    /* The house default reduces it (test_report_flags…: the same text tight). */
+    para_result d = fixture_set("flat", "文文。文文文文字字", 6.5);
+    CHECK_STR(line_text(&d, 0), "文文。文文文文");
+}
+
 /* JU-4: expansion takes the spaces of Western text first, then the gaps
  * between characters alike — never those beside a connector
  * (typography.md's example is LB_1_comma_never_starts_a_line). */

@@ -71,6 +71,7 @@
     X(JU_1_han_set_solid_on_the_grid)                                                              \
     X(JU_2_both_edges_flush_but_the_last_line)                                                     \
     X(JU_3_reduction_order)                                                                        \
+    X(JU_3_stops_kept_whole_where_the_house_says)                                                  \
     X(JU_4_expansion_order)                                                                        \
     X(JU_4_space_between_chinese_spreads_like_a_gap)                                               \
     X(MX_1_latin_from_the_latin_face)                                                              \
