@@ -1025,10 +1025,9 @@ static bool spanned(const grid_rect *v, int n, int col, int line)
 }
 
 /* A column rule at x from grid line `from` down to `to`, centred in the
- * line gaps at both ends. */
-/* A column rule from grid line `from` to `to`.  One line of rule (beside a
- * byline alone on its line, over a box across the columns) divides no
- * columns of text and reads as a stray stroke: it is left out. */
+ * line gaps at both ends.  One line of rule (beside a byline alone on its
+ * line, over a box across the columns) divides no columns of text and
+ * reads as a stray stroke: it is left out. */
 static void gutter_rule(draw_list *dl, const grid *g, scaled x, int from, int to)
 {
     const template *t = g->t;
@@ -1486,7 +1485,8 @@ static void warn_flagged_lines(const edition_out *eo, diag *d)
         const draw_list *dl = &eo->pages[p].list;
         for (int i = 0; i < dl->lines.n; i++) {
             const text_line *tl = &dl->lines.v[i];
-            unsigned flags = tl->flags & flagged;
+            /* A repeated line was warned where it first stood. */
+            unsigned flags = tl->repeat ? 0 : tl->flags & flagged;
             if (flags & LINE_EMERGENCY) {
                 bool run_goes_on = i > 0 && (dl->lines.v[i - 1].flags & LINE_EMERGENCY) &&
                                    dl->lines.v[i - 1].para == tl->para;

@@ -198,8 +198,16 @@ static bool resolve_style(loader *ld, int i)
         else
             ok = false;
     }
-    if ((v = yml_lookup(n, "phrase-breaks")))
-        ok &= yml_read_bool(v, d, "phrase-breaks", &s->phrase_breaks);
+    if ((v = yml_lookup(n, "phrase-breaks"))) {
+        static const char *const c[] = {"false", "true", "names", NULL};
+        int k;
+        if (yml_read_choice(v, d, "phrase-breaks", c, &k)) {
+            s->phrase_breaks = k > 0;
+            s->name_parts = k == 2;
+        } else {
+            ok = false;
+        }
+    }
     long lines;
     if ((v = yml_lookup(n, "lines-before"))) {
         if (yml_read_int(v, d, "lines-before", 0, 20, &lines))

@@ -59,6 +59,8 @@ typedef struct style {
     double tracking_em;
     bool keep_breaks;         /* a line break in the text forces one (heads) */
     bool phrase_breaks;       /* break between words only, if at all possible (LB-11) */
+    bool name_parts;          /* phrase-breaks: names — the parts between spaces are
+                               * names and roles, kept whole (bylines, CB-4) */
     int lines_before;         /* whole grid lines of space before a block */
     int lines_after;
     double gray;              /* text colour as black ink, 0..1 */

@@ -48,7 +48,7 @@ typedef struct draw_op {
     int layer;         /* 0: the page; 1: the proof overlay (optional content) */
 } draw_op;
 
-/* One placed line of text, as the dump reports it. */
+/* Which part of a table a line belongs to. */
 typedef enum table_part {
     TABLE_CELL,
     TABLE_HEADER,      /* a header cell */
@@ -56,6 +56,7 @@ typedef enum table_part {
     TABLE_NOTE,
 } table_part;
 
+/* One placed line of text, as the dump reports it. */
 typedef struct text_line {
     int article;       /* -1 for furniture */
     const char *frame; /* "headline", "body", "caption", "table", "folio" … */

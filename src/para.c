@@ -337,7 +337,7 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         .avoid_single_last = true,
         .unit_penalty = st->unit_keep ? UNIT_PENALTY : 0,
         .word_penalty = PHRASE_PENALTY, /* only where a span's style asks for phrase breaks */
-        .space_parts_phrases = st->phrase_breaks,
+        .space_parts_phrases = st->phrase_breaks && !st->name_parts,
         .ragged = justified ? 0 : RAGGED_EMS * st->size,
         .tracking = st->tracking,
         .han_latin_gap = st->han_latin_gap,

@@ -78,8 +78,10 @@ void record_from_build(const build *b, edition_record *r)
         const draw_list *dl = &eo->pages[p].list;
         for (int i = 0; i < dl->lines.n; i++) {
             const text_line *tl = &dl->lines.v[i];
+            /* What a page shows again (a continuation's headline, a broken
+             * table's header row) is not more of the story. */
             if (tl->article < 0 || tl->article >= e->article_count || story_of[tl->article] < 0 ||
-                !tl->text)
+                !tl->text || tl->repeat)
                 continue;
             rec_story *s = &r->stories.v[story_of[tl->article]];
             s->characters += count_characters(tl->text);

@@ -34,6 +34,9 @@ void segmenter_free(segmenter *s)
 
 /* Does this character take part in Chinese composition (as opposed to a
  * Latin word)? */
+/* What parts a byline's names and roles: spaces, ideographic ones too. */
+static bool is_part_gap(uint32_t c) { return c == ' ' || c == 0x3000; }
+
 static bool is_cjk_class(char_class c)
 {
     return c != CHAR_LATIN && c != CHAR_SPACE;
@@ -285,35 +288,32 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
             l->styles[spans[t->span[i - 1]].style].phrase_breaks &&
             l->styles[spans[t->span[i]].style].phrase_breaks)
             t->brk[i] = BREAK_IN_WORD;
-    /* Names are words no dictionary knows (韩|雪|松 to ICU): where the
-     * writer parted a phrase-breaking span with spaces (记者 李晓霞 文/图),
-     * the runs between the spaces are its phrases, kept whole if possible.
-     * Heads part theirs with ideographic spaces and keep ICU's words. */
-    bool *spaced = ARENA_NEW_ARRAY(scratch, bool, count + 1);
-    for (int i = 1; i + 1 < n; i++)
-        if (t->cp[i] == ' ' && t->cp[i - 1] != ' ' && t->cp[i + 1] != ' ' &&
-            t->span[i - 1] == t->span[i] && t->span[i + 1] == t->span[i] &&
-            l->styles[spans[t->span[i]].style].phrase_breaks)
-            spaced[t->span[i]] = true;
+    /* Names are words no dictionary knows (韩|雪|松 to ICU): in a style
+     * whose phrases are names (phrase-breaks: names, for bylines), the runs
+     * the writer parted with spaces (记者 李晓霞 文/图, 记者　李晓霞) are its
+     * phrases, each kept whole unless nothing else will do. */
     for (int i = 1; i < n; i++)
         if ((t->brk[i] == BREAK_ALLOW || t->brk[i] == BREAK_IN_WORD) &&
-            t->span[i - 1] == t->span[i] && spaced[t->span[i]] && t->cp[i - 1] != ' ' &&
-            t->cp[i] != ' ')
+            t->span[i - 1] == t->span[i] && l->styles[spans[t->span[i]].style].name_parts &&
+            !is_part_gap(t->cp[i - 1]) && !is_part_gap(t->cp[i]))
             t->brk[i] = BREAK_IN_NAME;
     /* CB-4: between a role and the name after it, or a name and its
-     * credit, a byline breaks as a head does inside a word: where no
-     * other space will do, though still before it splits a name. */
-    for (int i = 1; i + 1 < n; i++) {
-        if (t->cp[i] != ' ' || !spaced[t->span[i]] || t->brk[i + 1] != BREAK_ALLOW)
+     * credit, such a style breaks as a head does inside a word: where no
+     * other gap will do, though still before it splits a name.  i is the
+     * first character after a gap of one or more spaces. */
+    for (int i = 1; i < n; i++) {
+        if (t->brk[i] != BREAK_ALLOW || !is_part_gap(t->cp[i - 1]) || is_part_gap(t->cp[i]) ||
+            t->span[i - 1] != t->span[i] || !l->styles[spans[t->span[i]].style].name_parts)
             continue;
-        int a = i, b = i + 1;
-        while (a > 0 && t->cp[a - 1] != ' ' && t->span[a - 1] == t->span[i])
+        int gap = i - 1, a, b = i;
+        while (gap > 0 && is_part_gap(t->cp[gap - 1]) && t->span[gap - 1] == t->span[i])
+            gap--;
+        for (a = gap; a > 0 && !is_part_gap(t->cp[a - 1]) && t->span[a - 1] == t->span[i];)
             a--;
-        while (b < n && t->cp[b] != ' ' && t->span[b] == t->span[i])
+        while (b < n && !is_part_gap(t->cp[b]) && t->span[b] == t->span[i])
             b++;
-        if (chars_is_byline_role(t->cp + a, i - a) ||
-            chars_is_byline_credit(t->cp + i + 1, b - i - 1))
-            t->brk[i + 1] = BREAK_IN_WORD;
+        if (chars_is_byline_role(t->cp + a, gap - a) || chars_is_byline_credit(t->cp + i, b - i))
+            t->brk[i] = BREAK_IN_WORD;
     }
 
     /* Faces, and the characters no face has. */

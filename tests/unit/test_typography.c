@@ -475,7 +475,7 @@ void test_LB_11_phrase_breaks_per_span(void)
  * 韩雪松 or 通讯员, even at the price of a looser line. */
 void test_LB_11_byline_breaks_between_names(void)
 {
-    para_result r = fixture_set_spans(13, "flat", "群众的冷暖，桩桩落在百姓的身边。", "flat-phrase",
+    para_result r = fixture_set_spans(13, "flat", "群众的冷暖，桩桩落在百姓的身边。", "flat-byline",
                                       "本报记者 韩雪松 通讯员 周一帆", NULL);
     CHECK(r.line_count >= 2);
     static const char *const names[] = {"本报记者", "韩雪松", "通讯员", "周一帆"};
@@ -511,15 +511,17 @@ static bool line_ends_with(const para_result *r, int i, const char *tail)
  * run in after a lead (A1's, which can give the line) or standing alone. */
 void test_CB_4_byline_role_stays_with_its_name(void)
 {
-    para_result runs[3] = {
+    para_result runs[5] = {
         fixture_set_spans(13, "flat",
                           "12月27日，记者从市发展改革委获悉，年初市政府向社会公开承诺的十件重点"
                           "民生实事已全部按期完成，累计完成投资38.6亿元，其中农村公路建设、新增"
                           "学位、农村饮水安全等6项指标超额完成年度目标。修路、办学、供暖、送"
                           "水……这十件实事，件件连着群众的冷暖，桩桩落在百姓的身边。",
-                          "flat-phrase", "本报记者 韩雪松 通讯员 周一帆", NULL),
+                          "flat-byline", "本报记者 韩雪松 通讯员 周一帆", NULL),
         fixture_set("byline-alone", "本报记者 程雨萌 通讯员 何晓峰", 13),
         fixture_set("byline-alone", "本报记者 程雨萌 李晓霞 文/图", 12),
+        fixture_set("byline-alone", "本报记者  程雨萌  通讯员  何晓峰", 13),
+        fixture_set("byline-alone", "本报记者　程雨萌　通讯员　何晓峰", 13),
     };
     for (size_t k = 0; k < countof(runs); k++) {
         const para_result *r = &runs[k];
@@ -1002,10 +1004,14 @@ void test_column_rule_is_never_a_stub(void)
                                          "1-2");
     const template *t = &fe.l->templates[layout_template(fe.l, "small")];
     const page_out *page = &fe.out.pages[0];
-    bool byline = false;
+    /* The byline stands alone on its grid line: the case at issue. */
+    const text_line *byline = NULL;
     for (int i = 0; i < page->list.lines.n; i++)
-        byline |= strcmp(page->list.lines.v[i].text, "记者 孟凡宇") == 0;
-    CHECK(byline);
+        if (strcmp(page->list.lines.v[i].text, "记者 孟凡宇") == 0)
+            byline = &page->list.lines.v[i];
+    CHECK(byline != NULL);
+    for (int i = 0; byline && i < page->list.lines.n; i++)
+        CHECK(&page->list.lines.v[i] == byline || page->list.lines.v[i].y != byline->y);
     for (int i = 0; i < page->list.ops.n; i++) {
         const draw_op *op = &page->list.ops.v[i];
         if (op->kind == DRAW_RULE && op->x == op->x2 && op->y2 - op->y < 2 * t->pitch) {
