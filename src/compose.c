@@ -45,6 +45,7 @@ typedef struct carry {
     bool active;
     int block;            /* first block not set yet */
     int byte;             /* bytes of that paragraph already set (0: none) */
+    int row;              /* or body rows of that table already set */
     int para;             /* its paragraph id, which its rest keeps */
     int from_page;
 } carry;
@@ -138,6 +139,7 @@ typedef struct flow_item {
     int para;             /* id of its text lines */
     block_out blk;        /* FLOW_HEAD, FLOW_BLOCK */
     table_out tab;        /* FLOW_TABLE: broken between body rows */
+    int first_row;        /* FLOW_TABLE: its body rows before this were set before a jump */
     int span_cols;        /* FLOW_BLOCK: module columns */
     int lines_before;     /* dropped at a column top */
     int keep_with_next;   /* lines of what follows that must stand in the same column */
@@ -440,7 +442,7 @@ static int item_lines(module *m, flow_item *it)
         return variant(m, it, 1)->line_count;
     if (it->kind != FLOW_TABLE)
         return it->blk.lines;
-    return table_lines(&it->tab);
+    return table_lines(&it->tab, it->first_row);
 }
 
 /* Place a table in pieces over the frames from the cursor on, the header
@@ -464,7 +466,8 @@ static int place_table(module *m, int idx, cursor *cur, int limit, placed_vec *o
         skip_frame(m, &c, limit);
     }
     table_piece *pieces = xmalloc(sizeof(table_piece) * (size_t)(frames.n + 1));
-    table_plan_options o = {.strict = true, .even_last = idx == m->items.n - 1};
+    table_plan_options o = {.strict = true, .even_last = idx == m->items.n - 1,
+                            .first_row = it->first_row};
     int left;
     int n = table_plan(t, frames.v, frames.n, &o, pieces, &left);
     if (left > 0 && limit >= m->bottom) {
@@ -757,13 +760,14 @@ static void whole_table(module *m, const table_out *t, block_out *out)
 {
     memset(out, 0, sizeof *out);
     table_draw_piece(t, &m->g->m, &out->list, 0, 0, 0, 0, t->row_count, -1, -1);
-    out->lines = table_lines(t);
+    out->lines = table_lines(t, 0);
     out->width = t->width;
 }
 
 /* The flow items of an article from block `first` on (the first one set
- * from byte `byte` of its text, then as paragraph `para`). */
-static void build_items(module *m, int first, int byte, int para)
+ * from byte `byte` of its text, then as paragraph `para`, or from body row
+ * `row` of its table). */
+static void build_items(module *m, int first, int byte, int row, int para)
 {
     composer *c = m->c;
     const article *a = m->a;
@@ -810,6 +814,7 @@ static void build_items(module *m, int first, int byte, int para)
             }
             if (span_cols == 1) {
                 it->tab = tab;
+                it->first_row = b == first ? MIN(row, tab.row_count) : 0;
                 break;
             }
             /* A table across columns does not break: one block that floats. */
@@ -1101,7 +1106,7 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
 
     carry *cr = &c->carries[article_index];
     int line = m.top;
-    int first_block = 0, first_byte = 0;
+    int first_block = 0, first_byte = 0, first_row = 0;
     if (pl->continued && !cr->active) {
         /* Everything fitted before the jump (jump-unused said so): the
          * continuation stays empty rather than show a head with no text. */
@@ -1112,6 +1117,7 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         /* A continuation: the headline again, small, then （上接A1版）. */
         first_block = cr->block;
         first_byte = cr->byte;
+        first_row = cr->row;
         int hs = style_or_error(c, "jump-head", pl->loc);
         int js = style_or_error(c, "jump-line", pl->loc);
         if (hs < 0 || js < 0)
@@ -1184,7 +1190,7 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         }
     }
     int body_top = line;
-    build_items(&m, first_block, first_byte, cr->para);
+    build_items(&m, first_block, first_byte, first_row, cr->para);
 
     /* A jump out keeps the last line of the last column the text reaches
      * (a photo may fill the module's last columns) for （下转A3版）. */
@@ -1222,7 +1228,14 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         cr->active = true;
         cr->from_page = page_index;
         cr->block = it->block >= 0 ? it->block : first_block;
-        cr->byte = 0;
+        cr->byte = cr->row = 0;
+        if (it->kind == FLOW_TABLE) {
+            /* The rest of a table goes on from its first row not placed. */
+            cr->row = it->first_row;
+            for (int k = 0; k < pv.n; k++)
+                if (pv.v[k].item == m.stop_item)
+                    cr->row = MAX(cr->row, pv.v[k].first_row + pv.v[k].rows);
+        }
         if (it->kind == FLOW_PARA && m.stop_lines > 0) {
             const para_result *pr = &it->var[m.stop_variant];
             cr->byte = it->byte_base + pr->lines[m.stop_lines - 1].text_end;

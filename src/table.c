@@ -346,10 +346,10 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
     return true;
 }
 
-int table_lines(const table_out *t)
+int table_lines(const table_out *t, int first_row)
 {
-    int n = t->title.lines + t->head.lines + t->note.lines;
-    for (int r = 0; r < t->row_count; r++)
+    int n = (first_row == 0 ? t->title.lines : 0) + t->head.lines + t->note.lines;
+    for (int r = first_row; r < t->row_count; r++)
         n += t->rows[r].lines;
     return n;
 }
@@ -465,7 +465,7 @@ int table_plan(const table_out *t, const table_frame *frames, int nframes,
             }
         }
     }
-    int count = 0, i = 0;
+    int first = MIN(MAX(o->first_row, 0), n), count = 0, i = first;
     for (int f = 0; f < nframes && i < n; f++) {
         int j = end[(size_t)f * stride + i];
         if (j == i)
@@ -476,7 +476,9 @@ int table_plan(const table_out *t, const table_frame *frames, int nframes,
                      (j == n ? t->note.lines : 0)};
         i = j;
     }
-    *left = i < n ? sum[n] - sum[i] + t->note.lines + (i == 0 ? t->title.lines + t->head.lines : 0)
+    /* Nothing placed: the title and header are left too. */
+    *left = i < n ? sum[n] - sum[i] + t->note.lines +
+                        (i == first ? t->head.lines + (i == 0 ? t->title.lines : 0) : 0)
                   : 0;
     free(sum);
     free(kind);

@@ -74,8 +74,9 @@ typedef struct table_out {
 bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
                   const grid_metrics *g, arena *a, table_out *out, int *next_para, diag *d);
 
-/* Grid lines of the whole table: title, header, body rows and note. */
-int table_lines(const table_out *t);
+/* Grid lines of the table from body row first_row on: the title (when
+ * first_row is 0), header, those body rows and the note. */
+int table_lines(const table_out *t, int first_row);
 
 /* Where the table may break before body row r (0 < r < row_count).
  * Between row groups is free; inside a group it costs more; a break that
@@ -109,9 +110,11 @@ typedef struct table_piece {
 typedef struct table_plan_options {
     bool strict;     /* no lone rows and no one-row pieces (but in a column that holds no more) */
     bool even_last;  /* nothing follows the table: its last piece's foot counts too */
+    int first_row;   /* body rows before it were set elsewhere (before a jump) */
 } table_plan_options;
 
-/* Break the table over the frames, in order (a frame may be left out).
+/* Break the table, from body row o->first_row on, over the frames, in
+ * order (a frame may be left out).
  * The plan with the least cost wins: every grid line not placed costs
  * most, then lone rows and one-row pieces (only without `strict`), then
  * the square of the lines each piece leaves empty at its frame's foot
