@@ -88,7 +88,11 @@ static void stack_block(composer *c, const grid *g, const span *const *parts, in
         para_typeset(c->ts, parts[p], 1, &po, c->a, &pr[p]);
         total_lines += pr[p].line_count;
     }
-    /* Baselines relative to the first line's. */
+    /* Baselines relative to the first line's.  A block taller than any
+     * page (a headline of a thousand lines) stops growing at `tallest`,
+     * well inside what a scaled holds: its module reports that it does not
+     * fit. */
+    const int64_t tallest = scaled_from_pt(5000);
     scaled *base = arena_alloc(c->a, sizeof(scaled) * (size_t)(total_lines + 1));
     scaled y = 0, top_ascent = 0, bottom = 0;
     int k = 0;
@@ -96,12 +100,14 @@ static void stack_block(composer *c, const grid *g, const span *const *parts, in
         const style *st = &c->l->styles[parts[p]->style];
         for (int i = 0; i < pr[p].line_count; i++) {
             const para_line *pl = &pr[p].lines[i];
+            int64_t next = y;
             if (k == 0)
                 top_ascent = pl->ascent;
             else if (i == 0)
-                y += bottom + part_gap + pl->ascent;
+                next += (int64_t)bottom + part_gap + pl->ascent;
             else
-                y += st->leading;
+                next += st->leading;
+            y = (scaled)MIN(next, tallest);
             base[k++] = y;
             bottom = pl->descent;
         }
