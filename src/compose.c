@@ -46,6 +46,7 @@ typedef struct carry {
     int block;            /* first block not set yet */
     int byte;             /* bytes of that paragraph already set (0: none) */
     int row;              /* or body rows of that table already set */
+    int table;            /* and that table's id, which its rest keeps */
     int para;             /* its paragraph id, which its rest keeps */
     int from_page;
 } carry;
@@ -772,8 +773,8 @@ static void whole_table(module *m, const table_out *t, block_out *out)
 
 /* The flow items of an article from block `first` on (the first one set
  * from byte `byte` of its text, then as paragraph `para`, or from body row
- * `row` of its table). */
-static void build_items(module *m, int first, int byte, int row, int para)
+ * `row` of its table, then as table `table_id`). */
+static void build_items(module *m, int first, int byte, int row, int table_id, int para)
 {
     composer *c = m->c;
     const article *a = m->a;
@@ -821,6 +822,8 @@ static void build_items(module *m, int first, int byte, int row, int para)
             if (span_cols == 1) {
                 it->tab = tab;
                 it->first_row = b == first ? MIN(row, tab.row_count) : 0;
+                if (it->first_row > 0 && table_id > 0)
+                    table_set_id(&it->tab, table_id);
                 break;
             }
             /* A table across columns does not break: one block that floats. */
@@ -1196,7 +1199,7 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         }
     }
     int body_top = line;
-    build_items(&m, first_block, first_byte, first_row, cr->para);
+    build_items(&m, first_block, first_byte, first_row, cr->table, cr->para);
 
     /* A jump out keeps the last line of the last column the text reaches
      * (a photo may fill the module's last columns) for （下转A3版）. */
@@ -1236,8 +1239,10 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         cr->block = it->block >= 0 ? it->block : first_block;
         cr->byte = cr->row = 0;
         if (it->kind == FLOW_TABLE) {
-            /* The rest of a table goes on from its first row not placed. */
+            /* The rest of a table goes on from its first row not placed,
+             * as the same table. */
             cr->row = it->first_row;
+            cr->table = it->tab.id;
             for (int k = 0; k < pv.n; k++)
                 if (pv.v[k].item == m.stop_item)
                     cr->row = MAX(cr->row, pv.v[k].first_row + pv.v[k].rows);

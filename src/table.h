@@ -66,6 +66,7 @@ typedef struct table_out {
     int col_count;
     table_rules rules;
     scaled thick, thin; /* rule weights */
+    int id;             /* the table's id in its lines (text_line.table) */
 } table_out;
 
 /* Lay the table out `width` wide.  False (with an error naming the
@@ -73,6 +74,10 @@ typedef struct table_out {
  * from *next_para. */
 bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
                   const grid_metrics *g, arena *a, table_out *out, int *next_para, diag *d);
+
+/* Give the table's lines the id `id`: the rest of a table carried over
+ * a jump stays the table it began as. */
+void table_set_id(table_out *t, int id);
 
 /* Grid lines of the table from body row first_row on: the title (when
  * first_row is 0), header, those body rows and the note. */
