@@ -32,11 +32,11 @@ void segmenter_free(segmenter *s)
     free(s);
 }
 
-/* Does this character take part in Chinese composition (as opposed to a
- * Latin word)? */
 /* What parts a byline's names and roles: spaces, ideographic ones too. */
 static bool is_part_gap(uint32_t c) { return c == ' ' || c == 0x3000; }
 
+/* Does this character take part in Chinese composition (as opposed to a
+ * Latin word)? */
 static bool is_cjk_class(char_class c)
 {
     return c != CHAR_LATIN && c != CHAR_SPACE;
@@ -305,10 +305,11 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
         if (t->brk[i] != BREAK_ALLOW || !is_part_gap(t->cp[i - 1]) || is_part_gap(t->cp[i]) ||
             t->span[i - 1] != t->span[i] || !l->styles[spans[t->span[i]].style].name_parts)
             continue;
-        int gap = i - 1, a, b = i;
+        int gap = i - 1;
         while (gap > 0 && is_part_gap(t->cp[gap - 1]) && t->span[gap - 1] == t->span[i])
             gap--;
-        for (a = gap; a > 0 && !is_part_gap(t->cp[a - 1]) && t->span[a - 1] == t->span[i];)
+        int a = gap, b = i;
+        while (a > 0 && !is_part_gap(t->cp[a - 1]) && t->span[a - 1] == t->span[i])
             a--;
         while (b < n && !is_part_gap(t->cp[b]) && t->span[b] == t->span[i])
             b++;
