@@ -145,6 +145,10 @@ static bool kp_pass(const item *items, int count, const scaled *widths, int nwid
      * and a break the rules only tolerate (a number from its unit) can
      * then be weighed against it. */
     int cap = tolerance > 10000 ? 10000000 : 10000;
+    /* A line short of its measure by more than this many times its stretch
+     * is beyond the tolerance (100 r³ > tolerance): it need not be rated.
+     * The margin leaves lines near the limit to the exact rating. */
+    double too_short = cap > tolerance ? cbrt((tolerance + 0.5) / 100.0) * 1.001 : INFINITY;
     /* Prefix sums make each line's measure O(1). */
     int64_t *sw = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
     int64_t *sy = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
@@ -194,9 +198,15 @@ static bool kp_pass(const item *items, int count, const scaled *widths, int nwid
             }
             int64_t natural = sw[b] - sw[s];
             int64_t stretch = sy[b] - sy[s];
+            scaled w = width_of(widths, nwidths, a->line);
+            if (!forced && stretch > 0 && (double)(w - natural) > too_short * (double)stretch &&
+                sf[b] == sf[s]) {
+                /* Too short yet: it stays active, as rating it would leave it. */
+                active.v[keep++] = active.v[ai];
+                continue;
+            }
             int64_t shrink = sz[b] - sz[s];
             int fill = sf[b] - sf[s];
-            scaled w = width_of(widths, nwidths, a->line);
             double r = ratio_of(w, natural, stretch, shrink, fill);
             int bad = badness_of(r, cap);
             bool deactivate = r < -1 || forced;
