@@ -572,7 +572,7 @@ static bool good_variant(module *m, flow_item *it, int v, int delta)
     if (alt->line_count <= 0 || alt->line_count != base->line_count + delta)
         return false;
     for (int i = 0; i < alt->line_count; i++)
-        if (alt->lines[i].flags & (LINE_LOOSE | LINE_OVERFULL | LINE_EMERGENCY))
+        if (alt->lines[i].flags & LINE_WARNED)
             return false;
     return true;
 }
@@ -814,16 +814,15 @@ static void build_items(module *m, int first, int byte, int row, int table_id, i
             it->span_cols = span_cols;
             it->lines_before = 1;
             table_out tab;
-            if (!table_layout(c->ts, l, bl->table, span_width(m, span_cols), &m->g->m, c->a, &tab,
-                              &c->next_para, c->d)) {
+            int id = b == first && row > 0 ? table_id : 0;
+            if (!table_layout(c->ts, l, bl->table, span_width(m, span_cols), &m->g->m, c->a, id,
+                              &tab, &c->next_para, c->d)) {
                 it->kind = FLOW_BLOCK;
                 break;
             }
             if (span_cols == 1) {
                 it->tab = tab;
                 it->first_row = b == first ? MIN(row, tab.row_count) : 0;
-                if (it->first_row > 0 && table_id > 0)
-                    table_set_id(&it->tab, table_id);
                 break;
             }
             /* A table across columns does not break: one block that floats. */
@@ -1504,13 +1503,12 @@ static bool check_overlaps(composer *c, const page_spec *ps, const template *t, 
  * step: the dump and the proof show it, composition does not warn. */
 static void warn_flagged_lines(const edition_out *eo, diag *d)
 {
-    const unsigned flagged = LINE_LOOSE | LINE_OVERFULL | LINE_EMERGENCY;
     for (int p = 0; p < eo->page_count; p++) {
         const draw_list *dl = &eo->pages[p].list;
         for (int i = 0; i < dl->lines.n; i++) {
             const text_line *tl = &dl->lines.v[i];
             /* A repeated line was warned where it first stood. */
-            unsigned flags = tl->repeat ? 0 : tl->flags & flagged;
+            unsigned flags = tl->repeat ? 0 : tl->flags & LINE_WARNED;
             if (flags & LINE_EMERGENCY) {
                 bool run_goes_on = i > 0 && (dl->lines.v[i - 1].flags & LINE_EMERGENCY) &&
                                    dl->lines.v[i - 1].para == tl->para;

@@ -111,13 +111,11 @@ static bool takes_half_em(const para_text *t, const unit *units, int nu, int k)
 /* An interpunct takes half an em with its glyph centred; the part of it
  * right of the glyph's own advance is blank that a line end drops, as
  * JLREQ's reduction table allows the quarter after a middle dot to go
- * there (cl-05, line end: 1/4-0). */
-static scaled middle_tail(const para_text *t, const unit *units, int nu, int k)
+ * there (cl-05, line end: 1/4-0).  (An interpunct always takes half an
+ * em: takes_half_em.) */
+static scaled middle_tail(const unit *u)
 {
-    const unit *u = &units[k];
-    if (u->cls != CHAR_MIDDLE || !takes_half_em(t, units, nu, k))
-        return 0;
-    return MAX(0, u->size / 4 - u->width / 2);
+    return u->cls == CHAR_MIDDLE ? MAX(0, u->size / 4 - u->width / 2) : 0;
 }
 
 /* A break opportunity: in unjustified text with the ragged-right stretch
@@ -293,7 +291,7 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
         } else if (u->blank_left > 0 && !p->line_start_open_half) {
             push_glue(&v, GLUE_BLANK_PAREN, u->blank_left, 0, u->blank_left);
         }
-        last_tail = middle_tail(t, units, nu, k);
+        last_tail = middle_tail(u);
         if (takes_half_em(t, units, nu, k)) {
             /* The glyph centred in half an em, whatever its own width;
              * an interpunct's blank tail follows as glue. */

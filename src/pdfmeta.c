@@ -12,7 +12,9 @@
 #include <string.h>
 #include <time.h>
 
-HPDF_Binary pdfmeta_text(HPDF_Doc doc, const char *utf8)
+/* A PDF text string object: UTF-16BE with a byte order mark, which
+ * libharu's own setters cannot produce for Chinese. */
+static HPDF_Binary pdfmeta_text(HPDF_Doc doc, const char *utf8)
 {
     size_t len = strlen(utf8);
     unsigned char *out = xmalloc(len * 2 + 2);

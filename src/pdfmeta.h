@@ -28,10 +28,6 @@ typedef struct pdfmeta_page {
     double trim_h;          /* the trim's height, pt */
 } pdfmeta_page;
 
-/* A PDF text string object: UTF-16BE with a byte order mark, which
- * libharu's own setters cannot produce for Chinese. */
-HPDF_Binary pdfmeta_text(HPDF_Doc doc, const char *utf8);
-
 /* Info dictionary and XMP packet (with the PDF/A-2b identification in the
  * archive form): title, paper, subject, keywords, dates. */
 void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t modified);

@@ -43,13 +43,12 @@ void report_locate(const edition *e, src_loc loc, int *page, int *article_index)
  * over to another page has lines on both, from the same source place. */
 static int warned_line_page(const edition_out *eo, const diag_msg *m)
 {
-    const unsigned warned = LINE_LOOSE | LINE_TIGHT | LINE_OVERFULL | LINE_EMERGENCY;
     if (!m->loc.file)
         return -1;
     for (int p = 0; p < eo->page_count; p++)
         for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
             const text_line *tl = &eo->pages[p].list.lines.v[i];
-            if ((tl->flags & warned) && tl->loc.file && tl->loc.line == m->loc.line &&
+            if ((tl->flags & LINE_WARNED) && tl->loc.file && tl->loc.line == m->loc.line &&
                 tl->loc.col == m->loc.col && strcmp(tl->loc.file, m->loc.file) == 0 &&
                 strstr(m->text, tl->text))
                 return p;

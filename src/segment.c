@@ -291,8 +291,9 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
     /* Names are words no dictionary knows (韩|雪|松 to ICU): in a style
      * whose phrases are names (phrase-breaks: names, for bylines), the runs
      * the writer parted with spaces (记者 李晓霞 文/图, 记者　李晓霞) are its
-     * phrases, each kept whole unless nothing else will do. */
-    for (int i = 1; i < n; i++)
+     * phrases, each kept whole unless nothing else will do.  (Such a
+     * style has phrase breaks: without any, `words` is NULL.) */
+    for (int i = 1; words && i < n; i++)
         if ((t->brk[i] == BREAK_ALLOW || t->brk[i] == BREAK_IN_WORD) &&
             t->span[i - 1] == t->span[i] && l->styles[spans[t->span[i]].style].name_parts &&
             !is_part_gap(t->cp[i - 1]) && !is_part_gap(t->cp[i]))
@@ -301,7 +302,7 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
      * credit, such a style breaks as a head does inside a word: where no
      * other gap will do, though still before it splits a name.  i is the
      * first character after a gap of one or more spaces. */
-    for (int i = 1; i < n; i++) {
+    for (int i = 1; words && i < n; i++) {
         if (t->brk[i] != BREAK_ALLOW || !is_part_gap(t->cp[i - 1]) || is_part_gap(t->cp[i]) ||
             t->span[i - 1] != t->span[i] || !l->styles[spans[t->span[i]].style].name_parts)
             continue;

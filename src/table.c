@@ -92,7 +92,8 @@ static const char *cell_label(const table *t, int col)
 }
 
 bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
-                  const grid_metrics *g, arena *a, table_out *out, int *next_para, diag *d)
+                  const grid_metrics *g, arena *a, int id, table_out *out, int *next_para,
+                  diag *d)
 {
     memset(out, 0, sizeof *out);
     const style *cs = &l->styles[t->style];
@@ -297,9 +298,10 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
     /* Cells into their block: the header's, their row's, or one of their
      * own when they span body rows (drawn in each piece they reach).  A
      * header cell that spans rows is centred over them, on the grid. */
-    /* The table's id: one more than the first paragraph id it takes, so
+    /* A new table's id: one more than the first paragraph id it takes, so
      * unique in the edition and never 0. */
-    int id = *next_para + 1;
+    if (id <= 0)
+        id = *next_para + 1;
     out->id = id;
     out->spans = arena_alloc(a, sizeof(table_span) * (size_t)(t->cell_count + 1));
     for (int i = 0; i < t->cell_count; i++) {
@@ -611,24 +613,6 @@ void table_draw_rules(const table_out *t, const grid_metrics *g, draw_list *dl, 
         break;
     }
     free(top);
-}
-
-static void relabel(draw_list *dl, int id)
-{
-    for (int i = 0; i < dl->lines.n; i++)
-        dl->lines.v[i].table = id;
-}
-
-void table_set_id(table_out *t, int id)
-{
-    relabel(&t->title.list, id);
-    relabel(&t->head.list, id);
-    for (int r = 0; r < t->row_count; r++)
-        relabel(&t->rows[r].list, id);
-    for (int k = 0; k < t->span_count; k++)
-        relabel(&t->spans[k].text.list, id);
-    relabel(&t->note.list, id);
-    t->id = id;
 }
 
 void table_out_free(table_out *t)

@@ -69,15 +69,13 @@ typedef struct table_out {
     int id;             /* the table's id in its lines (text_line.table) */
 } table_out;
 
-/* Lay the table out `width` wide.  False (with an error naming the
- * column) when it cannot fit.  Each piece of text gets a paragraph id
- * from *next_para. */
+/* Lay the table out `width` wide, as table `id` (0: a new id; the rest
+ * of a table carried over a jump keeps the one it began with).  False
+ * (with an error naming the column) when it cannot fit.  Each piece of
+ * text gets a paragraph id from *next_para. */
 bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
-                  const grid_metrics *g, arena *a, table_out *out, int *next_para, diag *d);
-
-/* Give the table's lines the id `id`: the rest of a table carried over
- * a jump stays the table it began as. */
-void table_set_id(table_out *t, int id);
+                  const grid_metrics *g, arena *a, int id, table_out *out, int *next_para,
+                  diag *d);
 
 /* Grid lines of the table from body row first_row on: the title (when
  * first_row is 0), header, those body rows and the note. */
