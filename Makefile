@@ -13,13 +13,14 @@ CC ?= cc
 PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig yaml-0.1 icu-uc zlib lcms2 libturbojpeg \
 	libpng nettle
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter -Werror
-BASE_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) -MMD -MP
+BASE_CFLAGS := -std=c17 -D_GNU_SOURCE -Isrc $(WARN) -MMD -MP
 OPT ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -lpthread
 
-SRCS := $(wildcard src/*.c)
-LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+# One folder a stage (src/README.md); every include names its folder: "base/arena.h".
+SRCS := $(wildcard src/*/*.c)
+MAIN_SRC := src/cli/main.c
 EDITION := content/2018-12-28
 SAMPLE := out/2018-12-28.pdf
 
@@ -48,11 +49,12 @@ build: build/paiban
 OBJ_DIR := build/obj
 OBJS := $(patsubst src/%.c,$(OBJ_DIR)/%.o,$(SRCS))
 
-$(OBJ_DIR)/%.o: src/%.c | $(OBJ_DIR)
+$(OBJ_DIR)/%.o: src/%.c
+	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) $(XCFLAGS) -c -o $@ $<
 
-$(OBJ_DIR) build/asan build/release build/tests out:
+build/tests out:
 	@mkdir -p $@
 
 build/paiban: $(OBJS)
@@ -61,7 +63,8 @@ build/paiban: $(OBJS)
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 ASAN_OBJS := $(patsubst src/%.c,build/asan/%.o,$(SRCS))
-build/asan/%.o: src/%.c | build/asan
+build/asan/%.o: src/%.c
+	@mkdir -p $(@D)
 	@echo "  CC/ASAN $<"
 	@$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) $(PKG_CFLAGS) -c -o $@ $<
 build/asan/paiban: $(ASAN_OBJS)
@@ -69,7 +72,8 @@ build/asan/paiban: $(ASAN_OBJS)
 	@$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(PKG_LIBS)
 
 REL_OBJS := $(patsubst src/%.c,build/release/%.o,$(SRCS))
-build/release/%.o: src/%.c | build/release
+build/release/%.o: src/%.c
+	@mkdir -p $(@D)
 	@echo "  CC/REL  $<"
 	@$(CC) $(BASE_CFLAGS) -O2 -DNDEBUG $(PKG_CFLAGS) -c -o $@ $<
 build/release/paiban: $(REL_OBJS)
@@ -87,15 +91,15 @@ sample: $(SAMPLE)
 # ---- tests
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_BIN := build/tests/unit
-$(UNIT_BIN): $(UNIT_SRCS) $(wildcard tests/unit/*.h) $(filter-out $(OBJ_DIR)/main.o,$(OBJS)) | build/tests
+$(UNIT_BIN): $(UNIT_SRCS) $(wildcard tests/unit/*.h) $(filter-out $(OBJ_DIR)/cli/main.o,$(OBJS)) | build/tests
 	@echo "  LINK    $@"
-	@$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) -Isrc -o $@ $(UNIT_SRCS) \
-		$(filter-out $(OBJ_DIR)/main.o,$(OBJS)) $(PKG_LIBS)
+	@$(CC) $(BASE_CFLAGS) $(OPT) $(PKG_CFLAGS) -o $@ $(UNIT_SRCS) \
+		$(filter-out $(OBJ_DIR)/cli/main.o,$(OBJS)) $(PKG_LIBS)
 
-build/tests/unit-asan: $(UNIT_SRCS) $(wildcard tests/unit/*.h) $(filter-out build/asan/main.o,$(ASAN_OBJS)) | build/tests
+build/tests/unit-asan: $(UNIT_SRCS) $(wildcard tests/unit/*.h) $(filter-out build/asan/cli/main.o,$(ASAN_OBJS)) | build/tests
 	@echo "  LINK    $@"
-	@$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) $(PKG_CFLAGS) -Isrc -o $@ $(UNIT_SRCS) \
-		$(filter-out build/asan/main.o,$(ASAN_OBJS)) $(PKG_LIBS)
+	@$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) $(PKG_CFLAGS) -o $@ $(UNIT_SRCS) \
+		$(filter-out build/asan/cli/main.o,$(ASAN_OBJS)) $(PKG_LIBS)
 
 unit: $(UNIT_BIN)
 	@$(UNIT_BIN)
@@ -105,21 +109,20 @@ unit: $(UNIT_BIN)
 # `make check`; the libFuzzer binaries are built with clang for `make fuzz`.
 FUZZ_SRCS := tests/fuzz/harness.c tests/fuzz/memfiles.c
 FUZZ_DEPS := $(FUZZ_SRCS) $(wildcard tests/fuzz/*.h)
-FUZZ_DEFS := -Isrc -Itests/fuzz -DPAIBAN_ROOT='"$(CURDIR)"'
-build/tests/fuzz-replay: tests/fuzz/replay.c $(FUZZ_DEPS) $(filter-out build/asan/main.o,$(ASAN_OBJS)) | build/tests
+FUZZ_DEFS := -Itests/fuzz -DPAIBAN_ROOT='"$(CURDIR)"'
+build/tests/fuzz-replay: tests/fuzz/replay.c $(FUZZ_DEPS) $(filter-out build/asan/cli/main.o,$(ASAN_OBJS)) | build/tests
 	@echo "  LINK    $@"
 	@$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) $(PKG_CFLAGS) $(FUZZ_DEFS) -o $@ tests/fuzz/replay.c \
-		$(FUZZ_SRCS) $(filter-out build/asan/main.o,$(ASAN_OBJS)) $(PKG_LIBS)
+		$(FUZZ_SRCS) $(filter-out build/asan/cli/main.o,$(ASAN_OBJS)) $(PKG_LIBS)
 
 FUZZ_CC := clang
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
-FUZZ_OBJS := $(patsubst src/%.c,build/fuzz/obj/%.o,$(filter-out src/main.c,$(SRCS)))
-build/fuzz/obj/%.o: src/%.c | build/fuzz/obj
+FUZZ_OBJS := $(patsubst src/%.c,build/fuzz/obj/%.o,$(filter-out $(MAIN_SRC),$(SRCS)))
+build/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(@D)
 	@echo "  CC/FUZZ $<"
 	@$(FUZZ_CC) $(BASE_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c -o $@ $<
-build/fuzz/obj:
-	@mkdir -p $@
 .SECONDARY: $(FUZZ_OBJS)
 build/fuzz/%: tests/fuzz/target_%.c $(FUZZ_DEPS) $(FUZZ_OBJS)
 	@echo "  LINK    $@"
@@ -150,7 +153,7 @@ fuzz: deps-check build/fuzz/load build/fuzz/compose build/fuzz/build
 	@tests/fuzz/run
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tests/fuzz/*.h
+	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tests/fuzz/*.h
 
 clean:
 	rm -rf build out

@@ -1,15 +1,15 @@
 /* harness.c — the fuzz targets' work (see fuzz.h). */
 #include "fuzz.h"
 
-#include "compose.h"
-#include "content.h"
-#include "diag.h"
-#include "dump.h"
-#include "fontset.h"
-#include "layout.h"
+#include "page/compose.h"
+#include "input/content.h"
+#include "base/diag.h"
+#include "desk/dump.h"
+#include "input/fontset.h"
+#include "input/layout.h"
 #include "memfiles.h"
-#include "para.h"
-#include "pdf.h"
+#include "text/typeset.h"
+#include "pdf/pdf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,7 +7,7 @@
 #ifndef PAIBAN_MEMFILES_H
 #define PAIBAN_MEMFILES_H
 
-#include "files.h"
+#include "base/files.h"
 
 #define MEMFILES_ROOT "/fuzz"
 

@@ -9,7 +9,7 @@
  * The last line is "N passed, N failed". */
 #include "fuzz.h"
 
-#include "base.h"
+#include "base/base.h"
 
 #include <dirent.h>
 #include <stdio.h>

@@ -2,13 +2,13 @@
 #ifndef PAIBAN_TEST_FIXTURE_H
 #define PAIBAN_TEST_FIXTURE_H
 
-#include "arena.h"
-#include "compose.h"
-#include "content.h"
-#include "diag.h"
-#include "fontset.h"
-#include "layout.h"
-#include "para.h"
+#include "base/arena.h"
+#include "page/compose.h"
+#include "input/content.h"
+#include "base/diag.h"
+#include "input/fontset.h"
+#include "input/layout.h"
+#include "text/typeset.h"
 
 typedef struct fixture {
     diag *d;

@@ -3,9 +3,9 @@
 #include "harness.h"
 #include "tests.h"
 
-#include "digest.h"
-#include "pdfread.h"
-#include "record.h"
+#include "base/digest.h"
+#include "archive/pdfread.h"
+#include "archive/record.h"
 
 #include <stdio.h>
 #include <stdlib.h>

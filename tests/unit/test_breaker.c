@@ -8,8 +8,8 @@
 #include "harness.h"
 #include "tests.h"
 
-#include "arena.h"
-#include "breaker.h"
+#include "base/arena.h"
+#include "text/breaker.h"
 
 enum { BOX = 10 };
 

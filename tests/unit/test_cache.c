@@ -3,7 +3,7 @@
 #include "harness.h"
 #include "tests.h"
 
-#include "cache.h"
+#include "base/cache.h"
 
 #include <stdio.h>
 #include <stdlib.h>

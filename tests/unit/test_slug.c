@@ -4,10 +4,10 @@
 #include "harness.h"
 #include "tests.h"
 
-#include "arena.h"
-#include "build.h"
-#include "slug.h"
-#include "strbuf.h"
+#include "base/arena.h"
+#include "page/build.h"
+#include "page/slug.h"
+#include "base/strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 #include "harness.h"
 #include "tests.h"
 
-#include "table.h"
+#include "page/table.h"
 
 #include <stdlib.h>
 

@@ -6,10 +6,10 @@
 #include "harness.h"
 #include "tests.h"
 
-#include "chars.h"
+#include "base/chars.h"
 #include "fixture.h"
-#include "utf8.h"
-#include "yml.h"
+#include "base/utf8.h"
+#include "input/yml.h"
 
 #include <math.h>
 

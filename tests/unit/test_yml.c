@@ -2,8 +2,8 @@
 #include "harness.h"
 #include "tests.h"
 
-#include "diag.h"
-#include "yml.h"
+#include "base/diag.h"
+#include "input/yml.h"
 
 #include <stdlib.h>
 

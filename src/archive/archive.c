@@ -1,0 +1,841 @@
+/* archive.c — the year's editions typeset in child processes, then bound. */
+#include "archive/archive.h"
+
+#include "archive/bind.h"
+#include "page/build.h"
+#include "archive/frontmatter.h"
+#include "base/digest.h"
+#include "pdf/pdf.h"
+#include "archive/record.h"
+#include "base/strbuf.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef enum { ED_PENDING, ED_RUNNING, ED_KEPT, ED_TYPESET, ED_FAILED } ed_state;
+
+/* One edition of the year. */
+typedef struct year_edition {
+    char *dir;                /* content/2018/12-28 */
+    char date[11];            /* 2018-12-28 */
+    char key[65];             /* digest of its inputs */
+    ed_state state;
+    int status;               /* exit status of its child (or the kept record's) */
+    pid_t pid;
+    int log_fd;               /* the child's stderr, read when it ends */
+    double started, seconds;
+    int pages;
+    int warnings;
+} year_edition;
+
+typedef struct run {
+    const archive_options *o;
+    diag *d;
+    int year;
+    char *layout_dir, *fonts_file;
+    fontset *fonts;
+    layout *lay;
+    VEC(year_edition) eds;
+    int jobs;
+    bool tty;
+    double t0;
+    int done, typeset, kept, failed, pages_done;
+    double typeset_seconds;   /* wall time of the editions typeset so far, summed */
+    int status;
+    bool volume_bound, volume_kept;
+    int volume_pages;
+    long volume_bytes;
+    double bind_seconds;
+    long child_peak_kib;      /* the largest resident set of an edition's process */
+} run;
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig) { stop_signal = sig; }
+
+static char *out_path(const run *r, const char *name, const char *ext)
+{
+    return xasprintf("%s/%s%s", r->o->output, name, ext);
+}
+
+/* ---- finding the editions ---- */
+
+static bool valid_day(int year, int month, int day)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1)
+        return false;
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= days[month - 1] + (month == 2 && leap);
+}
+
+static int by_date(const void *a, const void *b)
+{
+    return strcmp(((const year_edition *)a)->date, ((const year_edition *)b)->date);
+}
+
+static bool find_editions(run *r)
+{
+    const char *content = r->o->content;
+    const char *base = strrchr(content, '/');
+    char name[256];
+    snprintf(name, sizeof name, "%s", base && base[1] ? base + 1 : content);
+    size_t n = strlen(name);
+    while (n > 0 && name[n - 1] == '/')
+        name[--n] = 0;
+    if (n != 4 || sscanf(name, "%4d", &r->year) != 1 || r->year < 1800)
+        return diag_error(r->d, (src_loc){content, 0, 0},
+                          "the year's folder is named for its year (content/2018), holding one "
+                          "folder per edition named MM-DD");
+    DIR *dir = opendir(content);
+    if (!dir)
+        return diag_error(r->d, (src_loc){content, 0, 0}, "cannot read the folder: %s",
+                          strerror(errno));
+    struct dirent *de;
+    while ((de = readdir(dir))) {
+        if (de->d_name[0] == '.')
+            continue;
+        char *path = xasprintf("%s/%s", content, de->d_name);
+        int month, day;
+        char tail;
+        if (!build_is_dir(path)) {
+            free(path);
+            continue;
+        }
+        if (strlen(de->d_name) != 5 ||
+            sscanf(de->d_name, "%2d-%2d%c", &month, &day, &tail) != 2 ||
+            !valid_day(r->year, month, day)) {
+            diag_warn(r->d, (src_loc){path, 0, 0}, "not-an-edition",
+                      "not an edition folder: editions are named by their day, MM-DD (12-28); "
+                      "left out");
+            free(path);
+            continue;
+        }
+        year_edition *e = VEC_PUSH(r->eds);
+        e->dir = path;
+        e->log_fd = -1;
+        snprintf(e->date, sizeof e->date, "%04d-%02d-%02d", r->year, month, day);
+    }
+    closedir(dir);
+    if (r->eds.n == 0)
+        return diag_error(r->d, (src_loc){content, 0, 0},
+                          "no editions here: make one folder per edition, named MM-DD, each with "
+                          "its edition.yaml");
+    qsort(r->eds.v, (size_t)r->eds.n, sizeof *r->eds.v, by_date);
+    return true;
+}
+
+/* ---- digests ---- */
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Every file under dir, in name order, as its path (from `rel`) and
+ * its bytes. */
+static void digest_tree(digest *dg, const char *dir, const char *rel)
+{
+    struct dirent **list;
+    int n = scandir(dir, &list, NULL, by_name);
+    for (int i = 0; i < n; i++) {
+        const char *nm = list[i]->d_name;
+        if (nm[0] != '.') {
+            char *path = xasprintf("%s/%s", dir, nm);
+            char *sub = xasprintf("%s/%s", rel, nm);
+            if (build_is_dir(path)) {
+                digest_tree(dg, path, sub);
+            } else {
+                digest_add_str(dg, sub);
+                if (!digest_add_file(dg, path))
+                    digest_add_str(dg, "(unreadable)");
+            }
+            free(path);
+            free(sub);
+        }
+        free(list[i]);
+    }
+    if (n >= 0)
+        free(list);
+}
+
+/* What every edition depends on besides its own folder: the program,
+ * the form's options, the layout, the font manifest and the faces. */
+static bool common_digest(run *r, digest *dg)
+{
+    digest_init(dg);
+    digest_add_str(dg, "paiban-archive 1");
+    digest_add_str(dg, PAIBAN_VERSION);
+    /* The program itself: a rebuilt paiban may set the same input otherwise. */
+    digest_add_file(dg, "/proc/self/exe");
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    digest_add_str(dg, epoch ? epoch : "");
+    digest_add_str(dg, r->o->allow_outside_root ? "outside" : "inside");
+    digest_tree(dg, r->layout_dir, "layout");
+    digest_add_str(dg, "fonts");
+    digest_add_file(dg, r->fonts_file);
+    for (int f = 0; f < fontset_count(r->fonts); f++) {
+        if (!fontset_open(r->fonts, f, (src_loc){r->fonts_file, 0, 0}, r->d))
+            return false;
+        const face_info *fi = fontset_info(r->fonts, f);
+        digest_add_str(dg, fi->path);
+        if (!digest_add_file(dg, fi->path))
+            return diag_env_error(r->d, (src_loc){fi->path, 0, 0}, "cannot read the font: %s",
+                                  strerror(errno));
+    }
+    return true;
+}
+
+/* ---- typesetting one edition (in the child) ---- */
+
+static int typeset_edition(const run *r, const year_edition *e)
+{
+    diag *d = diag_new();
+    build b;
+    content_options copt = {.allow_outside_root = r->o->allow_outside_root};
+    char *pdf = out_path(r, e->date, ".pdf"), *rec = out_path(r, e->date, ".tsv");
+    /* The old record goes first: a record vouches only for the PDF its
+     * own run wrote. */
+    unlink(rec);
+    int status = build_edition_with(e->dir, r->fonts, r->lay, copt, &b, d);
+    if (status == EXIT_OK) {
+        char date[16];
+        snprintf(date, sizeof date, "%04d-%02d-%02d", b.ed->year, b.ed->month, b.ed->day);
+        if (strcmp(date, e->date) != 0) {
+            diag_error(d, (src_loc){b.ed->file, 0, 0},
+                       "the edition's date is %s but its folder says %s; rename the folder or "
+                       "correct the date",
+                       date, e->date);
+            status = EXIT_INPUT;
+        }
+    }
+    if (status == EXIT_OK) {
+        pdf_options po = {.form = PDF_ARCHIVE};
+        pdf_stats ps = {0};
+        if (!build_time(pdf_edition_time(b.ed), &po.build_time, d))
+            status = EXIT_INPUT;
+        else if (!pdf_write(&b.eo, b.ed, b.lay, b.ts, &po, pdf, &ps, d))
+            status = build_failure_status(d);
+        edition_record er;
+        if (status == EXIT_OK) {
+            record_from_build(&b, &er);
+            memcpy(er.key, e->key, sizeof er.key);
+            er.pdf_bytes = ps.bytes;
+            er.warnings = diag_warning_count(d);
+            if (!record_write(&er, rec, d))
+                status = EXIT_ENV;
+            record_free(&er);
+        }
+        pdf_stats_free(&ps);
+        if (status == EXIT_OK && b.eo.overset_lines > 0 && !r->o->allow_overset)
+            status = EXIT_LAYOUT;
+        if (status == EXIT_OK && r->o->strict && diag_warning_count(d) > 0)
+            status = EXIT_LAYOUT;
+    }
+    /* Errors here; warnings are counted in the record (paiban build shows them). */
+    diag_print(d, stderr, 0, false);
+    build_free(&b);
+    diag_free(d);
+    free(pdf);
+    free(rec);
+    return status;
+}
+
+static bool start_child(run *r, year_edition *e)
+{
+    char tmpl[] = "/tmp/paiban-archive-log-XXXXXX";
+    e->log_fd = mkstemp(tmpl);
+    if (e->log_fd >= 0)
+        unlink(tmpl);
+    fflush(NULL);
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid < 0) {
+        if (e->log_fd >= 0)
+            close(e->log_fd);
+        e->log_fd = -1;
+        return diag_env_error(r->d, (src_loc){e->dir, 0, 0}, "cannot start a process: %s",
+                              strerror(errno));
+    }
+    if (pid == 0) {
+        /* The child dies with the run: no orphan writes on after a kill. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(EXIT_ENV);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        if (e->log_fd >= 0)
+            dup2(e->log_fd, STDERR_FILENO);
+        int status = typeset_edition(r, e);
+        fflush(NULL);
+        _exit(status);
+    }
+    e->pid = pid;
+    e->state = ED_RUNNING;
+    e->started = build_now();
+    return true;
+}
+
+/* ---- progress ---- */
+
+static void clock_text(double s, char *buf, size_t size)
+{
+    long t = (long)(s + 0.5);
+    snprintf(buf, size, "%ld:%02ld", t / 60, t % 60);
+}
+
+static void draw_progress(run *r)
+{
+    if (!r->tty)
+        return;
+    char elapsed[32], left[64] = "";
+    double el = build_now() - r->t0;
+    clock_text(el, elapsed, sizeof elapsed);
+    int to_do = r->eds.n - r->done;
+    if (r->typeset > 0 && to_do > 0) {
+        /* What is left at the pace so far, the processes working side by side. */
+        double per = r->typeset_seconds / r->typeset;
+        char l[32];
+        clock_text(per * to_do / r->jobs, l, sizeof l);
+        snprintf(left, sizeof left, ", about %s left", l);
+    }
+    fprintf(stderr, "\r\033[Karchive %d: %d/%d editions, %d pages, %s elapsed%s", r->year, r->done,
+            r->eds.n, r->pages_done, elapsed, left);
+    fflush(stderr);
+}
+
+static void clear_progress(const run *r)
+{
+    if (r->tty)
+        fprintf(stderr, "\r\033[K");
+}
+
+/* Print what the child said, under the progress line. */
+static void flush_log(run *r, year_edition *e)
+{
+    if (e->log_fd < 0)
+        return;
+    char buf[8192];
+    ssize_t n;
+    bool cleared = false;
+    off_t at = 0;
+    while ((n = pread(e->log_fd, buf, sizeof buf, at)) > 0) {
+        if (!cleared)
+            clear_progress(r);
+        cleared = true;
+        fwrite(buf, 1, (size_t)n, stderr);
+        at += n;
+    }
+    close(e->log_fd);
+    e->log_fd = -1;
+}
+
+static void finish_edition(run *r, year_edition *e, int status)
+{
+    flush_log(r, e);
+    e->seconds = build_now() - e->started;
+    e->status = status;
+    e->state = status == EXIT_OK || status == EXIT_LAYOUT ? ED_TYPESET : ED_FAILED;
+    r->done++;
+    if (e->state == ED_TYPESET) {
+        r->typeset++;
+        r->typeset_seconds += e->seconds;
+        char *rec = out_path(r, e->date, ".tsv");
+        edition_record er;
+        if (record_read(rec, &er)) {
+            e->pages = er.pages.n;
+            e->warnings = er.warnings;
+            record_free(&er);
+        }
+        free(rec);
+        r->pages_done += e->pages;
+    } else {
+        r->failed++;
+    }
+    if (status > r->status)
+        r->status = status;
+    if (!r->tty && !r->o->quiet)
+        fprintf(stderr, "archive: [%d/%d] %s %s, %d pages, %d warnings, %.2f s\n", r->done,
+                r->eds.n, e->date, e->state == ED_TYPESET ? "typeset" : "failed", e->pages,
+                e->warnings, e->seconds);
+    draw_progress(r);
+}
+
+/* ---- the year ---- */
+
+/* Whether the edition's record and PDF are those of its present inputs. */
+static bool is_current(run *r, year_edition *e)
+{
+    if (r->o->force)
+        return false;
+    char *rec = out_path(r, e->date, ".tsv"), *pdf = out_path(r, e->date, ".pdf");
+    edition_record er;
+    bool have = record_read(rec, &er);
+    struct stat st;
+    bool ok = have && strcmp(er.key, e->key) == 0 && stat(pdf, &st) == 0 && st.st_size == er.pdf_bytes;
+    if (ok) {
+        e->pages = er.pages.n;
+        e->status = er.overset_lines > 0 && !r->o->allow_overset ? EXIT_LAYOUT
+                    : r->o->strict && er.warnings > 0            ? EXIT_LAYOUT
+                                                                 : EXIT_OK;
+    }
+    if (have)
+        record_free(&er);
+    free(rec);
+    free(pdf);
+    return ok;
+}
+
+static void kill_children(run *r)
+{
+    for (int i = 0; i < r->eds.n; i++)
+        if (r->eds.v[i].state == ED_RUNNING)
+            kill(r->eds.v[i].pid, SIGTERM);
+    for (int i = 0; i < r->eds.n; i++) {
+        year_edition *e = &r->eds.v[i];
+        if (e->state == ED_RUNNING) {
+            waitpid(e->pid, NULL, 0);
+            if (e->log_fd >= 0)
+                close(e->log_fd);
+            e->state = ED_PENDING;
+        }
+    }
+}
+
+/* Typeset every pending edition, r->jobs at a time. */
+static bool typeset_pending(run *r)
+{
+    sigset_t chld, old;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, &old);
+    int next = 0, running = 0;
+    bool ok = true;
+    draw_progress(r);
+    for (;;) {
+        while (ok && running < r->jobs && !stop_signal) {
+            while (next < r->eds.n && r->eds.v[next].state != ED_PENDING)
+                next++;
+            if (next == r->eds.n)
+                break;
+            if (!(ok = start_child(r, &r->eds.v[next])))
+                break;
+            running++;
+        }
+        if (running == 0 || stop_signal)
+            break;
+        int st;
+        struct rusage ru;
+        pid_t pid = wait4(-1, &st, WNOHANG, &ru);
+        if (pid == 0) {
+            /* Nothing ended yet: wait for SIGCHLD, redrawing the clock. */
+            struct timespec tick = {0, 250 * 1000 * 1000};
+            sigtimedwait(&chld, NULL, &tick);
+            draw_progress(r);
+            continue;
+        }
+        if (pid < 0)
+            break;
+        r->child_peak_kib = MAX(r->child_peak_kib, ru.ru_maxrss);
+        for (int i = 0; i < r->eds.n; i++) {
+            year_edition *e = &r->eds.v[i];
+            if (e->state == ED_RUNNING && e->pid == pid) {
+                running--;
+                finish_edition(r, e, WIFEXITED(st) ? WEXITSTATUS(st) : EXIT_ENV);
+                if (!WIFEXITED(st))
+                    fprintf(stderr, "%s: error: the process typesetting it ended by signal %d\n",
+                            e->dir, WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+            }
+        }
+    }
+    if (stop_signal)
+        kill_children(r);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    clear_progress(r);
+    return ok && !stop_signal;
+}
+
+/* Leftovers of a run that was killed: temporary files, never whole ones. */
+static void remove_temporaries(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    struct dirent *de;
+    while ((de = readdir(dp)))
+        if (strstr(de->d_name, ".tmp.")) {
+            char *p = xasprintf("%s/%s", dir, de->d_name);
+            unlink(p);
+            free(p);
+        }
+    closedir(dp);
+}
+
+
+/* ---- the volume ---- */
+
+/* Outline, labels and metadata of the volume, and the binding. */
+static bool bind_year(run *r, edition_record **recs, int n, const char *key)
+{
+    double t0 = build_now();
+    diag *d = r->d;
+    const edition_record *first = recs[0], *last = recs[n - 1];
+    struct tm tm = {.tm_year = last->year - 1900, .tm_mon = last->month - 1, .tm_mday = last->day};
+    int64_t when;
+    if (!build_time((int64_t)timegm(&tm), &when, d))
+        return false;
+    typesetter *ts = typesetter_new(r->fonts, r->lay, d);
+    char *front = out_path(r, ".front", ".pdf");
+    contents_result cr;
+    bool ok = contents_write((const edition_record *const *)recs, n, r->lay, ts, when, front, &cr, d);
+    typesetter_free(ts);
+    if (!ok) {
+        free(front);
+        return false;
+    }
+    int total = cr.pages;
+    int *first_page = xmalloc(sizeof(int) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        first_page[i] = total;
+        total += recs[i]->pages.n;
+    }
+    /* Labels: the front matter's, then "12-28 A3". */
+    char **labels = xcalloc((size_t)total, sizeof(char *));
+    for (int p = 0; p < cr.pages; p++)
+        labels[p] = xstrdup(cr.labels[p]);
+    for (int i = 0; i < n; i++)
+        for (int p = 0; p < recs[i]->pages.n; p++)
+            labels[first_page[i] + p] =
+                xasprintf("%02d-%02d %s", recs[i]->month, recs[i]->day, recs[i]->pages.v[p].label);
+    /* Outline: year → month → day → page → article. */
+    VEC(bind_outline) ol = {0};
+    VEC(char *) titles = {0};
+    double top = first->pages.v[0].height;
+#define TITLE(...) (*VEC_PUSH(titles) = xasprintf(__VA_ARGS__))
+    *VEC_PUSH(ol) = (bind_outline){TITLE("%s %d年合订本", first->paper, r->year), -1, 0, 0, top, true};
+    *VEC_PUSH(ol) = (bind_outline){TITLE("目录"), 0, cr.contents_first, 0, top, false};
+    int month_item = -1, month = 0;
+    for (int i = 0; i < n; i++) {
+        const edition_record *er = recs[i];
+        double h = er->pages.v[0].height;
+        if (er->month != month) {
+            month = er->month;
+            month_item = ol.n;
+            *VEC_PUSH(ol) = (bind_outline){TITLE("%d年%d月", er->year, er->month), 0,
+                                           first_page[i], 0, h, false};
+        }
+        int day_item = ol.n;
+        *VEC_PUSH(ol) = (bind_outline){TITLE("%d月%d日 星期%s%s%s", er->month, er->day,
+                                             weekday_name(er->weekday), er->issue[0] ? " " : "",
+                                             er->issue),
+                                       month_item, first_page[i], 0, h, false};
+        for (int p = 0; p < er->pages.n; p++) {
+            const rec_page *pg = &er->pages.v[p];
+            int page_item = ol.n;
+            *VEC_PUSH(ol) = (bind_outline){TITLE("%s %s", pg->label, pg->name), day_item,
+                                           first_page[i] + p, 0, pg->height, false};
+            for (int k = 0; k < er->places.n; k++) {
+                const rec_place *pl = &er->places.v[k];
+                if (pl->page != p)
+                    continue;
+                const char *head = er->stories.v[pl->story].headline;
+                *VEC_PUSH(ol) = (bind_outline){TITLE("%s%s", pl->continued ? "（续）" : "", head),
+                                               page_item, first_page[i] + p, pl->x, pl->y, false};
+            }
+        }
+    }
+#undef TITLE
+    char created_pdf[32], created_xmp[32], cover_date[16], description[256], keywords[128],
+        range[64];
+    xmp_dates(when, created_pdf, sizeof created_pdf, created_xmp, sizeof created_xmp);
+    record_date(last, cover_date, sizeof cover_date);
+    snprintf(description, sizeof description, "%s %d年%d月%d日至%d月%d日，%d期，%d个版", first->paper,
+             first->year, first->month, first->day, last->month, last->day, n,
+             total - cr.pages);
+    snprintf(keywords, sizeof keywords, "%s, %d, 合订本", first->paper, r->year);
+    snprintf(range, sizeof range, "1-%d", total);
+    char *title = xasprintf("%s %d年合订本", first->paper, r->year);
+    const char **files = xcalloc((size_t)n + 1, sizeof(char *));
+    files[0] = front;
+    for (int i = 0; i < n; i++) {
+        char date[16];
+        record_date(recs[i], date, sizeof date);
+        files[i + 1] = out_path(r, date, ".pdf");
+    }
+    bind_spec spec = {.files = files, .file_count = n + 1, .labels = (const char *const *)labels,
+                      .label_count = total, .outline = ol.v, .outline_count = ol.n,
+                      .meta = {.title = title, .creator = first->paper, .description = description,
+                               .keywords = keywords, .created = created_xmp,
+                               .modified = created_xmp, .publication = first->paper,
+                               .cover_date = cover_date, .page_range = range, .pdfa = true},
+                      .created_pdf = created_pdf, .modified_pdf = created_pdf};
+    char yname[16];
+    snprintf(yname, sizeof yname, "%d", r->year);
+    char *volume = out_path(r, yname, ".pdf");
+    bind_stats bs;
+    ok = bind_volume(&spec, volume, &bs, d);
+    unlink(front);
+    if (ok)
+        ok = record_write_index((const edition_record *const *)recs, n, first_page, r->o->output, d);
+    if (ok) {
+        /* The volume's key last: it vouches for the volume and the index. */
+        char *vkey = out_path(r, yname, ".tsv");
+        char *text = xasprintf("paiban-volume\t1\nkey\t%s\npages\t%d\n", key, bs.pages);
+        ok = write_file_atomic(vkey, text, strlen(text), d);
+        free(text);
+        free(vkey);
+    }
+    r->volume_pages = bs.pages;
+    r->volume_bytes = bs.bytes;
+    r->bind_seconds = build_now() - t0;
+    for (int i = 0; i < n; i++)
+        free((char *)files[i + 1]);
+    free(files);
+    free(volume);
+    free(title);
+    for (int i = 0; i < titles.n; i++)
+        free(titles.v[i]);
+    VEC_FREE(titles);
+    VEC_FREE(ol);
+    for (int p = 0; p < total; p++)
+        free(labels[p]);
+    free(labels);
+    free(first_page);
+    contents_result_free(&cr);
+    free(front);
+    return ok;
+}
+
+/* The volume's key: every edition's key, in order. */
+static bool volume_current(run *r, const char *key)
+{
+    char yname[16];
+    snprintf(yname, sizeof yname, "%d", r->year);
+    char *vkey = out_path(r, yname, ".tsv"), *pdf = out_path(r, yname, ".pdf"),
+         *csv = out_path(r, "index", ".csv"), *json = out_path(r, "index", ".json");
+    bool ok = false;
+    FILE *f = fopen(vkey, "r");
+    if (f) {
+        char line[256], want[128];
+        snprintf(want, sizeof want, "key\t%s\n", key);
+        while (fgets(line, sizeof line, f))
+            if (strcmp(line, want) == 0)
+                ok = true;
+        fclose(f);
+        int pages = 0;
+        f = fopen(vkey, "r");
+        while (f && fgets(line, sizeof line, f))
+            sscanf(line, "pages\t%d", &pages);
+        if (f)
+            fclose(f);
+        r->volume_pages = pages;
+    }
+    struct stat st;
+    ok = ok && stat(pdf, &st) == 0 && stat(csv, &st) == 0 && stat(json, &st) == 0;
+    free(vkey);
+    free(pdf);
+    free(csv);
+    free(json);
+    return ok;
+}
+
+static bool bind_if_changed(run *r)
+{
+    edition_record **recs = xcalloc((size_t)r->eds.n, sizeof *recs);
+    digest dg;
+    digest_init(&dg);
+    digest_add_str(&dg, "paiban-volume 1");
+    bool ok = true;
+    for (int i = 0; i < r->eds.n && ok; i++) {
+        char *rec = out_path(r, r->eds.v[i].date, ".tsv");
+        recs[i] = xcalloc(1, sizeof **recs);
+        if (!record_read(rec, recs[i]))
+            ok = diag_env_error(r->d, (src_loc){rec, 0, 0},
+                                "the edition's record is missing or damaged; run the archive again");
+        else
+            digest_add_str(&dg, recs[i]->key);
+        free(rec);
+    }
+    char key[65];
+    digest_hex(&dg, key);
+    if (ok && !r->o->force && volume_current(r, key)) {
+        r->volume_kept = true;
+    } else if (ok) {
+        if (!r->o->quiet && !r->tty)
+            fprintf(stderr, "archive: binding the volume\n");
+        else if (r->tty)
+            fprintf(stderr, "archive %d: binding the volume …", r->year);
+        ok = bind_year(r, recs, r->eds.n, key);
+        clear_progress(r);
+        r->volume_bound = ok;
+    }
+    for (int i = 0; i < r->eds.n; i++) {
+        if (recs[i])
+            record_free(recs[i]);
+        free(recs[i]);
+    }
+    free(recs);
+    return ok;
+}
+
+/* ---- report ---- */
+
+static bool write_report(run *r)
+{
+    if (!r->o->report)
+        return true;
+    static const char *const states[] = {"pending", "running", "kept", "typeset", "failed"};
+    strbuf b = {0};
+    sb_printf(&b, "{\n \"year\": %d,\n \"jobs\": %d,\n \"editions\": [", r->year, r->jobs);
+    for (int i = 0; i < r->eds.n; i++) {
+        const year_edition *e = &r->eds.v[i];
+        sb_printf(&b, "%s\n  {\"date\": \"%s\", \"state\": \"%s\", \"status\": %d, \"pages\": %d, "
+                      "\"seconds\": %.3f}",
+                  i ? "," : "", e->date, states[e->state], e->status, e->pages, e->seconds);
+    }
+    sb_printf(&b, "\n ],\n \"typeset\": %d,\n \"kept\": %d,\n \"failed\": %d,\n", r->typeset,
+              r->kept, r->failed);
+    sb_printf(&b, " \"volume\": {\"state\": \"%s\", \"pages\": %d, \"bytes\": %ld, \"seconds\": %.3f},\n",
+              r->volume_bound ? "bound" : r->volume_kept ? "kept" : "not bound", r->volume_pages,
+              r->volume_bytes, r->bind_seconds);
+    struct rusage self;
+    getrusage(RUSAGE_SELF, &self);
+    sb_printf(&b, " \"peak_rss_kib\": {\"main\": %ld, \"edition\": %ld},\n", self.ru_maxrss,
+              r->child_peak_kib);
+    sb_printf(&b, " \"wall_seconds\": %.3f,\n \"status\": %d\n}\n", build_now() - r->t0, r->status);
+    bool ok = write_file_atomic(r->o->report, b.v, (size_t)b.n, r->d);
+    VEC_FREE(b);
+    return ok;
+}
+
+static int online_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+static int run_year(run *r)
+{
+    const archive_options *o = r->o;
+    if (!build_is_dir(o->content)) {
+        diag_error(r->d, (src_loc){o->content, 0, 0},
+                   "no such folder; give the year's folder, e.g. content/2018");
+        return EXIT_INPUT;
+    }
+    /* A bad SOURCE_DATE_EPOCH is refused before any edition is set. */
+    int64_t when;
+    if (!build_time(0, &when, r->d))
+        return EXIT_INPUT;
+    if (!find_editions(r))
+        return build_failure_status(r->d);
+    build_locate(o->content, o->layout_dir, o->fonts_file, &r->layout_dir, &r->fonts_file);
+    if (!r->layout_dir) {
+        diag_error(r->d, (src_loc){o->content, 0, 0},
+                   "no layout/ folder found above the year; give --layout DIR");
+        return EXIT_INPUT;
+    }
+    r->fonts = fontset_load(r->fonts_file, r->d);
+    if (r->fonts)
+        r->lay = layout_load(r->layout_dir, r->fonts, r->d);
+    digest common;
+    if (!r->lay || !common_digest(r, &common))
+        return build_failure_status(r->d);
+    for (int i = 0; i < r->eds.n; i++) {
+        year_edition *e = &r->eds.v[i];
+        digest dg = common;
+        digest_tree(&dg, e->dir, "edition");
+        digest_hex(&dg, e->key);
+        if (is_current(r, e)) {
+            e->state = ED_KEPT;
+            r->kept++;
+            r->done++;
+            r->pages_done += e->pages;
+            if (e->status > r->status)
+                r->status = e->status;
+        }
+    }
+    if (!o->quiet && !r->tty && r->kept)
+        fprintf(stderr, "archive: %d of %d editions unchanged, kept\n", r->kept, r->eds.n);
+    if (!typeset_pending(r))
+        return stop_signal ? EXIT_ENV : build_failure_status(r->d);
+    if (r->failed) {
+        fprintf(stderr, "archive: %d edition%s could not be typeset; the volume is not bound\n",
+                r->failed, r->failed == 1 ? "" : "s");
+        return r->status;
+    }
+    if (!bind_if_changed(r))
+        return build_failure_status(r->d);
+    if (!o->quiet) {
+        char el[32];
+        clock_text(build_now() - r->t0, el, sizeof el);
+        fprintf(stderr, "archive: %d editions (%d typeset, %d kept), volume %s/%d.pdf %s, %d pages, "
+                        "%s\n",
+                r->eds.n, r->typeset, r->kept, o->output, r->year,
+                r->volume_bound ? "bound" : "unchanged", r->volume_pages, el);
+    }
+    return r->status;
+}
+
+int archive_run(const archive_options *o, diag *d)
+{
+    run r = {.o = o, .d = d, .t0 = build_now()};
+    r.jobs = o->jobs > 0 ? o->jobs : online_cores();
+    r.tty = !o->quiet && isatty(STDERR_FILENO);
+    if (!files_make_dirs(o->output)) {
+        diag_env_error(d, (src_loc){o->output, 0, 0}, "cannot make the folder: %s",
+                       strerror(errno));
+        return EXIT_ENV;
+    }
+    /* One run at a time writes into a folder. */
+    char *lock_path = out_path(&r, ".lock", "");
+    int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    free(lock_path);
+    if (lock < 0 || flock(lock, LOCK_EX | LOCK_NB) != 0) {
+        diag_env_error(d, (src_loc){o->output, 0, 0},
+                       "another paiban archive is writing here; wait for it to finish");
+        if (lock >= 0)
+            close(lock);
+        return EXIT_ENV;
+    }
+    remove_temporaries(o->output);
+    struct sigaction sa = {.sa_handler = on_stop}, old_int, old_term;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    int status = run_year(&r);
+    if (stop_signal) {
+        clear_progress(&r);
+        fprintf(stderr, "archive: stopped; run it again to go on where it stopped\n");
+        status = EXIT_ENV;
+    }
+    r.status = status;
+    if (!write_report(&r) && status == EXIT_OK)
+        status = EXIT_ENV;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    remove_temporaries(o->output);
+    close(lock);
+    for (int i = 0; i < r.eds.n; i++)
+        free(r.eds.v[i].dir);
+    VEC_FREE(r.eds);
+    layout_free(r.lay);
+    fontset_free(r.fonts);
+    free(r.layout_dir);
+    free(r.fonts_file);
+    return status;
+}

@@ -1,0 +1,112 @@
+/* arena.c — a chain of blocks; large requests get a block of their own. */
+#include "base/arena.h"
+#include "base/base.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { BLOCK_SIZE = 64 * 1024, ALIGN = 16 };
+
+typedef struct block {
+    struct block *next;
+    size_t size, used;
+    max_align_t data[];
+} block;
+
+struct arena {
+    block *head;
+    size_t total;
+};
+
+static block *block_new(size_t size)
+{
+    block *b = xmalloc(sizeof(block) + size);
+    b->next = NULL;
+    b->size = size;
+    b->used = 0;
+    return b;
+}
+
+arena *arena_new(void)
+{
+    arena *a = xcalloc(1, sizeof *a);
+    a->head = block_new(BLOCK_SIZE);
+    return a;
+}
+
+void arena_free(arena *a)
+{
+    if (!a)
+        return;
+    for (block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(a);
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    if (size == 0)
+        size = ALIGN;
+    block *b = a->head;
+    if (b->used + size > b->size) {
+        if (size > BLOCK_SIZE / 4) {
+            /* A large request gets its own block, behind the current one, so
+             * the current block's free space is not wasted. */
+            block *big = block_new(size);
+            big->next = b->next;
+            b->next = big;
+            big->used = size;
+            a->total += size;
+            memset(big->data, 0, size);
+            return big->data;
+        }
+        b = block_new(BLOCK_SIZE);
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    a->total += size;
+    memset(p, 0, size);
+    return p;
+}
+
+void arena_reset(arena *a)
+{
+    /* The head is always an ordinary block (large blocks are linked behind
+     * it), so it is the one to keep. */
+    block *b = a->head->next;
+    while (b) {
+        block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head->next = NULL;
+    a->head->used = 0;
+    a->total = 0;
+}
+
+char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+void *arena_memdup(arena *a, const void *p, size_t size)
+{
+    if (size == 0)
+        return NULL;
+    void *q = arena_alloc(a, size);
+    memcpy(q, p, size);
+    return q;
+}
+
+size_t arena_used(const arena *a) { return a->total; }

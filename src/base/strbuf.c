@@ -1,0 +1,64 @@
+/* strbuf.c — growing text. */
+#include "base/strbuf.h"
+
+#include "base/utf8.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sb_printf(strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    VEC_GROW(*b, b->n + n + 1);
+    va_start(ap, fmt);
+    vsnprintf(b->v + b->n, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->n += n;
+}
+
+void sb_json(strbuf *b, const char *s)
+{
+    sb_printf(b, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        if (*p == '"' || *p == '\\')
+            sb_printf(b, "\\%c", *p);
+        else if (*p == '\n')
+            sb_printf(b, "\\n");
+        else if (*p < 0x20)
+            sb_printf(b, "\\u%04x", *p);
+        else
+            sb_printf(b, "%c", *p);
+    }
+    sb_printf(b, "\"");
+}
+
+char *sb_take(strbuf *b)
+{
+    VEC_GROW(*b, b->n + 1);
+    b->v[b->n] = 0;
+    char *text = b->v;
+    memset(b, 0, sizeof *b);
+    return text;
+}
+
+void sb_pdf_text_n(strbuf *b, const char *utf8, size_t len)
+{
+    unsigned char *be = xmalloc(len * 2 + 2);
+    size_t n = utf8_to_utf16be(utf8, len, be);
+    static const char hex[] = "0123456789ABCDEF";
+    VEC_GROW(*b, b->n + (int)n * 2 + 8);
+    sb_printf(b, "<FEFF");
+    for (size_t i = 0; i < n; i++) {
+        b->v[b->n++] = hex[be[i] >> 4];
+        b->v[b->n++] = hex[be[i] & 15];
+    }
+    sb_printf(b, ">");
+    free(be);
+}
+
+void sb_pdf_text(strbuf *b, const char *utf8) { sb_pdf_text_n(b, utf8, strlen(utf8)); }

@@ -1,0 +1,182 @@
+/* dump.c — JSON layout dump and plain text. */
+#include "desk/dump.h"
+
+#include "base/strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void put_pt(strbuf *b, scaled v) { sb_printf(b, "%.3f", pt_from_scaled(v)); }
+
+static void put_flags(strbuf *b, const text_line *tl)
+{
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } names[] = {{LINE_FIRST, "first"},    {LINE_LAST, "last"},         {LINE_FORCED, "forced"},
+                 {LINE_LOOSE, "loose"},    {LINE_TIGHT, "tight"},       {LINE_OVERFULL, "overfull"},
+                 {LINE_EMERGENCY, "emergency-break"}};
+    sb_printf(b, "[");
+    const char *sep = "";
+    for (size_t i = 0; i < countof(names); i++) {
+        if (tl->flags & names[i].bit) {
+            sb_printf(b, "%s\"%s\"", sep, names[i].name);
+            sep = ", ";
+        }
+    }
+    if (tl->repeat)
+        sb_printf(b, "%s\"repeat\"", sep);
+    sb_printf(b, "]");
+}
+
+/* Where a line came from, named from the edition folder (its articles)
+ * or as layout/… (templates and styles): two copies of an edition, in
+ * two places, dump alike. */
+static void put_source(strbuf *b, src_loc loc, const edition *e, const layout *l)
+{
+    if (!loc.file) {
+        sb_json(b, "");
+        return;
+    }
+    src_loc rel = loc;
+    char *named = NULL;
+    size_t n = strlen(e->dir);
+    size_t m = strlen(l->dir);
+    if (strncmp(loc.file, e->dir, n) == 0 && loc.file[n] == '/')
+        rel.file = loc.file + n + 1;
+    else if (strncmp(loc.file, l->dir, m) == 0 && loc.file[m] == '/')
+        rel.file = named = xasprintf("layout/%s", loc.file + m + 1);
+    char where[512];
+    sb_json(b, diag_format_loc(rel, where, sizeof where));
+    free(named);
+}
+
+static void put_page(strbuf *b, const page_out *po, int p, const edition *e, const layout *l)
+{
+    sb_printf(b, "    {\n      \"page\": %d,\n      \"label\": ", p + 1);
+    sb_json(b, po->label);
+    sb_printf(b, ",\n      \"name\": ");
+    sb_json(b, po->name ? po->name : "");
+    sb_printf(b, ",\n      \"width\": ");
+    put_pt(b, po->width);
+    sb_printf(b, ",\n      \"height\": ");
+    put_pt(b, po->height);
+    sb_printf(b, ",\n      \"modules\": [\n");
+    for (int m = 0; m < po->modules.n; m++) {
+        const module_box *mb = &po->modules.v[m];
+        sb_printf(b, "        {\"article\": ");
+        sb_json(b, mb->article >= 0 ? e->articles[mb->article]->id : "");
+        sb_printf(b, ", \"columns\": [%d, %d], \"top\": %d, \"lines\": %d, \"x\": ", mb->col_from + 1,
+            mb->col_to + 1, mb->top + 1, mb->lines);
+        put_pt(b, mb->x);
+        sb_printf(b, ", \"y\": ");
+        put_pt(b, mb->y);
+        sb_printf(b, ", \"w\": ");
+        put_pt(b, mb->w);
+        sb_printf(b, ", \"h\": ");
+        put_pt(b, mb->h);
+        sb_printf(b, ", \"overset\": %d}%s\n", mb->overset_lines, m + 1 < po->modules.n ? "," : "");
+    }
+    sb_printf(b, "      ],\n      \"lines\": [\n");
+    for (int i = 0; i < po->list.lines.n; i++) {
+        const text_line *tl = &po->list.lines.v[i];
+        sb_printf(b, "        {\"frame\": ");
+        sb_json(b, tl->frame);
+        sb_printf(b, ", \"article\": ");
+        sb_json(b, tl->article >= 0 ? e->articles[tl->article]->id : "");
+        sb_printf(b, ", \"column\": %d, \"grid\": %d, \"x\": ", tl->column >= 0 ? tl->column + 1 : 0,
+            tl->grid_line >= 0 ? tl->grid_line + 1 : 0);
+        put_pt(b, tl->x);
+        sb_printf(b, ", \"y\": ");
+        put_pt(b, tl->y);
+        sb_printf(b, ", \"width\": ");
+        put_pt(b, tl->width);
+        sb_printf(b, ", \"used\": ");
+        put_pt(b, tl->used);
+        sb_printf(b, ", \"style\": ");
+        sb_json(b, tl->style >= 0 ? l->styles[tl->style].name : "");
+        sb_printf(b, ", \"flags\": ");
+        put_flags(b, tl);
+        sb_printf(b, ", \"text\": ");
+        sb_json(b, tl->text);
+        sb_printf(b, ", \"source\": ");
+        put_source(b, tl->loc, e, l);
+        sb_printf(b, "}%s\n", i + 1 < po->list.lines.n ? "," : "");
+    }
+    sb_printf(b, "      ]\n    }");
+}
+
+char *dump_page_json(const page_out *po, int index, const edition *e, const layout *l)
+{
+    strbuf b = {0};
+    put_page(&b, po, index, e, l);
+    return sb_take(&b);
+}
+
+char *dump_json(const edition_out *eo, const edition *e, const layout *l)
+{
+    strbuf b = {0};
+    sb_printf(&b, "{\n  \"edition\": ");
+    sb_json(&b, e->dir);
+    sb_printf(&b, ",\n  \"paper\": ");
+    sb_json(&b, e->paper);
+    sb_printf(&b, ",\n  \"date\": \"%04d-%02d-%02d\",\n  \"overset_lines\": %d,\n  \"pages\": [\n",
+        e->year, e->month, e->day, eo->overset_lines);
+    for (int p = 0; p < eo->page_count; p++) {
+        put_page(&b, &eo->pages[p], p, e, l);
+        sb_printf(&b, "%s\n", p + 1 < eo->page_count ? "," : "");
+    }
+    sb_printf(&b, "  ]\n}\n");
+    return sb_take(&b);
+}
+
+/* A placed line into text of a paragraph a line: another paragraph starts
+ * a new line. */
+static void put_text_line(FILE *out, const text_line *tl, int *para)
+{
+    if (tl->para != *para && *para != -1)
+        fputc('\n', out);
+    *para = tl->para;
+    fputs(tl->text, out);
+}
+
+void dump_text(const edition_out *eo, FILE *out)
+{
+    /* Lines of one paragraph are joined; a paragraph a line, in the order
+     * they were placed (the order of the PDF's content). */
+    for (int p = 0; p < eo->page_count; p++) {
+        const page_out *po = &eo->pages[p];
+        int para = -1;
+        for (int i = 0; i < po->list.lines.n; i++)
+            put_text_line(out, &po->list.lines.v[i], &para);
+        if (para != -1)
+            fputc('\n', out);
+    }
+}
+
+void dump_text_by_article(const edition_out *eo, FILE *out)
+{
+    /* Articles in the order of their first line. */
+    VEC(int) order = {0};
+    for (int p = 0; p < eo->page_count; p++)
+        for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
+            const text_line *tl = &eo->pages[p].list.lines.v[i];
+            bool seen = text_line_furniture(tl) || tl->article < 0;
+            for (int k = 0; k < order.n && !seen; k++)
+                seen = order.v[k] == tl->article;
+            if (!seen)
+                *VEC_PUSH(order) = tl->article;
+        }
+    for (int k = 0; k < order.n; k++) {
+        int para = -1;
+        for (int p = 0; p < eo->page_count; p++)
+            for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
+                const text_line *tl = &eo->pages[p].list.lines.v[i];
+                if (tl->article == order.v[k] && !tl->repeat && !text_line_furniture(tl))
+                    put_text_line(out, tl, &para);
+            }
+        if (para != -1)
+            fputs("\n\n", out);
+    }
+    VEC_FREE(order);
+}

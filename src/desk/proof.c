@@ -1,0 +1,173 @@
+/* proof.c — overlay marks for proofing. */
+#include "desk/proof.h"
+
+#include "base/arena.h"
+#include "input/image.h"
+#include "base/utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const double cyan[4] = {0.6, 0, 0, 0}, blue[4] = {1, 0.5, 0, 0},
+                    magenta[4] = {0, 1, 0, 0}, red[4] = {0, 1, 1, 0}, orange[4] = {0, 0.5, 1, 0};
+
+/* A short label in the proof layer, set with the folio's or proof style. */
+static void label(edition_out *eo, page_out *po, const layout *l, typesetter *ts, const char *text,
+                  scaled x, scaled baseline, scaled width, const double cmyk[4], int align)
+{
+    int st = layout_style(l, "proof");
+    if (st < 0)
+        st = layout_style(l, "folio");
+    if (st < 0)
+        return;
+    span sp = {.text = text, .style = st};
+    para_result *pr = arena_alloc(eo->arena, sizeof *pr);
+    para_options opt = {.width = width, .indent_style = -1, .no_indent = true, .align = align};
+    para_typeset(ts, &sp, 1, &opt, eo->arena, pr);
+    if (pr->line_count == 0)
+        return;
+    draw_list dl = {0};
+    draw_para_line(&dl, eo->arena, pr, &pr->lines[0], x, baseline, "proof", -1, -1, -1, 1, -1);
+    for (int i = 0; i < dl.ops.n; i++) {
+        draw_op *op = VEC_PUSH(po->list.ops);
+        *op = dl.ops.v[i];
+        op->layer = 1;
+        op->has_color = true;
+        memcpy(op->cmyk, cmyk, sizeof op->cmyk);
+    }
+    draw_list_free(&dl); /* its text line is not part of the edition's text */
+}
+
+/* Flags already set on this page, by baseline: a second flag on the same
+ * line stands beside the first. */
+typedef struct flag_slot {
+    scaled y;
+    bool right;
+    int count;
+} flag_slot;
+
+typedef VEC(flag_slot) flag_slots;
+
+/* A flag in the margin nearest to the line: a square and a word. */
+static void flag(edition_out *eo, page_out *po, const layout *l, typesetter *ts, const template *t,
+                 flag_slots *slots, scaled line_x, scaled baseline, const char *word,
+                 const double cmyk[4])
+{
+    bool right = line_x > t->area_x + t->area_w / 2;
+    int n = 0;
+    for (int i = 0; i < slots->n; i++)
+        if (slots->v[i].y == baseline && slots->v[i].right == right)
+            n = slots->v[i].count++;
+    if (n == 0)
+        *VEC_PUSH(*slots) = (flag_slot){baseline, right, 1};
+    scaled size = scaled_from_pt(6), step = scaled_from_pt(26);
+    scaled x = right ? t->area_x + t->area_w + scaled_from_pt(4) + n * step
+                     : t->area_x - scaled_from_pt(30) - n * step;
+    draw_mark_rect(&po->list, x, baseline - size, size, size, cmyk, true, 0);
+    label(eo, po, l, ts, word, x + size + scaled_from_pt(1), baseline, scaled_from_pt(22), cmyk,
+          ALIGN_START);
+}
+
+static bool one_character(const char *text)
+{
+    /* A last line of one character, punctuation after it aside (PH-4). */
+    size_t len = strlen(text);
+    int chars = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t c;
+        int k = utf8_decode(text + i, len - i, &c);
+        if (k == 0)
+            return false;
+        bool punct = c < 0x80 ? (c < '0' || (c > '9' && c < 'A')) : (c >= 0x3000 && c <= 0x303F) ||
+                                                                       (c >= 0xFF00 && c <= 0xFF0F) ||
+                                                                       (c >= 0xFF1A && c <= 0xFF20) ||
+                                                                       (c >= 0x2010 && c <= 0x206F);
+        if (!punct)
+            chars++;
+        i += (size_t)k;
+    }
+    return chars == 1;
+}
+
+void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesetter *ts)
+{
+    for (int p = 0; p < eo->page_count; p++) {
+        page_out *po = &eo->pages[p];
+        const template *t = &l->templates[e->pages[p].template_index];
+        int ops_before = po->list.ops.n;
+        flag_slots slots = {0};
+        scaled fallback_y = -1;
+        scaled hair = scaled_from_pt(0.25);
+        /* Type area, columns, grid. */
+        draw_mark_rect(&po->list, t->area_x, t->area_y, t->area_w, t->area_h, blue, false,
+                       scaled_from_pt(0.5));
+        for (int c = 0; c < t->columns; c++)
+            draw_mark_rect(&po->list, template_column_x(t, c), t->area_y, t->col_w, t->area_h, cyan,
+                           false, hair);
+        for (int g = 0; g < t->lines; g++) {
+            scaled y = template_baseline(t, g);
+            draw_mark_line(&po->list, t->area_x, y, t->area_x + t->area_w, y, scaled_from_pt(0.1),
+                           cyan);
+        }
+        /* Modules, their ids, overset. */
+        for (int k = 0; k < po->modules.n; k++) {
+            const module_box *mb = &po->modules.v[k];
+            draw_mark_rect(&po->list, mb->x, mb->y, mb->w, mb->h, magenta, false,
+                           scaled_from_pt(0.75));
+            const char *id = mb->article >= 0 ? e->articles[mb->article]->id : "";
+            label(eo, po, l, ts, id, mb->x + scaled_from_pt(2), mb->y + scaled_from_pt(7),
+                  mb->w - scaled_from_pt(4), magenta, ALIGN_START);
+            if (mb->overset_lines > 0) {
+                char text[64];
+                snprintf(text, sizeof text, "超版 +%d 行", mb->overset_lines);
+                scaled w = scaled_from_pt(60), h = scaled_from_pt(12);
+                scaled x = mb->x + mb->w - w, y = mb->y + mb->h - h;
+                draw_mark_rect(&po->list, x, y, w, h, red, true, 0);
+                static const double white[4] = {0, 0, 0, 0};
+                label(eo, po, l, ts, text, x, y + scaled_from_pt(9), w, white, ALIGN_CENTER);
+            }
+        }
+        /* Lines that need a look. */
+        for (int i = 0; i < po->list.lines.n; i++) {
+            const text_line *tl = &po->list.lines.v[i];
+            if (tl->flags & (LINE_OVERFULL | LINE_TIGHT))
+                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "紧", red);
+            else if (tl->flags & LINE_LOOSE)
+                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "松", orange);
+            if (tl->flags & LINE_EMERGENCY)
+                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "禁则", red);
+            if ((tl->flags & LINE_LAST) && !(tl->flags & LINE_FIRST) &&
+                strcmp(tl->frame, "body") == 0 && one_character(tl->text))
+                flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "孤字", orange);
+        }
+        /* Characters set in a fallback face, and photos below resolution:
+         * the page's own operations, not the marks just added. */
+        for (int i = 0; i < ops_before; i++) {
+            const draw_op *op = &po->list.ops.v[i];
+            if (op->kind == DRAW_GLYPHS && op->style >= 0 && op->layer == 0) {
+                const style *st = &l->styles[op->style];
+                if (op->face != st->face && op->face != st->latin_face && op->y != fallback_y) {
+                    fallback_y = op->y;
+                    flag(eo, po, l, ts, t, &slots, op->x, op->y, "备用字体", magenta);
+                }
+            } else if (op->kind == DRAW_IMAGE) {
+                image_info info;
+                diag *quiet = diag_new();
+                if (image_probe(e->files, op->image, &info, (src_loc){op->image, 0, 0}, quiet)) {
+                    double shown = info.width * (1 - op->crop[0] - op->crop[2]);
+                    double ppi = shown / (pt_from_scaled(op->w) / 72.0);
+                    if (ppi < t->print.min_ppi) {
+                        char text[64];
+                        snprintf(text, sizeof text, "%.0f ppi", ppi);
+                        draw_mark_rect(&po->list, op->x, op->y, op->w, op->h, red, false,
+                                       scaled_from_pt(1.5));
+                        label(eo, po, l, ts, text, op->x + scaled_from_pt(3),
+                              op->y + scaled_from_pt(12), op->w, red, ALIGN_START);
+                    }
+                }
+                diag_free(quiet);
+            }
+        }
+        VEC_FREE(slots);
+    }
+}

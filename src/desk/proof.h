@@ -1,0 +1,22 @@
+/* proof.h — the proof overlay: what the desk looks at before press.
+ *
+ * On every page, on a layer of its own (the PDF writer puts it in an
+ * optional content group that a reader can switch off): the type area,
+ * the columns and gutters, the line grid, each module's frame and id, a
+ * red marker with the number of lines over on every overset module, and a
+ * flag in the margin beside every line that needs a look — loose, tight
+ * or overfull, a prohibition broken as a last resort, a one-character last
+ * line (孤字), a character set in a fallback font — and beside every photo
+ * printed below its template's minimum resolution. */
+#ifndef PAIBAN_DESK_PROOF_H
+#define PAIBAN_DESK_PROOF_H
+
+#include "page/compose.h"
+#include "input/content.h"
+#include "input/layout.h"
+#include "text/typeset.h"
+
+/* Add the overlay to every page. */
+void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesetter *ts);
+
+#endif

@@ -1,0 +1,26 @@
+/* report.h — what a desk editor needs to know about a composed edition.
+ *
+ * Per page and per article: where it sits, how many lines it set, how
+ * many did not fit, where it jumps; and every warning with its input
+ * location, tied to the page and article it concerns.  report_summary is
+ * the one line printed after every build and proof; report_json is the
+ * document --report writes (see docs/report.md). */
+#ifndef PAIBAN_DESK_REPORT_H
+#define PAIBAN_DESK_REPORT_H
+
+#include "page/compose.h"
+#include "input/content.h"
+#include "base/diag.h"
+#include "input/layout.h"
+
+/* One line: "4 pages, 14 articles; overset: none; warnings: 2 (loose-line 2)". */
+char *report_summary(const edition_out *eo, const edition *e, const diag *d);
+/* The report as JSON (caller frees). */
+char *report_json(const edition_out *eo, const edition *e, const layout *l, const diag *d);
+
+/* The page and article a source location belongs to: the placement's own
+ * when it names a placement of the edition file, else the first page that
+ * places the article whose file it is in (-1 when none). */
+void report_locate(const edition *e, src_loc loc, int *page, int *article_index);
+
+#endif

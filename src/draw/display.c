@@ -1,0 +1,191 @@
+/* display.c — building display lists. */
+#include "draw/display.h"
+
+#include "base/arena.h"
+
+#include <string.h>
+
+void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_line *pl,
+                    scaled x, scaled baseline, const char *frame, int article_index, int column,
+                    int grid_line, double gray, int para)
+{
+    const placed_glyph *g = pr->glyphs + pl->glyph_start;
+    int n = pl->glyph_count;
+    /* The line's text, copied once: the dump shows it, and the runs show
+     * their glyphs' parts of it (the paragraph's setting may die before
+     * the list). */
+    char *text = arena_strndup(a, pr->text + pl->text_start,
+                               (size_t)(pl->text_end - pl->text_start));
+    for (int i = 0; i < n;) {
+        int j = i + 1;
+        while (j < n && g[j].face == g[i].face && g[j].size == g[i].size &&
+               g[j].style == g[i].style)
+            j++;
+        draw_glyph *dg = ARENA_NEW_ARRAY(a, draw_glyph, j - i);
+        for (int k = i; k < j; k++) {
+            dg[k - i] = (draw_glyph){.gid = g[k].gid,
+                                     .x = g[k].x - g[i].x,
+                                     .y = g[k].y,
+                                     .text_start = g[k].text_start - pl->text_start,
+                                     .text_len = g[k].text_len};
+        }
+        draw_op *op = VEC_PUSH(dl->ops);
+        op->kind = DRAW_GLYPHS;
+        op->x = x + g[i].x;
+        op->y = baseline;
+        op->face = g[i].face;
+        op->style = g[i].style;
+        op->size = g[i].size;
+        op->glyphs = dg;
+        op->glyph_count = j - i;
+        op->text = text;
+        op->gray = gray;
+        op->article = article_index;
+        op->fill = -1;
+        i = j;
+    }
+    text_line *tl = VEC_PUSH(dl->lines);
+    tl->article = article_index;
+    tl->frame = frame;
+    tl->column = column;
+    tl->grid_line = grid_line;
+    tl->x = x;
+    tl->y = baseline;
+    tl->width = pl->width;
+    tl->used = pl->used;
+    tl->text = text;
+    tl->style = pl->style;
+    tl->flags = pl->flags;
+    tl->para = para;
+    tl->loc = pl->loc;
+    tl->row = -1;
+}
+
+void draw_mark_repeat(draw_list *dl, int first)
+{
+    for (int i = first; i < dl->lines.n; i++)
+        dl->lines.v[i].repeat = true;
+}
+
+bool text_line_furniture(const text_line *tl)
+{
+    return strcmp(tl->frame, "jump") == 0 ||
+           (tl->article < 0 && strcmp(tl->frame, "contents") != 0);
+}
+
+void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
+               double gray)
+{
+    draw_op *op = VEC_PUSH(dl->ops);
+    op->kind = DRAW_RULE;
+    op->x = x1;
+    op->y = y1;
+    op->x2 = x2;
+    op->y2 = y2;
+    op->weight = weight;
+    op->gray = gray;
+    op->fill = -1;
+    op->article = -1;
+}
+
+void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fill,
+               scaled stroke, double gray)
+{
+    draw_op *op = VEC_PUSH(dl->ops);
+    op->kind = DRAW_RECT;
+    op->x = x;
+    op->y = y;
+    op->w = w;
+    op->h = h;
+    op->fill = fill;
+    op->weight = stroke;
+    op->gray = gray;
+    op->article = -1;
+}
+
+void draw_image(draw_list *dl, const char *file, scaled x, scaled y, scaled w, scaled h,
+                const double crop[4], int article_index)
+{
+    draw_op *op = VEC_PUSH(dl->ops);
+    op->kind = DRAW_IMAGE;
+    op->image = file;
+    op->x = x;
+    op->y = y;
+    op->w = w;
+    op->h = h;
+    memcpy(op->crop, crop, sizeof op->crop);
+    op->fill = -1;
+    op->article = article_index;
+}
+
+void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int dgrid,
+                 int article_index, int column)
+{
+    for (int i = 0; i < src->ops.n; i++) {
+        draw_op *op = VEC_PUSH(dst->ops);
+        *op = src->ops.v[i];
+        op->x += dx;
+        op->y += dy;
+        if (op->kind == DRAW_RULE) {
+            op->x2 += dx;
+            op->y2 += dy;
+        }
+        if (op->article < 0)
+            op->article = article_index;
+    }
+    for (int i = 0; i < src->lines.n; i++) {
+        text_line *tl = VEC_PUSH(dst->lines);
+        *tl = src->lines.v[i];
+        tl->x += dx;
+        tl->y += dy;
+        if (tl->grid_line >= 0 && dgrid >= 0)
+            tl->grid_line += dgrid;
+        else
+            tl->grid_line = -1;
+        if (tl->article < 0)
+            tl->article = article_index;
+        if (tl->column < 0)
+            tl->column = column;
+    }
+}
+
+void draw_list_free(draw_list *dl)
+{
+    VEC_FREE(dl->ops);
+    VEC_FREE(dl->lines);
+}
+
+void draw_list_fit(draw_list *dl)
+{
+    if (dl->ops.n > 0 && dl->ops.n < dl->ops.cap) {
+        dl->ops.v = xrealloc(dl->ops.v, sizeof *dl->ops.v * (size_t)dl->ops.n);
+        dl->ops.cap = dl->ops.n;
+    }
+    if (dl->lines.n > 0 && dl->lines.n < dl->lines.cap) {
+        dl->lines.v = xrealloc(dl->lines.v, sizeof *dl->lines.v * (size_t)dl->lines.n);
+        dl->lines.cap = dl->lines.n;
+    }
+}
+
+/* Proof marks: the page's shapes in colour, on the proof layer. */
+static void mark(draw_list *dl, const double cmyk[4])
+{
+    draw_op *op = &dl->ops.v[dl->ops.n - 1];
+    op->has_color = true;
+    memcpy(op->cmyk, cmyk, sizeof op->cmyk);
+    op->layer = 1;
+}
+
+void draw_mark_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, const double cmyk[4],
+                    bool fill, scaled stroke)
+{
+    draw_rect(dl, x, y, w, h, fill ? 1 : -1, stroke, 1);
+    mark(dl, cmyk);
+}
+
+void draw_mark_line(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
+                    const double cmyk[4])
+{
+    draw_rule(dl, x1, y1, x2, y2, weight, 1);
+    mark(dl, cmyk);
+}

@@ -1,0 +1,144 @@
+/* display.h — placed boxes: the device-independent display list of a page.
+ *
+ * Composition produces, for every page, a list of drawing operations —
+ * glyph runs, rules, filled rectangles, images — in reading order, and a
+ * record of every line of text it placed (for the layout dump, the proof
+ * and the tests).  The PDF writer and the dump consume the same lists.
+ *
+ * Coordinates are scaled points from the page's top-left corner, y down.
+ * A draw_list is also used for pieces placed later (a table, a box): it is
+ * built at the origin and appended to a page with an offset. */
+#ifndef PAIBAN_DRAW_DISPLAY_H
+#define PAIBAN_DRAW_DISPLAY_H
+
+#include "base/base.h"
+#include "base/diag.h"
+#include "text/typeset.h"
+
+typedef enum { DRAW_GLYPHS, DRAW_RULE, DRAW_RECT, DRAW_IMAGE } draw_kind;
+
+typedef struct draw_glyph {
+    unsigned gid;
+    scaled x;          /* origin, from the run's x */
+    scaled y;          /* offset up from the baseline */
+    int text_start;    /* bytes into the run's text */
+    int text_len;      /* 0: shows no text of its own (second glyph of a cluster) */
+} draw_glyph;
+
+typedef struct draw_op {
+    draw_kind kind;
+    scaled x, y;       /* GLYPHS: baseline origin; RULE: start; RECT, IMAGE: top-left */
+    scaled x2, y2;     /* RULE: end */
+    scaled w, h;       /* RECT, IMAGE */
+    scaled weight;     /* RULE, or RECT stroke; 0 = no stroke */
+    double gray;       /* ink: 1 = solid black (text, rule, stroke) */
+    double fill;       /* RECT fill as black ink, <0 = none */
+    int face;          /* GLYPHS */
+    int style;         /* GLYPHS: the style that asked for this text */
+    scaled size;
+    const draw_glyph *glyphs;
+    int glyph_count;
+    const char *text;  /* GLYPHS: the text the glyphs show */
+    const char *image; /* IMAGE: file */
+    double crop[4];    /* IMAGE: left, top, right, bottom fractions cut away */
+    int article;       /* index in the edition's articles, -1 for furniture */
+    src_loc src_loc;   /* IMAGE: where the photo is named (preflight reports it) */
+    bool has_color;    /* proof marks: CMYK colour instead of black ink */
+    double cmyk[4];
+    int layer;         /* 0: the page; 1: the proof overlay (optional content) */
+} draw_op;
+
+/* Which part of a table a line belongs to. */
+typedef enum table_part {
+    TABLE_CELL,
+    TABLE_HEADER,      /* a header cell */
+    TABLE_TITLE,
+    TABLE_NOTE,
+} table_part;
+
+/* One placed line of text, as the dump reports it. */
+typedef struct text_line {
+    int article;       /* -1 for furniture */
+    const char *frame; /* "headline", "body", "caption", "table", "folio" … */
+    int column;        /* module column (0-based) or -1 */
+    int grid_line;     /* page grid line of the baseline, -1 when off the grid */
+    scaled x, y;       /* left end of the measure, baseline */
+    scaled width;      /* the measure */
+    scaled used;       /* where the text ends */
+    const char *text;
+    int style;
+    unsigned flags;    /* LINE_* of text/typeset.h */
+    int para;          /* paragraph it belongs to: lines of one paragraph share it */
+    src_loc loc;
+    /* A table's lines: which table (0 for text outside tables), which
+     * part of it, and a cell's row (from 0, counting the header's). */
+    int table;
+    table_part part;
+    int row;
+    /* Shows again what an earlier part showed: a broken table's header
+     * row over its later parts, the headline over a continuation. */
+    bool repeat;
+} text_line;
+
+typedef struct module_box {
+    int article;
+    scaled x, y, w, h;
+    int col_from, col_to, top, lines;
+    int overset_lines;  /* lines that did not fit */
+} module_box;
+
+/* Grid columns [col_from, col_to] and lines [line_from, line_to) that
+ * something spans: column rules stop there. */
+typedef struct grid_rect {
+    int col_from, col_to;
+    int line_from, line_to;
+} grid_rect;
+
+typedef struct draw_list {
+    VEC(draw_op) ops;
+    VEC(text_line) lines;
+} draw_list;
+
+typedef struct page_out {
+    int index;          /* 0-based in the edition */
+    const char *label;  /* 版次 */
+    const char *name;
+    scaled width, height;
+    draw_list list;
+    VEC(module_box) modules;
+    VEC(grid_rect) spanners;
+} page_out;
+
+/* Add a set paragraph line at (x, baseline): one glyph run per face and
+ * size, and a text_line record.  The runs' glyphs and text are copies in
+ * `a`: pr may die before the list. */
+void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_line *pl,
+                    scaled x, scaled baseline, const char *frame, int article_index, int column,
+                    int grid_line, double gray, int para);
+/* Page furniture, not an article's text: folios, masthead and jump lines
+ * (the volume's contents, of no article either, are text). */
+bool text_line_furniture(const text_line *tl);
+void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
+               double gray);
+void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fill,
+               scaled stroke, double gray);
+void draw_image(draw_list *dl, const char *file, scaled x, scaled y, scaled w, scaled h,
+                const double crop[4], int article_index);
+/* Append src moved by (dx, dy); text_line grid lines move by dgrid (when
+ * not -1).  Borrowed pointers (glyphs, texts) are shared, not copied. */
+void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int dgrid,
+                 int article_index, int column);
+/* The lines of dl from `first` on show again what was shown before. */
+void draw_mark_repeat(draw_list *dl, int first);
+void draw_list_free(draw_list *dl);
+/* Give back the room a finished list kept for growing. */
+void draw_list_fit(draw_list *dl);
+
+/* A proof mark on the overlay layer: a rectangle filled (fill) or outlined
+ * (stroke > 0) in CMYK, or a line. */
+void draw_mark_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, const double cmyk[4],
+                    bool fill, scaled stroke);
+void draw_mark_line(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
+                    const double cmyk[4]);
+
+#endif

@@ -1,0 +1,200 @@
+/* content.h — the edition as its content files describe it (the model).
+ *
+ * content/<edition>/edition.yaml names the paper, the date, the template
+ * and the pages; each page places articles on the template's grid; each
+ * article is a YAML file that reads like the article: kicker, headline,
+ * photo, lead, byline, then the body as a list of paragraphs, heads, boxes
+ * and tables.  See docs/content.md.
+ *
+ * The loader checks everything it can without typesetting (unknown keys,
+ * types, styles that do not exist, files outside the edition) and reports
+ * every problem with its location.  Text is normalised here: control
+ * characters are dropped (with a warning), runs of spaces fold to one, and
+ * a source line break between two wide characters (or a wide character
+ * and a digit) vanishes while other line breaks become a space
+ * (typography LB-7) — unless the style keeps
+ * line breaks, as heads do.  The edition owns all of it (one arena). */
+#ifndef PAIBAN_INPUT_CONTENT_H
+#define PAIBAN_INPUT_CONTENT_H
+
+#include "base/base.h"
+#include "base/diag.h"
+#include "base/files.h"
+#include "input/layout.h"
+
+/* A run of text in one style. */
+typedef struct span {
+    const char *text;  /* UTF-8, normalised; '\n' is a forced line break */
+    int style;         /* layout style index */
+    scaled gap_before; /* blank space before the run (a run-in byline) */
+    src_loc loc;       /* where the text starts in its file */
+    bool loc_exact;    /* loc.col + character index is the column of each
+                        * character (one-line scalars without escapes) */
+} span;
+
+typedef enum {
+    BLOCK_PARA,  /* a paragraph of body text */
+    BLOCK_HEAD,  /* a head inside the article (h2, h3 …) */
+    BLOCK_BOX,   /* a ruled box (pull-quote, sidebar) holding paragraphs */
+    BLOCK_TABLE, /* a table */
+} block_kind;
+
+typedef enum { CELL_LEFT, CELL_CENTER, CELL_RIGHT, CELL_DECIMAL } cell_align;
+
+typedef enum {
+    TABLE_THREE_LINE, /* 三线表: thick top, thin under the header, thick bottom */
+    TABLE_GRID,       /* every cell ruled */
+    TABLE_ZEBRA,      /* three-line with tinted alternate rows */
+    TABLE_PLAIN,      /* no rules */
+} table_rules;
+
+typedef struct table_cell {
+    span text;         /* may be empty */
+    int row, col;      /* grid position of its top-left */
+    int rowspan, colspan;
+    cell_align align;
+    bool header;
+    src_loc loc;
+} table_cell;
+
+typedef struct table {
+    span title;        /* text NULL when there is none */
+    span note;         /* 注 / 资料来源 line under the table */
+    int rows, cols;
+    int header_rows;
+    table_cell *cells; /* every cell, in reading order */
+    int cell_count;
+    cell_align *col_align;
+    double *col_width; /* fixed widths in pt (>0), proportional weights (<0), or 0 = auto */
+    int style;         /* cell text style */
+    int head_style;    /* header cell style */
+    int title_style;
+    int note_style;
+    table_rules rules;
+    int span_columns;  /* columns of the module the table spans (0: one) */
+    src_loc loc;
+} table;
+
+typedef struct block {
+    block_kind kind;
+    int style;
+    span *spans;
+    int span_count;
+    struct block *children; /* BLOCK_BOX: its paragraphs */
+    int child_count;
+    table *table;           /* BLOCK_TABLE */
+    int span_columns;       /* BLOCK_BOX, BLOCK_TABLE: module columns spanned */
+    src_loc loc;
+} block;
+
+typedef enum { PHOTO_TOP, PHOTO_BOTTOM, PHOTO_MIDDLE } photo_place;
+
+typedef struct photo {
+    const char *path;       /* resolved file */
+    const char *given;      /* as written */
+    src_loc loc;
+    span caption;           /* text NULL when there is none */
+    span credit;
+    int columns;            /* module columns the photo spans */
+    bool right;             /* against the module's right edge, else its left */
+    photo_place place;      /* under the headline, at the module's foot, or at `at` */
+    int at;                 /* PHOTO_MIDDLE: grid lines below the headline block */
+    int lines;              /* grid lines the picture takes */
+    double crop[4];         /* left, top, right, bottom as fractions to cut */
+} photo;
+
+typedef struct article {
+    const char *id;         /* file name without .yaml */
+    const char *file;
+    src_loc loc;
+    span kicker;            /* 引题; text NULL when absent */
+    span headline;          /* 主题; '\n' where the desk breaks it */
+    span subtitle;          /* 副题 */
+    photo *photo;
+    block *blocks;          /* lead, byline and body, in reading order */
+    int block_count;
+} article;
+
+/* A rectangle of the page grid: columns [col_from, col_to], lines
+ * [top, top + lines); lines 0 means down to whatever stands below. */
+typedef struct grid_area {
+    int col_from, col_to;   /* 0-based, inclusive */
+    int top;                /* 0-based */
+    int lines;
+    src_loc loc;
+} grid_area;
+
+typedef struct placement {
+    article *article;
+    grid_area area;         /* the module; more parts make an L or other shape */
+    grid_area *parts;
+    int part_count;
+    int set_columns;        /* set the module in this many columns (0: its grid columns) */
+    int headline_columns;   /* the headline block spans this many module columns (0: all) */
+    int kicker_style;       /* styles of the headline block here (-1: the article's) */
+    int headline_style;
+    int subtitle_style;
+    bool continued;         /* holds the rest of an article begun on an earlier page */
+    int continue_page;      /* index of the page the rest continues on, or -1 */
+    src_loc loc;
+} placement;
+
+typedef struct page_spec {
+    const char *label;      /* 版次 as printed: "A3" */
+    const char *name;       /* 版名 */
+    const char *editor;     /* 责任编辑 */
+    int template_index;
+    placement *placements;
+    int placement_count;
+    src_loc loc;
+} page_spec;
+
+typedef struct masthead_info {
+    bool present;           /* edition.yaml has a masthead section */
+    const char *issue;      /* 第12345期 */
+    const char *serial;     /* 国内统一连续出版物号 CN 41-0001 */
+    const char *postal;     /* 邮发代号 */
+    const char *lunar;      /* 农历 date as printed */
+    const char *weather;
+    const char *publisher;
+} masthead_info;
+
+typedef struct edition {
+    const char *dir;
+    const char *file;       /* edition.yaml */
+    const char *paper;
+    masthead_info masthead;
+    int year, month, day;
+    int weekday;            /* 0 = Sunday */
+    page_spec *pages;
+    int page_count;
+    article **articles;     /* each once, in the order first placed */
+    int article_count;
+    struct yml_doc **docs;  /* the loaded files (locations point into them) */
+    int doc_count;
+    const file_source *files; /* where its files are read, borrowed; NULL: the disk */
+    arena *arena;
+} edition;
+
+typedef struct content_options {
+    bool allow_outside_root; /* files may lie outside the edition folder */
+    const file_source *files; /* read content and photos from here; NULL: the disk */
+} content_options;
+
+/* Load dir/edition.yaml and the articles it places; NULL on error. */
+edition *edition_load(const char *dir, const layout *l, content_options opt, diag *d);
+void edition_free(edition *e);
+
+/* The day of the week as 星期 names it: "日" for 0 (Sunday) to "六". */
+const char *weekday_name(int weekday);
+
+/* The span's character `index` (counted in code points) as a location;
+ * exact when the source allows, else the start of the text. */
+src_loc span_char_loc(const span *s, int index);
+
+/* A headline (or any text) on one line, for outlines, metadata and the
+ * index: the desk's line breaks dropped, as they fall between Chinese
+ * characters.  NULL gives "".  The caller frees it. */
+char *content_one_line(const char *s);
+
+#endif

@@ -1,0 +1,434 @@
+/* fontset.c — font manifest, fontconfig lookup, HarfBuzz and FreeType faces. */
+#include "input/fontset.h"
+
+#include "base/arena.h"
+#include "input/yml.h"
+
+#include <fontconfig/fontconfig.h>
+#include <limits.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_CID_H
+#include <hb-ot.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+typedef struct font_face {
+    face_info info;
+    src_loc loc;          /* where the manifest declares it */
+    const char *given_path; /* path from the manifest, or NULL: fontconfig */
+    bool open, failed;
+    hb_blob_t *blob;
+    hb_face_t *hb_face;
+    hb_font_t *hb_font;
+    FT_Face ft_face;
+} font_face;
+
+struct fontset {
+    arena *arena;
+    font_face *faces;
+    int count;
+    int *fallbacks;
+    int fallback_count;
+    FT_Library ft;
+    bool fc_ready;
+};
+
+static const char *const face_keys[] = {"family", "style", "package", "path", "index", NULL};
+
+static char *dir_of(arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return arena_strdup(a, ".");
+    return arena_strndup(a, path, (size_t)(slash - path));
+}
+
+fontset *fontset_load(const char *manifest, diag *d)
+{
+    yml_doc *doc = yml_load_file(manifest, d);
+    if (!doc)
+        return NULL;
+    fontset *fs = xcalloc(1, sizeof *fs);
+    fs->arena = arena_new();
+    bool ok = true;
+    yml_node *root = doc->root;
+    src_loc file_loc = {manifest, 0, 0};
+    if (!root || root->kind != YML_MAP) {
+        ok = diag_error(d, root ? root->loc : file_loc,
+                        "the font manifest must be a mapping with \"faces\" and \"fallback\"");
+        goto done;
+    }
+    yml_node *faces = yml_lookup(root, "faces");
+    yml_node *fallback = yml_lookup(root, "fallback");
+    static const char *const top_keys[] = {"faces", "fallback", NULL};
+    ok = yml_expect_keys(root, d, "the font manifest", top_keys);
+    if (!faces) {
+        ok = yml_missing(root, d, "the font manifest", "faces");
+        goto done;
+    }
+    if (!yml_expect_kind(faces, d, YML_MAP, "\"faces\""))
+        goto fail;
+    const char *base = dir_of(fs->arena, manifest);
+    fs->faces = arena_alloc(fs->arena, sizeof(font_face) * (size_t)faces->count);
+    for (int i = 0; i < faces->count; i++) {
+        yml_node *fn = faces->items[i];
+        font_face *f = &fs->faces[fs->count++];
+        f->info.id = arena_strdup(fs->arena, faces->keys[i]->str);
+        f->loc = faces->keys[i]->loc;
+        f->loc.file = arena_strdup(fs->arena, manifest);
+        if (!yml_expect_kind(fn, d, YML_MAP, "a face")) {
+            ok = false;
+            continue;
+        }
+        yml_node *family = yml_lookup(fn, "family");
+        yml_node *style = yml_lookup(fn, "style");
+        yml_node *package = yml_lookup(fn, "package");
+        yml_node *path = yml_lookup(fn, "path");
+        yml_node *index = yml_lookup(fn, "index");
+        ok &= yml_expect_keys(fn, d, "a face", face_keys);
+        const char *s;
+        if (!family) {
+            ok = yml_missing(fn, d, "a face", "family");
+            continue;
+        }
+        if (yml_read_string(family, d, "family", &s))
+            f->info.family = arena_strdup(fs->arena, s);
+        else
+            ok = false;
+        f->info.style = "Regular";
+        if (style && yml_read_string(style, d, "style", &s))
+            f->info.style = arena_strdup(fs->arena, s);
+        if (package && yml_read_string(package, d, "package", &s))
+            f->info.package = arena_strdup(fs->arena, s);
+        if (path && yml_read_string(path, d, "path", &s)) {
+            if (s[0] == '/') {
+                f->given_path = arena_strdup(fs->arena, s);
+            } else {
+                size_t n = strlen(base) + strlen(s) + 2;
+                char *p = arena_alloc(fs->arena, n);
+                snprintf(p, n, "%s/%s", base, s);
+                f->given_path = p;
+            }
+        }
+        long idx = 0;
+        if (index && !yml_read_int(index, d, "index", 0, 255, &idx))
+            ok = false;
+        f->info.index = (int)idx;
+    }
+    if (fallback) {
+        if (!yml_expect_kind(fallback, d, YML_SEQ, "\"fallback\"")) {
+            ok = false;
+        } else {
+            fs->fallbacks = arena_alloc(fs->arena, sizeof(int) * (size_t)(fallback->count + 1));
+            for (int i = 0; i < fallback->count; i++) {
+                const char *id;
+                if (!yml_read_string(fallback->items[i], d, "a fallback face", &id)) {
+                    ok = false;
+                    continue;
+                }
+                int k = fontset_find(fs, id);
+                if (k < 0) {
+                    ok = diag_error(d, fallback->items[i]->loc,
+                                    "fallback face \"%s\" is not among the faces above", id);
+                    continue;
+                }
+                fs->fallbacks[fs->fallback_count++] = k;
+            }
+        }
+    }
+done:
+    if (ok) {
+        yml_free(doc);
+        return fs;
+    }
+fail:
+    yml_free(doc);
+    fontset_free(fs);
+    return NULL;
+}
+
+void fontset_free(fontset *fs)
+{
+    if (!fs)
+        return;
+    for (int i = 0; i < fs->count; i++) {
+        font_face *f = &fs->faces[i];
+        if (f->ft_face)
+            FT_Done_Face(f->ft_face);
+        if (f->hb_font)
+            hb_font_destroy(f->hb_font);
+        if (f->hb_face)
+            hb_face_destroy(f->hb_face);
+        if (f->blob)
+            hb_blob_destroy(f->blob);
+    }
+    if (fs->ft)
+        FT_Done_FreeType(fs->ft);
+    if (fs->fc_ready)
+        FcFini();
+    arena_free(fs->arena);
+    free(fs);
+}
+
+int fontset_count(const fontset *fs) { return fs->count; }
+
+int fontset_find(const fontset *fs, const char *id)
+{
+    for (int i = 0; i < fs->count; i++)
+        if (strcmp(fs->faces[i].info.id, id) == 0)
+            return i;
+    return -1;
+}
+
+static bool family_matches(FcPattern *match, const char *family)
+{
+    FcChar8 *value;
+    for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &value) == FcResultMatch; i++)
+        if (strcasecmp((const char *)value, family) == 0)
+            return true;
+    return false;
+}
+
+static bool style_matches(FcPattern *match, const char *style)
+{
+    FcChar8 *value;
+    for (int i = 0; FcPatternGetString(match, FC_STYLE, i, &value) == FcResultMatch; i++)
+        if (strcasecmp((const char *)value, style) == 0)
+            return true;
+    return false;
+}
+
+typedef enum { FACE_FOUND, FACE_NO_FAMILY, FACE_NO_STYLE } locate_result;
+
+/* Ask fontconfig for the family and style; fontconfig always answers with
+ * some font, so the answer is checked against the request. */
+static locate_result locate(fontset *fs, font_face *f)
+{
+    if (!fs->fc_ready) {
+        if (!FcInit())
+            return FACE_NO_FAMILY;
+        fs->fc_ready = true;
+    }
+    FcPattern *pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)f->info.family);
+    FcPatternAddString(pat, FC_STYLE, (const FcChar8 *)f->info.style);
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result;
+    FcPattern *match = FcFontMatch(NULL, pat, &result);
+    FcPatternDestroy(pat);
+    locate_result found = FACE_NO_FAMILY;
+    if (match && family_matches(match, f->info.family)) {
+        found = FACE_NO_STYLE;
+        FcChar8 *file;
+        int index = 0;
+        if (style_matches(match, f->info.style) &&
+            FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+            FcPatternGetInteger(match, FC_INDEX, 0, &index);
+            f->info.path = arena_strdup(fs->arena, (const char *)file);
+            f->info.index = index & 0xFFFF;
+            found = FACE_FOUND;
+        }
+    }
+    if (match)
+        FcPatternDestroy(match);
+    return found;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The styles installed for a family, "Bold, Regular", sorted so that the
+ * message does not depend on fontconfig's order. */
+static char *styles_of(const char *family)
+{
+    FcPattern *pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+    FcObjectSet *os = FcObjectSetBuild(FC_STYLE, NULL);
+    FcFontSet *set = FcFontList(NULL, pat, os);
+    int n = set ? set->nfont : 0;
+    char **names = xcalloc((size_t)n + 1, sizeof(char *));
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+        FcChar8 *style;
+        if (FcPatternGetString(set->fonts[i], FC_STYLE, 0, &style) == FcResultMatch)
+            names[count++] = (char *)style;
+    }
+    qsort(names, (size_t)count, sizeof(char *), compare_strings);
+    char *out = xstrdup("");
+    for (int i = 0; i < count; i++) {
+        if (i > 0 && strcmp(names[i], names[i - 1]) == 0)
+            continue;
+        char *next = xasprintf("%s%s%s", out, out[0] ? ", " : "", names[i]);
+        free(out);
+        out = next;
+    }
+    free(names);
+    if (set)
+        FcFontSetDestroy(set);
+    FcObjectSetDestroy(os);
+    FcPatternDestroy(pat);
+    return out;
+}
+
+static bool missing(font_face *f, src_loc why, diag *d, const char *what)
+{
+    f->failed = true;
+    src_loc loc = why.file ? why : f->loc;
+    /* Name the file when we know which one is at fault. */
+    char file[PATH_MAX + 4] = "";
+    if (f->info.path)
+        snprintf(file, sizeof file, ", %s", f->info.path);
+    if (f->info.package)
+        return diag_error(d, loc,
+                          "font \"%s\" (%s %s%s) %s; install the Debian package %s "
+                          "(apt-get install %s)",
+                          f->info.id, f->info.family, f->info.style, file, what, f->info.package,
+                          f->info.package);
+    return diag_error(d, loc, "font \"%s\" (%s %s%s) %s", f->info.id, f->info.family,
+                      f->info.style, file, what);
+}
+
+bool fontset_open(fontset *fs, int index, src_loc why, diag *d)
+{
+    font_face *f = &fs->faces[index];
+    if (f->open)
+        return true;
+    if (f->failed)
+        return false;
+    if (f->given_path) {
+        f->info.path = f->given_path;
+        if (access(f->given_path, R_OK) != 0)
+            return missing(f, why, d, "cannot be read at the path the manifest gives");
+    } else {
+        locate_result r = locate(fs, f);
+        if (r == FACE_NO_STYLE) {
+            f->failed = true;
+            char *styles = styles_of(f->info.family);
+            diag_error(d, why.file ? why : f->loc,
+                       "font \"%s\": %s is installed but has no style \"%s\"; its styles are: %s",
+                       f->info.id, f->info.family, f->info.style, styles);
+            free(styles);
+            return false;
+        }
+        if (r == FACE_NO_FAMILY)
+            return missing(f, why, d, "is not installed");
+    }
+    f->blob = hb_blob_create_from_file_or_fail(f->info.path);
+    if (!f->blob)
+        return missing(f, why, d, "cannot be read");
+    unsigned faces_in_file = hb_face_count(f->blob);
+    if ((unsigned)f->info.index >= (faces_in_file ? faces_in_file : 1))
+        return missing(f, why, d, "has no face at that index");
+    f->hb_face = hb_face_create(f->blob, (unsigned)f->info.index);
+    f->info.upem = (int)hb_face_get_upem(f->hb_face);
+    f->info.glyph_count = hb_face_get_glyph_count(f->hb_face);
+    if (f->info.glyph_count == 0)
+        return missing(f, why, d, "is not a usable OpenType font");
+    f->hb_font = hb_font_create(f->hb_face);
+    hb_font_set_scale(f->hb_font, f->info.upem, f->info.upem);
+
+    hb_blob_t *cff = hb_face_reference_table(f->hb_face, HB_TAG('C', 'F', 'F', ' '));
+    f->info.is_cff = hb_blob_get_length(cff) > 0;
+    hb_blob_destroy(cff);
+    if (!f->info.is_cff) {
+        hb_blob_t *glyf = hb_face_reference_table(f->hb_face, HB_TAG('g', 'l', 'y', 'f'));
+        bool has_glyf = hb_blob_get_length(glyf) > 0;
+        hb_blob_destroy(glyf);
+        if (!has_glyf)
+            return missing(f, why, d, "has neither CFF nor TrueType outlines");
+    }
+
+    if (!fs->ft && FT_Init_FreeType(&fs->ft) != 0) {
+        fs->ft = NULL;
+        return diag_env_error(d, why, "cannot initialise FreeType");
+    }
+    unsigned len;
+    const char *data = hb_blob_get_data(f->blob, &len);
+    if (FT_New_Memory_Face(fs->ft, (const FT_Byte *)data, (FT_Long)len, f->info.index,
+                           &f->ft_face) != 0) {
+        f->ft_face = NULL;
+        return missing(f, why, d, "cannot be opened by FreeType");
+    }
+    FT_Bool is_cid = 0;
+    if (f->info.is_cff && FT_Get_CID_Is_Internally_CID_Keyed(f->ft_face, &is_cid) == 0)
+        f->info.cid_keyed = is_cid;
+
+    hb_position_t v;
+    f->info.ascender = hb_ot_metrics_get_position(f->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
+                                                  &v)
+                           ? v
+                           : f->info.upem * 88 / 100;
+    f->info.descender =
+        hb_ot_metrics_get_position(f->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)
+            ? v
+            : -f->info.upem * 12 / 100;
+    hb_position_t ideo;
+    hb_ot_layout_get_baseline_with_fallback(f->hb_font,
+                                            HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_BOTTOM_OR_LEFT,
+                                            HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &ideo);
+    f->info.ideo_bottom = ideo;
+
+    const char *ps = FT_Get_Postscript_Name(f->ft_face);
+    f->info.ps_name = arena_strdup(fs->arena, ps ? ps : f->info.id);
+    f->open = true;
+    return true;
+}
+
+bool fontset_is_open(const fontset *fs, int face) { return fs->faces[face].open; }
+
+const face_info *fontset_info(const fontset *fs, int face) { return &fs->faces[face].info; }
+
+hb_font_t *fontset_hb_font(const fontset *fs, int face) { return fs->faces[face].hb_font; }
+
+hb_face_t *fontset_hb_face(const fontset *fs, int face) { return fs->faces[face].hb_face; }
+
+const int *fontset_fallbacks(const fontset *fs, int *count)
+{
+    *count = fs->fallback_count;
+    return fs->fallbacks;
+}
+
+unsigned fontset_glyph(const fontset *fs, int face, uint32_t cp)
+{
+    hb_codepoint_t g = 0;
+    if (!hb_font_get_nominal_glyph(fs->faces[face].hb_font, cp, &g))
+        return 0;
+    return g;
+}
+
+int fontset_advance(const fontset *fs, int face, unsigned glyph)
+{
+    return hb_font_get_glyph_h_advance(fs->faces[face].hb_font, glyph);
+}
+
+void fontset_extents(const fontset *fs, int face, unsigned glyph, int *x_min, int *x_max,
+                     int *y_min, int *y_max)
+{
+    hb_glyph_extents_t e;
+    if (!hb_font_get_glyph_extents(fs->faces[face].hb_font, glyph, &e)) {
+        *x_min = *x_max = *y_min = *y_max = 0;
+        return;
+    }
+    *x_min = e.x_bearing;
+    *x_max = e.x_bearing + e.width;
+    *y_max = e.y_bearing;
+    *y_min = e.y_bearing + e.height;
+}
+
+unsigned fontset_cid(const fontset *fs, int face, unsigned glyph)
+{
+    const font_face *f = &fs->faces[face];
+    if (!f->info.cid_keyed)
+        return glyph;
+    FT_UInt cid;
+    if (FT_Get_CID_From_Glyph_Index(f->ft_face, glyph, &cid) != 0)
+        return glyph;
+    return cid;
+}

@@ -1,0 +1,152 @@
+/* layout.h — page templates and named styles from the layout/ folder.
+ *
+ * layout/styles.yaml defines named styles (a style may inherit another);
+ * every other layout/<name>.yaml file is a page template: page size, the type
+ * area as a grid of columns of whole body characters and of whole grid
+ * lines, gutters, and the running head (folio).  See docs/layout.md.
+ *
+ * Everything is resolved at load time: style fields hold final values,
+ * faces are fontset indices, lengths are scaled.  The layout owns all of it
+ * until layout_free. */
+#ifndef PAIBAN_INPUT_LAYOUT_H
+#define PAIBAN_INPUT_LAYOUT_H
+
+#include "base/base.h"
+#include "base/diag.h"
+#include "input/fontset.h"
+
+typedef enum {
+    ALIGN_JUSTIFY,    /* both edges flush, last line start-aligned */
+    ALIGN_START,
+    ALIGN_CENTER,
+    ALIGN_END,
+    ALIGN_DISTRIBUTE, /* every line spread to the full measure (均排) */
+} text_align;
+
+typedef enum {
+    KINSOKU_NONE,
+    KINSOKU_BASIC,
+    KINSOKU_GB,
+    KINSOKU_STRICT,
+} kinsoku_level;
+
+typedef enum {
+    BREAKER_OPTIMAL,   /* Knuth–Plass total fit */
+    BREAKER_FIRST_FIT, /* kept for comparison */
+} breaker_kind;
+
+typedef struct style {
+    const char *name;
+    src_loc loc;
+    int face;                 /* fontset face for Han and CJK punctuation */
+    src_loc font_loc;         /* where the face was named (for font errors) */
+    int latin_face;           /* fontset face for Latin letters and digits */
+    scaled size;
+    scaled leading;           /* baseline distance of lines set off the grid */
+    double leading_em;        /* leading as a multiple of size when given in em, else 0 */
+    text_align align;
+    scaled indent;            /* first-line indent */
+    double indent_em;
+    kinsoku_level kinsoku;
+    breaker_kind breaker;
+    bool line_end_half;       /* closing marks at line end set half width (PU-3 gb) */
+    bool line_start_open_half;/* opening marks at line start set half width (PU-5) */
+    bool reduce_stops;        /* a 。？！ inside a line may give up its blank (JU-3 step 7) */
+    bool unit_keep;           /* no break between a number and its unit unless loose */
+    scaled han_latin_gap;     /* space between Han and Latin (MX-2), usually 0 */
+    double han_latin_gap_em;
+    scaled tracking;          /* added after every character (negative: tighter) */
+    double tracking_em;
+    bool keep_breaks;         /* a line break in the text forces one (heads) */
+    bool phrase_breaks;       /* break between words only, if at all possible (LB-11) */
+    bool name_parts;          /* phrase-breaks: names — the parts between spaces are
+                               * names and roles, kept whole (bylines, CB-4) */
+    int lines_before;         /* whole grid lines of space before a block */
+    int lines_after;
+    double gray;              /* text colour as black ink, 0..1 */
+    bool tabular_figures;     /* digits of one width (OpenType tnum), for tables */
+    scaled rule_thick;        /* tables in this style: outer rules, 0 = default */
+    scaled rule_thin;         /* tables: the rule under the header, 0 = default */
+} style;
+
+typedef struct folio_spec {
+    bool enabled;
+    int style;                /* style index */
+    const char *left, *center, *right; /* templates with {paper} {date} … */
+    scaled rise;              /* baseline distance above the type area */
+    scaled rule;              /* rule under the folio, 0 for none */
+    scaled rule_gap;          /* rule distance above the type area */
+} folio_spec;
+
+typedef struct masthead_spec {
+    bool enabled;
+    int lines;                /* grid lines it takes at the top of the first page */
+    int name_style;           /* the paper's name */
+    int info_style;           /* date, issue, serial numbers */
+    int name_columns;         /* grid columns the name spans (from the left) */
+    scaled rule;              /* rule under the masthead, 0 for none */
+} masthead_spec;
+/* What the press needs beyond the page itself (the template's print:
+ * section); used only for the print form of the PDF. */
+typedef struct print_spec {
+    scaled bleed;             /* beyond the trim; what touches the trim runs out this far */
+    scaled slug;              /* beyond the bleed: room for the marks and the slug line */
+    bool marks;               /* crop and registration marks and the slug line */
+    int slug_style;           /* style index of the slug line */
+    double min_ppi;           /* photos below this effective resolution are reported */
+    bool convert_rgb;         /* RGB photos to the output profile's CMYK; else kept, reported */
+    const char *profile;      /* CMYK ICC profile of the output intent (a file) */
+    const char *condition;    /* output condition identifier: "Custom" or a registered name */
+    src_loc loc;              /* the print: section, or the template when it has none */
+} print_spec;
+
+typedef struct template {
+    const char *name;
+    const char *file;
+    src_loc loc;
+    scaled page_w, page_h;
+    int body_style;           /* the style whose character and line make the grid */
+    int columns;              /* grid columns */
+    int chars;                /* body characters per column */
+    scaled gutter;
+    int lines;                /* grid lines per column */
+    scaled line_gap;          /* between lines: pitch = size + line_gap */
+    scaled col_w;             /* chars × body size */
+    scaled pitch;
+    scaled area_x, area_y;    /* type area top-left, from the page's top-left */
+    scaled area_w, area_h;
+    scaled baseline0;         /* baseline of grid line 0, from the page's top */
+    bool column_rules;        /* 栏线 between columns */
+    scaled column_rule_weight;
+    folio_spec folio;
+    masthead_spec masthead;
+    print_spec print;
+} template;
+
+typedef struct layout {
+    const char *dir;
+    style *styles;
+    int style_count;
+    template *templates;
+    int template_count;
+    arena *arena;
+} layout;
+
+/* Load every file of the layout folder; NULL on error (reported). */
+layout *layout_load(const char *dir, fontset *fonts, diag *d);
+void layout_free(layout *l);
+
+/* Index of a named style or template, -1 when there is none. */
+int layout_style(const layout *l, const char *name);
+int layout_template(const layout *l, const char *name);
+
+/* The CMYK profile the print form uses unless a template names another:
+ * Ghostscript's, from the Debian package libgs-common. */
+#define PRINT_DEFAULT_PROFILE "/usr/share/color/icc/ghostscript/default_cmyk.icc"
+
+/* x of column `col` (0-based) from the page's left edge. */
+scaled template_column_x(const template *t, int col);
+/* Baseline of grid line `line` (0-based) from the page's top edge. */
+scaled template_baseline(const template *t, int line);
+
+#endif

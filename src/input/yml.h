@@ -1,0 +1,108 @@
+/* yml.h — YAML files as a small tree with locations, and typed reads.
+ *
+ * The only file that includes <yaml.h>.  A file is parsed with libyaml's
+ * document API and copied into a tree of yml_node allocated in the
+ * document's arena; aliases share nodes (never copied), and the tree is
+ * bounded in depth, in the size of one value and in the size aliases may
+ * expand to, so hostile input costs little.  Duplicate keys, complex keys,
+ * anchors that recurse and NUL characters (which no text may hold) are
+ * errors.
+ *
+ * Loaders read a mapping with yml_lookup (which marks the key as read) and
+ * then call yml_expect_keys, which reports every key not in the allowed
+ * list as an error at its own line and column — with a "did you mean"
+ * when a known key is close.  All errors go to the diag, with the location
+ * of the node at fault, and the functions return false. */
+#ifndef PAIBAN_INPUT_YML_H
+#define PAIBAN_INPUT_YML_H
+
+#include "base/base.h"
+#include "base/diag.h"
+#include "base/files.h"
+
+typedef enum { YML_SCALAR, YML_SEQ, YML_MAP } yml_kind;
+
+typedef struct yml_node yml_node;
+struct yml_node {
+    yml_kind kind;
+    src_loc loc;
+    /* YML_SCALAR */
+    const char *str;   /* the value as YAML defines it, NUL-terminated */
+    size_t len;
+    /* The value with the source's line breaks visible: a single '\n' is a
+     * line break inside a run of text (YAML would fold it into a space),
+     * two or more mark blank lines between paragraphs.  Text stages apply
+     * their own rule to single breaks (typography LB-7).  Equal to `str`
+     * for one-line and double-quoted scalars. */
+    const char *lines;
+    bool plain;        /* unquoted plain scalar: may be null, a number … */
+    /* YML_SEQ and YML_MAP */
+    int count;
+    yml_node **items;  /* YML_SEQ: the items; YML_MAP: the values */
+    yml_node **keys;   /* YML_MAP: the key scalars */
+    bool *read;        /* YML_MAP: key i was looked up */
+};
+
+typedef struct yml_doc {
+    const char *file;  /* the path as given; owned by the doc */
+    yml_node *root;    /* NULL for an empty file */
+    arena *arena;
+} yml_doc;
+
+/* Limits on what one file may make us do.  Aliases are not copied, but
+ * loaders walk what they stand for, so the tree as aliases expand it is
+ * bounded too, in nodes and in the bytes of its scalars: an alias bomb
+ * fails in the converter after a few milliseconds.  Text costs about a
+ * second and a few hundred MiB of memory to typeset per MiB, which bounds
+ * a file (hundreds of times the longest article) and one value. */
+enum {
+    YML_MAX_FILE_BYTES = 4 << 20,
+    YML_MAX_SCALAR_BYTES = 1 << 20,
+    YML_MAX_DEPTH = 64,
+    YML_MAX_EXPANDED_NODES = 200000,
+    YML_MAX_EXPANDED_BYTES = YML_MAX_FILE_BYTES,
+};
+
+/* Load a file from the disk; NULL (with errors in d) when it cannot be
+ * read or parsed. */
+yml_doc *yml_load_file(const char *path, diag *d);
+/* The same, reading through `src` (files.h; NULL is the disk). */
+yml_doc *yml_load_source(const file_source *src, const char *path, diag *d);
+/* Load from memory; `name` is used in messages. */
+yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d);
+void yml_free(yml_doc *doc);
+
+/* True for a plain empty scalar, "~", "null" (a key written without value). */
+bool yml_is_null(const yml_node *n);
+const char *yml_kind_name(yml_kind k);
+
+/* Look a key up in a mapping and mark it read; NULL when absent.  A key
+ * present with a null value counts as absent. */
+yml_node *yml_lookup(yml_node *map, const char *key);
+/* Report every unread key that is not in `allowed` (NULL-terminated) as an
+ * error; `what` names the mapping in the message ("article"). */
+bool yml_expect_keys(const yml_node *map, diag *d, const char *what,
+                     const char *const *allowed);
+/* Error "missing required key" at the mapping. */
+bool yml_missing(const yml_node *map, diag *d, const char *what, const char *key);
+
+/* Type checks with an error naming what was expected. */
+bool yml_expect_kind(const yml_node *n, diag *d, yml_kind kind, const char *what);
+
+/* Typed reads of scalars.  Each reports a clear error and returns false. */
+bool yml_read_string(const yml_node *n, diag *d, const char *what, const char **out);
+bool yml_read_int(const yml_node *n, diag *d, const char *what, long min, long max,
+                  long *out);
+bool yml_read_number(const yml_node *n, diag *d, const char *what, double *out);
+bool yml_read_bool(const yml_node *n, diag *d, const char *what, bool *out);
+/* One of `choices` (NULL-terminated); *out is its index. */
+bool yml_read_choice(const yml_node *n, diag *d, const char *what,
+                     const char *const *choices, int *out);
+/* A length: a number with a unit pt, mm, cm, in, or em (times `em`, which
+ * must then be non-zero), or a Chinese type size name (五号, 小五 …). */
+bool yml_read_length(const yml_node *n, diag *d, const char *what, scaled em,
+                     scaled *out);
+/* Parse a length from a string; false when it is not one. */
+bool yml_parse_length(const char *s, scaled em, scaled *out);
+
+#endif

@@ -1,0 +1,182 @@
+/* build.c — load and compose one edition. */
+#include "page/build.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+double build_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+bool build_is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* `path` relative to the working directory when it lies inside it, so
+ * that file names in messages and dumps do not depend on the checkout. */
+static char *relative_to_cwd(const char *path)
+{
+    char cwd[PATH_MAX];
+    size_t n;
+    if (getcwd(cwd, sizeof cwd) && (n = strlen(cwd)) > 0 && strncmp(path, cwd, n) == 0 &&
+        path[n] == '/')
+        return xstrdup(path + n + 1);
+    return xstrdup(path);
+}
+
+/* The nearest folder at or above `start` that holds `child`. */
+char *build_find_upward(const char *start, const char *child)
+{
+    char dir[PATH_MAX];
+    if (!realpath(start, dir))
+        return NULL;
+    for (;;) {
+        char *candidate = xasprintf("%s/%s", dir, child);
+        struct stat st;
+        if (stat(candidate, &st) == 0) {
+            char *rel = relative_to_cwd(candidate);
+            free(candidate);
+            return rel;
+        }
+        free(candidate);
+        char *slash = strrchr(dir, '/');
+        if (!slash || slash == dir)
+            return NULL;
+        *slash = 0;
+    }
+}
+
+/* fonts/fonts.yaml beside the layout folder. */
+char *build_fonts_beside(const char *layout_dir)
+{
+    char real[PATH_MAX];
+    if (!realpath(layout_dir, real))
+        return xasprintf("%s/../fonts/fonts.yaml", layout_dir);
+    char *slash = strrchr(real, '/');
+    if (slash && slash != real)
+        *slash = 0;
+    char *abs = xasprintf("%s/fonts/fonts.yaml", real);
+    char *rel = relative_to_cwd(abs);
+    free(abs);
+    return rel;
+}
+
+int build_failure_status(const diag *d)
+{
+    return diag_env_error_count(d) ? EXIT_ENV : EXIT_INPUT;
+}
+
+void build_free(build *b)
+{
+    edition_out_free(&b->eo);
+    typesetter_free(b->ts);
+    edition_free(b->ed);
+    if (!b->lent) {
+        layout_free(b->lay);
+        fontset_free(b->fonts);
+    }
+    free(b->layout_dir);
+    free(b->fonts_file);
+    memset(b, 0, sizeof *b);
+}
+
+/* Load the edition into b, whose fonts and layout are set, and compose it. */
+static int load_and_compose(const char *dir, content_options copt, build *b, diag *d)
+{
+    b->ed = edition_load(dir, b->lay, copt, d);
+    if (!b->ed)
+        return build_failure_status(d);
+    b->t_loaded = build_now();
+    b->ts = typesetter_new(b->fonts, b->lay, d);
+    bool composed = compose_edition(b->ed, b->lay, b->ts, &b->eo, d);
+    b->t_composed = build_now();
+    if (!composed)
+        return build_failure_status(d);
+    return EXIT_OK;
+}
+
+static bool edition_dir_exists(const char *dir, diag *d)
+{
+    if (build_is_dir(dir))
+        return true;
+    return diag_error(d, (src_loc){dir, 0, 0},
+                      "no such edition folder; give the folder that holds edition.yaml");
+}
+
+void build_locate(const char *start, const char *layout_dir, const char *fonts_file,
+                  char **layout_out, char **fonts_out)
+{
+    if (layout_dir) {
+        *layout_out = xstrdup(layout_dir);
+        size_t n = strlen(*layout_out);
+        while (n > 1 && (*layout_out)[n - 1] == '/')
+            (*layout_out)[--n] = 0;
+    } else {
+        *layout_out = build_find_upward(start, "layout");
+    }
+    *fonts_out = fonts_file   ? xstrdup(fonts_file)
+                 : *layout_out ? build_fonts_beside(*layout_out)
+                               : NULL;
+}
+
+int build_edition(const char *dir, const char *layout_dir, const char *fonts_file,
+                  content_options copt, build *b, diag *d)
+{
+    memset(b, 0, sizeof *b);
+    b->t_start = build_now();
+    if (!edition_dir_exists(dir, d))
+        return EXIT_INPUT;
+    build_locate(dir, layout_dir, fonts_file, &b->layout_dir, &b->fonts_file);
+    if (!b->layout_dir) {
+        diag_error(d, (src_loc){dir, 0, 0},
+                   "no layout/ folder found above the edition; give --layout DIR");
+        return EXIT_INPUT;
+    }
+    b->fonts = fontset_load(b->fonts_file, d);
+    if (b->fonts)
+        b->lay = layout_load(b->layout_dir, b->fonts, d);
+    if (!b->lay)
+        return build_failure_status(d);
+    return load_and_compose(dir, copt, b, d);
+}
+
+int build_edition_with(const char *dir, fontset *fonts, layout *lay, content_options copt,
+                       build *b, diag *d)
+{
+    memset(b, 0, sizeof *b);
+    b->t_start = build_now();
+    b->fonts = fonts;
+    b->lay = lay;
+    b->lent = true;
+    if (!edition_dir_exists(dir, d))
+        return EXIT_INPUT;
+    return load_and_compose(dir, copt, b, d);
+}
+
+bool build_time(int64_t fallback, int64_t *out, diag *d)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (!env || !*env) {
+        *out = fallback;
+        return true;
+    }
+    char *end;
+    errno = 0;
+    long long v = strtoll(env, &end, 10);
+    if (errno || *end || v < 0 || v > 253402300799LL)
+        return diag_error(d, (src_loc){0}, "SOURCE_DATE_EPOCH must be a count of seconds since "
+                                           "1970 (before the year 10000), not \"%s\"", env);
+    *out = v;
+    return true;
+}

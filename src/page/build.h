@@ -1,0 +1,72 @@
+/* build.h — one edition loaded and composed, with everything it hangs on.
+ *
+ *     fontset_load → layout_load → edition_load → typesetter_new
+ *       → compose_edition
+ *
+ * The commands of main.c (build, proof, diff, watch, text) load the fonts
+ * and the layout for each edition they set; the archive loads them once
+ * and lends them to every edition of the year (build_edition_with).  A
+ * build owns what it loaded and frees it in build_free; what it was lent
+ * stays with the lender. */
+#ifndef PAIBAN_PAGE_BUILD_H
+#define PAIBAN_PAGE_BUILD_H
+
+#include "page/compose.h"
+#include "input/content.h"
+#include "base/diag.h"
+#include "input/fontset.h"
+#include "input/layout.h"
+#include "text/typeset.h"
+
+#define PAIBAN_VERSION "0.1.0"
+
+/* Exit status of every command (see usage in main.c). */
+enum { EXIT_OK = 0, EXIT_LAYOUT = 1, EXIT_INPUT = 2, EXIT_ENV = 3 };
+
+typedef struct build {
+    char *layout_dir;
+    char *fonts_file;
+    fontset *fonts;
+    layout *lay;
+    bool lent;              /* fonts and layout belong to the caller */
+    edition *ed;
+    typesetter *ts;
+    edition_out eo;
+    double t_start, t_loaded, t_composed; /* monotonic seconds */
+} build;
+
+/* Load and compose the edition in `dir`; the layout and fonts are
+ * layout_dir and fonts_file when given, else found from the edition (the
+ * nearest layout/ folder above it, fonts/fonts.yaml beside that).  An
+ * exit status; the problems are in d. */
+int build_edition(const char *dir, const char *layout_dir, const char *fonts_file,
+                  content_options copt, build *b, diag *d);
+/* The same with fonts and layout already loaded (lent, not owned). */
+int build_edition_with(const char *dir, fontset *fonts, layout *lay, content_options copt,
+                       build *b, diag *d);
+void build_free(build *b);
+
+/* EXIT_ENV when d holds an error of the machine, else EXIT_INPUT. */
+int build_failure_status(const diag *d);
+
+/* The nearest folder at or above `start` that holds `child`, relative to
+ * the working directory when inside it; NULL when there is none.  The
+ * caller frees it. */
+char *build_find_upward(const char *start, const char *child);
+/* fonts/fonts.yaml beside the layout folder (caller frees). */
+char *build_fonts_beside(const char *layout_dir);
+/* The layout folder and font manifest for content at `start`: the ones
+ * given (NULL when not), else the nearest layout/ folder above it and
+ * fonts/fonts.yaml beside that.  Either comes back NULL when not found;
+ * the caller frees both. */
+void build_locate(const char *start, const char *layout_dir, const char *fonts_file,
+                  char **layout_out, char **fonts_out);
+bool build_is_dir(const char *path);
+/* The build time: SOURCE_DATE_EPOCH when set (reproducible-builds.org),
+ * else `fallback` (the edition's date); never the clock.  False, with the
+ * error in d, when the variable is not a count of seconds. */
+bool build_time(int64_t fallback, int64_t *out, diag *d);
+/* Monotonic seconds. */
+double build_now(void);
+
+#endif

@@ -1,0 +1,31 @@
+/* slug.h — the slug line of the print form.
+ *
+ * Outside the trim, in the slug below the page's foot, the press and the
+ * desk read what a plate is: paper, date, 版次 and 版名, page n of N, and
+ * when it was built.  That time comes from the content (the edition's
+ * date, or SOURCE_DATE_EPOCH when set), never from the clock, so the same
+ * input gives the same file.
+ *
+ * The line is set in the template's slug style, left-aligned from 5 mm
+ * inside the trim's left edge to 11 mm short of its centre (where the
+ * bottom registration mark stands), and comes back as glyph runs in page
+ * coordinates: from the trim's top-left corner, y down, so its baselines
+ * lie below the trim. */
+#ifndef PAIBAN_PAGE_SLUG_H
+#define PAIBAN_PAGE_SLUG_H
+
+#include "page/compose.h"
+#include "input/content.h"
+#include "input/layout.h"
+#include "draw/display.h"
+#include "text/typeset.h"
+
+/* Append the slug line of page `po` to `out`; glyphs and texts live in
+ * `a`, which must outlive `out`. */
+void slug_build(typesetter *ts, const layout *l, const edition *e, const page_out *po,
+                int64_t build_time, arena *a, draw_list *out);
+
+/* build_time as "2018-12-28 00:00 UTC" into buf. */
+void slug_time_string(int64_t build_time, char *buf, size_t size);
+
+#endif

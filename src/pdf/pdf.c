@@ -1,0 +1,1314 @@
+/* pdf.c — pages, text, rules, photos, marks; preflight; saving atomically. */
+#include "pdf/pdf.h"
+
+#include "base/arena.h"
+#include "input/image.h"
+#include "pdf/pdffont.h"
+#include "pdf/pdfimage.h"
+#include "pdf/pdfmeta.h"
+#include "pdf/pdfstream.h"
+#include "pdf/pdftag.h"
+#include "page/slug.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
+
+#include <errno.h>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_pages.h>
+#include <math.h>
+#include <nettle/md5.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The archive's output intent: sRGB, from the Debian package
+ * icc-profiles-free, a registered characterization. */
+#define ARCHIVE_PROFILE "/usr/share/color/icc/sRGB.icc"
+#define ARCHIVE_PROFILE_PACKAGE "icc-profiles-free"
+#define ARCHIVE_CONDITION "sRGB IEC61966-2.1"
+
+typedef struct icc_file {
+    unsigned char *data;
+    size_t len;
+    HPDF_Dict stream;         /* made on first use */
+} icc_file;
+
+typedef struct glyph_form_ref {
+    int face;
+    unsigned gid;
+    HPDF_Dict form;
+} glyph_form_ref;
+
+typedef struct writer {
+    HPDF_Doc doc;
+    fontset *fonts;
+    diag *d;
+    const edition *e;
+    const layout *l;
+    const pdf_options *opt;
+    pdf_stats *stats;
+    pdf_font **font_of_face;
+    int face_count;
+    HPDF_STATUS error, detail;  /* first libharu error */
+    VEC(pdf_image) images;      /* each file once */
+    VEC(glyph_form_ref) glyph_forms; /* slug glyphs drawn as forms, each once */
+    icc_file cmyk;              /* the template's CMYK profile */
+    HPDF_Array cmyk_space;      /* archive: [/ICCBased cmyk] for CMYK photos */
+    HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
+    pdftag *tags;               /* the logical structure */
+    bool mark_open;             /* a marked-content sequence of the structure is open */
+    int mark_seq;
+    /* per page */
+    HPDF_Page page;
+    const print_spec *print;    /* print form: the page's template's print: section */
+    scaled page_w, page_h;      /* the trim */
+    double ox, oy;              /* the trim's lower-left corner in the MediaBox, pt */
+    bool in_text;
+    pdf_font *cur_font;
+    double cur_size;
+    double cur_fill;
+    int cur_layer;
+    strbuf buf;
+} writer;
+
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
+{
+    writer *w = user;
+    if (!w->error) {
+        w->error = error_no;
+        w->detail = detail_no;
+    }
+}
+
+static double pt(scaled s) { return pt_from_scaled(s); }
+
+/* Page coordinates (scaled, from the trim's top-left, y down) to PDF
+ * user space (points from the MediaBox's lower-left, y up). */
+static double pdf_x(const writer *w, scaled x) { return w->ox + pt(x); }
+static double pdf_y(const writer *w, scaled y) { return w->oy + pt(w->page_h - y); }
+
+static HPDF_Stream page_stream(writer *w)
+{
+    /* libharu 2.3.0 has no public call to write raw content; the page's
+     * stream is its attribute's (pdf-fonts.md §6). */
+    return ((HPDF_PageAttr)w->page->attr)->stream;
+}
+
+/* A real number as PDF wants it: up to 3 decimals, no trailing zeros —
+ * what "%.3f" prints, trimmed.  It is written for every glyph of
+ * justified text (its TJ adjustment), where snprintf took a fifth of a
+ * page's time: the thousandths are rounded here, and only a value within a
+ * hair of a tie, where the exact binary value decides, goes to snprintf. */
+static void fmt_real(char *out, size_t size, double v)
+{
+    if (fabs(v) < 0.0005)
+        v = 0;
+    double m = v * 1000, r = nearbyint(m);
+    if (fabs(m) < 1e12 && fabs(fabs(m - r) - 0.5) > 1e-6) {
+        long long n = (long long)r;
+        unsigned long long a = n < 0 ? (unsigned long long)-n : (unsigned long long)n;
+        char digits[32], rev[24];
+        int k = 0, j = 0;
+        if (n < 0)
+            digits[k++] = '-';
+        unsigned long long whole = a / 1000;
+        do
+            rev[j++] = (char)('0' + whole % 10);
+        while ((whole /= 10) > 0);
+        while (j > 0)
+            digits[k++] = rev[--j];
+        digits[k] = 0;
+        unsigned frac = (unsigned)(a % 1000);
+        if (frac) {
+            digits[k++] = '.';
+            for (unsigned div = 100; frac; div /= 10) {
+                digits[k++] = (char)('0' + frac / div);
+                frac %= div;
+            }
+            digits[k] = 0;
+        }
+        if ((size_t)k < size)
+            memcpy(out, digits, (size_t)k + 1);
+        return;
+    }
+    snprintf(out, size, "%.3f", v);
+    char *dot = strchr(out, '.');
+    if (dot) {
+        char *end = out + strlen(out) - 1;
+        while (end > dot && *end == '0')
+            *end-- = 0;
+        if (end == dot)
+            *end = 0;
+    }
+    if (strcmp(out, "-0") == 0)
+        strcpy(out, "0");
+}
+
+/* Append ">number<" between the codes of a TJ string. */
+static void put_adjustment(strbuf *b, const char *number)
+{
+    size_t len = strlen(number);
+    VEC_GROW(*b, b->n + (int)len + 2);
+    b->v[b->n++] = '>';
+    memcpy(b->v + b->n, number, len);
+    b->n += (int)len;
+    b->v[b->n++] = '<';
+}
+
+/* Append a glyph code as four hex digits. */
+static void put_code(strbuf *b, unsigned code)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    VEC_GROW(*b, b->n + 4);
+    for (int shift = 12; shift >= 0; shift -= 4)
+        b->v[b->n++] = hex[(code >> shift) & 15];
+}
+
+static void end_text(writer *w)
+{
+    if (w->in_text) {
+        HPDF_Page_EndText(w->page);
+        w->in_text = false;
+    }
+}
+
+/* Ink (0..1 of black) as the form's colour: K alone in DeviceCMYK for
+ * the press — never a rich black — and DeviceGray for the archive. */
+static void set_fill(writer *w, double ink)
+{
+    if (w->cur_fill == ink)
+        return;
+    if (w->print)
+        HPDF_Page_SetCMYKFill(w->page, 0, 0, 0, (HPDF_REAL)ink);
+    else
+        HPDF_Page_SetGrayFill(w->page, (HPDF_REAL)(1 - ink));
+    w->cur_fill = ink;
+}
+
+static void set_stroke(writer *w, double ink)
+{
+    if (w->print)
+        HPDF_Page_SetCMYKStroke(w->page, 0, 0, 0, (HPDF_REAL)ink);
+    else
+        HPDF_Page_SetGrayStroke(w->page, (HPDF_REAL)(1 - ink));
+}
+
+/* The proof layer's colours: CMYK as given in the print form; in the
+ * archive form, whose output intent is sRGB, the same colour as RGB. */
+static void set_mark_colour(writer *w, const double cmyk[4], bool stroke)
+{
+    if (w->print) {
+        HPDF_REAL c = (HPDF_REAL)cmyk[0], m = (HPDF_REAL)cmyk[1], y = (HPDF_REAL)cmyk[2],
+                  k = (HPDF_REAL)cmyk[3];
+        if (stroke)
+            HPDF_Page_SetCMYKStroke(w->page, c, m, y, k);
+        else
+            HPDF_Page_SetCMYKFill(w->page, c, m, y, k);
+    } else {
+        HPDF_REAL r = (HPDF_REAL)((1 - cmyk[0]) * (1 - cmyk[3])),
+                  g = (HPDF_REAL)((1 - cmyk[1]) * (1 - cmyk[3])),
+                  b = (HPDF_REAL)((1 - cmyk[2]) * (1 - cmyk[3]));
+        if (stroke)
+            HPDF_Page_SetRGBStroke(w->page, r, g, b);
+        else
+            HPDF_Page_SetRGBFill(w->page, r, g, b);
+    }
+    if (!stroke)
+        w->cur_fill = -1;
+}
+
+static void op_fill(writer *w, const draw_op *op, double ink)
+{
+    if (op->has_color)
+        set_mark_colour(w, op->cmyk, false);
+    else
+        set_fill(w, ink);
+}
+
+static void op_stroke(writer *w, const draw_op *op)
+{
+    if (op->has_color)
+        set_mark_colour(w, op->cmyk, true);
+    else
+        set_stroke(w, op->gray);
+}
+
+static pdf_font *font_for(writer *w, int face)
+{
+    if (!w->font_of_face[face])
+        w->font_of_face[face] = pdffont_new(w->doc, w->fonts, face);
+    return w->font_of_face[face];
+}
+
+static void draw_glyphs(writer *w, const draw_op *op)
+{
+    pdf_font *f = font_for(w, op->face);
+    double size = pt(op->size);
+    /* Codes first: a code whose ToUnicode entry is another text makes the
+     * run carry its text as ActualText. */
+    unsigned *codes = xmalloc(sizeof(unsigned) * (size_t)(op->glyph_count + 1));
+    bool conflict = false;
+    int text_start = -1, text_end = -1;
+    for (int i = 0; i < op->glyph_count; i++) {
+        const draw_glyph *g = &op->glyphs[i];
+        bool c;
+        codes[i] = pdffont_use(f, g->gid, op->text + g->text_start, g->text_len, &c);
+        conflict |= c;
+        if (g->text_len > 0) {
+            if (text_start < 0 || g->text_start < text_start)
+                text_start = g->text_start;
+            if (g->text_start + g->text_len > text_end)
+                text_end = g->text_start + g->text_len;
+        }
+    }
+    if (conflict && text_start >= 0) {
+        end_text(w);
+        w->buf.n = 0;
+        sb_printf(&w->buf, "/Span<</ActualText");
+        sb_pdf_text_n(&w->buf, op->text + text_start, (size_t)(text_end - text_start));
+        sb_printf(&w->buf, ">>BDC\n");
+        HPDF_Stream_Write(page_stream(w), (const HPDF_BYTE *)w->buf.v, (HPDF_UINT)w->buf.n);
+    }
+    if (!w->in_text) {
+        HPDF_Page_BeginText(w->page);
+        w->in_text = true;
+        w->cur_font = NULL;
+    }
+    op_fill(w, op, op->gray);
+    if (w->cur_font != f || w->cur_size != size) {
+        HPDF_Page_SetFontAndSize(w->page, pdffont_handle(f), (HPDF_REAL)size);
+        w->cur_font = f;
+        w->cur_size = size;
+    }
+    HPDF_Page_SetTextMatrix(w->page, 1, 0, 0, 1, (HPDF_REAL)pdf_x(w, op->x),
+                            (HPDF_REAL)pdf_y(w, op->y));
+    /* [<codes> adj <codes> …] TJ: after each glyph, move by what layout
+     * gave it minus what the font's width would give. */
+    w->buf.n = 0;
+    sb_printf(&w->buf, "[<");
+    scaled rise = 0;
+    for (int i = 0; i < op->glyph_count; i++) {
+        const draw_glyph *g = &op->glyphs[i];
+        if (g->y != rise) {
+            /* A vertical offset (a mark): close the array, set the rise. */
+            char r[32];
+            fmt_real(r, sizeof r, pt(g->y));
+            sb_printf(&w->buf, ">]TJ %s Ts [<", r);
+            rise = g->y;
+        }
+        put_code(&w->buf, codes[i]);
+        if (i + 1 < op->glyph_count) {
+            double advance = pt(op->glyphs[i + 1].x - g->x) * 1000.0 / size;
+            double adj = pdffont_width(f, g->gid) - advance;
+            if (fabs(adj) >= 0.0005) {
+                char a[32];
+                fmt_real(a, sizeof a, adj);
+                if (strcmp(a, "0") != 0)
+                    put_adjustment(&w->buf, a);
+            }
+        }
+    }
+    sb_printf(&w->buf, ">]TJ\n");
+    if (rise != 0)
+        sb_printf(&w->buf, "0 Ts\n");
+    HPDF_Stream_Write(page_stream(w), (const HPDF_BYTE *)w->buf.v, (HPDF_UINT)w->buf.n);
+    if (conflict && text_start >= 0) {
+        end_text(w);
+        HPDF_Stream_Write(page_stream(w), (const HPDF_BYTE *)"EMC\n", 4);
+    }
+    free(codes);
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* An ICC profile, whole, in new memory; NULL with errno set. */
+static unsigned char *read_profile(const char *path, size_t *len)
+{
+    char *data;
+    return files_read(NULL, path, IMAGE_MAX_BYTES, &data, len) ? (unsigned char *)data : NULL;
+}
+
+/* The CMYK profile of the template's print: section, read once. */
+static bool load_cmyk_profile(writer *w, const print_spec *ps)
+{
+    if (w->cmyk.data)
+        return true;
+    if (!(w->cmyk.data = read_profile(ps->profile, &w->cmyk.len))) {
+        if (strcmp(ps->profile, PRINT_DEFAULT_PROFILE) == 0)
+            return diag_env_error(w->d, (src_loc){ps->profile, 0, 0},
+                                  "the CMYK profile cannot be read (%s); install the Debian "
+                                  "package libgs-common or name another in the template's "
+                                  "print: output-profile",
+                                  strerror(errno));
+        return diag_error(w->d, ps->loc, "the output profile %s cannot be read: %s", ps->profile,
+                          strerror(errno));
+    }
+    w->cmyk.stream = pdfmeta_icc_stream(w->doc, w->cmyk.data, w->cmyk.len, 4,
+                                        (src_loc){ps->profile, 0, 0}, w->d);
+    return w->cmyk.stream != NULL;
+}
+
+static const pdf_image *load_image(writer *w, const char *path, const double visible[4],
+                                   src_loc where)
+{
+    for (int i = 0; i < w->images.n; i++)
+        if (strcmp(w->images.v[i].path, path) == 0 &&
+            memcmp(w->images.v[i].visible, visible, sizeof w->images.v[i].visible) == 0)
+            return &w->images.v[i];
+    const template *t = &w->l->templates[w->e->pages[0].template_index];
+    pdfimage_options o = {0};
+    if (w->print && w->print->convert_rgb) {
+        if (!load_cmyk_profile(w, w->print))
+            return NULL;
+        o.rgb_to_cmyk = true;
+        o.cmyk_profile = w->cmyk.data;
+        o.cmyk_profile_len = w->cmyk.len;
+    }
+    /* Read once: what was checked is what goes in. */
+    char *data;
+    size_t len;
+    image_info info;
+    if (!image_read(w->e->files, path, &data, &len, where, w->d))
+        return NULL;
+    if (!image_check(data, len, path, false, &info, where, w->d)) {
+        free(data);
+        return NULL;
+    }
+    if (!w->print) {
+        /* PDF/A allows DeviceCMYK only under a CMYK output intent: tag CMYK
+         * photos with the press profile instead. */
+        if (info.components == 4 && !w->cmyk_space) {
+            if (!load_cmyk_profile(w, &t->print)) {
+                free(data);
+                return NULL;
+            }
+            w->cmyk_space = HPDF_Array_New(w->doc->mmgr);
+            HPDF_Xref_Add(w->doc->xref, w->cmyk_space);
+            HPDF_Array_AddName(w->cmyk_space, "ICCBased");
+            HPDF_Array_Add(w->cmyk_space, w->cmyk.stream);
+        }
+        o.cmyk_space = w->cmyk_space;
+    }
+    o.cache_dir = w->opt->cache_dir;
+    memcpy(o.visible, visible, sizeof o.visible);
+    pdf_image img;
+    double t0 = seconds_now();
+    HPDF_STATUS error_before = w->error;
+    bool loaded = pdfimage_load(w->doc, data, len, &info, path, &o, &img, where, w->d);
+    w->stats->image_seconds += seconds_now() - t0;
+    if (!loaded) {
+        /* A photo libharu refuses is the input's fault, reported as such:
+         * not a failure of the writer. */
+        if (!error_before) {
+            w->error = 0;
+            w->detail = 0;
+            HPDF_ResetError(w->doc);
+        }
+        return NULL;
+    }
+    *VEC_PUSH(w->images) = img;
+    return &w->images.v[w->images.n - 1];
+}
+
+/* In the print form, what touches the trim runs out into the bleed. */
+static void bleed_out(const writer *w, scaled *x, scaled *y, scaled *wd, scaled *ht)
+{
+    if (!w->print)
+        return;
+    scaled b = w->print->bleed;
+    if (*x <= 0) {
+        *wd += *x + b;
+        *x = -b;
+    }
+    if (*x + *wd >= w->page_w)
+        *wd = w->page_w + b - *x;
+    if (*y <= 0) {
+        *ht += *y + b;
+        *y = -b;
+    }
+    if (*y + *ht >= w->page_h)
+        *ht = w->page_h + b - *y;
+}
+
+/* Preflight of one placed photo: its effective resolution (pixels over
+ * the inches the whole picture spans once cropped and scaled) and, for the
+ * press, its colour. */
+static void preflight_photo(writer *w, const draw_op *op, const pdf_image *img, double full_w,
+                            double full_h, src_loc where)
+{
+    const char *article_id = op->article >= 0 && op->article < w->e->article_count
+                              ? w->e->articles[op->article]->id
+                              : "";
+    double ppi = fmin(img->width / (full_w / 72), img->height / (full_h / 72));
+    pdf_photo_report *r = VEC_PUSH(w->stats->photos);
+    *r = (pdf_photo_report){
+        .loc = where,
+        .article = article_id,
+        .file = op->image,
+        .width = img->width,
+        .height = img->height,
+        .printed_w = pt(op->w) / MM_TO_PT,
+        .printed_h = pt(op->h) / MM_TO_PT,
+        .ppi = ppi,
+        .colour = img->converted           ? "RGB → CMYK"
+                  : img->components == 4 ? "CMYK"
+                  : img->components == 3 ? "RGB"
+                                         : "gray",
+    };
+    if (!w->print)
+        return;
+    if (ppi < w->print->min_ppi)
+        diag_warn(w->d, where, "low-resolution",
+                  "the photo %s of article \"%s\" prints at %.0f ppi (%d × %d px, %.0f × %.0f mm "
+                  "after the crop); the press wants %.0f: use a larger original or give it "
+                  "fewer columns",
+                  op->image, article_id, ppi, img->width, img->height, r->printed_w, r->printed_h,
+                  w->print->min_ppi);
+    if (img->components == 3)
+        diag_warn(w->d, where, "rgb-image",
+                  "the photo %s of article \"%s\" goes to the press in RGB, as the template's "
+                  "print: rgb-images: keep says; convert it to CMYK or set rgb-images: convert",
+                  op->image, article_id);
+}
+
+static void draw_photo(writer *w, const draw_op *op)
+{
+    src_loc where = op->src_loc.file ? op->src_loc
+                    : op->article >= 0 ? w->e->articles[op->article]->loc
+                                       : (src_loc){op->image, 0, 0};
+    HPDF_Page pg = w->page;
+    /* The whole picture, of which the frame shows the uncropped part. */
+    double vw = 1 - op->crop[0] - op->crop[2], vh = 1 - op->crop[1] - op->crop[3];
+    double full_w = pt(op->w) / vw, full_h = pt(op->h) / vh;
+    double ix = pdf_x(w, op->x) - op->crop[0] * full_w;
+    double iy = pdf_y(w, op->y + op->h) - op->crop[3] * full_h;
+    scaled cx = op->x, cy = op->y, cw = op->w, ch = op->h;
+    bleed_out(w, &cx, &cy, &cw, &ch);
+    double x0 = pdf_x(w, cx), x1 = pdf_x(w, cx + cw), y0 = pdf_y(w, cy + ch), y1 = pdf_y(w, cy);
+    /* Into the bleed the crop gives what it cut; where it cut too little,
+     * the picture grows about the frame's centre until it covers. */
+    double mx = pdf_x(w, op->x) + pt(op->w) / 2, my = pdf_y(w, op->y + op->h) + pt(op->h) / 2;
+    double grow = fmax(fmax((mx - x0) / (mx - ix), (x1 - mx) / (ix + full_w - mx)),
+                       fmax((my - y0) / (my - iy), (y1 - my) / (iy + full_h - my)));
+    if (grow > 1) {
+        ix = mx - (mx - ix) * grow;
+        iy = my - (my - iy) * grow;
+        full_w *= grow;
+        full_h *= grow;
+    }
+    /* What of the picture shows inside the clip (left, top, right, bottom,
+     * in fractions of it). */
+    double visible[4] = {fmax(0, (x0 - ix) / full_w), fmax(0, (iy + full_h - y1) / full_h),
+                         fmin(1, (x1 - ix) / full_w), fmin(1, (iy + full_h - y0) / full_h)};
+    const pdf_image *img = load_image(w, op->image, visible, where);
+    if (!img)
+        return;
+    preflight_photo(w, op, img, full_w, full_h, where);
+    /* The pixels embedded, where they lie in the whole picture. */
+    double sx = ix, sy = iy, sw = full_w, sh = full_h;
+    if (img->x0 > 0 || img->y0 > 0 || img->x1 < img->width || img->y1 < img->height) {
+        sx = ix + full_w * img->x0 / img->width;
+        sw = full_w * (img->x1 - img->x0) / img->width;
+        sy = iy + full_h - full_h * img->y1 / img->height;
+        sh = full_h * (img->y1 - img->y0) / img->height;
+    }
+    HPDF_Page_GSave(pg);
+    HPDF_Page_Rectangle(pg, (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)(x1 - x0),
+                        (HPDF_REAL)(y1 - y0));
+    HPDF_Page_Clip(pg);
+    HPDF_Page_EndPath(pg);
+    HPDF_Page_DrawImage(pg, img->image, (HPDF_REAL)sx, (HPDF_REAL)sy, (HPDF_REAL)sw, (HPDF_REAL)sh);
+    HPDF_Page_GRestore(pg);
+    w->cur_fill = -1; /* GRestore resets colour */
+}
+
+/* The proof layer is an optional content group, so a reader can hide
+ * it: made on first use, named in the catalog's OCProperties (on by
+ * default) and in each page's resources as /Proof. */
+static HPDF_Dict overlay_group(writer *w)
+{
+    if (w->overlay_group)
+        return w->overlay_group;
+    HPDF_MMgr mm = w->doc->mmgr;
+    HPDF_Dict ocg = HPDF_Dict_New(mm);
+    HPDF_Dict props = HPDF_Dict_New(mm), config = HPDF_Dict_New(mm);
+    HPDF_Array ocgs = HPDF_Array_New(mm), order = HPDF_Array_New(mm), on = HPDF_Array_New(mm);
+    if (!ocg || !props || !config || !ocgs || !order || !on)
+        return NULL;
+    HPDF_Xref_Add(w->doc->xref, ocg);
+    HPDF_Dict_AddName(ocg, "Type", "OCG");
+    HPDF_Dict_Add(ocg, "Name", HPDF_String_New(mm, "Proof marks", NULL));
+    HPDF_Array_Add(ocgs, ocg);
+    HPDF_Array_Add(order, ocg);
+    HPDF_Array_Add(on, ocg);
+    HPDF_Dict_Add(config, "Name", HPDF_String_New(mm, "Proof", NULL));
+    HPDF_Dict_Add(config, "Order", order);
+    HPDF_Dict_Add(config, "ON", on);
+    HPDF_Dict_Add(props, "OCGs", ocgs);
+    HPDF_Dict_Add(props, "D", config);
+    HPDF_Dict_Add(w->doc->catalog, "OCProperties", props);
+    w->overlay_group = ocg;
+    return ocg;
+}
+
+static void raw(writer *w, const char *text)
+{
+    HPDF_Stream_Write(page_stream(w), (const HPDF_BYTE *)text, (HPDF_UINT)strlen(text));
+}
+
+/* Enter or leave the proof layer: /OC /Proof BDC … EMC, outside text
+ * objects. */
+static void switch_layer(writer *w, int layer)
+{
+    if (layer == w->cur_layer)
+        return;
+    end_text(w);
+    if (w->cur_layer == 1)
+        raw(w, "EMC\n");
+    if (layer == 1) {
+        HPDF_Dict ocg = overlay_group(w);
+        HPDF_Dict res = HPDF_Page_GetInheritableItem(w->page, "Resources", HPDF_OCLASS_DICT);
+        if (!ocg || !res) {
+            w->error = w->error ? w->error : HPDF_FAILD_TO_ALLOC_MEM;
+            return;
+        }
+        HPDF_Dict props = HPDF_Dict_GetItem(res, "Properties", HPDF_OCLASS_DICT);
+        if (!props) {
+            props = HPDF_Dict_New(w->doc->mmgr);
+            if (!props) {
+                w->error = w->error ? w->error : HPDF_FAILD_TO_ALLOC_MEM;
+                return;
+            }
+            HPDF_Dict_Add(res, "Properties", props);
+            HPDF_Dict_Add(props, "Proof", ocg);
+        }
+        raw(w, "/OC /Proof BDC\n");
+    }
+    w->cur_layer = layer;
+}
+
+/* Glyph outlines as PDF path operators, in font units. */
+static void pen_point(strbuf *b, float x, float y, const char *op)
+{
+    char xs[32], ys[32];
+    fmt_real(xs, sizeof xs, x);
+    fmt_real(ys, sizeof ys, y);
+    sb_printf(b, "%s %s %s\n", xs, ys, op);
+}
+
+static void pen_move(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float x, float y,
+                     void *user)
+{
+    (void)df, (void)st, (void)user;
+    pen_point(data, x, y, "m");
+}
+
+static void pen_line(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float x, float y,
+                     void *user)
+{
+    (void)df, (void)st, (void)user;
+    pen_point(data, x, y, "l");
+}
+
+static void pen_cubic(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float x1, float y1,
+                      float x2, float y2, float x, float y, void *user)
+{
+    (void)df, (void)st, (void)user;
+    pen_point(data, x1, y1, "");
+    pen_point(data, x2, y2, "");
+    pen_point(data, x, y, "c");
+}
+
+/* PDF has no quadratic curve: the same curve as a cubic. */
+static void pen_quadratic(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float qx,
+                          float qy, float x, float y, void *user)
+{
+    float x0 = st->current_x, y0 = st->current_y;
+    pen_cubic(df, data, st, x0 + 2.0f / 3.0f * (qx - x0), y0 + 2.0f / 3.0f * (qy - y0),
+              x + 2.0f / 3.0f * (qx - x), y + 2.0f / 3.0f * (qy - y), x, y, user);
+}
+
+static void pen_close(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, void *user)
+{
+    (void)df, (void)st, (void)user;
+    sb_printf(data, "h\n");
+}
+
+/* A glyph's outline as a form XObject in font units, made once per face
+ * and glyph: the slug's few dozen glyphs stand on every page. */
+static int glyph_form(writer *w, hb_font_t *font, int face, unsigned gid)
+{
+    for (int i = 0; i < w->glyph_forms.n; i++)
+        if (w->glyph_forms.v[i].face == face && w->glyph_forms.v[i].gid == gid)
+            return i;
+    hb_glyph_extents_t ext;
+    if (!hb_font_get_glyph_extents(font, gid, &ext) || ext.width == 0 || ext.height == 0)
+        return -1; /* a space: nothing to draw */
+    hb_draw_funcs_t *df = hb_draw_funcs_create();
+    hb_draw_funcs_set_move_to_func(df, pen_move, NULL, NULL);
+    hb_draw_funcs_set_line_to_func(df, pen_line, NULL, NULL);
+    hb_draw_funcs_set_quadratic_to_func(df, pen_quadratic, NULL, NULL);
+    hb_draw_funcs_set_cubic_to_func(df, pen_cubic, NULL, NULL);
+    hb_draw_funcs_set_close_path_func(df, pen_close, NULL, NULL);
+    strbuf path = {0};
+#if HB_VERSION_ATLEAST(7, 0, 0)
+    hb_font_draw_glyph(font, gid, df, &path);
+#else
+    hb_font_get_glyph_shape(font, gid, df, &path);
+#endif
+    hb_draw_funcs_destroy(df);
+    sb_printf(&path, "f\n");
+    HPDF_Dict form = HPDF_DictStream_New(w->doc->mmgr, w->doc->xref);
+    if (!form) {
+        VEC_FREE(path);
+        return -1;
+    }
+    form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict_AddName(form, "Type", "XObject");
+    HPDF_Dict_AddName(form, "Subtype", "Form");
+    HPDF_Array box = HPDF_Array_New(w->doc->mmgr);
+    HPDF_Dict_Add(form, "BBox", box);
+    HPDF_Array_AddNumber(box, ext.x_bearing);
+    HPDF_Array_AddNumber(box, ext.y_bearing + ext.height);
+    HPDF_Array_AddNumber(box, ext.x_bearing + ext.width);
+    HPDF_Array_AddNumber(box, ext.y_bearing);
+    HPDF_Stream_Write(form->stream, (const HPDF_BYTE *)path.v, (HPDF_UINT)path.n);
+    VEC_FREE(path);
+    *VEC_PUSH(w->glyph_forms) = (glyph_form_ref){face, gid, form};
+    return w->glyph_forms.n - 1;
+}
+
+/* A run drawn as filled outlines instead of text.  Printer's marks are
+ * artwork, not the edition's text: nothing outside the trim turns up when
+ * the print file is searched or its text copied out. */
+static void draw_glyph_paths(writer *w, const draw_op *op)
+{
+    hb_font_t *font = fontset_hb_font(w->fonts, op->face);
+    int x_scale, y_scale;
+    hb_font_get_scale(font, &x_scale, &y_scale);
+    switch_layer(w, op->layer);
+    end_text(w);
+    op_fill(w, op, op->gray);
+    HPDF_Dict res = HPDF_Page_GetInheritableItem(w->page, "Resources", HPDF_OCLASS_DICT);
+    HPDF_Dict xobjects = res ? HPDF_Dict_GetItem(res, "XObject", HPDF_OCLASS_DICT) : NULL;
+    if (res && !xobjects) {
+        xobjects = HPDF_Dict_New(w->doc->mmgr);
+        HPDF_Dict_Add(res, "XObject", xobjects);
+    }
+    if (!xobjects) {
+        w->error = w->error ? w->error : HPDF_FAILD_TO_ALLOC_MEM;
+        return;
+    }
+    double k = pt(op->size) / x_scale;
+    for (int i = 0; i < op->glyph_count; i++) {
+        const draw_glyph *g = &op->glyphs[i];
+        int f = glyph_form(w, font, op->face, g->gid);
+        if (f < 0)
+            continue;
+        char name[16], line[160], xs[32], ys[32];
+        snprintf(name, sizeof name, "G%d", f);
+        if (!HPDF_Dict_GetItem(xobjects, name, HPDF_OCLASS_DICT))
+            HPDF_Dict_Add(xobjects, name, w->glyph_forms.v[f].form);
+        fmt_real(xs, sizeof xs, pdf_x(w, op->x + g->x));
+        fmt_real(ys, sizeof ys, pdf_y(w, op->y) + pt(g->y));
+        snprintf(line, sizeof line, "q %.6f 0 0 %.6f %s %s cm /%s Do Q\n", k, k, xs, ys, name);
+        raw(w, line);
+    }
+}
+
+static void draw_op_pdf(writer *w, const draw_op *op)
+{
+    HPDF_Page pg = w->page;
+    switch_layer(w, op->layer);
+    switch (op->kind) {
+    case DRAW_GLYPHS:
+        draw_glyphs(w, op);
+        break;
+    case DRAW_RULE:
+        end_text(w);
+        HPDF_Page_SetLineWidth(pg, (HPDF_REAL)pt(op->weight));
+        op_stroke(w, op);
+        HPDF_Page_MoveTo(pg, (HPDF_REAL)pdf_x(w, op->x), (HPDF_REAL)pdf_y(w, op->y));
+        HPDF_Page_LineTo(pg, (HPDF_REAL)pdf_x(w, op->x2), (HPDF_REAL)pdf_y(w, op->y2));
+        HPDF_Page_Stroke(pg);
+        break;
+    case DRAW_RECT: {
+        end_text(w);
+        if (op->fill >= 0) {
+            scaled x = op->x, y = op->y, wd = op->w, ht = op->h;
+            if (!op->has_color)
+                bleed_out(w, &x, &y, &wd, &ht);
+            op_fill(w, op, op->fill);
+            HPDF_Page_Rectangle(pg, (HPDF_REAL)pdf_x(w, x), (HPDF_REAL)pdf_y(w, y + ht),
+                                (HPDF_REAL)pt(wd), (HPDF_REAL)pt(ht));
+            HPDF_Page_Fill(pg);
+        }
+        if (op->weight > 0) {
+            HPDF_Page_SetLineWidth(pg, (HPDF_REAL)pt(op->weight));
+            op_stroke(w, op);
+            HPDF_Page_Rectangle(pg, (HPDF_REAL)pdf_x(w, op->x), (HPDF_REAL)pdf_y(w, op->y + op->h),
+                                (HPDF_REAL)pt(op->w), (HPDF_REAL)pt(op->h));
+            HPDF_Page_Stroke(pg);
+        }
+        break;
+    }
+    case DRAW_IMAGE:
+        end_text(w);
+        draw_photo(w, op);
+        break;
+    }
+}
+
+/* Marked content of the structure (pdftag.h): outside text objects, so
+ * that sequences and BT/ET never cross. */
+static void close_mark(writer *w)
+{
+    if (!w->mark_open)
+        return;
+    end_text(w);
+    raw(w, "EMC\n");
+    w->mark_open = false;
+}
+
+static void open_mark(writer *w, tag_mark m)
+{
+    end_text(w);
+    char buf[64];
+    if (m.mcid >= 0)
+        snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", m.role, m.mcid);
+    else
+        snprintf(buf, sizeof buf, "/%s BMC\n", m.role);
+    raw(w, buf);
+    w->mark_open = true;
+    w->mark_seq = m.seq;
+}
+
+/* An op of the page's list inside the sequence pdftag gives it; the proof
+ * layer's optional content is never inside one. */
+static void draw_tagged(writer *w, const draw_op *op)
+{
+    tag_mark m = pdftag_mark(w->tags, op);
+    if (w->mark_open && (m.seq != w->mark_seq || op->layer != w->cur_layer))
+        close_mark(w);
+    switch_layer(w, op->layer);
+    if (!w->mark_open && m.role)
+        open_mark(w, m);
+    draw_op_pdf(w, op);
+}
+
+/* Crop marks at the corners and registration marks (a circle and a cross)
+ * at the middle of each side, all in the slug, outside the bleed, in
+ * registration colour: full C, M, Y and K, so every plate shows them. */
+static void draw_marks(writer *w)
+{
+    HPDF_Page pg = w->page;
+    const double mm = MM_TO_PT;
+    double b = pt(w->print->bleed), s = pt(w->print->slug);
+    double x0 = w->ox, y0 = w->oy, x1 = x0 + pt(w->page_w), y1 = y0 + pt(w->page_h);
+    double len = s - 2 * mm;
+    HPDF_Page_SetLineWidth(pg, 0.25);
+    HPDF_Page_SetCMYKStroke(pg, 1, 1, 1, 1);
+    const double xs[2] = {x0, x1}, ys[2] = {y0, y1};
+    for (int i = 0; i < 2; i++) {
+        for (int j = 0; j < 2; j++) {
+            double x = xs[i], y = ys[j], dx = i ? 1 : -1, dy = j ? 1 : -1;
+            HPDF_Page_MoveTo(pg, (HPDF_REAL)(x + dx * b), (HPDF_REAL)y);
+            HPDF_Page_LineTo(pg, (HPDF_REAL)(x + dx * (b + len)), (HPDF_REAL)y);
+            HPDF_Page_MoveTo(pg, (HPDF_REAL)x, (HPDF_REAL)(y + dy * b));
+            HPDF_Page_LineTo(pg, (HPDF_REAL)x, (HPDF_REAL)(y + dy * (b + len)));
+        }
+    }
+    HPDF_Page_Stroke(pg);
+    double r = fmin(s / 2 - mm, 3 * mm), mid = b + s / 2;
+    const double centres[4][2] = {{(x0 + x1) / 2, y0 - mid},
+                                  {(x0 + x1) / 2, y1 + mid},
+                                  {x0 - mid, (y0 + y1) / 2},
+                                  {x1 + mid, (y0 + y1) / 2}};
+    for (int i = 0; i < 4; i++) {
+        double cx = centres[i][0], cy = centres[i][1];
+        HPDF_Page_Circle(pg, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)(r * 0.6));
+        HPDF_Page_MoveTo(pg, (HPDF_REAL)(cx - r), (HPDF_REAL)cy);
+        HPDF_Page_LineTo(pg, (HPDF_REAL)(cx + r), (HPDF_REAL)cy);
+        HPDF_Page_MoveTo(pg, (HPDF_REAL)cx, (HPDF_REAL)(cy - r));
+        HPDF_Page_LineTo(pg, (HPDF_REAL)cx, (HPDF_REAL)(cy + r));
+        HPDF_Page_Stroke(pg);
+    }
+}
+
+static void set_box(writer *w, const char *key, double l, double b, double r, double t)
+{
+    HPDF_Dict_Add(w->page, key,
+                  HPDF_Box_Array_New(w->doc->mmgr, (HPDF_Box){(HPDF_REAL)l, (HPDF_REAL)b,
+                                                              (HPDF_REAL)r, (HPDF_REAL)t}));
+}
+
+/* Start page po: its size, its boxes, where its trim sits. */
+static bool begin_page(writer *w, const page_out *po)
+{
+    const template *t = &w->l->templates[w->e->pages[po->index].template_index];
+    w->page = HPDF_AddPage(w->doc);
+    if (!w->page)
+        return false;
+    w->print = w->opt->form == PDF_PRINT ? &t->print : NULL;
+    w->page_w = po->width;
+    w->page_h = po->height;
+    double W = pt(po->width), H = pt(po->height);
+    /* MediaBox = trim + bleed + slug on every side. */
+    double o = w->print ? pt(w->print->bleed + w->print->slug) : 0;
+    w->ox = w->oy = o;
+    HPDF_Page_SetWidth(w->page, (HPDF_REAL)(W + 2 * o));
+    HPDF_Page_SetHeight(w->page, (HPDF_REAL)(H + 2 * o));
+    if (w->print) {
+        double b = pt(w->print->bleed);
+        set_box(w, "BleedBox", o - b, o - b, o + W + b, o + H + b);
+        set_box(w, "TrimBox", o, o, o + W, o + H);
+    }
+    w->in_text = false;
+    w->cur_font = NULL;
+    w->cur_fill = -1;
+    w->cur_layer = 0;
+    return true;
+}
+
+/* Preflight: every font the file names must carry its program. */
+static bool check_fonts_embedded(writer *w, const char *path)
+{
+    HPDF_Xref x = w->doc->xref;
+    bool ok = true;
+    for (HPDF_UINT i = 0; i < x->entries->count; i++) {
+        HPDF_XrefEntry en = HPDF_Xref_GetEntry(x, i);
+        HPDF_Obj_Header *h = en ? en->obj : NULL;
+        if (!h || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+            continue;
+        HPDF_Dict dict = en->obj;
+        HPDF_Name type = HPDF_Dict_GetItem(dict, "Type", HPDF_OCLASS_NAME);
+        if (!type)
+            continue;
+        if (strcmp(type->value, "FontDescriptor") == 0 &&
+            !HPDF_Dict_GetItem(dict, "FontFile2", HPDF_OCLASS_DICT) &&
+            !HPDF_Dict_GetItem(dict, "FontFile3", HPDF_OCLASS_DICT)) {
+            HPDF_Name name = HPDF_Dict_GetItem(dict, "FontName", HPDF_OCLASS_NAME);
+            ok = diag_env_error(w->d, (src_loc){path, 0, 0}, "preflight: the font %s is not embedded",
+                                name ? name->value : "?");
+        }
+        if (strcmp(type->value, "Font") == 0) {
+            HPDF_Name sub = HPDF_Dict_GetItem(dict, "Subtype", HPDF_OCLASS_NAME);
+            if (sub && strcmp(sub->value, "Type0") != 0 && strcmp(sub->value, "CIDFontType0") != 0 &&
+                strcmp(sub->value, "CIDFontType2") != 0)
+                ok = diag_env_error(w->d, (src_loc){path, 0, 0},
+                                    "preflight: a %s font that paiban does not embed crept in",
+                                    sub->value);
+        }
+    }
+    return ok;
+}
+
+/* Output intents and the rest of what the document says of itself. */
+static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages)
+{
+    pdfmeta_describe(w->doc, w->e, w->opt->form, w->opt->build_time);
+    pdftag_finish(w->tags);
+    pdfmeta_outline(w->doc, w->e, eo, pages);
+    pdfmeta_page_labels(w->doc, eo);
+    char info[128];
+    if (w->opt->form == PDF_PRINT) {
+        const print_spec *ps = &w->l->templates[w->e->pages[0].template_index].print;
+        if (!load_cmyk_profile(w, ps))
+            return false;
+        pdfmeta_icc_description(w->cmyk.data, w->cmyk.len, info, sizeof info);
+        pdfmeta_output_intent(w->doc, "GTS_PDFX", w->cmyk.stream, ps->condition, info);
+    } else {
+        icc_file srgb = {0};
+        if (!(srgb.data = read_profile(ARCHIVE_PROFILE, &srgb.len)))
+            return diag_env_error(w->d, (src_loc){ARCHIVE_PROFILE, 0, 0},
+                                  "the sRGB profile cannot be read (%s); install the Debian "
+                                  "package " ARCHIVE_PROFILE_PACKAGE,
+                                  strerror(errno));
+        HPDF_Dict s = pdfmeta_icc_stream(w->doc, srgb.data, srgb.len, 3,
+                                         (src_loc){ARCHIVE_PROFILE, 0, 0}, w->d);
+        free(srgb.data);
+        if (!s)
+            return false;
+        pdfmeta_output_intent(w->doc, "GTS_PDFA1", s, ARCHIVE_CONDITION, ARCHIVE_CONDITION);
+    }
+    pdfmeta_reserve_id(w->doc);
+    return true;
+}
+
+
+/* What libharu writes, on its way into the file: buffered, and digested
+ * for the document ID as it goes, so the file is written once and never
+ * read back.  (libharu's own memory stream copies a byte at a time, and
+ * its MD5 too.)  The digest is taken on a thread of its own, a buffer
+ * behind the writing: for a page with a photo of megabytes it costs as
+ * much as everything else the writing does. */
+enum { OUT_BUFFER = 256 * 1024 };
+
+typedef struct pdf_sink {
+    int fd;
+    unsigned char *buf[2]; /* one filled while the other is digested */
+    int cur;
+    size_t n;              /* bytes in buf[cur] */
+    uint64_t size;
+    int error;             /* errno of the first failed write, or 0 */
+    struct md5_ctx digest;
+    pthread_t hasher;
+    bool threaded;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    const unsigned char *pending; /* for the hasher, or NULL */
+    size_t pending_len;
+    bool stop;
+} pdf_sink;
+
+static void *hash_worker(void *arg)
+{
+    pdf_sink *o = arg;
+    pthread_mutex_lock(&o->lock);
+    for (;;) {
+        while (!o->pending && !o->stop)
+            pthread_cond_wait(&o->cond, &o->lock);
+        if (!o->pending)
+            break;
+        const unsigned char *p = o->pending;
+        size_t len = o->pending_len;
+        pthread_mutex_unlock(&o->lock);
+        md5_update(&o->digest, len, p);
+        pthread_mutex_lock(&o->lock);
+        o->pending = NULL;
+        pthread_cond_broadcast(&o->cond);
+    }
+    pthread_mutex_unlock(&o->lock);
+    return NULL;
+}
+
+/* Give the hasher p once it has finished the last buffer. */
+static void hash_later(pdf_sink *o, const unsigned char *p, size_t len)
+{
+    if (!o->threaded) {
+        md5_update(&o->digest, len, p);
+        return;
+    }
+    pthread_mutex_lock(&o->lock);
+    while (o->pending)
+        pthread_cond_wait(&o->cond, &o->lock);
+    o->pending = p;
+    o->pending_len = len;
+    pthread_cond_broadcast(&o->cond);
+    pthread_mutex_unlock(&o->lock);
+}
+
+static void out_open(pdf_sink *o, int fd)
+{
+    *o = (pdf_sink){.fd = fd, .buf = {xmalloc(OUT_BUFFER), xmalloc(OUT_BUFFER)}};
+    md5_init(&o->digest);
+    pthread_mutex_init(&o->lock, NULL);
+    pthread_cond_init(&o->cond, NULL);
+    o->threaded = pthread_create(&o->hasher, NULL, hash_worker, o) == 0;
+}
+
+/* Write and hand over buf[cur]; fill the other one next. */
+static bool flush_out(pdf_sink *o)
+{
+    const unsigned char *p = o->buf[o->cur];
+    for (size_t done = 0; done < o->n && !o->error;) {
+        ssize_t k = write(o->fd, p + done, o->n - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            o->error = k < 0 ? errno : ENOSPC;
+        else
+            done += (size_t)k;
+    }
+    hash_later(o, p, o->n);
+    o->cur ^= 1;
+    o->n = 0;
+    return !o->error;
+}
+
+/* Wait for the digest and free the buffers. */
+static void out_close(pdf_sink *o, unsigned char digest[16])
+{
+    if (o->threaded) {
+        pthread_mutex_lock(&o->lock);
+        while (o->pending)
+            pthread_cond_wait(&o->cond, &o->lock);
+        o->stop = true;
+        pthread_cond_broadcast(&o->cond);
+        pthread_mutex_unlock(&o->lock);
+        pthread_join(o->hasher, NULL);
+    }
+    md5_digest(&o->digest, MD5_DIGEST_SIZE, digest);
+    pthread_mutex_destroy(&o->lock);
+    pthread_cond_destroy(&o->cond);
+    free(o->buf[0]);
+    free(o->buf[1]);
+}
+
+static HPDF_STATUS write_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT len)
+{
+    pdf_sink *o = s->attr;
+    o->size += len;
+    while (len > 0) {
+        size_t take = MIN((size_t)len, OUT_BUFFER - o->n);
+        memcpy(o->buf[o->cur] + o->n, p, take);
+        o->n += take;
+        p += take;
+        len -= (HPDF_UINT)take;
+        if (o->n == OUT_BUFFER && !flush_out(o))
+            return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)o->error);
+    }
+    return HPDF_OK;
+}
+
+/* Save the document as path: into a temporary file beside it, the
+ * document ID — the digest of the file — written into its trailer, the
+ * file flushed to disk and renamed; an interrupt waits till it is done. */
+static bool save_pdf(writer *w, const char *path, long *bytes)
+{
+    src_loc where = {path, 0, 0};
+    char *tmp;
+    signals_held held;
+    files_hold_signals(&held);
+    int fd = files_temp_open(path, &tmp, w->d);
+    if (fd < 0) {
+        files_release_signals(&held);
+        return false;
+    }
+    pdf_sink *o = xcalloc(1, sizeof *o);
+    out_open(o, fd);
+    w->doc->stream = HPDF_CallbackWriter_New(w->doc->mmgr, write_out, o);
+    if (w->doc->stream)
+        HPDF_SaveToStream(w->doc);
+    bool ok = !w->error && w->doc->stream && flush_out(o);
+    unsigned char digest[16];
+    out_close(o, digest);
+    if (w->doc->stream) {
+        HPDF_Stream_Free(w->doc->stream);
+        w->doc->stream = NULL;
+    }
+    if (!ok && o->error)
+        diag_env_error(w->d, where, "cannot write: %s (the previous file is left as it was)",
+                       strerror(o->error));
+    else if (!ok)
+        diag_env_error(w->d, where,
+                       "libharu failed with error 0x%04X (detail %u) while writing the PDF",
+                       (unsigned)w->error, (unsigned)w->detail);
+    if (ok) {
+        /* The ID is in the trailer, the last bytes of the file. */
+        unsigned char tail[1024];
+        size_t len = (size_t)MIN(o->size, sizeof tail);
+        off_t at = (off_t)(o->size - len);
+        if (pread(fd, tail, len, at) != (ssize_t)len || !pdfmeta_put_id(tail, len, digest)) {
+            diag_env_error(w->d, where, "libharu wrote no room for the document ID");
+            ok = false;
+        } else if (pwrite(fd, tail, len, at) != (ssize_t)len) {
+            diag_env_error(w->d, where, "cannot write: %s", strerror(errno));
+            ok = false;
+        }
+        *bytes = (long)o->size;
+    }
+    free(o);
+    ok = files_temp_close(fd, tmp, path, ok, w->d);
+    ok = files_temp_place(tmp, path, ok, w->d);
+    files_release_signals(&held);
+    return ok;
+}
+
+/* The last work on the document, spread over the processors: each font
+ * subset (pdffont_subset), and every stream libharu would deflate as it
+ * writes the file — page contents, the output profile, converted PNG
+ * photos — deflated instead, at its level.  Neither touches libharu; the
+ * results go into the document afterwards, on this thread. */
+typedef struct stream_pack {
+    HPDF_Dict dict;
+    unsigned char *raw;
+    size_t raw_len;
+    packed deflated;
+} stream_pack;
+
+typedef struct finish_queue {
+    pdf_font **fonts;
+    int font_count;
+    stream_pack *streams;
+    int stream_count;
+    atomic_int next;
+} finish_queue;
+
+static void *finish_worker(void *arg)
+{
+    finish_queue *q = arg;
+    for (int i; (i = atomic_fetch_add(&q->next, 1)) < q->font_count + q->stream_count;) {
+        if (i < q->font_count) {
+            pdffont_subset(q->fonts[i]);
+        } else {
+            stream_pack *pp = &q->streams[i - q->font_count];
+            pp->deflated = pdfstream_deflate(pp->raw, pp->raw_len);
+        }
+    }
+    return NULL;
+}
+
+static int more_glyphs_first(const void *a, const void *b)
+{
+    unsigned x = pdffont_glyph_count(*(pdf_font *const *)a),
+             y = pdffont_glyph_count(*(pdf_font *const *)b);
+    return x > y ? -1 : x < y;
+}
+
+enum { MAX_FINISH_THREADS = 4 };
+
+static void finish_in_parallel(writer *w, bool fonts)
+{
+    HPDF_List entries = w->doc->xref->entries;
+    finish_queue q = {.fonts = xcalloc((size_t)w->face_count + 1, sizeof(pdf_font *)),
+                      .streams = xcalloc((size_t)entries->count + 1, sizeof(stream_pack))};
+    for (int f = 0; f < w->face_count && fonts; f++)
+        if (w->font_of_face[f])
+            q.fonts[q.font_count++] = w->font_of_face[f];
+    /* The largest font first: it takes longest. */
+    qsort(q.fonts, (size_t)q.font_count, sizeof(pdf_font *), more_glyphs_first);
+    for (HPDF_UINT i = 0; i < entries->count; i++) {
+        HPDF_XrefEntry en = HPDF_Xref_GetEntry(w->doc->xref, i);
+        HPDF_Obj_Header *h = en ? en->obj : NULL;
+        if (!h || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
+            continue;
+        HPDF_Dict dict = en->obj;
+        /* Filtered by FlateDecode alone, without parameters, and not
+         * handled already. */
+        if (!dict->stream || dict->stream->type != HPDF_STREAM_MEMORY ||
+            dict->filter != HPDF_STREAM_FILTER_FLATE_DECODE || dict->filterParams ||
+            dict->write_fn)
+            continue;
+        stream_pack *pp = &q.streams[q.stream_count++];
+        pp->dict = dict;
+        pp->raw = pdfstream_take(dict, &pp->raw_len);
+    }
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = (int)MIN(MIN(MAX(cpus, 1), MAX_FINISH_THREADS), q.font_count + q.stream_count);
+    pthread_t thread[MAX_FINISH_THREADS];
+    bool started[MAX_FINISH_THREADS] = {false};
+    for (int i = 1; i < n; i++)
+        started[i] = pthread_create(&thread[i], NULL, finish_worker, &q) == 0;
+    finish_worker(&q);
+    for (int i = 1; i < n; i++)
+        if (started[i])
+            pthread_join(thread[i], NULL);
+    for (int p = 0; p < q.stream_count; p++) {
+        stream_pack *pp = &q.streams[p];
+        /* Where zlib failed, libharu deflates it as before. */
+        if (pp->deflated.data)
+            pdfstream_put(pp->dict, &pp->deflated);
+        free(pp->deflated.data);
+        free(pp->raw);
+    }
+    free(q.streams);
+    free(q.fonts);
+}
+
+bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typesetter *ts,
+               const pdf_options *opt, const char *path, pdf_stats *stats, diag *d)
+{
+    writer w = {.fonts = typesetter_fonts(ts), .d = d, .e = e, .l = l, .opt = opt,
+                .stats = stats, .cur_fill = -1};
+    memset(stats, 0, sizeof *stats);
+    w.doc = HPDF_New(on_error, &w);
+    if (!w.doc)
+        return diag_env_error(d, (src_loc){path, 0, 0}, "libharu cannot create a document");
+    w.face_count = fontset_count(w.fonts);
+    w.font_of_face = xcalloc((size_t)w.face_count + 1, sizeof(pdf_font *));
+    HPDF_SetCompressionMode(w.doc, HPDF_COMP_ALL);
+    /* ActualText needs PDF 1.5; PDF/A-2 builds on 1.7. */
+    w.doc->pdf_version = HPDF_VER_17;
+    w.tags = pdftag_new(w.doc, eo, l);
+    arena *slug_arena = arena_new();
+    pdfmeta_page *pages = xcalloc((size_t)eo->page_count + 1, sizeof *pages);
+    double t_pages = seconds_now();
+
+    for (int p = 0; p < eo->page_count && !w.error; p++) {
+        const page_out *po = &eo->pages[p];
+        if (!begin_page(&w, po))
+            break;
+        pages[p] = (pdfmeta_page){w.page, w.ox, w.oy, pt(po->height)};
+        pdftag_begin_page(w.tags, w.page, po);
+        for (int i = 0; i < po->list.ops.n; i++)
+            draw_tagged(&w, &po->list.ops.v[i]);
+        close_mark(&w);
+        switch_layer(&w, 0);
+        pdftag_end_page(w.tags);
+        if (w.print && w.print->marks && !opt->no_marks) {
+            open_mark(&w, (tag_mark){"Artifact", -1, -1});
+            draw_list slug = {0};
+            slug_build(ts, l, e, po, opt->build_time, slug_arena, &slug);
+            for (int i = 0; i < slug.ops.n; i++) {
+                const draw_op *op = &slug.ops.v[i];
+                if (op->kind == DRAW_GLYPHS)
+                    draw_glyph_paths(&w, op);
+                else
+                    draw_op_pdf(&w, op);
+            }
+            draw_list_free(&slug);
+            end_text(&w);
+            draw_marks(&w);
+            close_mark(&w);
+        }
+        end_text(&w);
+    }
+    double t0 = seconds_now();
+    stats->page_seconds = t0 - t_pages - stats->image_seconds;
+    bool ok = !w.error && diag_error_count(d) == 0 && diag_env_error_count(d) == 0;
+    if (ok)
+        finish_in_parallel(&w, true);
+    for (int f = 0; f < w.face_count && ok; f++) {
+        if (w.font_of_face[f]) {
+            ok &= pdffont_finish(w.font_of_face[f], d);
+            stats->fonts++;
+        }
+    }
+    stats->subset_seconds = seconds_now() - t0;
+    ok = ok && check_fonts_embedded(&w, path) && describe(&w, eo, pages);
+    if (ok)
+        finish_in_parallel(&w, false); /* what describe added: the archive's profile */
+    t0 = seconds_now();
+    if (w.error) {
+        diag_env_error(d, (src_loc){path, 0, 0},
+                       "libharu failed with error 0x%04X (detail %u) while writing the PDF",
+                       (unsigned)w.error, (unsigned)w.detail);
+        ok = false;
+    }
+    if (ok)
+        ok = save_pdf(&w, path, &stats->bytes);
+    stats->write_seconds = seconds_now() - t0;
+    for (int f = 0; f < w.face_count; f++)
+        pdffont_free(w.font_of_face[f]);
+    free(w.font_of_face);
+    free(pages);
+    free(w.cmyk.data);
+    VEC_FREE(w.buf);
+    arena_free(slug_arena);
+    pdftag_free(w.tags);
+    HPDF_Free(w.doc);
+    for (int i = 0; i < w.images.n; i++)
+        pdfimage_free(&w.images.v[i]);
+    VEC_FREE(w.images);
+    VEC_FREE(w.glyph_forms);
+    return ok;
+}
+
+void pdf_stats_free(pdf_stats *stats) { VEC_FREE(stats->photos); }
+
+int64_t pdf_edition_time(const edition *e)
+{
+    struct tm tm = {.tm_year = e->year - 1900, .tm_mon = e->month - 1, .tm_mday = e->day};
+    return (int64_t)timegm(&tm);
+}

@@ -1,0 +1,31 @@
+/* pdfstream.h — stream data deflated by us rather than by libharu.
+ *
+ * libharu deflates each stream as it writes the file, at zlib's default
+ * level, on the one thread that writes.  Font programs and page contents
+ * are deflated instead where they are ready, on threads of their own
+ * (pdf.c), at the same level — so the bytes are those libharu would have
+ * written — and handed to libharu as they are.  (On the subset font
+ * programs, levels 1 to 9 differ by 1% in size; on page contents level 6
+ * gives 4% less than level 4 and 14% less than level 1.) */
+#ifndef PAIBAN_PDF_PDFSTREAM_H
+#define PAIBAN_PDF_PDFSTREAM_H
+
+#include "base/base.h"
+
+#include <hpdf.h>
+
+typedef struct packed {
+    unsigned char *data; /* deflated; owned */
+    size_t len;
+} packed;
+
+/* data deflated; {NULL, 0} when zlib fails.  Safe on any thread. */
+packed pdfstream_deflate(const void *data, size_t len);
+/* Make the stream dictionary `dict` hold p's data, already deflated, and
+ * write /Filter /FlateDecode for it.  On the document's thread. */
+void pdfstream_put(HPDF_Dict dict, const packed *p);
+/* The data written so far to the stream dictionary `dict` (a copy the
+ * caller frees). */
+unsigned char *pdfstream_take(HPDF_Dict dict, size_t *len);
+
+#endif

@@ -1,0 +1,384 @@
+/* segment.c — characters, classes, fonts and break opportunities. */
+#include "text/segment.h"
+
+#include "base/arena.h"
+#include "base/utf8.h"
+
+#include <hb.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
+
+struct segmenter {
+    UBreakIterator *iter;      /* UAX #14 line breaks */
+    UBreakIterator *word_iter; /* words, for phrase breaks; opened on first use */
+    VEC(UChar) u16;
+    VEC(int) u16_to_cp;
+};
+
+segmenter *segmenter_new(void) { return xcalloc(1, sizeof(segmenter)); }
+
+void segmenter_free(segmenter *s)
+{
+    if (!s)
+        return;
+    if (s->iter)
+        ubrk_close(s->iter);
+    if (s->word_iter)
+        ubrk_close(s->word_iter);
+    VEC_FREE(s->u16);
+    VEC_FREE(s->u16_to_cp);
+    free(s);
+}
+
+/* What parts a byline's names and roles: spaces, ideographic ones too. */
+static bool is_part_gap(uint32_t c) { return c == ' ' || c == 0x3000; }
+
+/* Does this character take part in Chinese composition (as opposed to a
+ * Latin word)? */
+static bool is_cjk_class(char_class c)
+{
+    return c != CHAR_LATIN && c != CHAR_SPACE;
+}
+
+/* Quotation marks are Chinese when a neighbour (skipping other quotes) is
+ * Chinese; otherwise they stay Latin punctuation.  The neighbours are
+ * found in one pass each way: looking anew from every mark took time
+ * quadratic in the length of a run of marks. */
+static void resolve_quotes(para_text *t, arena *scratch)
+{
+    char_class *right = ARENA_NEW_ARRAY(scratch, char_class, t->n + 1);
+    char_class next = CHAR_SPACE;
+    for (int i = t->n - 1; i >= 0; i--) {
+        right[i] = next;
+        if (!chars_quote(t->cp[i]) && t->cp[i] != '\n')
+            next = chars_class(t->cp[i]);
+    }
+    char_class left = CHAR_SPACE;
+    for (int i = 0; i < t->n; i++) {
+        int q = chars_quote(t->cp[i]);
+        if (!q) {
+            if (t->cp[i] != '\n')
+                left = chars_class(t->cp[i]);
+            continue;
+        }
+        bool chinese = is_cjk_class(left) || is_cjk_class(right[i]) ||
+                       (left == CHAR_SPACE && right[i] == CHAR_SPACE);
+        if (chinese)
+            t->cls[i] = q > 0 ? CHAR_OPEN : CHAR_CLOSE;
+    }
+}
+
+static unsigned no_start_mask(kinsoku_level level)
+{
+    switch (level) {
+    case KINSOKU_NONE:
+        return 0;
+    case KINSOKU_BASIC:
+        return NO_START_BASIC;
+    case KINSOKU_GB:
+        return NO_START_BASIC | NO_START_GB;
+    case KINSOKU_STRICT:
+        return NO_START_BASIC | NO_START_GB | NO_START_STRICT;
+    }
+    return 0;
+}
+
+static unsigned no_end_mask(kinsoku_level level)
+{
+    switch (level) {
+    case KINSOKU_NONE:
+        return 0;
+    case KINSOKU_BASIC:
+        return NO_END_BASIC;
+    case KINSOKU_GB:
+    case KINSOKU_STRICT:
+        return NO_END_BASIC | NO_END_GB;
+    }
+    return 0;
+}
+
+/* The paragraph as UTF-16 for ICU, with the map back to characters. */
+static void fill_u16(segmenter *s, const para_text *t)
+{
+    s->u16.n = 0;
+    s->u16_to_cp.n = 0;
+    VEC_GROW(s->u16, 2 * t->n + 1);
+    VEC_GROW(s->u16_to_cp, 2 * t->n + 2);
+    for (int i = 0; i < t->n; i++) {
+        uint32_t c = t->cp[i];
+        if (c >= 0x10000) {
+            s->u16.v[s->u16.n] = (UChar)(0xD800 + ((c - 0x10000) >> 10));
+            s->u16_to_cp.v[s->u16.n++] = i;
+            s->u16.v[s->u16.n] = (UChar)(0xDC00 + ((c - 0x10000) & 0x3FF));
+            s->u16_to_cp.v[s->u16.n++] = -1;
+        } else {
+            s->u16.v[s->u16.n] = (UChar)c;
+            s->u16_to_cp.v[s->u16.n++] = i;
+        }
+    }
+    s->u16_to_cp.v[s->u16.n] = t->n;
+}
+
+/* The boundaries an ICU iterator finds in the text fill_u16 made, as a
+ * flag per character: at[i] is set when a boundary lies before character i. */
+static bool mark_boundaries(segmenter *s, UBreakIterator **iter, UBreakIteratorType type,
+                            const para_text *t, unsigned char *at, diag *d)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    if (!*iter)
+        *iter = ubrk_open(type, "zh", s->u16.v, s->u16.n, &err);
+    else
+        ubrk_setText(*iter, s->u16.v, s->u16.n, &err);
+    if (U_FAILURE(err)) {
+        diag_env_error(d, (src_loc){0}, "ICU %s breaking failed: %s",
+                       type == UBRK_LINE ? "line" : "word", u_errorName(err));
+        return false;
+    }
+    memset(at, 0, (size_t)t->n + 1);
+    for (int32_t b = ubrk_first(*iter); b != UBRK_DONE; b = ubrk_next(*iter)) {
+        int cp = s->u16_to_cp.v[b];
+        if (cp >= 0 && cp <= t->n)
+            at[cp] = 1;
+    }
+    return true;
+}
+
+static bool is_dash(uint32_t c) { return c == 0x2014 || c == 0x2E3A; }
+static bool is_ellipsis(uint32_t c) { return c == 0x2026 || c == 0x22EF || c == 0x2025; }
+
+/* `icu` holds UAX #14's opportunities. */
+static void tailor_breaks(para_text *t, const unsigned char *icu, const style *st)
+{
+    unsigned ns = no_start_mask(st->kinsoku), ne = no_end_mask(st->kinsoku);
+    for (int i = 1; i < t->n; i++) {
+        uint32_t a = t->cp[i - 1], b = t->cp[i];
+        char_class ca = t->cls[i - 1], cb = t->cls[i];
+        break_kind k;
+        if (a == '\n') {
+            k = BREAK_MUST;
+        } else if (b == '\n' || cb == CHAR_SPACE) {
+            k = BREAK_NEVER; /* breaks come after spaces and at the '\n' itself */
+        } else if (ca == CHAR_SPACE) {
+            k = b == 0xA0 || a == 0xA0 || a == 0x202F ? BREAK_NEVER : BREAK_ALLOW;
+        } else if (is_cjk_class(ca) && is_cjk_class(cb)) {
+            k = BREAK_ALLOW; /* Chinese text breaks between any two characters */
+        } else if (cb == CHAR_OPEN || ca == CHAR_CLOSE) {
+            /* A Chinese quotation mark next to a Latin word: UAX #14 before
+             * 15.1 never breaks around quotes (QU); clreq allows it. */
+            k = BREAK_ALLOW;
+        } else {
+            k = icu[i] ? BREAK_ALLOW : BREAK_NEVER;
+        }
+        if (k == BREAK_ALLOW) {
+            unsigned fa = chars_kinsoku(a), fb = chars_kinsoku(b);
+            if (chars_quote(a) && ca == CHAR_LATIN)
+                fa = 0;
+            if (chars_quote(b) && cb == CHAR_LATIN)
+                fb = 0;
+            if ((fb & ns) || (fa & ne))
+                k = BREAK_NEVER;
+            /* A single em dash (一字线) may not start a line (GB §5.1.6);
+             * a pair (破折号) may, except in the strict set. */
+            if (st->kinsoku != KINSOKU_NONE && b == 0x2014 && !(i + 1 < t->n && is_dash(t->cp[i + 1])))
+                k = BREAK_NEVER;
+        }
+        /* Never split —— or …… (LB-3), whatever the rule set. */
+        if ((is_dash(a) && is_dash(b)) || (is_ellipsis(a) && is_ellipsis(b)))
+            k = BREAK_NEVER;
+        if (k == BREAK_ALLOW && st->unit_keep && chars_is_digit(a) && chars_is_unit_start(b))
+            k = BREAK_SOFT;
+        t->brk[i] = (unsigned char)k;
+    }
+}
+
+/* The face for character i: its style's face for Chinese, the Latin face
+ * for Latin, then the fallbacks; -1 when none has it. */
+static int choose_face(fontset *fonts, const style *st, uint32_t c, char_class cls, diag *d)
+{
+    int first = cls == CHAR_LATIN || cls == CHAR_SPACE ? st->latin_face : st->face;
+    if (fontset_open(fonts, first, st->font_loc, d) && fontset_glyph(fonts, first, c))
+        return first;
+    if (first != st->face && fontset_open(fonts, st->face, st->font_loc, d) &&
+        fontset_glyph(fonts, st->face, c))
+        return st->face;
+    int count;
+    const int *fallbacks = fontset_fallbacks(fonts, &count);
+    for (int k = 0; k < count; k++) {
+        if (fontset_open(fonts, fallbacks[k], st->font_loc, d) && fontset_glyph(fonts, fallbacks[k], c))
+            return fallbacks[k];
+    }
+    return -1;
+}
+
+static bool is_mark(uint32_t c)
+{
+    hb_unicode_general_category_t g = hb_unicode_general_category(hb_unicode_funcs_get_default(), c);
+    return g == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+           g == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+           g == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || (c >= 0xFE00 && c <= 0xFE0F) ||
+           (c >= 0xE0100 && c <= 0xE01EF) || c == 0x200D;
+}
+
+bool segment_make(segmenter *s, const span *spans, int count, const layout *l, fontset *fonts,
+                  arena *scratch, para_text *out, diag *d)
+{
+    memset(out, 0, sizeof *out);
+    size_t bytes = 0;
+    for (int i = 0; i < count; i++)
+        bytes += strlen(spans[i].text);
+    int cap = (int)bytes + 1;
+    para_text *t = out;
+    t->cp = ARENA_NEW_ARRAY(scratch, uint32_t, cap);
+    t->byte = ARENA_NEW_ARRAY(scratch, int, cap + 1);
+    t->span = ARENA_NEW_ARRAY(scratch, int, cap);
+    t->utf8 = arena_alloc(scratch, bytes + 1);
+    size_t pos = 0;
+    for (int i = 0; i < count; i++) {
+        const char *txt = spans[i].text;
+        size_t len = strlen(txt);
+        memcpy(t->utf8 + pos, txt, len);
+        for (size_t k = 0; k < len;) {
+            uint32_t c;
+            int m = utf8_decode(txt + k, len - k, &c);
+            if (m == 0) {
+                c = 0xFFFD;
+                m = 1;
+            }
+            t->cp[t->n] = c;
+            t->byte[t->n] = (int)(pos + k);
+            t->span[t->n] = i;
+            t->n++;
+            k += (size_t)m;
+        }
+        pos += len;
+    }
+    t->utf8[pos] = 0;
+    t->byte[t->n] = (int)pos;
+    int n = t->n;
+    t->cls = ARENA_NEW_ARRAY(scratch, char_class, n + 1);
+    t->brk = ARENA_NEW_ARRAY(scratch, unsigned char, n + 1);
+    t->face = ARENA_NEW_ARRAY(scratch, int, n + 1);
+    for (int i = 0; i < n; i++)
+        t->cls[i] = chars_class(t->cp[i]);
+    resolve_quotes(t, scratch);
+
+    const style *main_style = &l->styles[spans[0].style];
+    unsigned char *icu = ARENA_NEW_ARRAY(scratch, unsigned char, n + 1);
+    unsigned char *words = NULL;
+    if (n > 0) {
+        fill_u16(s, t);
+        if (!mark_boundaries(s, &s->iter, UBRK_LINE, t, icu, d))
+            return false;
+        bool phrases = false;
+        for (int k = 0; k < count; k++)
+            phrases |= l->styles[spans[k].style].phrase_breaks;
+        if (phrases) {
+            words = ARENA_NEW_ARRAY(scratch, unsigned char, n + 1);
+            if (!mark_boundaries(s, &s->word_iter, UBRK_WORD, t, words, d))
+                return false;
+        }
+    }
+    tailor_breaks(t, icu, main_style);
+    /* LB-11: text in a style with phrase breaks (a head, a byline run in
+     * after the lead) breaks between words if it can. */
+    for (int i = 1; words && i < n; i++)
+        if (t->brk[i] == BREAK_ALLOW && !words[i] &&
+            l->styles[spans[t->span[i - 1]].style].phrase_breaks &&
+            l->styles[spans[t->span[i]].style].phrase_breaks)
+            t->brk[i] = BREAK_IN_WORD;
+    /* Names are words no dictionary knows (韩|雪|松 to ICU): in a style
+     * whose phrases are names (phrase-breaks: names, for bylines), the runs
+     * the writer parted with spaces (记者 李晓霞 文/图, 记者　李晓霞) are its
+     * phrases, each kept whole unless nothing else will do.  (Such a
+     * style has phrase breaks: without any, `words` is NULL.) */
+    for (int i = 1; words && i < n; i++)
+        if ((t->brk[i] == BREAK_ALLOW || t->brk[i] == BREAK_IN_WORD) &&
+            t->span[i - 1] == t->span[i] && l->styles[spans[t->span[i]].style].name_parts &&
+            !is_part_gap(t->cp[i - 1]) && !is_part_gap(t->cp[i]))
+            t->brk[i] = BREAK_IN_NAME;
+    /* CB-4: between a role and the name after it, or a name and its
+     * credit, such a style breaks as a head does inside a word: where no
+     * other gap will do, though still before it splits a name.  i is the
+     * first character after a gap of one or more spaces. */
+    for (int i = 1; words && i < n; i++) {
+        if (t->brk[i] != BREAK_ALLOW || !is_part_gap(t->cp[i - 1]) || is_part_gap(t->cp[i]) ||
+            t->span[i - 1] != t->span[i] || !l->styles[spans[t->span[i]].style].name_parts)
+            continue;
+        int gap = i - 1;
+        while (gap > 0 && is_part_gap(t->cp[gap - 1]) && t->span[gap - 1] == t->span[i])
+            gap--;
+        int a = gap, b = i;
+        while (a > 0 && !is_part_gap(t->cp[a - 1]) && t->span[a - 1] == t->span[i])
+            a--;
+        while (b < n && !is_part_gap(t->cp[b]) && t->span[b] == t->span[i])
+            b++;
+        if (chars_is_byline_role(t->cp + a, gap - a) || chars_is_byline_credit(t->cp + i, b - i))
+            t->brk[i] = BREAK_IN_WORD;
+    }
+
+    /* Faces, and the characters no face has. */
+    for (int i = 0; i < n; i++) {
+        uint32_t c = t->cp[i];
+        const style *st = &l->styles[spans[t->span[i]].style];
+        if (c == '\n') {
+            t->face[i] = -1;
+            continue;
+        }
+        if (i > 0 && is_mark(c) && t->face[i - 1] >= 0) {
+            t->face[i] = t->face[i - 1];
+            continue;
+        }
+        int f = choose_face(fonts, st, c, t->cls[i], d);
+        if (f < 0) {
+            const span *sp = &spans[t->span[i]];
+            int index = 0;
+            for (int k = i - 1; k >= 0 && t->span[k] == t->span[i]; k--)
+                index++;
+            char utf[5] = {0};
+            utf8_encode(c, utf);
+            diag_warn(d, span_char_loc(sp, index), "missing-glyph",
+                      "no font has U+%04X \"%s\"; it prints as an empty box. Replace the "
+                      "character or add a face that has it to the fallback list in "
+                      "fonts/fonts.yaml",
+                      c, utf);
+            f = t->cls[i] == CHAR_LATIN ? st->latin_face : st->face;
+        }
+        t->face[i] = f;
+    }
+
+    /* Runs of one face, span and script. */
+    hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+    hb_script_t *script = ARENA_NEW_ARRAY(scratch, hb_script_t, n + 1);
+    hb_script_t last = HB_SCRIPT_INVALID;
+    for (int i = 0; i < n; i++) {
+        hb_script_t sc = hb_unicode_script(uf, t->cp[i]);
+        if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED || sc == HB_SCRIPT_UNKNOWN)
+            sc = last;
+        script[i] = sc;
+        if (sc != HB_SCRIPT_INVALID)
+            last = sc;
+    }
+    hb_script_t next = HB_SCRIPT_HAN;
+    for (int i = n - 1; i >= 0; i--) {
+        if (script[i] == HB_SCRIPT_INVALID)
+            script[i] = next;
+        else
+            next = script[i];
+    }
+    t->runs = ARENA_NEW_ARRAY(scratch, text_run, n + 1);
+    for (int i = 0; i < n;) {
+        if (t->cp[i] == '\n') {
+            i++;
+            continue;
+        }
+        int j = i + 1;
+        while (j < n && t->cp[j] != '\n' && t->face[j] == t->face[i] && t->span[j] == t->span[i] &&
+               script[j] == script[i])
+            j++;
+        t->runs[t->run_count++] = (text_run){i, j - i, t->face[i], t->span[i], (int)script[i]};
+        i = j;
+    }
+    return true;
+}
