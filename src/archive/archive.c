@@ -2,12 +2,12 @@
 #include "archive/archive.h"
 
 #include "archive/bind.h"
-#include "page/build.h"
 #include "archive/frontmatter.h"
-#include "base/digest.h"
-#include "pdf/pdf.h"
 #include "archive/record.h"
+#include "base/digest.h"
 #include "base/strbuf.h"
+#include "page/build.h"
+#include "pdf/pdf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -224,9 +224,9 @@ static int typeset_edition(const run *r, const year_edition *e)
     if (status == EXIT_OK) {
         pdf_options po = {.form = PDF_ARCHIVE};
         pdf_stats ps = {0};
-        if (!build_time(pdf_edition_time(b.ed), &po.build_time, d))
+        if (!build_time(edition_time(b.ed), &po.build_time, d))
             status = EXIT_INPUT;
-        else if (!pdf_write(&b.eo, b.ed, b.lay, b.ts, &po, pdf, &ps, d))
+        else if (!pdf_write(&b.eo, b.ed, b.lay, typesetter_fonts(b.ts), &po, pdf, &ps, d))
             status = build_failure_status(d);
         edition_record er;
         if (status == EXIT_OK) {

@@ -4,13 +4,12 @@
  * 12.4.2 page labels). */
 #include "archive/bind.h"
 
-#include "base/files.h"
-
-#include "base/digest.h"
-#include "pdf/pdfstream.h"
 #include "archive/pdfread.h"
+#include "base/digest.h"
+#include "base/files.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
+#include "pdf/pdfstream.h"
 
 #include <errno.h>
 #include <stdio.h>

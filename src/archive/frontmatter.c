@@ -2,6 +2,7 @@
 #include "archive/frontmatter.h"
 
 #include "base/arena.h"
+#include "page/lines.h"
 #include "pdf/pdf.h"
 
 #include <math.h>
@@ -65,7 +66,7 @@ static int draw_text(setter *s, page_out *po, const para_result *pr, int st, sca
     int para = s->next_para++;
     for (int i = 0; i < pr->line_count; i++)
         draw_para_line(&po->list, s->a, pr, &pr->lines[i], x, base + i * leading(s, st),
-                       "contents", -1, -1, -1, 1.0, para);
+                       ROLE_CONTENTS, -1, -1, -1, 1.0, para);
     return para;
 }
 
@@ -263,13 +264,13 @@ bool contents_write(const edition_record *const *recs, int count, const layout *
             /* On the entry's last baseline. */
             scaled base = last_top + l->styles[e->style].size;
             /* The page number belongs to its entry. */
-            draw_para_line(&po->list, s.a, &pr, &pr.lines[0], e->col_right - nw, base, "contents",
+            draw_para_line(&po->list, s.a, &pr, &pr.lines[0], e->col_right - nw, base, ROLE_CONTENTS,
                            -1, -1, -1, 1.0, para);
         }
     }
     pdf_options po = {.form = PDF_ARCHIVE, .build_time = build_time};
     pdf_stats ps;
-    ok = pdf_write(&eo, &fm, l, ts, &po, path, &ps, d);
+    ok = pdf_write(&eo, &fm, l, typesetter_fonts(ts), &po, path, &ps, d);
     pdf_stats_free(&ps);
     res->pages = front;
     res->contents_first = 1;

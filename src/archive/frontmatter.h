@@ -17,9 +17,9 @@
 #ifndef PAIBAN_ARCHIVE_FRONTMATTER_H
 #define PAIBAN_ARCHIVE_FRONTMATTER_H
 
+#include "archive/record.h"
 #include "input/layout.h"
 #include "text/typeset.h"
-#include "archive/record.h"
 
 typedef struct contents_result {
     int pages;               /* cover and contents pages */

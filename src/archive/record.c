@@ -1,9 +1,9 @@
 /* record.c — the edition's record beside its PDF; the year's index. */
 #include "archive/record.h"
 
-#include "pdf/pdf.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
+#include "pdf/pdf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,11 +85,11 @@ void record_from_build(const build *b, edition_record *r)
                 continue;
             rec_story *s = &r->stories.v[story_of[tl->article]];
             s->characters += count_characters(tl->text);
-            if (!s->first_line && tl->frame && strcmp(tl->frame, "body") == 0)
+            if (!s->first_line && tl->role == ROLE_BODY)
                 s->first_line = xstrdup(tl->text);
             /* An article of a table alone: its first line is the table's. */
-            if (!fallback[story_of[tl->article]] && tl->frame && strcmp(tl->frame, "headline") != 0 &&
-                strcmp(tl->frame, "jump") != 0)
+            if (!fallback[story_of[tl->article]] && tl->role != ROLE_HEADLINE &&
+                tl->role != ROLE_JUMP)
                 fallback[story_of[tl->article]] = tl->text;
         }
     }

@@ -16,8 +16,8 @@
 #ifndef PAIBAN_ARCHIVE_RECORD_H
 #define PAIBAN_ARCHIVE_RECORD_H
 
-#include "page/build.h"
 #include "base/diag.h"
+#include "page/build.h"
 
 typedef struct rec_page {
     char *label;            /* 版次: "A3" */

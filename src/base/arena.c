@@ -1,5 +1,6 @@
 /* arena.c — a chain of blocks; large requests get a block of their own. */
 #include "base/arena.h"
+
 #include "base/base.h"
 
 #include <stdint.h>

@@ -20,21 +20,22 @@
  * PDF written); 3 the machine failed us (cannot write, library failure).
  * diff exits like diff(1): 0 no change, 1 changes, 2 trouble. */
 #include "archive/archive.h"
-#include "page/build.h"
 #include "base/cache.h"
-#include "page/compose.h"
-#include "input/content.h"
 #include "base/diag.h"
 #include "desk/diff.h"
 #include "desk/dump.h"
-#include "input/fontset.h"
-#include "input/layout.h"
-#include "text/typeset.h"
-#include "pdf/pdf.h"
 #include "desk/preview.h"
 #include "desk/proof.h"
 #include "desk/report.h"
 #include "desk/watch.h"
+#include "input/content.h"
+#include "input/fontset.h"
+#include "input/layout.h"
+#include "page/build.h"
+#include "page/compose.h"
+#include "page/slug.h"
+#include "pdf/pdf.h"
+#include "text/typeset.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -338,9 +339,11 @@ static int write_pdf(const options *o, build *b, const char *path, const char *d
     char *cache = cache_dir();
     pdf_options po = {.form = o->form, .no_marks = o->no_marks, .cache_dir = cache};
     memset(ps, 0, sizeof *ps);
-    if (!build_time(pdf_edition_time(b->ed), &po.build_time, d))
+    if (!build_time(edition_time(b->ed), &po.build_time, d))
         return EXIT_INPUT;
-    bool written = pdf_write(&b->eo, b->ed, b->lay, b->ts, &po, path, ps, d);
+    if (po.form == PDF_PRINT && !po.no_marks)
+        slug_compose(&b->eo, b->ts, b->lay, b->ed, po.build_time);
+    bool written = pdf_write(&b->eo, b->ed, b->lay, typesetter_fonts(b->ts), &po, path, ps, d);
     free(cache);
     if (!o->quiet)
         print_photo_reports(ps);

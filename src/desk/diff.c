@@ -2,7 +2,6 @@
 #include "desk/diff.h"
 
 #include "base/strbuf.h"
-
 #include "desk/dump.h"
 
 #include <stdlib.h>
@@ -29,7 +28,7 @@ static int lines_of(const page_out *po, const edition *e, const char *id, const 
 
 static bool same_line(const text_line *a, const text_line *b)
 {
-    return strcmp(a->frame, b->frame) == 0 && strcmp(a->text, b->text) == 0;
+    return a->role == b->role && strcmp(a->text, b->text) == 0;
 }
 
 static bool same_place(const text_line *a, const text_line *b)
@@ -42,7 +41,7 @@ static void where(strbuf *b, const text_line *tl)
     if (tl->grid_line >= 0)
         sb_printf(b, "column %d line %d", tl->column + 1, tl->grid_line + 1);
     else
-        sb_printf(b, "%s at y %.1f pt", tl->frame, pt_from_scaled(tl->y));
+        sb_printf(b, "%s at y %.1f pt", line_role_name(tl->role), pt_from_scaled(tl->y));
 }
 
 static int module_overset(const page_out *po, const edition *e, const char *id, bool *present)

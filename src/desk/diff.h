@@ -11,9 +11,9 @@
 #ifndef PAIBAN_DESK_DIFF_H
 #define PAIBAN_DESK_DIFF_H
 
-#include "page/compose.h"
 #include "input/content.h"
 #include "input/layout.h"
+#include "page/compose.h"
 
 #include <stdio.h>
 

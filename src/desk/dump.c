@@ -81,7 +81,7 @@ static void put_page(strbuf *b, const page_out *po, int p, const edition *e, con
     for (int i = 0; i < po->list.lines.n; i++) {
         const text_line *tl = &po->list.lines.v[i];
         sb_printf(b, "        {\"frame\": ");
-        sb_json(b, tl->frame);
+        sb_json(b, line_role_name(tl->role));
         sb_printf(b, ", \"article\": ");
         sb_json(b, tl->article >= 0 ? e->articles[tl->article]->id : "");
         sb_printf(b, ", \"column\": %d, \"grid\": %d, \"x\": ", tl->column >= 0 ? tl->column + 1 : 0,

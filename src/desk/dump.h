@@ -8,9 +8,9 @@
 #ifndef PAIBAN_DESK_DUMP_H
 #define PAIBAN_DESK_DUMP_H
 
-#include "page/compose.h"
 #include "input/content.h"
 #include "input/layout.h"
+#include "page/compose.h"
 
 #include <stdio.h>
 

@@ -2,8 +2,8 @@
 #include "desk/proof.h"
 
 #include "base/arena.h"
-#include "input/image.h"
 #include "base/utf8.h"
+#include "page/lines.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -27,7 +27,7 @@ static void label(edition_out *eo, page_out *po, const layout *l, typesetter *ts
     if (pr->line_count == 0)
         return;
     draw_list dl = {0};
-    draw_para_line(&dl, eo->arena, pr, &pr->lines[0], x, baseline, "proof", -1, -1, -1, 1, -1);
+    draw_para_line(&dl, eo->arena, pr, &pr->lines[0], x, baseline, ROLE_PROOF, -1, -1, -1, 1, -1);
     for (int i = 0; i < dl.ops.n; i++) {
         draw_op *op = VEC_PUSH(po->list.ops);
         *op = dl.ops.v[i];
@@ -137,7 +137,7 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
             if (tl->flags & LINE_EMERGENCY)
                 flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "禁则", red);
             if ((tl->flags & LINE_LAST) && !(tl->flags & LINE_FIRST) &&
-                strcmp(tl->frame, "body") == 0 && one_character(tl->text))
+                tl->role == ROLE_BODY && one_character(tl->text))
                 flag(eo, po, l, ts, t, &slots, tl->x, tl->y, "孤字", orange);
         }
         /* Characters set in a fallback face, and photos below resolution:
@@ -151,21 +151,16 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
                     flag(eo, po, l, ts, t, &slots, op->x, op->y, "备用字体", magenta);
                 }
             } else if (op->kind == DRAW_IMAGE) {
-                image_info info;
-                diag *quiet = diag_new();
-                if (image_probe(e->files, op->image, &info, (src_loc){op->image, 0, 0}, quiet)) {
-                    double shown = info.width * (1 - op->crop[0] - op->crop[2]);
-                    double ppi = shown / (pt_from_scaled(op->w) / 72.0);
-                    if (ppi < t->print.min_ppi) {
-                        char text[64];
-                        snprintf(text, sizeof text, "%.0f ppi", ppi);
-                        draw_mark_rect(&po->list, op->x, op->y, op->w, op->h, red, false,
-                                       scaled_from_pt(1.5));
-                        label(eo, po, l, ts, text, op->x + scaled_from_pt(3),
-                              op->y + scaled_from_pt(12), op->w, red, ALIGN_START);
-                    }
+                double shown = op->image_width * (1 - op->crop[0] - op->crop[2]);
+                double ppi = shown / (pt_from_scaled(op->w) / 72.0);
+                if (ppi < t->print.min_ppi) {
+                    char text[64];
+                    snprintf(text, sizeof text, "%.0f ppi", ppi);
+                    draw_mark_rect(&po->list, op->x, op->y, op->w, op->h, red, false,
+                                   scaled_from_pt(1.5));
+                    label(eo, po, l, ts, text, op->x + scaled_from_pt(3),
+                          op->y + scaled_from_pt(12), op->w, red, ALIGN_START);
                 }
-                diag_free(quiet);
             }
         }
         VEC_FREE(slots);

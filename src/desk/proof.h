@@ -11,9 +11,9 @@
 #ifndef PAIBAN_DESK_PROOF_H
 #define PAIBAN_DESK_PROOF_H
 
-#include "page/compose.h"
 #include "input/content.h"
 #include "input/layout.h"
+#include "page/compose.h"
 #include "text/typeset.h"
 
 /* Add the overlay to every page. */

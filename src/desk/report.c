@@ -129,7 +129,7 @@ char *report_json(const edition_out *eo, const edition *e, const layout *l, cons
                 if (tl->article != mb->article || tl->y < mb->y || tl->y > mb->y + mb->h + 1)
                     continue;
                 lines++;
-                body += strcmp(tl->frame, "body") == 0;
+                body += tl->role == ROLE_BODY;
                 loose += (tl->flags & LINE_LOOSE) != 0;
                 emergency += (tl->flags & LINE_EMERGENCY) != 0;
             }

@@ -8,10 +8,10 @@
 #ifndef PAIBAN_DESK_REPORT_H
 #define PAIBAN_DESK_REPORT_H
 
-#include "page/compose.h"
-#include "input/content.h"
 #include "base/diag.h"
+#include "input/content.h"
 #include "input/layout.h"
+#include "page/compose.h"
 
 /* One line: "4 pages, 14 articles; overset: none; warnings: 2 (loose-line 2)". */
 char *report_summary(const edition_out *eo, const edition *e, const diag *d);

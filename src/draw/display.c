@@ -5,60 +5,15 @@
 
 #include <string.h>
 
-void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_line *pl,
-                    scaled x, scaled baseline, const char *frame, int article_index, int column,
-                    int grid_line, double gray, int para)
+const char *line_role_name(line_role role)
 {
-    const placed_glyph *g = pr->glyphs + pl->glyph_start;
-    int n = pl->glyph_count;
-    /* The line's text, copied once: the dump shows it, and the runs show
-     * their glyphs' parts of it (the paragraph's setting may die before
-     * the list). */
-    char *text = arena_strndup(a, pr->text + pl->text_start,
-                               (size_t)(pl->text_end - pl->text_start));
-    for (int i = 0; i < n;) {
-        int j = i + 1;
-        while (j < n && g[j].face == g[i].face && g[j].size == g[i].size &&
-               g[j].style == g[i].style)
-            j++;
-        draw_glyph *dg = ARENA_NEW_ARRAY(a, draw_glyph, j - i);
-        for (int k = i; k < j; k++) {
-            dg[k - i] = (draw_glyph){.gid = g[k].gid,
-                                     .x = g[k].x - g[i].x,
-                                     .y = g[k].y,
-                                     .text_start = g[k].text_start - pl->text_start,
-                                     .text_len = g[k].text_len};
-        }
-        draw_op *op = VEC_PUSH(dl->ops);
-        op->kind = DRAW_GLYPHS;
-        op->x = x + g[i].x;
-        op->y = baseline;
-        op->face = g[i].face;
-        op->style = g[i].style;
-        op->size = g[i].size;
-        op->glyphs = dg;
-        op->glyph_count = j - i;
-        op->text = text;
-        op->gray = gray;
-        op->article = article_index;
-        op->fill = -1;
-        i = j;
-    }
-    text_line *tl = VEC_PUSH(dl->lines);
-    tl->article = article_index;
-    tl->frame = frame;
-    tl->column = column;
-    tl->grid_line = grid_line;
-    tl->x = x;
-    tl->y = baseline;
-    tl->width = pl->width;
-    tl->used = pl->used;
-    tl->text = text;
-    tl->style = pl->style;
-    tl->flags = pl->flags;
-    tl->para = para;
-    tl->loc = pl->loc;
-    tl->row = -1;
+    static const char *const names[] = {
+        [ROLE_BODY] = "body",         [ROLE_HEADLINE] = "headline", [ROLE_HEAD] = "head",
+        [ROLE_CAPTION] = "caption",   [ROLE_BOX] = "box",           [ROLE_TABLE] = "table",
+        [ROLE_JUMP] = "jump",         [ROLE_FOLIO] = "folio",       [ROLE_MASTHEAD] = "masthead",
+        [ROLE_CONTENTS] = "contents", [ROLE_PROOF] = "proof",       [ROLE_SLUG] = "slug",
+    };
+    return (unsigned)role < sizeof names / sizeof *names ? names[role] : "?";
 }
 
 void draw_mark_repeat(draw_list *dl, int first)
@@ -69,8 +24,7 @@ void draw_mark_repeat(draw_list *dl, int first)
 
 bool text_line_furniture(const text_line *tl)
 {
-    return strcmp(tl->frame, "jump") == 0 ||
-           (tl->article < 0 && strcmp(tl->frame, "contents") != 0);
+    return tl->role == ROLE_JUMP || (tl->article < 0 && tl->role != ROLE_CONTENTS);
 }
 
 void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
@@ -103,12 +57,13 @@ void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fil
     op->article = -1;
 }
 
-void draw_image(draw_list *dl, const char *file, scaled x, scaled y, scaled w, scaled h,
-                const double crop[4], int article_index)
+void draw_image(draw_list *dl, const char *file, int width_px, scaled x, scaled y, scaled w,
+                scaled h, const double crop[4], int article_index)
 {
     draw_op *op = VEC_PUSH(dl->ops);
     op->kind = DRAW_IMAGE;
     op->image = file;
+    op->image_width = width_px;
     op->x = x;
     op->y = y;
     op->w = w;
@@ -121,9 +76,12 @@ void draw_image(draw_list *dl, const char *file, scaled x, scaled y, scaled w, s
 void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int dgrid,
                  int article_index, int column)
 {
+    int line_shift = dst->lines.n;
     for (int i = 0; i < src->ops.n; i++) {
         draw_op *op = VEC_PUSH(dst->ops);
         *op = src->ops.v[i];
+        if (op->kind == DRAW_GLYPHS)
+            op->line += line_shift;
         op->x += dx;
         op->y += dy;
         if (op->kind == DRAW_RULE) {
@@ -147,6 +105,20 @@ void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int
         if (tl->column < 0)
             tl->column = column;
     }
+}
+
+void edition_out_free(edition_out *out)
+{
+    if (!out)
+        return;
+    for (int p = 0; p < out->page_count; p++) {
+        draw_list_free(&out->pages[p].list);
+        draw_list_free(&out->pages[p].slug);
+        VEC_FREE(out->pages[p].modules);
+        VEC_FREE(out->pages[p].spanners);
+    }
+    arena_free(out->arena);
+    memset(out, 0, sizeof *out);
 }
 
 void draw_list_free(draw_list *dl)

@@ -11,9 +11,9 @@
 #ifndef PAIBAN_DRAW_DISPLAY_H
 #define PAIBAN_DRAW_DISPLAY_H
 
+#include "base/arena.h"
 #include "base/base.h"
 #include "base/diag.h"
-#include "text/typeset.h"
 
 typedef enum { DRAW_GLYPHS, DRAW_RULE, DRAW_RECT, DRAW_IMAGE } draw_kind;
 
@@ -40,13 +40,33 @@ typedef struct draw_op {
     int glyph_count;
     const char *text;  /* GLYPHS: the text the glyphs show */
     const char *image; /* IMAGE: file */
+    int image_width;   /* IMAGE: the file's width in pixels */
     double crop[4];    /* IMAGE: left, top, right, bottom fractions cut away */
     int article;       /* index in the edition's articles, -1 for furniture */
+    int line;          /* GLYPHS: the text_line of the list it shows, -1 for none */
     src_loc src_loc;   /* IMAGE: where the photo is named (preflight reports it) */
     bool has_color;    /* proof marks: CMYK colour instead of black ink */
     double cmyk[4];
     int layer;         /* 0: the page; 1: the proof overlay (optional content) */
 } draw_op;
+
+/* What a placed line is on the page; the dump names it ("frame"). */
+typedef enum line_role {
+    ROLE_BODY,
+    ROLE_HEADLINE,     /* the headline band: kicker, headline, subtitle */
+    ROLE_HEAD,         /* a subhead in the body */
+    ROLE_CAPTION,
+    ROLE_BOX,          /* the text of a box */
+    ROLE_TABLE,
+    ROLE_JUMP,         /* a jump line: 下转/上接 */
+    ROLE_FOLIO,
+    ROLE_MASTHEAD,
+    ROLE_CONTENTS,     /* the archive volume's contents */
+    ROLE_PROOF,        /* a label of the proof overlay */
+    ROLE_SLUG,         /* the print form's slug line */
+} line_role;
+
+const char *line_role_name(line_role role);
 
 /* Which part of a table a line belongs to. */
 typedef enum table_part {
@@ -59,7 +79,7 @@ typedef enum table_part {
 /* One placed line of text, as the dump reports it. */
 typedef struct text_line {
     int article;       /* -1 for furniture */
-    const char *frame; /* "headline", "body", "caption", "table", "folio" … */
+    line_role role;
     int column;        /* module column (0-based) or -1 */
     int grid_line;     /* page grid line of the baseline, -1 when off the grid */
     scaled x, y;       /* left end of the measure, baseline */
@@ -105,16 +125,21 @@ typedef struct page_out {
     const char *name;
     scaled width, height;
     draw_list list;
+    draw_list slug;     /* print form: the slug line below the trim (page/slug.h) */
     VEC(module_box) modules;
     VEC(grid_rect) spanners;
 } page_out;
 
-/* Add a set paragraph line at (x, baseline): one glyph run per face and
- * size, and a text_line record.  The runs' glyphs and text are copies in
- * `a`: pr may die before the list. */
-void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_line *pl,
-                    scaled x, scaled baseline, const char *frame, int article_index, int column,
-                    int grid_line, double gray, int para);
+/* The composed edition: what the PDF writer, the dump and the proof read. */
+typedef struct edition_out {
+    page_out *pages;
+    int page_count;
+    int overset_lines;      /* over all modules */
+    arena *arena;           /* owns glyphs, texts and paragraph results */
+} edition_out;
+
+void edition_out_free(edition_out *out);
+
 /* Page furniture, not an article's text: folios, masthead and jump lines
  * (the volume's contents, of no article either, are text). */
 bool text_line_furniture(const text_line *tl);
@@ -122,7 +147,8 @@ void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled
                double gray);
 void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fill,
                scaled stroke, double gray);
-void draw_image(draw_list *dl, const char *file, scaled x, scaled y, scaled w, scaled h,
+void draw_image(draw_list *dl, const char *file, int width_px, scaled x, scaled y, scaled w,
+                scaled h,
                 const double crop[4], int article_index);
 /* Append src moved by (dx, dy); text_line grid lines move by dgrid (when
  * not -1).  Borrowed pointers (glyphs, texts) are shared, not copied. */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef VEC(block) block_vec;
 typedef VEC(table_cell) cell_vec;
@@ -719,6 +720,10 @@ static photo *load_photo(loader *ld, yml_node *n)
             return NULL;
         }
     }
+    /* Checked in full here (a PNG decoded), so a damaged file is reported
+     * where the article names it; composition and proof read the info. */
+    if (ok && !image_probe(ld->e->files, p->path, &p->info, p->loc, d))
+        return NULL;
     return ok ? p : NULL;
 }
 
@@ -1346,4 +1351,17 @@ char *content_one_line(const char *s)
             *w++ = *r;
     *w = 0;
     return out;
+}
+
+int64_t edition_time(const edition *e)
+{
+    struct tm tm = {.tm_year = e->year - 1900, .tm_mon = e->month - 1, .tm_mday = e->day};
+    return (int64_t)timegm(&tm);
+}
+
+void edition_date_strings(const edition *e, char *date, size_t date_size, char *weekday,
+                          size_t weekday_size)
+{
+    snprintf(date, date_size, "%d年%d月%d日", e->year, e->month, e->day);
+    snprintf(weekday, weekday_size, "星期%s", weekday_name(e->weekday));
 }

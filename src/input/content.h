@@ -20,6 +20,7 @@
 #include "base/base.h"
 #include "base/diag.h"
 #include "base/files.h"
+#include "input/image.h"
 #include "input/layout.h"
 
 /* A run of text in one style. */
@@ -101,6 +102,7 @@ typedef struct photo {
     int at;                 /* PHOTO_MIDDLE: grid lines below the headline block */
     int lines;              /* grid lines the picture takes */
     double crop[4];         /* left, top, right, bottom as fractions to cut */
+    image_info info;        /* what the file is: probed once, when the article is read */
 } photo;
 
 typedef struct article {
@@ -184,6 +186,13 @@ typedef struct content_options {
 /* Load dir/edition.yaml and the articles it places; NULL on error. */
 edition *edition_load(const char *dir, const layout *l, content_options opt, diag *d);
 void edition_free(edition *e);
+
+/* The edition's date at 00:00 UTC, in seconds since 1970: the build time
+ * unless SOURCE_DATE_EPOCH says otherwise. */
+int64_t edition_time(const edition *e);
+/* "2018年12月28日" and "星期五": the edition's date as furniture prints it. */
+void edition_date_strings(const edition *e, char *date, size_t date_size, char *weekday,
+                          size_t weekday_size);
 
 /* The day of the week as 星期 names it: "日" for 0 (Sunday) to "六". */
 const char *weekday_name(int weekday);

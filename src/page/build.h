@@ -11,11 +11,11 @@
 #ifndef PAIBAN_PAGE_BUILD_H
 #define PAIBAN_PAGE_BUILD_H
 
-#include "page/compose.h"
-#include "input/content.h"
 #include "base/diag.h"
+#include "input/content.h"
 #include "input/fontset.h"
 #include "input/layout.h"
+#include "page/compose.h"
 #include "text/typeset.h"
 
 #define PAIBAN_VERSION "0.1.0"

@@ -3,7 +3,7 @@
 
 #include "base/arena.h"
 #include "input/fontset.h"
-#include "input/image.h"
+#include "page/lines.h"
 #include "page/table.h"
 
 #include <math.h>
@@ -78,7 +78,7 @@ static int style_or_error(composer *c, const char *name, src_loc loc)
 /* Set spans as lines stacked at their style's leading, centred in whole
  * grid lines, into a block_out.  `extra_after` adds grid lines below. */
 static void stack_block(composer *c, const grid *g, const span *const *parts, int nparts,
-                        scaled width, scaled part_gap, int extra_after, const char *frame,
+                        scaled width, scaled part_gap, int extra_after, line_role role,
                         block_out *out)
 {
     memset(out, 0, sizeof *out);
@@ -122,7 +122,7 @@ static void stack_block(composer *c, const grid *g, const span *const *parts, in
         const style *st = &c->l->styles[parts[p]->style];
         int para = new_para(c);
         for (int i = 0; i < pr[p].line_count; i++, k++)
-            draw_para_line(&out->list, c->a, &pr[p], &pr[p].lines[i], 0, offset + base[k], frame,
+            draw_para_line(&out->list, c->a, &pr[p], &pr[p].lines[i], 0, offset + base[k], role,
                            -1, -1, -1, st->gray, para);
     }
     out->lines = lines + extra_after;
@@ -749,7 +749,7 @@ static void build_box(module *m, flow_item *it, const block *bl)
         int para = new_para(c);
         for (int i = 0; i < pr->line_count; i++, line++)
             draw_para_line(&bo->list, c->a, pr, &pr->lines[i], pad,
-                           line * m->g->m.pitch + m->g->m.ascent, "box", -1, -1, line,
+                           line * m->g->m.pitch + m->g->m.ascent, ROLE_BOX, -1, -1, line,
                            c->l->styles[ch->style].gray, para);
     }
     bo->lines = line + 1;
@@ -798,7 +798,7 @@ static void build_items(module *m, int first, int byte, int row, int table_id, i
             flow_item *it = add_item(m, FLOW_HEAD, b, st->gray);
             it->lines_before = st->lines_before;
             const span *parts[1] = {&bl->spans[0]};
-            stack_block(c, m->g, parts, 1, m->col_w, 0, st->lines_after, "head", &it->blk);
+            stack_block(c, m->g, parts, 1, m->col_w, 0, st->lines_after, ROLE_HEAD, &it->blk);
             it->keep_with_next = 2;
             break;
         }
@@ -856,7 +856,7 @@ static void draw_flow(module *m, const placed_vec *pv)
             const para_result *pr = variant(m, it, p->variant);
             const para_line *pl = &pr->lines[p->line_index];
             draw_para_line(&m->page->list, c->a, pr, pl, x, template_baseline(t, p->line),
-                           it->block < 0 ? "jump" : "body", m->article, column, p->line, it->gray,
+                           it->block < 0 ? ROLE_JUMP : ROLE_BODY, m->article, column, p->line, it->gray,
                            it->para);
             /* The rest of a paragraph begun on another page does not begin it. */
             if (it->continuation && it->block >= 0 && p->line_index == 0)
@@ -905,7 +905,7 @@ static void compose_photo(module *m, int head_end)
         if (ph->credit.text)
             parts[n++] = &ph->credit;
         const style *cs = &c->l->styles[parts[0]->style];
-        stack_block(c, m->g, parts, n, w, cs->size / 4, cs->lines_after, "caption", &cap);
+        stack_block(c, m->g, parts, n, w, cs->size / 4, cs->lines_after, ROLE_CAPTION, &cap);
     }
     int used = ph->lines + cap.lines;
     int at = head_end;
@@ -921,28 +921,25 @@ static void compose_photo(module *m, int head_end)
         draw_list_free(&cap.list);
         return;
     }
-    image_info info;
     double crop[4];
     memcpy(crop, ph->crop, sizeof crop);
     scaled y = line_top(m->g, at);
     if (m->own_columns && cols > 1)
         *VEC_PUSH(m->own_spans) = (grid_rect){c0, c0 + cols - 1, at, at + used};
-    if (image_probe(c->e->files, ph->path, &info, ph->loc, c->d)) {
-        /* Fill the frame without distortion: cut the excess of the longer
-         * side evenly, after the crop the desk asked for. */
-        double vw = info.width * (1 - crop[0] - crop[2]);
-        double vh = info.height * (1 - crop[1] - crop[3]);
-        double frame_aspect = (double)w / h, aspect = vw / vh;
-        if (aspect > frame_aspect) {
-            double cut = (1 - frame_aspect / aspect) * (1 - crop[0] - crop[2]) / 2;
-            crop[0] += cut, crop[2] += cut;
-        } else {
-            double cut = (1 - aspect / frame_aspect) * (1 - crop[1] - crop[3]) / 2;
-            crop[1] += cut, crop[3] += cut;
-        }
-        draw_image(&m->page->list, ph->path, x, y, w, h, crop, m->article);
-        m->page->list.ops.v[m->page->list.ops.n - 1].src_loc = ph->loc;
+    /* Fill the frame without distortion: cut the excess of the longer
+     * side evenly, after the crop the desk asked for. */
+    double vw = ph->info.width * (1 - crop[0] - crop[2]);
+    double vh = ph->info.height * (1 - crop[1] - crop[3]);
+    double frame_aspect = (double)w / h, aspect = vw / vh;
+    if (aspect > frame_aspect) {
+        double cut = (1 - frame_aspect / aspect) * (1 - crop[0] - crop[2]) / 2;
+        crop[0] += cut, crop[2] += cut;
+    } else {
+        double cut = (1 - aspect / frame_aspect) * (1 - crop[1] - crop[3]) / 2;
+        crop[1] += cut, crop[3] += cut;
     }
+    draw_image(&m->page->list, ph->path, ph->info.width, x, y, w, h, crop, m->article);
+    m->page->list.ops.v[m->page->list.ops.n - 1].src_loc = ph->loc;
     if (cap.lines)
         draw_append(&m->page->list, &cap.list, x, line_top(m->g, at + ph->lines), -1, m->article,
                     -1);
@@ -1135,7 +1132,7 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
         head->style = hs;
         const span *parts[1] = {head};
         block_out hb;
-        stack_block(c, g, parts, 1, width, 0, c->l->styles[hs].lines_after, "headline", &hb);
+        stack_block(c, g, parts, 1, width, 0, c->l->styles[hs].lines_after, ROLE_HEADLINE, &hb);
         int repeated = page->list.lines.n;
         draw_append(&page->list, &hb.list, x0, line_top(g, line), -1, article_index, -1);
         draw_mark_repeat(&page->list, repeated);
@@ -1172,7 +1169,7 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
             block_out head;
             const style *hs = &c->l->styles[heads[1].text ? heads[1].style : parts[0]->style];
             stack_block(c, g, parts, n, span_width(&m, hcols), hs->size / 4, hs->lines_after,
-                        "headline", &head);
+                        ROLE_HEADLINE, &head);
             draw_append(&page->list, &head.list, x0, line_top(g, line), -1, article_index, -1);
             /* A headline cannot flow on: one taller than its module would be
              * drawn over what lies below. */
@@ -1260,7 +1257,7 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
             para_typeset(c->ts, s, 1, &po, c->a, pr);
             if (pr->line_count > 0)
                 draw_para_line(&page->list, c->a, pr, &pr->lines[0], m.col_x[jump_col],
-                               template_baseline(t, jump_line), "jump", article_index,
+                               template_baseline(t, jump_line), ROLE_JUMP, article_index,
                                m.own_columns ? jump_col : m.grid_col0 + jump_col, jump_line,
                                c->l->styles[js].gray, new_para(c));
         }
@@ -1294,17 +1291,10 @@ static void compose_module(composer *c, const grid *g, page_out *page, const pag
 
 /* ---- furniture --------------------------------------------------------- */
 
-void compose_date_strings(const edition *e, char *date, size_t date_size, char *weekday,
-                          size_t weekday_size)
-{
-    snprintf(date, date_size, "%d年%d月%d日", e->year, e->month, e->day);
-    snprintf(weekday, weekday_size, "星期%s", weekday_name(e->weekday));
-}
-
 char *compose_folio_text(const edition *e, const char *tmpl, const page_spec *ps, arena *a)
 {
     char date[64], weekday[32];
-    compose_date_strings(e, date, sizeof date, weekday, sizeof weekday);
+    edition_date_strings(e, date, sizeof date, weekday, sizeof weekday);
     const struct {
         const char *key, *value;
     } vars[] = {{"{paper}", e->paper},
@@ -1356,7 +1346,7 @@ static void furniture_line(composer *c, page_out *page, const char *text, int st
     para_options po = {.width = width, .indent_style = -1, .no_indent = true, .align = align};
     para_typeset(c->ts, sp, 1, &po, c->a, pr);
     if (pr->line_count > 0)
-        draw_para_line(&page->list, c->a, pr, &pr->lines[0], x, baseline, "folio", -1, -1, -1,
+        draw_para_line(&page->list, c->a, pr, &pr->lines[0], x, baseline, ROLE_FOLIO, -1, -1, -1,
                        c->l->styles[style_index].gray, new_para(c));
 }
 
@@ -1391,12 +1381,12 @@ static void compose_masthead(composer *c, const grid *g, page_out *page)
     span name = {.text = c->e->paper, .style = ms->name_style, .loc = t->loc};
     block_out nb;
     const span *np[1] = {&name};
-    stack_block(c, g, np, 1, name_w, 0, 0, "masthead", &nb);
+    stack_block(c, g, np, 1, name_w, 0, 0, ROLE_MASTHEAD, &nb);
     draw_append(&page->list, &nb.list, t->area_x, t->area_y + (band - nb.lines * g->m.pitch +
                                                                 g->m.line_gap) / 2, -1, -1, -1);
     draw_list_free(&nb.list);
     char date[64], weekday[32];
-    compose_date_strings(c->e, date, sizeof date, weekday, sizeof weekday);
+    edition_date_strings(c->e, date, sizeof date, weekday, sizeof weekday);
     char line1[160];
     snprintf(line1, sizeof line1, "%s  %s", date, weekday);
     const char *lines[7];
@@ -1564,17 +1554,4 @@ bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_
     }
     warn_flagged_lines(out, d);
     return diag_error_count(d) == 0;
-}
-
-void edition_out_free(edition_out *out)
-{
-    if (!out)
-        return;
-    for (int p = 0; p < out->page_count; p++) {
-        draw_list_free(&out->pages[p].list);
-        VEC_FREE(out->pages[p].modules);
-        VEC_FREE(out->pages[p].spanners);
-    }
-    arena_free(out->arena);
-    memset(out, 0, sizeof *out);
 }

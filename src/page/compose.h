@@ -17,28 +17,16 @@
 #ifndef PAIBAN_PAGE_COMPOSE_H
 #define PAIBAN_PAGE_COMPOSE_H
 
+#include "draw/display.h"
 #include "input/content.h"
 #include "input/layout.h"
-#include "draw/display.h"
 #include "text/typeset.h"
-
-typedef struct edition_out {
-    page_out *pages;
-    int page_count;
-    int overset_lines;      /* over all modules */
-    arena *arena;           /* owns glyphs, texts and paragraph results */
-} edition_out;
 
 bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_out *out,
                      diag *d);
-void edition_out_free(edition_out *out);
 
 /* A folio template with {paper} {date} {weekday} {page} {name} {editor}
  * filled in; allocated in `a`. */
 char *compose_folio_text(const edition *e, const char *tmpl, const page_spec *ps, arena *a);
-
-/* "2018年12月28日" and "星期五" style strings for furniture. */
-void compose_date_strings(const edition *e, char *date, size_t date_size, char *weekday,
-                          size_t weekday_size);
 
 #endif

@@ -2,6 +2,7 @@
 #include "page/slug.h"
 
 #include "base/arena.h"
+#include "page/lines.h"
 
 #include <stdio.h>
 #include <time.h>
@@ -23,7 +24,7 @@ void slug_build(typesetter *ts, const layout *l, const edition *e, const page_ou
     const template *t = &l->templates[ps->template_index];
     const print_spec *pr = &t->print;
     char date[64], weekday[32], when[48];
-    compose_date_strings(e, date, sizeof date, weekday, sizeof weekday);
+    edition_date_strings(e, date, sizeof date, weekday, sizeof weekday);
     slug_time_string(build_time, when, sizeof when);
     char *text = xasprintf("%s  %s %s  %s版 %s  第%d/%d页  排版 %s", e->paper, date, weekday,
                            ps->label, ps->name ? ps->name : "", po->index + 1, e->page_count,
@@ -44,6 +45,16 @@ void slug_build(typesetter *ts, const layout *l, const edition *e, const page_ou
     scaled band_mid = po->height + pr->bleed + pr->slug / 2;
     scaled baseline = band_mid + st->size * 7 / 20 - (res->line_count - 1) * st->leading / 2;
     for (int i = 0; i < res->line_count; i++)
-        draw_para_line(out, a, res, &res->lines[i], left, baseline + i * st->leading, "slug", -1,
+        draw_para_line(out, a, res, &res->lines[i], left, baseline + i * st->leading, ROLE_SLUG, -1,
                        -1, -1, 1.0, -1);
+}
+
+void slug_compose(edition_out *eo, typesetter *ts, const layout *l, const edition *e,
+                  int64_t build_time)
+{
+    for (int p = 0; p < eo->page_count; p++) {
+        page_out *po = &eo->pages[p];
+        if (l->templates[e->pages[po->index].template_index].print.marks && po->slug.ops.n == 0)
+            slug_build(ts, l, e, po, build_time, eo->arena, &po->slug);
+    }
 }

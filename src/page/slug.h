@@ -14,16 +14,22 @@
 #ifndef PAIBAN_PAGE_SLUG_H
 #define PAIBAN_PAGE_SLUG_H
 
-#include "page/compose.h"
+#include "draw/display.h"
 #include "input/content.h"
 #include "input/layout.h"
-#include "draw/display.h"
+#include "page/compose.h"
 #include "text/typeset.h"
 
 /* Append the slug line of page `po` to `out`; glyphs and texts live in
  * `a`, which must outlive `out`. */
 void slug_build(typesetter *ts, const layout *l, const edition *e, const page_out *po,
                 int64_t build_time, arena *a, draw_list *out);
+
+/* The slug line of every page whose template has marks, as the page's
+ * `slug` list (in eo's arena): the print form draws it, the archive form
+ * has no slug.  Composed before the PDF is written, which only draws. */
+void slug_compose(edition_out *eo, typesetter *ts, const layout *l, const edition *e,
+                  int64_t build_time);
 
 /* build_time as "2018-12-28 00:00 UTC" into buf. */
 void slug_time_string(int64_t build_time, char *buf, size_t size);

@@ -21,8 +21,8 @@
 #ifndef PAIBAN_PAGE_TABLE_H
 #define PAIBAN_PAGE_TABLE_H
 
-#include "input/content.h"
 #include "draw/display.h"
+#include "input/content.h"
 #include "text/typeset.h"
 
 typedef struct grid_metrics {

@@ -2,15 +2,14 @@
 #include "pdf/pdf.h"
 
 #include "base/arena.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
 #include "input/image.h"
 #include "pdf/pdffont.h"
 #include "pdf/pdfimage.h"
 #include "pdf/pdfmeta.h"
 #include "pdf/pdfstream.h"
 #include "pdf/pdftag.h"
-#include "page/slug.h"
-#include "base/strbuf.h"
-#include "base/utf8.h"
 
 #include <errno.h>
 #include <hpdf.h>
@@ -916,7 +915,7 @@ static bool check_fonts_embedded(writer *w, const char *path)
 /* Output intents and the rest of what the document says of itself. */
 static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages)
 {
-    pdfmeta_describe(w->doc, w->e, w->opt->form, w->opt->build_time);
+    pdfmeta_describe(w->doc, w->e, w->opt->form == PDF_ARCHIVE, w->opt->build_time);
     pdftag_finish(w->tags);
     pdfmeta_outline(w->doc, w->e, eo, pages);
     pdfmeta_page_labels(w->doc, eo);
@@ -1216,10 +1215,10 @@ static void finish_in_parallel(writer *w, bool fonts)
     free(q.fonts);
 }
 
-bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typesetter *ts,
+bool pdf_write(const edition_out *eo, const edition *e, const layout *l, fontset *fonts,
                const pdf_options *opt, const char *path, pdf_stats *stats, diag *d)
 {
-    writer w = {.fonts = typesetter_fonts(ts), .d = d, .e = e, .l = l, .opt = opt,
+    writer w = {.fonts = fonts, .d = d, .e = e, .l = l, .opt = opt,
                 .stats = stats, .cur_fill = -1};
     memset(stats, 0, sizeof *stats);
     w.doc = HPDF_New(on_error, &w);
@@ -1231,7 +1230,6 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     /* ActualText needs PDF 1.5; PDF/A-2 builds on 1.7. */
     w.doc->pdf_version = HPDF_VER_17;
     w.tags = pdftag_new(w.doc, eo, l);
-    arena *slug_arena = arena_new();
     pdfmeta_page *pages = xcalloc((size_t)eo->page_count + 1, sizeof *pages);
     double t_pages = seconds_now();
 
@@ -1248,16 +1246,13 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
         pdftag_end_page(w.tags);
         if (w.print && w.print->marks && !opt->no_marks) {
             open_mark(&w, (tag_mark){"Artifact", -1, -1});
-            draw_list slug = {0};
-            slug_build(ts, l, e, po, opt->build_time, slug_arena, &slug);
-            for (int i = 0; i < slug.ops.n; i++) {
-                const draw_op *op = &slug.ops.v[i];
+            for (int i = 0; i < po->slug.ops.n; i++) {
+                const draw_op *op = &po->slug.ops.v[i];
                 if (op->kind == DRAW_GLYPHS)
                     draw_glyph_paths(&w, op);
                 else
                     draw_op_pdf(&w, op);
             }
-            draw_list_free(&slug);
             end_text(&w);
             draw_marks(&w);
             close_mark(&w);
@@ -1295,7 +1290,6 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
     free(pages);
     free(w.cmyk.data);
     VEC_FREE(w.buf);
-    arena_free(slug_arena);
     pdftag_free(w.tags);
     HPDF_Free(w.doc);
     for (int i = 0; i < w.images.n; i++)
@@ -1306,9 +1300,3 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typeset
 }
 
 void pdf_stats_free(pdf_stats *stats) { VEC_FREE(stats->photos); }
-
-int64_t pdf_edition_time(const edition *e)
-{
-    struct tm tm = {.tm_year = e->year - 1900, .tm_mon = e->month - 1, .tm_mday = e->day};
-    return (int64_t)timegm(&tm);
-}

@@ -31,12 +31,11 @@
 #ifndef PAIBAN_PDF_PDF_H
 #define PAIBAN_PDF_PDF_H
 
-#include "page/compose.h"
-#include "input/content.h"
 #include "base/diag.h"
 #include "base/files.h"
+#include "draw/display.h"
+#include "input/content.h"
 #include "input/fontset.h"
-#include "text/typeset.h"
 
 typedef enum { PDF_PRINT, PDF_ARCHIVE } pdf_form;
 
@@ -68,15 +67,13 @@ typedef struct pdf_stats {
     VEC(pdf_photo_report) photos; /* owned: free with pdf_stats_free */
 } pdf_stats;
 
-/* Write the edition as `path` in the form `opt` asks for.  `ts` sets the
- * slug line.  False when nothing was written (reported in d). */
-bool pdf_write(const edition_out *eo, const edition *e, const layout *l, typesetter *ts,
+/* Write the edition as `path` in the form `opt` asks for; the print form
+ * with marks draws each page's slug line as composed (page/slug.h).  False
+ * when nothing was written (reported in d). */
+bool pdf_write(const edition_out *eo, const edition *e, const layout *l, fontset *fonts,
                const pdf_options *opt, const char *path, pdf_stats *stats, diag *d);
 void pdf_stats_free(pdf_stats *stats);
 
-/* The edition's date at 00:00 UTC, in seconds since 1970: the build time
- * unless SOURCE_DATE_EPOCH says otherwise. */
-int64_t pdf_edition_time(const edition *e);
 
 
 #endif

@@ -1,8 +1,8 @@
 /* pdffont.c — subset fonts and their PDF objects. */
 #include "pdf/pdffont.h"
 
-#include "pdf/pdfstream.h"
 #include "base/utf8.h"
+#include "pdf/pdfstream.h"
 
 #include <hb-ot.h>
 #include <hb-subset.h>

@@ -1,7 +1,7 @@
 /* pdfmeta.c — Info, XMP, output intents, outline, page labels, ID. */
 #include "pdf/pdfmeta.h"
-#include "base/strbuf.h"
 
+#include "base/strbuf.h"
 #include "base/utf8.h"
 #include "pdf/xmp.h"
 
@@ -34,10 +34,10 @@ static bool is_ascii(const char *s)
     return true;
 }
 
-void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t modified)
+void pdfmeta_describe(HPDF_Doc doc, const edition *e, bool pdfa, int64_t modified)
 {
     char date[64], weekday[32];
-    compose_date_strings(e, date, sizeof date, weekday, sizeof weekday);
+    edition_date_strings(e, date, sizeof date, weekday, sizeof weekday);
     char iso_date[16];
     snprintf(iso_date, sizeof iso_date, "%04d-%02d-%02d", e->year, e->month, e->day);
     char *title = xasprintf("%s %s", e->paper, date);
@@ -57,7 +57,7 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t mod
         free(head);
     }
     char created_pdf[32], created_xmp[32], modified_pdf[32], modified_xmp[32];
-    xmp_dates(pdf_edition_time(e), created_pdf, sizeof created_pdf, created_xmp, sizeof created_xmp);
+    xmp_dates(edition_time(e), created_pdf, sizeof created_pdf, created_xmp, sizeof created_xmp);
     xmp_dates(modified, modified_pdf, sizeof modified_pdf, modified_xmp, sizeof modified_xmp);
 
     /* Info: each entry has its twin in the XMP packet (ISO 19005-2, 6.6.3). */
@@ -75,7 +75,7 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t mod
     xmp_fields xf = {.title = title, .creator = e->paper, .description = subject.v,
                      .keywords = keywords.v, .created = created_xmp, .modified = modified_xmp,
                      .publication = e->paper, .cover_date = iso_date, .page_range = labels.v,
-                     .pdfa = form == PDF_ARCHIVE};
+                     .pdfa = pdfa};
     strbuf x = {0};
     xmp_packet(&xf, &x);
 
@@ -210,7 +210,7 @@ void pdfmeta_outline(HPDF_Doc doc, const edition *e, const edition_out *eo,
     HPDF_Xref_Add(doc->xref, root);
     HPDF_Dict_AddName(root, "Type", "Outlines");
     char date[64], weekday[32];
-    compose_date_strings(e, date, sizeof date, weekday, sizeof weekday);
+    edition_date_strings(e, date, sizeof date, weekday, sizeof weekday);
     char *title = xasprintf("%s %s", e->paper, date);
     const pdfmeta_page *first = &pages[0];
     HPDF_Dict top = outline_item(doc, root, title, first->page, first->trim_x,

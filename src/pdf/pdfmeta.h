@@ -15,9 +15,8 @@
 #ifndef PAIBAN_PDF_PDFMETA_H
 #define PAIBAN_PDF_PDFMETA_H
 
-#include "page/compose.h"
+#include "draw/display.h"
 #include "input/content.h"
-#include "pdf/pdf.h"
 
 #include <hpdf.h>
 
@@ -30,7 +29,7 @@ typedef struct pdfmeta_page {
 
 /* Info dictionary and XMP packet (with the PDF/A-2b identification in the
  * archive form): title, paper, subject, keywords, dates. */
-void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_form form, int64_t modified);
+void pdfmeta_describe(HPDF_Doc doc, const edition *e, bool pdfa, int64_t modified);
 
 /* An ICC profile as a stream with N components; NULL (with an error at
  * `where`) when the bytes are not an ICC profile of that many components. */

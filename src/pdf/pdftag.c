@@ -8,7 +8,6 @@
 #include "pdf/pdftag.h"
 
 #include "base/arena.h"
-#include "page/compose.h"
 #include "base/strbuf.h"
 
 #include <hpdf_doc.h>
@@ -60,7 +59,6 @@ struct pdftag {
     const page_out *po;
     HPDF_Page page;
     int mcid;
-    int line;              /* where the search for an op's line goes on */
     int last_seq;
     double *head_size;     /* per article: the largest size in its headline frame on the page */
 };
@@ -175,7 +173,6 @@ void pdftag_begin_page(pdftag *t, HPDF_Page page, const page_out *po)
     t->po = po;
     t->page = page;
     t->mcid = 0;
-    t->line = 0;
     t->last_seq = SEQ_NONE;
     *VEC_PUSH(t->page_start) = t->parents.n;
     HPDF_Dict_AddNumber(page, "StructParents", t->page_index);
@@ -183,28 +180,13 @@ void pdftag_begin_page(pdftag *t, HPDF_Page page, const page_out *po)
         t->head_size[a] = 0;
     for (int i = 0; i < po->list.lines.n; i++) {
         const text_line *tl = &po->list.lines.v[i];
-        if (tl->article >= 0 && strcmp(tl->frame, "headline") == 0)
+        if (tl->article >= 0 && tl->role == ROLE_HEADLINE)
             t->head_size[tl->article] =
                 MAX(t->head_size[tl->article], pt_from_scaled(t->l->styles[tl->style].size));
     }
 }
 
 void pdftag_end_page(pdftag *t) { t->page_index++; }
-
-/* The placed line an op of glyphs shows: ops and lines keep the same order
- * in a list, and a line's runs share its text. */
-static const text_line *line_of(pdftag *t, const draw_op *op)
-{
-    const draw_list *dl = &t->po->list;
-    for (int pass = 0; pass < 2; pass++) {
-        for (int i = pass ? 0 : t->line; i < dl->lines.n; i++)
-            if (dl->lines.v[i].text == op->text) {
-                t->line = i;
-                return &dl->lines.v[i];
-            }
-    }
-    return NULL;
-}
 
 static int article_elem(pdftag *t, int index)
 {
@@ -254,14 +236,14 @@ static int para_elem(pdftag *t, const text_line *tl)
     int e;
     if (tl->table > 0) {
         e = cell_elem(t, tl, art);
-    } else if (strcmp(tl->frame, "headline") == 0) {
+    } else if (tl->role == ROLE_HEADLINE) {
         bool main = pt_from_scaled(t->l->styles[tl->style].size) >= t->head_size[tl->article];
         e = new_elem(t, main ? "H1" : "P", art);
-    } else if (strcmp(tl->frame, "head") == 0) {
+    } else if (tl->role == ROLE_HEAD) {
         e = new_elem(t, head_type(t, tl), art);
-    } else if (strcmp(tl->frame, "caption") == 0) {
+    } else if (tl->role == ROLE_CAPTION) {
         e = new_elem(t, "Caption", art);
-    } else if (strcmp(tl->frame, "box") == 0) {
+    } else if (tl->role == ROLE_BOX) {
         e = new_elem(t, "BlockQuote", art);
     } else {
         e = new_elem(t, "P", art);
@@ -276,7 +258,7 @@ static const char *photo_alt(pdftag *t, int article_index)
     strbuf alt = {0};
     for (int i = 0; i < t->po->list.lines.n; i++) {
         const text_line *tl = &t->po->list.lines.v[i];
-        if (tl->article == article_index && strcmp(tl->frame, "caption") == 0)
+        if (tl->article == article_index && tl->role == ROLE_CAPTION)
             sb_printf(&alt, "%s", tl->text);
     }
     char *text = sb_take(&alt);
@@ -311,7 +293,7 @@ tag_mark pdftag_mark(pdftag *t, const draw_op *op)
         t->elems.v[e]->alt = photo_alt(t, op->article);
         m = content_of(t, e);
     } else if (op->kind == DRAW_GLYPHS) {
-        const text_line *tl = line_of(t, op);
+        const text_line *tl = op->line >= 0 ? &t->po->list.lines.v[op->line] : NULL;
         /* What the page shows again (pagination) is an artifact. */
         bool content = tl && tl->para >= 0 && !tl->repeat && !text_line_furniture(tl);
         int e = content ? t->para_elem[tl->para] : -1;

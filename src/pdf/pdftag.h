@@ -16,7 +16,7 @@
 #ifndef PAIBAN_PDF_PDFTAG_H
 #define PAIBAN_PDF_PDFTAG_H
 
-#include "page/compose.h"
+#include "draw/display.h"
 #include "input/layout.h"
 
 #include <hpdf.h>

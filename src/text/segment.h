@@ -23,8 +23,8 @@
 
 #include "base/base.h"
 #include "base/chars.h"
-#include "input/content.h"
 #include "base/diag.h"
+#include "input/content.h"
 #include "input/fontset.h"
 #include "input/layout.h"
 

@@ -22,11 +22,11 @@
 #define PAIBAN_TEXT_TYPESET_H
 
 #include "base/base.h"
-#include "text/breaker.h"
-#include "input/content.h"
 #include "base/diag.h"
+#include "input/content.h"
 #include "input/fontset.h"
 #include "input/layout.h"
+#include "text/breaker.h"
 
 typedef struct placed_glyph {
     unsigned gid;

@@ -1,15 +1,16 @@
 /* harness.c — the fuzz targets' work (see fuzz.h). */
 #include "fuzz.h"
 
-#include "page/compose.h"
-#include "input/content.h"
 #include "base/diag.h"
 #include "desk/dump.h"
+#include "input/content.h"
 #include "input/fontset.h"
 #include "input/layout.h"
 #include "memfiles.h"
-#include "text/typeset.h"
+#include "page/compose.h"
+#include "page/slug.h"
 #include "pdf/pdf.h"
+#include "text/typeset.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,8 +254,9 @@ static int run_pipeline(const uint8_t *data, size_t size, bool pdf)
         if (!path[0])
             snprintf(path, sizeof path, "/tmp/paiban-fuzz-%d.pdf", (int)getpid());
         pdf_stats ps;
-        pdf_options po = {.form = PDF_PRINT, .build_time = pdf_edition_time(e)};
-        rendered = pdf_write(&eo, e, st.lay, ts, &po, path, &ps, d);
+        pdf_options po = {.form = PDF_PRINT, .build_time = edition_time(e)};
+        slug_compose(&eo, ts, st.lay, e, po.build_time);
+        rendered = pdf_write(&eo, e, st.lay, typesetter_fonts(ts), &po, path, &ps, d);
         pdf_stats_free(&ps);
         if (rendered) {
             char head[8] = {0};

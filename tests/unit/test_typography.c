@@ -1041,7 +1041,7 @@ void test_PH_2_no_space_between_paragraphs(void)
     const text_line *prev = NULL;
     for (int i = 0; i < page->list.lines.n; i++) {
         const text_line *tl = &page->list.lines.v[i];
-        if (strcmp(tl->frame, "body") != 0)
+        if (tl->role != ROLE_BODY)
             continue;
         if (prev && prev->column == tl->column) {
             CHECK_INT(tl->y - prev->y, t->pitch);
@@ -1064,7 +1064,7 @@ void test_PH_3_continued_lines_not_indented(void)
     int continued = 0, last_column = -1, starts = 0;
     for (int i = 0; i < page->list.lines.n; i++) {
         const text_line *tl = &page->list.lines.v[i];
-        if (strcmp(tl->frame, "body") != 0)
+        if (tl->role != ROLE_BODY)
             continue;
         scaled x = first_glyph_x(page, tl);
         bool starts_paragraph = strncmp(tl->text, "第一段", strlen("第一段")) == 0 ||
