@@ -1,5 +1,5 @@
-/* pdf.c — pages, text, rules, photos, marks; preflight; saving atomically. */
-#include "pdf/pdf.h"
+/* writer.c — pages, text, rules, photos, marks (the last work and the saving: finish.c, save.c). */
+#include "pdf/writer.h"
 
 #include "base/arena.h"
 #include "base/strbuf.h"
@@ -8,7 +8,6 @@
 #include "pdf/pdffont.h"
 #include "pdf/pdfimage.h"
 #include "pdf/pdfmeta.h"
-#include "pdf/pdfstream.h"
 #include "pdf/pdftag.h"
 
 #include <errno.h>
@@ -16,64 +15,15 @@
 #include <hpdf_doc.h>
 #include <hpdf_pages.h>
 #include <math.h>
-#include <nettle/md5.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 /* The archive's output intent: sRGB, from the Debian package
  * icc-profiles-free, a registered characterization. */
 #define ARCHIVE_PROFILE "/usr/share/color/icc/sRGB.icc"
 #define ARCHIVE_PROFILE_PACKAGE "icc-profiles-free"
 #define ARCHIVE_CONDITION "sRGB IEC61966-2.1"
-
-typedef struct icc_file {
-    unsigned char *data;
-    size_t len;
-    HPDF_Dict stream;         /* made on first use */
-} icc_file;
-
-typedef struct glyph_form_ref {
-    int face;
-    unsigned gid;
-    HPDF_Dict form;
-} glyph_form_ref;
-
-typedef struct writer {
-    HPDF_Doc doc;
-    fontset *fonts;
-    diag *d;
-    const edition *e;
-    const layout *l;
-    const pdf_options *opt;
-    pdf_stats *stats;
-    pdf_font **font_of_face;
-    int face_count;
-    HPDF_STATUS error, detail;  /* first libharu error */
-    VEC(pdf_image) images;      /* each file once */
-    VEC(glyph_form_ref) glyph_forms; /* slug glyphs drawn as forms, each once */
-    icc_file cmyk;              /* the template's CMYK profile */
-    HPDF_Array cmyk_space;      /* archive: [/ICCBased cmyk] for CMYK photos */
-    HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
-    pdftag *tags;               /* the logical structure */
-    bool mark_open;             /* a marked-content sequence of the structure is open */
-    int mark_seq;
-    /* per page */
-    HPDF_Page page;
-    const print_spec *print;    /* print form: the page's template's print: section */
-    scaled page_w, page_h;      /* the trim */
-    double ox, oy;              /* the trim's lower-left corner in the MediaBox, pt */
-    bool in_text;
-    pdf_font *cur_font;
-    double cur_size;
-    double cur_fill;
-    int cur_layer;
-    strbuf buf;
-} writer;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
 {
@@ -84,12 +34,12 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
     }
 }
 
-static double pt(scaled s) { return pt_from_scaled(s); }
-
-/* Page coordinates (scaled, from the trim's top-left, y down) to PDF
- * user space (points from the MediaBox's lower-left, y up). */
-static double pdf_x(const writer *w, scaled x) { return w->ox + pt(x); }
-static double pdf_y(const writer *w, scaled y) { return w->oy + pt(w->page_h - y); }
+bool libharu_failed(const writer *w, const char *path)
+{
+    return diag_env_error(w->d, (src_loc){path, 0, 0},
+                          "libharu failed with error 0x%04X (detail %u) while writing the PDF",
+                          (unsigned)w->error, (unsigned)w->detail);
+}
 
 static HPDF_Stream page_stream(writer *w)
 {
@@ -321,13 +271,6 @@ static void draw_glyphs(writer *w, const draw_op *op)
         HPDF_Stream_Write(page_stream(w), (const HPDF_BYTE *)"EMC\n", 4);
     }
     free(codes);
-}
-
-static double seconds_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* An ICC profile, whole, in new memory; NULL with errno set. */
@@ -879,39 +822,6 @@ static bool begin_page(writer *w, const page_out *po)
     return true;
 }
 
-/* Preflight: every font the file names must carry its program. */
-static bool check_fonts_embedded(writer *w, const char *path)
-{
-    HPDF_Xref x = w->doc->xref;
-    bool ok = true;
-    for (HPDF_UINT i = 0; i < x->entries->count; i++) {
-        HPDF_XrefEntry en = HPDF_Xref_GetEntry(x, i);
-        HPDF_Obj_Header *h = en ? en->obj : NULL;
-        if (!h || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
-            continue;
-        HPDF_Dict dict = en->obj;
-        HPDF_Name type = HPDF_Dict_GetItem(dict, "Type", HPDF_OCLASS_NAME);
-        if (!type)
-            continue;
-        if (strcmp(type->value, "FontDescriptor") == 0 &&
-            !HPDF_Dict_GetItem(dict, "FontFile2", HPDF_OCLASS_DICT) &&
-            !HPDF_Dict_GetItem(dict, "FontFile3", HPDF_OCLASS_DICT)) {
-            HPDF_Name name = HPDF_Dict_GetItem(dict, "FontName", HPDF_OCLASS_NAME);
-            ok = diag_env_error(w->d, (src_loc){path, 0, 0}, "preflight: the font %s is not embedded",
-                                name ? name->value : "?");
-        }
-        if (strcmp(type->value, "Font") == 0) {
-            HPDF_Name sub = HPDF_Dict_GetItem(dict, "Subtype", HPDF_OCLASS_NAME);
-            if (sub && strcmp(sub->value, "Type0") != 0 && strcmp(sub->value, "CIDFontType0") != 0 &&
-                strcmp(sub->value, "CIDFontType2") != 0)
-                ok = diag_env_error(w->d, (src_loc){path, 0, 0},
-                                    "preflight: a %s font that paiban does not embed crept in",
-                                    sub->value);
-        }
-    }
-    return ok;
-}
-
 /* Output intents and the rest of what the document says of itself. */
 static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages)
 {
@@ -943,278 +853,6 @@ static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages
     pdfmeta_reserve_id(w->doc);
     return true;
 }
-
-
-/* What libharu writes, on its way into the file: buffered, and digested
- * for the document ID as it goes, so the file is written once and never
- * read back.  (libharu's own memory stream copies a byte at a time, and
- * its MD5 too.)  The digest is taken on a thread of its own, a buffer
- * behind the writing: for a page with a photo of megabytes it costs as
- * much as everything else the writing does. */
-enum { OUT_BUFFER = 256 * 1024 };
-
-typedef struct pdf_sink {
-    int fd;
-    unsigned char *buf[2]; /* one filled while the other is digested */
-    int cur;
-    size_t n;              /* bytes in buf[cur] */
-    uint64_t size;
-    int error;             /* errno of the first failed write, or 0 */
-    struct md5_ctx digest;
-    pthread_t hasher;
-    bool threaded;
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
-    const unsigned char *pending; /* for the hasher, or NULL */
-    size_t pending_len;
-    bool stop;
-} pdf_sink;
-
-static void *hash_worker(void *arg)
-{
-    pdf_sink *o = arg;
-    pthread_mutex_lock(&o->lock);
-    for (;;) {
-        while (!o->pending && !o->stop)
-            pthread_cond_wait(&o->cond, &o->lock);
-        if (!o->pending)
-            break;
-        const unsigned char *p = o->pending;
-        size_t len = o->pending_len;
-        pthread_mutex_unlock(&o->lock);
-        md5_update(&o->digest, len, p);
-        pthread_mutex_lock(&o->lock);
-        o->pending = NULL;
-        pthread_cond_broadcast(&o->cond);
-    }
-    pthread_mutex_unlock(&o->lock);
-    return NULL;
-}
-
-/* Give the hasher p once it has finished the last buffer. */
-static void hash_later(pdf_sink *o, const unsigned char *p, size_t len)
-{
-    if (!o->threaded) {
-        md5_update(&o->digest, len, p);
-        return;
-    }
-    pthread_mutex_lock(&o->lock);
-    while (o->pending)
-        pthread_cond_wait(&o->cond, &o->lock);
-    o->pending = p;
-    o->pending_len = len;
-    pthread_cond_broadcast(&o->cond);
-    pthread_mutex_unlock(&o->lock);
-}
-
-static void out_open(pdf_sink *o, int fd)
-{
-    *o = (pdf_sink){.fd = fd, .buf = {xmalloc(OUT_BUFFER), xmalloc(OUT_BUFFER)}};
-    md5_init(&o->digest);
-    pthread_mutex_init(&o->lock, NULL);
-    pthread_cond_init(&o->cond, NULL);
-    o->threaded = pthread_create(&o->hasher, NULL, hash_worker, o) == 0;
-}
-
-/* Write and hand over buf[cur]; fill the other one next. */
-static bool flush_out(pdf_sink *o)
-{
-    const unsigned char *p = o->buf[o->cur];
-    for (size_t done = 0; done < o->n && !o->error;) {
-        ssize_t k = write(o->fd, p + done, o->n - done);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            o->error = k < 0 ? errno : ENOSPC;
-        else
-            done += (size_t)k;
-    }
-    hash_later(o, p, o->n);
-    o->cur ^= 1;
-    o->n = 0;
-    return !o->error;
-}
-
-/* Wait for the digest and free the buffers. */
-static void out_close(pdf_sink *o, unsigned char digest[16])
-{
-    if (o->threaded) {
-        pthread_mutex_lock(&o->lock);
-        while (o->pending)
-            pthread_cond_wait(&o->cond, &o->lock);
-        o->stop = true;
-        pthread_cond_broadcast(&o->cond);
-        pthread_mutex_unlock(&o->lock);
-        pthread_join(o->hasher, NULL);
-    }
-    md5_digest(&o->digest, MD5_DIGEST_SIZE, digest);
-    pthread_mutex_destroy(&o->lock);
-    pthread_cond_destroy(&o->cond);
-    free(o->buf[0]);
-    free(o->buf[1]);
-}
-
-static HPDF_STATUS write_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT len)
-{
-    pdf_sink *o = s->attr;
-    o->size += len;
-    while (len > 0) {
-        size_t take = MIN((size_t)len, OUT_BUFFER - o->n);
-        memcpy(o->buf[o->cur] + o->n, p, take);
-        o->n += take;
-        p += take;
-        len -= (HPDF_UINT)take;
-        if (o->n == OUT_BUFFER && !flush_out(o))
-            return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)o->error);
-    }
-    return HPDF_OK;
-}
-
-/* Save the document as path: into a temporary file beside it, the
- * document ID — the digest of the file — written into its trailer, the
- * file flushed to disk and renamed; an interrupt waits till it is done. */
-static bool save_pdf(writer *w, const char *path, long *bytes)
-{
-    src_loc where = {path, 0, 0};
-    char *tmp;
-    signals_held held;
-    files_hold_signals(&held);
-    int fd = files_temp_open(path, &tmp, w->d);
-    if (fd < 0) {
-        files_release_signals(&held);
-        return false;
-    }
-    pdf_sink *o = xcalloc(1, sizeof *o);
-    out_open(o, fd);
-    w->doc->stream = HPDF_CallbackWriter_New(w->doc->mmgr, write_out, o);
-    if (w->doc->stream)
-        HPDF_SaveToStream(w->doc);
-    bool ok = !w->error && w->doc->stream && flush_out(o);
-    unsigned char digest[16];
-    out_close(o, digest);
-    if (w->doc->stream) {
-        HPDF_Stream_Free(w->doc->stream);
-        w->doc->stream = NULL;
-    }
-    if (!ok && o->error)
-        diag_env_error(w->d, where, "cannot write: %s (the previous file is left as it was)",
-                       strerror(o->error));
-    else if (!ok)
-        diag_env_error(w->d, where,
-                       "libharu failed with error 0x%04X (detail %u) while writing the PDF",
-                       (unsigned)w->error, (unsigned)w->detail);
-    if (ok) {
-        /* The ID is in the trailer, the last bytes of the file. */
-        unsigned char tail[1024];
-        size_t len = (size_t)MIN(o->size, sizeof tail);
-        off_t at = (off_t)(o->size - len);
-        if (pread(fd, tail, len, at) != (ssize_t)len || !pdfmeta_put_id(tail, len, digest)) {
-            diag_env_error(w->d, where, "libharu wrote no room for the document ID");
-            ok = false;
-        } else if (pwrite(fd, tail, len, at) != (ssize_t)len) {
-            diag_env_error(w->d, where, "cannot write: %s", strerror(errno));
-            ok = false;
-        }
-        *bytes = (long)o->size;
-    }
-    free(o);
-    ok = files_temp_close(fd, tmp, path, ok, w->d);
-    ok = files_temp_place(tmp, path, ok, w->d);
-    files_release_signals(&held);
-    return ok;
-}
-
-/* The last work on the document, spread over the processors: each font
- * subset (pdffont_subset), and every stream libharu would deflate as it
- * writes the file — page contents, the output profile, converted PNG
- * photos — deflated instead, at its level.  Neither touches libharu; the
- * results go into the document afterwards, on this thread. */
-typedef struct stream_pack {
-    HPDF_Dict dict;
-    unsigned char *raw;
-    size_t raw_len;
-    packed deflated;
-} stream_pack;
-
-typedef struct finish_queue {
-    pdf_font **fonts;
-    int font_count;
-    stream_pack *streams;
-    int stream_count;
-    atomic_int next;
-} finish_queue;
-
-static void *finish_worker(void *arg)
-{
-    finish_queue *q = arg;
-    for (int i; (i = atomic_fetch_add(&q->next, 1)) < q->font_count + q->stream_count;) {
-        if (i < q->font_count) {
-            pdffont_subset(q->fonts[i]);
-        } else {
-            stream_pack *pp = &q->streams[i - q->font_count];
-            pp->deflated = pdfstream_deflate(pp->raw, pp->raw_len);
-        }
-    }
-    return NULL;
-}
-
-static int more_glyphs_first(const void *a, const void *b)
-{
-    unsigned x = pdffont_glyph_count(*(pdf_font *const *)a),
-             y = pdffont_glyph_count(*(pdf_font *const *)b);
-    return x > y ? -1 : x < y;
-}
-
-enum { MAX_FINISH_THREADS = 4 };
-
-static void finish_in_parallel(writer *w, bool fonts)
-{
-    HPDF_List entries = w->doc->xref->entries;
-    finish_queue q = {.fonts = xcalloc((size_t)w->face_count + 1, sizeof(pdf_font *)),
-                      .streams = xcalloc((size_t)entries->count + 1, sizeof(stream_pack))};
-    for (int f = 0; f < w->face_count && fonts; f++)
-        if (w->font_of_face[f])
-            q.fonts[q.font_count++] = w->font_of_face[f];
-    /* The largest font first: it takes longest. */
-    qsort(q.fonts, (size_t)q.font_count, sizeof(pdf_font *), more_glyphs_first);
-    for (HPDF_UINT i = 0; i < entries->count; i++) {
-        HPDF_XrefEntry en = HPDF_Xref_GetEntry(w->doc->xref, i);
-        HPDF_Obj_Header *h = en ? en->obj : NULL;
-        if (!h || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
-            continue;
-        HPDF_Dict dict = en->obj;
-        /* Filtered by FlateDecode alone, without parameters, and not
-         * handled already. */
-        if (!dict->stream || dict->stream->type != HPDF_STREAM_MEMORY ||
-            dict->filter != HPDF_STREAM_FILTER_FLATE_DECODE || dict->filterParams ||
-            dict->write_fn)
-            continue;
-        stream_pack *pp = &q.streams[q.stream_count++];
-        pp->dict = dict;
-        pp->raw = pdfstream_take(dict, &pp->raw_len);
-    }
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    int n = (int)MIN(MIN(MAX(cpus, 1), MAX_FINISH_THREADS), q.font_count + q.stream_count);
-    pthread_t thread[MAX_FINISH_THREADS];
-    bool started[MAX_FINISH_THREADS] = {false};
-    for (int i = 1; i < n; i++)
-        started[i] = pthread_create(&thread[i], NULL, finish_worker, &q) == 0;
-    finish_worker(&q);
-    for (int i = 1; i < n; i++)
-        if (started[i])
-            pthread_join(thread[i], NULL);
-    for (int p = 0; p < q.stream_count; p++) {
-        stream_pack *pp = &q.streams[p];
-        /* Where zlib failed, libharu deflates it as before. */
-        if (pp->deflated.data)
-            pdfstream_put(pp->dict, &pp->deflated);
-        free(pp->deflated.data);
-        free(pp->raw);
-    }
-    free(q.streams);
-    free(q.fonts);
-}
-
 bool pdf_write(const edition_out *eo, const edition *e, const layout *l, fontset *fonts,
                const pdf_options *opt, const char *path, pdf_stats *stats, diag *d)
 {
@@ -1262,25 +900,14 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, fontset
     double t0 = seconds_now();
     stats->page_seconds = t0 - t_pages - stats->image_seconds;
     bool ok = !w.error && diag_error_count(d) == 0 && diag_env_error_count(d) == 0;
-    if (ok)
-        finish_in_parallel(&w, true);
-    for (int f = 0; f < w.face_count && ok; f++) {
-        if (w.font_of_face[f]) {
-            ok &= pdffont_finish(w.font_of_face[f], d);
-            stats->fonts++;
-        }
-    }
+    ok = ok && finish_fonts(&w);
     stats->subset_seconds = seconds_now() - t0;
     ok = ok && check_fonts_embedded(&w, path) && describe(&w, eo, pages);
     if (ok)
-        finish_in_parallel(&w, false); /* what describe added: the archive's profile */
+        finish_streams(&w); /* what describe added: the archive's profile */
     t0 = seconds_now();
-    if (w.error) {
-        diag_env_error(d, (src_loc){path, 0, 0},
-                       "libharu failed with error 0x%04X (detail %u) while writing the PDF",
-                       (unsigned)w.error, (unsigned)w.detail);
-        ok = false;
-    }
+    if (w.error)
+        ok = libharu_failed(&w, path);
     if (ok)
         ok = save_pdf(&w, path, &stats->bytes);
     stats->write_seconds = seconds_now() - t0;

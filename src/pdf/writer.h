@@ -1,0 +1,98 @@
+/* writer.h — internal to pdf/: the state of one PDF being written, and the
+ * steps the writer's files lend each other.  Nothing outside pdf/ includes
+ * it (callers have pdf.h).
+ *
+ * pdf_write (writer.c) owns one writer for the life of a document and frees
+ * all it holds; the other files work on it and own nothing of their own:
+ *   save.c       the file written, digested for its ID and placed atomically
+ *   finish.c     fonts subset and streams deflated on threads; fonts checked
+ *
+ * Coordinates: layout's are scaled, from the trim's top-left corner, y
+ * down; PDF's are points from the MediaBox's lower-left corner, y up. */
+#ifndef PAIBAN_PDF_WRITER_H
+#define PAIBAN_PDF_WRITER_H
+
+#include "base/strbuf.h"
+#include "pdf/pdf.h"
+#include "pdf/pdffont.h"
+#include "pdf/pdfimage.h"
+#include "pdf/pdftag.h"
+
+#include <hpdf.h>
+#include <time.h>
+
+typedef struct icc_file {
+    unsigned char *data;
+    size_t len;
+    HPDF_Dict stream;         /* made on first use */
+} icc_file;
+
+typedef struct glyph_form_ref {
+    int face;
+    unsigned gid;
+    HPDF_Dict form;
+} glyph_form_ref;
+
+typedef struct writer {
+    HPDF_Doc doc;
+    fontset *fonts;
+    diag *d;
+    const edition *e;
+    const layout *l;
+    const pdf_options *opt;
+    pdf_stats *stats;
+    pdf_font **font_of_face;
+    int face_count;
+    HPDF_STATUS error, detail;  /* first libharu error */
+    VEC(pdf_image) images;      /* each file once */
+    VEC(glyph_form_ref) glyph_forms; /* slug glyphs drawn as forms, each once */
+    icc_file cmyk;              /* the template's CMYK profile */
+    HPDF_Array cmyk_space;      /* archive: [/ICCBased cmyk] for CMYK photos */
+    HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
+    pdftag *tags;               /* the logical structure */
+    bool mark_open;             /* a marked-content sequence of the structure is open */
+    int mark_seq;
+    /* per page */
+    HPDF_Page page;
+    const print_spec *print;    /* print form: the page's template's print: section */
+    scaled page_w, page_h;      /* the trim */
+    double ox, oy;              /* the trim's lower-left corner in the MediaBox, pt */
+    bool in_text;
+    pdf_font *cur_font;
+    double cur_size;
+    double cur_fill;
+    int cur_layer;
+    strbuf buf;
+} writer;
+
+static inline double pt(scaled s) { return pt_from_scaled(s); }
+
+/* Layout's coordinates to PDF's. */
+static inline double pdf_x(const writer *w, scaled x) { return w->ox + pt(x); }
+static inline double pdf_y(const writer *w, scaled y) { return w->oy + pt(w->page_h - y); }
+
+static inline double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* writer.c: report libharu's first error as the failure to write path;
+ * false. */
+bool libharu_failed(const writer *w, const char *path);
+
+/* finish.c, once the pages are drawn: every font subset and every stream
+ * so far deflated, on threads, then each font's objects made (false when a
+ * font fails, reported). */
+bool finish_fonts(writer *w);
+/* The streams added since finish_fonts (the archive's profile) deflated. */
+void finish_streams(writer *w);
+/* Preflight: every font the file names carries its program. */
+bool check_fonts_embedded(writer *w, const char *path);
+
+/* save.c: the document saved as path (its size in *bytes); false when
+ * nothing was written, the previous file left as it was (reported). */
+bool save_pdf(writer *w, const char *path, long *bytes);
+
+#endif
