@@ -19,12 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The archive's output intent: sRGB, from the Debian package
- * icc-profiles-free, a registered characterization. */
-#define ARCHIVE_PROFILE "/usr/share/color/icc/sRGB.icc"
-#define ARCHIVE_PROFILE_PACKAGE "icc-profiles-free"
-#define ARCHIVE_CONDITION "sRGB IEC61966-2.1"
-
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
 {
     writer *w = user;
@@ -273,207 +267,6 @@ static void draw_glyphs(writer *w, const draw_op *op)
     free(codes);
 }
 
-/* An ICC profile, whole, in new memory; NULL with errno set. */
-static unsigned char *read_profile(const char *path, size_t *len)
-{
-    char *data;
-    return files_read(NULL, path, IMAGE_MAX_BYTES, &data, len) ? (unsigned char *)data : NULL;
-}
-
-/* The CMYK profile of the template's print: section, read once. */
-static bool load_cmyk_profile(writer *w, const print_spec *ps)
-{
-    if (w->cmyk.data)
-        return true;
-    if (!(w->cmyk.data = read_profile(ps->profile, &w->cmyk.len))) {
-        if (strcmp(ps->profile, PRINT_DEFAULT_PROFILE) == 0)
-            return diag_env_error(w->d, (src_loc){ps->profile, 0, 0},
-                                  "the CMYK profile cannot be read (%s); install the Debian "
-                                  "package libgs-common or name another in the template's "
-                                  "print: output-profile",
-                                  strerror(errno));
-        return diag_error(w->d, ps->loc, "the output profile %s cannot be read: %s", ps->profile,
-                          strerror(errno));
-    }
-    w->cmyk.stream = pdfmeta_icc_stream(w->doc, w->cmyk.data, w->cmyk.len, 4,
-                                        (src_loc){ps->profile, 0, 0}, w->d);
-    return w->cmyk.stream != NULL;
-}
-
-static const pdf_image *load_image(writer *w, const char *path, const double visible[4],
-                                   src_loc where)
-{
-    for (int i = 0; i < w->images.n; i++)
-        if (strcmp(w->images.v[i].path, path) == 0 &&
-            memcmp(w->images.v[i].visible, visible, sizeof w->images.v[i].visible) == 0)
-            return &w->images.v[i];
-    const template *t = &w->l->templates[w->e->pages[0].template_index];
-    pdfimage_options o = {0};
-    if (w->print && w->print->convert_rgb) {
-        if (!load_cmyk_profile(w, w->print))
-            return NULL;
-        o.rgb_to_cmyk = true;
-        o.cmyk_profile = w->cmyk.data;
-        o.cmyk_profile_len = w->cmyk.len;
-    }
-    /* Read once: what was checked is what goes in. */
-    char *data;
-    size_t len;
-    image_info info;
-    if (!image_read(w->e->files, path, &data, &len, where, w->d))
-        return NULL;
-    if (!image_check(data, len, path, false, &info, where, w->d)) {
-        free(data);
-        return NULL;
-    }
-    if (!w->print) {
-        /* PDF/A allows DeviceCMYK only under a CMYK output intent: tag CMYK
-         * photos with the press profile instead. */
-        if (info.components == 4 && !w->cmyk_space) {
-            if (!load_cmyk_profile(w, &t->print)) {
-                free(data);
-                return NULL;
-            }
-            w->cmyk_space = HPDF_Array_New(w->doc->mmgr);
-            HPDF_Xref_Add(w->doc->xref, w->cmyk_space);
-            HPDF_Array_AddName(w->cmyk_space, "ICCBased");
-            HPDF_Array_Add(w->cmyk_space, w->cmyk.stream);
-        }
-        o.cmyk_space = w->cmyk_space;
-    }
-    o.cache_dir = w->opt->cache_dir;
-    memcpy(o.visible, visible, sizeof o.visible);
-    pdf_image img;
-    double t0 = seconds_now();
-    HPDF_STATUS error_before = w->error;
-    bool loaded = pdfimage_load(w->doc, data, len, &info, path, &o, &img, where, w->d);
-    w->stats->image_seconds += seconds_now() - t0;
-    if (!loaded) {
-        /* A photo libharu refuses is the input's fault, reported as such:
-         * not a failure of the writer. */
-        if (!error_before) {
-            w->error = 0;
-            w->detail = 0;
-            HPDF_ResetError(w->doc);
-        }
-        return NULL;
-    }
-    *VEC_PUSH(w->images) = img;
-    return &w->images.v[w->images.n - 1];
-}
-
-/* In the print form, what touches the trim runs out into the bleed. */
-static void bleed_out(const writer *w, scaled *x, scaled *y, scaled *wd, scaled *ht)
-{
-    if (!w->print)
-        return;
-    scaled b = w->print->bleed;
-    if (*x <= 0) {
-        *wd += *x + b;
-        *x = -b;
-    }
-    if (*x + *wd >= w->page_w)
-        *wd = w->page_w + b - *x;
-    if (*y <= 0) {
-        *ht += *y + b;
-        *y = -b;
-    }
-    if (*y + *ht >= w->page_h)
-        *ht = w->page_h + b - *y;
-}
-
-/* Preflight of one placed photo: its effective resolution (pixels over
- * the inches the whole picture spans once cropped and scaled) and, for the
- * press, its colour. */
-static void preflight_photo(writer *w, const draw_op *op, const pdf_image *img, double full_w,
-                            double full_h, src_loc where)
-{
-    const char *article_id = op->article >= 0 && op->article < w->e->article_count
-                              ? w->e->articles[op->article]->id
-                              : "";
-    double ppi = fmin(img->width / (full_w / 72), img->height / (full_h / 72));
-    pdf_photo_report *r = VEC_PUSH(w->stats->photos);
-    *r = (pdf_photo_report){
-        .loc = where,
-        .article = article_id,
-        .file = op->image,
-        .width = img->width,
-        .height = img->height,
-        .printed_w = pt(op->w) / MM_TO_PT,
-        .printed_h = pt(op->h) / MM_TO_PT,
-        .ppi = ppi,
-        .colour = img->converted           ? "RGB → CMYK"
-                  : img->components == 4 ? "CMYK"
-                  : img->components == 3 ? "RGB"
-                                         : "gray",
-    };
-    if (!w->print)
-        return;
-    if (ppi < w->print->min_ppi)
-        diag_warn(w->d, where, "low-resolution",
-                  "the photo %s of article \"%s\" prints at %.0f ppi (%d × %d px, %.0f × %.0f mm "
-                  "after the crop); the press wants %.0f: use a larger original or give it "
-                  "fewer columns",
-                  op->image, article_id, ppi, img->width, img->height, r->printed_w, r->printed_h,
-                  w->print->min_ppi);
-    if (img->components == 3)
-        diag_warn(w->d, where, "rgb-image",
-                  "the photo %s of article \"%s\" goes to the press in RGB, as the template's "
-                  "print: rgb-images: keep says; convert it to CMYK or set rgb-images: convert",
-                  op->image, article_id);
-}
-
-static void draw_photo(writer *w, const draw_op *op)
-{
-    src_loc where = op->src_loc.file ? op->src_loc
-                    : op->article >= 0 ? w->e->articles[op->article]->loc
-                                       : (src_loc){op->image, 0, 0};
-    HPDF_Page pg = w->page;
-    /* The whole picture, of which the frame shows the uncropped part. */
-    double vw = 1 - op->crop[0] - op->crop[2], vh = 1 - op->crop[1] - op->crop[3];
-    double full_w = pt(op->w) / vw, full_h = pt(op->h) / vh;
-    double ix = pdf_x(w, op->x) - op->crop[0] * full_w;
-    double iy = pdf_y(w, op->y + op->h) - op->crop[3] * full_h;
-    scaled cx = op->x, cy = op->y, cw = op->w, ch = op->h;
-    bleed_out(w, &cx, &cy, &cw, &ch);
-    double x0 = pdf_x(w, cx), x1 = pdf_x(w, cx + cw), y0 = pdf_y(w, cy + ch), y1 = pdf_y(w, cy);
-    /* Into the bleed the crop gives what it cut; where it cut too little,
-     * the picture grows about the frame's centre until it covers. */
-    double mx = pdf_x(w, op->x) + pt(op->w) / 2, my = pdf_y(w, op->y + op->h) + pt(op->h) / 2;
-    double grow = fmax(fmax((mx - x0) / (mx - ix), (x1 - mx) / (ix + full_w - mx)),
-                       fmax((my - y0) / (my - iy), (y1 - my) / (iy + full_h - my)));
-    if (grow > 1) {
-        ix = mx - (mx - ix) * grow;
-        iy = my - (my - iy) * grow;
-        full_w *= grow;
-        full_h *= grow;
-    }
-    /* What of the picture shows inside the clip (left, top, right, bottom,
-     * in fractions of it). */
-    double visible[4] = {fmax(0, (x0 - ix) / full_w), fmax(0, (iy + full_h - y1) / full_h),
-                         fmin(1, (x1 - ix) / full_w), fmin(1, (iy + full_h - y0) / full_h)};
-    const pdf_image *img = load_image(w, op->image, visible, where);
-    if (!img)
-        return;
-    preflight_photo(w, op, img, full_w, full_h, where);
-    /* The pixels embedded, where they lie in the whole picture. */
-    double sx = ix, sy = iy, sw = full_w, sh = full_h;
-    if (img->x0 > 0 || img->y0 > 0 || img->x1 < img->width || img->y1 < img->height) {
-        sx = ix + full_w * img->x0 / img->width;
-        sw = full_w * (img->x1 - img->x0) / img->width;
-        sy = iy + full_h - full_h * img->y1 / img->height;
-        sh = full_h * (img->y1 - img->y0) / img->height;
-    }
-    HPDF_Page_GSave(pg);
-    HPDF_Page_Rectangle(pg, (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)(x1 - x0),
-                        (HPDF_REAL)(y1 - y0));
-    HPDF_Page_Clip(pg);
-    HPDF_Page_EndPath(pg);
-    HPDF_Page_DrawImage(pg, img->image, (HPDF_REAL)sx, (HPDF_REAL)sy, (HPDF_REAL)sw, (HPDF_REAL)sh);
-    HPDF_Page_GRestore(pg);
-    w->cur_fill = -1; /* GRestore resets colour */
-}
-
 /* The proof layer is an optional content group, so a reader can hide
  * it: made on first use, named in the catalog's OCProperties (on by
  * default) and in each page's resources as /Proof. */
@@ -706,7 +499,7 @@ static void draw_op_pdf(writer *w, const draw_op *op)
     }
     case DRAW_IMAGE:
         end_text(w);
-        draw_photo(w, op);
+        write_photo(w, op);
         break;
     }
 }
@@ -748,52 +541,6 @@ static void draw_tagged(writer *w, const draw_op *op)
     draw_op_pdf(w, op);
 }
 
-/* Crop marks at the corners and registration marks (a circle and a cross)
- * at the middle of each side, all in the slug, outside the bleed, in
- * registration colour: full C, M, Y and K, so every plate shows them. */
-static void draw_marks(writer *w)
-{
-    HPDF_Page pg = w->page;
-    const double mm = MM_TO_PT;
-    double b = pt(w->print->bleed), s = pt(w->print->slug);
-    double x0 = w->ox, y0 = w->oy, x1 = x0 + pt(w->page_w), y1 = y0 + pt(w->page_h);
-    double len = s - 2 * mm;
-    HPDF_Page_SetLineWidth(pg, 0.25);
-    HPDF_Page_SetCMYKStroke(pg, 1, 1, 1, 1);
-    const double xs[2] = {x0, x1}, ys[2] = {y0, y1};
-    for (int i = 0; i < 2; i++) {
-        for (int j = 0; j < 2; j++) {
-            double x = xs[i], y = ys[j], dx = i ? 1 : -1, dy = j ? 1 : -1;
-            HPDF_Page_MoveTo(pg, (HPDF_REAL)(x + dx * b), (HPDF_REAL)y);
-            HPDF_Page_LineTo(pg, (HPDF_REAL)(x + dx * (b + len)), (HPDF_REAL)y);
-            HPDF_Page_MoveTo(pg, (HPDF_REAL)x, (HPDF_REAL)(y + dy * b));
-            HPDF_Page_LineTo(pg, (HPDF_REAL)x, (HPDF_REAL)(y + dy * (b + len)));
-        }
-    }
-    HPDF_Page_Stroke(pg);
-    double r = fmin(s / 2 - mm, 3 * mm), mid = b + s / 2;
-    const double centres[4][2] = {{(x0 + x1) / 2, y0 - mid},
-                                  {(x0 + x1) / 2, y1 + mid},
-                                  {x0 - mid, (y0 + y1) / 2},
-                                  {x1 + mid, (y0 + y1) / 2}};
-    for (int i = 0; i < 4; i++) {
-        double cx = centres[i][0], cy = centres[i][1];
-        HPDF_Page_Circle(pg, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)(r * 0.6));
-        HPDF_Page_MoveTo(pg, (HPDF_REAL)(cx - r), (HPDF_REAL)cy);
-        HPDF_Page_LineTo(pg, (HPDF_REAL)(cx + r), (HPDF_REAL)cy);
-        HPDF_Page_MoveTo(pg, (HPDF_REAL)cx, (HPDF_REAL)(cy - r));
-        HPDF_Page_LineTo(pg, (HPDF_REAL)cx, (HPDF_REAL)(cy + r));
-        HPDF_Page_Stroke(pg);
-    }
-}
-
-static void set_box(writer *w, const char *key, double l, double b, double r, double t)
-{
-    HPDF_Dict_Add(w->page, key,
-                  HPDF_Box_Array_New(w->doc->mmgr, (HPDF_Box){(HPDF_REAL)l, (HPDF_REAL)b,
-                                                              (HPDF_REAL)r, (HPDF_REAL)t}));
-}
-
 /* Start page po: its size, its boxes, where its trim sits. */
 static bool begin_page(writer *w, const page_out *po)
 {
@@ -804,17 +551,7 @@ static bool begin_page(writer *w, const page_out *po)
     w->print = w->opt->form == PDF_PRINT ? &t->print : NULL;
     w->page_w = po->width;
     w->page_h = po->height;
-    double W = pt(po->width), H = pt(po->height);
-    /* MediaBox = trim + bleed + slug on every side. */
-    double o = w->print ? pt(w->print->bleed + w->print->slug) : 0;
-    w->ox = w->oy = o;
-    HPDF_Page_SetWidth(w->page, (HPDF_REAL)(W + 2 * o));
-    HPDF_Page_SetHeight(w->page, (HPDF_REAL)(H + 2 * o));
-    if (w->print) {
-        double b = pt(w->print->bleed);
-        set_box(w, "BleedBox", o - b, o - b, o + W + b, o + H + b);
-        set_box(w, "TrimBox", o, o, o + W, o + H);
-    }
+    place_trim(w);
     w->in_text = false;
     w->cur_font = NULL;
     w->cur_fill = -1;
@@ -829,30 +566,12 @@ static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages
     pdftag_finish(w->tags);
     pdfmeta_outline(w->doc, w->e, eo, pages);
     pdfmeta_page_labels(w->doc, eo);
-    char info[128];
-    if (w->opt->form == PDF_PRINT) {
-        const print_spec *ps = &w->l->templates[w->e->pages[0].template_index].print;
-        if (!load_cmyk_profile(w, ps))
-            return false;
-        pdfmeta_icc_description(w->cmyk.data, w->cmyk.len, info, sizeof info);
-        pdfmeta_output_intent(w->doc, "GTS_PDFX", w->cmyk.stream, ps->condition, info);
-    } else {
-        icc_file srgb = {0};
-        if (!(srgb.data = read_profile(ARCHIVE_PROFILE, &srgb.len)))
-            return diag_env_error(w->d, (src_loc){ARCHIVE_PROFILE, 0, 0},
-                                  "the sRGB profile cannot be read (%s); install the Debian "
-                                  "package " ARCHIVE_PROFILE_PACKAGE,
-                                  strerror(errno));
-        HPDF_Dict s = pdfmeta_icc_stream(w->doc, srgb.data, srgb.len, 3,
-                                         (src_loc){ARCHIVE_PROFILE, 0, 0}, w->d);
-        free(srgb.data);
-        if (!s)
-            return false;
-        pdfmeta_output_intent(w->doc, "GTS_PDFA1", s, ARCHIVE_CONDITION, ARCHIVE_CONDITION);
-    }
+    if (!output_intent(w))
+        return false;
     pdfmeta_reserve_id(w->doc);
     return true;
 }
+
 bool pdf_write(const edition_out *eo, const edition *e, const layout *l, fontset *fonts,
                const pdf_options *opt, const char *path, pdf_stats *stats, diag *d)
 {
@@ -892,7 +611,7 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, fontset
                     draw_op_pdf(&w, op);
             }
             end_text(&w);
-            draw_marks(&w);
+            write_marks(&w);
             close_mark(&w);
         }
         end_text(&w);

@@ -4,8 +4,11 @@
  *
  * pdf_write (writer.c) owns one writer for the life of a document and frees
  * all it holds; the other files work on it and own nothing of their own:
- *   save.c       the file written, digested for its ID and placed atomically
+ *   photos.c     photos placed, cropped, run out into the bleed, preflighted
+ *   profiles.c   ICC profiles: the template's CMYK profile, the output intents
+ *   marks.c      the page's boxes and bleed; crop and registration marks
  *   finish.c     fonts subset and streams deflated on threads; fonts checked
+ *   save.c       the file written, digested for its ID and placed atomically
  *
  * Coordinates: layout's are scaled, from the trim's top-left corner, y
  * down; PDF's are points from the MediaBox's lower-left corner, y up. */
@@ -81,6 +84,29 @@ static inline double seconds_now(void)
 /* writer.c: report libharu's first error as the failure to write path;
  * false. */
 bool libharu_failed(const writer *w, const char *path);
+
+/* photos.c: the photo of op drawn into its frame, clipped (and run out
+ * into the bleed); reported in the stats' photos, warned of in preflight. */
+void write_photo(writer *w, const draw_op *op);
+
+/* profiles.c: the CMYK profile of ps, read once into w->cmyk (false when
+ * it cannot be, reported). */
+bool load_cmyk_profile(writer *w, const print_spec *ps);
+/* The archive's colour space for CMYK photos, made once as w->cmyk_space:
+ * ICCBased on the press's CMYK profile. */
+bool archive_cmyk_space(writer *w);
+/* The document's output intent: the press's CMYK profile in print, sRGB in
+ * the archive. */
+bool output_intent(writer *w);
+
+/* marks.c: the page's MediaBox — in print, the trim with bleed and slug on
+ * every side, and its TrimBox and BleedBox — and w->ox, w->oy. */
+void place_trim(writer *w);
+/* In the print form, a box that touches the trim grown out into the
+ * bleed. */
+void bleed_out(const writer *w, scaled *x, scaled *y, scaled *wd, scaled *ht);
+/* The page's crop and registration marks, in the slug. */
+void write_marks(writer *w);
 
 /* finish.c, once the pages are drawn: every font subset and every stream
  * so far deflated, on threads, then each font's objects made (false when a
