@@ -138,13 +138,13 @@ bool check_fonts_embedded(writer *w, const char *path)
             !HPDF_Dict_GetItem(dict, "FontFile2", HPDF_OCLASS_DICT) &&
             !HPDF_Dict_GetItem(dict, "FontFile3", HPDF_OCLASS_DICT)) {
             HPDF_Name name = HPDF_Dict_GetItem(dict, "FontName", HPDF_OCLASS_NAME);
-            ok = diag_env_error(w->d, (src_loc){path, 0, 0}, "preflight: the font %s is not embedded",
-                                name ? name->value : "?");
+            ok = diag_env_error(w->d, (src_loc){path, 0, 0},
+                                "preflight: the font %s is not embedded", name ? name->value : "?");
         }
         if (strcmp(type->value, "Font") == 0) {
             HPDF_Name sub = HPDF_Dict_GetItem(dict, "Subtype", HPDF_OCLASS_NAME);
-            if (sub && strcmp(sub->value, "Type0") != 0 && strcmp(sub->value, "CIDFontType0") != 0 &&
-                strcmp(sub->value, "CIDFontType2") != 0)
+            if (sub && strcmp(sub->value, "Type0") != 0 &&
+                strcmp(sub->value, "CIDFontType0") != 0 && strcmp(sub->value, "CIDFontType2") != 0)
                 ok = diag_env_error(w->d, (src_loc){path, 0, 0},
                                     "preflight: a %s font that paiban does not embed crept in",
                                     sub->value);

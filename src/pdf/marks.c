@@ -1,9 +1,31 @@
 /* marks.c — what the print form adds around the trim: the page's boxes,
- * the bleed, crop and registration marks (writer.h). */
+ * the bleed, the slug line, crop and registration marks (writer.h). */
 #include "pdf/writer.h"
 
 #include <hpdf_doc.h>
 #include <math.h>
+
+static void set_box(writer *w, const char *key, double l, double b, double r, double t)
+{
+    HPDF_Dict_Add(w->page, key,
+                  HPDF_Box_Array_New(w->doc->mmgr, (HPDF_Box){(HPDF_REAL)l, (HPDF_REAL)b,
+                                                              (HPDF_REAL)r, (HPDF_REAL)t}));
+}
+
+void place_trim(writer *w)
+{
+    double W = pt(w->page_w), H = pt(w->page_h);
+    /* MediaBox = trim + bleed + slug on every side. */
+    double o = w->print ? pt(w->print->bleed + w->print->slug) : 0;
+    w->ox = w->oy = o;
+    HPDF_Page_SetWidth(w->page, (HPDF_REAL)(W + 2 * o));
+    HPDF_Page_SetHeight(w->page, (HPDF_REAL)(H + 2 * o));
+    if (w->print) {
+        double b = pt(w->print->bleed);
+        set_box(w, "BleedBox", o - b, o - b, o + W + b, o + H + b);
+        set_box(w, "TrimBox", o, o, o + W, o + H);
+    }
+}
 
 /* In the print form, what touches the trim runs out into the bleed. */
 void bleed_out(const writer *w, scaled *x, scaled *y, scaled *wd, scaled *ht)
@@ -28,7 +50,7 @@ void bleed_out(const writer *w, scaled *x, scaled *y, scaled *wd, scaled *ht)
 /* Crop marks at the corners and registration marks (a circle and a cross)
  * at the middle of each side, all in the slug, outside the bleed, in
  * registration colour: full C, M, Y and K, so every plate shows them. */
-void write_marks(writer *w)
+static void write_marks(writer *w)
 {
     HPDF_Page pg = w->page;
     const double mm = MM_TO_PT;
@@ -64,24 +86,17 @@ void write_marks(writer *w)
     }
 }
 
-static void set_box(writer *w, const char *key, double l, double b, double r, double t)
+void write_slug(writer *w, const page_out *po)
 {
-    HPDF_Dict_Add(w->page, key,
-                  HPDF_Box_Array_New(w->doc->mmgr, (HPDF_Box){(HPDF_REAL)l, (HPDF_REAL)b,
-                                                              (HPDF_REAL)r, (HPDF_REAL)t}));
-}
-
-void place_trim(writer *w)
-{
-    double W = pt(w->page_w), H = pt(w->page_h);
-    /* MediaBox = trim + bleed + slug on every side. */
-    double o = w->print ? pt(w->print->bleed + w->print->slug) : 0;
-    w->ox = w->oy = o;
-    HPDF_Page_SetWidth(w->page, (HPDF_REAL)(W + 2 * o));
-    HPDF_Page_SetHeight(w->page, (HPDF_REAL)(H + 2 * o));
-    if (w->print) {
-        double b = pt(w->print->bleed);
-        set_box(w, "BleedBox", o - b, o - b, o + W + b, o + H + b);
-        set_box(w, "TrimBox", o, o, o + W, o + H);
+    open_mark(w, (tag_mark){"Artifact", -1, -1});
+    for (int i = 0; i < po->slug.ops.n; i++) {
+        const draw_op *op = &po->slug.ops.v[i];
+        if (op->kind == DRAW_GLYPHS)
+            write_glyph_paths(w, op);
+        else
+            write_op(w, op);
     }
+    end_text(w);
+    write_marks(w);
+    close_mark(w);
 }

@@ -1,12 +1,18 @@
-/* writer.h — internal to pdf/: the state of one PDF being written, and the
- * steps the writer's files lend each other.  Nothing outside pdf/ includes
- * it (callers have pdf.h).
+/* writer.h — internal to pdf/: the state of one PDF being written and the
+ * steps the writer's files lend each other.  Only files of pdf/ include it
+ * (callers have pdf.h); it includes pdf.h, the pdf/ headers of what the
+ * writer holds (fonts, photos, structure) and libharu.
  *
- * pdf_write (writer.c) owns one writer for the life of a document and frees
- * all it holds; the other files work on it and own nothing of their own:
+ * pdf_write (writer.c) owns the writer for the life of one document and
+ * frees all it holds; the steps below work on it and return no memory of
+ * their own.  Each file does one job:
+ *   writer.c     the document's life: open, page by page, finish, describe, save
+ *   draw.c       display-list ops as content-stream operators: TJ, rules, rects
+ *   layers.c     the proof layer's optional content; marked content
+ *   glyphpaths.c the slug's glyphs as outlines, each a form XObject
  *   photos.c     photos placed, cropped, run out into the bleed, preflighted
  *   profiles.c   ICC profiles: the template's CMYK profile, the output intents
- *   marks.c      the page's boxes and bleed; crop and registration marks
+ *   marks.c      the page's boxes and bleed; the slug line, crop and registration marks
  *   finish.c     fonts subset and streams deflated on threads; fonts checked
  *   save.c       the file written, digested for its ID and placed atomically
  *
@@ -74,6 +80,13 @@ static inline double pt(scaled s) { return pt_from_scaled(s); }
 static inline double pdf_x(const writer *w, scaled x) { return w->ox + pt(x); }
 static inline double pdf_y(const writer *w, scaled y) { return w->oy + pt(w->page_h - y); }
 
+/* libharu could not allocate: the writer's error, unless it has one. */
+static inline void note_out_of_memory(writer *w)
+{
+    if (!w->error)
+        w->error = HPDF_FAILD_TO_ALLOC_MEM;
+}
+
 static inline double seconds_now(void)
 {
     struct timespec ts;
@@ -84,6 +97,33 @@ static inline double seconds_now(void)
 /* writer.c: report libharu's first error as the failure to write path;
  * false. */
 bool libharu_failed(const writer *w, const char *path);
+
+/* draw.c: op (a glyph run, rule, rectangle or photo) onto the page, in
+ * its layer. */
+void write_op(writer *w, const draw_op *op);
+/* Operators written into the page's stream as they are. */
+void write_raw(writer *w, const char *text);
+/* Close the open text object, if any: marked content and the proof layer
+ * begin and end outside text objects. */
+void end_text(writer *w);
+/* The fill for op: its own colour (the proof layer's) or ink (0..1 of
+ * black) in the form's colour space. */
+void op_fill(writer *w, const draw_op *op, double ink);
+/* A real number as PDF wants it: up to 3 decimals, no trailing zeros. */
+void fmt_real(char *out, size_t size, double v);
+
+/* layers.c: op drawn inside the marked-content sequence the structure
+ * gives it (pdftag_mark); the proof layer's ops inside none. */
+void write_tagged_op(writer *w, const draw_op *op);
+/* Enter (1) or leave (0) the proof layer, an optional content group a
+ * reader can hide. */
+void switch_layer(writer *w, int layer);
+/* Open or close a marked-content sequence: m's role and id. */
+void open_mark(writer *w, tag_mark m);
+void close_mark(writer *w);
+
+/* glyphpaths.c: a glyph run drawn as filled outlines, not as text. */
+void write_glyph_paths(writer *w, const draw_op *op);
 
 /* photos.c: the photo of op drawn into its frame, clipped (and run out
  * into the bleed); reported in the stats' photos, warned of in preflight. */
@@ -105,8 +145,9 @@ void place_trim(writer *w);
 /* In the print form, a box that touches the trim grown out into the
  * bleed. */
 void bleed_out(const writer *w, scaled *x, scaled *y, scaled *wd, scaled *ht);
-/* The page's crop and registration marks, in the slug. */
-void write_marks(writer *w);
+/* The print form's furniture outside the trim, as an artifact: the slug
+ * line composed for po (page/slug.h), crop and registration marks. */
+void write_slug(writer *w, const page_out *po);
 
 /* finish.c, once the pages are drawn: every font subset and every stream
  * so far deflated, on threads, then each font's objects made (false when a
