@@ -30,12 +30,14 @@
 #include <hpdf.h>
 #include <time.h>
 
+/* An ICC profile: its bytes (the writer's) and its stream in the document. */
 typedef struct icc_file {
     unsigned char *data;
     size_t len;
     HPDF_Dict stream;         /* made on first use */
 } icc_file;
 
+/* A slug glyph's outline as a form XObject (glyphpaths.c). */
 typedef struct glyph_form_ref {
     int face;
     unsigned gid;
@@ -60,7 +62,7 @@ typedef struct writer {
     HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
     pdftag *tags;               /* the logical structure */
     bool mark_open;             /* a marked-content sequence of the structure is open */
-    int mark_seq;
+    int mark_seq;               /* the open sequence's (tag_mark.seq) */
     /* per page */
     HPDF_Page page;
     const print_spec *print;    /* print form: the page's template's print: section */
