@@ -1,10 +1,12 @@
 /* pdf.h — the composed edition as a PDF file, through libharu.
  *
- * Only the pdf*.c files include libharu: pdf.c (pages), pdffont.c (fonts),
- * pdfimage.c (photos) and pdfmeta.c (document metadata).  Text is written
- * as TJ operators with glyph codes of our own Type0 fonts (see pdffont.h);
- * each glyph lands exactly where layout put it, the TJ numbers carrying
- * the difference between the font's advance and the composed one.
+ * Only the files of pdf/ include libharu: the writer (pages, marks, the
+ * saving: writer.h names its files), pdffont.c (fonts), pdfimage.c
+ * (photos), pdfmeta.c (document metadata), pdftag.c (structure).  Text
+ * is written as TJ operators with glyph codes of our own Type0 fonts (see
+ * pdffont.h); each glyph lands exactly where layout put it, the TJ
+ * numbers carrying the difference between the font's advance and the
+ * composed one.
  *
  * The edition comes out in one of two forms:
  *   - print: the page (the trim) inside a MediaBox that adds the template's

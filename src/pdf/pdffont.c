@@ -361,26 +361,12 @@ out:
     return !f->failure;
 }
 
-bool pdffont_finish(pdf_font *f, diag *d)
+/* Widths (font program advances, thousandths) grouped into runs of
+ * consecutive codes; only those that are not the default 1000. */
+static HPDF_Array widths(pdf_font *f)
 {
-    HPDF_MMgr mm = f->doc->mmgr;
-    const face_info *fi = f->fi;
-    src_loc where = {fi->path, 0, 0};
-    hb_face_t *face = fontset_hb_face(f->fonts, f->face);
-    if (!f->sorted && !f->failure)
-        pdffont_subset(f);
-    if (f->failure)
-        return diag_env_error(d, where, "%s: %s", fi->ps_name, f->failure);
-
-    char tag[8];
-    subset_tag(f, tag);
-    char base[256];
-    snprintf(base, sizeof base, "%s%s", tag, fi->ps_name);
-
-    /* Widths (font program advances, thousandths) grouped into runs of
-     * consecutive codes; only those that are not the default 1000. */
     used_glyph *sorted = f->sorted;
-    HPDF_Array w = HPDF_Array_New(mm);
+    HPDF_Array w = HPDF_Array_New(f->doc->mmgr);
     for (int i = 0; i < f->used.n;) {
         double wi = pdffont_width(f, sorted[i].gid);
         if (wi == 1000.0) {
@@ -388,7 +374,7 @@ bool pdffont_finish(pdf_font *f, diag *d)
             continue;
         }
         int j = i;
-        HPDF_Array run = HPDF_Array_New(mm);
+        HPDF_Array run = HPDF_Array_New(f->doc->mmgr);
         while (j < f->used.n && (j == i || sorted[j].code == sorted[j - 1].code + 1)) {
             double wj = pdffont_width(f, sorted[j].gid);
             if (wj == 1000.0)
@@ -400,27 +386,39 @@ bool pdffont_finish(pdf_font *f, diag *d)
         HPDF_Array_Add(w, run);
         i = j;
     }
+    return w;
+}
 
-    HPDF_Dict desc = HPDF_Dict_New(mm);
-    HPDF_Xref_Add(f->doc->xref, desc);
-    HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-    HPDF_Dict_AddName(desc, "FontName", base);
-    HPDF_Dict_AddNumber(desc, "Flags", 4);
+/* The font's bounding box from its head table, in thousandths. */
+static HPDF_Array font_bbox(pdf_font *f)
+{
+    hb_face_t *face = fontset_hb_face(f->fonts, f->face);
     hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
     unsigned head_len;
     const unsigned char *h = (const unsigned char *)hb_blob_get_data(head, &head_len);
-    HPDF_Array bbox = HPDF_Array_New(mm);
+    HPDF_Array bbox = HPDF_Array_New(f->doc->mmgr);
     if (head_len >= 44) {
         for (int k = 0; k < 4; k++) {
             int16_t v = (int16_t)(h[36 + 2 * k] << 8 | h[37 + 2 * k]);
-            HPDF_Array_AddNumber(bbox, (HPDF_INT32)((int64_t)v * 1000 / fi->upem));
+            HPDF_Array_AddNumber(bbox, (HPDF_INT32)((int64_t)v * 1000 / f->fi->upem));
         }
     } else {
         for (int k = 0; k < 4; k++)
             HPDF_Array_AddNumber(bbox, k < 2 ? -100 : 1000);
     }
     hb_blob_destroy(head);
-    HPDF_Dict_Add(desc, "FontBBox", bbox);
+    return bbox;
+}
+
+static HPDF_Dict font_descriptor(pdf_font *f, const char *base)
+{
+    const face_info *fi = f->fi;
+    HPDF_Dict desc = HPDF_Dict_New(f->doc->mmgr);
+    HPDF_Xref_Add(f->doc->xref, desc);
+    HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(desc, "FontName", base);
+    HPDF_Dict_AddNumber(desc, "Flags", 4);
+    HPDF_Dict_Add(desc, "FontBBox", font_bbox(f));
     HPDF_Dict_AddNumber(desc, "ItalicAngle", 0);
     HPDF_Dict_AddNumber(desc, "Ascent", fi->ascender * 1000 / fi->upem);
     HPDF_Dict_AddNumber(desc, "Descent", fi->descender * 1000 / fi->upem);
@@ -430,7 +428,13 @@ bool pdffont_finish(pdf_font *f, diag *d)
         cap_height = fi->ascender;
     HPDF_Dict_AddNumber(desc, "CapHeight", cap_height * 1000 / fi->upem);
     HPDF_Dict_AddNumber(desc, "StemV", 80);
+    return desc;
+}
 
+/* The descendant CIDFont, its Subtype left to embed_program. */
+static HPDF_Dict cid_font(pdf_font *f, const char *base, HPDF_Dict desc, HPDF_Array w)
+{
+    HPDF_MMgr mm = f->doc->mmgr;
     HPDF_Dict cid = HPDF_Dict_New(mm);
     HPDF_Xref_Add(f->doc->xref, cid);
     HPDF_Dict_AddName(cid, "Type", "Font");
@@ -443,10 +447,17 @@ bool pdffont_finish(pdf_font *f, diag *d)
     HPDF_Dict_Add(cid, "FontDescriptor", desc);
     HPDF_Dict_AddNumber(cid, "DW", 1000);
     HPDF_Dict_Add(cid, "W", w);
+    return cid;
+}
 
+/* The subset program into the descriptor: the bare CFF as CIDFontType0C,
+ * or TrueType with its CIDToGIDMap.  False when it cannot be (reported). */
+static bool embed_program(pdf_font *f, HPDF_Dict cid, HPDF_Dict desc, diag *d)
+{
+    const face_info *fi = f->fi;
+    src_loc where = {fi->path, 0, 0};
     bool ok = true;
     if (fi->is_cff) {
-        /* The bare CFF as CIDFontType0C. */
         HPDF_Dict_AddName(cid, "Subtype", "CIDFontType0");
         HPDF_Dict file = new_stream(f, &f->program);
         if (!file) {
@@ -468,11 +479,30 @@ bool pdffont_finish(pdf_font *f, diag *d)
         if (gidmap)
             HPDF_Dict_Add(cid, "CIDToGIDMap", gidmap);
     }
+    return ok;
+}
+
+bool pdffont_finish(pdf_font *f, diag *d)
+{
+    const face_info *fi = f->fi;
+    if (!f->sorted && !f->failure)
+        pdffont_subset(f);
+    if (f->failure)
+        return diag_env_error(d, (src_loc){fi->path, 0, 0}, "%s: %s", fi->ps_name, f->failure);
+
+    char tag[8];
+    subset_tag(f, tag);
+    char base[256];
+    snprintf(base, sizeof base, "%s%s", tag, fi->ps_name);
+    HPDF_Array w = widths(f);
+    HPDF_Dict desc = font_descriptor(f, base);
+    HPDF_Dict cid = cid_font(f, base, desc, w);
+    bool ok = embed_program(f, cid, desc, d);
 
     char type0_name[300];
     snprintf(type0_name, sizeof type0_name, "%s%s", base, fi->is_cff ? "-Identity-H" : "");
     HPDF_Dict_AddName(f->type0, "BaseFont", type0_name);
-    HPDF_Array desc_fonts = HPDF_Array_New(mm);
+    HPDF_Array desc_fonts = HPDF_Array_New(f->doc->mmgr);
     HPDF_Array_Add(desc_fonts, cid);
     HPDF_Dict_Add(f->type0, "DescendantFonts", desc_fonts);
     HPDF_Dict tu = new_stream(f, &f->tounicode);

@@ -3,7 +3,7 @@
  * libharu deflates each stream as it writes the file, at zlib's default
  * level, on the one thread that writes.  Font programs and page contents
  * are deflated instead where they are ready, on threads of their own
- * (pdf.c), at the same level — so the bytes are those libharu would have
+ * (finish.c), at the same level — so the bytes are those libharu would have
  * written — and handed to libharu as they are.  (On the subset font
  * programs, levels 1 to 9 differ by 1% in size; on page contents level 6
  * gives 4% less than level 4 and 14% less than level 1.) */

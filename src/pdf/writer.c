@@ -1,0 +1,140 @@
+/* writer.c — pdf_write: the document's life, page by page (writer.h). */
+#include "pdf/writer.h"
+
+#include "pdf/pdfmeta.h"
+
+#include <hpdf_doc.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
+{
+    writer *w = user;
+    if (!w->error) {
+        w->error = error_no;
+        w->detail = detail_no;
+    }
+}
+
+bool libharu_failed(const writer *w, const char *path)
+{
+    return diag_env_error(w->d, (src_loc){path, 0, 0},
+                          "libharu failed with error 0x%04X (detail %u) while writing the PDF",
+                          (unsigned)w->error, (unsigned)w->detail);
+}
+
+/* Start page po: its size, its boxes, where its trim sits. */
+static bool begin_page(writer *w, const page_out *po)
+{
+    const template *t = &w->l->templates[w->e->pages[po->index].template_index];
+    w->page = HPDF_AddPage(w->doc);
+    if (!w->page)
+        return false;
+    w->print = w->opt->form == PDF_PRINT ? &t->print : NULL;
+    w->page_w = po->width;
+    w->page_h = po->height;
+    place_trim(w);
+    w->in_text = false;
+    w->cur_font = NULL;
+    w->cur_fill = -1;
+    w->cur_layer = 0;
+    return true;
+}
+
+/* Page po, its display list inside the structure's marked content, then
+ * what the print form adds outside the trim. */
+static bool write_page(writer *w, const page_out *po, pdfmeta_page *meta)
+{
+    if (!begin_page(w, po))
+        return false;
+    *meta = (pdfmeta_page){w->page, w->ox, w->oy, pt(po->height)};
+    pdftag_begin_page(w->tags, w->page, po);
+    for (int i = 0; i < po->list.ops.n; i++)
+        write_tagged_op(w, &po->list.ops.v[i]);
+    close_mark(w);
+    switch_layer(w, 0);
+    pdftag_end_page(w->tags);
+    if (w->print && w->print->marks && !w->opt->no_marks)
+        write_slug(w, po);
+    end_text(w);
+    return true;
+}
+
+/* Output intents and the rest of what the document says of itself. */
+static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages)
+{
+    pdfmeta_describe(w->doc, w->e, w->opt->form == PDF_ARCHIVE, w->opt->build_time);
+    pdftag_finish(w->tags);
+    pdfmeta_outline(w->doc, w->e, eo, pages);
+    pdfmeta_page_labels(w->doc, eo);
+    if (!output_intent(w))
+        return false;
+    pdfmeta_reserve_id(w->doc);
+    return true;
+}
+
+/* A new libharu document for the writer, for eo's structure; false when
+ * libharu cannot make one. */
+static bool open_document(writer *w, const edition_out *eo)
+{
+    w->doc = HPDF_New(on_error, w);
+    if (!w->doc)
+        return false;
+    w->face_count = fontset_count(w->fonts);
+    w->font_of_face = xcalloc((size_t)w->face_count + 1, sizeof(pdf_font *));
+    HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL);
+    /* ActualText needs PDF 1.5; PDF/A-2 builds on 1.7. */
+    w->doc->pdf_version = HPDF_VER_17;
+    w->tags = pdftag_new(w->doc, eo, w->l);
+    return true;
+}
+
+/* All the writer holds, freed. */
+static void close_document(writer *w)
+{
+    for (int f = 0; f < w->face_count; f++)
+        pdffont_free(w->font_of_face[f]);
+    free(w->font_of_face);
+    free(w->cmyk.data);
+    VEC_FREE(w->buf);
+    pdftag_free(w->tags);
+    HPDF_Free(w->doc);
+    for (int i = 0; i < w->images.n; i++)
+        pdfimage_free(&w->images.v[i]);
+    VEC_FREE(w->images);
+    VEC_FREE(w->glyph_forms);
+}
+
+bool pdf_write(const edition_out *eo, const edition *e, const layout *l, fontset *fonts,
+               const pdf_options *opt, const char *path, pdf_stats *stats, diag *d)
+{
+    writer w = {.fonts = fonts, .d = d, .e = e, .l = l, .opt = opt,
+                .stats = stats, .cur_fill = -1};
+    memset(stats, 0, sizeof *stats);
+    if (!open_document(&w, eo))
+        return diag_env_error(d, (src_loc){path, 0, 0}, "libharu cannot create a document");
+    pdfmeta_page *pages = xcalloc((size_t)eo->page_count + 1, sizeof *pages);
+    double t_pages = seconds_now();
+    for (int p = 0; p < eo->page_count && !w.error; p++)
+        if (!write_page(&w, &eo->pages[p], &pages[p]))
+            break;
+    double t0 = seconds_now();
+    stats->page_seconds = t0 - t_pages - stats->image_seconds;
+    bool ok = !w.error && diag_error_count(d) == 0 && diag_env_error_count(d) == 0;
+    ok = ok && finish_fonts(&w);
+    stats->subset_seconds = seconds_now() - t0;
+    ok = ok && check_fonts_embedded(&w, path) && describe(&w, eo, pages);
+    if (ok)
+        finish_streams(&w); /* what describe added: the archive's profile */
+    t0 = seconds_now();
+    if (w.error)
+        ok = libharu_failed(&w, path);
+    if (ok)
+        ok = save_pdf(&w, path, &stats->bytes);
+    stats->write_seconds = seconds_now() - t0;
+    close_document(&w);
+    free(pages);
+    return ok;
+}
+
+void pdf_stats_free(pdf_stats *stats) { VEC_FREE(stats->photos); }
