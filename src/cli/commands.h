@@ -1,7 +1,8 @@
 /* commands.h — each command run on the options it was given.
  *
- * Each returns its exit status (main.c tells them apart) and leaves in d
- * the messages it has not printed yet. */
+ * Each returns the command's exit status and leaves in d the messages it
+ * has not printed; main.c prints the rest (output_finish for build,
+ * proof, text and watch, which also applies --strict). */
 #ifndef PAIBAN_CLI_COMMANDS_H
 #define PAIBAN_CLI_COMMANDS_H
 
