@@ -489,7 +489,114 @@ static void remove_temporaries(const char *dir)
 
 /* ---- the volume ---- */
 
-/* Outline, labels and metadata of the volume, and the binding. */
+/* The volume's pages: the front matter's, then each edition's. */
+typedef struct volume_pages {
+    int total;
+    int *first_page;          /* each edition's first page in the volume, 0-based */
+    char **labels;            /* one a page: the front matter's, then "12-28 A3" */
+} volume_pages;
+
+static void volume_pages_make(edition_record **recs, int n, const contents_result *cr,
+                              volume_pages *vp)
+{
+    vp->total = cr->pages;
+    vp->first_page = xmalloc(sizeof(int) * (size_t)n);
+    for (int i = 0; i < n; i++) {
+        vp->first_page[i] = vp->total;
+        vp->total += recs[i]->pages.n;
+    }
+    vp->labels = xcalloc((size_t)vp->total, sizeof(char *));
+    for (int p = 0; p < cr->pages; p++)
+        vp->labels[p] = xstrdup(cr->labels[p]);
+    for (int i = 0; i < n; i++)
+        for (int p = 0; p < recs[i]->pages.n; p++)
+            vp->labels[vp->first_page[i] + p] =
+                xasprintf("%02d-%02d %s", recs[i]->month, recs[i]->day, recs[i]->pages.v[p].label);
+}
+
+static void volume_pages_free(volume_pages *vp)
+{
+    for (int p = 0; p < vp->total; p++)
+        free(vp->labels[p]);
+    free(vp->labels);
+    free(vp->first_page);
+}
+
+/* The outline and the titles of its items, which it owns. */
+typedef struct volume_outline {
+    VEC(bind_outline) items;
+    VEC(char *) titles;
+} volume_outline;
+
+/* Add an item titled `title` (taken over); its index. */
+static int outline_add(volume_outline *ol, char *title, int parent, int page, double x, double y,
+                       bool open)
+{
+    *VEC_PUSH(ol->titles) = title;
+    *VEC_PUSH(ol->items) = (bind_outline){title, parent, page, x, y, open};
+    return ol->items.n - 1;
+}
+
+/* Year → contents, and year → month → day → page → article. */
+static void volume_outline_make(int year, edition_record **recs, int n, const contents_result *cr,
+                                const volume_pages *vp, volume_outline *ol)
+{
+    const edition_record *first = recs[0];
+    double top = first->pages.v[0].height;
+    outline_add(ol, xasprintf("%s %d年合订本", first->paper, year), -1, 0, 0, top, true);
+    outline_add(ol, xasprintf("目录"), 0, cr->contents_first, 0, top, false);
+    int month_item = -1, month = 0;
+    for (int i = 0; i < n; i++) {
+        const edition_record *er = recs[i];
+        int at = vp->first_page[i];
+        double h = er->pages.v[0].height;
+        if (er->month != month) {
+            month = er->month;
+            month_item = outline_add(ol, xasprintf("%d年%d月", er->year, er->month), 0, at, 0, h,
+                                     false);
+        }
+        int day_item = outline_add(ol,
+                                   xasprintf("%d月%d日 星期%s%s%s", er->month, er->day,
+                                             weekday_name(er->weekday), er->issue[0] ? " " : "",
+                                             er->issue),
+                                   month_item, at, 0, h, false);
+        for (int p = 0; p < er->pages.n; p++) {
+            const rec_page *pg = &er->pages.v[p];
+            int page_item = outline_add(ol, xasprintf("%s %s", pg->label, pg->name), day_item,
+                                        at + p, 0, pg->height, false);
+            for (int k = 0; k < er->places.n; k++) {
+                const rec_place *pl = &er->places.v[k];
+                if (pl->page != p)
+                    continue;
+                const char *head = er->stories.v[pl->story].headline;
+                outline_add(ol, xasprintf("%s%s", pl->continued ? "（续）" : "", head), page_item,
+                            at + p, pl->x, pl->y, false);
+            }
+        }
+    }
+}
+
+static void volume_outline_free(volume_outline *ol)
+{
+    for (int i = 0; i < ol->titles.n; i++)
+        free(ol->titles.v[i]);
+    VEC_FREE(ol->titles);
+    VEC_FREE(ol->items);
+}
+
+/* The volume's key, written last: it vouches for the volume and the index. */
+static bool write_volume_key(const run *r, const char *yname, const char *key, int pages)
+{
+    char *vkey = out_path(r, yname, ".tsv");
+    char *text = xasprintf("paiban-volume\t1\nkey\t%s\npages\t%d\n", key, pages);
+    bool ok = write_file_atomic(vkey, text, strlen(text), r->d);
+    free(text);
+    free(vkey);
+    return ok;
+}
+
+/* The front matter set, then the volume bound from it and the editions'
+ * PDFs, with its labels, outline and metadata; the index, and the key. */
 static bool bind_year(run *r, edition_record **recs, int n, const char *key)
 {
     double t0 = build_now();
@@ -508,67 +615,19 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
         free(front);
         return false;
     }
-    int total = cr.pages;
-    int *first_page = xmalloc(sizeof(int) * (size_t)n);
-    for (int i = 0; i < n; i++) {
-        first_page[i] = total;
-        total += recs[i]->pages.n;
-    }
-    /* Labels: the front matter's, then "12-28 A3". */
-    char **labels = xcalloc((size_t)total, sizeof(char *));
-    for (int p = 0; p < cr.pages; p++)
-        labels[p] = xstrdup(cr.labels[p]);
-    for (int i = 0; i < n; i++)
-        for (int p = 0; p < recs[i]->pages.n; p++)
-            labels[first_page[i] + p] =
-                xasprintf("%02d-%02d %s", recs[i]->month, recs[i]->day, recs[i]->pages.v[p].label);
-    /* Outline: year → month → day → page → article. */
-    VEC(bind_outline) ol = {0};
-    VEC(char *) titles = {0};
-    double top = first->pages.v[0].height;
-#define TITLE(...) (*VEC_PUSH(titles) = xasprintf(__VA_ARGS__))
-    *VEC_PUSH(ol) = (bind_outline){TITLE("%s %d年合订本", first->paper, r->year), -1, 0, 0, top, true};
-    *VEC_PUSH(ol) = (bind_outline){TITLE("目录"), 0, cr.contents_first, 0, top, false};
-    int month_item = -1, month = 0;
-    for (int i = 0; i < n; i++) {
-        const edition_record *er = recs[i];
-        double h = er->pages.v[0].height;
-        if (er->month != month) {
-            month = er->month;
-            month_item = ol.n;
-            *VEC_PUSH(ol) = (bind_outline){TITLE("%d年%d月", er->year, er->month), 0,
-                                           first_page[i], 0, h, false};
-        }
-        int day_item = ol.n;
-        *VEC_PUSH(ol) = (bind_outline){TITLE("%d月%d日 星期%s%s%s", er->month, er->day,
-                                             weekday_name(er->weekday), er->issue[0] ? " " : "",
-                                             er->issue),
-                                       month_item, first_page[i], 0, h, false};
-        for (int p = 0; p < er->pages.n; p++) {
-            const rec_page *pg = &er->pages.v[p];
-            int page_item = ol.n;
-            *VEC_PUSH(ol) = (bind_outline){TITLE("%s %s", pg->label, pg->name), day_item,
-                                           first_page[i] + p, 0, pg->height, false};
-            for (int k = 0; k < er->places.n; k++) {
-                const rec_place *pl = &er->places.v[k];
-                if (pl->page != p)
-                    continue;
-                const char *head = er->stories.v[pl->story].headline;
-                *VEC_PUSH(ol) = (bind_outline){TITLE("%s%s", pl->continued ? "（续）" : "", head),
-                                               page_item, first_page[i] + p, pl->x, pl->y, false};
-            }
-        }
-    }
-#undef TITLE
+    volume_pages vp;
+    volume_pages_make(recs, n, &cr, &vp);
+    volume_outline ol = {0};
+    volume_outline_make(r->year, recs, n, &cr, &vp, &ol);
     char created_pdf[32], created_xmp[32], cover_date[16], description[256], keywords[128],
         range[64];
     xmp_dates(when, created_pdf, sizeof created_pdf, created_xmp, sizeof created_xmp);
     record_date(last, cover_date, sizeof cover_date);
     snprintf(description, sizeof description, "%s %d年%d月%d日至%d月%d日，%d期，%d个版", first->paper,
              first->year, first->month, first->day, last->month, last->day, n,
-             total - cr.pages);
+             vp.total - cr.pages);
     snprintf(keywords, sizeof keywords, "%s, %d, 合订本", first->paper, r->year);
-    snprintf(range, sizeof range, "1-%d", total);
+    snprintf(range, sizeof range, "1-%d", vp.total);
     char *title = xasprintf("%s %d年合订本", first->paper, r->year);
     const char **files = xcalloc((size_t)n + 1, sizeof(char *));
     files[0] = front;
@@ -577,8 +636,8 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
         record_date(recs[i], date, sizeof date);
         files[i + 1] = out_path(r, date, ".pdf");
     }
-    bind_spec spec = {.files = files, .file_count = n + 1, .labels = (const char *const *)labels,
-                      .label_count = total, .outline = ol.v, .outline_count = ol.n,
+    bind_spec spec = {.files = files, .file_count = n + 1, .labels = (const char *const *)vp.labels,
+                      .label_count = vp.total, .outline = ol.items.v, .outline_count = ol.items.n,
                       .meta = {.title = title, .creator = first->paper, .description = description,
                                .keywords = keywords, .created = created_xmp,
                                .modified = created_xmp, .publication = first->paper,
@@ -591,15 +650,10 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
     ok = bind_volume(&spec, volume, &bs, d);
     unlink(front);
     if (ok)
-        ok = record_write_index((const edition_record *const *)recs, n, first_page, r->o->output, d);
-    if (ok) {
-        /* The volume's key last: it vouches for the volume and the index. */
-        char *vkey = out_path(r, yname, ".tsv");
-        char *text = xasprintf("paiban-volume\t1\nkey\t%s\npages\t%d\n", key, bs.pages);
-        ok = write_file_atomic(vkey, text, strlen(text), d);
-        free(text);
-        free(vkey);
-    }
+        ok = record_write_index((const edition_record *const *)recs, n, vp.first_page,
+                                r->o->output, d);
+    if (ok)
+        ok = write_volume_key(r, yname, key, bs.pages);
     r->volume_pages = bs.pages;
     r->volume_bytes = bs.bytes;
     r->bind_seconds = build_now() - t0;
@@ -608,14 +662,8 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
     free(files);
     free(volume);
     free(title);
-    for (int i = 0; i < titles.n; i++)
-        free(titles.v[i]);
-    VEC_FREE(titles);
-    VEC_FREE(ol);
-    for (int p = 0; p < total; p++)
-        free(labels[p]);
-    free(labels);
-    free(first_page);
+    volume_outline_free(&ol);
+    volume_pages_free(&vp);
     contents_result_free(&cr);
     free(front);
     return ok;

@@ -137,13 +137,18 @@ static bool not_ours(const pdf_file *f, const char *what, diag *d)
                       what);
 }
 
-/* Skip one value starting with token t (already read); "n g R" counts as
- * one value.  *pos is after the value; false when malformed. */
-static bool skip_value(const unsigned char *p, token t, size_t *pos, size_t end)
+/* Arrays and dictionaries inside one another: paiban writes a few
+ * levels; a deeper file is not ours, and is refused before the recursion
+ * below could exhaust the stack. */
+enum { MAX_NESTING = 32 };
+
+static bool skip_nested(const unsigned char *p, token t, size_t *pos, size_t end, int depth)
 {
     switch (t.kind) {
     case TOK_DICT_OPEN:
     case TOK_ARRAY_OPEN: {
+        if (depth == MAX_NESTING)
+            return false;
         tok_kind close = t.kind == TOK_DICT_OPEN ? TOK_DICT_CLOSE : TOK_ARRAY_CLOSE;
         for (;;) {
             token u = next_token(p, pos, end);
@@ -152,7 +157,7 @@ static bool skip_value(const unsigned char *p, token t, size_t *pos, size_t end)
             if (u.kind == TOK_END || u.kind == TOK_BAD || u.kind == TOK_DICT_CLOSE ||
                 u.kind == TOK_ARRAY_CLOSE)
                 return false;
-            if (!skip_value(p, u, pos, end))
+            if (!skip_nested(p, u, pos, end, depth + 1))
                 return false;
         }
     }
@@ -175,6 +180,13 @@ static bool skip_value(const unsigned char *p, token t, size_t *pos, size_t end)
     default:
         return false;
     }
+}
+
+/* Skip one value starting with token t (already read); "n g R" counts as
+ * one value.  *pos is after the value; false when malformed. */
+static bool skip_value(const unsigned char *p, token t, size_t *pos, size_t end)
+{
+    return skip_nested(p, t, pos, end, 0);
 }
 
 static bool parse_xref(pdf_file *f, diag *d)
@@ -268,24 +280,35 @@ void pdf_file_close(pdf_file *f)
     memset(f, 0, sizeof *f);
 }
 
-bool pdf_file_object(const pdf_file *f, int n, pdf_object *o, diag *d)
+/* Object n's value: what follows "n g obj", a stream's dictionary
+ * without its data.  NULL, or why the object is not one paiban wrote. */
+static const char *object_value(const pdf_file *f, int n, pdf_span *value)
 {
-    memset(o, 0, sizeof *o);
     const unsigned char *p = f->data;
     if (n <= 0 || n >= f->count || !f->offsets[n] || f->offsets[n] >= f->len)
-        return not_ours(f, "a reference to a missing object", d);
+        return "a reference to a missing object";
     size_t pos = f->offsets[n];
     token num = next_token(p, &pos, f->len), gen = next_token(p, &pos, f->len),
           obj = next_token(p, &pos, f->len);
     if (word_int(p, num) != n || word_int(p, gen) < 0 || !word_is(p, obj, "obj"))
-        return not_ours(f, "an object is not where the table says", d);
+        return "an object is not where the table says";
     token first = next_token(p, &pos, f->len);
-    o->value.start = first.start;
+    value->start = first.start;
     if (!skip_value(p, first, &pos, f->len))
-        return not_ours(f, "a malformed object", d);
-    o->value.end = pos;
-    size_t after = pos;
-    token kw = next_token(p, &after, f->len);
+        return "a malformed object";
+    value->end = pos;
+    return NULL;
+}
+
+bool pdf_file_object(const pdf_file *f, int n, pdf_object *o, diag *d)
+{
+    memset(o, 0, sizeof *o);
+    const unsigned char *p = f->data;
+    const char *why = object_value(f, n, &o->value);
+    if (why)
+        return not_ours(f, why, d);
+    size_t at = o->value.start, after = o->value.end;
+    token first = next_token(p, &at, after), kw = next_token(p, &after, f->len);
     if (word_is(p, kw, "endobj"))
         return true;
     if (!word_is(p, kw, "stream") || first.kind != TOK_DICT_OPEN)
@@ -346,16 +369,11 @@ int pdf_span_ref(const pdf_file *f, pdf_span value)
 
 bool pdf_span_int(const pdf_file *f, pdf_span value, long *out)
 {
+    /* The object's value alone: a stream's /Length that named its own
+     * stream must not send us round for ever. */
     int ref = pdf_span_ref(f, value);
-    if (ref) {
-        pdf_object o;
-        diag *quiet = diag_new();
-        bool ok = pdf_file_object(f, ref, &o, quiet) && !o.is_stream;
-        diag_free(quiet);
-        if (!ok)
-            return false;
-        value = o.value;
-    }
+    if (ref && object_value(f, ref, &value))
+        return false;
     size_t pos = value.start;
     token t = next_token(f->data, &pos, value.end);
     *out = word_int(f->data, t);

@@ -2,8 +2,8 @@
  *
  * Unicode properties come from ICU; the classes of Chinese punctuation and
  * the line-start/line-end prohibitions (禁则) are our own data, after
- * clreq §3.1 and GB/T 15834—2011 §5.1 (see ../docs/typography-rules.md and
- * the table in chars.c).  Quotation marks “ ” ‘ ’ are ambiguous: chars_class
+ * clreq §3.1 and GB/T 15834—2011 §5.1 (see docs/typography.md and the
+ * table in chars.c).  Quotation marks “ ” ‘ ’ are ambiguous: chars_class
  * reports them as Latin, and segment.c decides from their neighbours
  * whether they act as Chinese opening/closing marks (typography PU-8). */
 #ifndef PAIBAN_BASE_CHARS_H

@@ -4,7 +4,7 @@
  * many did not fit, where it jumps; and every warning with its input
  * location, tied to the page and article it concerns.  report_summary is
  * the one line printed after every build and proof; report_json is the
- * document --report writes (see docs/report.md). */
+ * document --report writes (see docs/proof.md, "The layout report"). */
 #ifndef PAIBAN_DESK_REPORT_H
 #define PAIBAN_DESK_REPORT_H
 

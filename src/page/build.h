@@ -20,7 +20,7 @@
 
 #define PAIBAN_VERSION "0.1.0"
 
-/* Exit status of every command (see usage in main.c). */
+/* Exit status of every command (see cli/main.c). */
 enum { EXIT_OK = 0, EXIT_LAYOUT = 1, EXIT_INPUT = 2, EXIT_ENV = 3 };
 
 typedef struct build {

@@ -10,7 +10,7 @@
  * the objects:
  * CFF as /FontFile3 /CIDFontType0C, TrueType as /FontFile2 with a
  * /CIDToGIDMap, widths from the font program, and a ToUnicode CMap from
- * the text of each cluster.  See ../docs/pdf.md. */
+ * the text of each cluster.  See docs/pdf.md. */
 #ifndef PAIBAN_PDF_PDFFONT_H
 #define PAIBAN_PDF_PDFFONT_H
 

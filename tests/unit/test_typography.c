@@ -1,8 +1,8 @@
-/* test_typography.c — the rules of ../../../shared/typography.md (as copied
- * in docs/), one or more tests each, named after the rule.  Each sets real
- * text with real fonts and checks the lines and glyph positions; each
- * fails if its rule is broken.  Measures and positions are in em of the
- * style (10 pt in tests/unit/layout/styles.yaml). */
+/* test_typography.c — the rules of docs/typography.md, one or more tests
+ * each, named after the rule.  Each sets real text with real fonts and
+ * checks the lines and glyph positions; each fails if its rule is broken.
+ * Measures and positions are in em of the style (10 pt in
+ * tests/unit/layout/styles.yaml). */
 #include "harness.h"
 #include "tests.h"
 
