@@ -193,20 +193,28 @@ static void tailor_breaks(para_text *t, const unsigned char *icu, const style *s
     }
 }
 
+/* Does the face have c?  The faces were opened ahead (typesetter_new); one
+ * that could not be opened is reported here, where a character first needs
+ * it, with the location of the style that names it. */
+static bool face_has(fontset *fonts, int face, const style *st, uint32_t c, diag *d)
+{
+    return (fontset_is_open(fonts, face) || fontset_open(fonts, face, st->font_loc, d)) &&
+           fontset_glyph(fonts, face, c);
+}
+
 /* The face for character i: its style's face for Chinese, the Latin face
  * for Latin, then the fallbacks; -1 when none has it. */
 static int choose_face(fontset *fonts, const style *st, uint32_t c, char_class cls, diag *d)
 {
     int first = cls == CHAR_LATIN || cls == CHAR_SPACE ? st->latin_face : st->face;
-    if (fontset_open(fonts, first, st->font_loc, d) && fontset_glyph(fonts, first, c))
+    if (face_has(fonts, first, st, c, d))
         return first;
-    if (first != st->face && fontset_open(fonts, st->face, st->font_loc, d) &&
-        fontset_glyph(fonts, st->face, c))
+    if (first != st->face && face_has(fonts, st->face, st, c, d))
         return st->face;
     int count;
     const int *fallbacks = fontset_fallbacks(fonts, &count);
     for (int k = 0; k < count; k++) {
-        if (fontset_open(fonts, fallbacks[k], st->font_loc, d) && fontset_glyph(fonts, fallbacks[k], c))
+        if (face_has(fonts, fallbacks[k], st, c, d))
             return fallbacks[k];
     }
     return -1;

@@ -89,8 +89,34 @@ enum { PHRASE_PENALTY = 1000, RAGGED_EMS = 3 };
  * which a justified line reads as loose (LINE_LOOSE). */
 #define LOOSE_GAP_EMS 0.12
 
+/* Open the faces text can be set in before any paragraph is segmented:
+ * every style's own and Latin face, and the fallbacks (segment.h only
+ * looks faces up). */
+static void open_faces_ahead(fontset *fonts, const layout *l)
+{
+    int count = fontset_count(fonts);
+    bool *wanted = xcalloc((size_t)count + 1, sizeof *wanted);
+    for (int i = 0; i < l->style_count; i++) {
+        wanted[l->styles[i].face] = true;
+        wanted[l->styles[i].latin_face] = true;
+    }
+    int fallback_count;
+    const int *fallbacks = fontset_fallbacks(fonts, &fallback_count);
+    for (int k = 0; k < fallback_count; k++)
+        wanted[fallbacks[k]] = true;
+    int *faces = xcalloc((size_t)count + 1, sizeof *faces);
+    int n = 0;
+    for (int f = 0; f < count; f++)
+        if (wanted[f])
+            faces[n++] = f;
+    fontset_open_ahead(fonts, faces, n);
+    free(faces);
+    free(wanted);
+}
+
 typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d)
 {
+    open_faces_ahead(fonts, l);
     typesetter *ts = xcalloc(1, sizeof *ts);
     ts->fonts = fonts;
     ts->l = l;
