@@ -181,7 +181,8 @@ static void tailor_breaks(para_text *t, const unsigned char *icu, const style *s
                 k = BREAK_NEVER;
             /* A single em dash (一字线) may not start a line (GB §5.1.6);
              * a pair (破折号) may, except in the strict set. */
-            if (st->kinsoku != KINSOKU_NONE && b == 0x2014 && !(i + 1 < t->n && is_dash(t->cp[i + 1])))
+            if (st->kinsoku != KINSOKU_NONE && b == 0x2014 &&
+                !(i + 1 < t->n && is_dash(t->cp[i + 1])))
                 k = BREAK_NEVER;
         }
         /* Never split —— or …… (LB-3), whatever the rule set. */
@@ -222,7 +223,8 @@ static int choose_face(fontset *fonts, const style *st, uint32_t c, char_class c
 
 static bool is_mark(uint32_t c)
 {
-    hb_unicode_general_category_t g = hb_unicode_general_category(hb_unicode_funcs_get_default(), c);
+    hb_unicode_general_category_t g =
+        hb_unicode_general_category(hb_unicode_funcs_get_default(), c);
     return g == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
            g == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
            g == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || (c >= 0xFE00 && c <= 0xFE0F) ||

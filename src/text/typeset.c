@@ -547,8 +547,11 @@ static item *measure_items(typesetter *ts, const span *spans, int count, int uni
                                        ts->fonts, ts->d, &t, &sp))
         return NULL;
     const style *st = &ts->l->styles[spans[0].style];
-    hlist_params hp = {.line_end_half = true, .line_start_open_half = true,
-                       .reduce_stops = st->reduce_stops, .unit_penalty = unit_penalty, .tracking = st->tracking,
+    hlist_params hp = {.line_end_half = true,
+                       .line_start_open_half = true,
+                       .reduce_stops = st->reduce_stops,
+                       .unit_penalty = unit_penalty,
+                       .tracking = st->tracking,
                        .han_latin_gap = st->han_latin_gap};
     return hlist_build(&t, &sp, spans, &hp, ts->scratch, n);
 }
