@@ -432,3 +432,27 @@ unsigned fontset_cid(const fontset *fs, int face, unsigned glyph)
         return glyph;
     return cid;
 }
+
+void fontset_open_ahead(fontset *fs, const int *faces, int count)
+{
+    diag *quiet = diag_new();
+    for (int i = 0; i < count; i++) {
+        font_face *f = &fs->faces[faces[i]];
+        if (f->open || f->failed)
+            continue;
+        face_info untried = f->info;
+        if (fontset_open(fs, faces[i], (src_loc){0}, quiet))
+            continue;
+        /* Back to untried: what the attempt made goes (an FT_Face is made
+         * only by an open that succeeds), the manifest's facts return. */
+        hb_font_destroy(f->hb_font);
+        hb_face_destroy(f->hb_face);
+        hb_blob_destroy(f->blob);
+        f->hb_font = NULL;
+        f->hb_face = NULL;
+        f->blob = NULL;
+        f->info = untried;
+        f->failed = false;
+    }
+    diag_free(quiet);
+}

@@ -65,4 +65,11 @@ void fontset_extents(const fontset *fs, int face, unsigned glyph, int *x_min, in
  * else the glyph id itself. */
 unsigned fontset_cid(const fontset *fs, int face, unsigned glyph);
 
+/* Open ahead of need each of faces[0..count) not tried yet, so that setting
+ * text only looks faces up.  Nothing is reported here: a face that cannot
+ * be opened is left untried, for fontset_open to report (with the location
+ * of whatever needs it) where something first does, as without this; a
+ * face nothing needs is never an error. */
+void fontset_open_ahead(fontset *fs, const int *faces, int count);
+
 #endif

@@ -131,6 +131,181 @@ typedef struct candidate {
 
 typedef VEC(candidate) candidate_vec;
 
+/* What a pass works with besides its nodes: the items with prefix sums
+ * of their measures, so that each line's measure is O(1), and the pass's
+ * limits. */
+typedef struct pass_ctx {
+    const item *items;
+    int count;
+    const scaled *widths;
+    int nwidths;
+    const breaker_params *p;
+    int tolerance;
+    int cap;           /* badness never exceeds it */
+    double too_short;  /* a line short by more than this many times its stretch is beyond
+                        * the tolerance */
+    int looseness;
+    int64_t *sw, *sy, *sz; /* width, stretch and shrink of items [0, i) */
+    int64_t *sq;       /* stretch spent first: word spaces and Han–Latin gaps */
+    int *sf;           /* fills */
+} pass_ctx;
+
+static void prefix_sums(pass_ctx *c, arena *scratch)
+{
+    int count = c->count;
+    c->sw = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
+    c->sy = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
+    c->sz = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
+    c->sq = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
+    c->sf = ARENA_NEW_ARRAY(scratch, int, count + 1);
+    for (int i = 0; i < count; i++) {
+        const item *it = &c->items[i];
+        bool glue = it->kind == ITEM_GLUE;
+        c->sw[i + 1] = c->sw[i] + (it->kind == ITEM_PENALTY ? 0 : it->width);
+        c->sy[i + 1] = c->sy[i] + (glue ? it->stretch : 0);
+        c->sq[i + 1] = c->sq[i] + (glue && (it->glue == GLUE_WORD || it->glue == GLUE_HAN_LATIN)
+                                       ? it->stretch
+                                       : 0);
+        c->sz[i + 1] = c->sz[i] + (glue ? it->shrink : 0);
+        c->sf[i + 1] = c->sf[i] + (glue && it->glue == GLUE_FILL);
+    }
+}
+
+/* Demerits of the line from node a to the break at item b, with its
+ * ratio r, badness and measure: (line penalty + badness)², the break's
+ * penalty², a loose line's and a jump in fitness class's extra. */
+static double line_demerits(const pass_ctx *c, const node *a, int b, double r, int bad, int fc,
+                            scaled w, int64_t natural, int64_t stretch, int fill)
+{
+    const breaker_params *p = c->p;
+    int penalty = c->items[b].penalty;
+    double d = p->line_penalty + (double)bad;
+    d *= d;
+    if (penalty > 0)
+        d += (double)penalty * penalty;
+    else if (penalty > -PENALTY_INF)
+        d -= (double)penalty * penalty;
+    if (p->loose_ratio > 0 && r > 0 && !fill) {
+        /* What the gaps between characters give once spaces and Han–Latin
+         * gaps have given all of theirs (as typeset.c justifies); a line
+         * with no stretch at all stays short, and is loose too. */
+        scaled rest = w - natural - (scaled)(c->sq[b] - c->sq[a->start]);
+        if (stretch <= 0 || (double)rest / stretch > p->loose_ratio)
+            d += (double)p->loose_penalty * p->loose_penalty;
+    }
+    if (abs(fc - a->fitness) > 1)
+        d += p->adj_demerits;
+    return d + a->total;
+}
+
+/* Keep the line from node `from` if it is the best so far to this break
+ * of its fitness class (and line count, with looseness). */
+static void keep_best(candidate_vec *cands, int fc, int line, double d, int from, double r,
+                      int bad)
+{
+    candidate *c = NULL;
+    for (int k = 0; k < cands->n; k++)
+        if (cands->v[k].fitness == fc && cands->v[k].line == line)
+            c = &cands->v[k];
+    if (!c) {
+        c = VEC_PUSH(*cands);
+        c->fitness = fc;
+        c->line = line;
+        c->total = INFINITY;
+    }
+    if (d < c->total) {
+        c->total = d;
+        c->from = from;
+        c->ratio = r;
+        c->badness = bad;
+    }
+}
+
+/* Rate the line from every active node to the break at item b into
+ * `cands`; nodes a line from which can no longer fit, or which a forced
+ * break ends, leave the active list. */
+static void rate_lines(const pass_ctx *c, int b, const node_vec *pool, int_vec *active,
+                       candidate_vec *cands)
+{
+    /* Locals, not fields, in this innermost loop: the stores to `act` and
+     * the growing of `cands` would have the compiler read fields again. */
+    const int64_t *sw = c->sw, *sy = c->sy, *sz = c->sz;
+    const int *sf = c->sf;
+    const node *nodes = pool->v;
+    int *act = active->v;
+    int n = active->n;
+    double too_short = c->too_short;
+    bool forced = c->items[b].penalty <= -PENALTY_INF;
+    int keep = 0;
+    for (int ai = 0; ai < n; ai++) {
+        const node *a = &nodes[act[ai]];
+        int s = a->start;
+        if (s > b) { /* nothing on the line yet */
+            act[keep++] = act[ai];
+            continue;
+        }
+        int64_t natural = sw[b] - sw[s];
+        int64_t stretch = sy[b] - sy[s];
+        scaled w = width_of(c->widths, c->nwidths, a->line);
+        if (!forced && stretch > 0 && (double)(w - natural) > too_short * (double)stretch &&
+            sf[b] == sf[s]) {
+            /* Too short yet: it stays active, as rating it would leave it. */
+            act[keep++] = act[ai];
+            continue;
+        }
+        int64_t shrink = sz[b] - sz[s];
+        int fill = sf[b] - sf[s];
+        double r = ratio_of(w, natural, stretch, shrink, fill);
+        int bad = badness_of(r, c->cap);
+        if (r >= -1 && (bad <= c->tolerance || forced)) {
+            int fc = fitness_of(r);
+            double d = line_demerits(c, a, b, r, bad, fc, w, natural, stretch, fill);
+            keep_best(cands, fc, c->looseness ? a->line + 1 : 0, d, act[ai], r, bad);
+        }
+        if (r >= -1 && !forced)
+            act[keep++] = act[ai];
+    }
+    active->n = keep;
+}
+
+/* The best way to the end; with looseness, the best of the wanted line
+ * count (the optimum's count plus looseness).  -1 when there is none. */
+static int best_final(const node_vec *pool, const int_vec *finals, int looseness)
+{
+    int best = -1;
+    for (int k = 0; k < finals->n; k++)
+        if (best < 0 || pool->v[finals->v[k]].total < pool->v[best].total)
+            best = finals->v[k];
+    if (best >= 0 && looseness) {
+        int want = pool->v[best].line + looseness;
+        best = -1;
+        for (int k = 0; k < finals->n; k++) {
+            const node *nd = &pool->v[finals->v[k]];
+            if (nd->line == want && (best < 0 || nd->total < pool->v[best].total))
+                best = finals->v[k];
+        }
+    }
+    return best;
+}
+
+/* The lines that lead to node `best`, first to last. */
+static void trace_back(const node_vec *pool, int best, arena *scratch, break_result *out)
+{
+    int lines = 0;
+    for (int k = best; pool->v[k].prev >= 0; k = pool->v[k].prev)
+        lines++;
+    out->lines = ARENA_NEW_ARRAY(scratch, line_break, lines);
+    out->line_count = lines;
+    int li = lines - 1;
+    for (int k = best; pool->v[k].prev >= 0; k = pool->v[k].prev, li--) {
+        const node *nd = &pool->v[k];
+        out->lines[li] = (line_break){.end = nd->pos,
+                                      .start = pool->v[nd->prev].start,
+                                      .ratio = nd->ratio,
+                                      .badness = nd->badness};
+    }
+}
+
 /* One pass at a tolerance; false when no feasible break sequence exists.
  * With looseness 0 the best break per fitness class survives at each
  * break point (TeX); otherwise the best per class and line count, so that
@@ -139,33 +314,19 @@ static bool kp_pass(const item *items, int count, const scaled *widths, int nwid
                     const breaker_params *p, int tolerance, bool tolerated, int looseness,
                     arena *scratch, break_result *out)
 {
+    pass_ctx c = {.items = items, .count = count, .widths = widths, .nwidths = nwidths, .p = p,
+                  .tolerance = tolerance, .looseness = looseness};
     /* TeX caps badness at 10000, so that every line that cannot be made
      * good is equally bad.  In the last pass, where such lines must be
      * chosen among, the cap is lifted: a line spread twice as far is worse,
      * and a break the rules only tolerate (a number from its unit) can
      * then be weighed against it. */
-    int cap = tolerance > 10000 ? 10000000 : 10000;
+    c.cap = tolerance > 10000 ? 10000000 : 10000;
     /* A line short of its measure by more than this many times its stretch
      * is beyond the tolerance (100 r³ > tolerance): it need not be rated.
      * The margin leaves lines near the limit to the exact rating. */
-    double too_short = cap > tolerance ? cbrt((tolerance + 0.5) / 100.0) * 1.001 : INFINITY;
-    /* Prefix sums make each line's measure O(1). */
-    int64_t *sw = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
-    int64_t *sy = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
-    int64_t *sz = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
-    int64_t *sq = ARENA_NEW_ARRAY(scratch, int64_t, count + 1); /* stretch spent first */
-    int *sf = ARENA_NEW_ARRAY(scratch, int, count + 1);
-    for (int i = 0; i < count; i++) {
-        const item *it = &items[i];
-        bool glue = it->kind == ITEM_GLUE;
-        sw[i + 1] = sw[i] + (it->kind == ITEM_PENALTY ? 0 : it->width);
-        sy[i + 1] = sy[i] + (glue ? it->stretch : 0);
-        sq[i + 1] = sq[i] + (glue && (it->glue == GLUE_WORD || it->glue == GLUE_HAN_LATIN)
-                                 ? it->stretch
-                                 : 0);
-        sz[i + 1] = sz[i] + (glue ? it->shrink : 0);
-        sf[i + 1] = sf[i] + (glue && it->glue == GLUE_FILL);
-    }
+    c.too_short = c.cap > tolerance ? cbrt((tolerance + 0.5) / 100.0) * 1.001 : INFINITY;
+    prefix_sums(&c, scratch);
     node_vec pool = {0};
     int_vec active = {0};
     int_vec finals = {0};
@@ -186,126 +347,35 @@ static bool kp_pass(const item *items, int count, const scaled *widths, int nwid
          * asked, the first pass (see strict_first_pass). */
         if ((looseness || !tolerated) && it->penalty >= BREAKER_SOFT_LIMIT)
             continue;
-        bool forced = it->penalty <= -PENALTY_INF;
         cands.n = 0;
-        int keep = 0;
-        for (int ai = 0; ai < active.n; ai++) {
-            const node *a = &pool.v[active.v[ai]];
-            int s = a->start;
-            if (s > b) { /* nothing on the line yet */
-                active.v[keep++] = active.v[ai];
-                continue;
-            }
-            int64_t natural = sw[b] - sw[s];
-            int64_t stretch = sy[b] - sy[s];
-            scaled w = width_of(widths, nwidths, a->line);
-            if (!forced && stretch > 0 && (double)(w - natural) > too_short * (double)stretch &&
-                sf[b] == sf[s]) {
-                /* Too short yet: it stays active, as rating it would leave it. */
-                active.v[keep++] = active.v[ai];
-                continue;
-            }
-            int64_t shrink = sz[b] - sz[s];
-            int fill = sf[b] - sf[s];
-            double r = ratio_of(w, natural, stretch, shrink, fill);
-            int bad = badness_of(r, cap);
-            bool deactivate = r < -1 || forced;
-            if (r >= -1 && (bad <= tolerance || forced)) {
-                double d = p->line_penalty + (double)bad;
-                d *= d;
-                if (it->penalty > 0)
-                    d += (double)it->penalty * it->penalty;
-                else if (it->penalty > -PENALTY_INF)
-                    d -= (double)it->penalty * it->penalty;
-                if (p->loose_ratio > 0 && r > 0 && !fill) {
-                    /* What the gaps between characters give once spaces
-                     * and Han–Latin gaps have given all of theirs (as
-                     * typeset.c justifies); a line with no stretch at all
-                     * stays short, and is loose too. */
-                    scaled rest = w - natural - (scaled)(sq[b] - sq[s]);
-                    if (stretch <= 0 || (double)rest / stretch > p->loose_ratio)
-                        d += (double)p->loose_penalty * p->loose_penalty;
-                }
-                int fc = fitness_of(r);
-                if (abs(fc - a->fitness) > 1)
-                    d += p->adj_demerits;
-                d += a->total;
-                int line = looseness ? a->line + 1 : 0;
-                candidate *c = NULL;
-                for (int k = 0; k < cands.n; k++)
-                    if (cands.v[k].fitness == fc && cands.v[k].line == line)
-                        c = &cands.v[k];
-                if (!c) {
-                    c = VEC_PUSH(cands);
-                    c->fitness = fc;
-                    c->line = line;
-                    c->total = INFINITY;
-                }
-                if (d < c->total) {
-                    c->total = d;
-                    c->from = active.v[ai];
-                    c->ratio = r;
-                    c->badness = bad;
-                }
-            }
-            if (!deactivate)
-                active.v[keep++] = active.v[ai];
-        }
-        active.n = keep;
+        rate_lines(&c, b, &pool, &active, &cands);
+        /* Each candidate becomes a node: active, or final at the end. */
         int start_next = breaker_line_start(items, count, b);
         for (int k = 0; k < cands.n; k++) {
-            const candidate *c = &cands.v[k];
+            const candidate *cd = &cands.v[k];
             node *nn = VEC_PUSH(pool);
             nn->pos = b;
             nn->start = start_next;
-            nn->line = pool.v[c->from].line + 1;
-            nn->fitness = c->fitness;
-            nn->total = c->total;
-            nn->prev = c->from;
-            nn->ratio = c->ratio;
-            nn->badness = c->badness;
+            nn->line = pool.v[cd->from].line + 1;
+            nn->fitness = cd->fitness;
+            nn->total = cd->total;
+            nn->prev = cd->from;
+            nn->ratio = cd->ratio;
+            nn->badness = cd->badness;
             if (b == count - 1)
                 *VEC_PUSH(finals) = pool.n - 1;
             else
                 *VEC_PUSH(active) = pool.n - 1;
         }
     }
-    /* The best way to the end; with looseness, the best of the wanted
-     * line count (the optimum's count plus looseness). */
-    int best = -1;
-    for (int k = 0; k < finals.n; k++)
-        if (best < 0 || pool.v[finals.v[k]].total < pool.v[best].total)
-            best = finals.v[k];
-    if (best >= 0 && looseness) {
-        int want = pool.v[best].line + looseness;
-        best = -1;
-        for (int k = 0; k < finals.n; k++) {
-            const node *nd = &pool.v[finals.v[k]];
-            if (nd->line == want && (best < 0 || nd->total < pool.v[best].total))
-                best = finals.v[k];
-        }
-    }
-    bool ok = best >= 0;
-    if (ok) {
-        int lines = 0;
-        for (int k = best; pool.v[k].prev >= 0; k = pool.v[k].prev)
-            lines++;
-        out->lines = ARENA_NEW_ARRAY(scratch, line_break, lines);
-        out->line_count = lines;
-        int li = lines - 1;
-        for (int k = best; pool.v[k].prev >= 0; k = pool.v[k].prev, li--) {
-            const node *nd = &pool.v[k];
-            out->lines[li] = (line_break){.end = nd->pos,
-                                          .start = pool.v[nd->prev].start,
-                                          .ratio = nd->ratio,
-                                          .badness = nd->badness};
-        }
-    }
+    int best = best_final(&pool, &finals, looseness);
+    if (best >= 0)
+        trace_back(&pool, best, scratch, out);
     VEC_FREE(pool);
     VEC_FREE(active);
     VEC_FREE(finals);
     VEC_FREE(cands);
-    return ok;
+    return best >= 0;
 }
 
 bool breaker_optimal(const item *items, int count, const scaled *widths, int nwidths,

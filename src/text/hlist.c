@@ -129,19 +129,13 @@ static void push_break(item_vec *v, int penalty, scaled ragged)
         push_glue(v, GLUE_RAGGED, 0, -ragged, 0);
 }
 
-item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
-                  const hlist_params *p, arena *scratch, int *count)
+/* Which blanks adjacent compression removes (PU-4, after CSS Text 4's
+ * fullwidth punctuation collapsing for Simplified Chinese, and clreq
+ * #h-adjustment_of_adjacent_punctuation_marks; PU-6): trim_left[k] and
+ * trim_right[k] drop unit k's blank on that side. */
+static void find_trims(const para_text *t, const unit *units, int nu, bool *trim_left,
+                       bool *trim_right)
 {
-    item_vec v = {0};
-    VEC_GROW(v, sp->unit_count * 3 + 8);
-    const unit *units = sp->units;
-    int nu = sp->unit_count;
-
-    /* Which blanks adjacent compression removes (PU-4, after CSS Text 4's
-     * fullwidth punctuation collapsing for Simplified Chinese, and clreq
-     * #h-adjustment_of_adjacent_punctuation_marks; PU-6). */
-    bool *trim_left = arena_alloc(scratch, (size_t)nu + 1);
-    bool *trim_right = arena_alloc(scratch, (size_t)nu + 1);
     int prev = -1;
     int excl_run = 0; /* ？！ marks in a row so far, ending at prev */
     for (int k = 0; k < nu; k++) {
@@ -181,110 +175,184 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             trim_right[k] = true;
         prev = k;
     }
+}
+
+/* What lies between two boxes: spaces, and whether and at what cost a
+ * line may break there. */
+typedef struct between {
+    scaled space;     /* width of the spaces between */
+    bool ideo_space;  /* one of them is ideographic */
+    break_kind bk;
+    int penalty;
+} between;
+
+static between look_between(const para_text *t, const unit *units, int last_box, int k,
+                            const hlist_params *p)
+{
+    const unit *pu = &units[last_box], *u = &units[k];
+    between b = {.bk = (break_kind)t->brk[u->cp_start]};
+    for (int s = last_box + 1; s < k; s++)
+        b.space += units[s].width;
+    /* A '\n' between them is a forced break even when spaces follow it. */
+    for (int c = pu->cp_end; c < u->cp_start; c++)
+        if (t->cp[c] == '\n')
+            b.bk = BREAK_MUST;
+    b.penalty = b.bk == BREAK_SOFT      ? p->unit_penalty
+                : b.bk == BREAK_IN_WORD ? p->word_penalty
+                : b.bk == BREAK_IN_NAME ? 2 * p->word_penalty
+                : b.bk == BREAK_MUST    ? -PENALTY_INF
+                                        : 0;
+    /* An ideographic space keeps its em; in a head it is where the writer
+     * parted two phrases, the best place for a break. */
+    for (int s = pu->cp_end; s < u->cp_start; s++)
+        b.ideo_space |= t->cp[s] == 0x3000;
+    if (b.ideo_space && p->space_parts_phrases && b.penalty == 0 && b.bk != BREAK_NEVER)
+        b.penalty = -p->word_penalty;
+    return b;
+}
+
+/* The break after box pu, if any, and pu's right blank `blank_r`.  The
+ * break goes before the blank, so that a line ending there drops it
+ * (PU-3), unless the style keeps it (line_end_half off): then after. */
+static void push_break_and_blank(item_vec *v, const para_text *t, const unit *pu,
+                                 scaled blank_r, const between *b, const hlist_params *p)
+{
+    bool breakable = b->bk != BREAK_NEVER;
+    bool pen_before_blank = p->line_end_half || b->bk == BREAK_MUST;
+    if (breakable && pen_before_blank) {
+        if (b->bk == BREAK_MUST) {
+            if (p->balance && p->ragged > 0)
+                push_glue(v, GLUE_RAGGED, 0, 3 * p->ragged, 0);
+            else
+                push_glue(v, GLUE_FILL, 0, 0, 0);
+            push_penalty(v, b->penalty);
+        } else {
+            push_break(v, b->penalty, p->ragged);
+        }
+    }
+    glue_kind blank = blank_kind(pu, t->cp[pu->cp_end - 1]);
+    /* A style that keeps its stops whole inside a line (JU-3 step 7
+     * forbidden) lets a stop's blank give way only at the end of a line:
+     * where the blank goes before a break it stays in the line, so a glue
+     * after the break takes its shrink back there unless the line ends at
+     * it. */
+    bool kept = blank == GLUE_BLANK_STOP && !p->reduce_stops;
+    if (blank_r > 0)
+        push_glue(v, blank, blank_r, 0, kept && (pen_before_blank || !breakable) ? 0 : blank_r);
+    if (breakable && !pen_before_blank)
+        push_break(v, b->penalty, p->ragged);
+    if (blank_r > 0 && kept && breakable && !pen_before_blank)
+        push_glue(v, blank, 0, 0, -blank_r);
+}
+
+/* The gap itself between boxes pu and u, by what they are and the spaces
+ * between them. */
+static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit *u,
+                     const between *b, const hlist_params *p)
+{
+    scaled em = u->size, space = b->space;
+    bool stiff = no_stretch_between(t, pu, u);
+    if (space > 0 && b->ideo_space) {
+        push_glue(v, GLUE_FIXED, space, 0, 0);
+    } else if (space > 0 && !is_latin(pu->cls) && !is_latin(u->cls)) {
+        /* A space between Chinese characters (记者 韩雪松) is a gap the
+         * writer asked for, not a space between Western words: it keeps
+         * its width and spreads like the gaps between characters, rather
+         * than first (JU-4). */
+        push_glue(v, GLUE_INTER, space + p->tracking, stiff ? 0 : HLIST_INTER_STRETCH(em),
+                  MAX(0, space - em / 4));
+    } else if (space > 0) {
+        /* A space stretches to half an em and shrinks to a quarter (JU-3
+         * step 2, JU-4; clreq
+         * #procedures_for_inter-character_spacing_reduction). */
+        push_glue(v, GLUE_WORD, space, stiff ? 0 : MAX(0, em / 2 - space),
+                  MAX(0, space - em / 4));
+    } else if (is_latin(pu->cls) && is_latin(u->cls)) {
+        if (p->tracking)
+            push_glue(v, GLUE_FIXED, p->tracking, 0, 0);
+    } else if (p->han_latin_gap > 0 && ((pu->cls == CHAR_IDEO && is_latin(u->cls)) ||
+                                        (is_latin(pu->cls) && u->cls == CHAR_IDEO))) {
+        /* Between a Han character and a Latin one only: never beside
+         * Chinese punctuation (MX-2, clreq
+         * #handling_western_text_in_chinese_text_using_proportional_western_fonts). */
+        push_glue(v, GLUE_HAN_LATIN, p->han_latin_gap + p->tracking,
+                  stiff ? 0 : HLIST_HAN_LATIN_STRETCH(em), p->han_latin_gap / 2);
+    } else {
+        /* Between Chinese characters, and between Chinese and Latin when
+         * the style wants no gap there (mainland newspapers): one kind of
+         * gap, spread alike.  Inside —— and …… nothing, not even
+         * tracking: the two glyphs abut (PU-9). */
+        push_glue(v, GLUE_INTER, same_long_mark(pu, u) ? 0 : p->tracking,
+                  stiff ? 0 : HLIST_INTER_STRETCH(em), 0);
+    }
+}
+
+/* Unit k's box: the ink side of a mark (an opening mark's glyph starts
+ * blank_left before its box), or the glyph centred in half an em, its
+ * interpunct's blank tail `tail` following as glue. */
+static void push_unit_box(item_vec *v, const para_text *t, const unit *units, int nu, int k,
+                          scaled tail)
+{
+    const unit *u = &units[k];
+    if (takes_half_em(t, units, nu, k))
+        push_box(v, u->size / 2 - tail, k, (u->width - u->size / 2) / 2);
+    else
+        push_box(v, u->width - u->blank_left - u->blank_right, k, u->blank_left);
+}
+
+/* 孤字 (PH-4): no break may leave a last line of one character,
+ * punctuation aside.  Counts characters back from the end to each
+ * penalty. */
+static void forbid_single_last(item_vec *v, const unit *units)
+{
+    int chars = 0;
+    for (int i = v->n - 2; i >= 0; i--) {
+        item *it = &v->v[i];
+        if (it->kind == ITEM_BOX && it->unit >= 0) {
+            char_class c = units[it->unit].cls;
+            if (c == CHAR_IDEO || c == CHAR_LATIN)
+                chars += units[it->unit].cp_end - units[it->unit].cp_start;
+        } else if (it->kind == ITEM_PENALTY) {
+            if (it->penalty <= -PENALTY_INF)
+                break; /* before a forced break is another paragraph's business */
+            if (chars <= 1)
+                it->penalty = PENALTY_INF;
+            if (chars > 1)
+                break;
+        }
+    }
+}
+
+item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
+                  const hlist_params *p, arena *scratch, int *count)
+{
+    item_vec v = {0};
+    VEC_GROW(v, sp->unit_count * 3 + 8);
+    const unit *units = sp->units;
+    int nu = sp->unit_count;
+    bool *trim_left = arena_alloc(scratch, (size_t)nu + 1);
+    bool *trim_right = arena_alloc(scratch, (size_t)nu + 1);
+    find_trims(t, units, nu, trim_left, trim_right);
 
     if (p->indent > 0)
         push_box(&v, p->indent, -1, 0);
-
     int last_box = -1;    /* unit index of the previous box */
     scaled last_tail = 0; /* its interpunct's blank tail (middle_tail) */
     for (int k = 0; k < nu; k++) {
         const unit *u = &units[k];
         if (u->cls == CHAR_SPACE)
             continue;
-        scaled em = u->size;
         if (last_box >= 0) {
             const unit *pu = &units[last_box];
-            /* Spaces between the two boxes. */
-            scaled space = 0;
-            for (int s = last_box + 1; s < k; s++)
-                space += units[s].width;
-            break_kind bk = (break_kind)t->brk[u->cp_start];
-            /* A '\n' between them is a forced break even when spaces
-             * follow it. */
-            for (int c = pu->cp_end; c < u->cp_start; c++)
-                if (t->cp[c] == '\n')
-                    bk = BREAK_MUST;
+            between b = look_between(t, units, last_box, k, p);
             scaled blank_r = (trim_right[last_box] ? 0 : pu->blank_right) + last_tail;
-            scaled blank_l = trim_left[k] ? 0 : u->blank_left;
-            bool breakable = bk != BREAK_NEVER;
-            int penalty = bk == BREAK_SOFT      ? p->unit_penalty
-                          : bk == BREAK_IN_WORD ? p->word_penalty
-                          : bk == BREAK_IN_NAME ? 2 * p->word_penalty
-                          : bk == BREAK_MUST    ? -PENALTY_INF
-                                                : 0;
-            /* An ideographic space keeps its em; in a head it is where
-             * the writer parted two phrases, the best place for a break. */
-            bool ideo_space = false;
-            for (int s = pu->cp_end; s < u->cp_start; s++)
-                ideo_space |= t->cp[s] == 0x3000;
-            if (ideo_space && p->space_parts_phrases && penalty == 0 && bk != BREAK_NEVER)
-                penalty = -p->word_penalty;
-            bool pen_before_blank = p->line_end_half || bk == BREAK_MUST;
-            if (breakable && pen_before_blank) {
-                if (bk == BREAK_MUST) {
-                    if (p->balance && p->ragged > 0)
-                        push_glue(&v, GLUE_RAGGED, 0, 3 * p->ragged, 0);
-                    else
-                        push_glue(&v, GLUE_FILL, 0, 0, 0);
-                    push_penalty(&v, penalty);
-                } else {
-                    push_break(&v, penalty, p->ragged);
-                }
-            }
-            glue_kind blank = blank_kind(pu, t->cp[pu->cp_end - 1]);
-            /* A style that keeps its stops whole inside a line (JU-3 step
-             * 7 forbidden) lets a stop's blank give way only at the end of
-             * a line: where the blank goes before a break it stays in the
-             * line, so a glue after the break takes its shrink back there
-             * unless the line ends at it. */
-            bool kept = blank == GLUE_BLANK_STOP && !p->reduce_stops;
-            if (blank_r > 0)
-                push_glue(&v, blank, blank_r, 0,
-                          kept && (pen_before_blank || !breakable) ? 0 : blank_r);
-            if (breakable && !pen_before_blank)
-                push_break(&v, penalty, p->ragged);
-            if (blank_r > 0 && kept && breakable && !pen_before_blank)
-                push_glue(&v, blank, 0, 0, -blank_r);
-            /* The gap itself. */
-            bool stiff = no_stretch_between(t, pu, u);
-            if (space > 0 && ideo_space) {
-                push_glue(&v, GLUE_FIXED, space, 0, 0);
-            } else if (space > 0 && !is_latin(pu->cls) && !is_latin(u->cls)) {
-                /* A space between Chinese characters (记者 韩雪松) is a
-                 * gap the writer asked for, not a space between Western
-                 * words: it keeps its width and spreads like the gaps
-                 * between characters, rather than first (JU-4). */
-                push_glue(&v, GLUE_INTER, space + p->tracking, stiff ? 0 : HLIST_INTER_STRETCH(em),
-                          MAX(0, space - em / 4));
-            } else if (space > 0) {
-                /* A space stretches to half an em and shrinks to a
-                 * quarter (JU-3 step 2, JU-4; clreq
-                 * #procedures_for_inter-character_spacing_reduction). */
-                push_glue(&v, GLUE_WORD, space, stiff ? 0 : MAX(0, em / 2 - space),
-                          MAX(0, space - em / 4));
-            } else if (is_latin(pu->cls) && is_latin(u->cls)) {
-                if (p->tracking)
-                    push_glue(&v, GLUE_FIXED, p->tracking, 0, 0);
-            } else if (p->han_latin_gap > 0 &&
-                       ((pu->cls == CHAR_IDEO && is_latin(u->cls)) ||
-                        (is_latin(pu->cls) && u->cls == CHAR_IDEO))) {
-                /* Between a Han character and a Latin one only: never
-                 * beside Chinese punctuation (MX-2, clreq
-                 * #handling_western_text_in_chinese_text_using_proportional_western_fonts). */
-                push_glue(&v, GLUE_HAN_LATIN, p->han_latin_gap + p->tracking,
-                          stiff ? 0 : HLIST_HAN_LATIN_STRETCH(em), p->han_latin_gap / 2);
-            } else {
-                /* Between Chinese characters, and between Chinese and Latin
-                 * when the style wants no gap there (mainland newspapers):
-                 * one kind of gap, spread alike.  Inside —— and …… nothing,
-                 * not even tracking: the two glyphs abut (PU-9). */
-                push_glue(&v, GLUE_INTER, same_long_mark(pu, u) ? 0 : p->tracking,
-                          stiff ? 0 : HLIST_INTER_STRETCH(em), 0);
-            }
+            push_break_and_blank(&v, t, pu, blank_r, &b, p);
+            push_gap(&v, t, pu, u, &b, p);
             if (u->span != pu->span && spans[u->span].gap_before > 0)
                 push_glue(&v, GLUE_FIXED, spans[u->span].gap_before, 0, 0);
+            scaled blank_l = trim_left[k] ? 0 : u->blank_left;
             if (blank_l > 0) {
-                if (breakable && !p->line_start_open_half)
+                if (b.bk != BREAK_NEVER && !p->line_start_open_half)
                     push_box(&v, 0, -1, 0); /* keeps the blank after a break */
                 push_glue(&v, GLUE_BLANK_PAREN, blank_l, 0, blank_l);
             }
@@ -292,15 +360,7 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             push_glue(&v, GLUE_BLANK_PAREN, u->blank_left, 0, u->blank_left);
         }
         last_tail = middle_tail(u);
-        if (takes_half_em(t, units, nu, k)) {
-            /* The glyph centred in half an em, whatever its own width;
-             * an interpunct's blank tail follows as glue. */
-            push_box(&v, em / 2 - last_tail, k, (u->width - em / 2) / 2);
-        } else {
-            /* The box holds the ink side of a mark: an opening mark's
-             * glyph starts blank_left before its box. */
-            push_box(&v, u->width - u->blank_left - u->blank_right, k, u->blank_left);
-        }
+        push_unit_box(&v, t, units, nu, k, last_tail);
         last_box = k;
     }
     if (last_box >= 0 && !p->line_end_half) {
@@ -316,27 +376,8 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
     else
         push_glue(&v, GLUE_FILL, 0, 0, 0);
     push_penalty(&v, -PENALTY_INF);
-
-    if (p->avoid_single_last) {
-        /* 孤字 (PH-4): no break may leave a last line of one character,
-         * punctuation aside.  Count characters after each penalty. */
-        int chars = 0;
-        for (int i = v.n - 2; i >= 0; i--) {
-            item *it = &v.v[i];
-            if (it->kind == ITEM_BOX && it->unit >= 0) {
-                char_class c = units[it->unit].cls;
-                if (c == CHAR_IDEO || c == CHAR_LATIN)
-                    chars += units[it->unit].cp_end - units[it->unit].cp_start;
-            } else if (it->kind == ITEM_PENALTY) {
-                if (it->penalty <= -PENALTY_INF)
-                    break; /* before a forced break is another paragraph's business */
-                if (chars <= 1)
-                    it->penalty = PENALTY_INF;
-                if (chars > 1)
-                    break;
-            }
-        }
-    }
+    if (p->avoid_single_last)
+        forbid_single_last(&v, units);
     *count = v.n;
     item *out = arena_memdup(scratch, v.v, sizeof(item) * (size_t)v.n);
     VEC_FREE(v);

@@ -181,7 +181,8 @@ static void tailor_breaks(para_text *t, const unsigned char *icu, const style *s
                 k = BREAK_NEVER;
             /* A single em dash (一字线) may not start a line (GB §5.1.6);
              * a pair (破折号) may, except in the strict set. */
-            if (st->kinsoku != KINSOKU_NONE && b == 0x2014 && !(i + 1 < t->n && is_dash(t->cp[i + 1])))
+            if (st->kinsoku != KINSOKU_NONE && b == 0x2014 &&
+                !(i + 1 < t->n && is_dash(t->cp[i + 1])))
                 k = BREAK_NEVER;
         }
         /* Never split —— or …… (LB-3), whatever the rule set. */
@@ -193,20 +194,28 @@ static void tailor_breaks(para_text *t, const unsigned char *icu, const style *s
     }
 }
 
+/* Does the face have c?  The faces were opened ahead (typesetter_new); one
+ * that could not be opened is reported here, where a character first needs
+ * it, with the location of the style that names it. */
+static bool face_has(fontset *fonts, int face, const style *st, uint32_t c, diag *d)
+{
+    return (fontset_is_open(fonts, face) || fontset_open(fonts, face, st->font_loc, d)) &&
+           fontset_glyph(fonts, face, c);
+}
+
 /* The face for character i: its style's face for Chinese, the Latin face
  * for Latin, then the fallbacks; -1 when none has it. */
 static int choose_face(fontset *fonts, const style *st, uint32_t c, char_class cls, diag *d)
 {
     int first = cls == CHAR_LATIN || cls == CHAR_SPACE ? st->latin_face : st->face;
-    if (fontset_open(fonts, first, st->font_loc, d) && fontset_glyph(fonts, first, c))
+    if (face_has(fonts, first, st, c, d))
         return first;
-    if (first != st->face && fontset_open(fonts, st->face, st->font_loc, d) &&
-        fontset_glyph(fonts, st->face, c))
+    if (first != st->face && face_has(fonts, st->face, st, c, d))
         return st->face;
     int count;
     const int *fallbacks = fontset_fallbacks(fonts, &count);
     for (int k = 0; k < count; k++) {
-        if (fontset_open(fonts, fallbacks[k], st->font_loc, d) && fontset_glyph(fonts, fallbacks[k], c))
+        if (face_has(fonts, fallbacks[k], st, c, d))
             return fallbacks[k];
     }
     return -1;
@@ -214,22 +223,21 @@ static int choose_face(fontset *fonts, const style *st, uint32_t c, char_class c
 
 static bool is_mark(uint32_t c)
 {
-    hb_unicode_general_category_t g = hb_unicode_general_category(hb_unicode_funcs_get_default(), c);
+    hb_unicode_general_category_t g =
+        hb_unicode_general_category(hb_unicode_funcs_get_default(), c);
     return g == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
            g == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
            g == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || (c >= 0xFE00 && c <= 0xFE0F) ||
            (c >= 0xE0100 && c <= 0xE01EF) || c == 0x200D;
 }
 
-bool segment_make(segmenter *s, const span *spans, int count, const layout *l, fontset *fonts,
-                  arena *scratch, para_text *out, diag *d)
+/* The spans joined into one text: its characters, their bytes and spans. */
+static void join_spans(const span *spans, int count, arena *scratch, para_text *t)
 {
-    memset(out, 0, sizeof *out);
     size_t bytes = 0;
     for (int i = 0; i < count; i++)
         bytes += strlen(spans[i].text);
     int cap = (int)bytes + 1;
-    para_text *t = out;
     t->cp = ARENA_NEW_ARRAY(scratch, uint32_t, cap);
     t->byte = ARENA_NEW_ARRAY(scratch, int, cap + 1);
     t->span = ARENA_NEW_ARRAY(scratch, int, cap);
@@ -256,15 +264,61 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
     }
     t->utf8[pos] = 0;
     t->byte[t->n] = (int)pos;
-    int n = t->n;
-    t->cls = ARENA_NEW_ARRAY(scratch, char_class, n + 1);
-    t->brk = ARENA_NEW_ARRAY(scratch, unsigned char, n + 1);
-    t->face = ARENA_NEW_ARRAY(scratch, int, n + 1);
-    for (int i = 0; i < n; i++)
-        t->cls[i] = chars_class(t->cp[i]);
-    resolve_quotes(t, scratch);
+}
 
-    const style *main_style = &l->styles[spans[0].style];
+/* LB-11 and CB-4: where a style with phrase breaks (a head, a byline)
+ * breaks inside a word or a name only at a cost.  `words` holds ICU's word
+ * boundaries. */
+static void mark_phrase_breaks(para_text *t, const span *spans, const layout *l,
+                               const unsigned char *words)
+{
+    int n = t->n;
+    /* LB-11: text in a style with phrase breaks (a head, a byline run in
+     * after the lead) breaks between words if it can. */
+    for (int i = 1; i < n; i++)
+        if (t->brk[i] == BREAK_ALLOW && !words[i] &&
+            l->styles[spans[t->span[i - 1]].style].phrase_breaks &&
+            l->styles[spans[t->span[i]].style].phrase_breaks)
+            t->brk[i] = BREAK_IN_WORD;
+    /* Names are words no dictionary knows (韩|雪|松 to ICU): in a style
+     * whose phrases are names (phrase-breaks: names, for bylines), the runs
+     * the writer parted with spaces (记者 李晓霞 文/图, 记者　李晓霞) are its
+     * phrases, each kept whole unless nothing else will do.  (Such a
+     * style has phrase breaks: without any, there are no `words`.) */
+    for (int i = 1; i < n; i++)
+        if ((t->brk[i] == BREAK_ALLOW || t->brk[i] == BREAK_IN_WORD) &&
+            t->span[i - 1] == t->span[i] && l->styles[spans[t->span[i]].style].name_parts &&
+            !is_part_gap(t->cp[i - 1]) && !is_part_gap(t->cp[i]))
+            t->brk[i] = BREAK_IN_NAME;
+    /* CB-4: between a role and the name after it, or a name and its
+     * credit, such a style breaks as a head does inside a word: where no
+     * other gap will do, though still before it splits a name.  i is the
+     * first character after a gap of one or more spaces. */
+    for (int i = 1; i < n; i++) {
+        if (t->brk[i] != BREAK_ALLOW || !is_part_gap(t->cp[i - 1]) || is_part_gap(t->cp[i]) ||
+            t->span[i - 1] != t->span[i] || !l->styles[spans[t->span[i]].style].name_parts)
+            continue;
+        int gap = i - 1;
+        while (gap > 0 && is_part_gap(t->cp[gap - 1]) && t->span[gap - 1] == t->span[i])
+            gap--;
+        int a = gap, b = i;
+        while (a > 0 && !is_part_gap(t->cp[a - 1]) && t->span[a - 1] == t->span[i])
+            a--;
+        while (b < n && !is_part_gap(t->cp[b]) && t->span[b] == t->span[i])
+            b++;
+        if (chars_is_byline_role(t->cp + a, gap - a) || chars_is_byline_credit(t->cp + i, b - i))
+            t->brk[i] = BREAK_IN_WORD;
+    }
+}
+
+/* Where a line may break before each character: UAX #14 from ICU, tailored
+ * by the paragraph's rule set, then the phrase rules.  False when ICU
+ * fails. */
+static bool find_breaks(segmenter *s, para_text *t, const span *spans, int count,
+                        const layout *l, arena *scratch, diag *d)
+{
+    int n = t->n;
+    t->brk = ARENA_NEW_ARRAY(scratch, unsigned char, n + 1);
     unsigned char *icu = ARENA_NEW_ARRAY(scratch, unsigned char, n + 1);
     unsigned char *words = NULL;
     if (n > 0) {
@@ -280,45 +334,18 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
                 return false;
         }
     }
-    tailor_breaks(t, icu, main_style);
-    /* LB-11: text in a style with phrase breaks (a head, a byline run in
-     * after the lead) breaks between words if it can. */
-    for (int i = 1; words && i < n; i++)
-        if (t->brk[i] == BREAK_ALLOW && !words[i] &&
-            l->styles[spans[t->span[i - 1]].style].phrase_breaks &&
-            l->styles[spans[t->span[i]].style].phrase_breaks)
-            t->brk[i] = BREAK_IN_WORD;
-    /* Names are words no dictionary knows (韩|雪|松 to ICU): in a style
-     * whose phrases are names (phrase-breaks: names, for bylines), the runs
-     * the writer parted with spaces (记者 李晓霞 文/图, 记者　李晓霞) are its
-     * phrases, each kept whole unless nothing else will do.  (Such a
-     * style has phrase breaks: without any, `words` is NULL.) */
-    for (int i = 1; words && i < n; i++)
-        if ((t->brk[i] == BREAK_ALLOW || t->brk[i] == BREAK_IN_WORD) &&
-            t->span[i - 1] == t->span[i] && l->styles[spans[t->span[i]].style].name_parts &&
-            !is_part_gap(t->cp[i - 1]) && !is_part_gap(t->cp[i]))
-            t->brk[i] = BREAK_IN_NAME;
-    /* CB-4: between a role and the name after it, or a name and its
-     * credit, such a style breaks as a head does inside a word: where no
-     * other gap will do, though still before it splits a name.  i is the
-     * first character after a gap of one or more spaces. */
-    for (int i = 1; words && i < n; i++) {
-        if (t->brk[i] != BREAK_ALLOW || !is_part_gap(t->cp[i - 1]) || is_part_gap(t->cp[i]) ||
-            t->span[i - 1] != t->span[i] || !l->styles[spans[t->span[i]].style].name_parts)
-            continue;
-        int gap = i - 1;
-        while (gap > 0 && is_part_gap(t->cp[gap - 1]) && t->span[gap - 1] == t->span[i])
-            gap--;
-        int a = gap, b = i;
-        while (a > 0 && !is_part_gap(t->cp[a - 1]) && t->span[a - 1] == t->span[i])
-            a--;
-        while (b < n && !is_part_gap(t->cp[b]) && t->span[b] == t->span[i])
-            b++;
-        if (chars_is_byline_role(t->cp + a, gap - a) || chars_is_byline_credit(t->cp + i, b - i))
-            t->brk[i] = BREAK_IN_WORD;
-    }
+    tailor_breaks(t, icu, &l->styles[spans[0].style]);
+    if (words)
+        mark_phrase_breaks(t, spans, l, words);
+    return true;
+}
 
-    /* Faces, and the characters no face has. */
+/* The face of each character, reporting the characters no face has. */
+static void choose_faces(para_text *t, const span *spans, const layout *l, fontset *fonts,
+                         arena *scratch, diag *d)
+{
+    int n = t->n;
+    t->face = ARENA_NEW_ARRAY(scratch, int, n + 1);
     for (int i = 0; i < n; i++) {
         uint32_t c = t->cp[i];
         const style *st = &l->styles[spans[t->span[i]].style];
@@ -347,8 +374,14 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
         }
         t->face[i] = f;
     }
+}
 
-    /* Runs of one face, span and script. */
+/* Runs of one face, span and script: what HarfBuzz shapes at a time.
+ * Common and inherited characters take the script before them (at the
+ * start, the one after). */
+static void find_runs(para_text *t, arena *scratch)
+{
+    int n = t->n;
     hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
     hb_script_t *script = ARENA_NEW_ARRAY(scratch, hb_script_t, n + 1);
     hb_script_t last = HB_SCRIPT_INVALID;
@@ -380,5 +413,20 @@ bool segment_make(segmenter *s, const span *spans, int count, const layout *l, f
         t->runs[t->run_count++] = (text_run){i, j - i, t->face[i], t->span[i], (int)script[i]};
         i = j;
     }
+}
+
+bool segment_make(segmenter *s, const span *spans, int count, const layout *l, fontset *fonts,
+                  arena *scratch, para_text *out, diag *d)
+{
+    memset(out, 0, sizeof *out);
+    join_spans(spans, count, scratch, out);
+    out->cls = ARENA_NEW_ARRAY(scratch, char_class, out->n + 1);
+    for (int i = 0; i < out->n; i++)
+        out->cls[i] = chars_class(out->cp[i]);
+    resolve_quotes(out, scratch);
+    if (!find_breaks(s, out, spans, count, l, scratch, d))
+        return false;
+    choose_faces(out, spans, l, fonts, scratch, d);
+    find_runs(out, scratch);
     return true;
 }

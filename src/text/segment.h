@@ -5,7 +5,9 @@
  * resolved from context: “ ” between Chinese characters are Chinese opening
  * and closing marks, PU-8), the face that sets it (the style's face, its
  * Latin face, or the first fallback face that has the character), and
- * whether a line may break before it.
+ * whether a line may break before it.  Faces are looked up, not opened:
+ * typesetter_new opened them ahead (fontset_open_ahead), and one that could
+ * not be opened is reported where a character first needs it.
  *
  * Break opportunities start from UAX #14 (ICU's line break iterator, which
  * keeps numbers and Latin words whole) and are then tailored with the clreq

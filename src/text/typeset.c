@@ -1,13 +1,13 @@
-/* typeset.c — the paragraph pipeline and justification. */
+/* typeset.c — the paragraph pipeline: collect, break, set heads again, justify and place. */
 #include "text/typeset.h"
 
 #include "base/arena.h"
 #include "text/hlist.h"
+#include "text/justify.h"
 #include "text/segment.h"
 #include "text/shape.h"
 #include "text/shapecache.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,8 +89,34 @@ enum { PHRASE_PENALTY = 1000, RAGGED_EMS = 3 };
  * which a justified line reads as loose (LINE_LOOSE). */
 #define LOOSE_GAP_EMS 0.12
 
+/* Open the faces text can be set in before any paragraph is segmented:
+ * every style's own and Latin face, and the fallbacks (segment.h only
+ * looks faces up). */
+static void open_faces_ahead(fontset *fonts, const layout *l)
+{
+    int count = fontset_count(fonts);
+    bool *wanted = xcalloc((size_t)count + 1, sizeof *wanted);
+    for (int i = 0; i < l->style_count; i++) {
+        wanted[l->styles[i].face] = true;
+        wanted[l->styles[i].latin_face] = true;
+    }
+    int fallback_count;
+    const int *fallbacks = fontset_fallbacks(fonts, &fallback_count);
+    for (int k = 0; k < fallback_count; k++)
+        wanted[fallbacks[k]] = true;
+    int *faces = xcalloc((size_t)count + 1, sizeof *faces);
+    int n = 0;
+    for (int f = 0; f < count; f++)
+        if (wanted[f])
+            faces[n++] = f;
+    fontset_open_ahead(fonts, faces, n);
+    free(faces);
+    free(wanted);
+}
+
 typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d)
 {
+    open_faces_ahead(fonts, l);
     typesetter *ts = xcalloc(1, sizeof *ts);
     ts->fonts = fonts;
     ts->l = l;
@@ -194,92 +220,6 @@ static int *span_starts(const para_text *t, int count, arena *scratch)
     return start;
 }
 
-typedef struct adjust {
-    double per[GLUE_KIND_COUNT]; /* fraction of each glue's stretch (>0) or shrink (<0) used */
-} adjust;
-
-/* How much each kind of glue gives, to make a line `need` longer (need > 0)
- * or shorter (need < 0), in clreq's order.  `unfilled` is what the glue
- * cannot give: > 0 the line stays short of the measure, < 0 it sticks out. */
-static adjust plan_adjust(const item *items, int start, int end, scaled need, bool justify,
-                          scaled *unfilled)
-{
-    adjust a = {{0}};
-    *unfilled = 0;
-    int64_t stretch[GLUE_KIND_COUNT] = {0}, shrink[GLUE_KIND_COUNT] = {0};
-    bool fill = false;
-    for (int i = start; i < end; i++) {
-        if (items[i].kind != ITEM_GLUE)
-            continue;
-        stretch[items[i].glue] += items[i].stretch;
-        shrink[items[i].glue] += items[i].shrink;
-        fill |= items[i].glue == GLUE_FILL;
-    }
-    if (need > 0) {
-        if (!justify || fill)
-            return a;
-        int64_t left = need;
-        /* Spaces, then Han–Latin gaps, up to their own stretch each. */
-        static const glue_kind first[] = {GLUE_WORD, GLUE_HAN_LATIN};
-        for (size_t k = 0; k < countof(first) && left > 0; k++) {
-            glue_kind g = first[k];
-            if (stretch[g] <= 0)
-                continue;
-            int64_t take = left < stretch[g] ? left : stretch[g];
-            a.per[g] = (double)take / stretch[g];
-            left -= take;
-        }
-        if (left > 0) {
-            /* The rest over every stretchable gap alike. */
-            int64_t all = stretch[GLUE_WORD] + stretch[GLUE_HAN_LATIN] + stretch[GLUE_INTER];
-            if (all <= 0) {
-                *unfilled = (scaled)left;
-                return a;
-            }
-            double extra = (double)left / all;
-            a.per[GLUE_WORD] += extra;
-            a.per[GLUE_HAN_LATIN] += extra;
-            a.per[GLUE_INTER] += extra;
-        }
-        return a;
-    }
-    if (need < 0) {
-        int64_t left = -(int64_t)need;
-        /* Tracking between characters (heads) gives way last. */
-        static const glue_kind order[] = {GLUE_WORD, GLUE_BLANK_PAREN, GLUE_BLANK_PAUSE,
-                                          GLUE_HAN_LATIN, GLUE_BLANK_STOP, GLUE_INTER};
-        for (size_t k = 0; k < countof(order) && left > 0; k++) {
-            glue_kind g = order[k];
-            if (shrink[g] <= 0)
-                continue;
-            int64_t take = left < shrink[g] ? left : shrink[g];
-            a.per[g] = -(double)take / shrink[g];
-            left -= take;
-        }
-        *unfilled = (scaled)-left;
-    }
-    return a;
-}
-
-static scaled glue_adjust(const item *g, const adjust *a)
-{
-    double f = a->per[g->glue];
-    if (f > 0)
-        return (scaled)lround(f * g->stretch);
-    if (f < 0)
-        return (scaled)lround(f * g->shrink);
-    return 0;
-}
-
-/* The paragraph's items built again with `hp`, and broken by total fit. */
-static bool set_again(const para_text *t, const shaped_para *sp, const span *spans,
-                      const hlist_params *hp, const scaled widths[2], const breaker_params *bp,
-                      arena *scratch, item **items, int *n, break_result *br)
-{
-    *items = hlist_build(t, sp, spans, hp, scratch, n);
-    return breaker_optimal(*items, *n, widths, 2, bp, 0, scratch, br);
-}
-
 /* Line breaks that fall where an ideographic space parts two phrases
  * (hlist gives those breaks the negative phrase penalty). */
 static int breaks_at_phrase_spaces(const item *items, const break_result *br)
@@ -308,28 +248,36 @@ static long break_cost(const item *items, const break_result *br)
     return cost;
 }
 
-void para_typeset(typesetter *ts, const span *spans, int count, const para_options *opt,
-                  arena *out, para_result *res)
-{
-    memset(res, 0, sizeof *res);
-    arena_reset(ts->scratch);
-    arena *scratch = ts->scratch;
-    const layout *l = ts->l;
-    double t0 = clock_seconds();
+/* A paragraph on its way through para_typeset's steps. */
+typedef struct setting {
+    typesetter *ts;
+    const span *spans;
+    int count;
+    const para_options *opt;
     para_text t;
     shaped_para sp;
-    if (count <= 0 || !shape_cache_get(ts->shaped, ts->seg, ts->sh, spans, count, l, ts->fonts,
-                                       ts->d, &t, &sp)) {
-        res->text = "";
-        return;
-    }
-    double t1 = clock_seconds();
-    ts->shape_seconds += t1 - t0;
-    const style *st = &l->styles[spans[0].style];
-    int align = opt->align >= 0 ? opt->align : (int)st->align;
+    const style *st;        /* the first span's: the paragraph's style */
+    int align;              /* a text_align */
+    bool justified;
+    hlist_params hp;
+    breaker_params bp;
+    scaled widths[2];       /* the first line's measure, the others' */
+    item *items;
+    int n;
+    break_result br;
+    bool *emergency;        /* the penalties add_emergency_breaks added, or NULL */
+} setting;
+
+/* The paragraph's items, built with what its style and the options ask. */
+static void collect_items(setting *s)
+{
+    const layout *l = s->ts->l;
+    const para_options *opt = s->opt;
+    const style *st = s->st = &l->styles[s->spans[0].style];
+    s->align = opt->align >= 0 ? opt->align : (int)st->align;
     const style *indent_st = opt->indent_style >= 0 ? &l->styles[opt->indent_style] : st;
-    bool justified = align == ALIGN_JUSTIFY || align == ALIGN_DISTRIBUTE;
-    hlist_params hp = {
+    s->justified = s->align == ALIGN_JUSTIFY || s->align == ALIGN_DISTRIBUTE;
+    s->hp = (hlist_params){
         .indent = opt->no_indent ? 0 : indent_st->indent,
         .line_end_half = st->line_end_half,
         .line_start_open_half = st->line_start_open_half,
@@ -338,223 +286,252 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
         .unit_penalty = st->unit_keep ? UNIT_PENALTY : 0,
         .word_penalty = PHRASE_PENALTY, /* only where a span's style asks for phrase breaks */
         .space_parts_phrases = st->phrase_breaks && !st->name_parts,
-        .ragged = justified ? 0 : RAGGED_EMS * st->size,
+        .ragged = s->justified ? 0 : RAGGED_EMS * st->size,
         .tracking = st->tracking,
         .han_latin_gap = st->han_latin_gap,
     };
-    int n;
-    item *items = hlist_build(&t, &sp, spans, &hp, scratch, &n);
+    s->items = hlist_build(&s->t, &s->sp, s->spans, &s->hp, s->ts->scratch, &s->n);
+}
+
+/* Lines by the style's breaker.  Total fit that finds no way by the rules
+ * gives up the goal of PH-4 (no 孤字) first, then the rules inside runs
+ * too wide for a line, then total fit itself.  False only for a looseness
+ * variant that does not exist. */
+static bool break_lines(setting *s)
+{
+    arena *scratch = s->ts->scratch;
     /* No break the rules only tolerate while one they allow will do, in
      * ragged text too: there a short line is what the alignment allows.
      * Justified text: a number leaves its unit only where a line would
-     * otherwise be loose, as LINE_LOOSE below has it. */
-    breaker_params bparams = breaker_defaults;
-    bparams.strict_first_pass = true;
-    if (justified) {
-        bparams.loose_ratio = LOOSE_GAP_EMS * st->size / HLIST_INTER_STRETCH(st->size);
-        bparams.loose_penalty = UNIT_PENALTY;
+     * otherwise be loose, as LINE_LOOSE has it (set_line). */
+    s->bp = breaker_defaults;
+    s->bp.strict_first_pass = true;
+    if (s->justified) {
+        s->bp.loose_ratio = LOOSE_GAP_EMS * s->st->size / HLIST_INTER_STRETCH(s->st->size);
+        s->bp.loose_penalty = UNIT_PENALTY;
     }
-    const breaker_params *bp = &bparams;
-    scaled widths[2] = {opt->first_width > 0 ? opt->first_width : opt->width, opt->width};
-    break_result br;
-    bool *emergency = NULL;
-    if (st->breaker == BREAKER_FIRST_FIT) {
-        breaker_first_fit(items, n, widths, 2, scratch, &br);
-    } else if (opt->looseness) {
-        if (!breaker_optimal(items, n, widths, 2, bp, opt->looseness, scratch, &br)) {
-            res->line_count = -1; /* no such variant */
-            res->text = "";
-            return;
-        }
-    } else if (!breaker_optimal(items, n, widths, 2, bp, 0, scratch, &br)) {
-        /* No way by the rules.  Give up the goal of PH-4 (no 孤字) first,
-         * then the rules inside runs too wide for a line. */
-        bool found = false;
-        if (hp.avoid_single_last) {
-            hp.avoid_single_last = false;
-            items = hlist_build(&t, &sp, spans, &hp, scratch, &n);
-            found = breaker_optimal(items, n, widths, 2, bp, 0, scratch, &br);
-        }
-        if (!found) {
-            items = add_emergency_breaks(items, n, MIN(widths[0], widths[1]), scratch, &n,
-                                         &emergency);
-            if (!breaker_optimal(items, n, widths, 2, bp, 0, scratch, &br))
-                breaker_first_fit(items, n, widths, 2, scratch, &br);
-        }
+    s->widths[0] = s->opt->first_width > 0 ? s->opt->first_width : s->opt->width;
+    s->widths[1] = s->opt->width;
+    if (s->st->breaker == BREAKER_FIRST_FIT) {
+        breaker_first_fit(s->items, s->n, s->widths, 2, scratch, &s->br);
+        return true;
     }
-    /* A head may be set again another way (below); justified text, a
-     * looseness variant, an emergency setting or first fit keep theirs. */
-    bool may_reset = !justified && !opt->looseness && !emergency &&
-                     st->breaker != BREAKER_FIRST_FIT;
+    if (s->opt->looseness)
+        return breaker_optimal(s->items, s->n, s->widths, 2, &s->bp, s->opt->looseness, scratch,
+                               &s->br);
+    if (breaker_optimal(s->items, s->n, s->widths, 2, &s->bp, 0, scratch, &s->br))
+        return true;
+    s->hp.avoid_single_last = false;
+    s->items = hlist_build(&s->t, &s->sp, s->spans, &s->hp, scratch, &s->n);
+    if (breaker_optimal(s->items, s->n, s->widths, 2, &s->bp, 0, scratch, &s->br))
+        return true;
+    s->items = add_emergency_breaks(s->items, s->n, MIN(s->widths[0], s->widths[1]), scratch,
+                                    &s->n, &s->emergency);
+    if (!breaker_optimal(s->items, s->n, s->widths, 2, &s->bp, 0, scratch, &s->br))
+        breaker_first_fit(s->items, s->n, s->widths, 2, scratch, &s->br);
+    return true;
+}
+
+/* The paragraph's items built again with `hp`, and broken by total fit;
+ * false when total fit finds no way. */
+static bool set_again(const setting *s, const hlist_params *hp, item **items, int *n,
+                      break_result *br)
+{
+    *items = hlist_build(&s->t, &s->sp, s->spans, hp, s->ts->scratch, n);
+    return breaker_optimal(*items, *n, s->widths, 2, &s->bp, 0, s->ts->scratch, br);
+}
+
+/* A head set again other ways, each kept if it reads better by its own
+ * measure.  Justified text, a looseness variant, an emergency setting or
+ * first fit keep their lines. */
+static void reset_head(setting *s)
+{
+    if (s->justified || s->opt->looseness || s->emergency ||
+        s->st->breaker == BREAKER_FIRST_FIT)
+        return;
     item *items2;
     int n2;
     break_result br2;
     /* A tracked head that wraps is set again without tracking; if that
      * saves a line, the tracking gives way (PH-10). */
-    if (may_reset && hp.tracking > 0 && br.line_count > 1) {
-        hlist_params solid = hp;
+    if (s->hp.tracking > 0 && s->br.line_count > 1) {
+        hlist_params solid = s->hp;
         solid.tracking = 0;
-        if (set_again(&t, &sp, spans, &solid, widths, bp, scratch, &items2, &n2, &br2) &&
-            br2.line_count < br.line_count) {
-            items = items2;
-            n = n2;
-            br = br2;
-            hp = solid;
+        if (set_again(s, &solid, &items2, &n2, &br2) && br2.line_count < s->br.line_count) {
+            s->items = items2;
+            s->n = n2;
+            s->br = br2;
+            s->hp = solid;
         }
     }
     /* A head of several lines is set in lines of even length, not full
      * lines over a short last one: the last line is ragged like the rest. */
-    if (may_reset && st->phrase_breaks && br.line_count > 1) {
-        hlist_params even = hp;
+    if (s->st->phrase_breaks && s->br.line_count > 1) {
+        hlist_params even = s->hp;
         even.balance = true;
-        if (set_again(&t, &sp, spans, &even, widths, bp, scratch, &items2, &n2, &br2) &&
-            br2.line_count == br.line_count &&
-            break_cost(items2, &br2) <= break_cost(items, &br)) {
-            items = items2;
-            n = n2;
-            br = br2;
+        if (set_again(s, &even, &items2, &n2, &br2) && br2.line_count == s->br.line_count &&
+            break_cost(items2, &br2) <= break_cost(s->items, &s->br)) {
+            s->items = items2;
+            s->n = n2;
+            s->br = br2;
         }
     }
     /* Where the writer parted a head's phrases with an ideographic space,
      * its lines break there if the head keeps its number of lines, however
      * short that leaves a line: a centred head reads by its phrases, and
      * a short line costs it little. */
-    if (may_reset && hp.space_parts_phrases && br.line_count > 1 &&
-        breaks_at_phrase_spaces(items, &br) < br.line_count - 1) {
-        hlist_params lenient = hp;
-        lenient.ragged = MAX(widths[0], widths[1]);
-        if (set_again(&t, &sp, spans, &lenient, widths, bp, scratch, &items2, &n2, &br2) &&
-            br2.line_count == br.line_count &&
-            breaks_at_phrase_spaces(items2, &br2) > breaks_at_phrase_spaces(items, &br)) {
-            items = items2;
-            n = n2;
-            br = br2;
+    if (s->hp.space_parts_phrases && s->br.line_count > 1 &&
+        breaks_at_phrase_spaces(s->items, &s->br) < s->br.line_count - 1) {
+        hlist_params lenient = s->hp;
+        lenient.ragged = MAX(s->widths[0], s->widths[1]);
+        if (set_again(s, &lenient, &items2, &n2, &br2) && br2.line_count == s->br.line_count &&
+            breaks_at_phrase_spaces(items2, &br2) > breaks_at_phrase_spaces(s->items, &s->br)) {
+            s->items = items2;
+            s->n = n2;
+            s->br = br2;
         }
     }
-    res->pass = br.pass;
-    if (ts->trace)
-        trace_paragraph(&t, &sp, items, n, &br, emergency);
+}
 
-    /* Justify, then place every glyph. */
-    res->text = arena_strdup(out, t.utf8);
-    res->lines = ARENA_NEW_ARRAY(out, para_line, br.line_count);
-    res->line_count = br.line_count;
-    res->glyphs = ARENA_NEW_ARRAY(out, placed_glyph, sp.glyph_count + 1);
-    const int *span_start = span_starts(&t, count, scratch);
-    for (int li = 0; li < br.line_count; li++) {
-        const line_break *lb = &br.lines[li];
-        para_line *pl = &res->lines[li];
-        scaled w = widths[li == 0 ? 0 : 1];
-        scaled natural, stretch, shrink;
-        int fill;
-        breaker_measure(items, lb->start, lb->end, &natural, &stretch, &shrink, &fill);
-        bool last = li == br.line_count - 1;
-        bool forced = items[lb->end].penalty <= -PENALTY_INF;
-        bool justify = align == ALIGN_DISTRIBUTE || (align == ALIGN_JUSTIFY && !forced);
-        scaled need = w - natural;
-        scaled unfilled;
-        adjust adj = plan_adjust(items, lb->start, lb->end, need, justify, &unfilled);
-        if (align == ALIGN_DISTRIBUTE && need > 0 && fill) {
-            /* Spread even the last line: ignore the fill. */
-            int64_t all = 0;
-            for (int i = lb->start; i < lb->end; i++)
-                if (items[i].kind == ITEM_GLUE && items[i].glue != GLUE_FILL)
-                    all += items[i].stretch;
-            if (all > 0)
-                for (int g = 0; g < GLUE_KIND_COUNT; g++)
-                    adj.per[g] = g == GLUE_FILL ? 0 : (double)need / all;
-        }
-        scaled x = 0;
-        if (!justify || fill) {
-            if (need > 0 && align == ALIGN_CENTER)
-                x = need / 2;
-            else if (need > 0 && align == ALIGN_END)
-                x = need;
-        }
-        pl->width = w;
-        pl->natural = natural;
-        pl->glyph_start = res->glyph_count;
-        pl->flags = (li == 0 ? LINE_FIRST : 0) | (last ? LINE_LAST : 0) | (forced ? LINE_FORCED : 0);
-        pl->ratio = lb->ratio;
-        pl->text_start = -1;
-        pl->style = -1;
-        double inter_extra = 0;
-        int inter_count = 0;
-        scaled stop_given = 0; /* what stops' blanks gave since the last box */
-        for (int i = lb->start; i < lb->end; i++) {
-            const item *it = &items[i];
-            if (it->kind == ITEM_GLUE) {
-                scaled a = glue_adjust(it, &adj);
-                if (it->glue == GLUE_INTER && it->stretch > 0) {
-                    inter_extra += a;
-                    inter_count++;
-                }
-                if (it->glue == GLUE_BLANK_STOP)
-                    stop_given += a;
-                x += it->width + a;
-                continue;
-            }
-            if (it->kind != ITEM_BOX)
-                continue;
-            /* 。？！ reduced inside the line, clreq's last resort (JU-3
-             * step 7), which many houses forbid; at the line's end, with
-             * nothing after it, it is the ordinary line-end rule (PU-3).
-             * (A stop kept whole gives and takes back: net nothing.) */
-            if (stop_given < 0)
-                pl->flags |= LINE_TIGHT;
-            stop_given = 0;
-            if (it->unit >= 0) {
-                const unit *u = &sp.units[it->unit];
-                const face_info *fi = fontset_info(ts->fonts, u->face);
-                scaled pen = x - it->box_left;
-                for (int g = u->glyph_start; g < u->glyph_end; g++) {
-                    const glyph *gl = &sp.glyphs[g];
-                    placed_glyph *pg = &res->glyphs[res->glyph_count++];
-                    pg->gid = gl->gid;
-                    pg->face = gl->face;
-                    pg->size = u->size;
-                    pg->x = pen + shape_scale(gl->x_offset, fi->upem, u->size);
-                    pg->y = shape_scale(gl->y_offset, fi->upem, u->size);
-                    pg->style = spans[u->span].style;
-                    if (g == u->glyph_start) {
-                        pg->text_start = t.byte[u->cp_start];
-                        pg->text_len = t.byte[u->cp_end] - t.byte[u->cp_start];
-                    } else {
-                        pg->text_start = t.byte[u->cp_start];
-                        pg->text_len = 0;
-                    }
-                    pen += shape_scale(gl->x_advance, fi->upem, u->size);
-                }
-                if (pl->text_start < 0) {
-                    pl->text_start = t.byte[u->cp_start];
-                    pl->style = spans[u->span].style;
-                    pl->loc = span_char_loc(&spans[u->span], u->cp_start - span_start[u->span]);
-                }
-                pl->text_end = t.byte[u->cp_end];
-                scaled asc = scaled_muldiv(u->size, fi->upem + fi->ideo_bottom, fi->upem);
-                scaled desc = u->size - asc;
-                pl->ascent = MAX(pl->ascent, asc);
-                pl->descent = MAX(pl->descent, desc);
-            }
-            x += it->width;
-            pl->used = x;
-        }
-        pl->glyph_count = res->glyph_count - pl->glyph_start;
-        if (pl->text_start < 0) {
-            pl->text_start = pl->text_end = 0;
-            pl->style = spans[0].style;
-            pl->loc = spans[0].loc;
-        }
-        if (unfilled < 0 || lb->overfull)
-            pl->flags |= LINE_OVERFULL;
-        /* Loose: spread more than the eye accepts, or not even reaching
-         * the measure (a Latin word alone on a justified line). */
-        if (unfilled > 0 ||
-            (inter_count > 0 && inter_extra / inter_count > LOOSE_GAP_EMS * st->size))
-            pl->flags |= LINE_LOOSE;
-        if (emergency && emergency[lb->end])
-            pl->flags |= LINE_EMERGENCY;
+/* Unit u's glyphs, from the pen position `pen`, and what they tell the
+ * line: where its text starts and ends, its style and place in the
+ * source, its ascent and descent. */
+static void place_unit(const setting *s, const unit *u, scaled pen, const int *span_start,
+                       para_line *pl, para_result *res)
+{
+    const para_text *t = &s->t;
+    const face_info *fi = fontset_info(s->ts->fonts, u->face);
+    int span_style = s->spans[u->span].style;
+    for (int g = u->glyph_start; g < u->glyph_end; g++) {
+        const glyph *gl = &s->sp.glyphs[g];
+        placed_glyph *pg = &res->glyphs[res->glyph_count++];
+        pg->gid = gl->gid;
+        pg->face = gl->face;
+        pg->size = u->size;
+        pg->x = pen + shape_scale(gl->x_offset, fi->upem, u->size);
+        pg->y = shape_scale(gl->y_offset, fi->upem, u->size);
+        pg->style = span_style;
+        pg->text_start = t->byte[u->cp_start];
+        pg->text_len = g == u->glyph_start ? t->byte[u->cp_end] - t->byte[u->cp_start] : 0;
+        pen += shape_scale(gl->x_advance, fi->upem, u->size);
     }
+    if (pl->text_start < 0) {
+        pl->text_start = t->byte[u->cp_start];
+        pl->style = span_style;
+        pl->loc = span_char_loc(&s->spans[u->span], u->cp_start - span_start[u->span]);
+    }
+    pl->text_end = t->byte[u->cp_end];
+    scaled asc = scaled_muldiv(u->size, fi->upem + fi->ideo_bottom, fi->upem);
+    scaled desc = u->size - asc;
+    pl->ascent = MAX(pl->ascent, asc);
+    pl->descent = MAX(pl->descent, desc);
+}
+
+/* Line li justified, its glyphs placed, and its flags. */
+static void set_line(const setting *s, int li, const int *span_start, para_result *res)
+{
+    const line_break *lb = &s->br.lines[li];
+    const item *items = s->items;
+    para_line *pl = &res->lines[li];
+    scaled natural, stretch, shrink;
+    int fill;
+    breaker_measure(items, lb->start, lb->end, &natural, &stretch, &shrink, &fill);
+    bool last = li == s->br.line_count - 1;
+    bool forced = items[lb->end].penalty <= -PENALTY_INF;
+    pl->width = s->widths[li == 0 ? 0 : 1];
+    pl->natural = natural;
+    pl->glyph_start = res->glyph_count;
+    pl->flags = (li == 0 ? LINE_FIRST : 0) | (last ? LINE_LAST : 0) | (forced ? LINE_FORCED : 0);
+    pl->ratio = lb->ratio;
+    pl->text_start = -1;
+    pl->style = -1;
+    justification j = justify_line(items, lb->start, lb->end, natural, pl->width, s->align,
+                                   forced);
+    scaled x = j.x;
+    double inter_extra = 0;
+    int inter_count = 0;
+    scaled stop_given = 0; /* what stops' blanks gave since the last box */
+    for (int i = lb->start; i < lb->end; i++) {
+        const item *it = &items[i];
+        if (it->kind == ITEM_GLUE) {
+            scaled a = justify_glue(it, &j);
+            if (it->glue == GLUE_INTER && it->stretch > 0) {
+                inter_extra += a;
+                inter_count++;
+            }
+            if (it->glue == GLUE_BLANK_STOP)
+                stop_given += a;
+            x += it->width + a;
+            continue;
+        }
+        if (it->kind != ITEM_BOX)
+            continue;
+        /* 。？！ reduced inside the line, clreq's last resort (JU-3 step 7),
+         * which many houses forbid; at the line's end, with nothing after
+         * it, it is the ordinary line-end rule (PU-3).  (A stop kept whole
+         * gives and takes back: net nothing.) */
+        if (stop_given < 0)
+            pl->flags |= LINE_TIGHT;
+        stop_given = 0;
+        if (it->unit >= 0)
+            place_unit(s, &s->sp.units[it->unit], x - it->box_left, span_start, pl, res);
+        x += it->width;
+        pl->used = x;
+    }
+    pl->glyph_count = res->glyph_count - pl->glyph_start;
+    if (pl->text_start < 0) {
+        pl->text_start = pl->text_end = 0;
+        pl->style = s->spans[0].style;
+        pl->loc = s->spans[0].loc;
+    }
+    if (j.unfilled < 0 || lb->overfull)
+        pl->flags |= LINE_OVERFULL;
+    /* Loose: spread more than the eye accepts, or not even reaching the
+     * measure (a Latin word alone on a justified line). */
+    if (j.unfilled > 0 ||
+        (inter_count > 0 && inter_extra / inter_count > LOOSE_GAP_EMS * s->st->size))
+        pl->flags |= LINE_LOOSE;
+    if (s->emergency && s->emergency[lb->end])
+        pl->flags |= LINE_EMERGENCY;
+}
+
+/* The lines and their glyphs, into `out`. */
+static void finish(const setting *s, arena *out, para_result *res)
+{
+    res->pass = s->br.pass;
+    res->text = arena_strdup(out, s->t.utf8);
+    res->lines = ARENA_NEW_ARRAY(out, para_line, s->br.line_count);
+    res->line_count = s->br.line_count;
+    res->glyphs = ARENA_NEW_ARRAY(out, placed_glyph, s->sp.glyph_count + 1);
+    const int *span_start = span_starts(&s->t, s->count, s->ts->scratch);
+    for (int li = 0; li < s->br.line_count; li++)
+        set_line(s, li, span_start, res);
+}
+
+void para_typeset(typesetter *ts, const span *spans, int count, const para_options *opt,
+                  arena *out, para_result *res)
+{
+    memset(res, 0, sizeof *res);
+    arena_reset(ts->scratch);
+    double t0 = clock_seconds();
+    setting s = {.ts = ts, .spans = spans, .count = count, .opt = opt};
+    if (count <= 0 || !shape_cache_get(ts->shaped, ts->seg, ts->sh, spans, count, ts->l,
+                                       ts->fonts, ts->d, &s.t, &s.sp)) {
+        res->text = "";
+        return;
+    }
+    double t1 = clock_seconds();
+    ts->shape_seconds += t1 - t0;
+    collect_items(&s);
+    if (!break_lines(&s)) {
+        res->line_count = -1; /* no such variant */
+        res->text = "";
+        return;
+    }
+    reset_head(&s);
+    if (ts->trace)
+        trace_paragraph(&s.t, &s.sp, s.items, s.n, &s.br, s.emergency);
+    finish(&s, out, res);
     ts->break_seconds += clock_seconds() - t1;
 }
 
@@ -570,8 +547,11 @@ static item *measure_items(typesetter *ts, const span *spans, int count, int uni
                                        ts->fonts, ts->d, &t, &sp))
         return NULL;
     const style *st = &ts->l->styles[spans[0].style];
-    hlist_params hp = {.line_end_half = true, .line_start_open_half = true,
-                       .reduce_stops = st->reduce_stops, .unit_penalty = unit_penalty, .tracking = st->tracking,
+    hlist_params hp = {.line_end_half = true,
+                       .line_start_open_half = true,
+                       .reduce_stops = st->reduce_stops,
+                       .unit_penalty = unit_penalty,
+                       .tracking = st->tracking,
                        .han_latin_gap = st->han_latin_gap};
     return hlist_build(&t, &sp, spans, &hp, ts->scratch, n);
 }

@@ -1,16 +1,21 @@
 /* typeset.h — a paragraph set into lines of a given measure.
  *
  * para_typeset runs the paragraph pipeline:
- *     segment_make → shape_para → hlist_build → breaker → justify
+ *     segment_make → shape_para → hlist_build → breaker → justify_line
  * and returns lines whose glyphs carry their final x positions (from the
  * line's left edge) and the bytes of text they came from (for the PDF's
- * ToUnicode map and the layout dump).
+ * ToUnicode map and the layout dump).  When total fit finds no way by the
+ * rules it gives up PH-4 (no 孤字), then the rules inside runs too wide for
+ * a line; a head is set again without tracking, in even lines, and broken
+ * at the writer's ideographic spaces where that reads better.
  *
- * Justification distributes what a line lacks or has too much in clreq's
- * order: shrinking takes spaces first, then the blanks of brackets, of
- * ，、；：, the Han–Latin gaps, and last of 。．？！; stretching takes spaces,
- * then Han–Latin gaps, then every gap between characters (JU-3, JU-4).
- * Last lines and lines before a forced break are set solid, start-aligned.
+ * Justification (justify.h) distributes what a line lacks or has too much
+ * in clreq's order; last lines and lines before a forced break are set
+ * solid, placed by their alignment.
+ *
+ * The typesetter opens every face the layout's styles and the fallbacks
+ * name before it sets anything (fontset_open_ahead): segmentation only
+ * looks faces up.
  *
  * The result lives in the arena passed in; a typesetter holds what is
  * reused from paragraph to paragraph (HarfBuzz buffer, ICU iterator,
