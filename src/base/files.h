@@ -2,7 +2,7 @@
  * files written all or nothing.
  *
  * The content loader (edition.yaml and the articles, through yml) and the
- * photo readers (image.c, pdf.c) take their bytes from a file_source, so
+ * photo readers (input/image.c, pdf/photos.c) take their bytes from a file_source, so
  * the whole pipeline can run on files held in memory: the fuzzer feeds it
  * that way (tests/fuzz).  A NULL source is the disk.  A source only reads
  * and resolves names; output never goes through it.

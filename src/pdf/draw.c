@@ -11,8 +11,8 @@
 
 static HPDF_Stream page_stream(writer *w)
 {
-    /* libharu 2.3.0 has no public call to write raw content; the page's
-     * stream is its attribute's (pdf-fonts.md §6). */
+    /* libharu 2.3.0 has no public call to write raw content: the page's
+     * stream is reached through its private attribute. */
     return ((HPDF_PageAttr)w->page->attr)->stream;
 }
 

@@ -319,8 +319,8 @@ bool pdffont_subset(pdf_font *f)
         goto out;
     }
     /* The CFF table of a CFF font (CIDFontType0C: its charset keeps the
-     * original CIDs, which are our codes, pdf-fonts.md §3); the whole
-     * font of a TrueType one. */
+     * original CIDs, which are our codes; docs/pdf.md, "Text and fonts");
+     * the whole font of a TrueType one. */
     hb_blob_t *blob = fi->is_cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '))
                                  : hb_face_reference_blob(sub);
     unsigned len;
