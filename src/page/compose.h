@@ -13,20 +13,28 @@
  * (it first asks the line breaker for the paragraph one line shorter or
  * longer, and only then leaves a line empty), and balances the columns
  * when the text ends early.  Text that does not fit is overset: reported,
- * never dropped silently. */
+ * never dropped silently.
+ *
+ * The parts, each with a header of its own, internal to page/ but for
+ * grid.h and table.h: grid.h (the page grid), furniture.h (folio,
+ * masthead, column rules), place.h (a module's area, photo and drawing),
+ * headband.h (the headline band), items.h (blocks as flow items), flow.h
+ * (the flow through the columns), jump.h (continuations), table.h
+ * (tables); composer.h holds the state they share. */
 #ifndef PAIBAN_PAGE_COMPOSE_H
 #define PAIBAN_PAGE_COMPOSE_H
 
 #include "draw/display.h"
 #include "input/content.h"
 #include "input/layout.h"
+#include "page/folio.h" /* compose_folio_text */
 #include "text/typeset.h"
 
+/* Compose every page of the edition into `out` (its own arena holds
+ * what the pages keep; edition_out_free in draw/display.h frees it).
+ * False when there were errors, which are in d; overset text and lines
+ * set beyond the breaker's rules are warnings. */
 bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_out *out,
                      diag *d);
-
-/* A folio template with {paper} {date} {weekday} {page} {name} {editor}
- * filled in; allocated in `a`. */
-char *compose_folio_text(const edition *e, const char *tmpl, const page_spec *ps, arena *a);
 
 #endif

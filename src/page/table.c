@@ -48,8 +48,8 @@ static void text_block(typesetter *ts, const layout *l, const span *s, int style
     para_typeset(ts, s, 1, &po, a, pr);
     int para = (*next_para)++;
     for (int i = 0; i < pr->line_count; i++)
-        draw_para_line(&out->list, a, pr, &pr->lines[i], 0, i * g->pitch + g->ascent, ROLE_TABLE, -1,
-                       -1, i, l->styles[style_index].gray, para);
+        draw_para_line(&out->list, a, pr, &pr->lines[i], 0, i * g->pitch + g->ascent, ROLE_TABLE,
+                       -1, -1, i, l->styles[style_index].gray, para);
     out->lines = pr->line_count;
     out->width = width;
 }
@@ -92,136 +92,183 @@ static const char *cell_label(const table *t, int col)
     return "";
 }
 
-bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
-                  const grid_metrics *g, arena *a, int id, table_out *out, int *next_para,
-                  diag *d)
-{
-    memset(out, 0, sizeof *out);
-    const style *cs = &l->styles[t->style];
-    scaled pad = cs->size / 3;
-    int cols = t->cols;
-    scaled *cmin = arena_alloc(a, sizeof(scaled) * (size_t)cols);
-    scaled *cmax = arena_alloc(a, sizeof(scaled) * (size_t)cols);
-    scaled *cw = arena_alloc(a, sizeof(scaled) * (size_t)cols);
+/* A table's columns as they are laid out. */
+typedef struct columns {
+    int n;
+    scaled *min, *max;  /* content widths: min-content, max-content */
+    scaled *w;          /* widths */
+    scaled *x;          /* edges, n + 1 of them */
+} columns;
 
-    /* Content widths, single-column cells first, then spans. */
+/* Content widths, single-column cells first, then the cells that span
+ * columns, which widen the columns they span evenly where those fall
+ * short. */
+static void measure_columns(typesetter *ts, const table *t, scaled pad, columns *c)
+{
     for (int pass = 0; pass < 2; pass++) {
         for (int i = 0; i < t->cell_count; i++) {
-            const table_cell *c = &t->cells[i];
-            if ((c->colspan == 1) != (pass == 0) || !c->text.text[0])
+            const table_cell *cell = &t->cells[i];
+            if ((cell->colspan == 1) != (pass == 0) || !cell->text.text[0])
                 continue;
-            scaled mn = para_min_width(ts, &c->text, 1) + 2 * pad;
-            scaled mx = para_natural_width(ts, &c->text, 1) + 2 * pad;
-            if (c->colspan == 1) {
-                cmin[c->col] = MAX(cmin[c->col], mn);
-                cmax[c->col] = MAX(cmax[c->col], mx);
+            scaled mn = para_min_width(ts, &cell->text, 1) + 2 * pad;
+            scaled mx = para_natural_width(ts, &cell->text, 1) + 2 * pad;
+            if (cell->colspan == 1) {
+                c->min[cell->col] = MAX(c->min[cell->col], mn);
+                c->max[cell->col] = MAX(c->max[cell->col], mx);
                 continue;
             }
             scaled have_min = 0, have_max = 0;
-            for (int k = c->col; k < c->col + c->colspan; k++)
-                have_min += cmin[k], have_max += cmax[k];
-            for (int k = c->col; k < c->col + c->colspan; k++) {
+            for (int k = cell->col; k < cell->col + cell->colspan; k++)
+                have_min += c->min[k], have_max += c->max[k];
+            for (int k = cell->col; k < cell->col + cell->colspan; k++) {
                 if (mn > have_min)
-                    cmin[k] += (mn - have_min) / c->colspan;
+                    c->min[k] += (mn - have_min) / cell->colspan;
                 if (mx > have_max)
-                    cmax[k] += (mx - have_max) / c->colspan;
+                    c->max[k] += (mx - have_max) / cell->colspan;
             }
         }
     }
-    int64_t sum_min = 0, fixed = 0;
-    double weights = 0;
-    for (int k = 0; k < cols; k++) {
-        cmax[k] = MAX(cmax[k], cmin[k]);
+}
+
+/* Columns of a fixed width take it (*fixed: their sum); the others need
+ * at least their min-content width (*sum_min), proportional ones share
+ * *weights.  False, with an error naming the column, when a fixed width
+ * is too narrow for its content or the rest cannot fit in `width`. */
+static bool fixed_widths(const table *t, scaled width, columns *c, int64_t *fixed,
+                         int64_t *sum_min, double *weights, diag *d)
+{
+    *fixed = *sum_min = 0;
+    *weights = 0;
+    for (int k = 0; k < c->n; k++) {
+        c->max[k] = MAX(c->max[k], c->min[k]);
         if (t->col_width[k] > 0) {
-            cw[k] = scaled_from_pt(t->col_width[k]);
-            if (cw[k] < cmin[k]) {
+            c->w[k] = scaled_from_pt(t->col_width[k]);
+            if (c->w[k] < c->min[k]) {
                 return diag_error(d, t->loc,
                                   "column %d (\"%s\") is given %.1f pt but its content needs "
                                   "%.1f pt; widen it or shorten the text",
                                   k + 1, cell_label(t, k), t->col_width[k],
-                                  pt_from_scaled(cmin[k]));
+                                  pt_from_scaled(c->min[k]));
             }
-            fixed += cw[k];
+            *fixed += c->w[k];
         } else if (t->col_width[k] < 0) {
-            weights += -t->col_width[k];
-            sum_min += cmin[k];
+            *weights += -t->col_width[k];
+            *sum_min += c->min[k];
         } else {
-            sum_min += cmin[k];
+            *sum_min += c->min[k];
         }
     }
+    if (*sum_min <= width - *fixed)
+        return true;
+    int worst = 0;
+    for (int k = 1; k < c->n; k++)
+        if (c->min[k] > c->min[worst])
+            worst = k;
+    return diag_error(d, t->loc,
+                      "the table needs %.1f pt but its frame is %.1f pt wide (%.1f pt too "
+                      "wide); column %d (\"%s\") alone needs %.1f pt. Span more columns, "
+                      "use a smaller table style, or shorten the text",
+                      pt_from_scaled((scaled)(*sum_min + *fixed)), pt_from_scaled(width),
+                      pt_from_scaled((scaled)(*sum_min + *fixed - width)), worst + 1,
+                      cell_label(t, worst), pt_from_scaled(c->min[worst]));
+}
+
+/* What fixed columns leave: proportional columns share it by weight
+ * (what automatic columns need set aside), then automatic columns take
+ * the rest the way CSS's automatic table layout does. */
+static void share_widths(const table *t, scaled width, columns *c, int64_t fixed, double weights)
+{
     int64_t avail = width - fixed;
-    if (sum_min > avail) {
-        int worst = 0;
-        for (int k = 1; k < cols; k++)
-            if (cmin[k] > cmin[worst])
-                worst = k;
-        return diag_error(d, t->loc,
-                          "the table needs %.1f pt but its frame is %.1f pt wide (%.1f pt too "
-                          "wide); column %d (\"%s\") alone needs %.1f pt. Span more columns, "
-                          "use a smaller table style, or shorten the text",
-                          pt_from_scaled((scaled)(sum_min + fixed)), pt_from_scaled(width),
-                          pt_from_scaled((scaled)(sum_min + fixed - width)), worst + 1,
-                          cell_label(t, worst), pt_from_scaled(cmin[worst]));
-    }
-    /* Proportional columns share what automatic columns leave. */
     int64_t auto_min = 0, auto_max = 0;
-    for (int k = 0; k < cols; k++)
+    for (int k = 0; k < c->n; k++)
         if (t->col_width[k] == 0)
-            auto_min += cmin[k], auto_max += cmax[k];
+            auto_min += c->min[k], auto_max += c->max[k];
     int64_t prop_room = avail - (weights > 0 ? auto_min : auto_max);
     if (weights > 0) {
-        for (int k = 0; k < cols; k++)
+        for (int k = 0; k < c->n; k++)
             if (t->col_width[k] < 0)
-                cw[k] = (scaled)(prop_room * (-t->col_width[k]) / weights);
-        for (int k = 0; k < cols; k++)
-            if (t->col_width[k] < 0 && cw[k] < cmin[k])
-                cw[k] = cmin[k];
+                c->w[k] = (scaled)(prop_room * (-t->col_width[k]) / weights);
+        for (int k = 0; k < c->n; k++)
+            if (t->col_width[k] < 0 && c->w[k] < c->min[k])
+                c->w[k] = c->min[k];
     }
     int64_t used = fixed;
-    for (int k = 0; k < cols; k++)
+    for (int k = 0; k < c->n; k++)
         if (t->col_width[k] < 0)
-            used += cw[k];
+            used += c->w[k];
     int64_t room = width - used;
-    if (auto_max > 0 || auto_min > 0) {
-        if (auto_max <= room) {
-            /* Everything fits on one line: spread the spare room by content. */
-            for (int k = 0; k < cols; k++)
-                if (t->col_width[k] == 0)
-                    cw[k] = (scaled)(cmax[k] + (room - auto_max) * cmax[k] / MAX(auto_max, 1));
-        } else {
-            double f = auto_max > auto_min ? (double)(room - auto_min) / (auto_max - auto_min) : 0;
-            for (int k = 0; k < cols; k++)
-                if (t->col_width[k] == 0)
-                    cw[k] = cmin[k] + (scaled)((cmax[k] - cmin[k]) * f);
-        }
+    if (auto_max == 0 && auto_min == 0)
+        return;
+    if (auto_max <= room) {
+        /* Everything fits on one line: spread the spare room by content. */
+        for (int k = 0; k < c->n; k++)
+            if (t->col_width[k] == 0)
+                c->w[k] = (scaled)(c->max[k] + (room - auto_max) * c->max[k] / MAX(auto_max, 1));
+    } else {
+        double f = auto_max > auto_min ? (double)(room - auto_min) / (auto_max - auto_min) : 0;
+        for (int k = 0; k < c->n; k++)
+            if (t->col_width[k] == 0)
+                c->w[k] = c->min[k] + (scaled)((c->max[k] - c->min[k]) * f);
     }
+}
+
+/* The columns' widths and edges, `width` in all; false (with an error)
+ * when the table cannot fit. */
+static bool column_widths(typesetter *ts, const table *t, scaled width, scaled pad, arena *a,
+                          columns *c, diag *d)
+{
+    c->n = t->cols;
+    c->min = arena_alloc(a, sizeof(scaled) * (size_t)c->n);
+    c->max = arena_alloc(a, sizeof(scaled) * (size_t)c->n);
+    c->w = arena_alloc(a, sizeof(scaled) * (size_t)c->n);
+    measure_columns(ts, t, pad, c);
+    int64_t fixed, sum_min;
+    double weights;
+    if (!fixed_widths(t, width, c, &fixed, &sum_min, &weights, d))
+        return false;
+    share_widths(t, width, c, fixed, weights);
     /* Rounding: the last column takes what is left, so edges meet. */
     scaled total = 0;
-    for (int k = 0; k < cols - 1; k++)
-        total += cw[k];
-    cw[cols - 1] = width - total;
-    scaled *cx = arena_alloc(a, sizeof(scaled) * (size_t)(cols + 1));
-    for (int k = 0; k < cols; k++)
-        cx[k + 1] = cx[k] + cw[k];
+    for (int k = 0; k < c->n - 1; k++)
+        total += c->w[k];
+    c->w[c->n - 1] = width - total;
+    c->x = arena_alloc(a, sizeof(scaled) * (size_t)(c->n + 1));
+    for (int k = 0; k < c->n; k++)
+        c->x[k + 1] = c->x[k] + c->w[k];
+    return true;
+}
 
-    /* Set each cell, then find row heights in grid lines. */
+/* Each cell's text set in its columns' width less the padding. */
+static cell_layout *set_cells(typesetter *ts, const table *t, const columns *c, scaled pad,
+                              arena *a)
+{
     cell_layout *cl = arena_alloc(a, sizeof(cell_layout) * (size_t)t->cell_count);
+    for (int i = 0; i < t->cell_count; i++) {
+        const table_cell *cell = &t->cells[i];
+        if (!cell->text.text[0])
+            continue;
+        scaled w = c->x[cell->col + cell->colspan] - c->x[cell->col] - 2 * pad;
+        /* A header over a decimal column aligns right, like its figures. */
+        int align = cell->align == CELL_CENTER    ? ALIGN_CENTER
+                    : cell->align == CELL_RIGHT   ? ALIGN_END
+                    : cell->align == CELL_DECIMAL ? (cell->header ? ALIGN_END : ALIGN_START)
+                                                  : ALIGN_START;
+        para_options po = {.width = w, .indent_style = -1, .no_indent = true, .align = align};
+        para_typeset(ts, &cell->text, 1, &po, a, &cl[i].text);
+        cl[i].lines = cl[i].text.line_count;
+    }
+    return cl;
+}
+
+/* Grid lines of each row (header rows first): its tallest cell, and a
+ * cell that spans rows adds what it lacks to the last of them. */
+static int *row_heights(const table *t, const cell_layout *cl, arena *a)
+{
     int *row_lines = arena_alloc(a, sizeof(int) * (size_t)t->rows);
     for (int r = 0; r < t->rows; r++)
         row_lines[r] = 1;
     for (int i = 0; i < t->cell_count; i++) {
         const table_cell *c = &t->cells[i];
-        if (!c->text.text[0])
-            continue;
-        scaled w = cx[c->col + c->colspan] - cx[c->col] - 2 * pad;
-        /* A header over a decimal column aligns right, like its figures. */
-        int align = c->align == CELL_CENTER  ? ALIGN_CENTER
-                    : c->align == CELL_RIGHT ? ALIGN_END
-                    : c->align == CELL_DECIMAL ? (c->header ? ALIGN_END : ALIGN_START)
-                                               : ALIGN_START;
-        para_options po = {.width = w, .indent_style = -1, .no_indent = true, .align = align};
-        para_typeset(ts, &c->text, 1, &po, a, &cl[i].text);
-        cl[i].lines = cl[i].text.line_count;
         if (cell_end(t, c) - c->row == 1)
             row_lines[c->row] = MAX(row_lines[c->row], cl[i].lines);
     }
@@ -236,7 +283,13 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
         if (cl[i].lines > have)
             row_lines[end - 1] += cl[i].lines - have;
     }
-    /* Decimal alignment: one axis per column, from the widest integer part. */
+    return row_lines;
+}
+
+/* Decimal alignment: one axis per column, from the widest integer part;
+ * each body cell of a decimal column shifts onto it. */
+static void decimal_align(const table *t, cell_layout *cl, int cols, arena *a)
+{
     scaled *axis = arena_alloc(a, sizeof(scaled) * (size_t)cols);
     for (int i = 0; i < t->cell_count; i++) {
         const table_cell *c = &t->cells[i];
@@ -250,8 +303,12 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
             continue;
         cl[i].shift = axis[c->col] - decimal_axis(&cl[i].text, &cl[i].text.lines[0]);
     }
+}
 
-    /* Rows a cell spans stay together in a row group. */
+/* Rows a cell spans stay together in a row group; with zebra rules every
+ * second group is tinted. */
+static void row_groups(const table *t, arena *a, table_out *out)
+{
     int hr = t->header_rows, nb = t->rows - hr;
     int *reach = arena_alloc(a, sizeof(int) * (size_t)t->rows);
     for (int r = 0; r < t->rows; r++)
@@ -273,6 +330,13 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
     out->tinted = arena_alloc(a, sizeof(bool) * (size_t)(ngroups + 1));
     for (int k = 0; k < ngroups; k++)
         out->tinted[k] = t->rules == TABLE_ZEBRA && k % 2 == 1;
+}
+
+/* The header's block and a block per body row, each its rows' grid lines
+ * tall (their cells come later). */
+static void row_blocks(const table *t, int *row_lines, scaled width, arena *a, table_out *out)
+{
+    int hr = t->header_rows, nb = t->rows - hr;
     out->head_rows = hr;
     out->row_lines = row_lines;
     out->row_count = nb;
@@ -284,8 +348,12 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
     for (int r = 0; r < hr; r++)
         out->head.lines += row_lines[r];
     out->head.width = width;
+}
 
-    /* The cell over each grid cell, so grid rules stop where a cell spans. */
+/* The cell over each grid cell, so grid rules stop where a cell spans. */
+static void cover_cells(const table *t, arena *a, table_out *out)
+{
+    int cols = t->cols;
     out->cover = arena_alloc(a, sizeof(int) * (size_t)t->rows * (size_t)cols);
     for (int k = 0; k < t->rows * cols; k++)
         out->cover[k] = -1;
@@ -295,55 +363,79 @@ bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
             for (int k = c->col; k < c->col + c->colspan && k < cols; k++)
                 out->cover[r * cols + k] = i;
     }
+}
 
-    /* Cells into their block: the header's, their row's, or one of their
-     * own when they span body rows (drawn in each piece they reach).  A
-     * header cell that spans rows is centred over them, on the grid. */
-    /* A new table's id: one more than the first paragraph id it takes, so
-     * unique in the edition and never 0. */
-    if (id <= 0)
-        id = *next_para + 1;
-    out->id = id;
+/* Cells into their block: the header's, their row's, or one of their own
+ * when they span body rows (drawn in each piece they reach).  A header
+ * cell that spans rows is centred over them, on the grid.  Each cell is a
+ * paragraph of its own, of table out->id. */
+static void place_cells(const layout *l, const table *t, const cell_layout *cl, const columns *c,
+                        scaled pad, const grid_metrics *g, arena *a, table_out *out,
+                        int *next_para)
+{
+    int hr = t->header_rows;
     out->spans = arena_alloc(a, sizeof(table_span) * (size_t)(t->cell_count + 1));
     for (int i = 0; i < t->cell_count; i++) {
-        const table_cell *c = &t->cells[i];
+        const table_cell *cell = &t->cells[i];
         if (!cl[i].lines)
             continue;
-        int end = cell_end(t, c);
-        scaled x = cx[c->col] + pad + cl[i].shift;
-        double gray = l->styles[c->text.style].gray;
-        if (!c->header && end - c->row > 1) {
+        int end = cell_end(t, cell);
+        scaled x = c->x[cell->col] + pad + cl[i].shift;
+        double gray = l->styles[cell->text.style].gray;
+        if (!cell->header && end - cell->row > 1) {
             table_span *s = &out->spans[out->span_count++];
-            s->first = c->row - hr;
+            s->first = cell->row - hr;
             s->end = end - hr;
             s->text.lines = cl[i].lines;
-            s->text.width = cx[c->col + c->colspan] - cx[c->col];
-            cell_text(&s->text, a, &cl[i], c, id, x, 0, g, gray, (*next_para)++);
+            s->text.width = c->x[cell->col + cell->colspan] - c->x[cell->col];
+            cell_text(&s->text, a, &cl[i], cell, out->id, x, 0, g, gray, (*next_para)++);
             continue;
         }
-        block_out *bo = c->header ? &out->head : &out->rows[c->row - hr];
+        block_out *bo = cell->header ? &out->head : &out->rows[cell->row - hr];
         int line = 0;
-        if (c->header) {
+        if (cell->header) {
             int over = 0;
-            for (int r = 0; r < c->row; r++)
-                line += row_lines[r];
-            for (int r = c->row; r < end; r++)
-                over += row_lines[r];
+            for (int r = 0; r < cell->row; r++)
+                line += out->row_lines[r];
+            for (int r = cell->row; r < end; r++)
+                over += out->row_lines[r];
             line += MAX(0, (over - cl[i].lines) / 2);
         }
-        cell_text(bo, a, &cl[i], c, id, x, line, g, gray, (*next_para)++);
+        cell_text(bo, a, &cl[i], cell, out->id, x, line, g, gray, (*next_para)++);
     }
+}
+
+bool table_layout(typesetter *ts, const layout *l, const table *t, scaled width,
+                  const grid_metrics *g, arena *a, int id, table_out *out, int *next_para,
+                  diag *d)
+{
+    memset(out, 0, sizeof *out);
+    const style *cs = &l->styles[t->style];
+    scaled pad = cs->size / 3;
+    columns cols;
+    if (!column_widths(ts, t, width, pad, a, &cols, d))
+        return false;
+    cell_layout *cl = set_cells(ts, t, &cols, pad, a);
+    int *row_lines = row_heights(t, cl, a);
+    decimal_align(t, cl, cols.n, a);
+    row_groups(t, a, out);
+    row_blocks(t, row_lines, width, a, out);
+    cover_cells(t, a, out);
+    /* A new table's id: one more than the first paragraph id it takes, so
+     * unique in the edition and never 0. */
+    out->id = id > 0 ? id : *next_para + 1;
+    place_cells(l, t, cl, &cols, pad, g, a, out, next_para);
     if (t->title.text) {
         text_block(ts, l, &t->title, t->title_style, width, g, a, &out->title, next_para);
-        mark_cell(&out->title.list, 0, id, TABLE_TITLE, NULL);
+        mark_cell(&out->title.list, 0, out->id, TABLE_TITLE, NULL);
     }
     if (t->note.text) {
         text_block(ts, l, &t->note, t->note_style, width, g, a, &out->note, next_para);
-        mark_cell(&out->note.list, 0, id, TABLE_NOTE, NULL);
+        mark_cell(&out->note.list, 0, out->id, TABLE_NOTE, NULL);
     }
     out->width = width;
-    out->col_x = cx;
-    out->col_count = cols;
+    out->col_x = cols.x;
+    out->col_count = cols.n;
     out->rules = t->rules;
     out->thick = cs->rule_thick > 0 ? cs->rule_thick : scaled_from_pt(1.0);
     out->thin = cs->rule_thin > 0 ? cs->rule_thin : scaled_from_pt(0.5);

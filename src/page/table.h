@@ -23,22 +23,8 @@
 
 #include "draw/display.h"
 #include "input/content.h"
+#include "page/grid.h"
 #include "text/typeset.h"
-
-typedef struct grid_metrics {
-    scaled pitch;    /* grid line distance */
-    scaled line_gap; /* space between em boxes */
-    scaled body;     /* body size (the em box of a grid line) */
-    scaled ascent;   /* baseline below the em-box top */
-} grid_metrics;
-
-/* Something drawn relative to its own top-left; y 0 is the em-box top of
- * its first grid line. */
-typedef struct block_out {
-    draw_list list;
-    int lines;       /* grid lines it takes */
-    scaled width;
-} block_out;
 
 /* A body cell that spans rows: drawn in every piece it reaches. */
 typedef struct table_span {

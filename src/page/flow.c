@@ -1,0 +1,492 @@
+/* flow.c — frames, widows and orphans, floats, filled feet and balanced
+ * columns. */
+#include "page/flow.h"
+
+#include "base/arena.h"
+
+#include <stdlib.h>
+
+static bool is_free(const module *m, int col, int line, int limit)
+{
+    return line >= m->top && line < limit && line < m->bottom &&
+           !*module_cell(m, m->occ, col, line);
+}
+
+typedef struct cursor {
+    int col, line;
+    bool fresh;   /* nothing placed yet in the current frame */
+} cursor;
+
+/* Move to the next free line at or after the cursor; false past the
+ * module's last column.  Moving past anything starts a new frame. */
+static bool next_free(const module *m, cursor *cur, int limit)
+{
+    while (cur->col < m->ncols) {
+        while (cur->line < limit && cur->line < m->bottom) {
+            if (is_free(m, cur->col, cur->line, limit))
+                return true;
+            cur->line++;
+            cur->fresh = true;
+        }
+        cur->col++;
+        cur->line = m->top;
+        cur->fresh = true;
+    }
+    return false;
+}
+
+/* Free lines from the cursor down, until something is in the way. */
+static int room_at(const module *m, cursor cur, int limit)
+{
+    int n = 0;
+    while (is_free(m, cur.col, cur.line + n, limit))
+        n++;
+    return n;
+}
+
+static void skip_frame(const module *m, cursor *cur, int limit)
+{
+    cur->line += room_at(m, *cur, limit);
+    cur->fresh = true;
+}
+
+const para_result *flow_variant(module *m, flow_item *it, int v)
+{
+    if (!it->have[v]) {
+        para_options po = {.width = m->col_w, .indent_style = -1, .align = it->align,
+                           .no_indent = it->continuation, .looseness = v - 1};
+        if (!m->settings)
+            m->settings = arena_new();
+        para_typeset(m->c->ts, it->spans, it->span_count, &po, m->settings, &it->var[v]);
+        it->have[v] = true;
+    }
+    return &it->var[v];
+}
+
+/* How n lines would split over the frames from the cursor: sizes of the
+ * first and the last piece, and the number of pieces. */
+static void simulate(const module *m, cursor cur, int n, int limit, int *first, int *last,
+                     int *pieces)
+{
+    *first = *last = 0;
+    *pieces = 0;
+    /* Floats waiting for a frame will take the top of the next one. */
+    int floated = 0;
+    for (int k = 0; k < m->npending; k++)
+        floated += m->items.v[m->pending[k]].blk.lines;
+    while (n > 0 && next_free(m, &cur, limit)) {
+        if (*pieces > 0 && floated > 0) {
+            int room0 = room_at(m, cur, limit);
+            if (room0 > floated) {
+                cur.line += floated;
+                floated = 0;
+            }
+        }
+        int room = room_at(m, cur, limit);
+        int take = room < n ? room : n;
+        if (*pieces == 0)
+            *first = take;
+        *last = take;
+        (*pieces)++;
+        n -= take;
+        cur.line += take;
+        if (n > 0)
+            skip_frame(m, &cur, limit);
+    }
+    if (n > 0) /* what does not fit continues elsewhere: count it as a piece */
+        *last = n, (*pieces)++;
+}
+
+static bool split_ok(int n, int first, int last, int pieces)
+{
+    if (pieces <= 1 || n < 2)
+        return true;
+    return first >= 2 && last >= 2;
+}
+
+static bool try_block_here(module *m, int idx, cursor *cur, int limit, placed_vec *out);
+
+/* At the top of a frame, the floats that wait for one come first. */
+static void place_floats(module *m, cursor *cur, int limit, placed_vec *out)
+{
+    while (m->npending > 0 && next_free(m, cur, limit) && cur->fresh &&
+           try_block_here(m, m->pending[0], cur, limit, out)) {
+        m->npending--;
+        memmove(m->pending, m->pending + 1, sizeof(int) * (size_t)m->npending);
+        cur->fresh = true; /* the text below still starts its frame */
+    }
+}
+
+/* Place a paragraph; returns lines that did not fit. */
+static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *out)
+{
+    flow_item *it = &m->items.v[idx];
+    int v = it->prefer;
+    const para_result *pr = flow_variant(m, it, v);
+    if (pr->line_count <= 0)
+        pr = flow_variant(m, it, v = 1);
+    int n = pr->line_count;
+    if (!next_free(m, cur, limit)) {
+        m->stop_variant = v;
+        return n;
+    }
+    int first, last, pieces;
+    simulate(m, *cur, n, limit, &first, &last, &pieces);
+    if (!split_ok(n, first, last, pieces)) {
+        /* Ask for the paragraph one line shorter, then one line longer. */
+        static const int tries[] = {0, 2};
+        for (size_t k = 0; k < countof(tries); k++) {
+            const para_result *alt = flow_variant(m, it, tries[k]);
+            if (alt->line_count <= 0)
+                continue;
+            int f, l, p;
+            simulate(m, *cur, alt->line_count, limit, &f, &l, &p);
+            if (split_ok(alt->line_count, f, l, p)) {
+                v = tries[k];
+                pr = alt;
+                n = alt->line_count;
+                first = f, last = l, pieces = p;
+                break;
+            }
+        }
+    }
+    /* What gives way when no variant helps: a lone first line moves to the
+     * next frame; a lone last line takes one more line with it. Each
+     * leaves one empty line at a column foot. */
+    if (pieces > 1 && n >= 2 && first == 1) {
+        skip_frame(m, cur, limit);
+        if (!next_free(m, cur, limit)) {
+            m->stop_variant = v;
+            return n;
+        }
+        simulate(m, *cur, n, limit, &first, &last, &pieces);
+    }
+    int give_back = pieces > 1 && n >= 3 && last == 1 && first >= 3 ? 1 : 0;
+    int done = 0;
+    int piece = 0;
+    while (done < n && next_free(m, cur, limit)) {
+        if (done > 0)
+            place_floats(m, cur, limit, out);
+        if (!next_free(m, cur, limit))
+            break;
+        int room = room_at(m, *cur, limit);
+        int take = MIN(room, n - done);
+        if (piece == pieces - 2 && give_back && take > 1 && take == room)
+            take--;
+        for (int i = 0; i < take; i++) {
+            placed *p = VEC_PUSH(*out);
+            *p = (placed){.item = idx, .variant = v, .line_index = done + i, .col = cur->col,
+                          .line = cur->line + i};
+            *module_cell(m, m->occ, cur->col, cur->line + i) = 1;
+        }
+        done += take;
+        cur->line += take;
+        cur->fresh = false;
+        piece++;
+        if (done < n)
+            skip_frame(m, cur, limit);
+    }
+    m->stop_variant = v;
+    m->stop_lines = done;
+    return n - done;
+}
+
+/* Try to place a head or block at the cursor's frame; false when it does
+ * not fit there. */
+static bool try_block_here(module *m, int idx, cursor *cur, int limit, placed_vec *out)
+{
+    flow_item *it = &m->items.v[idx];
+    int span_cols = it->kind == FLOW_BLOCK ? it->span_cols : 1;
+    if (cur->col + span_cols > m->ncols)
+        return false; /* it would stick out of the module */
+    int before = cur->fresh ? 0 : it->lines_before;
+    int need = before + it->blk.lines;
+    int room = room_at(m, *cur, limit);
+    if (room < need + it->keep_with_next)
+        return false;
+    for (int c2 = cur->col + 1; c2 < cur->col + span_cols; c2++)
+        for (int ln = cur->line + before; ln < cur->line + need; ln++)
+            if (!is_free(m, c2, ln, limit))
+                return false;
+    int at = cur->line + before;
+    placed *p = VEC_PUSH(*out);
+    *p = (placed){.item = idx, .col = cur->col, .line = at};
+    for (int c2 = cur->col; c2 < cur->col + span_cols; c2++)
+        for (int ln = at; ln < at + it->blk.lines; ln++)
+            *module_cell(m, m->occ, c2, ln) = 1;
+    cur->line = at + it->blk.lines;
+    cur->fresh = false;
+    return true;
+}
+
+/* Place a head or block, moving to later frames as needed; returns lines
+ * that did not fit. */
+static int place_block(module *m, int idx, cursor *cur, int limit, placed_vec *out)
+{
+    flow_item *it = &m->items.v[idx];
+    for (;;) {
+        if (!next_free(m, cur, limit))
+            return it->blk.lines;
+        if (try_block_here(m, idx, cur, limit, out))
+            return 0;
+        /* A block taller than any frame would never fit: let it overset
+         * rather than loop. */
+        if (it->blk.lines > limit - m->top)
+            return it->blk.lines;
+        if (it->kind == FLOW_HEAD && !cur->fresh && m->ngaps < (int)countof(m->gaps)) {
+            m->gaps[m->ngaps].item = idx;
+            m->gaps[m->ngaps].col = cur->col;
+            m->gaps[m->ngaps].line = cur->line;
+            m->gaps[m->ngaps].room = room_at(m, *cur, limit);
+            m->ngaps++;
+        }
+        skip_frame(m, cur, limit);
+    }
+}
+
+static int item_lines(module *m, flow_item *it)
+{
+    if (it->kind == FLOW_PARA)
+        return flow_variant(m, it, 1)->line_count;
+    if (it->kind != FLOW_TABLE)
+        return it->blk.lines;
+    return table_lines(&it->tab, it->first_row);
+}
+
+/* Place a table in pieces over the frames from the cursor on, the header
+ * again at the top of each, where table_plan breaks it best.  Its rules
+ * (no lone row of a row group, no piece of one row) are kept strictly;
+ * only at the module's full depth, where no taller column could help,
+ * do they give way, and only when that sets the whole table.  Returns
+ * lines not placed. */
+static int place_table(module *m, int idx, cursor *cur, int limit, placed_vec *out)
+{
+    flow_item *it = &m->items.v[idx];
+    const table_out *t = &it->tab;
+    VEC(table_frame) frames = {0};
+    VEC(cursor) at = {0};
+    cursor c = *cur;
+    while (next_free(m, &c, limit)) {
+        int before = c.fresh ? 0 : it->lines_before;
+        int room = room_at(m, c, limit);
+        *VEC_PUSH(frames) = (table_frame){.room = MAX(0, room - before), .fresh = c.fresh};
+        *VEC_PUSH(at) = (cursor){c.col, c.line + before, false};
+        skip_frame(m, &c, limit);
+    }
+    table_piece *pieces = xmalloc(sizeof(table_piece) * (size_t)(frames.n + 1));
+    table_plan_options o = {.strict = true, .even_last = idx == m->items.n - 1,
+                            .first_row = it->first_row};
+    int left;
+    int n = table_plan(t, frames.v, frames.n, &o, pieces, &left);
+    if (left > 0 && limit >= m->bottom) {
+        table_piece *loose = xmalloc(sizeof(table_piece) * (size_t)(frames.n + 1));
+        o.strict = false;
+        int loose_left;
+        int ln = table_plan(t, frames.v, frames.n, &o, loose, &loose_left);
+        if (loose_left == 0) {
+            free(pieces);
+            pieces = loose, n = ln, left = loose_left;
+        } else {
+            free(loose);
+        }
+    }
+    for (int k = 0; k < n; k++) {
+        const table_piece *tp = &pieces[k];
+        cursor where = at.v[tp->frame];
+        placed *p = VEC_PUSH(*out);
+        *p = (placed){.item = idx, .col = where.col, .line = where.line,
+                      .first_row = tp->first_row, .rows = tp->rows};
+        for (int ln = where.line; ln < where.line + tp->lines; ln++)
+            *module_cell(m, m->occ, where.col, ln) = 1;
+        *cur = (cursor){where.col, where.line + tp->lines, false};
+    }
+    free(pieces);
+    VEC_FREE(frames);
+    VEC_FREE(at);
+    return left;
+}
+
+/* One flow of all items with columns cut at `limit`; returns the lines
+ * that did not fit.  A box or table that does not fit where it comes
+ * floats: the text after it fills the frame, and it takes the top of the
+ * next one, so no column is left with a hole at its foot. */
+static int flow_once(module *m, int limit, placed_vec *out)
+{
+    m->ngaps = 0;
+    size_t cells = (size_t)m->ncols * (size_t)m->lines;
+    memcpy(m->occ, m->fixed, cells);
+    out->n = 0;
+    cursor cur = {0, m->top, true};
+    int overset = 0;
+    m->npending = 0;
+    m->stop_item = -1;
+    for (int i = 0; i < m->items.n; i++) {
+        flow_item *it = &m->items.v[i];
+        if (overset) {
+            overset += item_lines(m, it);
+            continue;
+        }
+        place_floats(m, &cur, limit, out);
+        int left = 0;
+        if (it->kind == FLOW_PARA) {
+            left = place_para(m, i, &cur, limit, out);
+        } else if (it->kind == FLOW_TABLE) {
+            left = place_table(m, i, &cur, limit, out);
+        } else if (!it->floats) {
+            left = place_block(m, i, &cur, limit, out);
+        } else if (!next_free(m, &cur, limit)) {
+            left = it->blk.lines;
+        } else if (!try_block_here(m, i, &cur, limit, out)) {
+            if (!cur.fresh && m->npending < (int)countof(m->pending))
+                m->pending[m->npending++] = i;
+            else
+                left = place_block(m, i, &cur, limit, out);
+        }
+        if (left) {
+            if (it->kind != FLOW_PARA)
+                m->stop_variant = 1, m->stop_lines = 0;
+            overset = left;
+            m->stop_item = i;
+        }
+    }
+    /* Floats still waiting: the next frames, or overset. */
+    for (int k = 0; k < m->npending; k++) {
+        int idx = m->pending[k];
+        if (!overset && place_block(m, idx, &cur, limit, out) == 0)
+            continue;
+        overset += m->items.v[idx].blk.lines;
+        if (m->stop_item < 0 || idx < m->stop_item) {
+            m->stop_item = idx;
+            m->stop_variant = 1;
+            m->stop_lines = 0;
+        }
+    }
+    m->npending = 0;
+    return overset;
+}
+
+/* Whether a paragraph's variant v exists, differs from the paragraph as
+ * set by `delta` lines, and reads well. */
+static bool good_variant(module *m, flow_item *it, int v, int delta)
+{
+    const para_result *base = flow_variant(m, it, 1), *alt = flow_variant(m, it, v);
+    if (alt->line_count <= 0 || alt->line_count != base->line_count + delta)
+        return false;
+    for (int i = 0; i < alt->line_count; i++)
+        if (alt->lines[i].flags & LINE_WARNED)
+            return false;
+    return true;
+}
+
+/* A head that must stand with what follows left the foot of a column
+ * empty.  Fill it as a make-up editor would: set paragraphs before the
+ * head one line shorter, so the head and its lines fit the column (try
+ * 0), or one paragraph before it a line longer, so the column is fuller
+ * (try k: the k-th such paragraph, those in the head's column first,
+ * latest first).  The change for gap g goes to the items' `prefer`;
+ * false when there is no such try. */
+static bool fill_column_foot(module *m, const placed_vec *pv, int g, int try)
+{
+    int at = m->gaps[g].item, col = m->gaps[g].col, line = m->gaps[g].line;
+    int room = m->gaps[g].room;
+    const flow_item *head = &m->items.v[at];
+    if (try == 0) {
+        int shorten = head->lines_before + head->blk.lines + head->keep_with_next - room;
+        int shorter[8], ns = 0;
+        for (int i = at - 1; i >= 0 && ns < shorten && ns < 8; i--) {
+            flow_item *it = &m->items.v[i];
+            if (it->kind == FLOW_PARA && it->prefer == 1 && good_variant(m, it, 0, -1))
+                shorter[ns++] = i;
+        }
+        if (shorten <= 0 || ns < shorten)
+            return false;
+        for (int k = 0; k < ns; k++)
+            m->items.v[shorter[k]].prefer = 0;
+        return true;
+    }
+    int found = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int k = pv->n - 1; k >= 0; k--) {
+            const placed *p = &pv->v[k];
+            flow_item *it = &m->items.v[p->item];
+            bool here = p->col == col && p->line < line;
+            if (p->item >= at || (pass == 0) != here || it->kind != FLOW_PARA ||
+                p->line_index != 0 || it->prefer != 1 || !good_variant(m, it, 2, +1))
+                continue;
+            if (++found == try) {
+                it->prefer = 2;
+                return true;
+            }
+        }
+    return false;
+}
+
+/* What a flow run leaves to wish for: text set over weighs most, then
+ * lines left empty at column feet by heads. */
+static long flow_score(const module *m, int overset)
+{
+    long empty = 0;
+    for (int g = 0; g < m->ngaps; g++)
+        empty += m->gaps[g].room;
+    return overset * 1000L + empty;
+}
+
+/* flow_once, then again while a column foot left empty by a head can be
+ * filled without setting more lines over.  Each gap is tried in turn; a
+ * try that makes things worse is undone. */
+static int flow_run(module *m, int limit, placed_vec *out)
+{
+    for (int i = 0; i < m->items.n; i++)
+        m->items.v[i].prefer = 1;
+    int overset = flow_once(m, limit, out);
+    long score = flow_score(m, overset);
+    int *saved = xmalloc(sizeof(int) * (size_t)(m->items.n + 1));
+    int runs = 0, g = 0, try = 0;
+    while (g < m->ngaps && runs < 16) {
+        for (int i = 0; i < m->items.n; i++)
+            saved[i] = m->items.v[i].prefer;
+        if (!fill_column_foot(m, out, g, try)) {
+            if (try == 0) {
+                try = 1;
+            } else {
+                g++;
+                try = 0;
+            }
+            continue;
+        }
+        int again = flow_once(m, limit, out);
+        runs++;
+        long better = flow_score(m, again);
+        if (better < score) {
+            overset = again;
+            score = better;
+            g = try = 0; /* the gaps are new */
+            continue;
+        }
+        for (int i = 0; i < m->items.n; i++)
+            m->items.v[i].prefer = saved[i];
+        overset = flow_once(m, limit, out);
+        try++;
+    }
+    free(saved);
+    return overset;
+}
+
+
+int flow_set(module *m, bool balance, placed_vec *pv)
+{
+    int overset = flow_run(m, m->bottom, pv);
+    if (overset == 0 && pv->n > 0 && balance) {
+        /* Balance: the lowest common foot that still holds everything. */
+        int lo = m->top + 1, hi = m->bottom;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (flow_run(m, mid, pv) == 0)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        flow_run(m, lo, pv);
+    }
+    return overset;
+}

@@ -1,0 +1,129 @@
+/* headband.c — stacked text blocks and the headline band. */
+#include "page/headband.h"
+
+#include "base/arena.h"
+#include "page/lines.h"
+
+void stack_block(composer *c, const page_grid *g, const span *const *parts, int nparts,
+                 scaled width, scaled part_gap, int extra_after, line_role role,
+                 block_out *out)
+{
+    memset(out, 0, sizeof *out);
+    para_result *pr = arena_alloc(c->a, sizeof(para_result) * (size_t)nparts);
+    int total_lines = 0;
+    for (int p = 0; p < nparts; p++) {
+        para_options po = {.width = width, .indent_style = -1, .no_indent = true, .align = -1};
+        para_typeset(c->ts, parts[p], 1, &po, c->a, &pr[p]);
+        total_lines += pr[p].line_count;
+    }
+    /* Baselines relative to the first line's.  A block taller than any
+     * page (a headline of a thousand lines) stops growing at `tallest`,
+     * well inside what a scaled holds: its module reports that it does not
+     * fit. */
+    const int64_t tallest = scaled_from_pt(5000);
+    scaled *base = arena_alloc(c->a, sizeof(scaled) * (size_t)(total_lines + 1));
+    scaled y = 0, top_ascent = 0, bottom = 0;
+    int k = 0;
+    for (int p = 0; p < nparts; p++) {
+        const style *st = &c->l->styles[parts[p]->style];
+        for (int i = 0; i < pr[p].line_count; i++) {
+            const para_line *pl = &pr[p].lines[i];
+            int64_t next = y;
+            if (k == 0)
+                top_ascent = pl->ascent;
+            else if (i == 0)
+                next += (int64_t)bottom + part_gap + pl->ascent;
+            else
+                next += st->leading;
+            y = (scaled)MIN(next, tallest);
+            base[k++] = y;
+            bottom = pl->descent;
+        }
+    }
+    scaled height = top_ascent + y + bottom;
+    int lines = grid_lines_for_height(g, height);
+    scaled band = lines * g->m.pitch - g->m.line_gap;
+    scaled offset = (band - height) / 2 + top_ascent;
+    k = 0;
+    for (int p = 0; p < nparts; p++) {
+        const style *st = &c->l->styles[parts[p]->style];
+        int para = composer_new_para(c);
+        for (int i = 0; i < pr[p].line_count; i++, k++)
+            draw_para_line(&out->list, c->a, &pr[p], &pr[p].lines[i], 0, offset + base[k], role,
+                           -1, -1, -1, st->gray, para);
+    }
+    out->lines = lines + extra_after;
+    out->width = width;
+}
+
+/* A band set at grid line `line` across the module's first `cols`
+ * columns: taken from the flow, and spanning the page's gutters there. */
+static int band_taken(module *m, const block_out *b, int cols, int line)
+{
+    module_take(m, 0, cols, line, line + b->lines);
+    if (!m->own_columns)
+        page_spanner(m->page, m->grid_col0, m->grid_col0 + cols - 1, line, line + b->lines);
+    return line + b->lines;
+}
+
+int headband_set(module *m, int line, int *cols)
+{
+    composer *c = m->c;
+    const placement *pl = m->pl;
+    const span *parts[3];
+    span heads[3] = {m->a->kicker, m->a->headline, m->a->subtitle};
+    const int styles_here[3] = {pl->kicker_style, pl->headline_style, pl->subtitle_style};
+    int n = 0;
+    for (int i = 0; i < 3; i++) {
+        if (!heads[i].text)
+            continue;
+        if (styles_here[i] >= 0)
+            heads[i].style = styles_here[i];
+        parts[n++] = &heads[i];
+    }
+    *cols = m->ncols;
+    if (n == 0)
+        return line;
+    *cols = pl->headline_columns > 0 ? MIN(pl->headline_columns, m->ncols) : m->ncols;
+    block_out head;
+    const style *hs = &c->l->styles[heads[1].text ? heads[1].style : parts[0]->style];
+    stack_block(c, m->g, parts, n, module_width(m, *cols), hs->size / 4, hs->lines_after,
+                ROLE_HEADLINE, &head);
+    draw_append(&m->page->list, &head.list, m->col_x[0], grid_line_top(m->g, line), -1,
+                m->article, -1);
+    /* A headline cannot flow on: one taller than its module would be
+     * drawn over what lies below. */
+    if (line + head.lines > m->bottom)
+        diag_error(c->d, m->a->headline.text ? m->a->headline.loc : pl->loc,
+                   "the headline takes %d grid lines but the module has %d; shorten it "
+                   "or give the article more columns or lines",
+                   head.lines, m->bottom - m->top);
+    line = band_taken(m, &head, *cols, line);
+    draw_list_free(&head.list);
+    return line;
+}
+
+int headband_repeat(module *m, int style_index, int line)
+{
+    composer *c = m->c;
+    span *head = arena_alloc(c->a, sizeof *head);
+    *head = m->a->headline;
+    head->style = style_index;
+    const span *parts[1] = {head};
+    block_out hb;
+    stack_block(c, m->g, parts, 1, module_width(m, m->ncols), 0,
+                c->l->styles[style_index].lines_after, ROLE_HEADLINE, &hb);
+    int repeated = m->page->list.lines.n;
+    draw_append(&m->page->list, &hb.list, m->col_x[0], grid_line_top(m->g, line), -1,
+                m->article, -1);
+    draw_mark_repeat(&m->page->list, repeated);
+    /* As on the first page, a headline cannot flow on. */
+    if (line + hb.lines > m->bottom)
+        diag_error(c->d, m->pl->loc,
+                   "the continuation of \"%s\" repeats its headline in %d grid lines but "
+                   "its module has %d; give it more lines or columns",
+                   m->a->id, hb.lines, m->bottom - m->top);
+    line = band_taken(m, &hb, m->ncols, line);
+    draw_list_free(&hb.list);
+    return line;
+}
