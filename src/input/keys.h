@@ -1,0 +1,16 @@
+/* keys.h — the key table of every mapping paiban reads, for the docs.
+ *
+ * Each loader reads its mappings through these tables (fields.h), so what
+ * fields_markdown prints of one is what the loader allows and checks. */
+#ifndef PAIBAN_INPUT_KEYS_H
+#define PAIBAN_INPUT_KEYS_H
+
+#include "input/fields.h"
+
+/* layout/styles.yaml and each style */
+extern const field_table styles_file_keys, style_keys;
+/* a page template (layout/<name>.yaml) and its sections */
+extern const field_table template_keys, template_page_keys, template_grid_keys,
+    template_folio_keys, template_masthead_keys, template_print_keys;
+
+#endif
