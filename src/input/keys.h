@@ -7,6 +7,8 @@
 
 #include "input/fields.h"
 
+/* fonts/fonts.yaml and each of its faces */
+extern const field_table font_manifest_keys, font_face_keys;
 /* layout/styles.yaml and each style */
 extern const field_table styles_file_keys, style_keys;
 /* a page template (layout/<name>.yaml) and its sections */
