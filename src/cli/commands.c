@@ -6,6 +6,7 @@
 #include "cli/revisions.h"
 #include "desk/diff.h"
 #include "desk/dump.h"
+#include "desk/overset.h"
 #include "desk/text.h"
 #include "desk/preview.h"
 #include "desk/proof.h"
@@ -36,6 +37,8 @@ static void print_timings(const build *b, const pdf_stats *ps)
  * -o -); the status. */
 static int write_outputs(const options *o, bool proof, build *b, const char *pdf, diag *d)
 {
+    if (proof || o->report)
+        overset_fits(&b->eo, b->ed, b->lay, typesetter_fonts(b->ts));
     if (proof)
         proof_overlay(&b->eo, b->ed, b->lay, b->ts);
     pdf_stats ps;
@@ -243,8 +246,10 @@ int command_diff(const options *o, diag *d)
         fflush(stdout);
         status = diff_outputs(o, &res, &old, &cur, d);
     }
-    if (status == EXIT_OK)
+    if (status == EXIT_OK && o->report) {
+        overset_fits(&cur.eo, cur.ed, cur.lay, typesetter_fonts(cur.ts));
         status = output_report(o, &cur, d, d);
+    }
     if (status == EXIT_OK)
         output_summary(o, &cur, d);
     bool changed = res.changed;

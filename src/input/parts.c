@@ -2,6 +2,7 @@
 #include "input/parts.h"
 
 #include "base/strbuf.h"
+#include "base/utf8.h"
 
 #include <string.h>
 
@@ -125,4 +126,34 @@ char *article_parts_body(const article_parts *p)
     for (int i = 0; i < p->body.n; i++)
         sb_printf(&b, "%s%s", i ? "\n" : "", p->body.v[i].text);
     return sb_take(&b);
+}
+
+char *article_text_from(const article *a, const layout *l, int from_block, int byte)
+{
+    strbuf b = {0};
+    for (int i = MAX(from_block, 0); i < a->block_count; i++) {
+        const block *bl = &a->blocks[i];
+        article_parts one = {0};
+        body_block(&one, bl, l, -1);
+        const char *text = one.body.v[0].text;
+        size_t skip = i == from_block && byte > 0 ? MIN((size_t)byte, strlen(text)) : 0;
+        sb_printf(&b, "%s%s", b.n ? "\n" : "", text + skip);
+        article_parts_free(&one);
+    }
+    return sb_take(&b);
+}
+
+int article_characters(const char *s)
+{
+    int n = 0;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int k = utf8_decode(s + i, len - i, &cp);
+        if (k <= 0)
+            break;
+        i += (size_t)k;
+        n += !(cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x3000);
+    }
+    return n;
 }

@@ -38,6 +38,13 @@ void article_parts_make(const article *a, const layout *l, article_parts *out);
 void article_parts_free(article_parts *p);
 /* The body's text, its blocks apart by line ends (caller frees). */
 char *article_parts_body(const article_parts *p);
+/* The article's text from byte `byte` of block `from_block` to its end, the
+ * blocks apart by line ends (a block's text as the body above gives it,
+ * its spans one after another); what did not fit a module.  The caller
+ * frees it. */
+char *article_text_from(const article *a, const layout *l, int from_block, int byte);
+/* Characters of s, spaces (ASCII and ideographic) and line ends aside. */
+int article_characters(const char *s);
 /* A table cell's text, "" when empty. */
 const char *article_cell_text(const table_cell *c);
 
