@@ -686,6 +686,7 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
     }
     bind_spec spec = {.files = files, .file_count = n + 1, .labels = (const char *const *)vp.labels,
                       .label_count = vp.total, .outline = ol.items.v, .outline_count = ol.items.n,
+                      .links = cr.links.v, .link_count = cr.links.n,
                       .meta = {.title = title, .creator = first->paper, .description = description,
                                .keywords = keywords, .created = created_xmp,
                                .modified = created_xmp, .publication = first->paper,

@@ -82,11 +82,7 @@ static void overset_note(edition_out *eo, page_out *po, const layout *l, typeset
         room = (int)((po->height - y) / lead);
     }
     const char *text = mb->overset_text ? mb->overset_text : "";
-    size_t cut = 0;
-    for (int c = 0; text[cut] && c < 40; c++)
-        do
-            cut++;
-        while (((unsigned char)text[cut] & 0xC0) == 0x80);
+    size_t cut = utf8_prefix(text, 40);
     char pieces[3][200];
     int n = 0;
     snprintf(pieces[n++], sizeof pieces[0], "删 %d 字「%.*s%s」", mb->overset_chars, (int)cut,

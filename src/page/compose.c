@@ -2,6 +2,7 @@
 #include "page/compose.h"
 
 #include "base/arena.h"
+#include "base/utf8.h"
 #include "input/parts.h"
 #include "page/composer.h"
 #include "page/flow.h"
@@ -52,11 +53,7 @@ static void report_overset(module *m, int overset)
     mb->overset_text = arena_strdup(m->c->a, text);
     mb->overset_chars = article_characters(text);
     /* The first words: a dozen characters, on one line. */
-    size_t cut = 0;
-    for (int n = 0; text[cut] && n < 12; n++)
-        do
-            cut++;
-        while (((unsigned char)text[cut] & 0xC0) == 0x80);
+    size_t cut = utf8_prefix(text, 12);
     for (char *c = text; *c; c++)
         if (*c == '\n')
             *c = ' ';
