@@ -33,15 +33,15 @@ static const char WHERE_PDF[] = "say where the PDF goes: -o FILE.pdf (or -o - fo
 
 static const command_row commands[] = {
     [COMMAND_BUILD] = {"build",
-                       "EDITION -o FILE.pdf [--print|--archive] [--no-marks] [--dump FILE.json]\n"
-                       "[--report FILE.json] [--png DIR] [options]",
+                       "EDITION -o FILE.pdf [--print|--archive] [--no-marks]\n"
+                       "[--dump FILE] [--report FILE] [--png DIR] [options]",
                        "the edition as a PDF, for the press or the archive",
                        "Typeset the edition in the folder EDITION (its edition.yaml and the\n"
                        "articles it places) and write the PDF: for the press (the default) or\n"
                        "for the archive.  Messages name the file, line and column of the input\n"
                        "they concern; a one-line summary ends the run.",
                        1, NAME_EDITION, WHERE_PDF},
-    [COMMAND_PROOF] = {"proof", "EDITION -o FILE.pdf [--report FILE.json] [--png DIR] [options]",
+    [COMMAND_PROOF] = {"proof", "EDITION -o FILE.pdf [--report FILE] [--png DIR] [options]",
                        "the edition with the proof overlay",
                        "The edition as build sets it, with an overlay on a PDF layer of its own:\n"
                        "type area, columns, line grid, module frames and ids, overset text and\n"
@@ -49,7 +49,7 @@ static const command_row commands[] = {
                        1, NAME_EDITION, WHERE_PDF},
     [COMMAND_DIFF] = {"diff",
                       "OLD NEW [--verbose] [-o FILE.pdf] [--png DIR] [options]\n"
-                      "--rev REV EDITION [--verbose] [-o FILE.pdf] [--png DIR] [options]",
+                      "--rev REV EDITION [--verbose] [-o FILE.pdf] [options]",
                       "what changed between two versions of an edition",
                       "Which pages and articles changed between two versions of an edition\n"
                       "(two folders, or EDITION at git revision REV and as it is now): a line\n"
@@ -71,7 +71,7 @@ static const command_row commands[] = {
                       "lead, byline, body) on lines of its own; with --json an object per\n"
                       "article with those parts as fields.",
                       1, NAME_EDITION, NULL},
-    [COMMAND_ARCHIVE] = {"archive", "YEAR -o DIR [-j N] [--force] [--report FILE.json] [options]",
+    [COMMAND_ARCHIVE] = {"archive", "YEAR -o DIR [-j N] [--force] [--report FILE] [options]",
                          "a year's editions and their bound volume",
                          "Typeset every edition of a year (YEAR/MM-DD/ or YEAR-MM-DD/ folders) as\n"
                          "PDF/A-2b in DIR, then bind the volume DIR/YEAR.pdf (cover, contents\n"
@@ -128,7 +128,7 @@ static const option_row option_table[] = {
     {"--output", "-o", "FILE", TAKES_TEXT, FIELD(output), .commands = TAKEN_BY(COMMAND_WATCH),
      .help = "the proof to write (through a temporary file)"},
     {"--output", "-o", "DIR", TAKES_TEXT, FIELD(output), .commands = TAKEN_BY(COMMAND_ARCHIVE),
-     .help = "the folder of the editions' PDFs, the volume and the index"},
+     .help = "the folder of the editions' PDFs, volume and index"},
     {"--print", NULL, NULL, SETS_FORM, FIELD(form), .form = PDF_PRINT, .commands = WRITERS,
      .help = "the PDF for the press (the default): trim, bleed and\n"
              "slug boxes, marks and slug line, CMYK, output intent"},
@@ -139,10 +139,12 @@ static const option_row option_table[] = {
              "slug line (the boxes stay)"},
     {"--dump", NULL, "FILE", TAKES_TEXT, FIELD(dump), .commands = WRITERS,
      .help = "write the layout dump (JSON) too"},
-    {"--report", NULL, "FILE", TAKES_TEXT, FIELD(report),
-     .commands = WRITERS | TAKEN_BY(COMMAND_ARCHIVE),
+    {"--report", NULL, "FILE", TAKES_TEXT, FIELD(report), .commands = WRITERS,
      .help = "write the layout report (JSON): pages, articles,\n"
              "overset, warnings with their input locations"},
+    {"--report", NULL, "FILE", TAKES_TEXT, FIELD(report), .commands = TAKEN_BY(COMMAND_ARCHIVE),
+     .help = "write the run's report (JSON): each edition's state,\n"
+             "pages and time, the volume's"},
     {"--png", NULL, "DIR", TAKES_TEXT, FIELD(png_dir), .commands = WRITERS,
      .help = "page previews in DIR (needs pdftoppm, poppler-utils);\n"
              "for diff also before|after pictures of changed pages"},
@@ -174,7 +176,7 @@ static const option_row option_table[] = {
      .help = "page templates and styles (default: the nearest layout/\n"
              "folder above the edition, else the installed one)"},
     {"--fonts", NULL, "FILE", TAKES_TEXT, FIELD(fonts_file), .commands = EDITION_COMMANDS,
-     .help = "font manifest (default: fonts/fonts.yaml beside layout/)"},
+     .help = "font manifest (default: fonts/fonts.yaml by the layout)"},
     {"--allow-overset", NULL, NULL, SETS_FLAG, FIELD(allow_overset),
      .commands = TAKEN_BY(COMMAND_BUILD) | TAKEN_BY(COMMAND_PROOF) | TAKEN_BY(COMMAND_WATCH) |
                  TAKEN_BY(COMMAND_ARCHIVE),
