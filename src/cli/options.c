@@ -208,6 +208,26 @@ static const option_row option_table[] = {
 };
 #define OPTION_COUNT ((int)(sizeof option_table / sizeof *option_table))
 
+/* The commands that take the option spelled `name`, by any of its rows
+ * (-o and -q have several). */
+static unsigned takers_of(const char *name)
+{
+    unsigned takers = 0;
+    for (int i = 0; i < OPTION_COUNT; i++)
+        if (strcmp(option_table[i].name, name) == 0)
+            takers |= option_table[i].commands;
+    return takers;
+}
+
+/* Whether row i is the first of its spelling. */
+static bool first_row(int i)
+{
+    for (int k = 0; k < i; k++)
+        if (strcmp(option_table[k].name, option_table[i].name) == 0)
+            return false;
+    return true;
+}
+
 /* Lines of `text`, each after `indent` spaces. */
 static void put_lines(FILE *f, const char *text, int indent)
 {
@@ -266,8 +286,11 @@ void options_usage(FILE *f, int which)
             fprintf(f, "  %-8s %s\n", commands[c].name, commands[c].summary);
         fputs("\noptions every command takes (paiban help COMMAND lists all of a command's):\n",
               f);
+        /* A spelling every command takes, by one row or several (-q),
+         * shown once, as its first row says it. */
         for (int i = 0; i < OPTION_COUNT; i++)
-            if ((option_table[i].commands & EDITION_COMMANDS) == EDITION_COMMANDS)
+            if (first_row(i) && (takers_of(option_table[i].name) & EDITION_COMMANDS) ==
+                                    EDITION_COMMANDS)
                 put_option(f, &option_table[i]);
         fprintf(f, "\n%s\n%s", ENVIRONMENT, EXIT_STATUS);
         return;
@@ -370,11 +393,7 @@ static bool refused(const option_row *row, command cmd)
 {
     if (row->commands & TAKEN_BY(cmd))
         return false;
-    /* Every row of the spelling: -o has several. */
-    unsigned takers = 0;
-    for (int i = 0; i < OPTION_COUNT; i++)
-        if (strcmp(option_table[i].name, row->name) == 0)
-            takers |= option_table[i].commands;
+    unsigned takers = takers_of(row->name);
     fprintf(stderr, "paiban: %s does not take %s (", commands[cmd].name, row->name);
     int n = 0;
     for (int c = 0; c < COMMAND_COUNT; c++)
