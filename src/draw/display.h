@@ -105,6 +105,17 @@ typedef struct module_box {
     scaled x, y, w, h;
     int col_from, col_to, top, lines;
     int overset_lines;  /* lines that did not fit */
+    /* With overset lines: the text that did not fit (from where the flow
+     * stopped to the article's end) and its characters, spaces aside
+     * (page/compose.c); and what would hold it all, found by setting the
+     * module again (desk/overset.h): fit_lines, the module's lines in the
+     * same columns, and fit_col_from–fit_col_to, the columns in the same
+     * lines (0-based); 0 and -1 when nothing on the page would, or before
+     * that is asked. */
+    const char *overset_text;
+    int overset_chars;
+    int fit_lines;
+    int fit_col_from, fit_col_to;
 } module_box;
 
 /* Grid columns [col_from, col_to] and lines [line_from, line_to) that
