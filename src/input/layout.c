@@ -13,7 +13,7 @@ static const char *const style_keys[] = {
     "inherit",  "font",         "latin-font", "size",          "leading",     "align",
     "indent",   "kinsoku",      "breaker",    "line-end",      "line-start",  "reduce-stops",
     "unit-keep", "han-latin-gap", "tracking", "line-breaks", "phrase-breaks", "lines-before",
-    "lines-after", "color", "figures", "rule-thick", "rule-thin", NULL};
+    "lines-after", "color", "figures", "rule-thick", "rule-thin", "overprint", NULL};
 
 typedef struct style_src {
     yml_node *node;
@@ -44,6 +44,63 @@ static bool read_face(loader *ld, yml_node *n, const char *what, int *out)
 }
 
 static bool resolve_style(loader *ld, int i);
+
+/* A percentage, "60%" or 60, as 0..1; false when it is none. */
+static bool parse_percent(const char *text, double *out)
+{
+    char *end;
+    double pct = strtod(text, &end);
+    if (end == text || (*end && strcmp(end, "%") != 0) || pct < 0 || pct > 100)
+        return false;
+    *out = pct / 100.0;
+    return true;
+}
+
+/* A style's colour: a black-ink percentage ("100%", "60%"), a named ink
+ * of styles.yaml ("red"), optionally with its tint ("red 60%"), or four
+ * percentages of process ink ([0%, 100%, 100%, 0%]). */
+static bool read_color(loader *ld, yml_node *v, style *s)
+{
+    diag *d = ld->d;
+    layout *l = ld->l;
+    if (v->kind == YML_SEQ) {
+        ink_spec k = {.name = s->name};
+        bool ok = v->count == 4;
+        for (int i = 0; i < v->count && ok; i++)
+            ok = v->items[i]->kind == YML_SCALAR && parse_percent(v->items[i]->str, &k.cmyk[i]);
+        if (!ok)
+            return diag_error(d, v->loc, "color as process ink takes four percentages "
+                                         "[C, M, Y, K], such as [0%%, 100%%, 100%%, 0%%]");
+        /* load_styles left room for one such ink a style. */
+        l->inks[l->ink_count] = k;
+        s->ink = l->ink_count++;
+        s->gray = 1.0;
+        return true;
+    }
+    const char *c;
+    if (!yml_read_string(v, d, "color", &c))
+        return false;
+    double tint = 1.0;
+    const char *space = strrchr(c, ' ');
+    size_t name_len = space ? (size_t)(space - c) : strlen(c);
+    if (parse_percent(c, &tint)) {
+        s->ink = -1;
+        s->gray = tint;
+        return true;
+    }
+    if (space && !parse_percent(space + 1, &tint))
+        name_len = 0;
+    for (int i = 0; i < l->ink_count && name_len > 0; i++) {
+        if (strlen(l->inks[i].name) == name_len && strncmp(l->inks[i].name, c, name_len) == 0) {
+            s->ink = i;
+            s->gray = tint;
+            return true;
+        }
+    }
+    return diag_error(d, v->loc, "color must be a black-ink percentage such as 100%% or 60%%, "
+                                 "an ink of styles.yaml's inks: (with a tint: \"red 60%%\") or "
+                                 "[C, M, Y, K] percentages, not \"%s\"", c);
+}
 
 /* Read a length key that may be given in em.  Given in em, *ratio keeps
  * the multiple so that the length follows the size; not given, an
@@ -96,6 +153,8 @@ static bool resolve_style(loader *ld, int i)
         .reduce_stops = true,
         .unit_keep = true,
         .gray = 1.0,
+        .ink = -1,
+        .overprint = true,
     };
     yml_node *inherit = yml_lookup(n, "inherit");
     if (inherit) {
@@ -221,20 +280,10 @@ static bool resolve_style(loader *ld, int i)
         else
             ok = false;
     }
-    if ((v = yml_lookup(n, "color"))) {
-        /* Black ink as a percentage: "100%", "60%". */
-        const char *c;
-        char *end;
-        double pct;
-        if (!yml_read_string(v, d, "color", &c))
-            ok = false;
-        else if ((pct = strtod(c, &end)), end == c || strcmp(end, "%") != 0 || pct < 0 ||
-                                              pct > 100)
-            ok = diag_error(d, v->loc, "color must be a black-ink percentage such as 100%% or "
-                                       "60%%, not \"%s\"", c);
-        else
-            s->gray = pct / 100.0;
-    }
+    if ((v = yml_lookup(n, "color")))
+        ok &= read_color(ld, v, s);
+    if ((v = yml_lookup(n, "overprint")))
+        ok &= yml_read_bool(v, d, "overprint", &s->overprint);
     if ((v = yml_lookup(n, "figures"))) {
         static const char *const c[] = {"proportional", "tabular", NULL};
         int k;
@@ -254,6 +303,59 @@ static bool resolve_style(loader *ld, int i)
     return ok;
 }
 
+static const char *dup_opt_string(loader *ld, yml_node *map, const char *key, bool *ok)
+{
+    yml_node *v = yml_lookup(map, key);
+    const char *s;
+    if (!v)
+        return NULL;
+    if (!yml_read_string(v, ld->d, key, &s)) {
+        *ok = false;
+        return NULL;
+    }
+    return arena_strdup(ld->l->arena, s);
+}
+
+/* The named inks of styles.yaml, with room for one more a style (a
+ * style's colour given as four percentages). */
+static bool load_inks(loader *ld, yml_node *n, int styles)
+{
+    diag *d = ld->d;
+    layout *l = ld->l;
+    int named = n && n->kind == YML_MAP ? n->count : 0;
+    l->inks = arena_alloc(l->arena, sizeof(ink_spec) * (size_t)(named + styles + 1));
+    if (!n)
+        return true;
+    if (!yml_expect_kind(n, d, YML_MAP, "\"inks\""))
+        return false;
+    static const char *const keys[] = {"cmyk", "separation", NULL};
+    bool ok = true;
+    for (int i = 0; i < n->count; i++) {
+        yml_node *def = n->items[i], *v;
+        ink_spec *k = &l->inks[l->ink_count++];
+        *k = (ink_spec){.name = arena_strdup(l->arena, n->keys[i]->str)};
+        if (!yml_expect_kind(def, d, YML_MAP, "an ink")) {
+            ok = false;
+            continue;
+        }
+        ok &= yml_expect_keys(def, d, "an ink", keys);
+        bool good = (v = yml_lookup(def, "cmyk")) && v->kind == YML_SEQ && v->count == 4;
+        for (int c = 0; good && c < 4; c++)
+            good = v->items[c]->kind == YML_SCALAR && parse_percent(v->items[c]->str, &k->cmyk[c]);
+        if (!good)
+            ok = diag_error(d, v ? v->loc : def->loc,
+                            "ink \"%s\" needs cmyk: four percentages [C, M, Y, K], how it looks "
+                            "(a process ink is printed so)",
+                            k->name);
+        const char *sep = dup_opt_string(ld, def, "separation", &ok);
+        if (sep && !*sep)
+            ok = diag_error(d, yml_lookup(def, "separation")->loc,
+                            "separation names the spot ink's plate and cannot be empty");
+        k->separation = sep;
+    }
+    return ok;
+}
+
 static bool load_styles(loader *ld, const char *path)
 {
     diag *d = ld->d;
@@ -265,13 +367,14 @@ static bool load_styles(loader *ld, const char *path)
         return diag_error(d, root ? root->loc : (src_loc){path, 0, 0},
                           "styles.yaml must be a mapping with the key \"styles\"");
     yml_node *styles = yml_lookup(root, "styles");
-    static const char *const top[] = {"styles", NULL};
+    static const char *const top[] = {"styles", "inks", NULL};
     bool ok = yml_expect_keys(root, d, "styles.yaml", top);
     if (!styles)
         return yml_missing(root, d, "styles.yaml", "styles");
     if (!yml_expect_kind(styles, d, YML_MAP, "\"styles\""))
         return false;
     layout *l = ld->l;
+    ok &= load_inks(ld, yml_lookup(root, "inks"), styles->count);
     l->style_count = styles->count;
     l->styles = arena_alloc(l->arena, sizeof(style) * (size_t)styles->count);
     ld->src = arena_alloc(l->arena, sizeof(style_src) * (size_t)styles->count);
@@ -301,26 +404,67 @@ static int require_style(loader *ld, yml_node *n, const char *what)
     return s;
 }
 
-static const char *dup_opt_string(loader *ld, yml_node *map, const char *key, bool *ok)
+/* The print: keys of the photos' conversion and the file's claims:
+ * resolution limit, JPEG quality, ink limit, PDF/X part, overprint. */
+static bool load_press_keys(loader *ld, yml_node *n, print_spec *p)
 {
-    yml_node *v = yml_lookup(map, key);
-    const char *s;
-    if (!v)
-        return NULL;
-    if (!yml_read_string(v, ld->d, key, &s)) {
-        *ok = false;
-        return NULL;
+    diag *d = ld->d;
+    bool ok = true;
+    yml_node *v;
+    if ((v = yml_lookup(n, "max-resolution"))) {
+        long ppi;
+        if (yml_read_int(v, d, "max-resolution (ppi)", 1, 10000, &ppi))
+            p->max_ppi = (double)ppi;
+        else
+            ok = false;
     }
-    return arena_strdup(ld->l->arena, s);
+    if (p->max_ppi < p->min_ppi)
+        ok = diag_error(d, n->loc, "max-resolution (%.0f ppi) is below min-resolution (%.0f ppi)",
+                        p->max_ppi, p->min_ppi);
+    if ((v = yml_lookup(n, "jpeg-quality"))) {
+        long q;
+        if (yml_read_int(v, d, "jpeg-quality", 1, 100, &q))
+            p->jpeg_quality = (int)q;
+        else
+            ok = false;
+    }
+    if ((v = yml_lookup(n, "ink-limit"))) {
+        /* Total area coverage: 240% is at most 2.4 solid inks on one spot. */
+        const char *text;
+        double pct;
+        char *end;
+        if (!yml_read_string(v, d, "ink-limit", &text))
+            ok = false;
+        else if ((pct = strtod(text, &end)), end == text || strcmp(end, "%") != 0 || pct < 100 ||
+                                                  pct > 400)
+            ok = diag_error(d, v->loc, "ink-limit must be a total area coverage between 100%% "
+                                       "and 400%%, such as 240%%, not \"%s\"", text);
+        else
+            p->ink_limit = pct / 100.0;
+    }
+    if ((v = yml_lookup(n, "pdfx"))) {
+        static const char *const c[] = {"X-4", "X-1a", NULL};
+        int k;
+        if (yml_read_choice(v, d, "pdfx", c, &k))
+            p->pdfx = k == 0 ? PDFX_4 : PDFX_1A;
+        else
+            ok = false;
+    }
+    if ((v = yml_lookup(n, "overprint")))
+        ok &= yml_read_bool(v, d, "overprint", &p->overprint);
+    return ok;
 }
 
 /* The print: section (or its defaults: 3 mm bleed, marks on, RGB photos
- * converted to the CMYK of Ghostscript's profile). */
+ * converted to the newsprint profile's CMYK under 240% ink, PDF/X-4). */
 static bool load_print(loader *ld, template *t, yml_node *n)
 {
     diag *d = ld->d;
     layout *l = ld->l;
     print_spec *p = &t->print;
+    char *in_layout = xasprintf("%s/%s", l->dir, PRINT_DEFAULT_PROFILE);
+    const char *default_profile = arena_strdup(l->arena, in_layout);
+    free(in_layout);
     *p = (print_spec){
         .bleed = scaled_from_pt(3 * MM_TO_PT),
         .slug = scaled_from_pt(10 * MM_TO_PT),
@@ -328,8 +472,13 @@ static bool load_print(loader *ld, template *t, yml_node *n)
         .slug_style = t->folio.enabled ? t->folio.style : t->body_style,
         .min_ppi = 200,
         .convert_rgb = true,
-        .profile = PRINT_DEFAULT_PROFILE,
+        .profile = default_profile,
         .condition = "Custom",
+        .ink_limit = PRINT_DEFAULT_INK_LIMIT,
+        .max_ppi = 300,
+        .jpeg_quality = 80,
+        .pdfx = PDFX_4,
+        .overprint = true,
         .loc = t->loc,
     };
     if (n) /* the node's file name lives with the YAML document: keep ours */
@@ -339,7 +488,9 @@ static bool load_print(loader *ld, template *t, yml_node *n)
     if (!yml_expect_kind(n, d, YML_MAP, "\"print\""))
         return false;
     static const char *const keys[] = {"bleed", "slug", "marks", "slug-style", "min-resolution",
-                                       "rgb-images", "output-profile", "output-condition", NULL};
+                                       "max-resolution", "jpeg-quality", "rgb-images",
+                                       "output-profile", "output-condition", "ink-limit", "pdfx",
+                                       "overprint", NULL};
     bool ok = yml_expect_keys(n, d, "\"print\"", keys);
     yml_node *v;
     if ((v = yml_lookup(n, "bleed")))
@@ -361,6 +512,7 @@ static bool load_print(loader *ld, template *t, yml_node *n)
         else
             ok = false;
     }
+    ok &= load_press_keys(ld, n, p);
     if ((v = yml_lookup(n, "rgb-images"))) {
         static const char *const c[] = {"convert", "keep", NULL};
         int k;
