@@ -24,12 +24,6 @@ static unsigned char *read_profile(const char *path, size_t *len)
     return files_read(NULL, path, IMAGE_MAX_BYTES, &data, len) ? (unsigned char *)data : NULL;
 }
 
-/* The press the whole edition goes to: the first page's template's. */
-static const print_spec *edition_print(const writer *w)
-{
-    return &w->l->templates[w->e->pages[0].template_index].print;
-}
-
 bool load_cmyk_profile(writer *w, const print_spec *ps)
 {
     if (w->cmyk.data)

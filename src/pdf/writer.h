@@ -59,6 +59,7 @@ typedef struct writer {
     VEC(glyph_form_ref) glyph_forms; /* slug glyphs drawn as forms, each once */
     icc_file cmyk;              /* the template's CMYK profile */
     HPDF_Array cmyk_space;      /* archive: [/ICCBased cmyk] for CMYK photos */
+    bool overlay;               /* some page has the proof layer */
     HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
     pdftag *tags;               /* the logical structure */
     bool mark_open;             /* a marked-content sequence of the structure is open */
@@ -96,8 +97,10 @@ static inline double seconds_now(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* writer.c: report libharu's first error as the failure to write path;
- * false. */
+/* writer.c: the press the whole edition goes to, the print: section of
+ * its first page's template. */
+const print_spec *edition_print(const writer *w);
+/* Report libharu's first error as the failure to write path; false. */
 bool libharu_failed(const writer *w, const char *path);
 
 /* draw.c: op (a glyph run, rule, rectangle or photo) onto the page, in
