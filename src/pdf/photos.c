@@ -167,6 +167,7 @@ void write_photo(writer *w, const draw_op *op)
         sy = iy + full_h - full_h * img->y1 / img->height;
         sh = full_h * (img->y1 - img->y0) / img->height;
     }
+    set_overprint(w, false); /* a photo knocks out what lies beneath */
     HPDF_Page_GSave(pg);
     HPDF_Page_Rectangle(pg, (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)(x1 - x0),
                         (HPDF_REAL)(y1 - y0));

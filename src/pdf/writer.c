@@ -37,6 +37,7 @@ static bool begin_page(writer *w, const page_out *po)
     w->in_text = false;
     w->cur_font = NULL;
     w->cur_fill = -1;
+    w->overprint = false; /* a page starts knocking out */
     w->cur_layer = 0;
     return true;
 }
@@ -121,6 +122,7 @@ static void close_document(writer *w)
         pdffont_free(w->font_of_face[f]);
     free(w->font_of_face);
     free(w->cmyk.data);
+    free(w->ink_spaces);
     VEC_FREE(w->buf);
     pdftag_free(w->tags);
     HPDF_Free(w->doc);
