@@ -371,7 +371,7 @@ static void converted_name(const unsigned char *photo, size_t len, const pdfimag
 {
     char setup[300];
     int n = snprintf(setup, sizeof setup,
-                     "paiban cmyk-jpeg 2; lcms %d; sRGB; relative colorimetric, bpc; "
+                     "paiban cmyk-jpeg 3; lcms %d; sRGB; relative colorimetric, bpc; "
                      "quality %d 4:2:0 islow; ink %.3f; profile %zu bytes; photo %zu bytes; "
                      "cut %d %d %d %d to %d x %d\n",
                      cmsGetEncodedCMMversion(), o->quality, o->ink_limit, o->cmyk_profile_len, len,
@@ -454,6 +454,32 @@ static unsigned char *encode_limited(unsigned char *cmyk, int w, int h, const pd
     return out;
 }
 
+/* The quality a converted photo was compressed at, kept in the cache
+ * beside it (the name with ".q"), for the preflight note; 0 when not
+ * known. */
+static void put_quality(const char *dir, const char *name, int quality)
+{
+    char qname[64], text[16];
+    snprintf(qname, sizeof qname, "%s.q", name);
+    int n = snprintf(text, sizeof text, "%d", quality);
+    cache_put(dir, qname, (const unsigned char *)text, (size_t)n);
+}
+
+static int cached_quality(const char *dir, const char *name)
+{
+    char qname[64];
+    snprintf(qname, sizeof qname, "%s.q", name);
+    size_t len;
+    unsigned char *text = cache_get(dir, qname, &len);
+    int q = 0;
+    if (text && len > 0 && len < 4) {
+        for (size_t i = 0; i < len && text[i] >= '0' && text[i] <= '9'; i++)
+            q = q * 10 + (text[i] - '0');
+    }
+    free(text);
+    return q >= 1 && q <= 100 ? q : 0;
+}
+
 /* `jpeg` (len bytes) is the function's to free. */
 static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, unsigned char *jpeg, size_t len,
                                const pdfimage_options *o, pdf_image *pi, const char **why)
@@ -483,6 +509,7 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, unsigned char *jpeg, size_t len,
     if ((kept = cached_cmyk(dec, o->cache_dir, name, tw, th, &kept_len))) {
         img = held_image(doc, kept, kept_len, tw, th, 4, pi);
         kept = NULL;
+        pi->quality = cached_quality(o->cache_dir, name);
         if (!img)
             *why = "libharu does not take the CMYK JPEG";
         goto out;
@@ -518,6 +545,7 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, unsigned char *jpeg, size_t len,
         goto out;
     }
     cache_put(o->cache_dir, name, out, out_len);
+    put_quality(o->cache_dir, name, pi->quality);
     img = held_image(doc, out, out_len, tw, th, 4, pi);
     pi->held->turbojpeg = true;
     out = NULL;
