@@ -89,6 +89,13 @@ static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages
     if (!output_intent(w))
         return false;
     pdfmeta_reserve_id(w->doc);
+    /* ActualText needs PDF 1.5; PDF/A-2 builds on 1.7, PDF/X-4 on 1.6 and
+     * PDF/X-1a:2003 on 1.4.  Set last: libharu sets 1.4 when it makes an
+     * ExtGState. */
+    pdf_claim claim = document_claim(w);
+    w->doc->pdf_version = claim == CLAIM_PDFX_4   ? HPDF_VER_16
+                          : claim == CLAIM_PDFX_1A ? HPDF_VER_14
+                                                   : HPDF_VER_17;
     return true;
 }
 
@@ -105,12 +112,6 @@ static bool open_document(writer *w, const edition_out *eo)
     w->face_count = fontset_count(w->fonts);
     w->font_of_face = xcalloc((size_t)w->face_count + 1, sizeof(pdf_font *));
     HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL);
-    /* ActualText needs PDF 1.5; PDF/A-2 builds on 1.7, PDF/X-4 on 1.6 and
-     * PDF/X-1a:2003 on 1.4. */
-    pdf_claim claim = document_claim(w);
-    w->doc->pdf_version = claim == CLAIM_PDFX_4   ? HPDF_VER_16
-                          : claim == CLAIM_PDFX_1A ? HPDF_VER_14
-                                                   : HPDF_VER_17;
     w->tags = pdftag_new(w->doc, eo, w->l);
     return true;
 }

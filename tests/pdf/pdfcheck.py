@@ -50,6 +50,10 @@ class Pdf:
     def data(self, ref):
         return base64.b64decode(self.decoded['obj:' + ref]['stream']['data'])
 
+    def raw_data(self, ref):
+        """A stream's bytes as the file holds them, filters not undone."""
+        return base64.b64decode(self.raw['obj:' + ref]['stream']['data'])
+
     def root(self):
         return self.obj(self.trailer['/Root'])
 
