@@ -44,7 +44,7 @@ static int write_outputs(const options *o, bool proof, build *b, const char *pdf
     pdf_stats ps;
     int status = output_pdf(o, b, pdf, o->dump, &ps, d);
     if (status == EXIT_OK)
-        status = output_report(o, b, d, d);
+        status = output_report(o, b, &ps, d, d);
     if (status == EXIT_OK && o->png_dir &&
         !png_render(pdf, b->eo.page_count, o->png_dir, "page", (int)o->png_dpi, d))
         status = EXIT_ENV;
@@ -248,7 +248,7 @@ int command_diff(const options *o, diag *d)
     }
     if (status == EXIT_OK && o->report) {
         overset_fits(&cur.eo, cur.ed, cur.lay, typesetter_fonts(cur.ts));
-        status = output_report(o, &cur, d, d);
+        status = output_report(o, &cur, NULL, d, d);
     }
     if (status == EXIT_OK)
         output_summary(o, &cur, d);
