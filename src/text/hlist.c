@@ -245,6 +245,15 @@ static void push_break_and_blank(item_vec *v, const para_text *t, const unit *pu
         push_glue(v, blank, 0, 0, -blank_r);
 }
 
+/* Does a mark's blank half stand between pu and u?  Tracking adds nothing
+ * there: the blank already parts them, and a tracked head would read
+ * "市场 “热” 得早" (PH-10). */
+static bool blank_between(const unit *pu, const unit *u)
+{
+    return (u->cls == CHAR_OPEN && u->blank_left > 0) ||
+           (is_closing(pu->cls) && pu->blank_right > 0);
+}
+
 /* The gap itself between boxes pu and u, by what they are and the spaces
  * between them. */
 static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit *u,
@@ -268,8 +277,8 @@ static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit
         push_glue(v, GLUE_WORD, space, stiff ? 0 : MAX(0, em / 2 - space),
                   MAX(0, space - em / 4));
     } else if (is_latin(pu->cls) && is_latin(u->cls)) {
-        if (p->tracking)
-            push_glue(v, GLUE_FIXED, p->tracking, 0, 0);
+        /* No tracking inside a run of digits or Latin letters: a tracked
+         * head keeps "11" and "API" whole (PH-10). */
     } else if (p->han_latin_gap > 0 && ((pu->cls == CHAR_IDEO && is_latin(u->cls)) ||
                                         (is_latin(pu->cls) && u->cls == CHAR_IDEO))) {
         /* Between a Han character and a Latin one only: never beside
@@ -282,7 +291,7 @@ static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit
          * the style wants no gap there (mainland newspapers): one kind of
          * gap, spread alike.  Inside —— and …… nothing, not even
          * tracking: the two glyphs abut (PU-9). */
-        push_glue(v, GLUE_INTER, same_long_mark(pu, u) ? 0 : p->tracking,
+        push_glue(v, GLUE_INTER, same_long_mark(pu, u) || blank_between(pu, u) ? 0 : p->tracking,
                   stiff ? 0 : HLIST_INTER_STRETCH(em), 0);
     }
 }
@@ -347,7 +356,13 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             between b = look_between(t, units, last_box, k, p);
             scaled blank_r = (trim_right[last_box] ? 0 : pu->blank_right) + last_tail;
             push_break_and_blank(&v, t, pu, blank_r, &b, p);
+            int before_gap = v.n;
             push_gap(&v, t, pu, u, &b, p);
+            /* The glue of the spaces between knows their first unit, so
+             * that the line can show them as glyphs: extracted text keeps
+             * its word spaces. */
+            if (last_box + 1 < k && v.n > before_gap && v.v[before_gap].kind == ITEM_GLUE)
+                v.v[before_gap].unit = last_box + 1;
             if (u->span != pu->span && spans[u->span].gap_before > 0)
                 push_glue(&v, GLUE_FIXED, spans[u->span].gap_before, 0, 0);
             scaled blank_l = trim_left[k] ? 0 : u->blank_left;

@@ -51,7 +51,8 @@ typedef struct item {
     scaled width;
     scaled stretch, shrink; /* ITEM_GLUE */
     int penalty;         /* ITEM_PENALTY: ≥ PENALTY_INF never breaks, ≤ -PENALTY_INF always */
-    int unit;            /* ITEM_BOX: unit set, -1 for an indent or spacer */
+    int unit;            /* ITEM_BOX: unit set, -1 for an indent or spacer; ITEM_GLUE: the
+                          * first space unit it stands for, or -1 */
     scaled box_left;     /* ITEM_BOX: the glyph origin lies this far before the box */
 } item;
 

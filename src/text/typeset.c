@@ -431,6 +431,19 @@ static void place_unit(const setting *s, const unit *u, scaled pen, const int *s
     pl->descent = MAX(pl->descent, desc);
 }
 
+/* The space units from `first` on, up to the next unit that is not a
+ * space, as glyphs from x: the text keeps its spaces, and every reader
+ * of the PDF finds them there. */
+static void place_spaces(const setting *s, int first, scaled x, const int *span_start,
+                         para_line *pl, para_result *res)
+{
+    for (int k = first; k < s->sp.unit_count && s->sp.units[k].cls == CHAR_SPACE; k++) {
+        const unit *u = &s->sp.units[k];
+        place_unit(s, u, x, span_start, pl, res);
+        x += u->width;
+    }
+}
+
 /* Line li justified, its glyphs placed, and its flags. */
 static void set_line(const setting *s, int li, const int *span_start, para_result *res)
 {
@@ -459,6 +472,8 @@ static void set_line(const setting *s, int li, const int *span_start, para_resul
         const item *it = &items[i];
         if (it->kind == ITEM_GLUE) {
             scaled a = justify_glue(it, &j);
+            if (it->unit >= 0)
+                place_spaces(s, it->unit, x, span_start, pl, res);
             if (it->glue == GLUE_INTER && it->stretch > 0) {
                 inter_extra += a;
                 inter_count++;
@@ -482,6 +497,13 @@ static void set_line(const setting *s, int li, const int *span_start, para_resul
         x += it->width;
         pl->used = x;
     }
+    /* A line that ends at a space shows it after its last glyph: copied
+     * or extracted, the words either side stay apart. */
+    for (int i = lb->end + 1; i < s->n && items[i].kind != ITEM_BOX; i++)
+        if (items[i].kind == ITEM_GLUE && items[i].unit >= 0 && pl->text_start >= 0) {
+            place_spaces(s, items[i].unit, x, span_start, pl, res);
+            break;
+        }
     pl->glyph_count = res->glyph_count - pl->glyph_start;
     if (pl->text_start < 0) {
         pl->text_start = pl->text_end = 0;

@@ -444,11 +444,11 @@ void test_LB_11_head_breaks_at_the_writers_space(void)
 {
     para_result r = fixture_set("head-phrase", "市级储备蔬菜1500吨\u3000节前供应有保障", 15);
     CHECK_INT(r.line_count, 2);
-    CHECK_STR(line_text(&r, 0), "市级储备蔬菜1500吨");
+    CHECK_STR(line_text(&r, 0), "市级储备蔬菜1500吨\u3000");
     CHECK_STR(line_text(&r, 1), "节前供应有保障");
     para_result w = fixture_set("head-phrase", "新增冷链库容3万吨\u3000日均分拣快递60万件", 14.5);
     CHECK_INT(w.line_count, 2);
-    CHECK_STR(line_text(&w, 0), "新增冷链库容3万吨");
+    CHECK_STR(line_text(&w, 0), "新增冷链库容3万吨　"); /* the space shown, at line end */
     CHECK_STR(line_text(&w, 1), "日均分拣快递60万件");
 
     para_result one = fixture_set("head-phrase", "冬灌正忙\u3000麦田喝饱水", 12);

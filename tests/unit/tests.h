@@ -5,6 +5,8 @@
 #include "harness.h"
 
 #define TEST_LIST                                                                                  \
+    X(TX_1_spaces_are_glyphs)                                                                      \
+    X(PH_10_no_tracking_inside_numbers_or_beside_blanks)                                                                      \
     X(yml_unfold_plain_keeps_breaks)                                                               \
     X(yml_unfold_list_item)                                                                        \
     X(yml_unfold_folded_block)                                                                     \
