@@ -18,7 +18,8 @@ static bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
     while (*p) {
         const char *end = strstr(p, "\n\n");
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        const char *norm = normalize(ld, p, len, false, n->loc, "a paragraph");
+        const char *norm =
+            normalize(ld, p, len, norm_flags(&ld->l->styles[style_ix]), n->loc, "a paragraph");
         if (norm[0]) {
             block *b = VEC_PUSH(*out);
             b->kind = BLOCK_PARA;
@@ -239,9 +240,18 @@ static bool read_crop(field_reader *r, yml_node *crop, void *dest)
  * names, which must be defined where the span is given. */
 static bool read_span(field_reader *r, yml_node *v, void *dest)
 {
+    loader *ld = r->user;
     int s;
-    return !v || ((s = style_named(r->user, r->row->arg, v->loc)) >= 0 &&
-                  make_span(r->user, v, s, r->name, fields_slot(r, dest)));
+    if (!v || (s = style_named(ld, r->row->arg, v->loc)) < 0)
+        return !v;
+    /* CB-6: a caption or credit below 六号 is hard to read on newsprint;
+     * said once, at the style. */
+    const style *st = &ld->l->styles[s];
+    if (st->size < scaled_from_pt(7.5))
+        diag_warn(r->d, st->loc, "small-type",
+                  "style \"%s\" sets %s at %.1f pt, below 六号 (7.5 pt); give it at least 六号",
+                  st->name, r->name, pt_from_scaled(st->size));
+    return make_span(ld, v, s, r->name, fields_slot(r, dest));
 }
 
 static bool read_lines(field_reader *r, yml_node *v, void *dest)

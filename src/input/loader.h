@@ -37,9 +37,19 @@ typedef struct loader {
 /* A field reader for the content's mappings (strings go to the edition). */
 field_reader loader_fields(loader *ld);
 
-/* One run of text, normalised; `keep_breaks`: a line break is a forced one,
- * else the LB-7 rule applies.  `what` names the text in warnings. */
-const char *normalize(loader *ld, const char *in, size_t len, bool keep_breaks, src_loc loc,
+/* How normalize treats a text (flags). */
+enum {
+    NORM_KEEP_BREAKS = 1 << 0, /* a line break is a forced one, else the LB-7 rule applies */
+    NORM_PRE = 1 << 1,         /* every space kept as written, a tab to the next fourth
+                                * column (code: white-space pre) */
+    NORM_FULLWIDTH = 1 << 2,   /* full-width ASCII digits and letters kept (TX-2) */
+    NORM_ASCII_MINUS = 1 << 3, /* a hyphen before a number kept, not made U+2212 (TX-3) */
+};
+/* The flags a style asks for, line breaks aside. */
+unsigned norm_flags(const style *st);
+/* One run of text, normalised as `flags` say; `what` names the text in
+ * warnings. */
+const char *normalize(loader *ld, const char *in, size_t len, unsigned flags, src_loc loc,
                       const char *what);
 /* A span in style `style_ix` from a scalar. */
 bool make_span(loader *ld, const yml_node *node, int style_ix, const char *what, span *out);

@@ -25,7 +25,8 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
                                      .x = g[k].x - g[i].x,
                                      .y = g[k].y,
                                      .text_start = g[k].text_start - pl->text_start,
-                                     .text_len = g[k].text_len};
+                                     .text_len = g[k].text_len,
+                                     .added = g[k].added};
         }
         draw_op *op = VEC_PUSH(dl->ops);
         op->kind = DRAW_GLYPHS;

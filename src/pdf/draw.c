@@ -184,7 +184,9 @@ static bool glyph_codes(pdf_font *f, const draw_op *op, unsigned *codes, int *te
         const draw_glyph *g = &op->glyphs[i];
         bool c;
         codes[i] = pdffont_use(f, g->gid, op->text + g->text_start, g->text_len, &c);
-        conflict |= c;
+        /* A glyph that is not in the text (a hyphen at a line's end) must
+         * not be read as its character: the run says what it shows. */
+        conflict |= c || g->added;
         if (g->text_len > 0) {
             if (*text_start < 0 || g->text_start < *text_start)
                 *text_start = g->text_start;
@@ -254,7 +256,9 @@ static void show_glyphs(writer *w, const draw_op *op)
     double size = pt(op->size);
     unsigned *codes = xmalloc(sizeof(unsigned) * (size_t)(op->glyph_count + 1));
     int text_start = -1, text_end = -1;
-    bool actual_text = glyph_codes(f, op, codes, &text_start, &text_end) && text_start >= 0;
+    bool actual_text = glyph_codes(f, op, codes, &text_start, &text_end);
+    if (text_start < 0)
+        text_start = text_end = 0; /* a run of added glyphs alone shows no text */
     if (actual_text) {
         end_text(w);
         w->buf.n = 0;

@@ -200,6 +200,8 @@ static between look_between(const para_text *t, const unit *units, int last_box,
     b.penalty = b.bk == BREAK_SOFT      ? p->unit_penalty
                 : b.bk == BREAK_IN_WORD ? p->word_penalty
                 : b.bk == BREAK_IN_NAME ? 2 * p->word_penalty
+                : b.bk == BREAK_URL     ? p->url_penalty
+                : b.bk == BREAK_HYPHEN  ? p->hyphen_penalty
                 : b.bk == BREAK_MUST    ? -PENALTY_INF
                                         : 0;
     /* An ideographic space keeps its em; in a head it is where the writer
@@ -245,6 +247,14 @@ static void push_break_and_blank(item_vec *v, const para_text *t, const unit *pu
         push_glue(v, blank, 0, 0, -blank_r);
 }
 
+/* Is the unit's first (or last) character a Latin letter (not a digit or
+ * a sign)? */
+static bool is_letter_unit(const para_text *t, const unit *u, bool first)
+{
+    uint32_t c = t->cp[first ? u->cp_start : u->cp_end - 1];
+    return is_latin(u->cls) && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 /* Does a mark's blank half stand between pu and u?  Tracking adds nothing
  * there: the blank already parts them, and a tracked head would read
  * "市场 “热” 得早" (PH-10). */
@@ -286,10 +296,16 @@ static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit
          * #handling_western_text_in_chinese_text_using_proportional_western_fonts). */
         push_glue(v, GLUE_HAN_LATIN, p->han_latin_gap + p->tracking,
                   stiff ? 0 : HLIST_HAN_LATIN_STRETCH(em), p->han_latin_gap / 2);
+    } else if ((pu->cls == CHAR_IDEO && is_letter_unit(t, u, true)) ||
+               (is_letter_unit(t, pu, false) && u->cls == CHAR_IDEO)) {
+        /* Han beside a Latin letter, set solid: the gap spreads before
+         * those between Han characters do, so a line of mixed text opens
+         * at its word boundaries rather than letterspacing its Han (MX-6). */
+        push_glue(v, GLUE_HAN_LATIN, p->tracking, stiff ? 0 : HLIST_HAN_LATIN_STRETCH(em), 0);
     } else {
-        /* Between Chinese characters, and between Chinese and Latin when
-         * the style wants no gap there (mainland newspapers): one kind of
-         * gap, spread alike.  Inside —— and …… nothing, not even
+        /* Between Chinese characters, and between Chinese and digits
+         * (mainland newspapers set them solid): one kind of gap, spread
+         * alike.  Inside —— and …… nothing, not even
          * tracking: the two glyphs abut (PU-9). */
         push_glue(v, GLUE_INTER, same_long_mark(pu, u) || blank_between(pu, u) ? 0 : p->tracking,
                   stiff ? 0 : HLIST_INTER_STRETCH(em), 0);
@@ -355,7 +371,15 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             const unit *pu = &units[last_box];
             between b = look_between(t, units, last_box, k, p);
             scaled blank_r = (trim_right[last_box] ? 0 : pu->blank_right) + last_tail;
+            int before_break = v.n;
             push_break_and_blank(&v, t, pu, blank_r, &b, p);
+            /* A line that ends at a hyphenation point takes the hyphen of
+             * the unit before it (LB-13). */
+            for (int i = before_break; i < v.n && b.bk == BREAK_HYPHEN; i++)
+                if (v.v[i].kind == ITEM_PENALTY) {
+                    v.v[i].width = pu->hyphen_width;
+                    v.v[i].unit = last_box;
+                }
             int before_gap = v.n;
             push_gap(&v, t, pu, u, &b, p);
             /* The glue of the spaces between knows their first unit, so

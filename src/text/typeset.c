@@ -85,6 +85,12 @@ enum { UNIT_PENALTY = 5000, EMERGENCY_PENALTY = 5000 };
  * two. */
 enum { PHRASE_PENALTY = 1000, RAGGED_EMS = 3 };
 
+/* A URL or path breaks after its / . - _ ? & at a small cost, so that the
+ * spaces and Chinese around it come first (LB-12); a word is hyphenated
+ * rather than a line left loose, yet never where a line can do without
+ * (LB-13), as TeX's \hyphenpenalty weighs it. */
+enum { URL_PENALTY = 100, HYPHEN_PENALTY = 300 };
+
 /* Spread between Han characters, in em on average over a line, beyond
  * which a justified line reads as loose (LINE_LOOSE). */
 #define LOOSE_GAP_EMS 0.12
@@ -289,6 +295,8 @@ static void collect_items(setting *s)
         .avoid_single_last = true,
         .unit_penalty = st->unit_keep ? UNIT_PENALTY : 0,
         .word_penalty = PHRASE_PENALTY, /* only where a span's style asks for phrase breaks */
+        .url_penalty = URL_PENALTY,
+        .hyphen_penalty = HYPHEN_PENALTY,
         .space_parts_phrases = st->phrase_breaks && !st->name_parts,
         .ragged = s->justified ? 0 : RAGGED_EMS * st->size,
         .tracking = st->tracking,
@@ -444,6 +452,16 @@ static void place_spaces(const setting *s, int first, scaled x, const int *span_
     }
 }
 
+/* The hyphen of a line that ends inside a word (LB-13), after unit u at x:
+ * a glyph that shows no text (placed_glyph.added). */
+static void place_hyphen(const setting *s, const unit *u, scaled x, para_result *res)
+{
+    placed_glyph *pg = &res->glyphs[res->glyph_count++];
+    *pg = (placed_glyph){.gid = u->hyphen_gid, .face = u->face, .size = u->size, .x = x,
+                         .text_start = s->t.byte[u->cp_end], .style = s->spans[u->span].style,
+                         .added = true};
+}
+
 /* Line li justified, its glyphs placed, and its flags. */
 static void set_line(const setting *s, int li, const int *span_start, para_result *res)
 {
@@ -497,6 +515,9 @@ static void set_line(const setting *s, int li, const int *span_start, para_resul
         x += it->width;
         pl->used = x;
     }
+    const item *end = &items[lb->end];
+    if (end->kind == ITEM_PENALTY && end->width > 0 && end->unit >= 0)
+        place_hyphen(s, &s->sp.units[end->unit], x, res);
     /* A line that ends at a space shows it after its last glyph: copied
      * or extracted, the words either side stay apart. */
     for (int i = lb->end + 1; i < s->n && items[i].kind != ITEM_BOX; i++)
@@ -528,7 +549,8 @@ static void finish(const setting *s, arena *out, para_result *res)
     res->text = arena_strdup(out, s->t.utf8);
     res->lines = ARENA_NEW_ARRAY(out, para_line, s->br.line_count);
     res->line_count = s->br.line_count;
-    res->glyphs = ARENA_NEW_ARRAY(out, placed_glyph, s->sp.glyph_count + 1);
+    /* Every glyph of the text, and a hyphen a line. */
+    res->glyphs = ARENA_NEW_ARRAY(out, placed_glyph, s->sp.glyph_count + s->br.line_count + 1);
     const int *span_start = span_starts(&s->t, s->count, s->ts->scratch);
     for (int li = 0; li < s->br.line_count; li++)
         set_line(s, li, span_start, res);

@@ -42,6 +42,7 @@ typedef struct placed_glyph {
     int text_start;     /* bytes of the paragraph text this glyph shows */
     int text_len;       /* 0 for the second glyph of a cluster */
     int style;
+    bool added;         /* shows no text: the hyphen of a hyphenated line end */
 } placed_glyph;
 
 enum {

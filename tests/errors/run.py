@@ -11,6 +11,8 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 LAYOUT = os.path.join(ROOT, 'layout')
 FONTS = os.path.join(ROOT, 'fonts', 'fonts.yaml')
 JPEG = os.path.join(ROOT, 'content', '2018-12-28', 'images', 'xiaoguan.jpg')
+SHIPPED_STYLES = open(os.path.join(LAYOUT, 'styles.yaml'), encoding='utf-8').read()
+SHIPPED_BROADSHEET = open(os.path.join(LAYOUT, 'broadsheet.yaml'), encoding='utf-8').read()
 
 EDITION = """paper: 测试日报
 date: 2018-12-28
@@ -31,7 +33,7 @@ body:
 """
 
 # A word no line can hold: broken where no rule allows it, and reported.
-LONG_WORD = 'headline: 标题\nbody:\n  - 正文Pneumonoultramicroscopicsilicovolcanoconiosis字。\n'
+LONG_WORD = 'headline: 标题\nbody:\n  - 正文PNEUMONOULTRAMICROSCOPICSILICOVOLCANOCONIOSIS字。\n'  # capitals: no hyphenation
 
 DIR = object()  # a folder where a file should be
 FIFO = object()  # a named pipe where a file should be (nobody writes to it)
@@ -156,15 +158,21 @@ CASES = [
     ('table empty row', {'ed/a.yaml': ARTICLE + '  - table:\n      rows:\n        - [1, 2]\n        - []\n'}, [], 2,
      'ed/a.yaml:8:11: error: this table row is empty; give its cells or remove the row'),
     ('table too wide', {'ed/a.yaml': ARTICLE + '  - table:\n      rows:\n        - [Internationalization, 1234567890123456789012345]\n'}, [], 2,
-     'ed/a.yaml:6:7: error: the table needs 195.4 pt but its frame is 117.0 pt wide (78.4 pt too wide); '
+     'ed/a.yaml:6:7: error: the table needs 139.4 pt but its frame is 117.0 pt wide (22.4 pt too wide); '
      'column 2 ("1234567890123456789012345") alone needs 116.3 pt. Span more columns, use a smaller table '
      'style, or shorten the text'),
     ('font not installed', {'fonts.yaml': 'faces:\n  serif: {family: Nonexistent Serif SC, package: fonts-nonexistent}\n'
                             '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
                             '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
-                            '  kai: {family: AR PL KaitiM GB, style: Regular}\n'}, ['--fonts', 'fonts.yaml'], 2,
+                            '  kai: {family: AR PL KaitiM GB, style: Regular}\n  mono: {family: Noto Sans Mono CJK SC}\n'}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif" (Nonexistent Serif SC Regular) is not installed; install the '
      'Debian package fonts-nonexistent (apt-get install fonts-nonexistent)' % LAYOUT),
+    ('credit below 六号 (CB-6)', {'lay/styles.yaml': SHIPPED_STYLES.replace('size: 六号 ', 'size: 七号 '),
+                                 'lay/broadsheet.yaml': SHIPPED_BROADSHEET,
+                                 'ed/a.yaml': 'headline: 标题\nphoto:\n  file: p.jpg\n  credit: 本报记者 张三 摄\nbody: [正文。]\n',
+                                 'ed/p.jpg': ('JPEG', 10**9)}, ['--layout', 'lay'], 0,
+     'lay/styles.yaml:%d:3: warning: style "credit" sets a photo credit at 5.5 pt, below 六号 (7.5 pt); give it '
+     'at least 六号 [small-type]' % (SHIPPED_STYLES.split('\n').index('  credit:') + 1)),
     ('character no font has', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 正文\U00013000字。\n'}, [], 0,
      'ed/a.yaml:3:7: warning: no font has U+13000 "\U00013000"; it prints as an empty box. Replace the '
      'character or add a face that has it to the fallback list in fonts/fonts.yaml [missing-glyph]'),
@@ -175,7 +183,7 @@ CASES = [
      'ed/a.yaml:3:5: warning: control character U+0007 in the text of a paragraph was dropped; remove it '
      'from the file [control-char]'),
     ('word wider than a column', {'ed/a.yaml': LONG_WORD}, [], 0,
-     'ed/a.yaml:3:5: warning: the line "正文Pneumon" breaks where the line-breaking rules '
+     'ed/a.yaml:3:5: warning: the line "正文PNEUMONOULTR" breaks where the line-breaking rules '
      'forbid: a run of text without a break is wider than the measure; rewording the text near it or '
      'changing the measure gives the breaker other choices [rule-broken]'),
     ('word wider than a column, strict', {'ed/a.yaml': LONG_WORD}, ['--strict'], 1, None),
@@ -222,7 +230,7 @@ CASES = [
     ('font style not installed', {'fonts.yaml': 'faces:\n  serif: {family: Noto Serif CJK SC, style: Italic, package: fonts-noto-cjk}\n'
                                   '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
                                   '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
-                                  '  kai: {family: AR PL KaitiM GB, style: Regular}\n'}, ['--fonts', 'fonts.yaml'], 2,
+                                  '  kai: {family: AR PL KaitiM GB, style: Regular}\n  mono: {family: Noto Sans Mono CJK SC}\n'}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif": Noto Serif CJK SC is installed but has no style "Italic"; '
      'its styles are: Bold, Regular' % LAYOUT),
     ('deep nesting', {'ed/a.yaml': 'headline: 标题\nbody: ' + '[' * 100 + ']' * 100 + '\n'}, [], 2,
@@ -255,7 +263,7 @@ CASES = [
     ('font file unreadable', {'fonts.yaml': 'faces:\n  serif: {family: X Serif, path: fdir}\n'
                               '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
                               '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
-                              '  kai: {family: AR PL KaitiM GB, style: Regular}\n',
+                              '  kai: {family: AR PL KaitiM GB, style: Regular}\n  mono: {family: Noto Sans Mono CJK SC}\n',
                               'fdir': DIR}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif" (X Serif Regular, ./fdir) cannot be read' % LAYOUT),
     ('long URL', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 请访问 %s 了解详情。\n' % URL}, [], 0,

@@ -187,3 +187,18 @@ void fixture_edition_free(fixture_edition *fe)
     edition_out_free(&fe->out);
     edition_free(fe->ed);
 }
+
+/* The text of the first paragraph of an article set from YAML. */
+void check_body_text(const char *article_yaml, const char *expected)
+{
+    fixture_edition fe = fixture_compose(article_yaml, "1-2");
+    const article *a = fe.ed->articles[0];
+    const block *body = NULL;
+    for (int i = 0; i < a->block_count && !body; i++)
+        if (a->blocks[i].kind == BLOCK_PARA)
+            body = &a->blocks[i];
+    CHECK(body != NULL);
+    if (body)
+        CHECK_STR(body->spans[0].text, expected);
+    fixture_edition_free(&fe);
+}

@@ -51,6 +51,9 @@ typedef struct fixture_edition {
 
 fixture_edition fixture_compose(const char *article_yaml, const char *columns);
 void fixture_edition_free(fixture_edition *fe);
+/* Check that the first paragraph of the article `article_yaml` reads
+ * `expected` after loading (normalised). */
+void check_body_text(const char *article_yaml, const char *expected);
 
 #define CHECK_NEAR(a, b, tol)                                                                      \
     do {                                                                                           \

@@ -1,11 +1,13 @@
 /* test_text.c — the rules of docs/typography.md for text beyond plain
- * prose: text out as it went in (TX), tracking in heads (PH-10).  Each
- * fails if its rule is broken. */
+ * prose: text out as it went in (TX), tracking in heads (PH-10), Latin
+ * words, URLs and paths among Chinese (LB-12, LB-13, MX-6).  Each fails if
+ * its rule is broken. */
 #include "harness.h"
 #include "tests.h"
 
 #include "fixture.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The paragraph's lines joined: what a reader copies out of them. */
@@ -68,4 +70,129 @@ void test_PH_10_no_tracking_inside_numbers_or_beside_blanks(void)
     CHECK_NEAR(x0_of(&q, "“", 0) - x0_of(&q, "场", 0), 1.0, 0.001);
     CHECK_NEAR(x0_of(&q, "”", 0) - x0_of(&q, "热", 0), 1.1, 0.001);
     CHECK_NEAR(x0_of(&q, "得", 0) - x0_of(&q, "”", 0), 1.0, 0.001);
+}
+
+/* LB-12: a path or URL breaks after its / . - _ ? & and never before, the
+ * solidus rule of Chinese text (LB-0, gb) notwithstanding inside it. */
+void test_LB_12_url_breaks_after_its_separators(void)
+{
+    const char *src = "配置文件在/usr/share/bash-completion/completions目录";
+    para_result r = fixture_set("flat", src, 8);
+    CHECK_STR(all_lines(&r), src);
+    for (int i = 0; i + 1 < r.line_count; i++) {
+        const char *t = line_text(&r, i), *next = line_text(&r, i + 1);
+        char last = t[strlen(t) - 1];
+        /* A line inside the path ends at a separator; none starts with one. */
+        if (strchr("abcdefghijklmnopqrstuvwxyz", next[0]))
+            CHECK(strchr("/.-_?&", last) != NULL);
+        CHECK(next[0] != '/' && next[0] != '.' && next[0] != '-');
+        CHECK(!(r.lines[i].flags & LINE_EMERGENCY));
+    }
+    para_result u = fixture_set("flat", "详见https://bugs.debian.org/cgi-bin/bugreport.cgi?bug=1", 7);
+    for (int i = 0; i < u.line_count; i++) {
+        CHECK(!(u.lines[i].flags & LINE_EMERGENCY));
+        CHECK(strstr(line_text(&u, i), "bugs.d") == NULL || strstr(line_text(&u, i), "bugs.debian"));
+    }
+}
+
+/* LB-13: an English word too long for what is left of a line is
+ * hyphenated at libhyphen's points, the hyphen drawn but not in the text;
+ * a word in capitals is not. */
+void test_LB_13_latin_words_hyphenate(void)
+{
+    const char *src = "安装软件包 configuration management 工具";
+    para_result r = fixture_set("flat", src, 9);
+    CHECK_STR(all_lines(&r), src);
+    int added = 0;
+    for (int i = 0; i < r.glyph_count; i++)
+        added += r.glyphs[i].added;
+    CHECK(added >= 1);
+    bool cut = false;
+    for (int i = 0; i + 1 < r.line_count; i++) {
+        const char *t = line_text(&r, i);
+        size_t n = strlen(t);
+        cut |= n > 0 && t[n - 1] >= 'a' && t[n - 1] <= 'z' && line_text(&r, i + 1)[0] >= 'a';
+    }
+    CHECK(cut);
+    for (int i = 0; i < r.line_count; i++)
+        CHECK(!(r.lines[i].flags & (LINE_LOOSE | LINE_EMERGENCY)));
+}
+
+/* MX-6: in a line of Han and Latin words set solid, the Han–Latin
+ * boundaries spread before the gaps between Han characters. */
+void test_MX_6_han_latin_boundaries_spread_first(void)
+{
+    para_result r = fixture_set("flat", "用apt装vim文件，再用dpkg装软件包", 9.6);
+    CHECK(r.line_count >= 2);
+    /* The line is spread at 用|apt, apt|装, 装|vim, vim|文 only. */
+    CHECK(x0_of(&r, "a", 0) - x0_of(&r, "用", 0) > 1.02);
+    CHECK_NEAR(x0_of(&r, "件", 0) - x0_of(&r, "文", 0), 1.0, 0.001);
+}
+
+/* TX-2: full-width ASCII digits and letters are set as ASCII (GB/T 15835),
+ * unless the style keeps them; other full-width forms stay. */
+void test_TX_2_fullwidth_digits_and_letters_normalised(void)
+{
+    check_body_text("headline: 全角\nbody:\n  - 生于（１００８－１０４８），型号ＡＢ１２。\n",
+                    "生于（1008－1048），型号AB12。");
+    fixture_edition fe = fixture_compose("headline: 全角\nbody:\n  - p: 型号ＡＢ１２\n    style: fullwidth-kept\n", "1-2");
+    const article *a = fe.ed->articles[0];
+    CHECK_STR(a->blocks[a->block_count - 1].spans[0].text, "型号ＡＢ１２");
+    fixture_edition_free(&fe);
+}
+
+/* TX-3: a hyphen before a number, where nothing of a word or a range
+ * stands before it, is the minus sign U+2212. */
+void test_TX_3_negative_numbers_take_the_minus_sign(void)
+{
+    check_body_text("headline: 负数\nbody:\n  - 最低-9℃，增长-7.8%，1-2日，S233-S315线，ls -l，-.5\n",
+                    "最低\u22129℃，增长\u22127.8%，1-2日，S233-S315线，ls -l，\u2212.5");
+}
+
+/* FN-1: a Kai style whose face puts its quotation marks near the centre
+ * takes its Chinese punctuation from the Song face it names. */
+void test_FN_1_punctuation_from_the_face_the_style_names(void)
+{
+    fixture *f = fixture_get();
+    int serif = fontset_find(f->fonts, "serif"), kai = fontset_find(f->fonts, "kai");
+    para_result r = fixture_set("flat-kai-song-marks", "他说：“真金白银”越多。", 20);
+    const placed_glyph *g = r.glyphs + r.lines[0].glyph_start;
+    CHECK_INT(g[glyph_of(&r, 0, "真", 0)].face, kai);
+    CHECK_INT(g[glyph_of(&r, 0, "“", 0)].face, serif);
+    CHECK_INT(g[glyph_of(&r, 0, "”", 0)].face, serif);
+    CHECK_INT(g[glyph_of(&r, 0, "：", 0)].face, serif);
+    /* The closing quote's ink stays clear of 越 (more than a tenth of an em). */
+    para_result k = fixture_set("flat-kai", "白银”越多", 20);
+    para_result s = fixture_set("flat-kai-song-marks", "白银”越多", 20);
+    CHECK(glyph_x(&s, 0, glyph_of(&s, 0, "越", 0)) - glyph_x(&s, 0, glyph_of(&s, 0, "”", 0)) >=
+          glyph_x(&k, 0, glyph_of(&k, 0, "越", 0)) - glyph_x(&k, 0, glyph_of(&k, 0, "”", 0)));
+}
+
+/* Warnings of a kind the fixture's diag holds. */
+static int warnings_of(const char *kind)
+{
+    const char **kinds;
+    int *counts;
+    int n = diag_warning_kinds(fixture_get()->d, &kinds, &counts), found = 0;
+    for (int i = 0; i < n; i++)
+        if (strcmp(kinds[i], kind) == 0)
+            found = counts[i];
+    free(kinds);
+    free(counts);
+    return found;
+}
+
+/* FN-2, FN-3: a character the style's faces lack is set from the fallback
+ * list — CJK Extension B from the Hanazono faces — and each such
+ * character is a warning. */
+void test_FN_2_fallback_is_a_warning(void)
+{
+    fixture *f = fixture_get();
+    int before = warnings_of("font-fallback"), missing = warnings_of("missing-glyph");
+    para_result r = fixture_set("flat", "字\U00020000字", 20);
+    const placed_glyph *g = r.glyphs + r.lines[0].glyph_start;
+    CHECK(g[1].face == fontset_find(f->fonts, "hana-a") ||
+          g[1].face == fontset_find(f->fonts, "hana-b"));
+    CHECK_INT(warnings_of("font-fallback"), before + 1);
+    CHECK_INT(warnings_of("missing-glyph"), missing);
 }

@@ -6,7 +6,14 @@
 
 #define TEST_LIST                                                                                  \
     X(TX_1_spaces_are_glyphs)                                                                      \
-    X(PH_10_no_tracking_inside_numbers_or_beside_blanks)                                                                      \
+    X(PH_10_no_tracking_inside_numbers_or_beside_blanks)                                           \
+    X(LB_12_url_breaks_after_its_separators)                                                       \
+    X(LB_13_latin_words_hyphenate)                                                                 \
+    X(MX_6_han_latin_boundaries_spread_first)                                                      \
+    X(TX_2_fullwidth_digits_and_letters_normalised)                                                \
+    X(TX_3_negative_numbers_take_the_minus_sign)                                                   \
+    X(FN_1_punctuation_from_the_face_the_style_names)                                              \
+    X(FN_2_fallback_is_a_warning)                                                                      \
     X(yml_unfold_plain_keeps_breaks)                                                               \
     X(yml_unfold_list_item)                                                                        \
     X(yml_unfold_folded_block)                                                                     \
