@@ -31,6 +31,9 @@ typedef struct span {
     src_loc loc;       /* where the text starts in its file */
     bool loc_exact;    /* loc.col + character index is the column of each
                         * character (one-line scalars without escapes) */
+    bool marker;       /* a list item's marker: the text after it starts at the
+                        * style's hang (BL-3) */
+    bool nobreak;      /* a phrase no line may break inside (BL-6) */
 } span;
 
 typedef enum {
@@ -38,6 +41,10 @@ typedef enum {
     BLOCK_HEAD,  /* a head inside the article (h2, h3 …) */
     BLOCK_BOX,   /* a ruled box (pull-quote, sidebar) holding paragraphs */
     BLOCK_TABLE, /* a table */
+    BLOCK_VERSE, /* a poem: its children its furniture (title, author), then its
+                  * lines, a child without spans where a stanza ends (BL-1) */
+    BLOCK_CODE,  /* a listing: its children its lines as written, a child without
+                  * spans for an empty line (BL-2) */
 } block_kind;
 
 typedef enum { CELL_LEFT, CELL_CENTER, CELL_RIGHT, CELL_DECIMAL } cell_align;
@@ -85,6 +92,10 @@ typedef struct block {
     int child_count;
     table *table;           /* BLOCK_TABLE */
     int span_columns;       /* BLOCK_BOX, BLOCK_TABLE: module columns spanned */
+    int align;              /* BLOCK_PARA: 1 + a text_align over its style's, 0: its
+                             * style's; BLOCK_VERSE: 1 + ALIGN_CENTER centres the poem */
+    int keep;               /* BLOCK_PARA: this block and the keep - 1 after it stand
+                             * in one column when a column can hold them (BL-7) */
     src_loc loc;
 } block;
 

@@ -183,12 +183,11 @@ bool make_span(loader *ld, const yml_node *node, int style_ix, const char *what,
         return false;
     const style *st = &ld->l->styles[style_ix];
     const char *text = node->lines ? node->lines : node->str;
-    out->text = normalize(ld, text, strlen(text),
-                          norm_flags(st) | (st->keep_breaks ? NORM_KEEP_BREAKS : 0), node->loc,
-                          what);
-    out->style = style_ix;
-    out->loc = node->loc;
-    out->loc_exact = node->plain && strcmp(out->text, node->str) == 0;
+    const char *norm = normalize(ld, text, strlen(text),
+                                 norm_flags(st) | (st->keep_breaks ? NORM_KEEP_BREAKS : 0),
+                                 node->loc, what);
+    *out = (span){.text = norm, .style = style_ix, .loc = node->loc,
+                  .loc_exact = node->plain && strcmp(norm, node->str) == 0};
     return true;
 }
 

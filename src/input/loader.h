@@ -72,6 +72,48 @@ bool read_style(field_reader *r, yml_node *v, void *dest);
  * when it cannot be (reported). */
 const char *resolve_path(loader *ld, const yml_node *node, const char *what);
 
+/* A body item given as a mapping, while it is read (article.c, blocks.c). */
+typedef struct body_item {
+    block b;
+    const char *own_style; /* its style unless it names one: h2 …, body, box */
+    yml_node *map;         /* the item's mapping */
+    yml_node *title;       /* a box's or a poem's title, a poem's author */
+    yml_node *author;
+    int align;             /* a paragraph's or a poem's align, when align_given */
+    bool align_given;
+    bool keep;             /* keep: true — in one column if one can hold it (BL-7) */
+    bool numbered;         /* a list: 1. 2. 3. rather than bullets */
+} body_item;
+
+/* Readers of a body item's rows: its style (the one the value names, or
+ * its own), a node kept for the loader, whether an align was given. */
+bool item_style(field_reader *r, yml_node *v, void *dest);
+bool item_node(field_reader *r, yml_node *v, void *dest);
+bool item_align(field_reader *r, yml_node *v, void *dest);
+
+#define ITEM_STYLE(meaning)                                                                        \
+    {"style", FIELD_CUSTOM, offsetof(body_item, b.style), .read = item_style,                     \
+     .type_doc = "style", .doc = meaning}
+#define ITEM_KEEP                                                                                  \
+    {"keep", FIELD_BOOL, offsetof(body_item, keep),                                                \
+     .doc = "true: kept whole in one column when a column can hold it"}
+
+/* A scalar holds a paragraph, or several with blank lines between them:
+ * each a BLOCK_PARA in style style_ix, a 【】 head run in at its start and
+ * a dateline (本报讯…) each in a span of its own style (PH-12, CB-3). */
+bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix);
+
+/* The body items of blocks.c: a paragraph of runs, verse, code, a list, a
+ * notice, an attribution line (it: the item as its rows read it). */
+bool load_runs(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_verse(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_code(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_list(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_notice(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_attribution(loader *ld, block_vec *out, body_item *it, yml_node *v);
+extern const field_table verse_keys, code_keys, list_keys, notice_keys, notice_form_keys,
+    attribution_keys;
+
 /* An article file (article.c) and a table (tables.c); NULL on error. */
 article *article_load(loader *ld, const char *path);
 table *table_load(loader *ld, yml_node *n);

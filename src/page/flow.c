@@ -130,6 +130,16 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
         m->stop_variant = v;
         return n;
     }
+    /* BL-7: what must stand together starts the next frame when this one
+     * cannot hold it and a frame can. */
+    if (it->keep_lines > 1 && !cur->fresh && room_at(m, *cur, limit) < it->keep_lines &&
+        it->keep_lines <= limit - m->top) {
+        skip_frame(m, cur, limit);
+        if (!next_free(m, cur, limit)) {
+            m->stop_variant = v;
+            return n;
+        }
+    }
     int first, last, pieces;
     simulate(m, *cur, n, limit, &first, &last, &pieces);
     if (!split_ok(n, first, last, pieces)) {

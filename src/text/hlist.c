@@ -271,7 +271,7 @@ static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit
 {
     scaled em = u->size, space = b->space;
     bool stiff = no_stretch_between(t, pu, u);
-    if (space > 0 && b->ideo_space) {
+    if (space > 0 && (b->ideo_space || p->preserve_spaces)) {
         push_glue(v, GLUE_FIXED, space, 0, 0);
     } else if (space > 0 && !is_latin(pu->cls) && !is_latin(u->cls)) {
         /* A space between Chinese characters (记者 韩雪松) is a gap the
@@ -288,7 +288,11 @@ static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit
                   MAX(0, space - em / 4));
     } else if (is_latin(pu->cls) && is_latin(u->cls)) {
         /* No tracking inside a run of digits or Latin letters: a tracked
-         * head keeps "11" and "API" whole (PH-10). */
+         * head keeps "11" and "API" whole (PH-10).  Where a URL or path may
+         * break, a line made of it can spread a little, as a word space
+         * does (LB-12): otherwise it could only stand short of the measure. */
+        if (b->bk == BREAK_URL)
+            push_glue(v, GLUE_WORD, 0, em / 4, 0);
     } else if (p->han_latin_gap > 0 && ((pu->cls == CHAR_IDEO && is_latin(u->cls)) ||
                                         (is_latin(pu->cls) && u->cls == CHAR_IDEO))) {
         /* Between a Han character and a Latin one only: never beside
@@ -323,6 +327,16 @@ static void push_unit_box(item_vec *v, const para_text *t, const unit *units, in
         push_box(v, u->size / 2 - tail, k, (u->width - u->size / 2) / 2);
     else
         push_box(v, u->width - u->blank_left - u->blank_right, k, u->blank_left);
+}
+
+/* The width of the items so far: where the next one starts. */
+static scaled items_width(const item_vec *v)
+{
+    scaled w = 0;
+    for (int i = 0; i < v->n; i++)
+        if (v->v[i].kind != ITEM_PENALTY)
+            w += v->v[i].width;
+    return w;
 }
 
 /* 孤字 (PH-4): no break may leave a last line of one character,
@@ -389,6 +403,9 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
                 v.v[before_gap].unit = last_box + 1;
             if (u->span != pu->span && spans[u->span].gap_before > 0)
                 push_glue(&v, GLUE_FIXED, spans[u->span].gap_before, 0, 0);
+            /* BL-3: a list item's text starts at the hang, after its marker. */
+            if (u->span != pu->span && spans[pu->span].marker)
+                push_glue(&v, GLUE_FIXED, MAX(u->size / 4, p->hang - items_width(&v)), 0, 0);
             scaled blank_l = trim_left[k] ? 0 : u->blank_left;
             if (blank_l > 0) {
                 if (b.bk != BREAK_NEVER && !p->line_start_open_half)
@@ -397,6 +414,10 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             }
         } else if (u->blank_left > 0 && !p->line_start_open_half) {
             push_glue(&v, GLUE_BLANK_PAREN, u->blank_left, 0, u->blank_left);
+        } else if (k > 0 && p->preserve_spaces) {
+            /* Code: the indentation it starts with, as the spaces it is. */
+            for (int lead = 0; lead < k; lead++)
+                push_box(&v, units[lead].width, lead, 0);
         }
         last_tail = middle_tail(u);
         push_unit_box(&v, t, units, nu, k, last_tail);

@@ -74,6 +74,8 @@ typedef struct hlist_params {
     bool balance;              /* ragged text: the last line too, so lines come out even */
     scaled tracking;
     scaled han_latin_gap;
+    scaled hang;               /* a list item's text starts this far in, after its marker */
+    bool preserve_spaces;      /* code: a space keeps its width, neither stretches nor shrinks */
 } hlist_params;
 
 struct para_text;

@@ -451,6 +451,10 @@ static bool find_breaks(segmenter *s, para_text *t, const span *spans, int count
     latin_breaks(s, t, spans, l, d);
     if (words)
         mark_phrase_breaks(t, spans, l, words);
+    /* BL-6: nothing breaks a no-break phrase (but a forced line end). */
+    for (int i = 1; i < n; i++)
+        if (t->span[i - 1] == t->span[i] && spans[t->span[i]].nobreak && t->brk[i] != BREAK_MUST)
+            t->brk[i] = BREAK_NEVER;
     return true;
 }
 

@@ -278,6 +278,13 @@ typedef struct setting {
     bool *emergency;        /* the penalties add_emergency_breaks added, or NULL */
 } setting;
 
+/* How far in a paragraph's wrapped lines start (the style's hang: verse,
+ * lists, code), never more than half the measure. */
+static scaled hang_of(const style *st, scaled width)
+{
+    return MAX(0, MIN(st->hang, width / 2));
+}
+
 /* The paragraph's items, built with what its style and the options ask. */
 static void collect_items(setting *s)
 {
@@ -301,6 +308,8 @@ static void collect_items(setting *s)
         .ragged = s->justified ? 0 : RAGGED_EMS * st->size,
         .tracking = st->tracking,
         .han_latin_gap = st->han_latin_gap,
+        .hang = hang_of(st, opt->width),
+        .preserve_spaces = st->preserve_spaces,
     };
     s->items = hlist_build(&s->t, &s->sp, s->spans, &s->hp, s->ts->scratch, &s->n);
 }
@@ -323,7 +332,7 @@ static bool break_lines(setting *s)
         s->bp.loose_penalty = UNIT_PENALTY;
     }
     s->widths[0] = s->opt->first_width > 0 ? s->opt->first_width : s->opt->width;
-    s->widths[1] = s->opt->width;
+    s->widths[1] = s->opt->width - s->hp.hang;
     if (s->st->breaker == BREAKER_FIRST_FIT) {
         breaker_first_fit(s->items, s->n, s->widths, 2, scratch, &s->br);
         return true;
@@ -482,7 +491,10 @@ static void set_line(const setting *s, int li, const int *span_start, para_resul
     pl->style = -1;
     justification j = justify_line(items, lb->start, lb->end, natural, pl->width, s->align,
                                    forced);
-    scaled x = j.x;
+    /* Wrapped lines hang: they start at the hang, in the measure's rest. */
+    scaled x = j.x + (li > 0 ? s->hp.hang : 0);
+    if (li > 0)
+        pl->width += s->hp.hang;
     double inter_extra = 0;
     int inter_count = 0;
     scaled stop_given = 0; /* what stops' blanks gave since the last box */

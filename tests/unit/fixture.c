@@ -79,12 +79,8 @@ para_result fixture_set_spans(double ems, ...)
     va_start(ap, ems);
     const char *name;
     while (n < 16 && (name = va_arg(ap, const char *))) {
-        spans[n].style = layout_style(f->l, name);
-        spans[n].text = va_arg(ap, const char *);
-        spans[n].gap_before = 0;
-        spans[n].loc = (src_loc){0};
-        spans[n].loc_exact = false;
-        n++;
+        int ix = layout_style(f->l, name);
+        spans[n++] = (span){.text = va_arg(ap, const char *), .style = ix};
     }
     va_end(ap);
     return set_spans(ems, spans, n);

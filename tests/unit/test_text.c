@@ -196,3 +196,172 @@ void test_FN_2_fallback_is_a_warning(void)
     CHECK_INT(warnings_of("font-fallback"), before + 1);
     CHECK_INT(warnings_of("missing-glyph"), missing);
 }
+
+/* ---- the blocks of the content format ------------------------------------ */
+
+/* The placed body lines of a composed test edition, in order. */
+static const text_line *body_line(const fixture_edition *fe, int n)
+{
+    const draw_list *dl = &fe->out.pages[0].list;
+    for (int i = 0, k = 0; i < dl->lines.n; i++)
+        if (dl->lines.v[i].role == ROLE_BODY || dl->lines.v[i].role == ROLE_HEAD)
+            if (k++ == n)
+                return &dl->lines.v[i];
+    CHECK(!"no such line");
+    return &dl->lines.v[0];
+}
+
+/* x of the first glyph drawn for line tl, from the line's x, in pt. */
+static double ink_x(const fixture_edition *fe, const text_line *tl)
+{
+    const draw_list *dl = &fe->out.pages[0].list;
+    for (int i = 0; i < dl->ops.n; i++)
+        if (dl->ops.v[i].kind == DRAW_GLYPHS && &dl->lines.v[dl->ops.v[i].line] == tl)
+            return pt_from_scaled(dl->ops.v[i].x - tl->x);
+    CHECK(!"no glyphs on the line");
+    return -1;
+}
+
+/* BL-1: a poem is set a line a line under its title and author, never
+ * justified, a wrapped line hanging, a blank grid line between stanzas;
+ * centred, the poem moves as a block. */
+void test_BL_1_verse_a_line_a_line(void)
+{
+    fixture_edition fe = fixture_compose("headline: 诗\nbody:\n  - verse: |\n"
+                                         "      春眠不觉晓，\n      处处闻啼鸟。\n\n"
+                                         "      夜来风雨声声急，花落知多少。\n"
+                                         "    title: 春晓\n    author: 孟浩然\n",
+                                         "1");
+    CHECK_STR(body_line(&fe, 0)->text, "春晓");
+    CHECK_STR(body_line(&fe, 1)->text, "孟浩然");
+    CHECK_STR(body_line(&fe, 2)->text, "春眠不觉晓，");
+    CHECK_STR(body_line(&fe, 3)->text, "处处闻啼鸟。");
+    const text_line *wrapped = body_line(&fe, 5);
+    /* A stanza's end is a grid line left empty; the long line wraps, its
+     * rest 3 em in (the hang), the first 2 em (the indent). */
+    CHECK_INT(body_line(&fe, 4)->grid_line, body_line(&fe, 3)->grid_line + 2);
+    CHECK_NEAR(ink_x(&fe, body_line(&fe, 4)), 18.0, 0.01);
+    CHECK_NEAR(ink_x(&fe, wrapped), 27.0, 0.01);
+    fixture_edition_free(&fe);
+}
+
+/* BL-2: a listing keeps its spaces and indentation, in the monospaced
+ * face, and a line too long for the column wraps with a mark that is not
+ * in the text. */
+void test_BL_2_code_keeps_its_spaces(void)
+{
+    fixture_edition fe = fixture_compose("headline: 码\nbody:\n  - code: |\n"
+                                         "      if x:\n          y  = 1\n"
+                                         "      echo aaaaaaaa bbbbbbbb cccccccc dddddddd\n",
+                                         "1-2");
+    CHECK_STR(body_line(&fe, 0)->text, "if x:");
+    CHECK_STR(body_line(&fe, 1)->text, "    y  = 1");
+    const draw_list *dl = &fe.out.pages[0].list;
+    int marks = 0;
+    for (int i = 0; i < dl->ops.n; i++)
+        if (dl->ops.v[i].kind == DRAW_GLYPHS && dl->ops.v[i].glyphs[0].added)
+            marks++;
+    CHECK(marks >= 1);
+    fixture_edition_free(&fe);
+}
+
+/* BL-3: a list item's marker stands in the hang, its text and wrapped
+ * lines after it. */
+void test_BL_3_list_items_hang(void)
+{
+    fixture_edition fe = fixture_compose("headline: 单\nbody:\n  - list:\n"
+                                         "      - 第一项文字比较长要换行才能排完\n      - 第二项\n"
+                                         "    numbered: true\n",
+                                         "1");
+    CHECK(strncmp(body_line(&fe, 0)->text, "1.", 2) == 0);
+    CHECK_NEAR(ink_x(&fe, body_line(&fe, 1)), 18.0, 0.01);
+    CHECK(strncmp(body_line(&fe, 3)->text, "2.", 2) == 0);
+    fixture_edition_free(&fe);
+}
+
+/* BL-4, BL-5: an attribution and a notice's signature and date stand
+ * right; its salutation flush left (顶格), its body indented. */
+void test_BL_5_notice_salutation_flush_signature_right(void)
+{
+    fixture_edition fe = fixture_compose("headline: 告\nbody:\n  - attribution: ——鲁迅\n"
+                                         "  - notice:\n      salutation: 各位居民：\n"
+                                         "      body: 明天停水。\n      signature: 水厂\n"
+                                         "      date: 1月7日\n",
+                                         "1-2");
+    const text_line *by = body_line(&fe, 0), *hi = body_line(&fe, 1), *text = body_line(&fe, 2);
+    const text_line *sig = body_line(&fe, 3), *date = body_line(&fe, 4);
+    CHECK_NEAR(pt_from_scaled(by->used), pt_from_scaled(by->width), 0.01);
+    CHECK_NEAR(ink_x(&fe, hi), 0, 0.01);
+    CHECK_NEAR(ink_x(&fe, text), 18.0, 0.01);
+    CHECK_NEAR(pt_from_scaled(sig->used), pt_from_scaled(sig->width), 0.01);
+    CHECK_NEAR(pt_from_scaled(date->used), pt_from_scaled(date->width), 0.01);
+    fixture_edition_free(&fe);
+}
+
+/* BL-6: a paragraph of runs is one paragraph, each run in its style, a
+ * space a run starts with kept; no line breaks inside a no-break phrase. */
+void test_BL_6_runs_inside_a_paragraph(void)
+{
+    fixture_edition fe = fixture_compose("headline: 跑\nbody:\n  - p:\n      - 见\n"
+                                         "      - url: ' https://example.org/a '\n"
+                                         "      - 和\n      - em: 重点\n"
+                                         "      - nobreak: 中华人民共和国\n",
+                                         "1");
+    const article *a = fe.ed->articles[0];
+    const block *p = &a->blocks[a->block_count - 1];
+    CHECK_INT(p->span_count, 5);
+    CHECK_STR(p->spans[1].text, " https://example.org/a ");
+    CHECK_INT(p->spans[3].style, layout_style(fe.l, "emphasis"));
+    const draw_list *dl = &fe.out.pages[0].list;
+    bool whole = false;
+    for (int i = 0; i < dl->lines.n; i++)
+        whole |= strstr(dl->lines.v[i].text, "中华人民共和国") != NULL;
+    CHECK(whole);
+    fixture_edition_free(&fe);
+}
+
+/* BL-7: a list that says keep goes whole to the next column rather than
+ * split, when a column can hold it. */
+void test_BL_7_keep_together(void)
+{
+    /* Ten lines of text, the list, ten more: balanced over two columns of
+     * twelve lines, the list would stand across their foot and top. */
+    static const char *const yaml[2] = {
+        "headline: 留\nbody:\n  - 这是一段用来占位的文字，它要把第一栏排到只剩几行。这是一段用来占位的文字，它要把第一栏排到只剩几行。这是一段用来占位的文字，它要把第一栏排到只剩几行。这是占位文字。\n"
+        "  - list: [第一项内容, 第二项内容, 第三项内容, 第四项内容]\n"
+        "  - 后面还有一段文字，也是用来占位的，它排在清单的后面。后面还有一段文字，也是用来占位的，它排在清单的后面。后面还有一段文字，也是用来占位的，它排在清单的后面。完。\n",
+        "headline: 留\nbody:\n  - 这是一段用来占位的文字，它要把第一栏排到只剩几行。这是一段用来占位的文字，它要把第一栏排到只剩几行。这是一段用来占位的文字，它要把第一栏排到只剩几行。这是占位文字。\n"
+        "  - list: [第一项内容, 第二项内容, 第三项内容, 第四项内容]\n    keep: true\n"
+        "  - 后面还有一段文字，也是用来占位的，它排在清单的后面。后面还有一段文字，也是用来占位的，它排在清单的后面。后面还有一段文字，也是用来占位的，它排在清单的后面。完。\n"};
+    int columns[2][2];
+    for (int k = 0; k < 2; k++) {
+        fixture_edition fe = fixture_compose(yaml[k], "1-2");
+        const draw_list *dl = &fe.out.pages[0].list;
+        for (int i = 0; i < dl->lines.n; i++) {
+            if (strstr(dl->lines.v[i].text, "第一项"))
+                columns[k][0] = dl->lines.v[i].column;
+            if (strstr(dl->lines.v[i].text, "第四项"))
+                columns[k][1] = dl->lines.v[i].column;
+        }
+        fixture_edition_free(&fe);
+    }
+    CHECK(columns[0][0] != columns[0][1]); /* without keep the list is split */
+    CHECK_INT(columns[1][0], columns[1][1]);
+}
+
+/* PH-12, CB-3: a 【】 head run in at a paragraph's start and a dateline
+ * are spans of their own styles. */
+void test_PH_12_run_in_heads_and_datelines(void)
+{
+    fixture_edition fe = fixture_compose("headline: 头\nbody:\n  - 本报讯（记者 张三）今天下雨。\n"
+                                         "  - '【提示】出门带伞。'\n",
+                                         "1-2");
+    const article *a = fe.ed->articles[0];
+    const block *b0 = &a->blocks[0], *b1 = &a->blocks[1];
+    CHECK_INT(b0->span_count, 2);
+    CHECK_STR(b0->spans[0].text, "本报讯（记者 张三）");
+    CHECK_INT(b0->spans[0].style, layout_style(fe.l, "dateline"));
+    CHECK_STR(b1->spans[0].text, "【提示】");
+    CHECK_INT(b1->spans[0].style, layout_style(fe.l, "run-in"));
+    fixture_edition_free(&fe);
+}

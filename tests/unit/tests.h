@@ -13,7 +13,14 @@
     X(TX_2_fullwidth_digits_and_letters_normalised)                                                \
     X(TX_3_negative_numbers_take_the_minus_sign)                                                   \
     X(FN_1_punctuation_from_the_face_the_style_names)                                              \
-    X(FN_2_fallback_is_a_warning)                                                                      \
+    X(FN_2_fallback_is_a_warning)                                                                  \
+    X(BL_1_verse_a_line_a_line)                                                                    \
+    X(BL_2_code_keeps_its_spaces)                                                                  \
+    X(BL_3_list_items_hang)                                                                        \
+    X(BL_5_notice_salutation_flush_signature_right)                                                \
+    X(BL_6_runs_inside_a_paragraph)                                                                \
+    X(BL_7_keep_together)                                                                          \
+    X(PH_12_run_in_heads_and_datelines)                                                                      \
     X(yml_unfold_plain_keeps_breaks)                                                               \
     X(yml_unfold_list_item)                                                                        \
     X(yml_unfold_folded_block)                                                                     \
