@@ -289,10 +289,10 @@ static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit
     } else if (is_latin(pu->cls) && is_latin(u->cls)) {
         /* No tracking inside a run of digits or Latin letters: a tracked
          * head keeps "11" and "API" whole (PH-10).  Where a URL or path may
-         * break, a line made of it can spread a little, as a word space
-         * does (LB-12): otherwise it could only stand short of the measure. */
+         * break, a line made of it can spread as little as Han text does
+         * (LB-12): otherwise it could only stand short of the measure. */
         if (b->bk == BREAK_URL)
-            push_glue(v, GLUE_WORD, 0, em / 4, 0);
+            push_glue(v, GLUE_INTER, 0, HLIST_INTER_STRETCH(em), 0);
     } else if (p->han_latin_gap > 0 && ((pu->cls == CHAR_IDEO && is_latin(u->cls)) ||
                                         (is_latin(pu->cls) && u->cls == CHAR_IDEO))) {
         /* Between a Han character and a Latin one only: never beside
