@@ -65,7 +65,7 @@ static void wrap_mark(module *m, draw_list *dl, const para_line *pl, scaled base
     *op = (draw_op){.kind = DRAW_GLYPHS, .x = MAX(0, (st->hang - w) / 2), .y = baseline,
                     .face = st->face, .style = pl->style, .size = st->size, .glyphs = g,
                     .glyph_count = 1, .text = "", .gray = st->gray, .article = -1, .fill = -1,
-                    .line = dl->lines.n - 1};
+                    .line = -1}; /* an artifact: no reader takes it for text */
 }
 
 /* Lines [from, to) of the block as one block of grid lines, the poem's
