@@ -255,6 +255,38 @@ static void latin_breaks(segmenter *s, para_text *t, const span *spans, const la
     }
 }
 
+/* Parentheses: （ ） 〔 〕 ［ ］ and ASCII ( ). */
+static int paren(uint32_t c)
+{
+    return c == 0xFF08 || c == 0x3014 || c == 0xFF3B || c == '(' ? 1
+           : c == 0xFF09 || c == 0x3015 || c == 0xFF3D || c == ')' ? -1
+                                                                   : 0;
+}
+
+/* LB-14: a short figure in parentheses — six characters at most, a digit
+ * among them and no space, as 96877（24小时）, （上接A1版）, （2018） —
+ * stands on one line with them.  (Chinese words in parentheses, a title in
+ * 《》, a head in 【】 and a byline such as （记者 孟凡宇） break as any
+ * text.) */
+static void keep_brackets(para_text *t)
+{
+    for (int i = 0; i < t->n; i++) {
+        if (paren(t->cp[i]) != 1)
+            continue;
+        int j = i + 1;
+        while (j < t->n && j <= i + 7 && !paren(t->cp[j]) && t->cls[j] != CHAR_SPACE &&
+               t->cp[j] != '\n')
+            j++;
+        bool number = false;
+        for (int k = i + 1; k < j; k++)
+            number |= chars_is_digit(t->cp[k]);
+        if (j < t->n && j <= i + 7 && paren(t->cp[j]) == -1 && number)
+            for (int k = i + 1; k <= j; k++)
+                if (t->brk[k] != BREAK_MUST)
+                    t->brk[k] = BREAK_NEVER;
+    }
+}
+
 /* `icu` holds UAX #14's opportunities. */
 static void tailor_breaks(para_text *t, const unsigned char *icu, const style *st)
 {
@@ -297,10 +329,14 @@ static void tailor_breaks(para_text *t, const unsigned char *icu, const style *s
         /* Never split —— or …… (LB-3), whatever the rule set. */
         if ((is_dash(a) && is_dash(b)) || (is_ellipsis(a) && is_ellipsis(b)))
             k = BREAK_NEVER;
-        if (k == BREAK_ALLOW && st->unit_keep && chars_is_digit(a) && chars_is_unit_start(b))
+        /* LB-4: a number, or a grade of one letter (诚信A级), keeps its unit. */
+        bool grade = is_ascii_letter(a) && (i < 2 || !is_ascii_letter(t->cp[i - 2]));
+        if (k == BREAK_ALLOW && st->unit_keep && (chars_is_digit(a) || grade) &&
+            chars_is_unit_start(b))
             k = BREAK_SOFT;
         t->brk[i] = (unsigned char)k;
     }
+    keep_brackets(t);
 }
 
 /* Does the face have c?  The faces were opened ahead (typesetter_new); one
@@ -419,7 +455,11 @@ static void mark_phrase_breaks(para_text *t, const span *spans, const layout *l,
             a--;
         while (b < n && !is_part_gap(t->cp[b]) && t->span[b] == t->span[i])
             b++;
-        if (chars_is_byline_role(t->cp + a, gap - a) || chars_is_byline_credit(t->cp + i, b - i))
+        /* A credit is never parted from the name before it (整理 alone on a
+         * line reads as nothing); a role may, as a last resort. */
+        if (chars_is_byline_credit(t->cp + i, b - i))
+            t->brk[i] = BREAK_NEVER;
+        else if (chars_is_byline_role(t->cp + a, gap - a))
             t->brk[i] = BREAK_IN_WORD;
     }
 }

@@ -552,6 +552,8 @@ static void set_line(const setting *s, int li, const int *span_start, para_resul
         pl->flags |= LINE_LOOSE;
     if (s->emergency && s->emergency[lb->end])
         pl->flags |= LINE_EMERGENCY;
+    if (items[lb->end].kind == ITEM_PENALTY && items[lb->end].penalty == UNIT_PENALTY)
+        pl->flags |= LINE_UNIT_SPLIT;
 }
 
 /* The lines and their glyphs, into `out`. */

@@ -53,6 +53,7 @@ enum {
     LINE_TIGHT = 1 << 4,    /* a 。？！ inside the line reduced (clreq's last resort) */
     LINE_OVERFULL = 1 << 5, /* wider than the measure */
     LINE_EMERGENCY = 1 << 6,/* broke where the rules forbid (last resort) */
+    LINE_UNIT_SPLIT = 1 << 7, /* ends between a number and its unit (LB-4's last resort) */
     /* What composition warns of (para_warn_line); a tight line is only
      * flagged: clreq's own last reduction step. */
     LINE_WARNED = LINE_LOOSE | LINE_OVERFULL | LINE_EMERGENCY,

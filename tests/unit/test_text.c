@@ -365,3 +365,35 @@ void test_PH_12_run_in_heads_and_datelines(void)
     CHECK_INT(b1->spans[0].style, layout_style(fe.l, "run-in"));
     fixture_edition_free(&fe);
 }
+
+/* LB-14: a short figure in parentheses stays on one line with them; Chinese
+ * words in parentheses break as any text. */
+void test_LB_14_figures_in_parentheses_stay_whole(void)
+{
+    para_result r = fixture_set("flat", "请拨打热线96877（24小时）咨询", 9);
+    for (int i = 0; i < r.line_count; i++) {
+        const char *t = line_text(&r, i);
+        CHECK(strstr(t, "（") == NULL || strstr(t, "（24小时）") != NULL);
+    }
+    para_result w = fixture_set("flat", "文文文文文文（街道）字", 8);
+    CHECK_STR(line_text(&w, 0), "文文文文文文（街");
+}
+
+/* LB-4: a grade of one letter keeps its unit (诚信A级), and 级 is a unit. */
+void test_LB_4_grades_and_levels_keep_their_unit(void)
+{
+    /* The letter and the digit would fit the line; their units would not. */
+    para_result r = fixture_set("flat", "文文文文文文文诚信A级企业文文", 9.7);
+    CHECK_STR(line_text(&r, 0), "文文文文文文文诚信");
+    para_result w = fixture_set("flat", "文文文文文文文阵风7级以上", 9.6);
+    CHECK_STR(line_text(&w, 0), "文文文文文文文阵风");
+}
+
+/* CB-4: a credit (整理, 摄, 文/图) never stands on a line without the name
+ * before it. */
+void test_CB_4_credit_never_alone(void)
+{
+    para_result r = fixture_set("flat-byline", "本报记者 孟凡宇 整理", 7.5);
+    for (int i = 0; i < r.line_count; i++)
+        CHECK(strcmp(line_text(&r, i), "整理") != 0);
+}

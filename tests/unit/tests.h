@@ -20,7 +20,10 @@
     X(BL_5_notice_salutation_flush_signature_right)                                                \
     X(BL_6_runs_inside_a_paragraph)                                                                \
     X(BL_7_keep_together)                                                                          \
-    X(PH_12_run_in_heads_and_datelines)                                                                      \
+    X(PH_12_run_in_heads_and_datelines)                                                            \
+    X(LB_14_figures_in_parentheses_stay_whole)                                                     \
+    X(LB_4_grades_and_levels_keep_their_unit)                                                      \
+    X(CB_4_credit_never_alone)                                                                      \
     X(yml_unfold_plain_keeps_breaks)                                                               \
     X(yml_unfold_list_item)                                                                        \
     X(yml_unfold_folded_block)                                                                     \
