@@ -1,7 +1,9 @@
 /* test_text.c — the rules of docs/typography.md for text beyond plain
  * prose: text out as it went in (TX), tracking in heads (PH-10), Latin
- * words, URLs and paths among Chinese (LB-12, LB-13, MX-6).  Each fails if
- * its rule is broken. */
+ * words, URLs and paths among Chinese (LB-12, LB-13, MX-6), faces and
+ * fallback (FN), the blocks of the content format (BL) and the details a
+ * desk marks (LB-4, LB-14, CB-4, PH-12, TB-5).  Each fails if its rule is
+ * broken. */
 #include "harness.h"
 #include "tests.h"
 
@@ -396,4 +398,25 @@ void test_CB_4_credit_never_alone(void)
     para_result r = fixture_set("flat-byline", "本报记者 孟凡宇 整理", 7.5);
     for (int i = 0; i < r.line_count; i++)
         CHECK(strcmp(line_text(&r, i), "整理") != 0);
+}
+
+/* TB-5: a share column (3*) divides what automatic columns leave after
+ * their content: "vim-tiny" and 流行度 are not broken while the share's
+ * own cells stand half empty. */
+void test_TB_5_shares_never_starve_auto_columns(void)
+{
+    fixture_edition fe = fixture_compose("headline: 表\nbody:\n  - table:\n"
+                                         "      widths: [3*, auto, auto]\n      span: 2\n"
+                                         "      head: [说明, 软件包, 流行度]\n"
+                                         "      rows:\n        - [编辑器, vim-tiny, 95%]\n",
+                                         "1-3");
+    const draw_list *dl = &fe.out.pages[0].list;
+    bool tiny = false, popular = false;
+    for (int i = 0; i < dl->lines.n; i++) {
+        tiny |= strcmp(dl->lines.v[i].text, "vim-tiny") == 0;
+        popular |= strcmp(dl->lines.v[i].text, "流行度") == 0;
+    }
+    CHECK(tiny);
+    CHECK(popular);
+    fixture_edition_free(&fe);
 }

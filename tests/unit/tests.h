@@ -23,7 +23,8 @@
     X(PH_12_run_in_heads_and_datelines)                                                            \
     X(LB_14_figures_in_parentheses_stay_whole)                                                     \
     X(LB_4_grades_and_levels_keep_their_unit)                                                      \
-    X(CB_4_credit_never_alone)                                                                      \
+    X(CB_4_credit_never_alone)                                                                     \
+    X(TB_5_shares_never_starve_auto_columns)                                                                      \
     X(yml_unfold_plain_keeps_breaks)                                                               \
     X(yml_unfold_list_item)                                                                        \
     X(yml_unfold_folded_block)                                                                     \
