@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static fixture fx;
@@ -197,4 +198,13 @@ void check_body_text(const char *article_yaml, const char *expected)
     if (body)
         CHECK_STR(body->spans[0].text, expected);
     fixture_edition_free(&fe);
+}
+
+const char *lines_joined(const para_result *r)
+{
+    static char buf[2048];
+    buf[0] = 0;
+    for (int i = 0; i < r->line_count; i++)
+        strncat(buf, line_text(r, i), sizeof buf - strlen(buf) - 1);
+    return buf;
 }

@@ -12,15 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The paragraph's lines joined: what a reader copies out of them. */
-static const char *all_lines(const para_result *r)
-{
-    static char buf[2048];
-    buf[0] = 0;
-    for (int i = 0; i < r->line_count; i++)
-        strncat(buf, line_text(r, i), sizeof buf - strlen(buf) - 1);
-    return buf;
-}
 
 /* Glyphs of the paragraph that show the text `c`. */
 static int glyphs_showing(const para_result *r, const char *c)
@@ -41,7 +32,7 @@ void test_TX_1_spaces_are_glyphs(void)
     const char *src = "安装时运行 sudo apt install vim-tiny 即可，再用 ls -l 查看";
     para_result r = fixture_set("flat", src, 8);
     CHECK(r.line_count >= 3);
-    CHECK_STR(all_lines(&r), src);
+    CHECK_STR(lines_joined(&r), src);
     CHECK_INT(glyphs_showing(&r, " "), 8);
     bool ends_at_space = false;
     for (int i = 0; i + 1 < r.line_count; i++) {
@@ -80,7 +71,7 @@ void test_LB_12_url_breaks_after_its_separators(void)
 {
     const char *src = "配置文件在/usr/share/bash-completion/completions目录";
     para_result r = fixture_set("flat", src, 8);
-    CHECK_STR(all_lines(&r), src);
+    CHECK_STR(lines_joined(&r), src);
     for (int i = 0; i + 1 < r.line_count; i++) {
         const char *t = line_text(&r, i), *next = line_text(&r, i + 1);
         char last = t[strlen(t) - 1];
@@ -104,7 +95,7 @@ void test_LB_13_latin_words_hyphenate(void)
 {
     const char *src = "安装软件包 configuration management 工具";
     para_result r = fixture_set("flat", src, 9);
-    CHECK_STR(all_lines(&r), src);
+    CHECK_STR(lines_joined(&r), src);
     int added = 0;
     for (int i = 0; i < r.glyph_count; i++)
         added += r.glyphs[i].added;
