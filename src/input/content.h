@@ -3,8 +3,10 @@
  * content/<edition>/edition.yaml names the paper, the date, the template
  * and the pages; each page places articles on the template's grid; each
  * article is a YAML file that reads like the article: kicker, headline,
- * photo, lead, byline, then the body as a list of paragraphs, heads, boxes
- * and tables.  See docs/content.md.
+ * photo, lead, byline, then the body as a list of paragraphs (plain, or
+ * runs in styles of their own), heads, boxes, tables, poems, listings,
+ * lists, notices and attribution lines; a list or a notice is read as the
+ * paragraphs it is.  See docs/content.md.
  *
  * The loader checks everything it can without typesetting (unknown keys,
  * types, styles that do not exist, files outside the edition) and reports
@@ -12,8 +14,12 @@
  * characters are dropped (with a warning), runs of spaces fold to one, and
  * a source line break between two wide characters (or a wide character
  * and a digit) vanishes while other line breaks become a space
- * (typography LB-7) — unless the style keeps
- * line breaks, as heads do.  The edition owns all of it (one arena). */
+ * (typography LB-7) — unless the style keeps line breaks, as heads do, or
+ * every space (white-space: pre, listings).  Full-width digits and letters
+ * become ASCII (TX-2) and a hyphen that signs a number the minus sign
+ * (TX-3), unless the style says otherwise.  A paragraph's opening 【】 head
+ * or dateline becomes a span of its own style (PH-12).  The edition owns
+ * all of it (one arena). */
 #ifndef PAIBAN_INPUT_CONTENT_H
 #define PAIBAN_INPUT_CONTENT_H
 

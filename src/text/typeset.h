@@ -11,7 +11,11 @@
  *
  * Justification (justify.h) distributes what a line lacks or has too much
  * in clreq's order; last lines and lines before a forced break are set
- * solid, placed by their alignment.
+ * solid, placed by their alignment.  A style's hang starts the wrapped
+ * lines that far in (the glyphs carry it).  Every space is placed as a
+ * glyph, the space a line ends at after its last glyph (TX-1); a line
+ * that ends inside a hyphenated word ends with a hyphen glyph that shows
+ * no text (placed_glyph.added, LB-13).
  *
  * The typesetter opens every face the layout's styles and the fallbacks
  * name before it sets anything (fontset_open_ahead): segmentation only
