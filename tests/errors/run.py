@@ -13,6 +13,7 @@ FONTS = os.path.join(ROOT, 'fonts', 'fonts.yaml')
 JPEG = os.path.join(ROOT, 'content', '2018-12-28', 'images', 'xiaoguan.jpg')
 SHIPPED_STYLES = open(os.path.join(LAYOUT, 'styles.yaml'), encoding='utf-8').read()
 SHIPPED_BROADSHEET = open(os.path.join(LAYOUT, 'broadsheet.yaml'), encoding='utf-8').read()
+SHIPPED_PROFILE = open(os.path.join(LAYOUT, 'newsprint.icc'), 'rb').read()
 
 EDITION = """paper: 测试日报
 date: 2018-12-28
@@ -170,7 +171,7 @@ CASES = [
      '%s/styles.yaml:6:11: error: font "serif" (Nonexistent Serif SC Regular) is not installed; install the '
      'Debian package fonts-nonexistent (apt-get install fonts-nonexistent)' % LAYOUT),
     ('credit below 六号 (CB-6)', {'lay/styles.yaml': SHIPPED_STYLES.replace('size: 六号 ', 'size: 七号 '),
-                                 'lay/broadsheet.yaml': SHIPPED_BROADSHEET,
+                                 'lay/broadsheet.yaml': SHIPPED_BROADSHEET, 'lay/newsprint.icc': SHIPPED_PROFILE,
                                  'ed/a.yaml': 'headline: 标题\nphoto:\n  file: p.jpg\n  credit: 本报记者 张三 摄\nbody: [正文。]\n',
                                  'ed/p.jpg': ('JPEG', 10**9)}, ['--layout', 'lay'], 0,
      'lay/styles.yaml:%d:3: warning: style "credit" sets a photo credit at 5.5 pt, below 六号 (7.5 pt); give it '
