@@ -318,11 +318,23 @@ static void paint_rect(writer *w, const draw_op *op)
     }
 }
 
+/* The proof's labels are marks, and so are the glyphs layout adds to the
+ * text: the hyphen at a line's end and a listing's wrap mark, drawn as
+ * outlines that no reader (pdf.js and MuPDF take no ActualText) copies
+ * as a character of the text. */
+static bool shows_no_text(const draw_op *op)
+{
+    for (int i = 0; i < op->glyph_count; i++)
+        if (!op->glyphs[i].added)
+            return false;
+    return op->glyph_count > 0;
+}
+
 void write_op(writer *w, const draw_op *op)
 {
     switch_layer(w, op->layer);
-    if (op->kind == DRAW_GLYPHS && op->layer == 1) {
-        write_glyph_paths(w, op); /* the proof's labels: marks, not text */
+    if (op->kind == DRAW_GLYPHS && (op->layer == 1 || shows_no_text(op))) {
+        write_glyph_paths(w, op); /* marks, not text */
         return;
     }
     if (op->kind == DRAW_GLYPHS) {
