@@ -88,7 +88,7 @@ void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int
     for (int i = 0; i < src->ops.n; i++) {
         draw_op *op = VEC_PUSH(dst->ops);
         *op = src->ops.v[i];
-        if (op->kind == DRAW_GLYPHS)
+        if (op->kind == DRAW_GLYPHS && op->line >= 0) /* -1: an artifact, no line */
             op->line += line_shift;
         op->x += dx;
         op->y += dy;

@@ -23,6 +23,8 @@ typedef struct draw_glyph {
     scaled y;          /* offset up from the baseline */
     int text_start;    /* bytes into the run's text */
     int text_len;      /* 0: shows no text of its own (second glyph of a cluster) */
+    bool added;        /* not in the text at all: a hyphen at a line's end, a code
+                        * line's wrap mark; its run carries its text as ActualText */
 } draw_glyph;
 
 typedef struct draw_op {

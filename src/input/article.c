@@ -9,8 +9,52 @@
 
 /* ---- paragraphs and the items of the body ----------------------------- */
 
-/* A scalar holds a paragraph, or several with blank lines between them. */
-static bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
+/* Bytes of a head run in at the start of text: 【…】 (at most 24
+ * characters inside), or a dateline: 本报讯, 本报…讯 (a place or a date
+ * between), with the （记者 …） after it; 0 when there is none. */
+static size_t run_in_length(const char *text, bool *dateline)
+{
+    static const char open[] = "【", close[] = "】", ours[] = "本报", news[] = "讯";
+    *dateline = false;
+    if (strncmp(text, open, 3) == 0) {
+        const char *end = strstr(text, close);
+        return end && end - text <= 26 * 3 ? (size_t)(end - text) + 3 : 0;
+    }
+    if (strncmp(text, ours, 6) != 0)
+        return 0;
+    const char *xun = strstr(text, news);
+    if (!xun || xun - text > 14 * 3)
+        return 0;
+    *dateline = true;
+    const char *end = xun + 3;
+    if (strncmp(end, "（", 3) == 0 && strstr(end, "）") && strstr(end, "）") - end < 40 * 3)
+        end = strstr(end, "）") + 3;
+    return (size_t)(end - text);
+}
+
+/* The paragraph's spans: its text, with a 【】 head or a dateline at its
+ * start set apart in the style run-in or dateline, when the layout has
+ * it (PH-12, CB-3). */
+static void para_spans(loader *ld, block *b, const char *norm, int style_ix, yml_node *n)
+{
+    bool dateline;
+    size_t len = run_in_length(norm, &dateline);
+    int head = len ? layout_style(ld->l, dateline ? "dateline" : "run-in") : -1;
+    if (len >= strlen(norm))
+        head = -1;
+    bool exact = n->plain && strcmp(norm, n->str) == 0;
+    b->spans = arena_alloc(ld->e->arena, 2 * sizeof(span));
+    b->span_count = head >= 0 ? 2 : 1;
+    if (head < 0) {
+        b->spans[0] = (span){.text = norm, .style = style_ix, .loc = n->loc, .loc_exact = exact};
+        return;
+    }
+    b->spans[0] = (span){.text = arena_strndup(ld->e->arena, norm, len), .style = head,
+                         .loc = n->loc, .loc_exact = exact};
+    b->spans[1] = (span){.text = norm + len, .style = style_ix, .loc = n->loc};
+}
+
+bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
 {
     if (!yml_expect_kind(n, ld->d, YML_SCALAR, "a paragraph"))
         return false;
@@ -18,16 +62,14 @@ static bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
     while (*p) {
         const char *end = strstr(p, "\n\n");
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        const char *norm = normalize(ld, p, len, false, n->loc, "a paragraph");
+        const char *norm =
+            normalize(ld, p, len, norm_flags(&ld->l->styles[style_ix]), n->loc, "a paragraph");
         if (norm[0]) {
             block *b = VEC_PUSH(*out);
             b->kind = BLOCK_PARA;
             b->style = style_ix;
             b->loc = n->loc;
-            b->spans = arena_alloc(ld->e->arena, sizeof(span));
-            b->span_count = 1;
-            b->spans[0] = (span){.text = norm, .style = style_ix, .loc = n->loc,
-                                 .loc_exact = n->plain && strcmp(norm, n->str) == 0};
+            para_spans(ld, b, norm, style_ix, n);
         }
         if (!end)
             break;
@@ -37,23 +79,6 @@ static bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
     }
     return true;
 }
-
-/* A body item given as a mapping, while it is read. */
-typedef struct body_item {
-    block b;
-    const char *own_style; /* its style unless it names one: h2 …, body, box */
-} body_item;
-
-static bool read_item_style(field_reader *r, yml_node *v, void *dest)
-{
-    body_item *it = dest;
-    it->b.style = style_of(r->user, v, r->name, it->own_style, r->map);
-    return it->b.style >= 0;
-}
-
-#define ITEM_STYLE(meaning)                                                                        \
-    {"style", FIELD_CUSTOM, offsetof(body_item, b.style), .read = read_item_style,                 \
-     .type_doc = "style", .doc = meaning}
 
 #define HEAD_LEVEL(key)                                                                            \
     {key, FIELD_CUSTOM, 0, .type_doc = "text or list of lines",                                    \
@@ -66,8 +91,13 @@ static const field head_fields[] = {
 const field_table head_keys = {"a head", head_fields};
 
 static const field para_fields[] = {
-    {"p", FIELD_CUSTOM, 0, .type_doc = "text", .doc = "the paragraph's text"},
+    {"p", FIELD_CUSTOM, 0, .type_doc = "text or list of runs",
+     .doc = "the paragraph's text, or its runs: text, em, quote, url, nobreak"},
     ITEM_STYLE("the paragraph's style (body unless given)"),
+    {"align", FIELD_CUSTOM, 0, .read = item_align, .type_doc = "choice",
+     .range_doc = "justify, left, center, right, distribute",
+     .doc = "how its lines sit, over its style's"},
+    ITEM_KEEP,
     {0},
 };
 const field_table para_keys = {"a paragraph", para_fields};
@@ -75,6 +105,8 @@ const field_table para_keys = {"a paragraph", para_fields};
 static const field box_fields[] = {
     {"box", FIELD_CUSTOM, 0, .type_doc = "text or list",
      .doc = "what the ruled box holds: a paragraph, or a list of them (text, or p: …)"},
+    {"title", FIELD_CUSTOM, offsetof(body_item, title), .read = item_node, .type_doc = "text",
+     .doc = "a title at the head of the box (【注意】), in the style box-title"},
     ITEM_STYLE("the box's style (box unless given)"),
     {"span", FIELD_INT, offsetof(body_item, b.span_columns), .min = 1, .max = 24,
      .doc = "module columns the box spans"},
@@ -102,7 +134,18 @@ static bool load_head(loader *ld, block_vec *out, body_item *it, yml_node *v)
 
 static bool load_para(loader *ld, block_vec *out, body_item *it, yml_node *v)
 {
-    return add_para(ld, out, v, it->b.style);
+    int first = out->n;
+    if (v->kind == YML_SEQ) {
+        if (!load_runs(ld, out, it, v))
+            return false;
+    } else if (!add_para(ld, out, v, it->b.style)) {
+        return false;
+    }
+    for (int i = first; i < out->n; i++) {
+        out->v[i].align = it->align_given ? it->align + 1 : 0;
+        out->v[i].keep = it->keep ? 1 : 0;
+    }
+    return true;
 }
 
 /* A box holds paragraphs: a table or another box inside one has no place on
@@ -112,7 +155,12 @@ static bool load_box(loader *ld, block_vec *out, body_item *it, yml_node *conten
     block_vec children = {0};
     bool ok = true;
     it->b.kind = BLOCK_BOX;
-    if (content->kind == YML_SCALAR) {
+    int title_style;
+    if (it->title && ((title_style = style_named(ld, "box-title", it->title->loc)) < 0 ||
+                      !add_para(ld, &children, it->title, title_style)))
+        ok = false;
+    if (!ok) {
+    } else if (content->kind == YML_SCALAR) {
         ok = add_para(ld, &children, content, it->b.style);
     } else if (content->kind == YML_SEQ) {
         for (int i = 0; i < content->count && ok; i++) {
@@ -160,6 +208,9 @@ static const struct item_kind {
     {"h4", "h4", &head_keys, load_head},          {"h5", "h5", &head_keys, load_head},
     {"p", "body", &para_keys, load_para},         {"box", "box", &box_keys, load_box},
     {"table", NULL, &table_item_keys, load_table_item},
+    {"verse", "verse", &verse_keys, load_verse},  {"code", "code", &code_keys, load_code},
+    {"list", "list", &list_keys, load_list},      {"notice", NULL, &notice_keys, load_notice},
+    {"attribution", "attribution", &attribution_keys, load_attribution},
 };
 
 static bool load_block(loader *ld, block_vec *out, yml_node *n)
@@ -176,13 +227,14 @@ static bool load_block(loader *ld, block_vec *out, yml_node *n)
         yml_node *v = yml_lookup(n, kind->key);
         if (!v)
             continue;
-        body_item it = {.b.loc = n->loc, .own_style = kind->style};
+        body_item it = {.b.loc = n->loc, .own_style = kind->style, .map = n};
         field_reader r = loader_fields(ld);
         return fields_read(&r, n, kind->keys, &it) && kind->load(ld, out, &it, v);
     }
     if (n->count > 0)
         return diag_error(ld->d, n->keys[0]->loc,
-                          "\"%s\" is not a kind of body item; use h2, h3, h4, h5, p, box or table",
+                          "\"%s\" is not a kind of body item; use h2, h3, h4, h5, p, box, table, "
+                          "verse, code, list, notice or attribution",
                           n->keys[0]->str);
     return diag_error(ld->d, n->loc, "an empty mapping is not a body item");
 }
@@ -239,9 +291,18 @@ static bool read_crop(field_reader *r, yml_node *crop, void *dest)
  * names, which must be defined where the span is given. */
 static bool read_span(field_reader *r, yml_node *v, void *dest)
 {
+    loader *ld = r->user;
     int s;
-    return !v || ((s = style_named(r->user, r->row->arg, v->loc)) >= 0 &&
-                  make_span(r->user, v, s, r->name, fields_slot(r, dest)));
+    if (!v || (s = style_named(ld, r->row->arg, v->loc)) < 0)
+        return !v;
+    /* CB-6: a caption or credit below 六号 is hard to read on newsprint;
+     * said once, at the style. */
+    const style *st = &ld->l->styles[s];
+    if (st->size < scaled_from_pt(7.5))
+        diag_warn(r->d, st->loc, "small-type",
+                  "style \"%s\" sets %s at %.1f pt, below 六号 (7.5 pt); give it at least 六号",
+                  st->name, r->name, pt_from_scaled(st->size));
+    return make_span(ld, v, s, r->name, fields_slot(r, dest));
 }
 
 static bool read_lines(field_reader *r, yml_node *v, void *dest)

@@ -3,8 +3,10 @@
  * content/<edition>/edition.yaml names the paper, the date, the template
  * and the pages; each page places articles on the template's grid; each
  * article is a YAML file that reads like the article: kicker, headline,
- * photo, lead, byline, then the body as a list of paragraphs, heads, boxes
- * and tables.  See docs/content.md.
+ * photo, lead, byline, then the body as a list of paragraphs (plain, or
+ * runs in styles of their own), heads, boxes, tables, poems, listings,
+ * lists, notices and attribution lines; a list or a notice is read as the
+ * paragraphs it is.  See docs/content.md.
  *
  * The loader checks everything it can without typesetting (unknown keys,
  * types, styles that do not exist, files outside the edition) and reports
@@ -12,8 +14,12 @@
  * characters are dropped (with a warning), runs of spaces fold to one, and
  * a source line break between two wide characters (or a wide character
  * and a digit) vanishes while other line breaks become a space
- * (typography LB-7) — unless the style keeps
- * line breaks, as heads do.  The edition owns all of it (one arena). */
+ * (typography LB-7) — unless the style keeps line breaks, as heads do, or
+ * every space (white-space: pre, listings).  Full-width digits and letters
+ * become ASCII (TX-2) and a hyphen that signs a number the minus sign
+ * (TX-3), unless the style says otherwise.  A paragraph's opening 【】 head
+ * or dateline becomes a span of its own style (PH-12).  The edition owns
+ * all of it (one arena). */
 #ifndef PAIBAN_INPUT_CONTENT_H
 #define PAIBAN_INPUT_CONTENT_H
 
@@ -31,6 +37,9 @@ typedef struct span {
     src_loc loc;       /* where the text starts in its file */
     bool loc_exact;    /* loc.col + character index is the column of each
                         * character (one-line scalars without escapes) */
+    bool marker;       /* a list item's marker: the text after it starts at the
+                        * style's hang (BL-3) */
+    bool nobreak;      /* a phrase no line may break inside (BL-6) */
 } span;
 
 typedef enum {
@@ -38,6 +47,10 @@ typedef enum {
     BLOCK_HEAD,  /* a head inside the article (h2, h3 …) */
     BLOCK_BOX,   /* a ruled box (pull-quote, sidebar) holding paragraphs */
     BLOCK_TABLE, /* a table */
+    BLOCK_VERSE, /* a poem: its children its furniture (title, author), then its
+                  * lines, a child without spans where a stanza ends (BL-1) */
+    BLOCK_CODE,  /* a listing: its children its lines as written, a child without
+                  * spans for an empty line (BL-2) */
 } block_kind;
 
 typedef enum { CELL_LEFT, CELL_CENTER, CELL_RIGHT, CELL_DECIMAL } cell_align;
@@ -85,6 +98,10 @@ typedef struct block {
     int child_count;
     table *table;           /* BLOCK_TABLE */
     int span_columns;       /* BLOCK_BOX, BLOCK_TABLE: module columns spanned */
+    int align;              /* BLOCK_PARA: 1 + a text_align over its style's, 0: its
+                             * style's; BLOCK_VERSE: 1 + ALIGN_CENTER centres the poem */
+    int keep;               /* BLOCK_PARA: this block and the keep - 1 after it stand
+                             * in one column when a column can hold them (BL-7) */
     src_loc loc;
 } block;
 

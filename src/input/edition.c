@@ -282,7 +282,7 @@ static bool read_text(field_reader *r, yml_node *v, void *dest)
         return true;
     if (!yml_read_string(v, r->d, r->name, &s))
         return false;
-    *(const char **)fields_slot(r, dest) = normalize(r->user, s, strlen(s), false, v->loc,
+    *(const char **)fields_slot(r, dest) = normalize(r->user, s, strlen(s), 0, v->loc,
                                                       r->row->arg);
     return true;
 }

@@ -70,6 +70,13 @@ typedef struct style {
     bool tabular_figures;     /* digits of one width (OpenType tnum), for tables */
     scaled rule_thick;        /* tables in this style: outer rules, 0 = default */
     scaled rule_thin;         /* tables: the rule under the header, 0 = default */
+    int punct_face;           /* fontset face for Chinese punctuation, -1: `face` (FN-1) */
+    bool hyphenate;           /* Latin words may break at libhyphen's points (LB-13) */
+    scaled hang;              /* wrapped lines start this far in: verse, lists, code */
+    double hang_em;
+    bool preserve_spaces;     /* white-space: pre — spaces and indentation kept (code) */
+    bool keep_fullwidth;      /* full-width ASCII digits and letters kept as written (TX-2) */
+    bool ascii_minus;         /* a minus before a number stays "-" (else U+2212, TX-3) */
 } style;
 
 /* The colour a template gives a rule: a tint of black or of a named ink. */

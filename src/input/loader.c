@@ -20,10 +20,56 @@ field_reader loader_fields(loader *ld)
 
 static bool is_space_cp(uint32_t c) { return c == ' ' || c == '\t'; }
 
-const char *normalize(loader *ld, const char *in, size_t len, bool keep_breaks, src_loc loc,
+unsigned norm_flags(const style *st)
+{
+    return (st->preserve_spaces ? NORM_PRE : 0) | (st->keep_fullwidth ? NORM_FULLWIDTH : 0) |
+           (st->ascii_minus ? NORM_ASCII_MINUS : 0);
+}
+
+/* TX-2: a full-width ASCII digit or letter (０–９, Ａ–Ｚ, ａ–ｚ) as the ASCII one
+ * (GB/T 15835—2011: numbers in Arabic digits are half-width). */
+static uint32_t halfwidth(uint32_t c)
+{
+    if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+        (c >= 0xFF41 && c <= 0xFF5A))
+        return c - 0xFEE0;
+    return c;
+}
+
+/* TX-3: a hyphen that stands for the sign of a negative number — a digit
+ * after it, and before it the start, a space, or anything but a letter, a
+ * digit or a closing bracket (not 1-2, S233-S315, CN 41-0099) — is the
+ * minus sign U+2212. */
+static bool is_minus(uint32_t prev, const char *next, size_t left)
+{
+    uint32_t a = 0, b = 0;
+    int k = left ? utf8_decode(next, left, &a) : 0;
+    if (k > 0 && a == '.' && (size_t)k < left)
+        utf8_decode(next + k, left - (size_t)k, &b);
+    bool number = chars_is_digit(halfwidth(a)) || (a == '.' && chars_is_digit(b));
+    bool word = chars_is_digit(prev) || (prev | 0x20) - 'a' < 26u || prev == ')' ||
+                prev == 0xFF09 || prev == '-' || (prev >= 0xFF10 && prev <= 0xFF5A);
+    return number && !word;
+}
+
+/* A tab in text kept as written: spaces to the next fourth column. */
+static size_t expand_tab(char **out, size_t n, size_t *cap, size_t line_start)
+{
+    size_t col = n - line_start, to = (col / 4 + 1) * 4;
+    *cap += to - col;
+    *out = xrealloc(*out, *cap);
+    while (col++ < to)
+        (*out)[n++] = ' ';
+    return n;
+}
+
+const char *normalize(loader *ld, const char *in, size_t len, unsigned flags, src_loc loc,
                       const char *what)
 {
-    char *out = arena_alloc(ld->e->arena, len + 1);
+    size_t cap = 3 * len + 1; /* a "-" may become the three bytes of U+2212 */
+    char *out = xmalloc(cap);
+    size_t line_start = 0; /* where the current line starts in out (NORM_PRE) */
+    bool keep_breaks = flags & (NORM_KEEP_BREAKS | NORM_PRE);
     size_t n = 0;
     size_t i = 0;
     uint32_t prev = 0; /* last character written, 0 at start */
@@ -41,13 +87,15 @@ const char *normalize(loader *ld, const char *in, size_t len, bool keep_breaks, 
             /* Drop spaces written before the break, and those after it. */
             while (n > 0 && out[n - 1] == ' ')
                 n--;
-            while (i < len && (in[i] == ' ' || in[i] == '\t' || in[i] == '\n' || in[i] == '\r'))
+            while (i < len && !(flags & NORM_PRE) &&
+                   (in[i] == ' ' || in[i] == '\t' || in[i] == '\n' || in[i] == '\r'))
                 i++;
             if (n == 0 || i >= len)
                 continue;
             if (keep_breaks) {
                 out[n++] = '\n';
                 prev = '\n';
+                line_start = n;
                 continue;
             }
             /* The characters either side, looking past quotation marks:
@@ -91,6 +139,14 @@ const char *normalize(loader *ld, const char *in, size_t len, bool keep_breaks, 
             }
             continue;
         }
+        if (is_space_cp(c) && (flags & NORM_PRE)) {
+            if (c == '\t')
+                n = expand_tab(&out, n, &cap, line_start);
+            else
+                out[n++] = ' ';
+            prev = ' ';
+            continue;
+        }
         if (is_space_cp(c)) {
             if (n > 0 && prev != ' ' && prev != '\n') {
                 out[n++] = ' ';
@@ -105,13 +161,19 @@ const char *normalize(loader *ld, const char *in, size_t len, bool keep_breaks, 
                       c, what);
             continue;
         }
+        if (!(flags & NORM_FULLWIDTH))
+            c = halfwidth(c);
+        if (c == '-' && !(flags & NORM_ASCII_MINUS) && is_minus(prev, in + i, len - i))
+            c = 0x2212;
         n += (size_t)utf8_encode(c, out + n);
         prev = c;
     }
     while (n > 0 && out[n - 1] == ' ')
         n--;
     out[n] = 0;
-    return out;
+    char *kept = arena_strdup(ld->e->arena, out);
+    free(out);
+    return kept;
 }
 
 bool make_span(loader *ld, const yml_node *node, int style_ix, const char *what, span *out)
@@ -121,10 +183,11 @@ bool make_span(loader *ld, const yml_node *node, int style_ix, const char *what,
         return false;
     const style *st = &ld->l->styles[style_ix];
     const char *text = node->lines ? node->lines : node->str;
-    out->text = normalize(ld, text, strlen(text), st->keep_breaks, node->loc, what);
-    out->style = style_ix;
-    out->loc = node->loc;
-    out->loc_exact = node->plain && strcmp(out->text, node->str) == 0;
+    const char *norm = normalize(ld, text, strlen(text),
+                                 norm_flags(st) | (st->keep_breaks ? NORM_KEEP_BREAKS : 0),
+                                 node->loc, what);
+    *out = (span){.text = norm, .style = style_ix, .loc = node->loc,
+                  .loc_exact = node->plain && strcmp(norm, node->str) == 0};
     return true;
 }
 

@@ -37,9 +37,19 @@ typedef struct loader {
 /* A field reader for the content's mappings (strings go to the edition). */
 field_reader loader_fields(loader *ld);
 
-/* One run of text, normalised; `keep_breaks`: a line break is a forced one,
- * else the LB-7 rule applies.  `what` names the text in warnings. */
-const char *normalize(loader *ld, const char *in, size_t len, bool keep_breaks, src_loc loc,
+/* How normalize treats a text (flags). */
+enum {
+    NORM_KEEP_BREAKS = 1 << 0, /* a line break is a forced one, else the LB-7 rule applies */
+    NORM_PRE = 1 << 1,         /* every space kept as written, a tab to the next fourth
+                                * column (code: white-space pre) */
+    NORM_FULLWIDTH = 1 << 2,   /* full-width ASCII digits and letters kept (TX-2) */
+    NORM_ASCII_MINUS = 1 << 3, /* a hyphen before a number kept, not made U+2212 (TX-3) */
+};
+/* The flags a style asks for, line breaks aside. */
+unsigned norm_flags(const style *st);
+/* One run of text, normalised as `flags` say; `what` names the text in
+ * warnings. */
+const char *normalize(loader *ld, const char *in, size_t len, unsigned flags, src_loc loc,
                       const char *what);
 /* A span in style `style_ix` from a scalar. */
 bool make_span(loader *ld, const yml_node *node, int style_ix, const char *what, span *out);
@@ -61,6 +71,48 @@ bool read_style(field_reader *r, yml_node *v, void *dest);
 /* A file named in the content, resolved inside the edition folder; NULL
  * when it cannot be (reported). */
 const char *resolve_path(loader *ld, const yml_node *node, const char *what);
+
+/* A body item given as a mapping, while it is read (article.c, blocks.c). */
+typedef struct body_item {
+    block b;
+    const char *own_style; /* its style unless it names one: h2 …, body, box */
+    yml_node *map;         /* the item's mapping */
+    yml_node *title;       /* a box's or a poem's title, a poem's author */
+    yml_node *author;
+    int align;             /* a paragraph's or a poem's align, when align_given */
+    bool align_given;
+    bool keep;             /* keep: true — in one column if one can hold it (BL-7) */
+    bool numbered;         /* a list: 1. 2. 3. rather than bullets */
+} body_item;
+
+/* Readers of a body item's rows: its style (the one the value names, or
+ * its own), a node kept for the loader, whether an align was given. */
+bool item_style(field_reader *r, yml_node *v, void *dest);
+bool item_node(field_reader *r, yml_node *v, void *dest);
+bool item_align(field_reader *r, yml_node *v, void *dest);
+
+#define ITEM_STYLE(meaning)                                                                        \
+    {"style", FIELD_CUSTOM, offsetof(body_item, b.style), .read = item_style,                     \
+     .type_doc = "style", .doc = meaning}
+#define ITEM_KEEP                                                                                  \
+    {"keep", FIELD_BOOL, offsetof(body_item, keep),                                                \
+     .doc = "true: kept whole in one column when a column can hold it"}
+
+/* A scalar holds a paragraph, or several with blank lines between them:
+ * each a BLOCK_PARA in style style_ix, a 【】 head run in at its start and
+ * a dateline (本报讯…) each in a span of its own style (PH-12, CB-3). */
+bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix);
+
+/* The body items of blocks.c: a paragraph of runs, verse, code, a list, a
+ * notice, an attribution line (it: the item as its rows read it). */
+bool load_runs(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_verse(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_code(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_list(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_notice(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_attribution(loader *ld, block_vec *out, body_item *it, yml_node *v);
+extern const field_table verse_keys, code_keys, list_keys, notice_keys, notice_form_keys,
+    attribution_keys;
 
 /* An article file (article.c) and a table (tables.c); NULL on error. */
 article *article_load(loader *ld, const char *path);

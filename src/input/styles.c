@@ -69,6 +69,18 @@ static bool read_latin_font(field_reader *r, yml_node *v, void *dest)
     return ok;
 }
 
+/* Chinese punctuation follows the font too, unless the style names a face
+ * of its own for it (a Kai text with the Song face's marks, FN-1). */
+static bool read_punct_font(field_reader *r, yml_node *v, void *dest)
+{
+    style *s = dest;
+    if (v)
+        return face_named(r->user, v, r->name, &s->punct_face);
+    if (!yml_lookup(r->map, "inherit") || yml_lookup(r->map, "font"))
+        s->punct_face = -1;
+    return true;
+}
+
 /* The size, then whether the style can be set at all: the lengths in em
  * after it need a size, so a style without one takes 10pt to go on. */
 static bool read_size(field_reader *r, yml_node *v, void *dest)
@@ -182,6 +194,9 @@ static const char *const line_start_words[] = {"half", "full", NULL};
 static const char *const line_break_words[] = {"join", "keep", NULL};
 static const char *const phrase_break_words[] = {"false", "true", "names", NULL};
 static const char *const figure_words[] = {"proportional", "tabular", NULL};
+static const char *const white_space_words[] = {"normal", "pre", NULL};
+static const char *const fullwidth_words[] = {"normalize", "keep", NULL};
+static const char *const minus_words[] = {"minus", "hyphen", NULL};
 
 #define AT(f) offsetof(style, f)
 static const field style_fields[] = {
@@ -232,6 +247,19 @@ static const field style_fields[] = {
      .doc = "solid black text overprints in the print form"},
     {"figures", FIELD_SWITCH, AT(tabular_figures), .choices = figure_words, .on = 1,
      .doc = "tabular: digits of one width"},
+    {"punct-font", FIELD_CUSTOM, AT(punct_face), .read = read_punct_font, .type_doc = "face",
+     .range_doc = "a face of fonts/fonts.yaml",
+     .doc = "the face of Chinese punctuation (the font unless given)"},
+    {"hyphenate", FIELD_BOOL, AT(hyphenate),
+     .doc = "Latin words may break at the points of the English hyphenation dictionary"},
+    {"hang", FIELD_EM_LENGTH, AT(hang), .ratio = AT(hang_em),
+     .doc = "how far in a paragraph's wrapped lines start (a hanging indent)"},
+    {"white-space", FIELD_SWITCH, AT(preserve_spaces), .choices = white_space_words, .on = 1,
+     .doc = "pre: every space and the indentation kept, lines as written"},
+    {"fullwidth", FIELD_SWITCH, AT(keep_fullwidth), .choices = fullwidth_words, .on = 1,
+     .doc = "normalize: full-width ASCII digits and letters set as ASCII"},
+    {"minus", FIELD_SWITCH, AT(ascii_minus), .choices = minus_words, .on = 1,
+     .doc = "the sign of a negative number: the minus sign U+2212, or the hyphen as written"},
     {"rule-thick", FIELD_LENGTH, AT(rule_thick), .doc = "a table in this style: its outer rules"},
     {"rule-thin", FIELD_LENGTH, AT(rule_thin),
      .doc = "a table in this style: the rule under its header"},
@@ -262,6 +290,8 @@ static bool start_style(loader *ld, style *s, yml_node *n)
         .reduce_stops = true,
         .unit_keep = true,
         .gray = 1.0,
+        .punct_face = -1,
+        .hyphenate = true,
         .ink = -1,
         .overprint = true,
     };

@@ -183,7 +183,15 @@ static void share_widths(const table *t, scaled width, columns *c, int64_t fixed
     for (int k = 0; k < c->n; k++)
         if (t->col_width[k] == 0)
             auto_min += c->min[k], auto_max += c->max[k];
-    int64_t prop_room = avail - (weights > 0 ? auto_min : auto_max);
+    /* TB-5: automatic columns get their content's width before shares
+     * divide the rest, as far as the shares' own content allows: a share
+     * never starves its neighbours ("vim-|tiny") while its cells stand
+     * half empty. */
+    int64_t prop_min = 0;
+    for (int k = 0; k < c->n; k++)
+        if (t->col_width[k] < 0)
+            prop_min += c->min[k];
+    int64_t prop_room = weights > 0 ? MAX(prop_min, avail - auto_max) : avail - auto_max;
     if (weights > 0) {
         for (int k = 0; k < c->n; k++)
             if (t->col_width[k] < 0)

@@ -190,7 +190,9 @@ static bool glyph_codes(pdf_font *f, const draw_op *op, unsigned *codes, int *te
         const draw_glyph *g = &op->glyphs[i];
         bool c;
         codes[i] = pdffont_use(f, g->gid, op->text + g->text_start, g->text_len, &c);
-        conflict |= c;
+        /* A glyph that is not in the text (a hyphen at a line's end) must
+         * not be read as its character: the run says what it shows. */
+        conflict |= c || g->added;
         if (g->text_len > 0) {
             if (*text_start < 0 || g->text_start < *text_start)
                 *text_start = g->text_start;
@@ -261,7 +263,9 @@ static void show_glyphs(writer *w, const draw_op *op)
     double size = pt(op->size);
     unsigned *codes = xmalloc(sizeof(unsigned) * (size_t)(op->glyph_count + 1));
     int text_start = -1, text_end = -1;
-    bool actual_text = glyph_codes(f, op, codes, &text_start, &text_end) && text_start >= 0;
+    bool actual_text = glyph_codes(f, op, codes, &text_start, &text_end);
+    if (text_start < 0)
+        text_start = text_end = 0; /* a run of added glyphs alone shows no text */
     if (actual_text) {
         end_text(w);
         w->buf.n = 0;
@@ -317,11 +321,23 @@ static void paint_rect(writer *w, const draw_op *op)
     }
 }
 
+/* The proof's labels are marks, and so are the glyphs layout adds to the
+ * text: the hyphen at a line's end and a listing's wrap mark, drawn as
+ * outlines that no reader (pdf.js and MuPDF take no ActualText) copies
+ * as a character of the text. */
+static bool shows_no_text(const draw_op *op)
+{
+    for (int i = 0; i < op->glyph_count; i++)
+        if (!op->glyphs[i].added)
+            return false;
+    return op->glyph_count > 0;
+}
+
 void write_op(writer *w, const draw_op *op)
 {
     switch_layer(w, op->layer);
-    if (op->kind == DRAW_GLYPHS && op->layer == 1) {
-        write_glyph_paths(w, op); /* the proof's labels: marks, not text */
+    if (op->kind == DRAW_GLYPHS && (op->layer == 1 || shows_no_text(op))) {
+        write_glyph_paths(w, op); /* marks, not text */
         return;
     }
     if (op->kind == DRAW_GLYPHS) {

@@ -11,6 +11,9 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 LAYOUT = os.path.join(ROOT, 'layout')
 FONTS = os.path.join(ROOT, 'fonts', 'fonts.yaml')
 JPEG = os.path.join(ROOT, 'content', '2018-12-28', 'images', 'xiaoguan.jpg')
+SHIPPED_STYLES = open(os.path.join(LAYOUT, 'styles.yaml'), encoding='utf-8').read()
+SHIPPED_BROADSHEET = open(os.path.join(LAYOUT, 'broadsheet.yaml'), encoding='utf-8').read()
+SHIPPED_PROFILE = open(os.path.join(LAYOUT, 'newsprint.icc'), 'rb').read()
 
 EDITION = """paper: 测试日报
 date: 2018-12-28
@@ -31,7 +34,7 @@ body:
 """
 
 # A word no line can hold: broken where no rule allows it, and reported.
-LONG_WORD = 'headline: 标题\nbody:\n  - 正文Pneumonoultramicroscopicsilicovolcanoconiosis字。\n'
+LONG_WORD = 'headline: 标题\nbody:\n  - 正文PNEUMONOULTRAMICROSCOPICSILICOVOLCANOCONIOSIS字。\n'  # capitals: no hyphenation
 
 DIR = object()  # a folder where a file should be
 FIFO = object()  # a named pipe where a file should be (nobody writes to it)
@@ -78,7 +81,8 @@ PHOTO = 'headline: 标题\nphoto:\n  file: %s\nbody: [正文。]\n'
 URL = 'https://example.com/' + 'abcdefghij' * 30
 NUMBER = '1234567890' * 20
 # One warning for the run, at its first line, not one a line.
-URL_WARNING = ('ed/a.yaml:3:7: warning: the line "问 https://example.com/ab" breaks where the '
+# The URL breaks after its https:// (LB-12); the rest has no break.
+URL_WARNING = ('ed/a.yaml:3:17: warning: the line "example.com/abcdefghija" breaks where the '
                'line-breaking rules forbid: a run of text without a break is wider than the measure; '
                'rewording the text near it or changing the measure gives the breaker other choices '
                '[rule-broken]')
@@ -122,7 +126,8 @@ CASES = [
     ('unknown style', {'ed/a.yaml': ARTICLE + '  - p: 正文。\n    style: nosuch\n'}, [], 2,
      'ed/a.yaml:6:12: error: style "nosuch" is needed here but %s/styles.yaml does not define it' % LAYOUT),
     ('unknown body item', {'ed/a.yaml': ARTICLE + '  - h9: 小标题\n'}, [], 2,
-     'ed/a.yaml:5:5: error: "h9" is not a kind of body item; use h2, h3, h4, h5, p, box or table'),
+     'ed/a.yaml:5:5: error: "h9" is not a kind of body item; use h2, h3, h4, h5, p, box, table, '
+     'verse, code, list, notice or attribution'),
     ('tab in indentation', {'ed/a.yaml': 'headline: 标题\nbody:\n\t- 正文。\n'}, [], 2,
      'ed/a.yaml:3:1: error: YAML syntax: while scanning for the next token found character that cannot '
      'start any token (a tab, or a character such as @ or ` at the start of a value? indent with spaces '
@@ -156,15 +161,21 @@ CASES = [
     ('table empty row', {'ed/a.yaml': ARTICLE + '  - table:\n      rows:\n        - [1, 2]\n        - []\n'}, [], 2,
      'ed/a.yaml:8:11: error: this table row is empty; give its cells or remove the row'),
     ('table too wide', {'ed/a.yaml': ARTICLE + '  - table:\n      rows:\n        - [Internationalization, 1234567890123456789012345]\n'}, [], 2,
-     'ed/a.yaml:6:7: error: the table needs 195.4 pt but its frame is 117.0 pt wide (78.4 pt too wide); '
+     'ed/a.yaml:6:7: error: the table needs 139.4 pt but its frame is 117.0 pt wide (22.4 pt too wide); '
      'column 2 ("1234567890123456789012345") alone needs 116.3 pt. Span more columns, use a smaller table '
      'style, or shorten the text'),
     ('font not installed', {'fonts.yaml': 'faces:\n  serif: {family: Nonexistent Serif SC, package: fonts-nonexistent}\n'
                             '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
                             '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
-                            '  kai: {family: AR PL KaitiM GB, style: Regular}\n'}, ['--fonts', 'fonts.yaml'], 2,
+                            '  kai: {family: AR PL KaitiM GB, style: Regular}\n  mono: {family: Noto Sans Mono CJK SC}\n'}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif" (Nonexistent Serif SC Regular) is not installed; install the '
      'Debian package fonts-nonexistent (apt-get install fonts-nonexistent)' % LAYOUT),
+    ('credit below 六号 (CB-6)', {'lay/styles.yaml': SHIPPED_STYLES.replace('size: 六号 ', 'size: 七号 '),
+                                 'lay/broadsheet.yaml': SHIPPED_BROADSHEET, 'lay/newsprint.icc': SHIPPED_PROFILE,
+                                 'ed/a.yaml': 'headline: 标题\nphoto:\n  file: p.jpg\n  credit: 本报记者 张三 摄\nbody: [正文。]\n',
+                                 'ed/p.jpg': ('JPEG', 10**9)}, ['--layout', 'lay'], 0,
+     'lay/styles.yaml:%d:3: warning: style "credit" sets a photo credit at 5.5 pt, below 六号 (7.5 pt); give it '
+     'at least 六号 [small-type]' % (SHIPPED_STYLES.split('\n').index('  credit:') + 1)),
     ('character no font has', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 正文\U00013000字。\n'}, [], 0,
      'ed/a.yaml:3:7: warning: no font has U+13000 "\U00013000"; it prints as an empty box. Replace the '
      'character or add a face that has it to the fallback list in fonts/fonts.yaml [missing-glyph]'),
@@ -175,7 +186,7 @@ CASES = [
      'ed/a.yaml:3:5: warning: control character U+0007 in the text of a paragraph was dropped; remove it '
      'from the file [control-char]'),
     ('word wider than a column', {'ed/a.yaml': LONG_WORD}, [], 0,
-     'ed/a.yaml:3:5: warning: the line "正文Pneumon" breaks where the line-breaking rules '
+     'ed/a.yaml:3:5: warning: the line "正文PNEUMONOULTR" breaks where the line-breaking rules '
      'forbid: a run of text without a break is wider than the measure; rewording the text near it or '
      'changing the measure gives the breaker other choices [rule-broken]'),
     ('word wider than a column, strict', {'ed/a.yaml': LONG_WORD}, ['--strict'], 1, None),
@@ -207,8 +218,11 @@ CASES = [
     ('photo does not fit its module', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: p.jpg\n  lines: 60\nbody: [正文。]\n',
                                        'ed/p.jpg': ('JPEG', 10**9)}, [], 2,
      'ed/a.yaml:3:3: error: the photo (60 lines with its caption) does not fit in the article\'s area there; make it fewer lines or move it'),
-    ('paragraph that is a list', {'ed/a.yaml': ARTICLE + '  - p: [甲, 乙]\n'}, [], 2,
-     'ed/a.yaml:5:8: error: a paragraph must be a single value, not a list'),
+    ('paragraph that is a mapping', {'ed/a.yaml': ARTICLE + '  - p: {甲: 乙}\n'}, [], 2,
+     'ed/a.yaml:5:8: error: a paragraph must be a single value, not a mapping'),
+    ('run of a paragraph that is no run', {'ed/a.yaml': ARTICLE + '  - p: [甲, {bold: 乙}]\n'}, [], 2,
+     'ed/a.yaml:5:12: error: a run is text, or one of em: …, quote: …, url: …, nobreak: … or text: … '
+     'with style: …'),
     ('table row that is not a list', {'ed/a.yaml': ARTICLE + '  - table: {rows: [甲乙, 丙丁]}\n'}, [], 2,
      'ed/a.yaml:5:20: error: a table row is a list of cells, like [中岳街道, 26266.2, 6.0%]'),
     ('table inside a box', {'ed/a.yaml': ARTICLE + '  - box: [框里第一段。, {table: {rows: [[甲, 乙]]}}]\n'}, [], 2,
@@ -222,7 +236,7 @@ CASES = [
     ('font style not installed', {'fonts.yaml': 'faces:\n  serif: {family: Noto Serif CJK SC, style: Italic, package: fonts-noto-cjk}\n'
                                   '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
                                   '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
-                                  '  kai: {family: AR PL KaitiM GB, style: Regular}\n'}, ['--fonts', 'fonts.yaml'], 2,
+                                  '  kai: {family: AR PL KaitiM GB, style: Regular}\n  mono: {family: Noto Sans Mono CJK SC}\n'}, ['--fonts', 'fonts.yaml'], 2,
      # The styles are what the machine has of the family (fonts-noto-cjk, and more with
      # fonts-noto-cjk-extra): the message names them all, Bold and Regular among them.
      re.compile(re.escape('%s/styles.yaml:6:11: error: font "serif": Noto Serif CJK SC is installed '
@@ -258,7 +272,7 @@ CASES = [
     ('font file unreadable', {'fonts.yaml': 'faces:\n  serif: {family: X Serif, path: fdir}\n'
                               '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
                               '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
-                              '  kai: {family: AR PL KaitiM GB, style: Regular}\n',
+                              '  kai: {family: AR PL KaitiM GB, style: Regular}\n  mono: {family: Noto Sans Mono CJK SC}\n',
                               'fdir': DIR}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif" (X Serif Regular, ./fdir) cannot be read' % LAYOUT),
     ('long URL', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 请访问 %s 了解详情。\n' % URL}, [], 0,
