@@ -171,7 +171,7 @@ static void op_stroke(writer *w, const draw_op *op)
 static pdf_font *font_for(writer *w, int face)
 {
     if (!w->font_of_face[face])
-        w->font_of_face[face] = pdffont_new(w->doc, w->fonts, face);
+        w->font_of_face[face] = pdffont_new(w->doc, w->fonts, face, w->opt->cache_dir);
     return w->font_of_face[face];
 }
 
