@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { BLOCK_SIZE = 64 * 1024, ALIGN = 16 };
+/* Blocks grow from FIRST_BLOCK to BLOCK_SIZE, doubling: an arena that
+ * holds little (a YAML file's nodes, a module's settings) takes little,
+ * and one that holds much soon takes whole blocks. */
+enum { FIRST_BLOCK = 4 * 1024, BLOCK_SIZE = 64 * 1024, ALIGN = 16 };
 
 typedef struct block {
     struct block *next;
@@ -18,6 +21,7 @@ typedef struct block {
 struct arena {
     block *head;
     size_t total;
+    size_t next_size;  /* of the next ordinary block */
 };
 
 static block *block_new(size_t size)
@@ -32,7 +36,8 @@ static block *block_new(size_t size)
 arena *arena_new(void)
 {
     arena *a = xcalloc(1, sizeof *a);
-    a->head = block_new(BLOCK_SIZE);
+    a->head = block_new(FIRST_BLOCK);
+    a->next_size = 2 * FIRST_BLOCK;
     return a;
 }
 
@@ -65,7 +70,8 @@ void *arena_alloc(arena *a, size_t size)
             memset(big->data, 0, size);
             return big->data;
         }
-        b = block_new(BLOCK_SIZE);
+        b = block_new(MAX(a->next_size, size));
+        a->next_size = MIN(2 * a->next_size, (size_t)BLOCK_SIZE);
         b->next = a->head;
         a->head = b;
     }

@@ -34,15 +34,17 @@ static void print_timings(const build *b, const pdf_stats *ps)
 }
 
 /* The PDF, its dump, report and previews, at `pdf` (a scratch file for
- * -o -); the status. */
-static int write_outputs(const options *o, bool proof, build *b, const char *pdf, diag *d)
+ * -o -), after a build that kept its pages (the PDF and dump not yet
+ * written) or wrote them as they came (then ps holds what the writer
+ * measured); the status. */
+static int write_outputs(const options *o, bool proof, build *b, const char *pdf, bool written,
+                         pdf_stats *ps, diag *d)
 {
     if (proof || o->report)
         overset_fits(&b->eo, b->ed, b->lay, typesetter_fonts(b->ts));
     if (proof)
         proof_overlay(&b->eo, b->ed, b->lay, b->ts);
-    pdf_stats ps;
-    int status = output_pdf(o, b, pdf, o->dump, &ps, d);
+    int status = written ? EXIT_OK : output_pdf(o, b, pdf, o->dump, ps, d);
     if (status == EXIT_OK)
         status = output_report(o, b, d, d);
     if (status == EXIT_OK && o->png_dir &&
@@ -51,19 +53,31 @@ static int write_outputs(const options *o, bool proof, build *b, const char *pdf
     if (status == EXIT_OK && options_to_stdout(o) && !output_to_stdout(pdf, d))
         status = EXIT_ENV;
     if (status == EXIT_OK && o->timings)
-        print_timings(b, &ps);
-    pdf_stats_free(&ps);
+        print_timings(b, ps);
     return status;
 }
 
 int command_build(const options *o, bool proof, diag *d)
 {
     build b;
+    char *scratch = NULL;
+    bool text = o->command == COMMAND_TEXT;
+    if (!text && options_to_stdout(o) && !(scratch = output_scratch_pdf(d)))
+        return EXIT_ENV;
+    const char *pdf = scratch ? scratch : o->output;
+    /* A build's PDF and dump are written page by page as the pages are
+     * composed; the proof, the report and the text read all pages at once. */
+    bool stream = !text && !proof && !o->report;
+    pdf_stats ps = {0};
+    build_sink sink;
+    output_stream *os = stream ? output_stream_new(o, pdf, &ps, d, &sink) : NULL;
     int status = build_edition(o->edition, o->layout_dir, o->fonts_file,
-                               output_content_options(o), &b, d);
+                               output_content_options(o), os ? &sink : NULL, &b, d);
+    if (os)
+        status = output_stream_end(os, &b, status);
     if (status != EXIT_OK)
         goto out;
-    if (o->command == COMMAND_TEXT) {
+    if (text) {
         if (o->json)
             text_json(&b.eo, b.ed, b.lay, stdout);
         else if (o->by_article)
@@ -72,13 +86,7 @@ int command_build(const options *o, bool proof, diag *d)
             text_plain(&b.eo, stdout);
         goto out;
     }
-    char *scratch = NULL;
-    if (options_to_stdout(o) && !(scratch = output_scratch_pdf(d))) {
-        status = EXIT_ENV;
-        goto out;
-    }
-    status = write_outputs(o, proof, &b, scratch ? scratch : o->output, d);
-    output_scratch_free(scratch);
+    status = write_outputs(o, proof, &b, pdf, stream, &ps, d);
     if (status == EXIT_OK) {
         status = output_layout_status(o, &b);
         if (!o->quiet)
@@ -89,6 +97,8 @@ int command_build(const options *o, bool proof, diag *d)
         output_summary(o, &b, d);
     }
 out:
+    pdf_stats_free(&ps);
+    output_scratch_free(scratch);
     build_free(&b);
     return status;
 }
@@ -236,10 +246,10 @@ int command_diff(const options *o, diag *d)
      * slug lines of the before pictures): freed with it. */
     diag *old_d = diag_new();
     content_options copt = output_content_options(o);
-    int status = build_edition(old_dir, old_layout, old_fonts, copt, &old, old_d);
+    int status = build_edition(old_dir, old_layout, old_fonts, copt, NULL, &old, old_d);
     output_rest(old_d, o, false);
     if (status == EXIT_OK)
-        status = build_edition(o->edition, o->layout_dir, o->fonts_file, copt, &cur, d);
+        status = build_edition(o->edition, o->layout_dir, o->fonts_file, copt, NULL, &cur, d);
     if (status == EXIT_OK) {
         diff_editions(&old.eo, old.ed, old.lay, &cur.eo, cur.ed, cur.lay, &res);
         fputs(o->quiet ? res.brief : o->diff_verbose ? res.verbose : res.text, stdout);

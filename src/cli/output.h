@@ -31,6 +31,18 @@ bool output_check_targets(const options *o, diag *d);
 int output_pdf(const options *o, build *b, const char *path, const char *dump_path,
                pdf_stats *ps, diag *d);
 
+/* The same for a build whose pages are written as they are composed and
+ * let go (build_sink, page/build.h), so that memory does not grow with
+ * the pages: output_stream_new makes the sink to give build_edition
+ * (ps is the writer's, as above); output_stream_end, after the build,
+ * with its status, writes the rest of the PDF and the dump (nothing when
+ * the build failed), prints the photo notes, frees the stream and returns
+ * the status. */
+typedef struct output_stream output_stream;
+output_stream *output_stream_new(const options *o, const char *path, pdf_stats *ps, diag *d,
+                                 build_sink *sink);
+int output_stream_end(output_stream *s, build *b, int status);
+
 /* -o -: the PDF goes to a scratch file first (the previews read it), then
  * to standard output.  output_scratch_pdf makes the scratch folder and
  * returns the file's path (NULL, reported, when it cannot); output_to_stdout

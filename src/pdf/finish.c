@@ -152,3 +152,130 @@ bool check_fonts_embedded(writer *w, const char *path)
     }
     return ok;
 }
+
+/* Page contents deflated on a thread while the next pages are drawn: a
+ * page is handed over as soon as it is done, and what has come back goes
+ * into the document when the writer next looks (pdfstream_put touches
+ * libharu, so only on the document's thread).  Kept deflated, a page
+ * costs the document a tenth of its raw contents. */
+typedef struct page_job {
+    HPDF_Dict dict;
+    unsigned char *raw;
+    size_t len;
+    packed out;
+    bool done;
+} page_job;
+
+struct page_deflater {
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    VEC(page_job) jobs;
+    int next;              /* the first job not taken by the thread */
+    int head;              /* the first job not put back into the document */
+    bool stop;
+};
+
+static void *deflate_worker(void *arg)
+{
+    struct page_deflater *q = arg;
+    pthread_mutex_lock(&q->lock);
+    for (;;) {
+        while (q->next == q->jobs.n && !q->stop)
+            pthread_cond_wait(&q->cond, &q->lock);
+        if (q->next == q->jobs.n)
+            break;
+        int i = q->next++;
+        const unsigned char *raw = q->jobs.v[i].raw;
+        size_t len = q->jobs.v[i].len;
+        pthread_mutex_unlock(&q->lock);
+        packed out = pdfstream_deflate(raw, len);
+        pthread_mutex_lock(&q->lock);
+        q->jobs.v[i].out = out;
+        q->jobs.v[i].done = true;
+        pthread_cond_broadcast(&q->cond);
+    }
+    pthread_mutex_unlock(&q->lock);
+    return NULL;
+}
+
+static void put_job(page_job *j)
+{
+    /* Where zlib failed, libharu deflates it as before. */
+    if (j->out.data)
+        pdfstream_put(j->dict, &j->out);
+    free(j->out.data);
+    free(j->raw);
+}
+
+void deflate_page(writer *w, HPDF_Dict contents)
+{
+    if (!contents || !contents->stream || contents->stream->type != HPDF_STREAM_MEMORY ||
+        contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE || contents->write_fn)
+        return;
+    page_job j = {.dict = contents};
+    j.raw = pdfstream_take(contents, &j.len);
+    struct page_deflater *q = w->deflater;
+    if (!q) {
+        q = w->deflater = xcalloc(1, sizeof *q);
+        pthread_mutex_init(&q->lock, NULL);
+        pthread_cond_init(&q->cond, NULL);
+        if (pthread_create(&q->thread, NULL, deflate_worker, q) != 0) {
+            /* No thread: each page is deflated here, as it is done. */
+            pthread_mutex_destroy(&q->lock);
+            pthread_cond_destroy(&q->cond);
+            free(q);
+            w->deflater = NULL;
+        }
+    }
+    if (!w->deflater) {
+        j.out = pdfstream_deflate(j.raw, j.len);
+        put_job(&j);
+        return;
+    }
+    pthread_mutex_lock(&q->lock);
+    *VEC_PUSH(q->jobs) = j;
+    pthread_cond_broadcast(&q->cond);
+    pthread_mutex_unlock(&q->lock);
+}
+
+void deflated_pages_in(writer *w, bool all)
+{
+    struct page_deflater *q = w->deflater;
+    if (!q)
+        return;
+    pthread_mutex_lock(&q->lock);
+    while (q->head < q->jobs.n) {
+        if (!q->jobs.v[q->head].done) {
+            if (!all)
+                break;
+            pthread_cond_wait(&q->cond, &q->lock);
+            continue;
+        }
+        put_job(&q->jobs.v[q->head++]);
+    }
+    if (q->head == q->jobs.n)
+        q->head = q->next = q->jobs.n = 0;
+    pthread_mutex_unlock(&q->lock);
+}
+
+void deflater_free(writer *w)
+{
+    struct page_deflater *q = w->deflater;
+    if (!q)
+        return;
+    pthread_mutex_lock(&q->lock);
+    q->stop = true;
+    pthread_cond_broadcast(&q->cond);
+    pthread_mutex_unlock(&q->lock);
+    pthread_join(q->thread, NULL);
+    for (int i = q->head; i < q->jobs.n; i++) {
+        free(q->jobs.v[i].out.data);
+        free(q->jobs.v[i].raw);
+    }
+    VEC_FREE(q->jobs);
+    pthread_mutex_destroy(&q->lock);
+    pthread_cond_destroy(&q->cond);
+    free(q);
+    w->deflater = NULL;
+}

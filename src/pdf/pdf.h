@@ -79,6 +79,24 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, fontset
                const pdf_options *opt, const char *path, pdf_stats *stats, diag *d);
 void pdf_stats_free(pdf_stats *stats);
 
-
+/* pdf_write in steps, for pages written as they are composed and let go
+ * after (page/compose.h, compose_edition_each), so that memory does not
+ * grow with the pages: the document keeps of each page only its objects
+ * with the contents deflated (on a thread of its own, while the next page
+ * is drawn), and what the outline, the structure and the fonts need.
+ *
+ *     pdf_open → pdf_add_page for each page, in order → pdf_close
+ *
+ * pdf_open: NULL when libharu cannot start a document (reported, at
+ * `path`); e, l, fonts, opt and stats must outlive the writer.
+ * pdf_add_page: false when the page cannot be drawn (pdf_close says why).
+ * pdf_close: the rest of the document, from eo, whose pages may have been
+ * let go (it reads their labels, names and module boxes), written as
+ * `path`; frees the writer; false when nothing was written (reported). */
+typedef struct writer pdf_writer;
+pdf_writer *pdf_open(const edition *e, const layout *l, fontset *fonts, const pdf_options *opt,
+                     const char *path, pdf_stats *stats, diag *d);
+bool pdf_add_page(pdf_writer *w, const page_out *po);
+bool pdf_close(pdf_writer *w, const edition_out *eo, const char *path);
 
 #endif
