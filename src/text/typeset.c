@@ -130,6 +130,8 @@ typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d)
     return ts;
 }
 
+void typesetter_set_diag(typesetter *ts, diag *d) { ts->d = d; }
+
 void typesetter_free(typesetter *ts)
 {
     if (!ts)

@@ -93,6 +93,10 @@ typedef struct typesetter typesetter;
 
 typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d);
 void typesetter_free(typesetter *ts);
+/* Report into d from now on: a typesetter kept from one edition to the
+ * next (the archive's workers) keeps its segmenter, shaper and shaped
+ * paragraphs, which hold no locations. */
+void typesetter_set_diag(typesetter *ts, diag *d);
 
 /* Set spans[0..count) into lines; allocations go to `out`. */
 void para_typeset(typesetter *ts, const span *spans, int count, const para_options *opt,
