@@ -272,7 +272,11 @@ static int typeset_edition(const run *r, const year_edition *e)
         }
     }
     if (status == EXIT_OK) {
-        pdf_options po = {.form = PDF_ARCHIVE};
+        /* The edition's key digests its inputs: the document ID's ground. */
+        digest inputs;
+        digest_init(&inputs);
+        digest_add_str(&inputs, e->key);
+        pdf_options po = {.form = PDF_ARCHIVE, .inputs = &inputs};
         pdf_stats ps = {0};
         if (!build_time(edition_time(b.ed), &po.build_time, d))
             status = EXIT_INPUT;

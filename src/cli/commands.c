@@ -38,13 +38,13 @@ static void print_timings(const build *b, const pdf_stats *ps)
  * written) or wrote them as they came (then ps holds what the writer
  * measured); the status. */
 static int write_outputs(const options *o, bool proof, build *b, const char *pdf, bool written,
-                         pdf_stats *ps, diag *d)
+                         const digest *inputs, pdf_stats *ps, diag *d)
 {
     if (proof || o->report)
         overset_fits(&b->eo, b->ed, b->lay, typesetter_fonts(b->ts));
     if (proof)
         proof_overlay(&b->eo, b->ed, b->lay, b->ts);
-    int status = written ? EXIT_OK : output_pdf(o, b, pdf, o->dump, ps, d);
+    int status = written ? EXIT_OK : output_pdf(o, b, pdf, o->dump, inputs, ps, d);
     if (status == EXIT_OK)
         status = output_report(o, b, d, d);
     if (status == EXIT_OK && o->png_dir &&
@@ -70,7 +70,11 @@ int command_build(const options *o, bool proof, diag *d)
     bool stream = !text && !proof && !o->report;
     pdf_stats ps = {0};
     build_sink sink;
-    output_stream *os = stream ? output_stream_new(o, pdf, &ps, d, &sink) : NULL;
+    /* What the build reads is its input: the PDF's document ID. */
+    digest inputs;
+    digest_init(&inputs);
+    files_digest_reads(&inputs);
+    output_stream *os = stream ? output_stream_new(o, pdf, &inputs, &ps, d, &sink) : NULL;
     int status = build_edition(o->edition, o->layout_dir, o->fonts_file,
                                output_content_options(o), os ? &sink : NULL, &b, d);
     if (os)
@@ -86,7 +90,7 @@ int command_build(const options *o, bool proof, diag *d)
             text_plain(&b.eo, stdout);
         goto out;
     }
-    status = write_outputs(o, proof, &b, pdf, stream, &ps, d);
+    status = write_outputs(o, proof, &b, pdf, stream, &inputs, &ps, d);
     if (status == EXIT_OK) {
         status = output_layout_status(o, &b);
         if (!o->quiet)
@@ -97,6 +101,7 @@ int command_build(const options *o, bool proof, diag *d)
         output_summary(o, &b, d);
     }
 out:
+    files_digest_reads(NULL);
     pdf_stats_free(&ps);
     output_scratch_free(scratch);
     build_free(&b);
@@ -168,7 +173,7 @@ static bool diff_pictures(const options *o, build *old, build *cur, const char *
     options quiet = *o;
     quiet.quiet = true;
     bool ok = make_folder(o->png_dir, d);
-    ok = ok && output_pdf(&quiet, old, old_pdf, NULL, &ps, d) == EXIT_OK;
+    ok = ok && output_pdf(&quiet, old, old_pdf, NULL, NULL, &ps, d) == EXIT_OK;
     pdf_stats_free(&ps);
     ok = ok && png_render(old_pdf, old->eo.page_count, o->png_dir, ".old", (int)o->png_dpi, d) &&
          png_render(new_pdf, cur->eo.page_count, o->png_dir, "page", (int)o->png_dpi, d);
@@ -216,7 +221,7 @@ static int diff_outputs(const options *o, diff_result *res, build *old, build *c
     memset(&ps, 0, sizeof ps);
     int status = scratch_pdf && !make_folder(o->png_dir, d)
                      ? EXIT_ENV
-                     : output_pdf(o, cur, new_pdf, o->dump, &ps, d);
+                     : output_pdf(o, cur, new_pdf, o->dump, NULL, &ps, d);
     pdf_stats_free(&ps);
     if (status == EXIT_OK && o->png_dir && !diff_pictures(o, old, cur, new_pdf, d))
         status = EXIT_ENV;

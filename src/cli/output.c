@@ -48,10 +48,11 @@ static void print_photo_reports(const pdf_stats *ps)
 }
 
 int output_pdf(const options *o, build *b, const char *path, const char *dump_path,
-               pdf_stats *ps, diag *d)
+               const digest *inputs, pdf_stats *ps, diag *d)
 {
     char *cache = cache_dir();
-    pdf_options po = {.form = o->form, .no_marks = o->no_marks, .cache_dir = cache};
+    pdf_options po = {.form = o->form, .no_marks = o->no_marks, .cache_dir = cache,
+                      .inputs = inputs};
     memset(ps, 0, sizeof *ps);
     if (!build_time(edition_time(b->ed), &po.build_time, d)) {
         free(cache);
@@ -111,8 +112,8 @@ static bool stream_page(void *ctx, build *b, int p)
     return pdf_add_page(s->w, &b->eo.pages[p]);
 }
 
-output_stream *output_stream_new(const options *o, const char *path, pdf_stats *ps, diag *d,
-                                 build_sink *sink)
+output_stream *output_stream_new(const options *o, const char *path, const digest *inputs,
+                                 pdf_stats *ps, diag *d, build_sink *sink)
 {
     output_stream *s = xcalloc(1, sizeof *s);
     s->o = o;
@@ -121,7 +122,8 @@ output_stream *output_stream_new(const options *o, const char *path, pdf_stats *
     s->ps = ps;
     memset(ps, 0, sizeof *ps);
     s->cache = cache_dir();
-    s->po = (pdf_options){.form = o->form, .no_marks = o->no_marks, .cache_dir = s->cache};
+    s->po = (pdf_options){.form = o->form, .no_marks = o->no_marks, .cache_dir = s->cache,
+                          .inputs = inputs};
     *sink = (build_sink){stream_page, s};
     return s;
 }

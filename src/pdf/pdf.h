@@ -21,7 +21,7 @@
  * Both carry the outline (edition → page → headline), page labels (the
  * printed 版次) and the Info dictionary, and are byte for byte the same
  * from run to run: dates come from the edition (or SOURCE_DATE_EPOCH),
- * the document ID is a digest of the file itself.
+ * the document ID is a digest of the inputs (pdf_options).
  *
  * Preflight runs while the file is written: every font must be embedded,
  * every photo's effective resolution is measured (warning below the
@@ -34,6 +34,7 @@
 #define PAIBAN_PDF_PDF_H
 
 #include "base/diag.h"
+#include "base/digest.h"
 #include "base/files.h"
 #include "draw/display.h"
 #include "input/content.h"
@@ -46,6 +47,12 @@ typedef struct pdf_options {
     bool no_marks;          /* print: leave out marks and slug line whatever the template says */
     int64_t build_time;     /* seconds since 1970 (UTC) for the slug line and ModDate */
     const char *cache_dir;  /* photos converted to CMYK kept between runs (cache.h); NULL: none */
+    /* What the document is made from, digested: the bytes of every file
+     * the build read (files_digest_reads), or the archive's key of the
+     * edition's inputs; NULL: the edition's text alone.  The document ID
+     * is a digest of it, of the form, the build time and the faces, so
+     * the same input gives the same ID and the file is never read back. */
+    const digest *inputs;
 } pdf_options;
 
 /* What preflight measured of one placed photo. */

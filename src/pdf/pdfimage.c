@@ -2,13 +2,13 @@
 #include "pdf/pdfimage.h"
 
 #include "base/cache.h"
+#include "base/digest.h"
 #include "input/image.h"
 
 #include <math.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <lcms2.h>
-#include <nettle/md5.h>
 #include <png.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -371,20 +371,24 @@ static void converted_name(const unsigned char *photo, size_t len, const pdfimag
 {
     char setup[300];
     int n = snprintf(setup, sizeof setup,
-                     "paiban cmyk-jpeg 3; lcms %d; sRGB; relative colorimetric, bpc; "
+                     "paiban cmyk-jpeg 4; lcms %d; sRGB; relative colorimetric, bpc; "
                      "quality %d 4:2:0 islow; ink %.3f; profile %zu bytes; photo %zu bytes; "
                      "cut %d %d %d %d to %d x %d\n",
                      cmsGetEncodedCMMversion(), o->quality, o->ink_limit, o->cmyk_profile_len, len,
                      cut[0], cut[1], cut[2], cut[3], tw, th);
-    struct md5_ctx m;
-    md5_init(&m);
-    md5_update(&m, (size_t)n, (const uint8_t *)setup);
-    md5_update(&m, o->cmyk_profile_len, o->cmyk_profile);
-    md5_update(&m, len, photo);
-    unsigned char digest[16];
-    md5_digest(&m, MD5_DIGEST_SIZE, digest);
+    /* Quick digests of the profile and the photo (digest.h): named so on
+     * every run, a photo of megabytes must not cost what converting it
+     * saves. */
+    unsigned char parts[32], all[32];
+    digest_quick(o->cmyk_profile, o->cmyk_profile_len, parts);
+    digest_quick(photo, len, parts + 16);
+    digest dg;
+    digest_init(&dg);
+    digest_add(&dg, setup, (size_t)n);
+    digest_add(&dg, parts, sizeof parts);
+    digest_bytes(&dg, all);
     for (int i = 0; i < 16; i++)
-        snprintf(name + 2 * i, 3, "%02x", digest[i]);
+        snprintf(name + 2 * i, 3, "%02x", all[i]);
     strcpy(name + 32, "-cmyk.jpg");
 }
 

@@ -38,13 +38,12 @@ static HPDF_Dict icc_stream(writer *w, const unsigned char *icc, size_t len, int
     HPDF_Dict s = pdfmeta_icc_stream(w->doc, icc, len, n, where, w->d);
     if (!s)
         return NULL;
-    digest dg;
-    digest_init(&dg);
-    digest_add_str(&dg, "paiban icc deflated 1");
-    digest_add(&dg, icc, len);
-    char name[72];
-    digest_hex(&dg, name);
-    strcat(name, "-icc.z");
+    unsigned char quick[16];
+    digest_quick(icc, len, quick);
+    char name[48];
+    for (int i = 0; i < 16; i++)
+        snprintf(name + 2 * i, 3, "%02x", quick[i]);
+    snprintf(name + 32, sizeof name - 32, "-%zu.icc.z", len % 1000000);
     size_t zlen;
     unsigned char *z = cache_get(w->opt->cache_dir, name, &zlen);
     packed p = z ? (packed){z, zlen} : pdfstream_deflate(icc, len);

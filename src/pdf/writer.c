@@ -85,6 +85,49 @@ static pdf_claim document_claim(const writer *w)
     return edition_print(w)->pdfx == PDFX_1A ? CLAIM_PDFX_1A : CLAIM_PDFX_4;
 }
 
+/* The document ID: a digest of what the document is made from (pdf.h):
+ * its inputs, the form and build time, the edition's articles, and each
+ * face embedded by name, size and the checksum of its file (head's
+ * checkSumAdjustment).  Taken from what the writer holds, it costs
+ * nothing like digesting the file written, megabytes of photos. */
+static void document_id(const writer *w, unsigned char id[16])
+{
+    digest dg;
+    if (w->opt->inputs)
+        dg = *w->opt->inputs;
+    else
+        digest_init(&dg);
+    char text[256];
+    snprintf(text, sizeof text, "paiban document id 1; form %d%s%s; claim %d; built %lld; %d pages",
+             (int)w->opt->form, w->opt->no_marks ? ", no marks" : "",
+             w->overlay ? ", proof" : "", (int)document_claim(w),
+             (long long)w->opt->build_time, w->pages.n);
+    digest_add_str(&dg, text);
+    digest_add_str(&dg, w->e->paper ? w->e->paper : "");
+    for (int a = 0; a < w->e->article_count; a++) {
+        digest_add_str(&dg, w->e->articles[a]->id);
+        digest_add_str(&dg, w->e->articles[a]->headline.text ? w->e->articles[a]->headline.text : "");
+    }
+    for (int f = 0; f < w->face_count; f++) {
+        if (!w->font_of_face[f])
+            continue;
+        const face_info *fi = fontset_info(w->fonts, f);
+        hb_blob_t *head = hb_face_reference_table(fontset_hb_face(w->fonts, f),
+                                                  HB_TAG('h', 'e', 'a', 'd'));
+        unsigned len;
+        const char *h = hb_blob_get_data(head, &len);
+        snprintf(text, sizeof text, "%s %u glyphs, %d upem, %u glyphs used", fi->ps_name,
+                 fi->glyph_count, fi->upem, pdffont_glyph_count(w->font_of_face[f]));
+        digest_add_str(&dg, text);
+        if (len >= 12)
+            digest_add(&dg, h + 8, 4);
+        hb_blob_destroy(head);
+    }
+    unsigned char all[32];
+    digest_bytes(&dg, all);
+    memcpy(id, all, 16);
+}
+
 /* Output intents and the rest of what the document says of itself. */
 static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages)
 {
@@ -94,7 +137,9 @@ static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages
     pdfmeta_page_labels(w->doc, eo);
     if (!output_intent(w))
         return false;
-    pdfmeta_reserve_id(w->doc);
+    unsigned char id[16];
+    document_id(w, id);
+    pdfmeta_set_id(w->doc, id);
     /* ActualText needs PDF 1.5; PDF/A-2 builds on 1.7, PDF/X-4 on 1.6 and
      * PDF/X-1a:2003 on 1.4.  Set last: libharu sets 1.4 when it makes an
      * ExtGState. */
