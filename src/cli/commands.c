@@ -18,11 +18,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void print_timings(const build *b, const pdf_stats *ps)
+static void print_timings(const build *b, const pdf_stats *ps, bool streamed)
 {
     double shape, brk;
     typesetter_times(b->ts, &shape, &brk);
-    double compose = (b->t_composed - b->t_loaded) - shape - brk;
+    /* Pages written as they were composed were drawn inside composition. */
+    double compose = (b->t_composed - b->t_loaded) - shape - brk -
+                     (streamed ? ps->page_seconds + ps->image_seconds : 0);
     fprintf(stderr,
             "timings: load %.1f ms, shape %.1f ms, break %.1f ms, compose %.1f ms, pages "
             "%.1f ms, images %.1f ms, subset %.1f ms, write %.1f ms, total %.1f ms (%d "
@@ -53,7 +55,7 @@ static int write_outputs(const options *o, bool proof, build *b, const char *pdf
     if (status == EXIT_OK && options_to_stdout(o) && !output_to_stdout(pdf, d))
         status = EXIT_ENV;
     if (status == EXIT_OK && o->timings)
-        print_timings(b, ps);
+        print_timings(b, ps, written);
     return status;
 }
 

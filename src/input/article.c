@@ -428,16 +428,20 @@ static const char *unique_id(loader *ld, const char *path)
     return id;
 }
 
+/* An article's YAML is freed as soon as it is read: what the article
+ * keeps is copied into the edition (text normalised, names), and its
+ * locations point at the file name, which the edition keeps.  An edition
+ * of a thousand articles would otherwise hold a thousand YAML trees. */
 article *article_load(loader *ld, const char *path)
 {
-    yml_doc *doc = yml_load_source(ld->opt.files, path, ld->d);
+    yml_doc *doc = yml_load_source_named(ld->opt.files, path, ld->e->arena, ld->d);
     if (!doc)
         return NULL;
-    *VEC_PUSH(ld->docs) = doc;
     yml_node *root = doc->root;
     if (!root || root->kind != YML_MAP) {
         diag_error(ld->d, root ? root->loc : (src_loc){doc->file, 0, 0},
                    "an article is a mapping with at least \"headline\" and \"body\"");
+        yml_free(doc);
         return NULL;
     }
     article_src src = {.a = {.file = doc->file, .id = unique_id(ld, path),
@@ -447,5 +451,6 @@ article *article_load(loader *ld, const char *path)
     src.a.blocks = arena_memdup(ld->e->arena, src.blocks.v, sizeof(block) * (size_t)src.blocks.n);
     src.a.block_count = src.blocks.n;
     VEC_FREE(src.blocks);
+    yml_free(doc);
     return ok ? arena_memdup(ld->e->arena, &src.a, sizeof src.a) : NULL;
 }

@@ -4,6 +4,7 @@
 #include "pdf/pdfstream.h"
 #include "pdf/writer.h"
 
+#include <errno.h>
 #include <hpdf_doc.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -156,8 +157,50 @@ bool check_fonts_embedded(writer *w, const char *path)
 /* Page contents deflated on a thread while the next pages are drawn: a
  * page is handed over as soon as it is done, and what has come back goes
  * into the document when the writer next looks (pdfstream_put touches
- * libharu, so only on the document's thread).  Kept deflated, a page
- * costs the document a tenth of its raw contents. */
+ * libharu, so only on the document's thread).  Deflated, a page's
+ * contents go to a file of their own (unlinked: it dies with the run),
+ * which libharu reads back as it writes the PDF, so that a document of a
+ * thousand pages does not hold its contents, some 15 MB, in memory; where
+ * no such file can be made they stay in memory. */
+typedef struct spilled {
+    int fd;
+    off_t at;              /* where the data begins in the file */
+    size_t len, pos;
+} spilled;
+
+static HPDF_STATUS spilled_read(HPDF_Stream s, HPDF_BYTE *buf, HPDF_UINT *size)
+{
+    spilled *sp = s->attr;
+    size_t want = MIN((size_t)*size, sp->len - sp->pos), got = 0;
+    while (got < want) {
+        ssize_t k = pread(sp->fd, buf + got, want - got, sp->at + (off_t)(sp->pos + got));
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)errno);
+        got += (size_t)k;
+    }
+    sp->pos += got;
+    bool end = got < *size;
+    *size = (HPDF_UINT)got;
+    return end ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS spilled_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+    spilled *sp = s->attr;
+    int64_t to = mode == HPDF_SEEK_CUR ? (int64_t)sp->pos + pos
+                 : mode == HPDF_SEEK_END ? (int64_t)sp->len + pos
+                                         : pos;
+    if (to < 0 || to > (int64_t)sp->len)
+        return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
+    sp->pos = (size_t)to;
+    return HPDF_OK;
+}
+
+static HPDF_INT32 spilled_tell(HPDF_Stream s) { return (HPDF_INT32)((spilled *)s->attr)->pos; }
+
+static HPDF_UINT32 spilled_size(HPDF_Stream s) { return (HPDF_UINT32)((spilled *)s->attr)->len; }
 typedef struct page_job {
     HPDF_Dict dict;
     unsigned char *raw;
@@ -174,6 +217,9 @@ struct page_deflater {
     int next;              /* the first job not taken by the thread */
     int head;              /* the first job not put back into the document */
     bool stop;
+    int spill;             /* the file of deflated contents, -1: none (memory) */
+    off_t spill_len;
+    VEC(spilled *) spilled;
 };
 
 static void *deflate_worker(void *arg)
@@ -199,13 +245,57 @@ static void *deflate_worker(void *arg)
     return NULL;
 }
 
-static void put_job(page_job *j)
+/* The deflated data of j into the spill file, read back from there; false
+ * when it cannot be (then it stays in memory). */
+static bool spill_job(struct page_deflater *q, HPDF_MMgr mm, page_job *j)
+{
+    if (q->spill < 0)
+        return false;
+    spilled *sp = xcalloc(1, sizeof *sp);
+    *sp = (spilled){q->spill, q->spill_len, j->out.len, 0};
+    HPDF_Stream reader =
+        HPDF_CallbackReader_New(mm, spilled_read, spilled_seek, spilled_tell, spilled_size, sp);
+    bool ok = reader != NULL;
+    for (size_t done = 0; ok && done < j->out.len;) {
+        ssize_t k = pwrite(q->spill, j->out.data + done, j->out.len - done,
+                           q->spill_len + (off_t)done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        ok = k > 0;
+        done += ok ? (size_t)k : 0;
+    }
+    if (!ok) {
+        if (reader)
+            HPDF_Stream_Free(reader);
+        free(sp);
+        return false;
+    }
+    q->spill_len += (off_t)j->out.len;
+    *VEC_PUSH(q->spilled) = sp;
+    pdfstream_put_reader(j->dict, reader);
+    return true;
+}
+
+static void put_job(struct page_deflater *q, HPDF_MMgr mm, page_job *j)
 {
     /* Where zlib failed, libharu deflates it as before. */
-    if (j->out.data)
+    if (j->out.data && !(q && spill_job(q, mm, j)))
         pdfstream_put(j->dict, &j->out);
     free(j->out.data);
     free(j->raw);
+}
+
+/* The file the deflated contents go to, in $TMPDIR (or /tmp), unlinked
+ * at once; -1 when there is none. */
+static int spill_file(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    char *path = xasprintf("%s/paiban-contents-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int fd = mkstemp(path);
+    if (fd >= 0)
+        unlink(path);
+    free(path);
+    return fd;
 }
 
 void deflate_page(writer *w, HPDF_Dict contents)
@@ -220,17 +310,20 @@ void deflate_page(writer *w, HPDF_Dict contents)
         q = w->deflater = xcalloc(1, sizeof *q);
         pthread_mutex_init(&q->lock, NULL);
         pthread_cond_init(&q->cond, NULL);
+        q->spill = -1;
         if (pthread_create(&q->thread, NULL, deflate_worker, q) != 0) {
             /* No thread: each page is deflated here, as it is done. */
             pthread_mutex_destroy(&q->lock);
             pthread_cond_destroy(&q->cond);
             free(q);
             w->deflater = NULL;
+        } else {
+            q->spill = spill_file();
         }
     }
     if (!w->deflater) {
         j.out = pdfstream_deflate(j.raw, j.len);
-        put_job(&j);
+        put_job(NULL, w->doc->mmgr, &j);
         return;
     }
     pthread_mutex_lock(&q->lock);
@@ -252,7 +345,7 @@ void deflated_pages_in(writer *w, bool all)
             pthread_cond_wait(&q->cond, &q->lock);
             continue;
         }
-        put_job(&q->jobs.v[q->head++]);
+        put_job(q, w->doc->mmgr, &q->jobs.v[q->head++]);
     }
     if (q->head == q->jobs.n)
         q->head = q->next = q->jobs.n = 0;
@@ -274,6 +367,11 @@ void deflater_free(writer *w)
         free(q->jobs.v[i].raw);
     }
     VEC_FREE(q->jobs);
+    for (int i = 0; i < q->spilled.n; i++)
+        free(q->spilled.v[i]);
+    VEC_FREE(q->spilled);
+    if (q->spill >= 0)
+        close(q->spill);
     pthread_mutex_destroy(&q->lock);
     pthread_cond_destroy(&q->cond);
     free(q);

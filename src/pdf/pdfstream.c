@@ -33,6 +33,14 @@ void pdfstream_put(HPDF_Dict dict, const packed *p)
     dict->write_fn = write_flate_filter;
 }
 
+void pdfstream_put_reader(HPDF_Dict dict, HPDF_Stream reader)
+{
+    HPDF_Stream_Free(dict->stream);
+    dict->stream = reader;
+    dict->filter = HPDF_STREAM_FILTER_NONE;
+    dict->write_fn = write_flate_filter;
+}
+
 unsigned char *pdfstream_take(HPDF_Dict dict, size_t *len)
 {
     HPDF_Stream s = dict->stream;

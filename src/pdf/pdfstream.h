@@ -27,5 +27,8 @@ void pdfstream_put(HPDF_Dict dict, const packed *p);
 /* The data written so far to the stream dictionary `dict` (a copy the
  * caller frees). */
 unsigned char *pdfstream_take(HPDF_Dict dict, size_t *len);
+/* Make `dict` read its data, deflated already, from `reader` (a stream
+ * of the document's, which it then owns) when the file is written. */
+void pdfstream_put_reader(HPDF_Dict dict, HPDF_Stream reader);
 
 #endif
