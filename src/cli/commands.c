@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 
 #include "archive/archive.h"
+#include "base/digest.h"
 #include "cli/output.h"
 #include "cli/revisions.h"
 #include "desk/diff.h"
@@ -12,6 +13,7 @@
 #include "desk/proof.h"
 #include "desk/watch.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +61,23 @@ static int write_outputs(const options *o, bool proof, build *b, const char *pdf
     return status;
 }
 
-int command_build(const options *o, bool proof, diag *d)
+/* What watch keeps from one build to the next (NULL elsewhere): the fonts,
+ * the layout and a typesetter made for them, with the paragraphs it
+ * shaped, while no file of the layout or fonts folder changes. */
+typedef struct kept_setup {
+    fontset *fonts;
+    layout *lay;
+    typesetter *ts;
+    digest read;        /* what loading them read (files_digest_reads): the
+                         * document ID's start, as a build that loads them has */
+    char sig[65];       /* the folders' files: names, sizes, times */
+} kept_setup;
+
+static int build_with(const options *o, bool proof, const kept_setup *keep, diag *d);
+
+int command_build(const options *o, bool proof, diag *d) { return build_with(o, proof, NULL, d); }
+
+static int build_with(const options *o, bool proof, const kept_setup *keep, diag *d)
 {
     build b;
     char *scratch = NULL;
@@ -74,11 +92,17 @@ int command_build(const options *o, bool proof, diag *d)
     build_sink sink;
     /* What the build reads is its input: the PDF's document ID. */
     digest inputs;
-    digest_init(&inputs);
+    if (keep && keep->lay)
+        inputs = keep->read;
+    else
+        digest_init(&inputs);
     files_digest_reads(&inputs);
     output_stream *os = stream ? output_stream_new(o, pdf, &inputs, &ps, d, &sink) : NULL;
-    int status = build_edition(o->edition, o->layout_dir, o->fonts_file,
-                               output_content_options(o), os ? &sink : NULL, &b, d);
+    int status = keep && keep->lay
+                     ? build_edition_with(o->edition, keep->fonts, keep->lay, keep->ts,
+                                          output_content_options(o), os ? &sink : NULL, &b, d)
+                     : build_edition(o->edition, o->layout_dir, o->fonts_file,
+                                     output_content_options(o), os ? &sink : NULL, &b, d);
     if (os)
         status = output_stream_end(os, &b, status);
     if (status != EXIT_OK)
@@ -115,13 +139,90 @@ out:
 typedef struct watch_ctx {
     const options *o;
     int builds;
+    const char *layout_dir, *fonts_dir, *fonts_file;
+    kept_setup keep;
 } watch_ctx;
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* The names, sizes and times of the files in dir, into dg. */
+static void digest_listing(digest *dg, const char *dir)
+{
+    struct dirent **names;
+    int n = dir ? scandir(dir, &names, NULL, by_name) : -1;
+    for (int i = 0; i < n; i++) {
+        char *path = xasprintf("%s/%s", dir, names[i]->d_name);
+        struct stat st;
+        if (stat(path, &st) == 0) {
+            char line[512];
+            snprintf(line, sizeof line, "%s %lld %lld.%09ld", names[i]->d_name,
+                     (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+            digest_add_str(dg, line);
+        }
+        free(path);
+        free(names[i]);
+    }
+    if (n >= 0)
+        free(names);
+}
+
+static void drop_setup(kept_setup *k)
+{
+    typesetter_free(k->ts);
+    layout_free(k->lay);
+    fontset_free(k->fonts);
+    memset(k, 0, sizeof *k);
+}
+
+/* Fonts and layout loaded once and kept while their folders stay as they
+ * were: a re-proof after a changed word then loads the edition alone, and
+ * shapes only the paragraphs that changed.  Loading that says anything
+ * (an error, a warning) is left to each build, which reports it. */
+static void keep_setup(watch_ctx *w)
+{
+    char sig[65];
+    digest dg;
+    digest_init(&dg);
+    digest_listing(&dg, w->layout_dir);
+    digest_add_str(&dg, "fonts");
+    digest_listing(&dg, w->fonts_dir);
+    digest_hex(&dg, sig);
+    if (w->keep.lay && strcmp(sig, w->keep.sig) == 0)
+        return;
+    drop_setup(&w->keep);
+    if (!w->layout_dir || !w->fonts_file)
+        return;
+    diag *quiet = diag_new();
+    digest read;
+    digest_init(&read);
+    files_digest_reads(&read);
+    fontset *fonts = fontset_load(w->fonts_file, quiet);
+    layout *lay = fonts ? layout_load(w->layout_dir, fonts, quiet) : NULL;
+    files_digest_reads(NULL);
+    if (lay && diag_report_count(quiet) == 0) {
+        w->keep = (kept_setup){.fonts = fonts, .lay = lay, .ts = typesetter_new(fonts, lay, quiet),
+                               .read = read};
+        memcpy(w->keep.sig, sig, sizeof sig);
+    } else {
+        layout_free(lay);
+        fontset_free(fonts);
+    }
+    diag_free(quiet);
+}
 
 static bool rebuild(void *ctx)
 {
     watch_ctx *w = ctx;
     diag *d = diag_new();
-    int status = command_build(w->o, true, d);
+    keep_setup(w);
+    int status = build_with(w->o, true, &w->keep, d);
+    /* A build that failed may have found a face missing: the next loads
+     * afresh, and says so again. */
+    if (diag_error_count(d) > 0 || diag_env_error_count(d) > 0)
+        drop_setup(&w->keep);
     status = output_finish(d, w->o, status);
     diag_free(d);
     w->builds++;
@@ -146,11 +247,12 @@ int command_watch(const options *o, diag *d)
         dirs[n++] = layout_dir;
     if (fonts_dir && slash)
         dirs[n++] = fonts_dir;
-    watch_ctx ctx = {o, 0};
+    watch_ctx ctx = {o, 0, layout_dir, fonts_dir && slash ? fonts_dir : NULL, fonts, {0}};
     bool ok = build_is_dir(o->edition) ? watch_loop(dirs, n, (int)o->builds, rebuild, &ctx, d)
                                        : diag_error(d, (src_loc){o->edition, 0, 0},
                                                     "no such edition folder; give the folder that "
                                                     "holds edition.yaml");
+    drop_setup(&ctx.keep);
     free(layout_dir);
     free(fonts);
     free(fonts_dir);

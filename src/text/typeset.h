@@ -93,9 +93,10 @@ typedef struct typesetter typesetter;
 
 typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d);
 void typesetter_free(typesetter *ts);
-/* Report into d from now on: a typesetter kept from one edition to the
- * next (the archive's workers) keeps its segmenter, shaper and shaped
- * paragraphs, which hold no locations. */
+/* A new edition for a typesetter kept from the last (the archive's
+ * workers, watch): it reports into d from now on and its times
+ * (typesetter_times) count from zero; it keeps its segmenter, shaper and
+ * shaped paragraphs, which hold no locations. */
 void typesetter_set_diag(typesetter *ts, diag *d);
 
 /* Set spans[0..count) into lines; allocations go to `out`. */

@@ -9,6 +9,16 @@ import os, resource, shutil, struct, subprocess, sys, tempfile, zlib
 PAIBAN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else 'build/paiban')
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 LAYOUT = os.path.join(ROOT, 'layout')
+
+
+def installed_styles(family):
+    """The styles fontconfig lists for a family, as paiban names them: each
+    face's first style name, sorted (a machine with fonts-noto-cjk-extra
+    has more than Bold and Regular)."""
+    out = subprocess.run(['fc-list', ':family=%s' % family, 'style'], capture_output=True,
+                         text=True).stdout
+    return ', '.join(sorted({l.split('=', 1)[1].split(',')[0].strip()
+                             for l in out.splitlines() if '=' in l}))
 FONTS = os.path.join(ROOT, 'fonts', 'fonts.yaml')
 JPEG = os.path.join(ROOT, 'content', '2018-12-28', 'images', 'xiaoguan.jpg')
 
@@ -224,7 +234,7 @@ CASES = [
                                   '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
                                   '  kai: {family: AR PL KaitiM GB, style: Regular}\n'}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif": Noto Serif CJK SC is installed but has no style "Italic"; '
-     'its styles are: Bold, Regular' % LAYOUT),
+     'its styles are: %s' % (LAYOUT, installed_styles('Noto Serif CJK SC'))),
     ('deep nesting', {'ed/a.yaml': 'headline: 标题\nbody: ' + '[' * 100 + ']' * 100 + '\n'}, [], 2,
      'ed/a.yaml:2:71: error: YAML nested more than 64 levels deep; flatten the structure'),
     ('huge scalar', {'ed/a.yaml': ARTICLE + '  - ' + 'x' * (1 << 20) + 'y\n'}, [], 2,
