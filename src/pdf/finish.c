@@ -163,44 +163,24 @@ bool check_fonts_embedded(writer *w, const char *path)
  * thousand pages does not hold its contents, some 15 MB, in memory; where
  * no such file can be made they stay in memory. */
 typedef struct spilled {
+    reader_at at;          /* first: the stream's attr */
     int fd;
-    off_t at;              /* where the data begins in the file */
-    size_t len, pos;
+    off_t from;            /* where the data begins in the file */
 } spilled;
 
-static HPDF_STATUS spilled_read(HPDF_Stream s, HPDF_BYTE *buf, HPDF_UINT *size)
+static bool spilled_read(reader_at *at, unsigned char *buf, size_t n)
 {
-    spilled *sp = s->attr;
-    size_t want = MIN((size_t)*size, sp->len - sp->pos), got = 0;
-    while (got < want) {
-        ssize_t k = pread(sp->fd, buf + got, want - got, sp->at + (off_t)(sp->pos + got));
+    const spilled *sp = (const spilled *)at;
+    for (size_t got = 0; got < n;) {
+        ssize_t k = pread(sp->fd, buf + got, n - got, sp->from + (off_t)(at->pos + got));
         if (k < 0 && errno == EINTR)
             continue;
         if (k <= 0)
-            return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)errno);
+            return false;
         got += (size_t)k;
     }
-    sp->pos += got;
-    bool end = got < *size;
-    *size = (HPDF_UINT)got;
-    return end ? HPDF_STREAM_EOF : HPDF_OK;
+    return true;
 }
-
-static HPDF_STATUS spilled_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
-{
-    spilled *sp = s->attr;
-    int64_t to = mode == HPDF_SEEK_CUR ? (int64_t)sp->pos + pos
-                 : mode == HPDF_SEEK_END ? (int64_t)sp->len + pos
-                                         : pos;
-    if (to < 0 || to > (int64_t)sp->len)
-        return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
-    sp->pos = (size_t)to;
-    return HPDF_OK;
-}
-
-static HPDF_INT32 spilled_tell(HPDF_Stream s) { return (HPDF_INT32)((spilled *)s->attr)->pos; }
-
-static HPDF_UINT32 spilled_size(HPDF_Stream s) { return (HPDF_UINT32)((spilled *)s->attr)->len; }
 typedef struct page_job {
     HPDF_Dict dict;
     unsigned char *raw;
@@ -252,9 +232,8 @@ static bool spill_job(struct page_deflater *q, HPDF_MMgr mm, page_job *j)
     if (q->spill < 0)
         return false;
     spilled *sp = xcalloc(1, sizeof *sp);
-    *sp = (spilled){q->spill, q->spill_len, j->out.len, 0};
-    HPDF_Stream reader =
-        HPDF_CallbackReader_New(mm, spilled_read, spilled_seek, spilled_tell, spilled_size, sp);
+    *sp = (spilled){{j->out.len, 0, spilled_read}, q->spill, q->spill_len};
+    HPDF_Stream reader = pdfstream_reader(mm, &sp->at);
     bool ok = reader != NULL;
     for (size_t done = 0; ok && done < j->out.len;) {
         ssize_t k = pwrite(q->spill, j->out.data + done, j->out.len - done,
