@@ -39,7 +39,7 @@ bool digest_add_file(digest *d, const char *path)
     return n == 0;
 }
 
-/* xxHash64 (Yann Collet's, BSD-2), its rounds and its avalanche. */
+/* xxHash64 (Yann Collet's, under the two-clause BSD licence): its rounds and avalanche. */
 enum { QUICK_STRIPE = 32 };
 static const uint64_t P1 = 0x9E3779B185EBCA87ULL, P2 = 0xC2B2AE3D27D4EB4FULL,
                       P3 = 0x165667B19E3779F9ULL, P4 = 0x85EBCA77C2B2AE63ULL,
