@@ -58,21 +58,10 @@ static uint64_t round64(uint64_t acc, uint64_t in) { return rotl(acc + in * P2, 
 
 static uint64_t merge64(uint64_t h, uint64_t v) { return (h ^ round64(0, v)) * P1 + P4; }
 
-static uint64_t xxh64(const unsigned char *p, size_t len, uint64_t seed)
+/* The bytes after the last whole stripe, into h, and the avalanche. */
+static uint64_t finish64(uint64_t h, const unsigned char *p, const unsigned char *end,
+                         size_t len)
 {
-    const unsigned char *end = p + len;
-    uint64_t h;
-    if (len >= QUICK_STRIPE) {
-        uint64_t v[4] = {seed + P1 + P2, seed + P2, seed, seed - P1};
-        for (; end - p >= QUICK_STRIPE; p += QUICK_STRIPE)
-            for (int i = 0; i < 4; i++)
-                v[i] = round64(v[i], read64(p + 8 * i));
-        h = rotl(v[0], 1) + rotl(v[1], 7) + rotl(v[2], 12) + rotl(v[3], 18);
-        for (int i = 0; i < 4; i++)
-            h = merge64(h, v[i]);
-    } else {
-        h = seed + P5;
-    }
     h += (uint64_t)len;
     for (; end - p >= 8; p += 8)
         h = rotl(h ^ round64(0, read64(p)), 27) * P1 + P4;
@@ -91,9 +80,30 @@ static uint64_t xxh64(const unsigned char *p, size_t len, uint64_t seed)
     return h ^ h >> 32;
 }
 
+/* One pass over the data, four lanes; two halves made from the lanes
+ * merged two ways: xxHash64's own, and the lanes in the other order with
+ * other rotations. */
 void digest_quick(const void *data, size_t len, unsigned char out[16])
 {
-    uint64_t a = xxh64(data, len, 0), b = xxh64(data, len, P3);
+    const unsigned char *p = data, *end = p + len;
+    uint64_t a, b;
+    if (len >= QUICK_STRIPE) {
+        uint64_t v[4] = {P1 + P2, P2, 0, -P1};
+        for (; end - p >= QUICK_STRIPE; p += QUICK_STRIPE)
+            for (int i = 0; i < 4; i++)
+                v[i] = round64(v[i], read64(p + 8 * i));
+        a = rotl(v[0], 1) + rotl(v[1], 7) + rotl(v[2], 12) + rotl(v[3], 18);
+        b = rotl(v[3], 5) + rotl(v[2], 17) + rotl(v[1], 29) + rotl(v[0], 43);
+        for (int i = 0; i < 4; i++) {
+            a = merge64(a, v[i]);
+            b = merge64(b, v[3 - i]);
+        }
+    } else {
+        a = P5;
+        b = P5 + P3;
+    }
+    a = finish64(a, p, end, len);
+    b = finish64(b ^ P4, p, end, len);
     memcpy(out, &a, 8);
     memcpy(out + 8, &b, 8);
 }
