@@ -293,9 +293,16 @@ static photo *load_photo(loader *ld, yml_node *n)
     if (!fields_read(&r, n, &photo_keys, p))
         return NULL;
     /* Checked in full here (a PNG decoded), so a damaged file is reported
-     * where the article names it; composition and proof read the info. */
+     * where the article names it; composition and proof read the info.
+     * A photo checked for another article is not read again. */
+    for (int i = 0; i < ld->probed.n; i++)
+        if (strcmp(ld->probed.v[i].path, p->path) == 0) {
+            p->info = ld->probed.v[i].info;
+            return p;
+        }
     if (!image_probe(ld->e->files, p->path, &p->info, p->loc, ld->d))
         return NULL;
+    *VEC_PUSH(ld->probed) = (struct probed_photo){p->path, p->info};
     return p;
 }
 
