@@ -117,6 +117,18 @@ static HPDF_STATUS write_root(HPDF_Dict dict, HPDF_Stream stream)
     return put(stream, &b);
 }
 
+/* Kid k added to element el.  Most elements have one or two kids: their
+ * array grows from one, not from a growable array's eight, which at
+ * tens of thousands of elements would be megabytes of room never used. */
+static void add_kid(elem *el, kid k)
+{
+    if (el->kids.n == el->kids.cap) {
+        el->kids.cap = el->kids.cap ? 2 * el->kids.cap : 1;
+        el->kids.v = xrealloc(el->kids.v, sizeof(kid) * (size_t)el->kids.cap);
+    }
+    el->kids.v[el->kids.n++] = k;
+}
+
 static int new_elem(pdftag *t, const char *type, int parent)
 {
     elem *e = arena_alloc(t->a, sizeof *e);
@@ -130,7 +142,7 @@ static int new_elem(pdftag *t, const char *type, int parent)
     *VEC_PUSH(t->elems) = e;
     int index = t->elems.n - 1;
     if (parent >= 0)
-        *VEC_PUSH(t->elems.v[parent]->kids) = (kid){KID_ELEM, -1, e->dict};
+        add_kid(t->elems.v[parent], (kid){KID_ELEM, -1, e->dict});
     return index;
 }
 
@@ -282,7 +294,7 @@ static tag_mark content_of(pdftag *t, int e)
     if (!el->page)
         el->page = t->page;
     /* On the element's own page the bare MCID says it all. */
-    *VEC_PUSH(el->kids) = (kid){el->page == t->page ? KID_MCID : KID_MCR, mcid, t->page};
+    add_kid(el, (kid){el->page == t->page ? KID_MCID : KID_MCR, mcid, t->page});
     return (tag_mark){el->type, mcid, e};
 }
 
