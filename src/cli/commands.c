@@ -50,7 +50,7 @@ static int write_outputs(const options *o, bool proof, build *b, const char *pdf
         proof_overlay(&b->eo, b->ed, b->lay, b->ts);
     int status = written ? EXIT_OK : output_pdf(o, b, pdf, o->dump, inputs, ps, d);
     if (status == EXIT_OK)
-        status = output_report(o, b, d, d);
+        status = output_report(o, b, ps, d, d);
     if (status == EXIT_OK && o->png_dir &&
         !png_render(pdf, b->eo.page_count, o->png_dir, "page", (int)o->png_dpi, d))
         status = EXIT_ENV;
@@ -367,7 +367,7 @@ int command_diff(const options *o, diag *d)
     }
     if (status == EXIT_OK && o->report) {
         overset_fits(&cur.eo, cur.ed, cur.lay, typesetter_fonts(cur.ts));
-        status = output_report(o, &cur, d, d);
+        status = output_report(o, &cur, NULL, d, d);
     }
     if (status == EXIT_OK)
         output_summary(o, &cur, d);

@@ -248,11 +248,12 @@ void output_scratch_free(char *path)
     free(path);
 }
 
-int output_report(const options *o, const build *b, const diag *d, diag *out)
+int output_report(const options *o, const build *b, const pdf_stats *ps, const diag *d,
+                  diag *out)
 {
     if (!o->report)
         return EXIT_OK;
-    char *json = report_json(&b->eo, b->ed, b->lay, d);
+    char *json = report_json(&b->eo, b->ed, b->lay, d, ps);
     bool ok = write_file_atomic(o->report, json, strlen(json), out);
     free(json);
     return ok ? EXIT_OK : EXIT_ENV;

@@ -54,9 +54,11 @@ char *output_scratch_pdf(diag *d);
 bool output_to_stdout(const char *path, diag *d);
 void output_scratch_free(char *path);
 
-/* The report of b's messages in d at o->report, when asked for; a
- * failure to write goes to out. */
-int output_report(const options *o, const build *b, const diag *d, diag *out);
+/* The report of b's messages in d at o->report, when asked for, with
+ * the photos of ps (NULL when no PDF was written); a failure to write
+ * goes to out. */
+int output_report(const options *o, const build *b, const pdf_stats *ps, const diag *d,
+                  diag *out);
 
 /* EXIT_LAYOUT when text is overset and o does not allow it. */
 int output_layout_status(const options *o, const build *b);

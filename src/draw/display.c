@@ -38,8 +38,16 @@ void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled
     op->y2 = y2;
     op->weight = weight;
     op->gray = gray;
+    op->ink = -1;
     op->fill = -1;
     op->article = -1;
+}
+
+void draw_rule_inked(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
+                     int ink, double tint)
+{
+    draw_rule(dl, x1, y1, x2, y2, weight, tint);
+    dl->ops.v[dl->ops.n - 1].ink = ink;
 }
 
 void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fill,

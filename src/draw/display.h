@@ -31,7 +31,8 @@ typedef struct draw_op {
     scaled x2, y2;     /* RULE: end */
     scaled w, h;       /* RECT, IMAGE */
     scaled weight;     /* RULE, or RECT stroke; 0 = no stroke */
-    double gray;       /* ink: 1 = solid black (text, rule, stroke) */
+    double gray;       /* tint of its ink: 1 = solid (text, rule, stroke) */
+    int ink;           /* RULE: index in the layout's inks, -1: black (a run's is its style's) */
     double fill;       /* RECT fill as black ink, <0 = none */
     int face;          /* GLYPHS */
     int style;         /* GLYPHS: the style that asked for this text */
@@ -163,6 +164,9 @@ void edition_out_release_page(edition_out *out, int p);
 bool text_line_furniture(const text_line *tl);
 void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
                double gray);
+/* A rule in a tint of the layout's ink number `ink` (-1: black). */
+void draw_rule_inked(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
+                     int ink, double tint);
 void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fill,
                scaled stroke, double gray);
 void draw_image(draw_list *dl, const char *file, int width_px, scaled x, scaled y, scaled w,

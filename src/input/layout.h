@@ -72,12 +72,19 @@ typedef struct style {
     scaled rule_thin;         /* tables: the rule under the header, 0 = default */
 } style;
 
+/* The colour a template gives a rule: a tint of black or of a named ink. */
+typedef struct rule_colour {
+    int ink;                  /* index in the layout's inks, -1: black */
+    double tint;              /* 0..1 */
+} rule_colour;
+
 typedef struct folio_spec {
     bool enabled;
     int style;                /* style index */
     const char *left, *center, *right; /* templates with {paper} {date} … */
     scaled rise;              /* baseline distance above the type area */
     scaled rule;              /* rule under the folio, 0 for none */
+    rule_colour rule_color;
     scaled rule_gap;          /* rule distance above the type area */
 } folio_spec;
 
@@ -88,6 +95,7 @@ typedef struct masthead_spec {
     int info_style;           /* date, issue, serial numbers */
     int name_columns;         /* grid columns the name spans (from the left) */
     scaled rule;              /* rule under the masthead, 0 for none */
+    rule_colour rule_color;
 } masthead_spec;
 /* An ink beyond black that styles may name (styles.yaml inks:).  A
  * process ink is printed as its CMYK; a spot ink is a separation of its
@@ -140,6 +148,7 @@ typedef struct template {
     scaled baseline0;         /* baseline of grid line 0, from the page's top */
     bool column_rules;        /* 栏线 between columns */
     scaled column_rule_weight;
+    rule_colour column_rule_color;
     folio_spec folio;
     masthead_spec masthead;
     print_spec print;

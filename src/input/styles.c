@@ -116,6 +116,28 @@ static bool parse_percent(const char *text, double *out)
     return true;
 }
 
+bool ink_named(const layout *l, const char *text, int *ink, double *tint)
+{
+    double t = 1.0;
+    if (parse_percent(text, &t)) {
+        *ink = -1;
+        *tint = t;
+        return true;
+    }
+    const char *space = strrchr(text, ' ');
+    size_t name_len = space ? (size_t)(space - text) : strlen(text);
+    if (space && !parse_percent(space + 1, &t))
+        return false;
+    for (int i = 0; i < l->ink_count; i++) {
+        if (strlen(l->inks[i].name) == name_len && strncmp(l->inks[i].name, text, name_len) == 0) {
+            *ink = i;
+            *tint = t;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A style's colour: a black-ink percentage ("100%", "60%"), a named ink
  * of styles.yaml ("red"), optionally with its tint ("red 60%"), or four
  * percentages of process ink ([0%, 100%, 100%, 0%]). */
@@ -143,23 +165,8 @@ static bool read_color(field_reader *r, yml_node *v, void *dest)
     const char *c;
     if (!yml_read_string(v, r->d, "color", &c))
         return false;
-    double tint = 1.0;
-    if (parse_percent(c, &tint)) {
-        s->ink = -1;
-        s->gray = tint;
+    if (ink_named(l, c, &s->ink, &s->gray))
         return true;
-    }
-    const char *space = strrchr(c, ' ');
-    size_t name_len = space ? (size_t)(space - c) : strlen(c);
-    if (space && !parse_percent(space + 1, &tint))
-        name_len = 0;
-    for (int i = 0; i < l->ink_count && name_len > 0; i++) {
-        if (strlen(l->inks[i].name) == name_len && strncmp(l->inks[i].name, c, name_len) == 0) {
-            s->ink = i;
-            s->gray = tint;
-            return true;
-        }
-    }
     return diag_error(r->d, v->loc,
                       "color must be a black-ink percentage such as 100%% or 60%%, an ink of "
                       "styles.yaml's inks: (with a tint: \"red 60%%\") or [C, M, Y, K] "

@@ -13,4 +13,9 @@
 /* Fill l->styles from the file at `path`; false on error (reported). */
 bool styles_load(layout *l, fontset *fonts, const char *path, diag *d);
 
+/* A colour as a style or a template's rule names it: a black-ink
+ * percentage ("60%": *ink -1) or an ink of l's inks, optionally with its
+ * tint ("red", "red 60%"); false when text is neither. */
+bool ink_named(const layout *l, const char *text, int *ink, double *tint);
+
 #endif

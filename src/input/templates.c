@@ -157,6 +157,27 @@ static bool read_column_rules(field_reader *r, yml_node *v, void *dest)
 }
 #undef AT
 
+/* A rule's colour: a black-ink percentage or an ink of styles.yaml's
+ * inks:, with its tint ("red", "red 60%"). */
+static bool read_rule_color(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    rule_colour *c = fields_slot(r, dest);
+    const char *text;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &text))
+        return false;
+    if (ink_named(ld->l, text, &c->ink, &c->tint))
+        return true;
+    return diag_error(r->d, v->loc,
+                      "%s must be a black-ink percentage such as 100%% or 60%%, or an ink of "
+                      "styles.yaml's inks: (with a tint: \"red 60%%\"), not \"%s\"",
+                      r->name, text);
+}
+
+static const rule_colour black_rule = {.ink = -1, .tint = 1.0};
+
 /* ---- folio and masthead ---------------------------------------------- */
 
 /* The folio's style, whose size its lengths in em and their defaults follow. */
@@ -186,6 +207,8 @@ static const field folio_fields[] = {
      .doc = "its baseline above the type area (2em unless given)"},
     {"rule", FIELD_LENGTH, AT(rule), .what = "folio rule",
      .doc = "the rule under it (none unless given)"},
+    {"rule-color", FIELD_CUSTOM, AT(rule_color), .read = read_rule_color,
+     .type_doc = "colour", .doc = "its colour: 60% of black, or an ink (\"red\") (black unless given)"},
     {"rule-gap", FIELD_LENGTH, AT(rule_gap), .what = "folio rule-gap",
      .doc = "the rule above the type area (1em unless given)"},
     {0},
@@ -202,6 +225,7 @@ static bool read_folio(field_reader *r, yml_node *v, void *dest)
         return true;
     f->enabled = true;
     f->style = -1;
+    f->rule_color = black_rule;
     bool ok = fields_read(r, v, &template_folio_keys, f);
     if (f->style < 0)
         return false;
@@ -227,6 +251,8 @@ static const field masthead_fields[] = {
      .doc = "grid columns the name spans (half unless given)"},
     {"rule", FIELD_LENGTH, AT(rule), .what = "masthead rule",
      .doc = "the rule under it (none unless given)"},
+    {"rule-color", FIELD_CUSTOM, AT(rule_color), .read = read_rule_color,
+     .type_doc = "colour", .doc = "its colour: 60% of black, or an ink (\"red\") (black unless given)"},
     {0},
 };
 #undef AT
@@ -241,6 +267,7 @@ static bool read_masthead(field_reader *r, yml_node *v, void *dest)
         return true;
     m->enabled = true;
     m->name_style = m->info_style = -1;
+    m->rule_color = black_rule;
     m->name_columns = t->columns / 2;
     r->args[MASTHEAD_MAX_LINES] = t->lines / 2;
     r->args[MASTHEAD_MAX_COLUMNS] = t->columns;
@@ -405,6 +432,8 @@ static const field template_fields[] = {
     {"column-rules", FIELD_CUSTOM, 0, .what = "column-rules", .read = read_column_rules,
      .type_doc = "length or true or false",
      .doc = "栏线 between columns: their weight, or true (0.5pt) or false"},
+    {"column-rule-color", FIELD_CUSTOM, offsetof(template, column_rule_color), .read = read_rule_color,
+     .type_doc = "colour", .doc = "the column rules' colour: 60% of black, or an ink (black unless given)"},
     {"folio", FIELD_MAP, 0, .read = read_folio, .doc = "the running head above the type area"},
     {"masthead", FIELD_MAP, 0, .read = read_masthead,
      .doc = "报头 at the top of the first page, instead of the folio"},
@@ -424,6 +453,7 @@ static bool load_template(loader *ld, const char *path, const char *stem)
     t->file = arena_strdup(l->arena, path);
     t->name = arena_strdup(l->arena, stem);
     t->body_style = -1;
+    t->column_rule_color = black_rule;
     t->loc = (src_loc){t->file, 1, 1};
     yml_node *root = doc->root;
     bool ok;

@@ -41,7 +41,8 @@ void furniture_folio(composer *c, const page_grid *g, page_out *page, const page
                            aligns[i], t->area_x, t->area_w, baseline, t->loc);
     if (f->rule > 0) {
         scaled y = t->area_y - f->rule_gap;
-        draw_rule(&page->list, t->area_x, y, t->area_x + t->area_w, y, f->rule, 1);
+        draw_rule_inked(&page->list, t->area_x, y, t->area_x + t->area_w, y, f->rule,
+                        f->rule_color.ink, f->rule_color.tint);
     }
 }
 
@@ -88,7 +89,8 @@ void furniture_masthead(composer *c, const page_grid *g, page_out *page)
                        t->loc);
     if (ms->rule > 0) {
         scaled y = t->area_y + band + g->m.line_gap / 2;
-        draw_rule(&page->list, t->area_x, y, t->area_x + t->area_w, y, ms->rule, 1);
+        draw_rule_inked(&page->list, t->area_x, y, t->area_x + t->area_w, y, ms->rule,
+                        ms->rule_color.ink, ms->rule_color.tint);
     }
 }
 

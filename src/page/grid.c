@@ -104,6 +104,7 @@ void grid_gutter_rule(draw_list *dl, const page_grid *g, scaled x, int from, int
     const template *t = g->t;
     if (to - from < 2)
         return;
-    draw_rule(dl, x, grid_line_top(g, from) - t->line_gap / 2,
-              x, grid_line_top(g, to) - t->line_gap / 2, t->column_rule_weight, 1);
+    draw_rule_inked(dl, x, grid_line_top(g, from) - t->line_gap / 2, x,
+                    grid_line_top(g, to) - t->line_gap / 2, t->column_rule_weight,
+                    t->column_rule_color.ink, t->column_rule_color.tint);
 }

@@ -156,15 +156,18 @@ void op_fill(writer *w, const draw_op *op, double ink)
     if (op->has_color)
         set_mark_colour(w, op->cmyk, false);
     else if (k)
-        set_ink_fill(w, k, ink);
+        set_ink(w, k, ink, false);
     else
         set_fill(w, ink);
 }
 
 static void op_stroke(writer *w, const draw_op *op)
 {
+    const ink_spec *k = op_ink(w, op);
     if (op->has_color)
         set_mark_colour(w, op->cmyk, true);
+    else if (k)
+        set_ink(w, k, op->gray, true);
     else
         set_stroke(w, op->gray);
 }

@@ -67,6 +67,7 @@ typedef struct pdf_photo_report {
     int quality;            /* converted to a CMYK JPEG: its quality, else 0 */
     long bytes;             /* a JPEG's bytes as embedded, else 0 */
     const char *colour;     /* "gray", "RGB", "CMYK", "RGB → CMYK" */
+    bool low_resolution;    /* under the print form's minimum (warned of as low-resolution) */
 } pdf_photo_report;
 
 typedef struct pdf_stats {

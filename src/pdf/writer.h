@@ -134,11 +134,11 @@ void set_overprint(writer *w, bool on);
  * all of it) does unless its style (text) or the template (rules, tints,
  * the slug) says overprint: false; anything else knocks out. */
 bool op_overprints(const writer *w, const draw_op *op, double ink);
-/* The named ink a glyph run's style asks for; NULL: black. */
+/* The named ink a glyph run's style or a rule asks for; NULL: black. */
 const ink_spec *op_ink(const writer *w, const draw_op *op);
-/* Fill with `tint` of ink k: its CMYK (process) or its Separation (spot)
- * in print, its sRGB in the archive. */
-void set_ink_fill(writer *w, const ink_spec *k, double tint);
+/* Fill (or stroke) with `tint` of ink k: its CMYK (process) or its
+ * Separation (spot) in print, its sRGB in the archive. */
+void set_ink(writer *w, const ink_spec *k, double tint, bool stroke);
 
 /* layers.c: op drawn inside the marked-content sequence the structure
  * gives it (pdftag_mark); the proof layer's ops inside none. */
