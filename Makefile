@@ -172,6 +172,7 @@ BINDIR = $(DESTDIR)$(PREFIX)/bin
 MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
 COMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 SHAREDIR = $(DESTDIR)$(PREFIX)/share/paiban
+# The templates, styles and the press's output profile they name.
 LAYOUT_FILES := $(wildcard layout/*.yaml layout/*.icc)
 
 install: build/paiban

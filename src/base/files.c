@@ -1,6 +1,8 @@
 /* files.c — the disk as a file_source; writing all or nothing. */
 #include "base/files.h"
 
+#include "base/digest.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -74,12 +76,23 @@ static bool disk_read(const char *path, size_t limit, char **data, size_t *len)
     return ok;
 }
 
+static digest *reads_digest;
+
+void files_digest_reads(digest *d) { reads_digest = d; }
+
 bool files_read(const file_source *src, const char *path, size_t limit, char **data,
                 size_t *len)
 {
     *data = NULL;
     *len = 0;
-    return src ? src->read(src, path, limit, data, len) : disk_read(path, limit, data, len);
+    bool ok = src ? src->read(src, path, limit, data, len) : disk_read(path, limit, data, len);
+    if (ok && reads_digest) {
+        unsigned char quick[16];
+        digest_quick(*data, *len, quick);
+        digest_add(reads_digest, len, sizeof *len);
+        digest_add(reads_digest, quick, sizeof quick);
+    }
+    return ok;
 }
 
 bool files_resolve(const file_source *src, const char *path, char *out)

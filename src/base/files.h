@@ -40,6 +40,12 @@ struct file_source {
 /* Read or resolve through `src`, or the disk when src is NULL. */
 bool files_read(const file_source *src, const char *path, size_t limit, char **data,
                 size_t *len);
+/* From now on the bytes of every file files_read reads go into `d` too,
+ * in the order read (NULL: no more): what a build read is its input, and a
+ * PDF's document ID is made from it (pdf.h), so the file is never read
+ * back to be digested.  For the thread that loads an edition. */
+struct digest;
+void files_digest_reads(struct digest *d);
 bool files_resolve(const file_source *src, const char *path, char *out);
 
 /* One file to write: `len` bytes of `data` to `path`. */

@@ -48,10 +48,11 @@ static void print_photo_reports(const pdf_stats *ps)
 }
 
 int output_pdf(const options *o, build *b, const char *path, const char *dump_path,
-               pdf_stats *ps, diag *d)
+               const digest *inputs, pdf_stats *ps, diag *d)
 {
     char *cache = cache_dir();
-    pdf_options po = {.form = o->form, .no_marks = o->no_marks, .cache_dir = cache};
+    pdf_options po = {.form = o->form, .no_marks = o->no_marks, .cache_dir = cache,
+                      .inputs = inputs};
     memset(ps, 0, sizeof *ps);
     if (!build_time(edition_time(b->ed), &po.build_time, d)) {
         free(cache);
@@ -73,6 +74,85 @@ int output_pdf(const options *o, build *b, const char *path, const char *dump_pa
             return EXIT_ENV;
     }
     return EXIT_OK;
+}
+
+/* The build's PDF and dump made page by page (output.h). */
+struct output_stream {
+    const options *o;
+    const char *path;
+    diag *d;
+    pdf_options po;
+    char *cache;
+    pdf_writer *w;
+    pdf_stats *ps;
+    strbuf dump;        /* the dump's pages so far */
+    bool started;       /* the writer was asked for */
+};
+
+static bool stream_start(output_stream *s, build *b)
+{
+    s->started = true;
+    if (!build_time(edition_time(b->ed), &s->po.build_time, s->d))
+        return false;
+    s->w = pdf_open(b->ed, b->lay, typesetter_fonts(b->ts), &s->po, s->path, s->ps, s->d);
+    return s->w != NULL;
+}
+
+static bool stream_page(void *ctx, build *b, int p)
+{
+    output_stream *s = ctx;
+    if (!s->started && !stream_start(s, b))
+        return false;
+    if (!s->w)
+        return false;
+    if (s->po.form == PDF_PRINT && !s->po.no_marks)
+        slug_compose_page(&b->eo, p, b->ts, b->lay, b->ed, s->po.build_time);
+    if (s->o->dump)
+        dump_add_page(&s->dump, &b->eo.pages[p], p, b->eo.page_count, b->ed, b->lay);
+    return pdf_add_page(s->w, &b->eo.pages[p]);
+}
+
+output_stream *output_stream_new(const options *o, const char *path, const digest *inputs,
+                                 pdf_stats *ps, diag *d, build_sink *sink)
+{
+    output_stream *s = xcalloc(1, sizeof *s);
+    s->o = o;
+    s->path = path;
+    s->d = d;
+    s->ps = ps;
+    memset(ps, 0, sizeof *ps);
+    s->cache = cache_dir();
+    s->po = (pdf_options){.form = o->form, .no_marks = o->no_marks, .cache_dir = s->cache,
+                          .inputs = inputs};
+    *sink = (build_sink){stream_page, s};
+    return s;
+}
+
+int output_stream_end(output_stream *s, build *b, int status)
+{
+    const options *o = s->o;
+    diag *d = s->d;
+    if (status == EXIT_OK && !s->started && !stream_start(s, b))
+        status = build_failure_status(d);
+    if (s->w) {
+        /* A build that failed leaves errors in d, and pdf_close then
+         * writes nothing: the previous file stays. */
+        bool written = pdf_close(s->w, &b->eo, s->path);
+        if (!written && (status == EXIT_OK || diag_env_error_count(d) > 0))
+            status = build_failure_status(d);
+    }
+    if (status == EXIT_OK && !o->quiet)
+        print_photo_reports(s->ps);
+    if (status == EXIT_OK && o->dump) {
+        char *json = dump_json_of(b->ed, b->eo.overset_lines, &s->dump);
+        if (!write_file_atomic(o->dump, json, strlen(json), d))
+            status = EXIT_ENV;
+        free(json);
+    }
+    VEC_FREE(s->dump);
+    free(s->cache);
+    free(s);
+    return status;
 }
 
 /* A file to write at `path`: not a folder, in a folder that exists. */

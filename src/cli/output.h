@@ -26,10 +26,23 @@ bool output_check_targets(const options *o, diag *d);
 
 /* The PDF at `path` in the form o asks for (the slug line composed first
  * when it has one), preflight's photo notes unless quiet, and the layout
- * dump at dump_path when not NULL.  An exit status; ps is the writer's
- * (the caller frees it with pdf_stats_free). */
+ * dump at dump_path when not NULL; `inputs`, what the build read, for the
+ * document ID (pdf_options).  An exit status; ps is the writer's (the
+ * caller frees it with pdf_stats_free). */
 int output_pdf(const options *o, build *b, const char *path, const char *dump_path,
-               pdf_stats *ps, diag *d);
+               const digest *inputs, pdf_stats *ps, diag *d);
+
+/* The same for a build whose pages are written as they are composed and
+ * let go (build_sink, page/build.h), so that memory does not grow with
+ * the pages: output_stream_new makes the sink to give build_edition
+ * (ps is the writer's, as above); output_stream_end, after the build,
+ * with its status, writes the rest of the PDF and the dump (nothing when
+ * the build failed), prints the photo notes, frees the stream and returns
+ * the status. */
+typedef struct output_stream output_stream;
+output_stream *output_stream_new(const options *o, const char *path, const digest *inputs,
+                                 pdf_stats *ps, diag *d, build_sink *sink);
+int output_stream_end(output_stream *s, build *b, int status);
 
 /* -o -: the PDF goes to a scratch file first (the previews read it), then
  * to standard output.  output_scratch_pdf makes the scratch folder and

@@ -115,15 +115,25 @@ void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int
     }
 }
 
+void edition_out_release_page(edition_out *out, int p)
+{
+    page_out *po = &out->pages[p];
+    draw_list_free(&po->list);
+    draw_list_free(&po->slug);
+    VEC_FREE(po->spanners);
+    for (int k = 0; k < po->modules.n; k++)
+        po->modules.v[k].overset_text = NULL;
+    arena_free(po->arena);
+    po->arena = NULL;
+}
+
 void edition_out_free(edition_out *out)
 {
     if (!out)
         return;
     for (int p = 0; p < out->page_count; p++) {
-        draw_list_free(&out->pages[p].list);
-        draw_list_free(&out->pages[p].slug);
+        edition_out_release_page(out, p);
         VEC_FREE(out->pages[p].modules);
-        VEC_FREE(out->pages[p].spanners);
     }
     arena_free(out->arena);
     memset(out, 0, sizeof *out);

@@ -134,6 +134,8 @@ typedef struct draw_list {
 } draw_list;
 
 typedef struct page_out {
+    arena *arena;       /* what this page alone keeps, when it is composed to be let go
+                         * (compose_edition_each); NULL: the edition's arena holds it */
     int index;          /* 0-based in the edition */
     const char *label;  /* 版次 */
     const char *name;
@@ -153,6 +155,11 @@ typedef struct edition_out {
 } edition_out;
 
 void edition_out_free(edition_out *out);
+/* Let page p go once it is drawn and written: its lists, spanners and
+ * arena are freed; its index, label, name, size and module boxes stay
+ * (without overset_text), for the outline, the summary and the archive's
+ * record. */
+void edition_out_release_page(edition_out *out, int p);
 
 /* Page furniture, not an article's text: folios, masthead and jump lines
  * (the volume's contents, of no article either, are text). */

@@ -354,9 +354,16 @@ static photo *load_photo(loader *ld, yml_node *n)
     if (!fields_read(&r, n, &photo_keys, p))
         return NULL;
     /* Checked in full here (a PNG decoded), so a damaged file is reported
-     * where the article names it; composition and proof read the info. */
+     * where the article names it; composition and proof read the info.
+     * A photo checked for another article is not read again. */
+    for (int i = 0; i < ld->probed.n; i++)
+        if (strcmp(ld->probed.v[i].path, p->path) == 0) {
+            p->info = ld->probed.v[i].info;
+            return p;
+        }
     if (!image_probe(ld->e->files, p->path, &p->info, p->loc, ld->d))
         return NULL;
+    *VEC_PUSH(ld->probed) = (struct probed_photo){p->path, p->info};
     return p;
 }
 
@@ -489,16 +496,20 @@ static const char *unique_id(loader *ld, const char *path)
     return id;
 }
 
+/* An article's YAML is freed as soon as it is read: what the article
+ * keeps is copied into the edition (text normalised, names), and its
+ * locations point at the file name, which the edition keeps.  An edition
+ * of a thousand articles would otherwise hold a thousand YAML trees. */
 article *article_load(loader *ld, const char *path)
 {
-    yml_doc *doc = yml_load_source(ld->opt.files, path, ld->d);
+    yml_doc *doc = yml_load_source_named(ld->opt.files, path, ld->e->arena, ld->d);
     if (!doc)
         return NULL;
-    *VEC_PUSH(ld->docs) = doc;
     yml_node *root = doc->root;
     if (!root || root->kind != YML_MAP) {
         diag_error(ld->d, root ? root->loc : (src_loc){doc->file, 0, 0},
                    "an article is a mapping with at least \"headline\" and \"body\"");
+        yml_free(doc);
         return NULL;
     }
     article_src src = {.a = {.file = doc->file, .id = unique_id(ld, path),
@@ -508,5 +519,6 @@ article *article_load(loader *ld, const char *path)
     src.a.blocks = arena_memdup(ld->e->arena, src.blocks.v, sizeof(block) * (size_t)src.blocks.n);
     src.a.block_count = src.blocks.n;
     VEC_FREE(src.blocks);
+    yml_free(doc);
     return ok ? arena_memdup(ld->e->arena, &src.a, sizeof src.a) : NULL;
 }

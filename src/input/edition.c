@@ -563,6 +563,7 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
      * documents own, so the documents live as long as the edition. */
     e->docs = (struct yml_doc **)ld.docs.v;
     e->doc_count = ld.docs.n;
+    VEC_FREE(ld.probed);
     if (!ok) {
         edition_free(e);
         return NULL;

@@ -323,7 +323,11 @@ bool fontset_open(fontset *fs, int index, src_loc why, diag *d)
         return true;
     if (f->failed)
         return false;
-    if (f->given_path) {
+    /* A file the manifest names is opened without fontconfig, whose start
+     * (reading its configuration and cache) costs more than setting a page;
+     * where no file is there, the face is looked for as if none were named. */
+    bool named = f->given_path && access(f->given_path, F_OK) == 0;
+    if (named) {
         f->info.path = f->given_path;
         if (access(f->given_path, R_OK) != 0)
             return missing(f, why, d, "cannot be read at the path the manifest gives");

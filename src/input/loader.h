@@ -29,6 +29,12 @@ typedef struct loader {
     content_options opt;
     const char *root_real;     /* realpath of the edition folder */
     VEC(yml_doc *) docs;       /* kept until the end: spans point at file names */
+    /* Photos probed so far (resolved path, what the probe found): a photo
+     * that several articles show is read and checked once. */
+    VEC(struct probed_photo {
+        const char *path;
+        image_info info;
+    }) probed;
     int default_template;      /* edition.yaml's template, or -1 */
     pending_jump *pending_jumps;
     int pending_jump_count;

@@ -334,7 +334,16 @@ static const char *syntax_hint(const char *problem)
     return "";
 }
 
+static yml_doc *load_string(const char *name, const char *text, size_t len, arena *names,
+                            diag *d);
+
 yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d)
+{
+    return load_string(name, text, len, NULL, d);
+}
+
+static yml_doc *load_string(const char *name, const char *text, size_t len, arena *names,
+                            diag *d)
 {
     size_t bad;
     if (!utf8_validate(text, len, &bad)) {
@@ -350,7 +359,7 @@ yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d
     }
     yml_doc *doc = xcalloc(1, sizeof *doc);
     doc->arena = arena_new();
-    doc->file = arena_strdup(doc->arena, name);
+    doc->file = arena_strdup(names ? names : doc->arena, name);
 
     yaml_parser_t parser;
     yaml_document_t ydoc;
@@ -421,6 +430,12 @@ yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d
 
 yml_doc *yml_load_source(const file_source *src, const char *path, diag *d)
 {
+    return yml_load_source_named(src, path, NULL, d);
+}
+
+yml_doc *yml_load_source_named(const file_source *src, const char *path, arena *names,
+                               diag *d)
+{
     src_loc where = {path, 0, 0};
     char *buf;
     size_t size;
@@ -436,7 +451,7 @@ yml_doc *yml_load_source(const file_source *src, const char *path, diag *d)
             diag_error(d, where, "cannot open: %s", strerror(errno));
         return NULL;
     }
-    yml_doc *doc = yml_load_string(path, buf, size, d);
+    yml_doc *doc = load_string(path, buf, size, names, d);
     free(buf);
     return doc;
 }

@@ -4,6 +4,7 @@
 #include "pdf/writer.h"
 
 #include <hpdf_pages.h>
+#include <hpdf_utils.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,7 +175,7 @@ static void op_stroke(writer *w, const draw_op *op)
 static pdf_font *font_for(writer *w, int face)
 {
     if (!w->font_of_face[face])
-        w->font_of_face[face] = pdffont_new(w->doc, w->fonts, face);
+        w->font_of_face[face] = pdffont_new(w->doc, w->fonts, face, w->opt->cache_dir);
     return w->font_of_face[face];
 }
 
@@ -203,6 +204,21 @@ static bool glyph_codes(pdf_font *f, const draw_op *op, unsigned *codes, int *te
     return conflict;
 }
 
+/* "1 0 0 1 x y Tm", each number as HPDF_Page_SetTextMatrix writes it
+ * (libharu's own HPDF_FToA), so the bytes are its; but not through it: it
+ * checks the page's state and clears 512 bytes a byte at a time for every
+ * line, a tenth of drawing a page. */
+static void set_text_origin(writer *w, double x, double y)
+{
+    char buf[80] = "1 0 0 1 ";
+    char *end = buf + sizeof buf - 8, *p = buf + strlen(buf);
+    p = HPDF_FToA(p, (HPDF_REAL)x, end);
+    *p++ = ' ';
+    p = HPDF_FToA(p, (HPDF_REAL)y, end);
+    memcpy(p, " Tm\n", 5);
+    write_raw(w, buf);
+}
+
 /* Inside a text object, with the run's colour, font and size, at the
  * run's origin. */
 static void set_text_state(writer *w, const draw_op *op, pdf_font *f, double size)
@@ -219,8 +235,7 @@ static void set_text_state(writer *w, const draw_op *op, pdf_font *f, double siz
         w->cur_font = f;
         w->cur_size = size;
     }
-    HPDF_Page_SetTextMatrix(w->page, 1, 0, 0, 1, (HPDF_REAL)pdf_x(w, op->x),
-                            (HPDF_REAL)pdf_y(w, op->y));
+    set_text_origin(w, pdf_x(w, op->x), pdf_y(w, op->y));
 }
 
 /* [<codes> adj <codes> …] TJ: after each glyph, move by what layout gave

@@ -3,8 +3,8 @@
  * (callers have pdf.h); it includes pdf.h, the pdf/ headers of what the
  * writer holds (fonts, photos, structure) and libharu.
  *
- * pdf_write (writer.c) owns the writer for the life of one document and
- * frees all it holds; the steps below work on it and return no memory of
+ * pdf_open (writer.c) makes the writer for the life of one document and
+ * pdf_close frees all it holds; the steps below work on it and return no memory of
  * their own.  Each file does one job:
  *   writer.c     the document's life: open, page by page, finish, describe, save
  *   draw.c       display-list ops as content-stream operators: TJ, rules, rects
@@ -26,6 +26,7 @@
 #include "pdf/pdf.h"
 #include "pdf/pdffont.h"
 #include "pdf/pdfimage.h"
+#include "pdf/pdfmeta.h"
 #include "pdf/pdftag.h"
 
 #include <hpdf.h>
@@ -65,6 +66,8 @@ typedef struct writer {
     HPDF_Array *ink_spaces;     /* Separation spaces of the layout's spot inks, by index */
     HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
     pdftag *tags;               /* the logical structure */
+    VEC(pdfmeta_page) pages;    /* each page written, for the outline */
+    struct page_deflater *deflater; /* page contents deflated on a thread (finish.c) */
     bool mark_open;             /* a marked-content sequence of the structure is open */
     int mark_seq;               /* the open sequence's (tag_mark.seq) */
     /* per page */
@@ -174,6 +177,12 @@ void bleed_out(const writer *w, scaled *x, scaled *y, scaled *wd, scaled *ht);
  * line composed for po (page/slug.h), crop and registration marks. */
 void write_slug(writer *w, const page_out *po);
 
+/* finish.c: a page's contents (its stream dictionary) handed to a thread
+ * to deflate while the next pages are drawn; what has come back put into
+ * the document (all of it, waiting, when `all`); the thread stopped. */
+void deflate_page(writer *w, HPDF_Dict contents);
+void deflated_pages_in(writer *w, bool all);
+void deflater_free(writer *w);
 /* finish.c, once the pages are drawn: every font subset and every stream
  * so far deflated, on threads, then each font's objects made (false when a
  * font fails, reported). */

@@ -163,11 +163,15 @@ typedef struct pass_ctx {
 static void prefix_sums(pass_ctx *c, arena *scratch)
 {
     int count = c->count;
-    c->sw = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
-    c->sy = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
-    c->sz = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
-    c->sq = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
-    c->sf = ARENA_NEW_ARRAY(scratch, int, count + 1);
+    /* Every entry is written below: the arrays need no zeroing. */
+    size_t sums = sizeof(int64_t) * (size_t)(count + 1);
+    c->sw = arena_alloc_raw(scratch, sums);
+    c->sy = arena_alloc_raw(scratch, sums);
+    c->sz = arena_alloc_raw(scratch, sums);
+    c->sq = arena_alloc_raw(scratch, sums);
+    c->sf = arena_alloc_raw(scratch, sizeof(int) * (size_t)(count + 1));
+    c->sw[0] = c->sy[0] = c->sz[0] = c->sq[0] = 0;
+    c->sf[0] = 0;
     for (int i = 0; i < count; i++) {
         const item *it = &c->items[i];
         bool glue = it->kind == ITEM_GLUE;

@@ -136,6 +136,12 @@ typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d)
     return ts;
 }
 
+void typesetter_set_diag(typesetter *ts, diag *d)
+{
+    ts->d = d;
+    ts->shape_seconds = ts->break_seconds = 0;
+}
+
 void typesetter_free(typesetter *ts)
 {
     if (!ts)

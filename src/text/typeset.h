@@ -99,6 +99,11 @@ typedef struct typesetter typesetter;
 
 typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d);
 void typesetter_free(typesetter *ts);
+/* A new edition for a typesetter kept from the last (the archive's
+ * workers, watch): it reports into d from now on and its times
+ * (typesetter_times) count from zero; it keeps its segmenter, shaper and
+ * shaped paragraphs, which hold no locations. */
+void typesetter_set_diag(typesetter *ts, diag *d);
 
 /* Set spans[0..count) into lines; allocations go to `out`. */
 void para_typeset(typesetter *ts, const span *spans, int count, const para_options *opt,
