@@ -13,6 +13,7 @@
 
 #include "base/base.h"
 #include "base/diag.h"
+#include "base/files.h"
 #include "input/fontset.h"
 
 typedef enum {
@@ -49,11 +50,13 @@ typedef struct style {
     double indent_em;
     kinsoku_level kinsoku;
     breaker_kind breaker;
-    bool line_end_half;       /* closing marks at line end set half width (PU-3 gb) */
-    bool line_start_open_half;/* opening marks at line start set half width (PU-5) */
-    bool reduce_stops;        /* a 。？！ inside a line may give up its blank (JU-3 step 7) */
-    bool unit_keep;           /* no break between a number and its unit unless loose */
-    scaled han_latin_gap;     /* space between Han and Latin (MX-2), usually 0 */
+    bool line_end_half;        /* closing marks at line end set half width (PU-3 gb) */
+    bool line_start_open_half; /* opening marks at line start set half width
+                                  (PU-5) */
+    bool reduce_stops;         /* a 。？！ inside a line may give up its blank (JU-3 step
+                                  7) */
+    bool unit_keep;            /* no break between a number and its unit unless loose */
+    scaled han_latin_gap;      /* space between Han and Latin (MX-2), usually 0 */
     double han_latin_gap_em;
     scaled tracking;          /* added after every character (negative: tighter) */
     double tracking_em;
@@ -89,15 +92,17 @@ typedef struct masthead_spec {
 /* What the press needs beyond the page itself (the template's print:
  * section); used only for the print form of the PDF. */
 typedef struct print_spec {
-    scaled bleed;             /* beyond the trim; what touches the trim runs out this far */
-    scaled slug;              /* beyond the bleed: room for the marks and the slug line */
-    bool marks;               /* crop and registration marks and the slug line */
-    int slug_style;           /* style index of the slug line */
-    double min_ppi;           /* photos below this effective resolution are reported */
-    bool convert_rgb;         /* RGB photos to the output profile's CMYK; else kept, reported */
-    const char *profile;      /* CMYK ICC profile of the output intent (a file) */
-    const char *condition;    /* output condition identifier: "Custom" or a registered name */
-    src_loc loc;              /* the print: section, or the template when it has none */
+    scaled bleed;          /* beyond the trim; what touches the trim runs out this far */
+    scaled slug;           /* beyond the bleed: room for the marks and the slug line */
+    bool marks;            /* crop and registration marks and the slug line */
+    int slug_style;        /* style index of the slug line */
+    double min_ppi;        /* photos below this effective resolution are reported */
+    bool convert_rgb;      /* RGB photos to the output profile's CMYK; else kept,
+                              reported */
+    const char *profile;   /* CMYK ICC profile of the output intent (a file) */
+    const char *condition; /* output condition identifier: "Custom" or a
+                              registered name */
+    src_loc loc;           /* the print: section, or the template when it has none */
 } print_spec;
 
 typedef struct template {
@@ -127,6 +132,7 @@ typedef struct layout {
     const char *dir;
     style *styles;
     int style_count;
+    int *style_order; /* the styles' indices by name, for layout_style */
     template *templates;
     int template_count;
     arena *arena;
@@ -134,6 +140,10 @@ typedef struct layout {
 
 /* Load every file of the layout folder; NULL on error (reported). */
 layout *layout_load(const char *dir, fontset *fonts, diag *d);
+/* Load dir/styles.yaml and the templates dir/<name>.yaml of `names` (in
+ * that order), read through `src` (NULL: the disk); NULL on error. */
+layout *layout_load_files(const file_source *src, const char *dir, const char *const *names,
+                          int count, fontset *fonts, diag *d);
 void layout_free(layout *l);
 
 /* Index of a named style or template, -1 when there is none. */
