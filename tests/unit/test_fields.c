@@ -6,6 +6,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "input/fields.h"
+#include "input/keys.h"
 
 #include <stdlib.h>
 
@@ -192,4 +193,27 @@ void test_fields_markdown_key_table(void)
                   "| `items` | list | 1 to 3 items | kept for later |\n"
                   "| `more` | list \\| of things |  | counted at once |\n");
     free(md);
+}
+
+/* Every number any loader reads has its range in its row: a row that
+ * reads a whole number, a percentage or a length (by its type, or by the
+ * type its own reader documents) says from what to what. */
+void test_fields_every_number_has_its_range(void)
+{
+    int numbers = 0;
+    for (const key_table *k = key_tables; k->name; k++) {
+        for (const field *f = k->table->fields; f->key; f++) {
+            const char *doc = f->type_doc ? f->type_doc : "";
+            bool whole = f->type == FIELD_INT || f->type == FIELD_PERCENT ||
+                         (f->type == FIELD_CUSTOM && strstr(doc, "whole number"));
+            bool length = f->type == FIELD_LENGTH || f->type == FIELD_EM_LENGTH ||
+                          (f->type == FIELD_CUSTOM && strstr(doc, "length"));
+            bool ranged = whole ? f->max > f->min || f->max_arg : f->hi > f->lo;
+            if ((whole || length) && !ranged)
+                fprintf(stderr, "  %s: %s has no range\n", k->name, f->key);
+            CHECK(!(whole || length) || ranged);
+            numbers += whole || length;
+        }
+    }
+    CHECK(numbers >= 40);
 }

@@ -19,6 +19,7 @@
     X(fields_report_as_the_loaders_did)                                                            \
     X(fields_go_on_past_a_bad_row)                                                                 \
     X(fields_markdown_key_table)                                                                   \
+    X(fields_every_number_has_its_range)                                                           \
     X(cache_round_trip)                                                                            \
     X(cache_refuses_a_damaged_entry)                                                               \
     X(cache_dir_from_environment)                                                                  \
