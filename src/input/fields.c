@@ -295,6 +295,13 @@ static void range_doc(strbuf *b, const field *f)
             sb_printf(b, "%ld to %ld items", f->min, f->max);
         break;
     default:
+        /* A row's own reader of a length says its range as a length row does. */
+        if (f->lo < f->hi) {
+            char lo[32], hi[32];
+            bound_text(f->lo, f->in_em, lo, sizeof lo);
+            bound_text(f->hi, f->in_em, hi, sizeof hi);
+            sb_printf(b, "%s to %s", lo, hi);
+        }
         break;
     }
 }
