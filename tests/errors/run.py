@@ -86,7 +86,8 @@ URL_WARNING = ('ed/a.yaml:3:7: warning: the line "问 https://example.com/ab" br
 # name, {file: content, None to delete, DIR for a folder, FIFO}, extra args, exit
 # status, exact stderr line[, options: 'fsize' limits the size of files
 # written (ulimit -f), 'old_pdf' puts a previous PDF in place first,
-# 'seconds' fails a run that takes more CPU time (pathological input)]
+# 'seconds' fails a run that takes more CPU time (pathological input),
+# 'errors' the number of errors there must be (no second, false one)]
 CASES = [
     ('unknown key', {'ed/a.yaml': 'hedline: 标题\nbody: [正文。]\n'}, [], 2,
      'ed/a.yaml:1:1: error: unknown key "hedline" in an article; did you mean "headline"?'),
@@ -317,6 +318,51 @@ CASES = [
                                       'body: [正文。]\n', 'ed/p.jpg': ('TRUNC', 10 ** 7)}, [], 2,
      'ed/a.yaml:3:3: error: the photo (60 lines with its caption) does not fit in the article\'s '
      'area there; make it fewer lines or move it'),
+    # YAML mistakes typical of Chinese paragraphs: a hint, at the line of the mistake (issue 19).
+    ('YAML: ": " in a wrapped paragraph', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 记者问: 这是什么？\n    第二行。\n'},
+     [], 2, 'ed/a.yaml:3:8: error: YAML syntax: while scanning a simple key could not find expected \':\' ("'
+     ': " in running text must be quoted: put the paragraph in \'…\', or write the colon full width, ：)'),
+    ('YAML: a tab in a paragraph', {'ed/a.yaml': 'headline: 标题\nbody:\n  - 第一段，\n\t继续。\n'}, [], 2,
+     'ed/a.yaml:4:1: error: YAML syntax: while scanning a plain scalar found a tab character that violates '
+     'indentation (a tab: YAML indents with spaces only; replace the tab with spaces)'),
+    ('YAML: a line of a paragraph indented like its "- "',
+     {'ed/a.yaml': 'headline: 标题\nbody:\n  - 第一段，\n  继续。\n  - 第二段。\n'}, [], 2,
+     'ed/a.yaml:4:3: error: YAML syntax: while scanning a simple key could not find expected \':\' (this line '
+     'is read as a new key: indent every line of a paragraph after its first further than the "- " or the key '
+     'it follows, or join it to the line above)'),
+    ('YAML: a paragraph that starts with "', {'ed/a.yaml': 'headline: 标题\nbody:\n  - "两会"开幕了，\n    代表们到达。\n'},
+     [], 2, 'ed/a.yaml:3:5: error: YAML syntax: while parsing a block collection did not find expected \'-\' '
+     'indicator (a value that starts with a quotation mark ends where the quotation closes, and the text after '
+     'it is out of place; quote the whole paragraph, \'"两会"开幕\', or use Chinese quotation marks “”)'),
+    ('YAML: a paragraph that starts with " and never closes it',
+     {'ed/a.yaml': 'headline: 标题\nbody:\n  - "两会开幕了，\n  - 第二段。\n'}, [], 2,
+     'ed/a.yaml:3:5: error: YAML syntax: while scanning a quoted scalar found unexpected end of stream (this '
+     'quotation mark opens a quoted value that does not close; a paragraph that starts with " is quoted whole, '
+     '\'"两会"开幕\', or uses Chinese quotation marks “”)'),
+    ('YAML: [0-3] as a table cell', {'ed/a.yaml': ARTICLE + '  - table:\n      rows:\n        - [年龄, [0-3], 人数]\n'},
+     [], 2, 'ed/a.yaml:7:16: error: a table cell is text, not a list: a cell that starts with [ is read as one; '
+     'quote it, like \'[0-3]\''),
+    ('YAML: [0-3] starting a table cell', {'ed/a.yaml': ARTICLE + '  - table:\n      rows:\n        - [[0-3]岁, 12]\n'},
+     [], 2, 'ed/a.yaml:7:12: error: YAML syntax: while parsing a flow sequence did not find expected \',\' or \']\' '
+     '(text that starts with [ or { is read as a list or a mapping: quote it, like \'[0-3]岁\')'),
+    ('no second error after a broken article: its continuation is not "placed before"',
+     {'ed/edition.yaml': EDITION.replace('lines: 40', 'lines: 40\n        continue-on: A2')
+      + '  - page: A2\n    articles:\n      - article: a.yaml\n        continued: true\n',
+      'ed/a.yaml': 'headline: 标题\nbody:\n  - 记者问: 这是\n    什么。\n'}, [], 2,
+     'ed/a.yaml:3:8: error: YAML syntax: while scanning a simple key could not find expected \':\' ("'
+     ': " in running text must be quoted: put the paragraph in \'…\', or write the colon full width, ：)',
+     {'errors': 1}),
+    ('a masthead for a template without one', {'ed/edition.yaml': EDITION.replace('broadsheet', 'tabloid').replace(
+        'pages:', 'masthead:\n  issue: 第1期\npages:')}, [], 2,
+     'ed/edition.yaml:5:3: error: edition.yaml has a masthead, but the template "tabloid" of its first page has '
+     'none, so it would not be printed; remove "masthead" or give %s/tabloid.yaml a masthead: section' % LAYOUT),
+    ('an unknown key in a template\'s masthead, its grid wrong too',
+     {'lay/styles.yaml': open(os.path.join(LAYOUT, 'styles.yaml'), encoding='utf-8').read(),
+      'lay/broadsheet.yaml': open(os.path.join(LAYOUT, 'broadsheet.yaml'), encoding='utf-8').read()
+      .replace('  lines: 97', '  lines: 0').replace('  rule: 2pt', '  rule: 2pt\n  colour: red')},
+     ['--layout', 'lay'], 2,
+     'lay/broadsheet.yaml:23:3: error: unknown key "colour" in "masthead"; known keys: lines, name-style, '
+     'info-style, name-columns, rule'),
     ('disk full', {}, [], 3,
      'out.pdf: error: cannot write: File too large (the previous file is left as it was)',
      {'fsize': 4096, 'old_pdf': True}),
@@ -386,6 +432,10 @@ def main():
             if r.returncode != want_status:
                 problems.append('exit %d, expected %d' % (r.returncode, want_status))
             lines = r.stderr.splitlines()
+            errors = [l for l in lines if ': error: ' in l]
+            if 'errors' in options and len(errors) != options['errors']:
+                problems.append('%d errors, expected %d:\n      %s' % (
+                    len(errors), options['errors'], '\n      '.join(errors[:6])))
             if want_line is not None and want_line not in lines:
                 problems.append('no line\n      %s\n    in stderr:\n      %s' % (
                     want_line, '\n      '.join(lines[:6])))
