@@ -435,7 +435,8 @@ static char **template_names(const char *dir, int *count, diag *d)
             *VEC_PUSH(names) = xstrndup(e->d_name, len - 5);
     }
     closedir(dh);
-    qsort(names.v, (size_t)names.n, sizeof(char *), compare_names);
+    if (names.n) /* none: the vector is still NULL */
+        qsort(names.v, (size_t)names.n, sizeof(char *), compare_names);
     *count = names.n;
     *VEC_PUSH(names) = NULL; /* a list even when empty */
     return names.v;
