@@ -230,10 +230,8 @@ static bool read_crop(field_reader *r, yml_node *crop, void *dest)
                                            "bottom]");
     for (int i = 0; i < 4; i++) {
         const yml_node *c = crop->items[i];
-        char *end;
-        double v = c->kind == YML_SCALAR ? strtod(c->str, &end) : -1;
-        if (c->kind != YML_SCALAR || end == c->str || (*end && strcmp(end, "%") != 0) ||
-            !(v >= 0 && v < 100))
+        double v;
+        if (c->kind != YML_SCALAR || !yml_parse_percent(c->str, false, &v) || v >= 100)
             return diag_error(r->d, c->loc, "a crop is a percentage from 0%% to 99%%, like 10%%");
         p->crop[i] = v / 100.0;
     }

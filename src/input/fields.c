@@ -37,9 +37,8 @@ static bool read_percent(field_reader *r, const field *f, yml_node *v, double *o
     const char *s;
     if (!yml_read_string(v, r->d, r->name, &s))
         return false;
-    char *end;
-    double pct = strtod(s, &end);
-    if (end == s || strcmp(end, "%") != 0 || !isfinite(pct) || pct < f->min || pct > f->max) {
+    double pct;
+    if (!yml_parse_percent(s, true, &pct) || pct < f->min || pct > f->max) {
         if (f->hint)
             return diag_error(r->d, v->loc, "%s must be %s, not \"%s\"", r->name, f->hint, s);
         return diag_error(r->d, v->loc, "%s must be a percentage from %ld%% to %ld%%, not \"%s\"",

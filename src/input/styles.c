@@ -108,9 +108,8 @@ static bool read_phrase_breaks(field_reader *r, yml_node *v, void *dest)
 /* A percentage, "60%" or 60, as 0..1; false when it is none. */
 static bool parse_percent(const char *text, double *out)
 {
-    char *end;
-    double pct = strtod(text, &end);
-    if (end == text || (*end && strcmp(end, "%") != 0) || !(pct >= 0 && pct <= 100))
+    double pct;
+    if (!yml_parse_percent(text, false, &pct) || pct > 100)
         return false;
     *out = pct / 100.0;
     return true;

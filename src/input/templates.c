@@ -328,13 +328,12 @@ static bool read_ink_limit(field_reader *r, yml_node *v, void *dest)
 {
     print_spec *p = dest;
     const char *text;
-    char *end;
+    double pct;
     if (!v)
         return true;
     if (!yml_read_string(v, r->d, r->name, &text))
         return false;
-    double pct = strtod(text, &end);
-    if (end == text || strcmp(end, "%") != 0 || !(pct >= 100 && pct <= 400))
+    if (!yml_parse_percent(text, true, &pct) || pct < 100 || pct > 400)
         return diag_error(r->d, v->loc, "ink-limit must be a total area coverage between 100%% "
                                         "and 400%%, such as 240%%, not \"%s\"", text);
     p->ink_limit = pct / 100.0;

@@ -114,5 +114,9 @@ bool yml_read_length(const yml_node *n, diag *d, const char *what, scaled em,
                      scaled *out);
 /* Parse a length from a string; false when it is not one. */
 bool yml_parse_length(const char *s, scaled em, scaled *out);
+/* A percentage written plainly, digits with at most one point ("60%",
+ * "12.5%"; "60" too unless `sign` asks for the "%"), as the number before
+ * the sign; false for anything else (a space, a sign, hex, nan, inf). */
+bool yml_parse_percent(const char *s, bool sign, double *out);
 
 #endif

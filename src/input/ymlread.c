@@ -197,6 +197,26 @@ static const struct {
     {"新五号", 9},  {"六号", 7.5}, {"小六", 6.5}, {"七号", 5.5}, {"八号", 5},
 };
 
+bool yml_parse_percent(const char *s, bool sign, double *out)
+{
+    const char *p = s;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    if (p == s || p - s > 6)
+        return false;
+    if (*p == '.') {
+        const char *frac = ++p;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        if (p == frac)
+            return false;
+    }
+    if (strcmp(p, "%") != 0 && (sign || *p))
+        return false;
+    *out = strtod(s, NULL);
+    return true;
+}
+
 bool yml_parse_length(const char *s, scaled em, scaled *out)
 {
     for (size_t i = 0; i < countof(hao_sizes); i++) {

@@ -318,3 +318,16 @@ void test_yml_hints_where_the_mistake_is(void)
         diag_free(d);
     }
 }
+
+void test_yml_percent_written_plainly(void)
+{
+    double v;
+    CHECK(yml_parse_percent("60%", true, &v) && v == 60);
+    CHECK(yml_parse_percent("12.5%", true, &v) && v == 12.5);
+    CHECK(yml_parse_percent("60", false, &v) && v == 60);
+    CHECK(!yml_parse_percent("60", true, &v));
+    static const char *const bad[] = {"",     "%",    " 50%", "50 %",   "+5%", "-0%",     "0x10%",
+                                      "nan%", "inf%", "1e2%", "5.%",    ".5%", "1234567%", "5%%"};
+    for (size_t i = 0; i < countof(bad); i++)
+        CHECK(!yml_parse_percent(bad[i], false, &v));
+}

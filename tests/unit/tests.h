@@ -21,6 +21,7 @@
     X(yml_second_document_refused_whatever_it_holds)                                               \
     X(yml_aliases_checked)                                                                         \
     X(yml_hints_where_the_mistake_is)                                                              \
+    X(yml_percent_written_plainly)                                                                 \
     X(fields_read_every_type)                                                                      \
     X(fields_report_as_the_loaders_did)                                                            \
     X(fields_go_on_past_a_bad_row)                                                                 \
