@@ -28,8 +28,10 @@ static void print_timings(const build *b, const pdf_stats *ps, bool streamed)
     double compose = (b->t_composed - b->t_loaded) - shape - brk -
                      (streamed ? ps->page_seconds + ps->image_seconds : 0);
     fprintf(stderr,
-            "timings: load %.1f ms, shape %.1f ms, break %.1f ms, compose %.1f ms, pages "
-            "%.1f ms, images %.1f ms, subset %.1f ms, write %.1f ms, total %.1f ms (%d "
+            "timings: load %.1f ms, shape %.1f ms, break %.1f ms, compose %.1f "
+            "ms, pages "
+            "%.1f ms, images %.1f ms, subset %.1f ms, write %.1f ms, total %.1f "
+            "ms (%d "
             "pages, %ld bytes)\n",
             (b->t_loaded - b->t_start) * 1e3, shape * 1e3, brk * 1e3, compose * 1e3,
             ps->page_seconds * 1e3, ps->image_seconds * 1e3, ps->subset_seconds * 1e3,
@@ -44,6 +46,8 @@ static void print_timings(const build *b, const pdf_stats *ps, bool streamed)
 static int write_outputs(const options *o, bool proof, build *b, const char *pdf, bool written,
                          const digest *inputs, pdf_stats *ps, diag *d)
 {
+    if (!output_check_inputs(o, b, d))
+        return EXIT_INPUT;
     if (proof || o->report)
         overset_fits(&b->eo, b->ed, b->lay, typesetter_fonts(b->ts));
     if (proof)
@@ -320,6 +324,8 @@ static int diff_outputs(const options *o, diff_result *res, build *old, build *c
         new_pdf = scratch_pdf = xasprintf("%s/.new.pdf", o->png_dir);
     if (!new_pdf)
         return EXIT_OK;
+    if (!output_check_inputs(o, cur, d) || !output_check_inputs(o, old, d))
+        return EXIT_INPUT;
     diff_mark(res, &cur->eo, cur->lay);
     pdf_stats ps;
     memset(&ps, 0, sizeof ps);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +93,10 @@ struct output_stream {
 static bool stream_start(output_stream *s, build *b)
 {
     s->started = true;
-    if (!build_time(edition_time(b->ed), &s->po.build_time, s->d))
+    /* The inputs are known once the edition is loaded: no page is written
+     * over one of them. */
+    if (!output_check_inputs(s->o, b, s->d) ||
+        !build_time(edition_time(b->ed), &s->po.build_time, s->d))
         return false;
     s->w = pdf_open(b->ed, b->lay, typesetter_fonts(b->ts), &s->po, s->path, s->ps, s->d);
     return s->w != NULL;
@@ -155,13 +159,22 @@ int output_stream_end(output_stream *s, build *b, int status)
     return status;
 }
 
-/* A file to write at `path`: not a folder, in a folder that exists. */
+/* A file to write at `path`: a new name or a regular file (it is replaced
+ * by renaming: a device, a FIFO or a symbolic link would be replaced by a
+ * file, not written through), in a folder that exists. */
 static bool file_target(const char *option, const char *path, diag *d)
 {
     struct stat st;
     src_loc where = {path, 0, 0};
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+    if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
         return diag_error(d, where, "%s names a folder; give a file name (%s/…)", option, path);
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return diag_error(d, where,
+                          "%s names %s, which is not a regular file; paiban writes "
+                          "a new file and "
+                          "renames it into place, so give the name of a file",
+                          option,
+                          S_ISLNK(st.st_mode) ? "a symbolic link" : "a device, FIFO or socket");
     char *parent = xstrdup(path);
     char *slash = strrchr(parent, '/');
     bool ok = true;
@@ -184,9 +197,44 @@ static bool folder_target(const char *option, const char *path, diag *d)
     return true;
 }
 
+/* Where a file to write would be: its folder, canonical, and its name. */
+static char *target_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? xstrndup(path, (size_t)(slash - path + (slash == path))) : xstrdup(".");
+    char real[PATH_MAX];
+    char *name =
+        realpath(dir, real) ? xasprintf("%s/%s", real, slash ? slash + 1 : path) : xstrdup(path);
+    free(dir);
+    return name;
+}
+
+/* Two of -o, --dump and --report naming one file: the second would
+ * replace the first. */
+static bool distinct_targets(const options *o, diag *d)
+{
+    const char *opt[3] = {"-o", "--dump", "--report"};
+    const char *path[3] = {o->command == COMMAND_ARCHIVE || options_to_stdout(o) ? NULL : o->output,
+                           o->dump, o->report};
+    bool ok = true;
+    for (int i = 0; i < 3; i++)
+        for (int j = i + 1; j < 3 && path[i]; j++) {
+            if (!path[j])
+                continue;
+            char *a = target_name(path[i]), *b = target_name(path[j]);
+            if (strcmp(a, b) == 0)
+                ok = diag_error(d, (src_loc){path[j], 0, 0},
+                                "%s and %s name the same file; each needs a file of its own",
+                                opt[i], opt[j]);
+            free(a);
+            free(b);
+        }
+    return ok;
+}
+
 bool output_check_targets(const options *o, diag *d)
 {
-    bool ok = true;
+    bool ok = distinct_targets(o, d);
     if (o->output && o->command == COMMAND_ARCHIVE)
         ok &= folder_target("-o", o->output, d);
     else if (o->output && !options_to_stdout(o))
@@ -197,6 +245,58 @@ bool output_check_targets(const options *o, diag *d)
         ok &= file_target("--report", o->report, d);
     if (o->png_dir)
         ok &= folder_target("--png", o->png_dir, d);
+    return ok;
+}
+
+typedef VEC(const char *) path_vec;
+
+/* The inputs of a build, to compare the files it writes with. */
+static void inputs_of(const build *b, path_vec *out)
+{
+    const edition *e = b->ed;
+    *VEC_PUSH(*out) = e->file;
+    for (int i = 0; i < e->article_count; i++) {
+        *VEC_PUSH(*out) = e->articles[i]->file;
+        if (e->articles[i]->photo)
+            *VEC_PUSH(*out) = e->articles[i]->photo->path;
+    }
+    for (int i = 0; i < b->lay->template_count; i++) {
+        *VEC_PUSH(*out) = b->lay->templates[i].file;
+        *VEC_PUSH(*out) = b->lay->templates[i].print.profile;
+    }
+    if (b->fonts_file)
+        *VEC_PUSH(*out) = b->fonts_file;
+    const fontset *fs = typesetter_fonts(b->ts);
+    for (int f = 0; f < fontset_count(fs); f++)
+        if (fontset_is_open(fs, f))
+            *VEC_PUSH(*out) = fontset_info(fs, f)->path;
+}
+
+bool output_check_inputs(const options *o, const build *b, diag *d)
+{
+    const char *opt[3] = {"-o", "--dump", "--report"};
+    const char *path[3] = {options_to_stdout(o) ? NULL : o->output, o->dump, o->report};
+    path_vec inputs = {0};
+    inputs_of(b, &inputs);
+    char *styles = xasprintf("%s/styles.yaml", b->lay->dir);
+    *VEC_PUSH(inputs) = styles;
+    bool ok = true;
+    for (int i = 0; i < 3; i++) {
+        struct stat out, in;
+        if (!path[i] || stat(path[i], &out) != 0)
+            continue; /* a new file is no input */
+        for (int k = 0; k < inputs.n; k++)
+            if (inputs.v[k] && stat(inputs.v[k], &in) == 0 && in.st_dev == out.st_dev &&
+                in.st_ino == out.st_ino) {
+                ok = diag_error(d, (src_loc){path[i], 0, 0},
+                                "%s names %s, an input of this edition; writing there would "
+                                "replace it, so give another file",
+                                opt[i], inputs.v[k]);
+                break;
+            }
+    }
+    free(styles);
+    VEC_FREE(inputs);
     return ok;
 }
 

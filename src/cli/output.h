@@ -20,9 +20,16 @@ bool output_color(const options *o);
 
 /* What o asks to write can be written there: -o, --dump and --report
  * name files in folders that exist, --png (and archive's -o) a folder or
- * nothing yet.  False with the reasons in d (input errors: the command
+ * nothing yet; a file is a new name or a regular file, never a device,
+ * FIFO or symbolic link (it is replaced by renaming), and no two of them
+ * are one file.  False with the reasons in d (input errors: the command
  * line is wrong). */
 bool output_check_targets(const options *o, diag *d);
+
+/* None of the files o asks to write (-o, --dump, --report) is one b read:
+ * the edition's files, its photos, the layout's, the fonts' (by identity,
+ * so another name for one counts).  False with the reasons in d. */
+bool output_check_inputs(const options *o, const build *b, diag *d);
 
 /* The PDF at `path` in the form o asks for (the slug line composed first
  * when it has one), preflight's photo notes unless quiet, and the layout

@@ -1,9 +1,11 @@
-/* article.c — an article file: its headline band, photo, lead, byline and body. */
+/* article.c — an article file: its headline band, photo, lead, byline and body.
+ */
 #include "input/loader.h"
 
 #include "base/arena.h"
 #include "input/keys.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -62,6 +64,8 @@ bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
     while (*p) {
         const char *end = strstr(p, "\n\n");
         size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (!text_fits(ld, len, n->loc, "a paragraph"))
+            return false;
         const char *norm =
             normalize(ld, p, len, norm_flags(&ld->l->styles[style_ix]), n->loc, "a paragraph");
         if (norm[0]) {
@@ -246,7 +250,8 @@ static bool read_photo_file(field_reader *r, yml_node *v, void *dest)
     loader *ld = r->user;
     photo *p = dest;
     p->given = arena_strdup(ld->e->arena, v->str);
-    p->path = resolve_path(ld, v, "photo file");
+    p->path = content_path(ld, v, "photo file");
+    p->file_loc = v->loc;
     return p->path != NULL;
 }
 
@@ -275,10 +280,8 @@ static bool read_crop(field_reader *r, yml_node *crop, void *dest)
                                            "bottom]");
     for (int i = 0; i < 4; i++) {
         const yml_node *c = crop->items[i];
-        char *end;
-        double v = c->kind == YML_SCALAR ? strtod(c->str, &end) : -1;
-        if (c->kind != YML_SCALAR || end == c->str || (*end && strcmp(end, "%") != 0) || v < 0 ||
-            v >= 100)
+        double v;
+        if (c->kind != YML_SCALAR || !yml_parse_percent(c->str, false, &v) || v >= 100)
             return diag_error(r->d, c->loc, "a crop is a percentage from 0%% to 99%%, like 10%%");
         p->crop[i] = v / 100.0;
     }
@@ -308,8 +311,10 @@ static bool read_span(field_reader *r, yml_node *v, void *dest)
 static bool read_lines(field_reader *r, yml_node *v, void *dest)
 {
     int s;
-    return !v || ((s = style_named(r->user, r->row->arg, v->loc)) >= 0 &&
-                  make_lines_span(r->user, v, s, r->name, fields_slot(r, dest)));
+    span *out = fields_slot(r, dest);
+    return !v ||
+           ((s = style_named(r->user, r->row->arg, v->loc)) >= 0 &&
+            make_lines_span(r->user, v, s, r->name, out) && fields_text_fits(r, v, out->text));
 }
 
 static const char *const align_words[] = {"left", "right", NULL};
@@ -333,10 +338,12 @@ static const field photo_fields[] = {
     {"align", FIELD_SWITCH, AT(right), .what = "photo align", .choices = align_words, .on = 1,
      .doc = "against the module's left or right edge"},
     {"place", FIELD_CHOICE, AT(place), .what = "photo place", .choices = place_words,
-     .doc = "under the headline band, at the module's foot, or `at` lines under the band"},
+     .doc = "under the headline band, at the module's foot, or `at` lines "
+            "under the band"},
     {"at", FIELD_CUSTOM, 0, .what = "photo at", .min = 0, .max = 1000, .read = read_at,
      .type_doc = "whole number", .range_doc = "0 to 1000",
-     .doc = "grid lines between the headline band and the picture (places it middle)"},
+     .doc = "grid lines between the headline band and the picture (places it "
+            "middle)"},
     {0},
 };
 #undef AT
@@ -353,15 +360,26 @@ static photo *load_photo(loader *ld, yml_node *n)
     field_reader r = loader_fields(ld);
     if (!fields_read(&r, n, &photo_keys, p))
         return NULL;
-    /* Checked in full here (a PNG decoded), so a damaged file is reported
-     * where the article names it; composition and proof read the info.
-     * A photo checked for another article is not read again. */
+    /* Read once, held open for the PDF, and decoded in full here, so a
+     * damaged file is reported where the article names it; composition
+     * and proof read the info.  A photo checked for another article is not
+     * read again. */
     for (int i = 0; i < ld->probed.n; i++)
         if (strcmp(ld->probed.v[i].path, p->path) == 0) {
             p->info = ld->probed.v[i].info;
             return p;
         }
-    if (!image_probe(ld->e->files, p->path, &p->info, p->loc, ld->d))
+    char *data;
+    size_t len;
+    yml_node name = {.kind = YML_SCALAR, .loc = p->file_loc, .str = p->given};
+    if (!content_read(ld, &name, "photo file", p->path, IMAGE_MAX_BYTES, true, &data, &len)) {
+        if (errno)
+            image_read_error(ld->d, p->path, errno, p->loc);
+        return NULL;
+    }
+    bool ok = image_check(data, len, p->path, true, &p->info, p->loc, ld->d);
+    free(data);
+    if (!ok)
         return NULL;
     *VEC_PUSH(ld->probed) = (struct probed_photo){p->path, p->info};
     return p;
@@ -369,7 +387,8 @@ static photo *load_photo(loader *ld, yml_node *n)
 
 /* ---- articles ---------------------------------------------------------- */
 
-/* An article while it is read: its blocks grow as lead, byline and body come. */
+/* An article while it is read: its blocks grow as lead, byline and body come.
+ */
 typedef struct article_src {
     article a;
     block_vec blocks;
@@ -450,11 +469,14 @@ static bool read_body(field_reader *r, yml_node *body, void *dest)
 #define AT(f) offsetof(article_src, a.f)
 static const field article_fields[] = {
     {"kicker", FIELD_CUSTOM, AT(kicker), .what = "the kicker", .read = read_lines, .arg = "kicker",
-     .type_doc = "text or lines", .doc = "引题, the line above the headline"},
+     .max = 1000, .type_doc = "text or lines", .range_doc = "at most 1000 characters",
+     .doc = "引题, the line above the headline"},
     {"headline", FIELD_CUSTOM, AT(headline), .what = "the headline", .required = true,
-     .read = read_lines, .arg = "headline", .type_doc = "text or lines", .doc = "主题"},
+     .read = read_lines, .arg = "headline", .max = 1000, .type_doc = "text or lines",
+     .range_doc = "at most 1000 characters", .doc = "主题"},
     {"subtitle", FIELD_CUSTOM, AT(subtitle), .what = "the subtitle", .read = read_lines,
-     .arg = "subtitle", .type_doc = "text or lines", .doc = "副题, the line below the headline"},
+     .arg = "subtitle", .max = 1000, .type_doc = "text or lines",
+     .range_doc = "at most 1000 characters", .doc = "副题, the line below the headline"},
     {"photo", FIELD_MAP, 0, .read = read_photo, .doc = "the article's photo"},
     {"lead", FIELD_CUSTOM, 0, .read = read_lead, .type_doc = "text or list",
      .doc = "导语: a paragraph, or a list of them"},
@@ -479,30 +501,52 @@ static const char *stem_of(arena *a, const char *file)
 
 /* Two articles may share a file name in different folders; their ids (used
  * in the dump and reports) may not. */
+static bool id_taken(const loader *ld, const char *id)
+{
+    for (int i = 0; i < ld->e->article_count; i++)
+        if (strcmp(ld->e->articles[i]->id, id) == 0)
+            return true;
+    return false;
+}
+
+/* The n-th file of a name is name-n: counting those before, the first
+ * number tried is free but for a file named so itself (a pass, not one
+ * a number, over thousands of files of one name). */
 static const char *unique_id(loader *ld, const char *path)
 {
-    const char *id = stem_of(ld->e->arena, path);
-    for (int n = 2, clash = 1; clash; n++) {
-        clash = 0;
-        for (int i = 0; i < ld->e->article_count; i++)
-            if (strcmp(ld->e->articles[i]->id, id) == 0)
-                clash = 1;
-        if (clash) {
-            char buf[256];
-            snprintf(buf, sizeof buf, "%s-%d", stem_of(ld->e->arena, path), n);
-            id = arena_strdup(ld->e->arena, buf);
-        }
+    const char *stem = stem_of(ld->e->arena, path);
+    if (!id_taken(ld, stem))
+        return stem;
+    size_t len = strlen(stem);
+    int same = 0;
+    for (int i = 0; i < ld->e->article_count; i++) {
+        const char *id = ld->e->articles[i]->id;
+        same += strncmp(id, stem, len) == 0 && (id[len] == 0 || id[len] == '-');
     }
-    return id;
+    for (int n = same + 1;; n++) {
+        char *id = xasprintf("%s-%d", stem, n);
+        const char *kept = id_taken(ld, id) ? NULL : arena_strdup(ld->e->arena, id);
+        free(id);
+        if (kept)
+            return kept;
+    }
 }
 
 /* An article's YAML is freed as soon as it is read: what the article
  * keeps is copied into the edition (text normalised, names), and its
  * locations point at the file name, which the edition keeps.  An edition
  * of a thousand articles would otherwise hold a thousand YAML trees. */
-article *article_load(loader *ld, const char *path)
+article *article_load(loader *ld, const yml_node *node, const char *path)
 {
-    yml_doc *doc = yml_load_source_named(ld->opt.files, path, ld->e->arena, ld->d);
+    char *data;
+    size_t len;
+    if (!content_read(ld, node, "article file", path, YML_MAX_FILE_BYTES, false, &data, &len)) {
+        if (errno)
+            yml_report_read_error(ld->d, path, errno);
+        return NULL;
+    }
+    yml_doc *doc = yml_load_string_named(path, data, len, ld->e->arena, ld->d);
+    free(data);
     if (!doc)
         return NULL;
     yml_node *root = doc->root;

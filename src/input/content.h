@@ -79,7 +79,8 @@ typedef struct table {
     table_cell *cells; /* every cell, in reading order */
     int cell_count;
     cell_align *col_align;
-    double *col_width; /* fixed widths in pt (>0), proportional weights (<0), or 0 = auto */
+    double *col_width; /* fixed widths in pt (>0), proportional weights (<0), or 0
+                          = auto */
     int style;         /* cell text style */
     int head_style;    /* header cell style */
     int title_style;
@@ -111,7 +112,8 @@ typedef struct photo {
     const char *path;       /* resolved file */
     const char *given;      /* as written */
     src_loc loc;
-    span caption;           /* text NULL when there is none */
+    src_loc file_loc; /* where it is written */
+    span caption;     /* text NULL when there is none */
     span credit;
     int columns;            /* module columns the photo spans */
     bool right;             /* against the module's right edge, else its left */
@@ -148,9 +150,11 @@ typedef struct placement {
     grid_area area;         /* the module; more parts make an L or other shape */
     grid_area *parts;
     int part_count;
-    int set_columns;        /* set the module in this many columns (0: its grid columns) */
-    int headline_columns;   /* the headline block spans this many module columns (0: all) */
-    int kicker_style;       /* styles of the headline block here (-1: the article's) */
+    int set_columns;      /* set the module in this many columns (0: its grid columns)
+                           */
+    int headline_columns; /* the headline block spans this many module columns (0:
+                             all) */
+    int kicker_style;     /* styles of the headline block here (-1: the article's) */
     int headline_style;
     int subtitle_style;
     bool continued;         /* holds the rest of an article begun on an earlier page */
@@ -169,11 +173,12 @@ typedef struct page_spec {
 } page_spec;
 
 typedef struct masthead_info {
-    bool present;           /* edition.yaml has a masthead section */
-    const char *issue;      /* 第12345期 */
-    const char *serial;     /* 国内统一连续出版物号 CN 41-0001 */
-    const char *postal;     /* 邮发代号 */
-    const char *lunar;      /* 农历 date as printed */
+    bool present;       /* edition.yaml has a masthead section */
+    src_loc loc;        /* where */
+    const char *issue;  /* 第12345期 */
+    const char *serial; /* 国内统一连续出版物号 CN 41-0001 */
+    const char *postal; /* 邮发代号 */
+    const char *lunar;  /* 农历 date as printed */
     const char *weather;
     const char *publisher;
 } masthead_info;
@@ -191,7 +196,9 @@ typedef struct edition {
     int article_count;
     struct yml_doc **docs;  /* the loaded files (locations point into them) */
     int doc_count;
-    const file_source *files; /* where its files are read, borrowed; NULL: the disk */
+    const file_source *files; /* where its photos are read again: the files they were
+                               * read from when checked, held open (files.h) */
+    struct file_keeper *kept; /* owned: those files */
     arena *arena;
 } edition;
 

@@ -14,6 +14,7 @@
 
 #include "base/base.h"
 #include "base/diag.h"
+#include "base/files.h"
 #include "input/fontset.h"
 
 typedef enum {
@@ -50,11 +51,13 @@ typedef struct style {
     double indent_em;
     kinsoku_level kinsoku;
     breaker_kind breaker;
-    bool line_end_half;       /* closing marks at line end set half width (PU-3 gb) */
-    bool line_start_open_half;/* opening marks at line start set half width (PU-5) */
-    bool reduce_stops;        /* a 。？！ inside a line may give up its blank (JU-3 step 7) */
-    bool unit_keep;           /* no break between a number and its unit unless loose */
-    scaled han_latin_gap;     /* space between Han and Latin (MX-2), usually 0 */
+    bool line_end_half;        /* closing marks at line end set half width (PU-3 gb) */
+    bool line_start_open_half; /* opening marks at line start set half width
+                                  (PU-5) */
+    bool reduce_stops;         /* a 。？！ inside a line may give up its blank (JU-3 step
+                                  7) */
+    bool unit_keep;            /* no break between a number and its unit unless loose */
+    scaled han_latin_gap;      /* space between Han and Latin (MX-2), usually 0 */
     double han_latin_gap_em;
     scaled tracking;          /* added after every character (negative: tighter) */
     double tracking_em;
@@ -165,6 +168,7 @@ typedef struct layout {
     const char *dir;
     style *styles;
     int style_count;
+    int *style_order; /* the styles' indices by name, for layout_style */
     ink_spec *inks;
     int ink_count;
     template *templates;
@@ -174,6 +178,10 @@ typedef struct layout {
 
 /* Load every file of the layout folder; NULL on error (reported). */
 layout *layout_load(const char *dir, fontset *fonts, diag *d);
+/* Load dir/styles.yaml and the templates dir/<name>.yaml of `names` (in
+ * that order), read through `src` (NULL: the disk); NULL on error. */
+layout *layout_load_files(const file_source *src, const char *dir, const char *const *names,
+                          int count, fontset *fonts, diag *d);
 void layout_free(layout *l);
 
 /* Index of a named style or template, -1 when there is none. */

@@ -3,6 +3,7 @@
 
 #include "base/arena.h"
 #include "base/chars.h"
+#include "base/files.h"
 #include "base/utf8.h"
 
 #include <errno.h>
@@ -156,7 +157,8 @@ const char *normalize(loader *ld, const char *in, size_t len, unsigned flags, sr
         }
         if (chars_is_control(c)) {
             diag_warn(ld->d, loc, "control-char",
-                      "control character U+%04X in the text of %s was dropped; remove it from "
+                      "control character U+%04X in the text of %s was dropped; "
+                      "remove it from "
                       "the file",
                       c, what);
             continue;
@@ -179,7 +181,7 @@ const char *normalize(loader *ld, const char *in, size_t len, unsigned flags, sr
 bool make_span(loader *ld, const yml_node *node, int style_ix, const char *what, span *out)
 {
     const char *s;
-    if (!yml_read_string(node, ld->d, what, &s))
+    if (!yml_read_string(node, ld->d, what, &s) || !text_fits(ld, node->len, node->loc, what))
         return false;
     const style *st = &ld->l->styles[style_ix];
     const char *text = node->lines ? node->lines : node->str;
@@ -251,7 +253,7 @@ bool read_style(field_reader *r, yml_node *v, void *dest)
     return *slot >= 0;
 }
 
-const char *resolve_path(loader *ld, const yml_node *node, const char *what)
+const char *content_path(loader *ld, const yml_node *node, const char *what)
 {
     const char *given = node->str;
     if (!given[0]) {
@@ -260,33 +262,87 @@ const char *resolve_path(loader *ld, const yml_node *node, const char *what)
     }
     if (!ld->opt.allow_outside_root && given[0] == '/') {
         diag_error(ld->d, node->loc,
-                   "%s \"%s\" is an absolute path; name it relative to the edition folder %s, or "
+                   "%s \"%s\" is an absolute path; name it relative to the edition "
+                   "folder %s, or "
                    "run with --allow-outside-root",
                    what, given, ld->e->dir);
         return NULL;
     }
     char *joined = given[0] == '/' ? xstrdup(given) : xasprintf("%s/%s", ld->e->dir, given);
-    char real[PATH_MAX];
-    if (!files_resolve(ld->opt.files, joined, real)) {
-        diag_error(ld->d, node->loc, "%s \"%s\" cannot be found (%s)", what, given,
-                   strerror(errno));
-        free(joined);
-        return NULL;
-    }
-    if (!ld->opt.allow_outside_root) {
-        size_t rl = strlen(ld->root_real);
-        if (strncmp(real, ld->root_real, rl) != 0 || (real[rl] != '/' && real[rl] != 0)) {
-            diag_error(ld->d, node->loc,
-                       "%s \"%s\" lies outside the edition folder; copy the file into %s or "
-                       "run with --allow-outside-root",
-                       what, given, ld->e->dir);
-            free(joined);
-            return NULL;
-        }
-    }
     const char *result = arena_strdup(ld->e->arena, joined);
     free(joined);
     return result;
+}
+
+/* Where the edition's files are read: the keeper's source reads what it
+ * holds again, and everything else as the options say. */
+static bool read_counted(loader *ld, const char *path, size_t limit, bool held, char **data,
+                         size_t *len, char *real)
+{
+    if (held)
+        return files_keep(ld->e->kept, path, limit, data, len, real);
+    return files_read_real(ld->opt.files, path, limit, data, len, real);
+}
+
+bool content_read(loader *ld, const yml_node *node, const char *what, const char *path,
+                  size_t limit, bool held, char **data, size_t *len)
+{
+    src_loc where = node ? node->loc : (src_loc){path, 0, 0};
+    const char *given = node ? node->str : path;
+    if (held && ld->e->kept->count >= EDITION_MAX_PHOTOS) {
+        errno = 0;
+        return diag_error(ld->d, where,
+                          "the edition names more than %d photo files; an "
+                          "edition may have %d at most",
+                          EDITION_MAX_PHOTOS, EDITION_MAX_PHOTOS);
+    }
+    char real[PATH_MAX];
+    if (!read_counted(ld, path, limit, held, data, len, real)) {
+        int err = errno;
+        if (!node || err == EISDIR || err == EINVAL || err == EFBIG)
+            return false;
+        diag_error(ld->d, where, "%s \"%s\" cannot be found (%s)", what, given, strerror(err));
+        errno = 0;
+        return false;
+    }
+    /* Checked where the descriptor leads, not where the name did before. */
+    if (!ld->opt.allow_outside_root && !files_inside(ld->root_real, real)) {
+        free(*data);
+        *data = NULL;
+        errno = 0;
+        if (!node)
+            return diag_error(ld->d, where,
+                              "%s lies outside the edition folder (it leads to %s); "
+                              "copy it into %s or run with --allow-outside-root",
+                              what, real, ld->e->dir);
+        return diag_error(ld->d, where,
+                          "%s \"%s\" lies outside the edition folder; copy the file into %s or "
+                          "run with --allow-outside-root",
+                          what, given, ld->e->dir);
+    }
+    if (held)
+        return true;
+    ld->yaml_bytes += *len;
+    if (ld->yaml_bytes > EDITION_MAX_YAML_BYTES) {
+        free(*data);
+        *data = NULL;
+        errno = 0;
+        return diag_error(ld->d, where,
+                          "with %s the edition's YAML files hold more than %d MiB, the limit for "
+                          "an edition; split it",
+                          given, EDITION_MAX_YAML_BYTES >> 20);
+    }
+    return true;
+}
+
+bool text_fits(loader *ld, size_t len, src_loc loc, const char *what)
+{
+    if (len <= EDITION_MAX_TEXT_BYTES)
+        return true;
+    return diag_error(ld->d, loc,
+                      "%s is %zu bytes long; one text may hold %d KiB at most (a blank line "
+                      "starts a new paragraph), so split it",
+                      what, len, EDITION_MAX_TEXT_BYTES >> 10);
 }
 
 src_loc span_char_loc(const span *s, int index)

@@ -4,7 +4,15 @@
  *
  * Text is normalised as content.h says; a span keeps where its text starts.
  * A style named in the content must be in styles.yaml, and a file named in
- * it must lie inside the edition folder (unless the options allow more).
+ * it must lie inside the edition folder (unless the options allow more):
+ * where a file lies is checked on the descriptor it is read from (files.h),
+ * so a name cannot lead elsewhere between the check and the reading.
+ *
+ * What one edition may hold, so that any input within it is typeset in
+ * bounded time and memory (yml.h bounds each file): its YAML files 8 MiB
+ * in all; a paragraph (or any one text) 64 KiB; 1000 pages, 5000 article
+ * placements, 500 photo files.  Past any of them the input is refused with
+ * a located error.
  * Every problem is reported to the loader's diag. */
 #ifndef PAIBAN_INPUT_LOADER_H
 #define PAIBAN_INPUT_LOADER_H
@@ -14,6 +22,14 @@
 #include "input/yml.h"
 
 typedef VEC(block) block_vec;
+
+enum {
+    EDITION_MAX_YAML_BYTES = 8 << 20,
+    EDITION_MAX_TEXT_BYTES = 64 << 10, /* one paragraph, headline, cell … */
+    EDITION_MAX_PAGES = 1000,
+    EDITION_MAX_PLACEMENTS = 5000,
+    EDITION_MAX_PHOTOS = 500,
+};
 
 /* A placement's continue-on, resolved once every page is known. */
 typedef struct pending_jump {
@@ -35,6 +51,8 @@ typedef struct loader {
         const char *path;
         image_info info;
     }) probed;
+    VEC(const char *) failed;  /* article files that could not be read: not reported again */
+    size_t yaml_bytes;         /* read so far */
     int default_template;      /* edition.yaml's template, or -1 */
     pending_jump *pending_jumps;
     int pending_jump_count;
@@ -74,9 +92,22 @@ int style_of(loader *ld, const yml_node *v, const char *what, const char *fallba
  * row's `arg` names, if any; stored as an int. */
 bool read_style(field_reader *r, yml_node *v, void *dest);
 
-/* A file named in the content, resolved inside the edition folder; NULL
- * when it cannot be (reported). */
-const char *resolve_path(loader *ld, const yml_node *node, const char *what);
+/* The name of a file the content names at `node` (`what` in messages):
+ * relative to the edition folder, or absolute when the options allow
+ * files outside it; NULL when it is neither (reported). */
+const char *content_path(loader *ld, const yml_node *node, const char *what);
+/* Read a file of the edition (`node` names it, or NULL for edition.yaml),
+ * opened once: it must lie inside the edition folder unless the options
+ * allow more.  A photo (`held`) is held open for the PDF (content.h),
+ * anything else counts into the edition's YAML bytes.  False when it
+ * cannot be read: reported, with errno 0, unless errno is EISDIR, EINVAL
+ * or EFBIG (or any, for edition.yaml), which the caller words for the
+ * kind of file. */
+bool content_read(loader *ld, const yml_node *node, const char *what, const char *path,
+                  size_t limit, bool held, char **data, size_t *len);
+/* Whether a text of `len` bytes may be set, else an error at loc naming it
+ * `what`. */
+bool text_fits(loader *ld, size_t len, src_loc loc, const char *what);
 
 /* A body item given as a mapping, while it is read (article.c, blocks.c). */
 typedef struct body_item {
@@ -120,8 +151,9 @@ bool load_attribution(loader *ld, block_vec *out, body_item *it, yml_node *v);
 extern const field_table verse_keys, code_keys, list_keys, notice_keys, notice_form_keys,
     attribution_keys;
 
-/* An article file (article.c) and a table (tables.c); NULL on error. */
-article *article_load(loader *ld, const char *path);
+/* An article file (article.c), named at `node`, and a table (tables.c);
+ * NULL on error. */
+article *article_load(loader *ld, const yml_node *node, const char *path);
 table *table_load(loader *ld, yml_node *n);
 
 #endif

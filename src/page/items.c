@@ -103,13 +103,14 @@ static void box_item(module *m, int b)
         int para = composer_new_para(c);
         for (int i = 0; i < pr->line_count; i++, line++)
             draw_para_line(&bo->list, c->a, pr, &pr->lines[i], pad,
-                           line * m->g->m.pitch + m->g->m.ascent, ROLE_BOX, -1, -1, line,
+                           grid_block_baseline(&m->g->m, line), ROLE_BOX, -1, -1, line,
                            c->l->styles[ch->style].gray, para);
     }
     bo->lines = line + 1;
     bo->width = w;
     scaled top = m->g->m.body / 2;
-    scaled bottom = (bo->lines - 1) * m->g->m.pitch + m->g->m.body / 2;
+    scaled bottom =
+        grid_block_baseline(&m->g->m, bo->lines - 1) - m->g->m.ascent + m->g->m.body / 2;
     frame = &bo->list.ops.v[0];
     *frame = (draw_op){.kind = DRAW_RECT, .x = 0, .y = top, .w = w, .h = bottom - top,
                        .fill = 0.08, .weight = scaled_from_pt(0.75), .gray = 1, .article = -1};
@@ -120,8 +121,11 @@ static void box_item(module *m, int b)
 static void whole_table(module *m, const table_out *t, block_out *out)
 {
     memset(out, 0, sizeof *out);
-    table_draw_piece(t, &m->g->m, &out->list, 0, 0, 0, 0, t->row_count, -1, -1);
     out->lines = table_lines(t, 0);
+    /* One taller than the page is never placed (it is overset): drawn, its
+     * rows would stand past what a length holds. */
+    if (out->lines <= m->lines)
+        table_draw_piece(t, &m->g->m, &out->list, 0, 0, 0, 0, t->row_count, -1, -1);
     out->width = t->width;
 }
 

@@ -73,6 +73,12 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_claim claim, int64_t m
             sb_printf(&keywords, ", %s", head);
         free(head);
     }
+    /* A PDF string holds 65535 bytes, and these grow with the edition:
+     * cut, at a character, to what UTF-16 of 4 bytes a character holds. */
+    subject.n = (int)utf8_prefix(subject.v, 16000);
+    subject.v[subject.n] = 0;
+    keywords.n = (int)utf8_prefix(keywords.v, 16000);
+    keywords.v[keywords.n] = 0;
     char created_pdf[32], created_xmp[32], modified_pdf[32], modified_xmp[32];
     xmp_dates(edition_time(e), created_pdf, sizeof created_pdf, created_xmp, sizeof created_xmp);
     xmp_dates(modified, modified_pdf, sizeof modified_pdf, modified_xmp, sizeof modified_xmp);

@@ -35,10 +35,21 @@
     X(yml_alias_bomb_is_bounded)                                                                   \
     X(yml_unknown_key_suggests)                                                                    \
     X(yml_lengths)                                                                                 \
+    X(yml_nesting_stops_at_the_event)                                                              \
+    X(yml_many_keys_in_linear_time)                                                                \
+    X(yml_tags_refused)                                                                            \
+    X(yml_second_document_refused_whatever_it_holds)                                               \
+    X(yml_aliases_checked)                                                                         \
+    X(yml_hints_where_the_mistake_is)                                                              \
+    X(yml_percent_written_plainly)                                                                 \
     X(fields_read_every_type)                                                                      \
     X(fields_report_as_the_loaders_did)                                                            \
     X(fields_go_on_past_a_bad_row)                                                                 \
     X(fields_markdown_key_table)                                                                   \
+    X(fields_every_number_has_its_range)                                                           \
+    X(files_kept_photo_read_from_the_file_checked)                                                 \
+    X(files_where_the_descriptor_leads)                                                            \
+    X(files_stale_temporaries_removed)                                                             \
     X(cache_round_trip)                                                                            \
     X(cache_refuses_a_damaged_entry)                                                               \
     X(cache_dir_from_environment)                                                                  \
