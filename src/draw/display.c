@@ -107,6 +107,16 @@ void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int
     }
 }
 
+const char *makeup_kind_name(makeup_kind kind)
+{
+    static const char *const names[] = {
+        [MAKEUP_COLLISION] = "headline-collision", [MAKEUP_HEAD_SPACE] = "head-space",
+        [MAKEUP_SHORT_COLUMN] = "short-column",    [MAKEUP_UNDERSET] = "underset",
+        [MAKEUP_SEPARATION] = "no-separation",     [MAKEUP_PAGE_HOLE] = "page-hole",
+    };
+    return (unsigned)kind < sizeof names / sizeof *names ? names[kind] : "?";
+}
+
 void edition_out_free(edition_out *out)
 {
     if (!out)
@@ -116,6 +126,7 @@ void edition_out_free(edition_out *out)
         draw_list_free(&out->pages[p].slug);
         VEC_FREE(out->pages[p].modules);
         VEC_FREE(out->pages[p].spanners);
+        VEC_FREE(out->pages[p].findings);
     }
     arena_free(out->arena);
     memset(out, 0, sizeof *out);

@@ -102,10 +102,41 @@ typedef struct text_line {
 
 typedef struct module_box {
     int article;
+    int placement;      /* its placement among the page's (for locations) */
     scaled x, y, w, h;
     int col_from, col_to, top, lines;
     int overset_lines;  /* lines that did not fit */
+    /* Its headline band (the heads, not the white after them): grid lines
+     * [head_top, head_top + head_lines); head_lines 0 when it has none. */
+    int head_top, head_lines;
+    int white_lines;    /* white at its top, under another story (題上空) */
+    /* Per module column (its own when it sets columns of its own): the
+     * lines left empty at the column's foot once the text is placed. */
+    int columns;
+    int *empty_at_foot; /* NULL when nothing was set (an empty continuation) */
+    bool jumps;         /* its text goes on on a later page */
 } module_box;
+
+/* A make-up finding: what a desk chief sends back (page/makeup.h). */
+typedef enum makeup_kind {
+    MAKEUP_COLLISION,    /* headline bands of stories side by side overlap (撞题) */
+    MAKEUP_HEAD_SPACE,   /* too little white above a headline under another story (题上空) */
+    MAKEUP_SHORT_COLUMN, /* a column short of the module's foot before one with text */
+    MAKEUP_UNDERSET,     /* lines left empty in a module */
+    MAKEUP_SEPARATION,   /* stories side by side or stacked with no rule between */
+    MAKEUP_PAGE_HOLE,    /* type area no module covers */
+} makeup_kind;
+
+typedef struct makeup_finding {
+    makeup_kind kind;
+    int article, other;  /* articles concerned, -1 when none */
+    int column;          /* page grid column from 0, -1 when none */
+    int lines;           /* grid lines short, empty or overlapping */
+    scaled x, y, w, h;   /* where on the page */
+} makeup_finding;
+
+/* The warning kind of a finding ("headline-collision", "underset" …). */
+const char *makeup_kind_name(makeup_kind kind);
 
 /* Grid columns [col_from, col_to] and lines [line_from, line_to) that
  * something spans: column rules stop there. */
@@ -128,6 +159,7 @@ typedef struct page_out {
     draw_list slug;     /* print form: the slug line below the trim (page/slug.h) */
     VEC(module_box) modules;
     VEC(grid_rect) spanners;
+    VEC(makeup_finding) findings;
 } page_out;
 
 /* The composed edition: what the PDF writer, the dump and the proof read. */

@@ -388,6 +388,31 @@ static bool load_print(loader *ld, template *t, yml_node *n)
     return ok;
 }
 
+/* make-up: how stories are told apart, with a daily's defaults: a line of
+ * white above a story under another, and a 0.75 pt rule between stories,
+ * which must weigh more than the rules between a story's own columns. */
+static bool load_makeup(yml_node *n, template *t, diag *d)
+{
+    makeup_spec *mk = &t->makeup;
+    mk->head_space = 1;
+    mk->story_rule = scaled_from_pt(0.75);
+    mk->loc = t->loc;
+    if (!n)
+        return true;
+    static const char *const keys[] = {"head-space", "story-rule", NULL};
+    if (!yml_expect_kind(n, d, YML_MAP, "\"make-up\"") || !yml_expect_keys(n, d, "make-up", keys))
+        return false;
+    mk->loc = n->loc;
+    bool ok = true;
+    const yml_node *hs = yml_lookup(n, "head-space"), *sr = yml_lookup(n, "story-rule");
+    long lines;
+    if (hs && (ok &= yml_read_int(hs, d, "head-space", 0, 4, &lines)))
+        mk->head_space = (int)lines;
+    if (sr)
+        ok &= yml_read_length(sr, d, "story-rule", 0, &mk->story_rule);
+    return ok;
+}
+
 static bool load_template(loader *ld, const char *path, const char *stem)
 {
     diag *d = ld->d;
@@ -408,7 +433,7 @@ static bool load_template(loader *ld, const char *path, const char *stem)
         goto out;
     }
     static const char *const top_keys[] = {"description", "page", "grid", "column-rules",
-                                           "folio", "masthead", "print", NULL};
+                                           "folio", "masthead", "print", "make-up", NULL};
     static const char *const page_keys[] = {"width", "height", NULL};
     static const char *const grid_keys[] = {"style", "columns", "characters", "gutter",
                                             "lines", "line-gap", "top", "left", NULL};
@@ -418,6 +443,7 @@ static bool load_template(loader *ld, const char *path, const char *stem)
     yml_node *page = yml_lookup(root, "page");
     yml_node *grid = yml_lookup(root, "grid");
     yml_node *rules = yml_lookup(root, "column-rules");
+    yml_node *makeup = yml_lookup(root, "make-up");
     yml_node *folio = yml_lookup(root, "folio");
     yml_node *masthead = yml_lookup(root, "masthead");
     ok &= yml_expect_keys(root, d, "a page template", top_keys);
@@ -510,6 +536,14 @@ static bool load_template(loader *ld, const char *path, const char *stem)
         } else
             ok = false;
     }
+    ok &= load_makeup(makeup, t, d);
+    if (t->column_rules && t->makeup.story_rule > 0 &&
+        t->makeup.story_rule <= t->column_rule_weight)
+        ok = diag_error(d, t->makeup.loc,
+                        "story-rule (%.2f pt) must weigh more than column-rules (%.2f pt): stories "
+                        "must stand further apart than the columns of one story",
+                        pt_from_scaled(t->makeup.story_rule),
+                        pt_from_scaled(t->column_rule_weight));
     if (folio) {
         if (!yml_expect_kind(folio, d, YML_MAP, "\"folio\"")) {
             ok = false;

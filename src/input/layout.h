@@ -100,6 +100,13 @@ typedef struct print_spec {
     src_loc loc;              /* the print: section, or the template when it has none */
 } print_spec;
 
+/* How stories are told apart on the page (make-up: in a template). */
+typedef struct makeup_spec {
+    int head_space;           /* grid lines of white above a module under another (题上空) */
+    scaled story_rule;        /* the rule between stories (隔线), stacked or side by side; 0: none */
+    src_loc loc;
+} makeup_spec;
+
 typedef struct template {
     const char *name;
     const char *file;
@@ -121,6 +128,7 @@ typedef struct template {
     folio_spec folio;
     masthead_spec masthead;
     print_spec print;
+    makeup_spec makeup;
 } template;
 
 typedef struct layout {

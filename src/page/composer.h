@@ -38,6 +38,7 @@ typedef struct composer {
     diag *d;
     arena *a;             /* the edition's: what its pages keep */
     int next_para;        /* paragraph ids for the text lines */
+    int reserved_top;     /* the page's first grid line a module may take (below a masthead) */
     carry *carries;       /* per article */
 } composer;
 
@@ -112,6 +113,7 @@ typedef struct module {
     int grid_col1;        /* and its last */
     bool own_columns;     /* set in columns of its own, not the page grid's */
     int top, bottom;      /* grid lines [top, bottom) of its bounding box */
+    int white;            /* grid lines of white at its top, under another story */
     int lines;            /* page grid lines (the occupancy stride) */
     int box;              /* its module_box in page->modules */
     int first_block;      /* the first article block set here (items_build) */
@@ -123,6 +125,10 @@ typedef struct module {
     page_out *page;
     /* where the last flow run stopped, when text was left over */
     int stop_item, stop_variant, stop_lines;
+    /* What PH-5 gives up to fill a column (flow.c): nothing, a paragraph's
+     * first line alone at a column's foot, and its last line alone at the
+     * top of the next. */
+    enum { LONE_NONE, LONE_FIRST, LONE_LAST } lone_lines;
     /* floats waiting for the top of a frame, in order */
     int pending[16];
     int npending;

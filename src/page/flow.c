@@ -97,11 +97,11 @@ static void simulate(const module *m, cursor cur, int n, int limit, int *first, 
         *last = n, (*pieces)++;
 }
 
-static bool split_ok(int n, int first, int last, int pieces)
+static bool split_ok(const module *m, int n, int first, int last, int pieces)
 {
     if (pieces <= 1 || n < 2)
         return true;
-    return first >= 2 && last >= 2;
+    return (first >= 2 || m->lone_lines >= LONE_FIRST) && (last >= 2 || m->lone_lines >= LONE_LAST);
 }
 
 static bool try_block_here(module *m, int idx, cursor *cur, int limit, placed_vec *out);
@@ -132,7 +132,7 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
     }
     int first, last, pieces;
     simulate(m, *cur, n, limit, &first, &last, &pieces);
-    if (!split_ok(n, first, last, pieces)) {
+    if (!split_ok(m, n, first, last, pieces)) {
         /* Ask for the paragraph one line shorter, then one line longer. */
         static const int tries[] = {0, 2};
         for (size_t k = 0; k < countof(tries); k++) {
@@ -141,7 +141,7 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
                 continue;
             int f, l, p;
             simulate(m, *cur, alt->line_count, limit, &f, &l, &p);
-            if (split_ok(alt->line_count, f, l, p)) {
+            if (split_ok(m, alt->line_count, f, l, p)) {
                 v = tries[k];
                 pr = alt;
                 n = alt->line_count;
@@ -153,7 +153,7 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
     /* What gives way when no variant helps: a lone first line moves to the
      * next frame; a lone last line takes one more line with it. Each
      * leaves one empty line at a column foot. */
-    if (pieces > 1 && n >= 2 && first == 1) {
+    if (pieces > 1 && n >= 2 && first == 1 && m->lone_lines < LONE_FIRST) {
         skip_frame(m, cur, limit);
         if (!next_free(m, cur, limit)) {
             m->stop_variant = v;
@@ -161,7 +161,8 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
         }
         simulate(m, *cur, n, limit, &first, &last, &pieces);
     }
-    int give_back = pieces > 1 && n >= 3 && last == 1 && first >= 3 ? 1 : 0;
+    int give_back =
+        pieces > 1 && n >= 3 && last == 1 && first >= 3 && m->lone_lines < LONE_LAST ? 1 : 0;
     int done = 0;
     int piece = 0;
     while (done < n && next_free(m, cur, limit)) {
@@ -473,20 +474,105 @@ static int flow_run(module *m, int limit, placed_vec *out)
 }
 
 
-int flow_set(module *m, bool balance, placed_vec *pv)
+/* Lines the last flow run left empty at column feet: before the last
+ * column with anything in it (holes: a short middle column) and in that
+ * column and any bare one after it (the story's end). */
+static void foot_gaps(const module *m, int *holes, int *end)
 {
-    int overset = flow_run(m, m->bottom, pv);
-    if (overset == 0 && pv->n > 0 && balance) {
-        /* Balance: the lowest common foot that still holds everything. */
-        int lo = m->top + 1, hi = m->bottom;
-        while (lo < hi) {
-            int mid = (lo + hi) / 2;
-            if (flow_run(m, mid, pv) == 0)
-                hi = mid;
-            else
-                lo = mid + 1;
+    int last = -1;
+    *holes = *end = 0;
+    int empty[m->ncols > 0 ? m->ncols : 1];
+    for (int col = 0; col < m->ncols; col++) {
+        int n = 0;
+        while (m->bottom - 1 - n >= m->top && !*module_cell(m, m->occ, col, m->bottom - 1 - n))
+            n++;
+        empty[col] = n;
+        if (n < m->bottom - m->top - m->white)
+            last = col;
+    }
+    for (int col = 0; col < m->ncols; col++) {
+        if (col < last)
+            *holes += empty[col];
+        else
+            *end += empty[col];
+    }
+}
+
+/* What the fill weighs: text set over most, then short middle columns,
+ * then each line the story's end leaves empty (none counts when the rest
+ * jumps to another page). */
+static long fill_score(const module *m, int overset)
+{
+    int holes, end;
+    foot_gaps(m, &holes, &end);
+    return overset * 1000L + holes * 10L + (m->pl->continue_page >= 0 ? 0 : end);
+}
+
+/* Copy fitting before a column is left short: set one paragraph at a
+ * time a line longer or shorter (latest first, where its setting reads as
+ * well), keeping each change that leaves fewer empty lines, until none
+ * helps.  The flow in `out` is the best found. */
+static int fill_columns(module *m, placed_vec *out, int overset)
+{
+    enum { MAX_RUNS = 48 };
+    long score = fill_score(m, overset);
+    int runs = 0;
+    bool changed = true, current = true;
+    while (changed && score > 0 && runs < MAX_RUNS) {
+        changed = false;
+        for (int i = m->items.n - 1; i >= 0 && !changed && runs < MAX_RUNS; i--) {
+            flow_item *it = &m->items.v[i];
+            if (it->kind != FLOW_PARA || it->prefer != 1)
+                continue;
+            for (int v = 2; v >= 0 && !changed && runs < MAX_RUNS; v -= 2) {
+                if (!good_variant(m, it, v, v - 1))
+                    continue;
+                it->prefer = v;
+                int again = flow_once(m, m->bottom, out);
+                runs++;
+                long s = fill_score(m, again);
+                if (s < score) {
+                    score = s, overset = again, changed = current = true;
+                } else {
+                    it->prefer = 1;
+                    current = false;
+                }
+            }
         }
-        flow_run(m, lo, pv);
+    }
+    if (!current)
+        overset = flow_once(m, m->bottom, out);
+    return overset;
+}
+
+/* A short middle column is what a desk chief sees first; a paragraph's
+ * first line alone at a column's foot, and then its last line alone at
+ * the next one's top, read less badly.  Where copy fitting left a short
+ * column, they are allowed in that order, each only if it mends it. */
+static int allow_lone_lines(module *m, placed_vec *out, int overset)
+{
+    for (int allow = LONE_FIRST; allow <= LONE_LAST; allow++) {
+        int holes, end;
+        foot_gaps(m, &holes, &end);
+        if (holes == 0)
+            break;
+        long score = fill_score(m, overset);
+        int before = m->lone_lines;
+        m->lone_lines = allow;
+        int again = flow_once(m, m->bottom, out);
+        if (fill_score(m, again) < score) {
+            overset = again;
+            continue;
+        }
+        m->lone_lines = before;
+        overset = flow_once(m, m->bottom, out);
     }
     return overset;
+}
+
+int flow_set(module *m, placed_vec *pv)
+{
+    int overset = flow_run(m, m->bottom, pv);
+    overset = fill_columns(m, pv, overset);
+    return allow_lone_lines(m, pv, overset);
 }

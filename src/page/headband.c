@@ -98,6 +98,9 @@ int headband_set(module *m, int line, int *cols)
                    "the headline takes %d grid lines but the module has %d; shorten it "
                    "or give the article more columns or lines",
                    head.lines, m->bottom - m->top);
+    module_box *mb = &m->page->modules.v[m->box];
+    mb->head_top = line;
+    mb->head_lines = head.lines - hs->lines_after;
     line = band_taken(m, &head, *cols, line);
     draw_list_free(&head.list);
     return line;
@@ -123,6 +126,9 @@ int headband_repeat(module *m, int style_index, int line)
                    "the continuation of \"%s\" repeats its headline in %d grid lines but "
                    "its module has %d; give it more lines or columns",
                    m->a->id, hb.lines, m->bottom - m->top);
+    module_box *mb = &m->page->modules.v[m->box];
+    mb->head_top = line;
+    mb->head_lines = hb.lines - c->l->styles[style_index].lines_after;
     line = band_taken(m, &hb, m->ncols, line);
     draw_list_free(&hb.list);
     return line;

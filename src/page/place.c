@@ -86,12 +86,25 @@ void module_open(module *m, composer *c, const page_grid *g, page_out *page, con
     set_module_columns(m, g->t, grid_from, grid_to);
     module_cells(m, ps);
     module_box *mb = VEC_PUSH(page->modules);
-    *mb = (module_box){.article = article_index, .x = m->col_x[0],
+    *mb = (module_box){.article = article_index, .placement = (int)(pl - ps->placements),
+                       .columns = m->ncols, .jumps = pl->continue_page >= 0, .x = m->col_x[0],
                        .y = grid_line_top(g, m->top), .w = module_width(m, m->ncols),
                        .h = (m->bottom - m->top) * g->m.pitch - g->m.line_gap,
                        .col_from = grid_from, .col_to = grid_to, .top = m->top,
                        .lines = m->bottom - m->top};
     m->box = page->modules.n - 1;
+}
+
+void place_record_fill(module *m)
+{
+    int *empty = arena_alloc(m->c->a, sizeof(int) * (size_t)m->ncols);
+    for (int col = 0; col < m->ncols; col++) {
+        int n = 0;
+        while (m->bottom - 1 - n >= m->top && !*module_cell(m, m->occ, col, m->bottom - 1 - n))
+            n++;
+        empty[col] = n;
+    }
+    m->page->modules.v[m->box].empty_at_foot = empty;
 }
 
 void module_close(module *m)

@@ -18,6 +18,10 @@
 void module_open(module *m, composer *c, const page_grid *g, page_out *page, const page_spec *ps,
                  const placement *pl, int article_index);
 
+/* After the flow: the lines each column leaves empty at its foot, on
+ * the module's module_box (the make-up check reads them). */
+void place_record_fill(module *m);
+
 /* Free what the module holds (its items, its settings). */
 void module_close(module *m);
 
