@@ -12,10 +12,45 @@ static bool is_free(const module *m, int col, int line, int limit)
            !*module_cell(m, m->occ, col, line);
 }
 
+/* Where the flow goes on around a box or table across columns
+ * [from, to], standing on grid lines [top, bottom) (CG-5): the text after
+ * it reads on in the columns beside it above it (ABOVE), then under it
+ * from its first column (BELOW), before the columns after it. */
+typedef enum { AROUND_NONE, AROUND_ABOVE, AROUND_BELOW } around_phase;
+
 typedef struct cursor {
     int col, line;
     bool fresh;   /* nothing placed yet in the current frame */
+    around_phase around;
+    int from, to, top, bottom; /* the spanning piece the flow goes around */
 } cursor;
+
+/* Whether the cursor may go to `line` of its column: while it reads the
+ * columns beside a spanning piece, what lies under the piece waits. */
+static bool open_at(const module *m, const cursor *cur, int line, int limit)
+{
+    if (cur->around == AROUND_ABOVE && cur->col > cur->from && cur->col <= cur->to &&
+        line >= cur->top)
+        return false;
+    return is_free(m, cur->col, line, limit);
+}
+
+/* The next column's first line: under the spanning piece while the flow
+ * reads under it, else the module's top. */
+static void next_column(const module *m, cursor *cur)
+{
+    if (cur->around == AROUND_ABOVE && cur->col == cur->to) {
+        cur->around = AROUND_BELOW;
+        cur->col = cur->from;
+        cur->line = cur->bottom;
+    } else {
+        if (cur->around == AROUND_BELOW && cur->col == cur->to)
+            cur->around = AROUND_NONE;
+        cur->col++;
+        cur->line = cur->around == AROUND_BELOW ? cur->bottom : m->top;
+    }
+    cur->fresh = true;
+}
 
 /* Move to the next free line at or after the cursor; false past the
  * module's last column.  Moving past anything starts a new frame. */
@@ -23,14 +58,14 @@ static bool next_free(const module *m, cursor *cur, int limit)
 {
     while (cur->col < m->ncols) {
         while (cur->line < limit && cur->line < m->bottom) {
-            if (is_free(m, cur->col, cur->line, limit))
+            if (open_at(m, cur, cur->line, limit))
                 return true;
+            if (cur->around == AROUND_ABOVE && cur->col > cur->from && cur->line >= cur->top)
+                break;
             cur->line++;
             cur->fresh = true;
         }
-        cur->col++;
-        cur->line = m->top;
-        cur->fresh = true;
+        next_column(m, cur);
     }
     return false;
 }
@@ -39,9 +74,33 @@ static bool next_free(const module *m, cursor *cur, int limit)
 static int room_at(const module *m, cursor cur, int limit)
 {
     int n = 0;
-    while (is_free(m, cur.col, cur.line + n, limit))
+    while (open_at(m, &cur, cur.line + n, limit))
         n++;
     return n;
+}
+
+/* After a piece across module columns [col, col + span) placed on lines
+ * [at, at + lines): when the columns beside it have room above it, the
+ * flow reads on there first, then under the piece. */
+static void go_around(const module *m, cursor *cur, int cols, int at, int lines, int limit)
+{
+    cur->line = at + lines;
+    cur->fresh = false;
+    if (cols < 2 || cur->around != AROUND_NONE)
+        return;
+    bool room_above = false;
+    for (int line = m->top; line < at && !room_above; line++)
+        room_above = is_free(m, cur->col + 1, line, limit);
+    if (!room_above)
+        return;
+    cur->around = AROUND_ABOVE;
+    cur->from = cur->col;
+    cur->to = cur->col + cols - 1;
+    cur->top = at;
+    cur->bottom = at + lines;
+    cur->col++;
+    cur->line = m->top;
+    cur->fresh = true;
 }
 
 static void skip_frame(const module *m, cursor *cur, int limit)
@@ -215,8 +274,7 @@ static bool try_block_here(module *m, int idx, cursor *cur, int limit, placed_ve
     for (int c2 = cur->col; c2 < cur->col + span_cols; c2++)
         for (int ln = at; ln < at + it->blk.lines; ln++)
             *module_cell(m, m->occ, c2, ln) = 1;
-    cur->line = at + it->blk.lines;
-    cur->fresh = false;
+    go_around(m, cur, span_cols, at, it->blk.lines, limit);
     return true;
 }
 
@@ -271,7 +329,10 @@ static int place_table(module *m, int idx, cursor *cur, int limit, placed_vec *o
         int before = c.fresh ? 0 : it->lines_before;
         int room = room_at(m, c, limit);
         *VEC_PUSH(frames) = (table_frame){.room = MAX(0, room - before), .fresh = c.fresh};
-        *VEC_PUSH(at) = (cursor){c.col, c.line + before, false};
+        cursor where = c;
+        where.line += before;
+        where.fresh = false;
+        *VEC_PUSH(at) = where;
         skip_frame(m, &c, limit);
     }
     table_piece *pieces = xmalloc(sizeof(table_piece) * (size_t)(frames.n + 1));
@@ -299,7 +360,8 @@ static int place_table(module *m, int idx, cursor *cur, int limit, placed_vec *o
                       .first_row = tp->first_row, .rows = tp->rows};
         for (int ln = where.line; ln < where.line + tp->lines; ln++)
             *module_cell(m, m->occ, where.col, ln) = 1;
-        *cur = (cursor){where.col, where.line + tp->lines, false};
+        *cur = where;
+        cur->line += tp->lines;
     }
     free(pieces);
     VEC_FREE(frames);
@@ -317,7 +379,7 @@ static int flow_once(module *m, int limit, placed_vec *out)
     size_t cells = (size_t)m->ncols * (size_t)m->lines;
     memcpy(m->occ, m->fixed, cells);
     out->n = 0;
-    cursor cur = {0, m->top, true};
+    cursor cur = {.col = 0, .line = m->top, .fresh = true};
     int overset = 0;
     m->npending = 0;
     m->stop_item = -1;
