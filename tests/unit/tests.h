@@ -36,6 +36,13 @@
     X(table_span_repeated_in_each_piece)                                                           \
     X(table_grid_rules_stop_at_cut_span)                                                           \
     X(table_zebra_tint_follows_group)                                                              \
+    X(MU_1_a_story_under_another_gets_white_and_a_rule)                                            \
+    X(MU_1_stories_side_by_side_get_a_story_rule)                                                  \
+    X(MU_2_side_by_side_headlines_are_staggered)                                                   \
+    X(MU_2_what_cannot_be_staggered_is_a_finding)                                                  \
+    X(MU_3_columns_fill_to_the_foot_but_the_last)                                                  \
+    X(MU_4_text_goes_around_a_spanning_box)                                                        \
+    X(MU_5_underset_and_bare_type_area_are_findings)                                               \
     X(LB_0_rule_sets_none_basic_gb_strict)                                                         \
     X(LB_1_comma_never_starts_a_line)                                                              \
     X(LB_1_no_mark_of_the_table_starts_a_line)                                                     \
