@@ -13,7 +13,7 @@ static bool is_free(const module *m, int col, int line, int limit)
 }
 
 /* Where the flow goes on around a box or table across columns
- * [from, to], standing on grid lines [top, bottom) (CG-5): the text after
+ * [from, to], standing on grid lines [top, bottom) (MU-4): the text after
  * it reads on in the columns beside it above it (ABOVE), then under it
  * from its first column (BELOW), before the columns after it. */
 typedef enum { AROUND_NONE, AROUND_ABOVE, AROUND_BELOW } around_phase;
