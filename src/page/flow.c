@@ -570,7 +570,7 @@ static long fill_score(const module *m, int overset)
     return overset * 1000L + holes * 10L + (m->pl->continue_page >= 0 ? 0 : end);
 }
 
-/* Copy fitting before a column is left short: set one paragraph at a
+/* Copy fitting before a column is left short (MU-3): set one paragraph at a
  * time a line longer or shorter (latest first, where its setting reads as
  * well), keeping each change that leaves fewer empty lines, until none
  * helps.  The flow in `out` is the best found. */

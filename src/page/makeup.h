@@ -1,4 +1,4 @@
-/* makeup.h — the make-up check: what a desk chief sends back.
+/* makeup.h — the make-up check: what a desk chief sends back (MU-5).
  *
  * Run on the composed pages, it finds what makes a newspaper page look
  * unfinished however good its text: headline bands of stories side by

@@ -1,4 +1,4 @@
-/* separate.h — how stories are told apart on the page.
+/* separate.h — how stories are told apart on the page (MU-1).
  *
  * Internal to page/.  A story under another gets the template's
  * head-space — whole grid lines of white above it (题上空) — with the

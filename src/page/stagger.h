@@ -1,4 +1,4 @@
-/* stagger.h — headlines of stories side by side, staggered (错题).
+/* stagger.h — headlines of stories side by side, staggered (错题, MU-2).
  *
  * Internal to page/.  Two stories side by side whose headline bands share
  * grid lines read as one headline (撞题).  Before a page is set, its
