@@ -114,6 +114,7 @@ typedef struct module_box {
      * lines left empty at the column's foot once the text is placed. */
     int columns;
     int *empty_at_foot; /* NULL when nothing was set (an empty continuation) */
+    int last_column;    /* the last module column the text reached, -1 for none */
     bool jumps;         /* its text goes on on a later page */
 } module_box;
 

@@ -109,6 +109,15 @@ static void skip_frame(const module *m, cursor *cur, int limit)
     cur->fresh = true;
 }
 
+int flow_last_column(const module *m)
+{
+    for (int col = m->ncols - 1; col >= 0; col--)
+        for (int line = m->top; line < m->bottom; line++)
+            if (*module_cell(m, m->occ, col, line) && !*module_cell(m, m->fixed, col, line))
+                return col;
+    return -1;
+}
+
 const para_result *flow_variant(module *m, flow_item *it, int v)
 {
     if (!it->have[v]) {
@@ -541,7 +550,7 @@ static int flow_run(module *m, int limit, placed_vec *out)
  * column and any bare one after it (the story's end). */
 static void foot_gaps(const module *m, int *holes, int *end)
 {
-    int last = -1;
+    int last = flow_last_column(m);
     *holes = *end = 0;
     int empty[m->ncols > 0 ? m->ncols : 1];
     for (int col = 0; col < m->ncols; col++) {
@@ -549,8 +558,6 @@ static void foot_gaps(const module *m, int *holes, int *end)
         while (m->bottom - 1 - n >= m->top && !*module_cell(m, m->occ, col, m->bottom - 1 - n))
             n++;
         empty[col] = n;
-        if (n < m->bottom - m->top - m->white)
-            last = col;
     }
     for (int col = 0; col < m->ncols; col++) {
         if (col < last)

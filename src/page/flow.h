@@ -22,6 +22,9 @@
  * m->stop_item, stop_variant and stop_lines say where the flow stopped. */
 int flow_set(module *m, placed_vec *pv);
 
+/* The last module column the last flow run put anything in, -1 for none. */
+int flow_last_column(const module *m);
+
 /* A paragraph item's setting v (0, 1, 2: looseness -1, 0, +1), set on
  * first use in the module's column width. */
 const para_result *flow_variant(module *m, flow_item *it, int v);

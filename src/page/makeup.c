@@ -104,10 +104,7 @@ static void find_fill(page_out *po, const template *t)
         if (!mb->empty_at_foot || mb->jumps || mb->overset_lines > 0)
             continue;
         scaled col_w = mb->columns > 1 ? mb->w / mb->columns : mb->w;
-        int last = -1;
-        for (int c = 0; c < mb->columns; c++)
-            if (mb->empty_at_foot[c] < mb->lines - mb->white_lines)
-                last = c;
+        int last = mb->last_column;
         for (int c = 0; c < last; c++) {
             int n = mb->empty_at_foot[c];
             if (n > 0)
@@ -119,15 +116,21 @@ static void find_fill(page_out *po, const template *t)
                                          t->area_y + (mb->top + mb->lines - n) * t->pitch, col_w,
                                          n * t->pitch});
         }
-        int body = mb->lines - mb->white_lines;
-        int empty = last < 0 ? body * mb->columns : mb->empty_at_foot[last];
-        int bare = mb->columns - 1 - last;
-        if (empty >= MAKEUP_SHORT_LAST_COLUMN || bare > 0) {
+        /* The story's end: its last column, and columns it never reached. */
+        int empty = 0, deepest = 0;
+        for (int c = MAX(last, 0); c < mb->columns; c++) {
+            empty += mb->empty_at_foot[c];
+            deepest = MAX(deepest, mb->empty_at_foot[c]);
+        }
+        bool bare = false;
+        for (int c = last + 1; c < mb->columns; c++)
+            bare |= mb->empty_at_foot[c] > 0;
+        if ((last >= 0 && mb->empty_at_foot[last] >= MAKEUP_SHORT_LAST_COLUMN) || bare) {
             int c = MAX(last, 0);
-            add(po, (makeup_finding){MAKEUP_UNDERSET, mb->article, -1, -1,
-                                     (last < 0 ? 0 : empty) + bare * body, mb->x + c * col_w,
-                                     t->area_y + (mb->top + mb->lines - empty) * t->pitch,
-                                     mb->x + mb->w - (mb->x + c * col_w), empty * t->pitch});
+            add(po, (makeup_finding){MAKEUP_UNDERSET, mb->article, -1, -1, empty,
+                                     mb->x + c * col_w,
+                                     t->area_y + (mb->top + mb->lines - deepest) * t->pitch,
+                                     mb->x + mb->w - (mb->x + c * col_w), deepest * t->pitch});
         }
     }
 }

@@ -105,6 +105,7 @@ void place_record_fill(module *m)
         empty[col] = n;
     }
     m->page->modules.v[m->box].empty_at_foot = empty;
+    m->page->modules.v[m->box].last_column = flow_last_column(m);
 }
 
 void module_close(module *m)
