@@ -5,6 +5,8 @@
 #include "page/makeup.h"
 #include "page/module.h"
 
+#include <stdio.h>
+
 /* Moves tried one after the other; each takes the best of its tries. */
 enum { MAX_MOVES = 8 };
 
@@ -179,8 +181,133 @@ static const module_box *box_of(const page_out *po, int article_index)
 /* The best single move for the collisions of the page as set in `now`:
  * each side's module moved down below the other's headline.  NULL when
  * none costs less than `cost`. */
+/* Placement y grows or shrinks at its bottom by d grid lines (d < 0:
+ * shrinks), the placement under it in exactly its columns (if any) giving
+ * or taking them at its top. */
+static bool move_bottom(page_spec *ps, const template *t, int y, int d)
+{
+    placement *Y = &ps->placements[y];
+    if (Y->part_count > 0)
+        return false;
+    int bottom = grid_area_bottom(ps, &Y->area, t);
+    int v = below(ps, t, y);
+    if (bottom + d - Y->area.top < MIN_LINES || bottom + d > t->lines)
+        return false;
+    if (v >= 0) {
+        grid_area *va = &ps->placements[v].area;
+        if (grid_area_bottom(ps, va, t) - (va->top + d) < MIN_LINES)
+            return false;
+        va->top += d;
+        if (va->lines > 0)
+            va->lines -= d;
+    } else if (Y->area.lines == 0) {
+        return false; /* `fill` already reaches the foot or the next area */
+    }
+    if (Y->area.lines > 0)
+        Y->area.lines += d;
+    return true;
+}
+
+/* Placement y's top moves up by d grid lines, taken from the placement
+ * above it, which must stand in exactly its columns. */
+static bool move_up(page_spec *ps, const template *t, int y, int d, int reserved_top)
+{
+    placement *Y = &ps->placements[y];
+    int u = above(ps, t, y);
+    if (Y->part_count > 0 || u < 0 || Y->area.top - d < reserved_top)
+        return false;
+    placement *U = &ps->placements[u];
+    if (U->part_count > 0 || U->area.col_from != Y->area.col_from ||
+        U->area.col_to != Y->area.col_to ||
+        grid_area_bottom(ps, &U->area, t) - d - U->area.top < MIN_LINES)
+        return false;
+    if (U->area.lines > 0)
+        U->area.lines -= d;
+    Y->area.top -= d;
+    if (Y->area.lines > 0)
+        Y->area.lines += d;
+    return true;
+}
+
+/* The foot of placement u moved by d grid lines (d < 0: up), and with it
+ * the tops of every placement that stands right under it: u gives lines
+ * to, or takes them from, all of them at once. */
+static bool move_boundary(page_spec *ps, const template *t, int u, int d)
+{
+    placement *U = &ps->placements[u];
+    if (U->part_count > 0 || U->area.lines == 0)
+        return false;
+    int bottom = U->area.top + U->area.lines;
+    if (U->area.lines + d < MIN_LINES || bottom + d > t->lines)
+        return false;
+    int moved = 0;
+    for (int k = 0; k < ps->placement_count; k++) {
+        grid_area *a = &ps->placements[k].area;
+        if (k == u || a->top != bottom || a->col_from < U->area.col_from ||
+            a->col_to > U->area.col_to)
+            continue;
+        if (ps->placements[k].part_count > 0 || grid_area_bottom(ps, a, t) - (a->top + d) < MIN_LINES)
+            return false;
+        a->top += d;
+        if (a->lines > 0)
+            a->lines -= d;
+        moved++;
+    }
+    U->area.lines += d;
+    return moved > 0;
+}
+
+typedef enum { MOVE_TOP_DOWN, MOVE_STACK_DOWN, MOVE_TOP_UP, MOVE_BOTTOM, MOVE_BOUNDARY } move_kind;
+
+/* One move tried: a copy of the page's placements with it made, set
+ * aside; kept in *best when it costs less than *cost. */
+static void try_move(composer *c, const page_grid *g, const page_spec *ps, int p, move_kind kind,
+                     int y, int d, long *cost, const page_spec **best, page_out *best_page,
+                     arena *scratch)
+{
+    page_spec *cand = copy_page(ps, c->a);
+    bool made = false;
+    switch (kind) {
+    case MOVE_TOP_DOWN:
+    case MOVE_STACK_DOWN:
+        made = d > 0 && move_down(cand, g->t, y, d, kind == MOVE_STACK_DOWN, c->reserved_top, c->a);
+        break;
+    case MOVE_TOP_UP:
+        made = d > 0 && move_up(cand, g->t, y, d, c->reserved_top);
+        break;
+    case MOVE_BOTTOM:
+        made = d != 0 && move_bottom(cand, g->t, y, d);
+        break;
+    case MOVE_BOUNDARY:
+        made = d != 0 && move_boundary(cand, g->t, y, d);
+        break;
+    }
+    if (!made)
+        return;
+    page_out trial;
+    long k = try_page(c, g, cand, p, &trial, scratch);
+    if (getenv("PAIBAN_TRACE") && strstr(getenv("PAIBAN_TRACE"), "makeup"))
+        fprintf(stderr, "makeup: page %s move %d of %s by %d: cost %ld (best %ld)\n", ps->label,
+                kind, ps->placements[y].article->id, d, k, *cost);
+    if (k < *cost) {
+        *cost = k;
+        *best = cand;
+        page_out_free(best_page);
+        *best_page = trial;
+    } else {
+        page_out_free(&trial);
+    }
+}
+
+/* The best single move for what the page as set in `now` leaves to mend:
+ * for a headline collision, either module moved down under the other's
+ * headline (alone, or with the stack under it); for a module overset, its
+ * top raised or its foot lowered by the lines it lacks; for one underset,
+ * its foot raised or its top lowered by those it leaves empty.  NULL when
+ * none costs less than `cost`; else the move's page is in *best_page. */
 static const page_spec *best_move(composer *c, const page_grid *g, const page_spec *ps, int p,
-                                  const page_out *now, long *cost, arena *scratch)
+                                  const page_out *now, long *cost, page_out *best_page,
+                                  arena *scratch)
 {
     const page_spec *best = NULL;
     for (int i = 0; i < now->findings.n; i++) {
@@ -188,54 +315,63 @@ static const page_spec *best_move(composer *c, const page_grid *g, const page_sp
         if (f->kind != MAKEUP_COLLISION)
             continue;
         const module_box *pair[2] = {box_of(now, f->article), box_of(now, f->other)};
-        for (int try = 0; try < 4 && pair[0] && pair[1]; try++) {
-            const module_box *y = pair[try % 2], *x = pair[1 - try % 2];
-            bool whole_stack = try >= 2;
+        for (int side = 0; side < 2 && pair[0] && pair[1]; side++) {
+            const module_box *y = pair[side], *x = pair[1 - side];
             int d = x->head_top + x->head_lines + 1 - y->head_top;
-            page_spec *cand = copy_page(ps, c->a);
-            if (d <= 0 ||
-                !move_down(cand, g->t, y->placement, d, whole_stack, c->reserved_top, c->a))
-                continue;
-            page_out trial;
-            long k = try_page(c, g, cand, p, &trial, scratch);
-            page_out_free(&trial);
-            if (k < *cost) {
-                *cost = k;
-                best = cand;
-            }
+            try_move(c, g, ps, p, MOVE_TOP_DOWN, y->placement, d, cost, &best, best_page, scratch);
+            try_move(c, g, ps, p, MOVE_STACK_DOWN, y->placement, d, cost, &best, best_page,
+                     scratch);
+        }
+    }
+    for (int k = 0; k < now->modules.n; k++) {
+        const module_box *mb = &now->modules.v[k];
+        int cols = MAX(mb->columns, 1);
+        int over = mb->jumps ? 0 : mb->overset_lines;
+        int empty = 0;
+        for (int i = 0; i < now->findings.n; i++)
+            if (now->findings.v[i].kind == MAKEUP_UNDERSET && now->findings.v[i].article == mb->article)
+                empty = now->findings.v[i].lines;
+        if (over > 0) {
+            int d = (over + cols - 1) / cols;
+            try_move(c, g, ps, p, MOVE_TOP_UP, mb->placement, d, cost, &best, best_page, scratch);
+            try_move(c, g, ps, p, MOVE_BOTTOM, mb->placement, d, cost, &best, best_page, scratch);
+            int u = above(ps, g->t, mb->placement);
+            if (u >= 0)
+                try_move(c, g, ps, p, MOVE_BOUNDARY, u, -d, cost, &best, best_page, scratch);
+        } else if (empty > 0) {
+            int d = MAX(empty / cols, 1);
+            try_move(c, g, ps, p, MOVE_BOTTOM, mb->placement, -d, cost, &best, best_page, scratch);
+            try_move(c, g, ps, p, MOVE_TOP_DOWN, mb->placement, d, cost, &best, best_page,
+                     scratch);
         }
     }
     return best;
 }
 
-/* Whether two placements stand side by side over common grid lines: only
- * then can headlines collide. */
-static bool has_neighbours(const page_spec *ps, const template *t)
+/* Whether the page has two placements at all: one alone has nothing to
+ * trade lines with. */
+static bool has_neighbours(const page_spec *ps)
 {
-    for (int i = 0; i < ps->placement_count; i++)
-        for (int j = 0; j < ps->placement_count; j++) {
-            const grid_area *a = &ps->placements[i].area, *b = &ps->placements[j].area;
-            if (i != j && a->col_to + 1 == b->col_from && a->top < grid_area_bottom(ps, b, t) &&
-                b->top < grid_area_bottom(ps, a, t))
-                return true;
-        }
-    return false;
+    return ps->placement_count > 1;
 }
 
 const page_spec *stagger_page(composer *c, const page_grid *g, const page_spec *ps, int p)
 {
-    if (!has_neighbours(ps, g->t))
+    if (!has_neighbours(ps))
         return ps;
     arena *scratch = arena_new();
-    for (int move = 0; move < MAX_MOVES; move++) {
-        page_out now;
-        long cost = try_page(c, g, ps, p, &now, scratch);
-        const page_spec *next = best_move(c, g, ps, p, &now, &cost, scratch);
-        page_out_free(&now);
+    page_out now;
+    long cost = try_page(c, g, ps, p, &now, scratch);
+    for (int move = 0; move < MAX_MOVES && cost > 0; move++) {
+        page_out next_page = {0};
+        const page_spec *next = best_move(c, g, ps, p, &now, &cost, &next_page, scratch);
         if (!next)
             break;
+        page_out_free(&now);
+        now = next_page;
         ps = next;
     }
+    page_out_free(&now);
     arena_free(scratch);
     return ps;
 }
