@@ -583,17 +583,22 @@ static long fill_score(const module *m, int overset)
  * helps.  The flow in `out` is the best found. */
 static int fill_columns(module *m, placed_vec *out, int overset)
 {
-    enum { MAX_RUNS = 48 };
+    /* Bounds on the work: flow runs, and paragraphs set again (a long
+     * paragraph's other settings cost much and change little). */
+    enum { MAX_RUNS = 48, MAX_TRIED = 24, MAX_LINES = 40, MAX_OVERSET = 8 };
     long score = fill_score(m, overset);
-    int runs = 0;
+    int runs = 0, tried = 0;
     bool changed = true, current = true;
-    while (changed && score > 0 && runs < MAX_RUNS) {
+    while (changed && score > 0 && runs < MAX_RUNS && overset <= MAX_OVERSET) {
         changed = false;
         for (int i = m->items.n - 1; i >= 0 && !changed && runs < MAX_RUNS; i--) {
             flow_item *it = &m->items.v[i];
-            if (it->kind != FLOW_PARA || it->prefer != 1)
+            if (it->kind != FLOW_PARA || it->prefer != 1 || tried >= MAX_TRIED ||
+                flow_variant(m, it, 1)->line_count > MAX_LINES)
                 continue;
-            for (int v = 2; v >= 0 && !changed && runs < MAX_RUNS; v -= 2) {
+            tried += !it->have[0] || !it->have[2];
+            /* Text over: only a shorter setting can help. */
+            for (int v = overset > 0 ? 0 : 2; v >= 0 && !changed && runs < MAX_RUNS; v -= 2) {
                 if (!good_variant(m, it, v, v - 1))
                     continue;
                 it->prefer = v;
