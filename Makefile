@@ -5,6 +5,9 @@
 #   make bench      release build and timings (never fails on timing); bench-year: the year alone
 #   make year       a synthetic year of editions in build/year/2018 (tools/make-year)
 #   make fuzz       libFuzzer over the loaders and the pipeline
+#   make install    the program, its man page, bash completion, the default layout
+#                   and fonts manifest under $(PREFIX) (default /usr/local), into $(DESTDIR)
+#   make uninstall  removes what install put there
 #
 # Objects go under build/<variant>/; the program is build/paiban.
 
@@ -32,7 +35,8 @@ DEPS_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 DEPS_CHECK := poppler-utils qpdf mupdf-tools ghostscript valgrind python3 clang \
 	libclang-rt-14-dev
 
-.PHONY: all deps deps-check build check unit golden accept clean sample asan fuzz bench bench-year year format
+.PHONY: all deps deps-check build check unit golden accept clean sample asan fuzz bench bench-year year \
+	format install uninstall
 
 all: deps build $(SAMPLE)
 
@@ -151,6 +155,29 @@ year:
 
 fuzz: deps-check build/fuzz/load build/fuzz/compose build/fuzz/build
 	@tests/fuzz/run
+
+# ---- install: the program finds the layout and fonts in $(PREFIX)/share/paiban
+# from its own place ($(PREFIX)/bin/../share/paiban), so the tree works where
+# DESTDIR puts it too (page/build.h, build_share_dir).
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+COMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+SHAREDIR = $(DESTDIR)$(PREFIX)/share/paiban
+LAYOUT_FILES := $(wildcard layout/*.yaml)
+
+install: build/paiban
+	install -d $(BINDIR) $(MANDIR) $(COMPDIR) $(SHAREDIR)/layout $(SHAREDIR)/fonts
+	install -m 755 build/paiban $(BINDIR)/paiban
+	install -m 644 man/paiban.1 $(MANDIR)/paiban.1
+	install -m 644 completion/paiban.bash $(COMPDIR)/paiban
+	install -m 644 $(LAYOUT_FILES) $(SHAREDIR)/layout
+	install -m 644 fonts/fonts.yaml $(SHAREDIR)/fonts/fonts.yaml
+
+uninstall:
+	rm -f $(BINDIR)/paiban $(MANDIR)/paiban.1 $(COMPDIR)/paiban $(SHAREDIR)/fonts/fonts.yaml
+	rm -f $(addprefix $(SHAREDIR)/,$(LAYOUT_FILES))
+	-rmdir $(SHAREDIR)/layout $(SHAREDIR)/fonts $(SHAREDIR) 2>/dev/null
 
 format:
 	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tests/fuzz/*.h

@@ -86,7 +86,21 @@ static int by_date(const void *a, const void *b)
     return strcmp(((const year_edition *)a)->date, ((const year_edition *)b)->date);
 }
 
-static bool find_editions(run *r)
+/* The day an edition folder is named for: MM-DD (in a year's folder) or
+ * YYYY-MM-DD; false when the name is neither. */
+static bool folder_day(const char *name, int *year, int *month, int *day)
+{
+    char tail;
+    size_t n = strlen(name);
+    if (n == 5)
+        return sscanf(name, "%2d-%2d%c", month, day, &tail) == 2 && name[2] == '-';
+    return n == 10 && name[4] == '-' && name[7] == '-' &&
+           sscanf(name, "%4d-%2d-%2d%c", year, month, day, &tail) == 3 && *year >= 1800;
+}
+
+/* The year's folder: named for the year (content/2018), or any folder
+ * whose editions are named YYYY-MM-DD, all of one year. */
+static bool folder_year(run *r)
 {
     const char *content = r->o->content;
     const char *base = strrchr(content, '/');
@@ -95,45 +109,79 @@ static bool find_editions(run *r)
     size_t n = strlen(name);
     while (n > 0 && name[n - 1] == '/')
         name[--n] = 0;
-    if (n != 4 || sscanf(name, "%4d", &r->year) != 1 || r->year < 1800)
-        return diag_error(r->d, (src_loc){content, 0, 0},
-                          "the year's folder is named for its year (content/2018), holding one "
-                          "folder per edition named MM-DD");
-    DIR *dir = opendir(content);
-    if (!dir)
+    char tail;
+    if (n == 4 && sscanf(name, "%4d%c", &r->year, &tail) == 1 && r->year >= 1800)
+        return true;
+    r->year = 0;
+    return false;
+}
+
+/* One folder of the year: an edition (added to r) or reported. */
+static void take_folder(run *r, const char *name, bool named_year)
+{
+    char *path = xasprintf("%s/%s", r->o->content, name);
+    int year = r->year, month, day;
+    const char *why = NULL;
+    if (!build_is_dir(path))
+        why = "";
+    else if (!folder_day(name, &year, &month, &day) || (strlen(name) == 5 && !named_year))
+        why = named_year ? "not an edition folder: editions are named by their day, MM-DD "
+                           "(12-28) or YYYY-MM-DD (2018-12-28); left out"
+                         : "not an edition folder: in a folder not named for its year, "
+                           "editions are named YYYY-MM-DD (2018-12-28); left out";
+    else if (r->year && year != r->year)
+        why = "an edition of another year; a volume holds one year (give each year a folder "
+              "of its own); left out";
+    else if (!valid_day(year, month, day))
+        why = "not an edition folder: no such day; left out";
+    if (why) {
+        if (*why)
+            diag_warn(r->d, (src_loc){path, 0, 0}, "not-an-edition", "%s", why);
+        free(path);
+        return;
+    }
+    r->year = year;
+    year_edition *e = VEC_PUSH(r->eds);
+    e->dir = path;
+    e->log_fd = -1;
+    snprintf(e->date, sizeof e->date, "%04d-%02d-%02d", year, month, day);
+}
+
+static void free_editions(run *r)
+{
+    for (int i = 0; i < r->eds.n; i++)
+        free(r->eds.v[i].dir);
+    VEC_FREE(r->eds);
+}
+
+static bool find_editions(run *r)
+{
+    const char *content = r->o->content;
+    bool named_year = folder_year(r);
+    struct dirent **list;
+    int n = scandir(content, &list, NULL, alphasort);
+    if (n < 0)
         return diag_error(r->d, (src_loc){content, 0, 0}, "cannot read the folder: %s",
                           strerror(errno));
-    struct dirent *de;
-    while ((de = readdir(dir))) {
-        if (de->d_name[0] == '.')
-            continue;
-        char *path = xasprintf("%s/%s", content, de->d_name);
-        int month, day;
-        char tail;
-        if (!build_is_dir(path)) {
-            free(path);
-            continue;
-        }
-        if (strlen(de->d_name) != 5 ||
-            sscanf(de->d_name, "%2d-%2d%c", &month, &day, &tail) != 2 ||
-            !valid_day(r->year, month, day)) {
-            diag_warn(r->d, (src_loc){path, 0, 0}, "not-an-edition",
-                      "not an edition folder: editions are named by their day, MM-DD (12-28); "
-                      "left out");
-            free(path);
-            continue;
-        }
-        year_edition *e = VEC_PUSH(r->eds);
-        e->dir = path;
-        e->log_fd = -1;
-        snprintf(e->date, sizeof e->date, "%04d-%02d-%02d", r->year, month, day);
+    /* YYYY-MM-DD sorts first: the first of them sets the year of a folder
+     * not named for one. */
+    for (int i = 0; i < n; i++) {
+        if (list[i]->d_name[0] != '.')
+            take_folder(r, list[i]->d_name, named_year);
+        free(list[i]);
     }
-    closedir(dir);
+    free(list);
     if (r->eds.n == 0)
         return diag_error(r->d, (src_loc){content, 0, 0},
-                          "no editions here: make one folder per edition, named MM-DD, each with "
-                          "its edition.yaml");
+                          "no editions here: make one folder per edition, named MM-DD in the "
+                          "year's folder (content/2018/12-28) or YYYY-MM-DD (2018-12-28), each "
+                          "with its edition.yaml");
     qsort(r->eds.v, (size_t)r->eds.n, sizeof *r->eds.v, by_date);
+    for (int i = 1; i < r->eds.n; i++)
+        if (strcmp(r->eds.v[i].date, r->eds.v[i - 1].date) == 0)
+            return diag_error(r->d, (src_loc){r->eds.v[i].dir, 0, 0},
+                              "two folders for %s: this and %s; keep one", r->eds.v[i].date,
+                              r->eds.v[i - 1].dir);
     return true;
 }
 
@@ -245,7 +293,7 @@ static int typeset_edition(const run *r, const year_edition *e)
             status = EXIT_LAYOUT;
     }
     /* Errors here; warnings are counted in the record (paiban build shows them). */
-    diag_print(d, stderr, 0, false);
+    diag_print(d, stderr, (diag_style){.warnings = false});
     build_free(&b);
     diag_free(d);
     free(pdf);
@@ -638,6 +686,7 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
     }
     bind_spec spec = {.files = files, .file_count = n + 1, .labels = (const char *const *)vp.labels,
                       .label_count = vp.total, .outline = ol.items.v, .outline_count = ol.items.n,
+                      .links = cr.links.v, .link_count = cr.links.n,
                       .meta = {.title = title, .creator = first->paper, .description = description,
                                .keywords = keywords, .created = created_xmp,
                                .modified = created_xmp, .publication = first->paper,
@@ -780,21 +829,15 @@ static int online_cores(void)
 static int run_year(run *r)
 {
     const archive_options *o = r->o;
-    if (!build_is_dir(o->content)) {
-        diag_error(r->d, (src_loc){o->content, 0, 0},
-                   "no such folder; give the year's folder, e.g. content/2018");
-        return EXIT_INPUT;
-    }
     /* A bad SOURCE_DATE_EPOCH is refused before any edition is set. */
     int64_t when;
     if (!build_time(0, &when, r->d))
         return EXIT_INPUT;
-    if (!find_editions(r))
-        return build_failure_status(r->d);
     build_locate(o->content, o->layout_dir, o->fonts_file, &r->layout_dir, &r->fonts_file);
     if (!r->layout_dir) {
         diag_error(r->d, (src_loc){o->content, 0, 0},
-                   "no layout/ folder found above the year; give --layout DIR");
+                   "no layout/ folder found above the year, and none installed; give --layout "
+                   "DIR");
         return EXIT_INPUT;
     }
     r->fonts = fontset_load(r->fonts_file, r->d);
@@ -844,6 +887,17 @@ int archive_run(const archive_options *o, diag *d)
     run r = {.o = o, .d = d, .t0 = build_now()};
     r.jobs = o->jobs > 0 ? o->jobs : online_cores();
     r.tty = !o->quiet && isatty(STDERR_FILENO);
+    /* Nothing is made for a year that is not there. */
+    if (!build_is_dir(o->content)) {
+        diag_error(d, (src_loc){o->content, 0, 0}, "%s; give the year's folder, e.g. "
+                   "content/2018", access(o->content, F_OK) == 0 ? "a file, not a folder"
+                                                                 : "no such folder");
+        return EXIT_INPUT;
+    }
+    if (!find_editions(&r)) {
+        free_editions(&r);
+        return build_failure_status(d);
+    }
     if (!files_make_dirs(o->output)) {
         diag_env_error(d, (src_loc){o->output, 0, 0}, "cannot make the folder: %s",
                        strerror(errno));
@@ -853,11 +907,15 @@ int archive_run(const archive_options *o, diag *d)
     char *lock_path = out_path(&r, ".lock", "");
     int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     free(lock_path);
-    if (lock < 0 || flock(lock, LOCK_EX | LOCK_NB) != 0) {
+    if (lock < 0) {
+        diag_env_error(d, (src_loc){o->output, 0, 0}, "cannot write in the folder: %s",
+                       strerror(errno));
+        return EXIT_ENV;
+    }
+    if (flock(lock, LOCK_EX | LOCK_NB) != 0) {
         diag_env_error(d, (src_loc){o->output, 0, 0},
                        "another paiban archive is writing here; wait for it to finish");
-        if (lock >= 0)
-            close(lock);
+        close(lock);
         return EXIT_ENV;
     }
     remove_temporaries(o->output);
@@ -878,9 +936,7 @@ int archive_run(const archive_options *o, diag *d)
     sigaction(SIGTERM, &old_term, NULL);
     remove_temporaries(o->output);
     close(lock);
-    for (int i = 0; i < r.eds.n; i++)
-        free(r.eds.v[i].dir);
-    VEC_FREE(r.eds);
+    free_editions(&r);
     layout_free(r.lay);
     fontset_free(r.fonts);
     free(r.layout_dir);

@@ -5,7 +5,8 @@
  *     paiban archive content/2018 -o archive/2018 [-j N]
  *
  * content/2018/<MM-DD>/ holds one edition each (as content/2018-12-28
- * does); archive/2018 gets <date>.pdf and its record <date>.tsv per
+ * does), or <YYYY-MM-DD>/ as build's editions are named — in a folder
+ * named for the year or, all of one year, in any folder; archive/2018 gets <date>.pdf and its record <date>.tsv per
  * edition, then 2018.pdf (the volume), index.json and index.csv, and the
  * volume's key in 2018.tsv.
  *

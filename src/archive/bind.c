@@ -42,6 +42,8 @@ typedef struct volume {
     int stream_obj;             /* its number, 0 when none is open */
     int stream_n;
     strbuf stream_head, stream_body;
+    const bind_spec *spec;
+    VEC(int) link_objs;         /* the number of each link's annotation, given on its page */
     bool failed;
 } volume;
 
@@ -257,6 +259,47 @@ static bool copy_structure(copy_job *j, pdf_span catalog)
     return ok;
 }
 
+/* The links on volume page `index`, as the page's /Annots: their numbers
+ * are given here, their objects written once every page has its number. */
+static void add_annots(volume *v, int index, strbuf *text)
+{
+    const bind_spec *s = v->spec;
+    int first = -1;
+    for (int i = 0; i < s->link_count; i++)
+        if (s->links[i].page == index) {
+            if (first < 0) {
+                VEC_GROW(*text, text->n + 1);
+                text->v[text->n] = 0;
+                char *end = strrchr(text->v, '>');
+                if (!end || end == text->v || end[-1] != '>')
+                    return;
+                text->n = (int)(end - 1 - text->v);
+                sb_printf(text, "/Annots [");
+                first = i;
+            }
+            v->link_objs.v[i] = new_object(v);
+            sb_printf(text, " %d 0 R", v->link_objs.v[i]);
+        }
+    if (first >= 0)
+        sb_printf(text, " ]\n>>");
+}
+
+static void write_links(volume *v)
+{
+    strbuf t = {0};
+    for (int i = 0; i < v->spec->link_count; i++) {
+        const bind_link *l = &v->spec->links[i];
+        if (!v->link_objs.v[i] || l->target < 0 || l->target >= v->pages.n)
+            continue;
+        t.n = 0;
+        sb_printf(&t, "<<\n/Type /Annot\n/Subtype /Link\n/Rect [ %.2f %.2f %.2f %.2f ]\n/F 4\n"
+                      "/Border [ 0 0 0 ]\n/Dest [ %d 0 R /XYZ null null null ]\n>>",
+                  l->x0, l->y0, l->x1, l->y1, v->pages.v[l->target]);
+        object_text(v, v->link_objs.v[i], &t);
+    }
+    VEC_FREE(t);
+}
+
 /* Copy one object of the input, its references renumbered. */
 static bool copy_object(copy_job *j, int n, strbuf *text)
 {
@@ -271,8 +314,12 @@ static bool copy_object(copy_job *j, int n, strbuf *text)
         return diag_error(j->v->d, (src_loc){j->f->path, 0, 0},
                           "object %d refers to a missing object; typeset the edition again", n);
     int out = j->renumber[n];
-    if (j->is_page[n])
+    if (j->is_page[n]) {
         shift_struct_parents(j, text);
+        for (int i = 0; i < j->v->pages.n; i++)
+            if (j->v->pages.v[i] == out)
+                add_annots(j->v, i, text);
+    }
     if (n == j->document)
         part_of_volume(text);
     if (!o.is_stream) {
@@ -561,6 +608,7 @@ static bool write_volume(volume *v, const bind_spec *s)
                               "archive again with --force",
                               v->pages.n, s->label_count);
     write_page_tree(v);
+    write_links(v);
     int outlines = write_outline(v, s);
     int info = write_info(v, s);
     int meta = write_metadata(v, s);
@@ -606,7 +654,10 @@ bool bind_volume(const bind_spec *spec, const char *path, bind_stats *stats, dia
         return false;
     }
     setvbuf(out, NULL, _IOFBF, 1 << 20);
-    volume v = {.out = out, .path = path, .d = d};
+    volume v = {.out = out, .path = path, .d = d, .spec = spec};
+    VEC_GROW(v.link_objs, spec->link_count + 1);
+    memset(v.link_objs.v, 0, sizeof(int) * (size_t)(spec->link_count + 1));
+    v.link_objs.n = spec->link_count;
     digest_init(&v.id);
     bool ok = write_volume(&v, spec);
     if (v.failed && ok)
@@ -619,6 +670,7 @@ bool bind_volume(const bind_spec *spec, const char *path, bind_stats *stats, dia
     stats->bytes = v.offset;
     VEC_FREE(v.offsets);
     VEC_FREE(v.pages);
+    VEC_FREE(v.link_objs);
     VEC_FREE(v.intents);
     VEC_FREE(v.documents);
     VEC_FREE(v.nums);

@@ -8,6 +8,9 @@
  * joined: each file's Document a Part of the volume's, its pages' keys in
  * the parent tree shifted past those of the files before.
  *
+ * Links (the contents' entries to their pages) are added to the pages
+ * they stand on as link annotations.
+ *
  * Pages are copied object by object: from each page, everything it
  * reaches (contents, fonts with their programs, photos, profiles) is
  * written out under new numbers, stream data byte for byte, and the file
@@ -32,6 +35,14 @@ typedef struct bind_outline {
     bool open;           /* show the children */
 } bind_outline;
 
+/* A link on a page of the volume: a rectangle (pt from the page's
+ * lower-left) that goes to the top of another page. */
+typedef struct bind_link {
+    int page;            /* 0-based page of the volume it stands on */
+    double x0, y0, x1, y1;
+    int target;          /* 0-based page of the volume it goes to */
+} bind_link;
+
 typedef struct bind_spec {
     const char *const *files;   /* the PDFs, in order */
     int file_count;
@@ -39,6 +50,8 @@ typedef struct bind_spec {
     int label_count;            /* must be the volume's page count */
     const bind_outline *outline;
     int outline_count;
+    const bind_link *links;     /* in page order; PDF/A link annotations, printable, borderless */
+    int link_count;
     xmp_fields meta;            /* Info and XMP; created and modified as XMP dates */
     const char *created_pdf;    /* the same dates as PDF dates: "D:20181231000000Z" */
     const char *modified_pdf;

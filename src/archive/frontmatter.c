@@ -254,6 +254,12 @@ bool contents_write(const edition_record *const *recs, int count, const layout *
         entry *e = &es.v[i];
         page_out *po = &eo.pages[1 + e->page];
         int para = draw_text(&s, po, &e->text, e->style, e->x, e->y);
+        if (e->target >= 0)
+            *VEC_PUSH(res->links) = (bind_link){
+                .page = 1 + e->page, .target = front + e->target,
+                .x0 = pt_from_scaled(e->x), .x1 = pt_from_scaled(e->col_right),
+                .y0 = pt_from_scaled(t->page_h - e->y - e->height),
+                .y1 = pt_from_scaled(t->page_h - e->y)};
         if (e->kind == ITEM_PAGE || e->kind == ITEM_STORY) {
             char num[16];
             snprintf(num, sizeof num, "%d", front + e->target + 1);
@@ -288,5 +294,6 @@ void contents_result_free(contents_result *res)
     for (int p = 0; p < res->pages; p++)
         free(res->labels[p]);
     free(res->labels);
+    VEC_FREE(res->links);
     memset(res, 0, sizeof *res);
 }

@@ -8,7 +8,9 @@
  * page, counting the cover and the contents themselves.  The entries are
  * set and flowed into columns before any number is known (every number
  * gets the room of the widest), so how many pages the contents take is
- * known first and the numbers follow from it.
+ * known first and the numbers follow from it.  Every entry links to the
+ * page it names (a month and a day to the day's first page): the
+ * rectangles are handed to the binder (bind.h), which knows the pages.
  *
  * Styles come from the layout: volume-title, volume-subtitle,
  * contents-title, contents-month, contents-day, contents-page and
@@ -17,6 +19,7 @@
 #ifndef PAIBAN_ARCHIVE_FRONTMATTER_H
 #define PAIBAN_ARCHIVE_FRONTMATTER_H
 
+#include "archive/bind.h"
 #include "archive/record.h"
 #include "input/layout.h"
 #include "text/typeset.h"
@@ -25,6 +28,7 @@ typedef struct contents_result {
     int pages;               /* cover and contents pages */
     char **labels;           /* their page labels ("封面", "目录1", …), owned */
     int contents_first;      /* 0-based page where the contents begin */
+    VEC(bind_link) links;    /* each entry: its rectangle and the volume page it names */
 } contents_result;
 
 /* Set the front matter for the editions' records (in date order) and

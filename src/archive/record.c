@@ -3,35 +3,12 @@
 
 #include "base/strbuf.h"
 #include "base/utf8.h"
+#include "input/parts.h"
 #include "pdf/pdf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int count_characters(const char *s)
-{
-    int n = 0;
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        int k = utf8_decode(s + i, len - i, &cp);
-        if (k <= 0)
-            break;
-        i += (size_t)k;
-        n += !(cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x3000);
-    }
-    return n;
-}
-
-static const char *article_byline(const article *a, int byline_style)
-{
-    for (int i = 0; i < a->block_count; i++)
-        for (int k = 0; k < a->blocks[i].span_count; k++)
-            if (a->blocks[i].spans[k].style == byline_style && a->blocks[i].spans[k].text)
-                return a->blocks[i].spans[k].text;
-    return "";
-}
 
 void record_from_build(const build *b, edition_record *r)
 {
@@ -45,7 +22,7 @@ void record_from_build(const build *b, edition_record *r)
     r->paper = xstrdup(e->paper);
     r->issue = xstrdup(e->masthead.issue ? e->masthead.issue : "");
     r->overset_lines = eo->overset_lines;
-    int byline_style = layout_style(b->lay, "byline");
+    int byline_style = layout_style(b->lay, "byline"), lead_style = layout_style(b->lay, "lead");
     int *story_of = xmalloc(sizeof(int) * (size_t)(e->article_count + 1));
     for (int a = 0; a < e->article_count; a++)
         story_of[a] = -1;
@@ -61,11 +38,14 @@ void record_from_build(const build *b, edition_record *r)
             bool continued = story_of[mb->article] >= 0;
             if (!continued) {
                 const article *a = e->articles[mb->article];
+                article_parts parts;
+                article_parts_make(a, b->lay, &parts);
                 story_of[mb->article] = r->stories.n;
                 *VEC_PUSH(r->stories) = (rec_story){
-                    .id = xstrdup(a->id), .headline = content_one_line(a->headline.text),
-                    .byline = content_one_line(article_byline(a, byline_style)), .first_line = NULL,
-                    .page = p};
+                    .id = xstrdup(a->id), .headline = xstrdup(parts.headline),
+                    .byline = content_one_line(parts.byline), .lead = xstrdup(parts.lead),
+                    .body = article_parts_body(&parts), .page = p};
+                article_parts_free(&parts);
             }
             *VEC_PUSH(r->places) = (rec_place){
                 .page = p, .story = story_of[mb->article], .continued = continued,
@@ -84,12 +64,15 @@ void record_from_build(const build *b, edition_record *r)
                 !tl->text || tl->repeat)
                 continue;
             rec_story *s = &r->stories.v[story_of[tl->article]];
-            s->characters += count_characters(tl->text);
-            if (!s->first_line && tl->role == ROLE_BODY)
+            s->characters += article_characters(tl->text);
+            /* The body's: not the lead's, not a byline's. */
+            bool body = tl->style != lead_style && tl->style != byline_style;
+            if (!s->first_line && tl->role == ROLE_BODY && body)
                 s->first_line = xstrdup(tl->text);
-            /* An article of a table alone: its first line is the table's. */
+            /* An article of a table or a box alone: its first line is the
+             * table's or the box's. */
             if (!fallback[story_of[tl->article]] && tl->role != ROLE_HEADLINE &&
-                tl->role != ROLE_JUMP)
+                tl->role != ROLE_JUMP && body)
                 fallback[story_of[tl->article]] = tl->text;
         }
     }
@@ -114,6 +97,8 @@ void record_free(edition_record *r)
         free(s->headline);
         free(s->byline);
         free(s->first_line);
+        free(s->lead);
+        free(s->body);
     }
     VEC_FREE(r->pages);
     VEC_FREE(r->stories);
@@ -143,7 +128,7 @@ static void field(strbuf *b, const char *s)
     }
 }
 
-#define RECORD_MAGIC "paiban-edition-record\t1"
+#define RECORD_MAGIC "paiban-edition-record\t2"
 
 bool record_write(const edition_record *r, const char *path, diag *d)
 {
@@ -168,6 +153,8 @@ bool record_write(const edition_record *r, const char *path, diag *d)
         field(&b, s->headline);
         field(&b, s->byline);
         field(&b, s->first_line);
+        field(&b, s->lead);
+        field(&b, s->body);
         sb_printf(&b, "\n");
     }
     for (int i = 0; i < r->places.n; i++) {
@@ -221,8 +208,8 @@ bool record_read(const char *path, edition_record *r)
     bool ok = strncmp(text, RECORD_MAGIC "\n", sizeof RECORD_MAGIC) == 0, ended = false;
     char *save = NULL;
     for (char *line = strtok_r(text, "\n", &save); ok && line; line = strtok_r(NULL, "\n", &save)) {
-        char *f[10];
-        int n = split(line, f, 10);
+        char *f[12];
+        int n = split(line, f, 12);
         if (strcmp(f[0], "key") == 0 && n == 2 && strlen(f[1]) == 64) {
             memcpy(r->key, f[1], 65);
         } else if (strcmp(f[0], "pdf") == 0 && n == 2) {
@@ -237,10 +224,11 @@ bool record_read(const char *path, edition_record *r)
             r->warnings = atoi(f[2]);
         } else if (strcmp(f[0], "page") == 0 && n == 5) {
             *VEC_PUSH(r->pages) = (rec_page){xstrdup(f[1]), xstrdup(f[2]), atof(f[3]), atof(f[4])};
-        } else if (strcmp(f[0], "story") == 0 && n == 7) {
+        } else if (strcmp(f[0], "story") == 0 && n == 9) {
             *VEC_PUSH(r->stories) = (rec_story){.page = atoi(f[1]), .characters = atoi(f[2]),
                                                 .id = xstrdup(f[3]), .headline = xstrdup(f[4]),
-                                                .byline = xstrdup(f[5]), .first_line = xstrdup(f[6])};
+                                                .byline = xstrdup(f[5]), .first_line = xstrdup(f[6]),
+                                                .lead = xstrdup(f[7]), .body = xstrdup(f[8])};
         } else if (strcmp(f[0], "place") == 0 && n == 6) {
             *VEC_PUSH(r->places) = (rec_place){atoi(f[1]), atoi(f[2]), atoi(f[3]) != 0, atof(f[4]),
                                                atof(f[5])};
@@ -283,7 +271,8 @@ bool record_write_index(const edition_record *const *records, int count, const i
                         const char *dir, diag *d)
 {
     strbuf js = {0}, cs = {0};
-    sb_printf(&cs, "date,page,headline,byline,characters,first_line,volume_page,article\r\n");
+    sb_printf(&cs, "date,page,headline,byline,characters,first_line,volume_page,article,lead,"
+                   "body\r\n");
     sb_printf(&js, "{\n \"articles\": [");
     int rows = 0;
     for (int i = 0; i < count; i++) {
@@ -302,7 +291,9 @@ bool record_write_index(const edition_record *const *records, int count, const i
             csv(&cs, num, false);
             csv(&cs, st->first_line, false);
             csv(&cs, vp, false);
-            csv(&cs, st->id, true);
+            csv(&cs, st->id, false);
+            csv(&cs, st->lead, false);
+            csv(&cs, st->body, true);
             sb_printf(&js, "%s\n  {\"date\": \"%s\", \"page\": ", rows++ ? "," : "", date);
             sb_json(&js, page);
             sb_printf(&js, ", \"headline\": ");
@@ -313,6 +304,10 @@ bool record_write_index(const edition_record *const *records, int count, const i
             sb_json(&js, st->first_line);
             sb_printf(&js, ", \"volume_page\": %s, \"article\": ", vp);
             sb_json(&js, st->id);
+            sb_printf(&js, ", \"lead\": ");
+            sb_json(&js, st->lead);
+            sb_printf(&js, ", \"body\": ");
+            sb_json(&js, st->body);
             sb_printf(&js, "}");
         }
     }

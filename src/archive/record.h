@@ -4,8 +4,8 @@
  * A child process typesets an edition, writes archive/<year>/<date>.pdf,
  * then its record <date>.tsv: the digest of every input it was made from
  * (the key), the PDF's size, and what the volume and the index need —
- * pages with their labels and sizes, articles with headline, byline,
- * characters and first line, and where each sits.  The parent reads the
+ * pages with their labels and sizes, articles with headline, byline, lead,
+ * body, characters and first line, and where each sits.  The parent reads the
  * records of the whole year, kept and new alike, so an edition that is not
  * typeset again still has its place in the volume and the index.
  *
@@ -29,7 +29,9 @@ typedef struct rec_story {
     char *id;               /* article file without .yaml */
     char *headline;         /* on one line */
     char *byline;           /* "" when none */
-    char *first_line;       /* the first line of its body text as set */
+    char *first_line;       /* the first line of its body text as set (not lead, not byline) */
+    char *lead;             /* its paragraphs apart by line ends, "" when none */
+    char *body;             /* the body's text, blocks apart by line ends (input/parts.h) */
     int characters;         /* characters set on the page (no spaces) */
     int page;               /* the page it begins on */
 } rec_story;
@@ -66,8 +68,8 @@ void record_free(edition_record *r);
 void record_date(const edition_record *r, char *buf, size_t size);
 
 /* index.json and index.csv in dir: one row per article — date, page,
- * headline, byline, characters, first line — and the volume page it
- * begins on, counted from 1 (first_page[i] is the 0-based volume page of
+ * headline, byline, characters, first line, the volume page it begins on
+ * (counted from 1), its file's name, lead and body (first_page[i] is the 0-based volume page of
  * record i's first page). */
 bool record_write_index(const edition_record *const *records, int count, const int *first_page,
                         const char *dir, diag *d);

@@ -116,3 +116,13 @@ long utf8_single(const char *s, size_t len)
     int k = utf8_decode(s, len, &cp);
     return k > 0 && (size_t)k == len ? (long)cp : -1;
 }
+
+size_t utf8_prefix(const char *s, int chars)
+{
+    size_t cut = 0;
+    for (int n = 0; s[cut] && n < chars; n++)
+        do
+            cut++;
+        while (((unsigned char)s[cut] & 0xC0) == 0x80);
+    return cut;
+}

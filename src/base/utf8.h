@@ -22,5 +22,8 @@ size_t utf8_to_utf16be(const char *s, size_t len, unsigned char *out);
 long utf8_single(const char *s, size_t len);
 /* Number of code points in well-formed s. */
 size_t utf8_length(const char *s, size_t len);
+/* The bytes of the first `chars` code points of the NUL-ended s (all of
+ * it when it is shorter): where to cut a quotation. */
+size_t utf8_prefix(const char *s, int chars);
 
 #endif

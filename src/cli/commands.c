@@ -6,6 +6,8 @@
 #include "cli/revisions.h"
 #include "desk/diff.h"
 #include "desk/dump.h"
+#include "desk/overset.h"
+#include "desk/text.h"
 #include "desk/preview.h"
 #include "desk/proof.h"
 #include "desk/watch.h"
@@ -31,6 +33,29 @@ static void print_timings(const build *b, const pdf_stats *ps)
             ps->bytes);
 }
 
+/* The PDF, its dump, report and previews, at `pdf` (a scratch file for
+ * -o -); the status. */
+static int write_outputs(const options *o, bool proof, build *b, const char *pdf, diag *d)
+{
+    if (proof || o->report)
+        overset_fits(&b->eo, b->ed, b->lay, typesetter_fonts(b->ts));
+    if (proof)
+        proof_overlay(&b->eo, b->ed, b->lay, b->ts);
+    pdf_stats ps;
+    int status = output_pdf(o, b, pdf, o->dump, &ps, d);
+    if (status == EXIT_OK)
+        status = output_report(o, b, d, d);
+    if (status == EXIT_OK && o->png_dir &&
+        !png_render(pdf, b->eo.page_count, o->png_dir, "page", (int)o->png_dpi, d))
+        status = EXIT_ENV;
+    if (status == EXIT_OK && options_to_stdout(o) && !output_to_stdout(pdf, d))
+        status = EXIT_ENV;
+    if (status == EXIT_OK && o->timings)
+        print_timings(b, &ps);
+    pdf_stats_free(&ps);
+    return status;
+}
+
 int command_build(const options *o, bool proof, diag *d)
 {
     build b;
@@ -39,32 +64,30 @@ int command_build(const options *o, bool proof, diag *d)
     if (status != EXIT_OK)
         goto out;
     if (o->command == COMMAND_TEXT) {
-        if (o->by_article)
-            dump_text_by_article(&b.eo, stdout);
+        if (o->json)
+            text_json(&b.eo, b.ed, b.lay, stdout);
+        else if (o->by_article)
+            text_by_article(&b.eo, b.ed, b.lay, stdout);
         else
-            dump_text(&b.eo, stdout);
+            text_plain(&b.eo, stdout);
         goto out;
     }
-    if (proof)
-        proof_overlay(&b.eo, b.ed, b.lay, b.ts);
-    pdf_stats ps;
-    status = output_pdf(o, &b, o->output, o->dump, &ps, d);
-    if (status == EXIT_OK)
-        status = output_report(o, &b, d, d);
-    if (status == EXIT_OK && o->png_dir &&
-        !png_render(o->output, b.eo.page_count, o->png_dir, "page", PREVIEW_DPI, d))
+    char *scratch = NULL;
+    if (options_to_stdout(o) && !(scratch = output_scratch_pdf(d))) {
         status = EXIT_ENV;
+        goto out;
+    }
+    status = write_outputs(o, proof, &b, scratch ? scratch : o->output, d);
+    output_scratch_free(scratch);
     if (status == EXIT_OK) {
         status = output_layout_status(o, &b);
-        if (o->timings)
-            print_timings(&b, &ps);
         if (!o->quiet)
-            fprintf(stderr, "paiban: wrote %s (%s%s, %d page%s)\n", o->output,
-                    proof ? "proof, " : "", o->form == PDF_ARCHIVE ? "archive, PDF/A-2b" : "print",
-                    b.eo.page_count, b.eo.page_count == 1 ? "" : "s");
+            fprintf(stderr, "paiban: wrote %s (%s%s, %d page%s)\n",
+                    scratch ? "the PDF to standard output" : o->output, proof ? "proof, " : "",
+                    o->form == PDF_ARCHIVE ? "archive, PDF/A-2b" : "print", b.eo.page_count,
+                    b.eo.page_count == 1 ? "" : "s");
         output_summary(o, &b, d);
     }
-    pdf_stats_free(&ps);
 out:
     build_free(&b);
     return status;
@@ -137,8 +160,8 @@ static bool diff_pictures(const options *o, build *old, build *cur, const char *
     bool ok = make_folder(o->png_dir, d);
     ok = ok && output_pdf(&quiet, old, old_pdf, NULL, &ps, d) == EXIT_OK;
     pdf_stats_free(&ps);
-    ok = ok && png_render(old_pdf, old->eo.page_count, o->png_dir, ".old", PREVIEW_DPI, d) &&
-         png_render(new_pdf, cur->eo.page_count, o->png_dir, "page", PREVIEW_DPI, d);
+    ok = ok && png_render(old_pdf, old->eo.page_count, o->png_dir, ".old", (int)o->png_dpi, d) &&
+         png_render(new_pdf, cur->eo.page_count, o->png_dir, "page", (int)o->png_dpi, d);
     unlink(old_pdf);
     free(old_pdf);
     for (int p = 0; ok && p < cur->eo.page_count; p++) {
@@ -214,17 +237,19 @@ int command_diff(const options *o, diag *d)
     diag *old_d = diag_new();
     content_options copt = output_content_options(o);
     int status = build_edition(old_dir, old_layout, old_fonts, copt, &old, old_d);
-    diag_print(old_d, stderr, 0, false);
+    output_rest(old_d, o, false);
     if (status == EXIT_OK)
         status = build_edition(o->edition, o->layout_dir, o->fonts_file, copt, &cur, d);
     if (status == EXIT_OK) {
         diff_editions(&old.eo, old.ed, old.lay, &cur.eo, cur.ed, cur.lay, &res);
-        fputs(res.text, stdout);
+        fputs(o->quiet ? res.brief : o->diff_verbose ? res.verbose : res.text, stdout);
         fflush(stdout);
         status = diff_outputs(o, &res, &old, &cur, d);
     }
-    if (status == EXIT_OK)
+    if (status == EXIT_OK && o->report) {
+        overset_fits(&cur.eo, cur.ed, cur.lay, typesetter_fonts(cur.ts));
         status = output_report(o, &cur, d, d);
+    }
     if (status == EXIT_OK)
         output_summary(o, &cur, d);
     bool changed = res.changed;

@@ -6,6 +6,7 @@
  *     paiban watch EDITION -o FILE.pdf    the proof again after every change
  *     paiban text EDITION                 the text, a paragraph a line
  *     paiban archive YEAR -o DIR          a year's editions and their volume
+ *     paiban help [COMMAND]               what a command does, its options
  *
  * Every command runs the pipeline:
  *
@@ -33,21 +34,28 @@
 int main(int argc, char **argv)
 {
     /* Past a file size limit (ulimit -f) a write must fail with EFBIG and
-     * be reported, not kill us with a temporary file left behind. */
+     * be reported, not kill us with a temporary file left behind; so must
+     * a write to a pipe whose reader has gone (-o - | head). */
     signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
     options o = {0};
     int status = options_parse(argc, argv, &o);
-    if (status != EXIT_OK)
+    if (status != EXIT_OK || o.done)
         return status;
     diag *d = diag_new();
+    if (!output_check_targets(&o, d)) {
+        output_rest(d, &o, false);
+        diag_free(d);
+        return EXIT_INPUT;
+    }
     switch (o.command) {
     case COMMAND_DIFF:
         status = command_diff(&o, d);
-        output_rest(d, !o.quiet);
+        output_rest(d, &o, !o.quiet);
         break;
     case COMMAND_ARCHIVE:
         status = command_archive(&o, d);
-        diag_print(d, stderr, 0, !o.quiet);
+        output_rest(d, &o, !o.quiet);
         break;
     case COMMAND_WATCH:
         status = output_finish(d, &o, command_watch(&o, d));
@@ -57,6 +65,8 @@ int main(int argc, char **argv)
     case COMMAND_TEXT:
         status = output_finish(d, &o, command_build(&o, o.command == COMMAND_PROOF, d));
         break;
+    case COMMAND_HELP:
+        break; /* printed by options_parse */
     }
     diag_free(d);
     return status;

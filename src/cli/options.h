@@ -1,12 +1,17 @@
 /* options.h — the command line: which command, on what, with which options.
  *
- * Every option is one row of a table (options.c) that says how it is
- * spelled, what value it takes, what it sets, which commands take it and
- * what the help says of it; the help's list of options is printed from
- * the table.  Each command takes its folders (diff two, or one with
- * --rev) and some need -o.  Every command accepts every option and
- * ignores those it does not take, except --rev, which belongs to diff
- * alone. */
+ * Every command is a row of one table (options.c: its synopsis, what it
+ * does, the folders it takes, whether it needs -o) and every option a row
+ * of another (its spelling, its value, what it sets, the commands that
+ * take it, what the help says of it).  The help — `paiban help [COMMAND]`,
+ * `paiban COMMAND --help` — is printed from the two tables; man/paiban.1
+ * is kept to them by tests/cli/run.
+ *
+ * An option that the command does not take is an error that names the
+ * command.  A value follows its option as the next argument or after an
+ * equals sign (`--color=never`, `--png-dpi=150`).  `-h`/`--help` and
+ * `-V`/`--version` may stand anywhere and end the parse.  `-o -` (build
+ * and proof) writes the PDF to standard output. */
 #ifndef PAIBAN_CLI_OPTIONS_H
 #define PAIBAN_CLI_OPTIONS_H
 
@@ -21,17 +26,26 @@ typedef enum {
     COMMAND_WATCH,
     COMMAND_TEXT,
     COMMAND_ARCHIVE,
+    COMMAND_HELP,
 } command;
+
+/* When messages are coloured (--color). */
+typedef enum { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS } color_when;
+
+#define PNG_DPI_DEFAULT 60
 
 typedef struct options {
     command command;
-    const char *edition;      /* build, proof, watch, text; diff: NEW; archive: the year */
+    bool done;                /* the help or the version was printed: exit 0 */
+    const char *edition;      /* build, proof, watch, text; diff: NEW; archive: the year;
+                                 help: the command asked about, or NULL */
     const char *old_edition;  /* diff: OLD */
     const char *rev;          /* diff: OLD is EDITION at this git revision */
-    const char *output;
+    const char *output;       /* "-": standard output (build, proof) */
     const char *dump;
     const char *report;
     const char *png_dir;
+    long png_dpi;             /* the previews' resolution */
     const char *layout_dir;
     const char *fonts_file;
     long builds;              /* watch: stop after this many (0: never) */
@@ -46,13 +60,22 @@ typedef struct options {
     bool no_marks;
     bool warnings_summary;
     bool by_article;          /* text: article by article */
+    bool json;                /* text: JSON, an object per article */
+    bool diff_verbose;        /* diff: every line that changed, not the counts alone */
+    int color;                /* color_when */
 } options;
 
-/* Read argv into o (zeroed by the caller).  EXIT_OK, or EXIT_INPUT with
- * the reason printed; --version and --help print and exit 0 at once. */
+/* Read argv into o (zeroed by the caller).  EXIT_OK (with o->done when
+ * the help or the version has been printed and nothing is left to do), or
+ * EXIT_INPUT with the reason printed. */
 int options_parse(int argc, char **argv, options *o);
 
-/* The help: every command's synopsis, what each does, every option. */
-void options_usage(FILE *f);
+/* The help: `which` < 0 for the whole program (the commands, the
+ * options every command takes), else that command's synopsis, what it
+ * does and every option it takes. */
+void options_usage(FILE *f, int which);
+
+/* Whether o->output asks for standard output. */
+bool options_to_stdout(const options *o);
 
 #endif

@@ -7,15 +7,24 @@
 #include "desk/report.h"
 #include "page/slug.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* How many of the build's messages are on the screen. */
-static int printed_messages;
+#include <unistd.h>
 
 content_options output_content_options(const options *o)
 {
     return (content_options){.allow_outside_root = o->allow_outside_root};
+}
+
+bool output_color(const options *o)
+{
+    if (o->color != COLOR_AUTO)
+        return o->color == COLOR_ALWAYS;
+    const char *no_color = getenv("NO_COLOR");
+    return isatty(STDERR_FILENO) && !(no_color && *no_color);
 }
 
 /* Preflight's measure of every photo, as notes. */
@@ -38,8 +47,10 @@ int output_pdf(const options *o, build *b, const char *path, const char *dump_pa
     char *cache = cache_dir();
     pdf_options po = {.form = o->form, .no_marks = o->no_marks, .cache_dir = cache};
     memset(ps, 0, sizeof *ps);
-    if (!build_time(edition_time(b->ed), &po.build_time, d))
+    if (!build_time(edition_time(b->ed), &po.build_time, d)) {
+        free(cache);
         return EXIT_INPUT;
+    }
     if (po.form == PDF_PRINT && !po.no_marks)
         slug_compose(&b->eo, b->ts, b->lay, b->ed, po.build_time);
     bool written = pdf_write(&b->eo, b->ed, b->lay, typesetter_fonts(b->ts), &po, path, ps, d);
@@ -58,6 +69,99 @@ int output_pdf(const options *o, build *b, const char *path, const char *dump_pa
     return EXIT_OK;
 }
 
+/* A file to write at `path`: not a folder, in a folder that exists. */
+static bool file_target(const char *option, const char *path, diag *d)
+{
+    struct stat st;
+    src_loc where = {path, 0, 0};
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return diag_error(d, where, "%s names a folder; give a file name (%s/…)", option, path);
+    char *parent = xstrdup(path);
+    char *slash = strrchr(parent, '/');
+    bool ok = true;
+    if (slash && slash != parent) {
+        *slash = 0;
+        if (stat(parent, &st) != 0 || !S_ISDIR(st.st_mode))
+            ok = diag_error(d, where, "%s: %s is not a folder; make it first or give another path",
+                            option, parent);
+    }
+    free(parent);
+    return ok;
+}
+
+/* A folder to write into at `path`: not a file. */
+static bool folder_target(const char *option, const char *path, diag *d)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode))
+        return diag_error(d, (src_loc){path, 0, 0}, "%s names a file; give a folder", option);
+    return true;
+}
+
+bool output_check_targets(const options *o, diag *d)
+{
+    bool ok = true;
+    if (o->output && o->command == COMMAND_ARCHIVE)
+        ok &= folder_target("-o", o->output, d);
+    else if (o->output && !options_to_stdout(o))
+        ok &= file_target("-o", o->output, d);
+    if (o->dump)
+        ok &= file_target("--dump", o->dump, d);
+    if (o->report)
+        ok &= file_target("--report", o->report, d);
+    if (o->png_dir)
+        ok &= folder_target("--png", o->png_dir, d);
+    return ok;
+}
+
+char *output_scratch_pdf(diag *d)
+{
+    const char *tmp = getenv("TMPDIR");
+    char *dir = xasprintf("%s/paiban-stdout-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        diag_env_error(d, (src_loc){dir, 0, 0}, "cannot make a scratch folder for -o -: %s",
+                       strerror(errno));
+        free(dir);
+        return NULL;
+    }
+    char *path = xasprintf("%s/edition.pdf", dir);
+    free(dir);
+    return path;
+}
+
+bool output_to_stdout(const char *path, diag *d)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return diag_env_error(d, (src_loc){path, 0, 0}, "cannot read the PDF again: %s",
+                              strerror(errno));
+    char buf[1 << 16];
+    ssize_t n;
+    bool ok = true;
+    while (ok && (n = read(fd, buf, sizeof buf)) > 0)
+        ok = fwrite(buf, 1, (size_t)n, stdout) == (size_t)n;
+    ok = ok && n == 0 && fflush(stdout) == 0;
+    int err = errno;
+    close(fd);
+    if (!ok)
+        return diag_env_error(d, (src_loc){0}, "cannot write the PDF to standard output: %s",
+                              strerror(err));
+    return true;
+}
+
+void output_scratch_free(char *path)
+{
+    if (!path)
+        return;
+    unlink(path);
+    char *slash = strrchr(path, '/');
+    if (slash) {
+        *slash = 0;
+        rmdir(path);
+    }
+    free(path);
+}
+
 int output_report(const options *o, const build *b, const diag *d, diag *out)
 {
     if (!o->report)
@@ -73,55 +177,28 @@ int output_layout_status(const options *o, const build *b)
     return b->eo.overset_lines > 0 && !o->allow_overset ? EXIT_LAYOUT : EXIT_OK;
 }
 
-void output_summary(const options *o, const build *b, const diag *d)
+void output_summary(const options *o, const build *b, diag *d)
 {
     if (o->quiet)
         return;
-    diag_print(d, stderr, printed_messages, !o->warnings_summary);
-    diag_messages(d, &printed_messages);
+    diag_print(d, stderr, (diag_style){.warnings = !o->warnings_summary, .color = output_color(o)});
     char *summary = report_summary(&b->eo, b->ed, d);
     fprintf(stderr, "paiban: %s\n", summary);
     free(summary);
 }
 
-void output_rest(const diag *d, bool with_warnings)
+void output_rest(diag *d, const options *o, bool with_warnings)
 {
-    diag_print(d, stderr, printed_messages, with_warnings);
-    printed_messages = 0;
-}
-
-/* The warnings counted by kind, in the order each kind first appeared,
- * then listed kind by kind (--warnings). */
-static void print_warning_summary(const diag *d, FILE *f)
-{
-    int count;
-    const diag_msg *m = diag_messages(d, &count);
-    const char **kinds;
-    int *per_kind;
-    int nk = diag_warning_kinds(d, &kinds, &per_kind);
-    fprintf(f, "paiban: %d warning%s\n", diag_warning_count(d),
-            diag_warning_count(d) == 1 ? "" : "s");
-    for (int k = 0; k < nk; k++)
-        fprintf(f, "  %5d %s\n", per_kind[k], kinds[k]);
-    for (int k = 0; k < nk; k++)
-        for (int i = 0; i < count; i++) {
-            if (m[i].severity != DIAG_WARNING || strcmp(m[i].kind, kinds[k]) != 0)
-                continue;
-            char where[512];
-            fprintf(f, "%s: warning: %s [%s]\n", diag_format_loc(m[i].loc, where, sizeof where),
-                    m[i].text, m[i].kind);
-        }
-    free(kinds);
-    free(per_kind);
+    diag_print(d, stderr, (diag_style){.warnings = with_warnings, .color = output_color(o)});
 }
 
 int output_finish(diag *d, const options *o, int status)
 {
     if (o->warnings_summary && !o->quiet) {
-        output_rest(d, false);
-        print_warning_summary(d, stderr);
+        output_rest(d, o, false);
+        diag_print_by_kind(d, stderr, output_color(o));
     } else {
-        output_rest(d, !o->quiet);
+        output_rest(d, o, !o->quiet);
     }
     if (status == EXIT_OK && o->strict && diag_warning_count(d) > 0)
         status = EXIT_LAYOUT;

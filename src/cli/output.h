@@ -1,11 +1,11 @@
 /* output.h — what the commands write and print for a composed edition: the
- * PDF with its dump, the report, the previews' resolution, and the
+ * PDF with its dump (to a file or standard output), the report, and the
  * messages with the summary line under them.
  *
  * Messages are printed as a build goes (the summary comes under those so
- * far, where the eye ends) and the rest at its end; which were printed is
- * remembered between the calls, and forgotten at the end, for watch's next
- * build. */
+ * far, where the eye ends) and the rest at its end; the diag remembers
+ * which were printed (diag.h).  Colour follows --color: auto colours on a
+ * terminal unless NO_COLOR is set (no-color.org). */
 #ifndef PAIBAN_CLI_OUTPUT_H
 #define PAIBAN_CLI_OUTPUT_H
 
@@ -13,9 +13,16 @@
 #include "cli/options.h"
 #include "page/build.h"
 
-#define PREVIEW_DPI 60
-
 content_options output_content_options(const options *o);
+
+/* Whether messages on stderr are coloured. */
+bool output_color(const options *o);
+
+/* What o asks to write can be written there: -o, --dump and --report
+ * name files in folders that exist, --png (and archive's -o) a folder or
+ * nothing yet.  False with the reasons in d (input errors: the command
+ * line is wrong). */
+bool output_check_targets(const options *o, diag *d);
 
 /* The PDF at `path` in the form o asks for (the slug line composed first
  * when it has one), preflight's photo notes unless quiet, and the layout
@@ -23,6 +30,17 @@ content_options output_content_options(const options *o);
  * (the caller frees it with pdf_stats_free). */
 int output_pdf(const options *o, build *b, const char *path, const char *dump_path,
                pdf_stats *ps, diag *d);
+
+/* -o -: the PDF goes to a scratch file first (the previews read it), then
+ * to standard output.  output_scratch_pdf makes the scratch folder and
+ * returns the file's path (NULL, reported, when it cannot); output_to_stdout
+ * copies the file out (false, reported, when stdout cannot take it) —
+ * nothing else is ever written to standard output — and
+ * output_scratch_free removes file and folder. */
+char *output_scratch_pdf(diag *d);
+bool output_to_stdout(const char *path, diag *d);
+void output_scratch_free(char *path);
+
 /* The report of b's messages in d at o->report, when asked for; a
  * failure to write goes to out. */
 int output_report(const options *o, const build *b, const diag *d, diag *out);
@@ -31,9 +49,9 @@ int output_report(const options *o, const build *b, const diag *d, diag *out);
 int output_layout_status(const options *o, const build *b);
 
 /* The messages so far, then the one-line summary (nothing when quiet). */
-void output_summary(const options *o, const build *b, const diag *d);
-/* The messages not printed yet. */
-void output_rest(const diag *d, bool with_warnings);
+void output_summary(const options *o, const build *b, diag *d);
+/* The messages not printed yet (warnings too when with_warnings). */
+void output_rest(diag *d, const options *o, bool with_warnings);
 /* The end of a build: the rest of the messages (with --warnings, those by
  * kind after a count of each); the status, made EXIT_LAYOUT by --strict
  * when there is any warning. */

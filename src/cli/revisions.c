@@ -14,14 +14,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Run argv with stdout to out_fd (-1: inherited); its exit status, or -1. */
-static int run_program(char *const argv[], int out_fd)
+/* Run argv with stdout to out_fd (-1: inherited), and stderr too when
+ * `quiet` (the answer is in the status); its exit status, or -1. */
+static int run_program(char *const argv[], int out_fd, bool quiet)
 {
     pid_t pid = fork();
     if (pid < 0)
         return -1;
     if (pid == 0) {
         if (out_fd >= 0 && dup2(out_fd, STDOUT_FILENO) < 0)
+            _exit(127);
+        if (quiet && out_fd >= 0 && dup2(out_fd, STDERR_FILENO) < 0)
             _exit(127);
         execvp(argv[0], argv);
         _exit(127);
@@ -39,7 +42,7 @@ static char *program_line(char *const argv[], const char *scratch)
     int fd = open(scratch, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
         return NULL;
-    int st = run_program(argv, fd);
+    int st = run_program(argv, fd, true);
     char buf[PATH_MAX + 2] = {0};
     ssize_t n = st == 0 ? pread(fd, buf, sizeof buf - 1, 0) : -1;
     close(fd);
@@ -107,6 +110,57 @@ static bool find_repository(const revision_tree *t, const char *edition_dir,
     return ok;
 }
 
+/* Whether git says yes to argv (its output dropped). */
+static bool git_says(char *const argv[], const revision_tree *t)
+{
+    char *null = xasprintf("%s/.null", t->scratch);
+    int fd = open(null, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    int st = fd >= 0 ? run_program(argv, fd, true) : -1;
+    if (fd >= 0)
+        close(fd);
+    unlink(null);
+    free(null);
+    return st == 0;
+}
+
+/* The revision names a commit, and the commit holds each path: each
+ * missing one is named, with what to do. */
+static bool check_revision(const revision_tree *t, const char *rev, const repo_paths *p,
+                           const char *edition_dir, diag *d)
+{
+    src_loc where = {edition_dir, 0, 0};
+    char *commit = xasprintf("%s^{commit}", rev);
+    char *verify[] = {"git", "-C", (char *)p->top, "rev-parse", "--verify", "--quiet", commit, NULL};
+    bool ok = git_says(verify, t);
+    free(commit);
+    if (!ok)
+        return diag_error(d, where, "\"%s\" is not a revision of the repository %s; give a commit, "
+                                    "a branch, a tag or HEAD~N", rev, p->top);
+    const char *paths[3] = {p->edition, p->layout_dir, p->fonts_file};
+    static const char *const what[3] = {"the edition", "the layout folder", "the font manifest"};
+    for (int i = 0; i < 3; i++) {
+        if (!paths[i])
+            continue;
+        char *object = xasprintf("%s:%s", rev, strcmp(paths[i], ".") == 0 ? "" : paths[i]);
+        char *exists[] = {"git", "-C", (char *)p->top, "cat-file", "-e", object, NULL};
+        bool held = git_says(exists, t);
+        free(object);
+        if (held)
+            continue;
+        ok = false;
+        if (i == 0)
+            diag_error(d, where, "revision \"%s\" does not hold the edition (%s in the "
+                                 "repository); give a revision at which it was committed", rev,
+                       paths[i]);
+        else
+            diag_error(d, where, "revision \"%s\" does not hold %s %s, which sets the edition "
+                                 "now (is it committed?); commit it, or name one outside the "
+                                 "repository with %s", rev, what[i], paths[i],
+                       i == 1 ? "--layout DIR" : "--fonts FILE");
+    }
+    return ok;
+}
+
 /* git archive of the paths at rev, unpacked into the scratch folder. */
 static bool extract(const revision_tree *t, const char *rev, const repo_paths *p, src_loc where,
                     diag *d)
@@ -120,17 +174,16 @@ static bool extract(const revision_tree *t, const char *rev, const repo_paths *p
         git_archive[n++] = p->layout_dir;
     if (p->fonts_file)
         git_archive[n++] = p->fonts_file;
-    int st = fd >= 0 ? run_program(git_archive, fd) : -1;
+    int st = fd >= 0 ? run_program(git_archive, fd, false) : -1;
     if (fd >= 0)
         close(fd);
     if (st != 0) {
-        diag_error(d, where, "git archive could not give the edition at revision \"%s\"; is it a "
-                             "commit that holds %s?", rev, p->edition);
         free(tar_path);
-        return false;
+        return diag_env_error(d, where, "git archive could not give the edition at revision \"%s\"",
+                              rev);
     }
     char *untar[] = {"tar", "-x", "-f", tar_path, "-C", t->scratch, NULL};
-    st = run_program(untar, -1);
+    st = run_program(untar, -1, false);
     unlink(tar_path);
     free(tar_path);
     if (st != 0)
@@ -159,8 +212,15 @@ bool revision_checkout(const char *rev, const char *edition_dir, const char *lay
     char *layout_now, *fonts_now;
     build_locate(edition_dir, layout_dir, fonts_file, &layout_now, &fonts_now);
     repo_paths p = {0};
-    bool ok = find_repository(t, edition_dir, layout_now, fonts_now, &p, d) &&
-              extract(t, rev, &p, where, d);
+    bool ok = build_is_dir(edition_dir) ||
+              diag_error(d, where, "no such edition folder; give the folder that holds "
+                                   "edition.yaml");
+    /* Said here, of the edition as given, not of its copy in the scratch
+     * folder. */
+    if (ok && !layout_now)
+        ok = diag_error(d, where, "%s", BUILD_NO_LAYOUT);
+    ok = ok && find_repository(t, edition_dir, layout_now, fonts_now, &p, d) &&
+         check_revision(t, rev, &p, edition_dir, d) && extract(t, rev, &p, where, d);
     if (ok) {
         t->edition = old_path(t, p.edition, NULL);
         t->layout_dir = old_path(t, p.layout_dir, layout_now);

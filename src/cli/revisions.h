@@ -19,8 +19,10 @@ typedef struct revision_tree {
 
 /* The edition in edition_dir as it was at `rev`; layout_dir and
  * fonts_file are those given on the command line (NULL: found from the
- * edition, as a build finds them).  False with the reason in d: not a
- * repository, the revision does not hold the edition, a program failed. */
+ * edition, as a build finds them).  False with the reason in d, said of
+ * the edition as given: no layout found, not a repository, no such
+ * revision, the revision does not hold the edition (or its layout or
+ * fonts, when those lie in the repository), a program failed. */
 bool revision_checkout(const char *rev, const char *edition_dir, const char *layout_dir,
                        const char *fonts_file, revision_tree *t, diag *d);
 void revision_free(revision_tree *t);

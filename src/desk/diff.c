@@ -4,6 +4,8 @@
 #include "base/strbuf.h"
 #include "desk/dump.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,8 +69,35 @@ static const char *jump_of(const edition *e, int page, const char *id)
     return NULL;
 }
 
+/* The report as it is built: the page lines go to all three forms, an
+ * article's counts to the summary and the full list, each line that
+ * changed to the full list alone. */
+typedef struct diff_out {
+    strbuf brief, stat, verbose;
+} diff_out;
+
+static void page_line(diff_out *o, bool changed, const char *label, const char *name,
+                      const char *what)
+{
+    strbuf *forms[3] = {&o->brief, &o->stat, &o->verbose};
+    for (int f = changed ? 0 : 1; f < 3; f++)
+        sb_printf(forms[f], "%s %s: %s\n", label, name ? name : "", what);
+}
+
+static void article_line(diff_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void article_line(diff_out *o, const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    sb_printf(&o->stat, "%s", line);
+    sb_printf(&o->verbose, "%s", line);
+}
+
 /* Align old and new lines of one article on one page and report. */
-static void diff_article(diff_result *res, strbuf *b, int page, const char *id,
+static void diff_article(diff_result *res, diff_out *o, int page, const char *id,
                          const text_line **ol, int on, const text_line **nl, int nn)
 {
     /* Longest common subsequence of the line texts. */
@@ -77,7 +106,7 @@ static void diff_article(diff_result *res, strbuf *b, int page, const char *id,
     for (int i = on - 1; i >= 0; i--)
         for (int j = nn - 1; j >= 0; j--)
             T(i, j) = same_line(ol[i], nl[j]) ? T(i + 1, j + 1) + 1 : MAX(T(i + 1, j), T(i, j + 1));
-    int moved = 0, reflowed = 0, removed = 0;
+    int count[3] = {0};
     strbuf detail = {0};
     int i = 0, j = 0;
     while (i < on || j < nn) {
@@ -87,10 +116,7 @@ static void diff_article(diff_result *res, strbuf *b, int page, const char *id,
                 i++, j++;
                 continue;
             }
-            ch.kind = CHANGE_MOVED;
-            ch.old_line = ol[i];
-            ch.new_line = nl[j];
-            moved++;
+            ch = (line_change){CHANGE_MOVED, page, ol[i], nl[j]};
             sb_printf(&detail, "    moved     ");
             where(&detail, ol[i]);
             sb_printf(&detail, " → ");
@@ -98,34 +124,99 @@ static void diff_article(diff_result *res, strbuf *b, int page, const char *id,
             sb_printf(&detail, "  「%s」\n", nl[j]->text);
             i++, j++;
         } else if (j < nn && (i >= on || T(i, j + 1) >= T(i + 1, j))) {
-            ch.kind = CHANGE_REFLOWED;
-            ch.new_line = nl[j];
-            reflowed++;
+            ch = (line_change){CHANGE_REFLOWED, page, NULL, nl[j]};
             sb_printf(&detail, "    reflowed  ");
             where(&detail, nl[j]);
             sb_printf(&detail, "  「%s」\n", nl[j]->text);
             j++;
         } else {
-            ch.kind = CHANGE_REMOVED;
-            ch.old_line = ol[i];
-            removed++;
+            ch = (line_change){CHANGE_REMOVED, page, ol[i], NULL};
             sb_printf(&detail, "    removed   ");
             where(&detail, ol[i]);
             sb_printf(&detail, "  「%s」\n", ol[i]->text);
             i++;
         }
+        count[ch.kind]++;
         *VEC_PUSH(res->changes) = ch;
     }
 #undef T
     free(t);
-    if (moved || reflowed || removed) {
-        sb_printf(b, "  %s: %d line%s moved, %d reflowed, %d removed\n", id, moved, moved == 1 ? "" : "s",
-            reflowed, removed);
+    if (count[CHANGE_MOVED] || count[CHANGE_REFLOWED] || count[CHANGE_REMOVED]) {
+        article_line(o, "  %s: %d line%s moved, %d reflowed, %d removed\n", id,
+                     count[CHANGE_MOVED], count[CHANGE_MOVED] == 1 ? "" : "s",
+                     count[CHANGE_REFLOWED], count[CHANGE_REMOVED]);
         if (detail.n)
-            sb_printf(b, "%.*s", detail.n, detail.v);
+            sb_printf(&o->verbose, "%.*s", detail.n, detail.v);
         res->changed = true;
+        res->articles_changed++;
+        for (int k = 0; k < 3; k++)
+            res->lines[k] += count[k];
     }
     VEC_FREE(detail);
+}
+
+/* The articles of one changed page, old version q against new version p. */
+static void diff_page(diff_result *res, diff_out *o, const page_out *op, const edition *old_ed,
+                      int q, const page_out *np, const edition *new_ed, int p)
+{
+    /* Every article on either version of the page. */
+    const char *ids[256];
+    int nids = 0;
+    for (int side = 0; side < 2; side++) {
+        const page_out *po = side ? np : op;
+        const edition *e = side ? new_ed : old_ed;
+        for (int k = 0; k < po->modules.n && nids < 256; k++) {
+            const char *id = article_id(e, po->modules.v[k].article);
+            bool seen = false;
+            for (int m = 0; m < nids; m++)
+                seen |= strcmp(ids[m], id) == 0;
+            if (!seen)
+                ids[nids++] = id;
+        }
+    }
+    int mark = o->stat.n;
+    for (int k = 0; k < nids; k++) {
+        const text_line **ol, **nl;
+        int on = lines_of(op, old_ed, ids[k], &ol);
+        int nn = lines_of(np, new_ed, ids[k], &nl);
+        diff_article(res, o, p, ids[k], ol, on, nl, nn);
+        free(ol);
+        free(nl);
+        bool had, has;
+        int was = module_overset(op, old_ed, ids[k], &had);
+        int now = module_overset(np, new_ed, ids[k], &has);
+        if (!had && has)
+            article_line(o, "  %s: placed on this page\n", ids[k]);
+        else if (had && !has)
+            article_line(o, "  %s: no longer on this page\n", ids[k]);
+        if (now > 0 && was == 0)
+            article_line(o, "  %s: overset, %d lines do not fit\n", ids[k], now);
+        else if (now == 0 && was > 0)
+            article_line(o, "  %s: overset cleared (was %d lines)\n", ids[k], was);
+        else if (now != was)
+            article_line(o, "  %s: overset now %d lines (was %d)\n", ids[k], now, was);
+        const char *jo = jump_of(old_ed, q, ids[k]), *jn = jump_of(new_ed, p, ids[k]);
+        if ((jo || jn) && (!jo || !jn || strcmp(jo, jn) != 0))
+            article_line(o, "  %s: continues on %s (was %s)\n", ids[k], jn ? jn : "no page",
+                         jo ? jo : "no page");
+    }
+    if (o->stat.n == mark)
+        article_line(o, "  furniture or frames changed\n");
+}
+
+/* The last line: pages, then articles and lines when any changed. */
+static void totals(const diff_result *res, diff_out *o)
+{
+    char line[256];
+    int n = snprintf(line, sizeof line, "%d page%s changed, %d unchanged", res->pages_changed,
+                     res->pages_changed == 1 ? "" : "s", res->pages_unchanged);
+    if (res->articles_changed)
+        snprintf(line + n, sizeof line - (size_t)n,
+                 "; %d article%s: %d line%s moved, %d reflowed, %d removed",
+                 res->articles_changed, res->articles_changed == 1 ? "" : "s",
+                 res->lines[CHANGE_MOVED], res->lines[CHANGE_MOVED] == 1 ? "" : "s",
+                 res->lines[CHANGE_REFLOWED], res->lines[CHANGE_REMOVED]);
+    article_line(o, "%s\n", line);
 }
 
 void diff_editions(const edition_out *old_out, const edition *old_ed, const layout *old_l,
@@ -133,7 +224,7 @@ void diff_editions(const edition_out *old_out, const edition *old_ed, const layo
                    diff_result *res)
 {
     memset(res, 0, sizeof *res);
-    strbuf b = {0};
+    diff_out o = {0};
     for (int p = 0; p < new_out->page_count; p++) {
         const page_out *np = &new_out->pages[p];
         int q = -1;
@@ -141,7 +232,7 @@ void diff_editions(const edition_out *old_out, const edition *old_ed, const layo
             if (strcmp(old_out->pages[k].label, np->label) == 0)
                 q = k;
         if (q < 0) {
-            sb_printf(&b, "%s %s: new page\n", np->label, np->name ? np->name : "");
+            page_line(&o, true, np->label, np->name, "new page");
             res->pages_changed++;
             res->changed = true;
             continue;
@@ -152,78 +243,37 @@ void diff_editions(const edition_out *old_out, const edition *old_ed, const layo
         bool same = strcmp(oj, nj) == 0;
         free(oj);
         free(nj);
+        page_line(&o, !same, np->label, np->name, same ? "unchanged" : "changed");
         if (same) {
-            sb_printf(&b, "%s %s: unchanged\n", np->label, np->name ? np->name : "");
             res->pages_unchanged++;
             continue;
         }
-        sb_printf(&b, "%s %s: changed\n", np->label, np->name ? np->name : "");
         res->pages_changed++;
         res->changed = true;
-        /* Every article on either version of the page. */
-        const char *ids[256];
-        int nids = 0;
-        for (int side = 0; side < 2; side++) {
-            const page_out *po = side ? np : op;
-            const edition *e = side ? new_ed : old_ed;
-            for (int k = 0; k < po->modules.n && nids < 256; k++) {
-                const char *id = article_id(e, po->modules.v[k].article);
-                bool seen = false;
-                for (int m = 0; m < nids; m++)
-                    seen |= strcmp(ids[m], id) == 0;
-                if (!seen)
-                    ids[nids++] = id;
-            }
-        }
-        size_t mark = (size_t)b.n;
-        for (int k = 0; k < nids; k++) {
-            const text_line **ol, **nl;
-            int on = lines_of(op, old_ed, ids[k], &ol);
-            int nn = lines_of(np, new_ed, ids[k], &nl);
-            diff_article(res, &b, p, ids[k], ol, on, nl, nn);
-            free(ol);
-            free(nl);
-            bool had, has;
-            int was = module_overset(op, old_ed, ids[k], &had);
-            int now = module_overset(np, new_ed, ids[k], &has);
-            if (!had && has)
-                sb_printf(&b, "  %s: placed on this page\n", ids[k]);
-            else if (had && !has)
-                sb_printf(&b, "  %s: no longer on this page\n", ids[k]);
-            if (now > 0 && was == 0)
-                sb_printf(&b, "  %s: overset, %d lines do not fit\n", ids[k], now);
-            else if (now == 0 && was > 0)
-                sb_printf(&b, "  %s: overset cleared (was %d lines)\n", ids[k], was);
-            else if (now != was)
-                sb_printf(&b, "  %s: overset now %d lines (was %d)\n", ids[k], now, was);
-            const char *jo = jump_of(old_ed, q, ids[k]), *jn = jump_of(new_ed, p, ids[k]);
-            if ((jo || jn) && (!jo || !jn || strcmp(jo, jn) != 0))
-                sb_printf(&b, "  %s: continues on %s (was %s)\n", ids[k], jn ? jn : "no page",
-                    jo ? jo : "no page");
-        }
-        if ((size_t)b.n == mark)
-            sb_printf(&b, "  furniture or frames changed\n");
+        diff_page(res, &o, op, old_ed, q, np, new_ed, p);
     }
     for (int k = 0; k < old_out->page_count; k++) {
         bool found = false;
         for (int p = 0; p < new_out->page_count; p++)
             found |= strcmp(old_out->pages[k].label, new_out->pages[p].label) == 0;
         if (!found) {
-            sb_printf(&b, "%s %s: page removed\n", old_out->pages[k].label,
-                old_out->pages[k].name ? old_out->pages[k].name : "");
+            page_line(&o, true, old_out->pages[k].label, old_out->pages[k].name, "page removed");
             res->pages_changed++;
             res->changed = true;
         }
     }
-    sb_printf(&b, "%d page%s changed, %d unchanged\n", res->pages_changed,
-        res->pages_changed == 1 ? "" : "s", res->pages_unchanged);
-    res->text = sb_take(&b);
+    totals(res, &o);
+    res->brief = sb_take(&o.brief);
+    res->text = sb_take(&o.stat);
+    res->verbose = sb_take(&o.verbose);
 }
 
 void diff_free(diff_result *res)
 {
     VEC_FREE(res->changes);
+    free(res->brief);
     free(res->text);
+    free(res->verbose);
     memset(res, 0, sizeof *res);
 }
 

@@ -7,7 +7,10 @@
  * moved, a new line that matches none has reflowed (its text or breaks
  * changed), an old one that matches none was removed.  Overset that
  * appeared or cleared and jumps that now lead elsewhere are reported per
- * article.  See docs/proof.md. */
+ * article.  The report comes in three forms: brief (the changed pages),
+ * the summary (each page, each changed article's counts, the totals) and
+ * the full list (the summary and every line that changed).  See
+ * docs/proof.md. */
 #ifndef PAIBAN_DESK_DIFF_H
 #define PAIBAN_DESK_DIFF_H
 
@@ -29,9 +32,13 @@ typedef struct line_change {
 typedef struct diff_result {
     int pages_changed;
     int pages_unchanged;
+    int articles_changed;      /* an article counts once for each page where it changed */
+    int lines[3];              /* lines moved, reflowed, removed (change_kind) */
     bool changed;              /* anything at all */
     VEC(line_change) changes;
-    char *text;                /* the report, as printed */
+    char *brief;               /* a line per page that changed (diff -q) */
+    char *text;                /* the summary (diff, diff --stat) */
+    char *verbose;             /* the summary and every line (diff --verbose) */
 } diff_result;
 
 /* Compare; the result points into both editions' outputs. */

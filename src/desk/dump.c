@@ -1,4 +1,4 @@
-/* dump.c — JSON layout dump and plain text. */
+/* dump.c — the JSON layout dump. */
 #include "desk/dump.h"
 
 #include "base/strbuf.h"
@@ -169,55 +169,4 @@ char *dump_json(const edition_out *eo, const edition *e, const layout *l)
     }
     sb_printf(&b, "  ]\n}\n");
     return sb_take(&b);
-}
-
-/* A placed line into text of a paragraph a line: another paragraph starts
- * a new line. */
-static void put_text_line(FILE *out, const text_line *tl, int *para)
-{
-    if (tl->para != *para && *para != -1)
-        fputc('\n', out);
-    *para = tl->para;
-    fputs(tl->text, out);
-}
-
-void dump_text(const edition_out *eo, FILE *out)
-{
-    /* Lines of one paragraph are joined; a paragraph a line, in the order
-     * they were placed (the order of the PDF's content). */
-    for (int p = 0; p < eo->page_count; p++) {
-        const page_out *po = &eo->pages[p];
-        int para = -1;
-        for (int i = 0; i < po->list.lines.n; i++)
-            put_text_line(out, &po->list.lines.v[i], &para);
-        if (para != -1)
-            fputc('\n', out);
-    }
-}
-
-void dump_text_by_article(const edition_out *eo, FILE *out)
-{
-    /* Articles in the order of their first line. */
-    VEC(int) order = {0};
-    for (int p = 0; p < eo->page_count; p++)
-        for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
-            const text_line *tl = &eo->pages[p].list.lines.v[i];
-            bool seen = text_line_furniture(tl) || tl->article < 0;
-            for (int k = 0; k < order.n && !seen; k++)
-                seen = order.v[k] == tl->article;
-            if (!seen)
-                *VEC_PUSH(order) = tl->article;
-        }
-    for (int k = 0; k < order.n; k++) {
-        int para = -1;
-        for (int p = 0; p < eo->page_count; p++)
-            for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
-                const text_line *tl = &eo->pages[p].list.lines.v[i];
-                if (tl->article == order.v[k] && !tl->repeat && !text_line_furniture(tl))
-                    put_text_line(out, tl, &para);
-            }
-        if (para != -1)
-            fputs("\n\n", out);
-    }
-    VEC_FREE(order);
 }

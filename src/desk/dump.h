@@ -1,4 +1,4 @@
-/* dump.h — the layout as JSON, and the edition's text.
+/* dump.h — the layout as JSON.
  *
  * The dump lists every page, every module and every placed line of text
  * (page, frame, column, grid line, baseline x/y, measure, text, style,
@@ -14,8 +14,6 @@
 
 #include "base/strbuf.h"
 
-#include <stdio.h>
-
 /* The dump as a heap string (caller frees). */
 char *dump_json(const edition_out *eo, const edition *e, const layout *l);
 /* One page of it, as it stands inside the whole (caller frees): two
@@ -28,16 +26,5 @@ char *dump_page_json(const page_out *po, int index, const edition *e, const layo
 void dump_module_fill(strbuf *b, const module_box *mb);
 /* A make-up finding (page/makeup.h) as a JSON object. */
 void dump_finding(strbuf *b, const makeup_finding *f, const edition *e);
-/* The edition's text, one paragraph (head, caption, table cell) a line, in
- * the order it was placed — the reading order of the PDF: what a reader
- * should be able to copy out of it. */
-void dump_text(const edition_out *eo, FILE *out);
-/* The same text article by article, as the PDF's structure holds it (for a
- * web desk): articles in the order the pages first show them, each whole —
- * the part carried to a later page after the rest, the paragraph cut by
- * the jump one line — a blank line after each; the page's furniture
- * (folios, masthead, jump lines) and what a page repeats (a continuation's
- * headline, a broken table's header row) left out. */
-void dump_text_by_article(const edition_out *eo, FILE *out);
 
 #endif

@@ -11,23 +11,33 @@
 static const double cyan[4] = {0.6, 0, 0, 0}, blue[4] = {1, 0.5, 0, 0},
                     magenta[4] = {0, 1, 0, 0}, red[4] = {0, 1, 1, 0}, orange[4] = {0, 0.5, 1, 0};
 
-/* A short label in the proof layer, set with the folio's or proof style. */
-static void label(edition_out *eo, page_out *po, const layout *l, typesetter *ts, const char *text,
-                  scaled x, scaled baseline, scaled width, const double cmyk[4], int align)
+/* The proof's style: its own when the layout has one, else the folio's;
+ * -1 when neither. */
+static int proof_style(const layout *l)
 {
     int st = layout_style(l, "proof");
+    return st >= 0 ? st : layout_style(l, "folio");
+}
+
+/* Text in the proof layer, set to `width` with the proof style: its lines
+ * from `baseline` down, one leading apart (at most `max_lines`).  Returns
+ * the lines drawn. */
+static int text_lines(edition_out *eo, page_out *po, const layout *l, typesetter *ts,
+                      const char *text, scaled x, scaled baseline, scaled width,
+                      const double cmyk[4], int align, int max_lines)
+{
+    int st = proof_style(l);
     if (st < 0)
-        st = layout_style(l, "folio");
-    if (st < 0)
-        return;
+        return 0;
     span sp = {.text = text, .style = st};
     para_result *pr = arena_alloc(eo->arena, sizeof *pr);
     para_options opt = {.width = width, .indent_style = -1, .no_indent = true, .align = align};
     para_typeset(ts, &sp, 1, &opt, eo->arena, pr);
-    if (pr->line_count == 0)
-        return;
+    int n = MIN(pr->line_count, max_lines);
     draw_list dl = {0};
-    draw_para_line(&dl, eo->arena, pr, &pr->lines[0], x, baseline, ROLE_PROOF, -1, -1, -1, 1, -1);
+    for (int i = 0; i < n; i++)
+        draw_para_line(&dl, eo->arena, pr, &pr->lines[i], x,
+                       baseline + i * (l->styles[st].size * 5 / 4), ROLE_PROOF, -1, -1, -1, 1, -1);
     for (int i = 0; i < dl.ops.n; i++) {
         draw_op *op = VEC_PUSH(po->list.ops);
         *op = dl.ops.v[i];
@@ -35,7 +45,63 @@ static void label(edition_out *eo, page_out *po, const layout *l, typesetter *ts
         op->has_color = true;
         memcpy(op->cmyk, cmyk, sizeof op->cmyk);
     }
-    draw_list_free(&dl); /* its text line is not part of the edition's text */
+    draw_list_free(&dl); /* its text lines are not part of the edition's text */
+    return n;
+}
+
+/* A short label in the proof layer: one line. */
+static void label(edition_out *eo, page_out *po, const layout *l, typesetter *ts, const char *text,
+                  scaled x, scaled baseline, scaled width, const double cmyk[4], int align)
+{
+    text_lines(eo, po, l, ts, text, x, baseline, width, cmyk, align, 1);
+}
+
+/* What an overset module could not hold, in the page's margin: the side
+ * margin beside its foot, outside the flags, where that is wide enough,
+ * else the foot margin under the type area — the characters to cut with
+ * the first words of the text itself, then what would hold it all
+ * (overset.h). */
+static void overset_note(edition_out *eo, page_out *po, const layout *l, typesetter *ts,
+                         const template *t, const module_box *mb)
+{
+    int st = proof_style(l);
+    if (st < 0)
+        return;
+    scaled size = l->styles[st].size, lead = size * 5 / 4, gap = scaled_from_pt(4);
+    scaled flags = scaled_from_pt(34); /* the flags' own strip beside the type area */
+    bool right = mb->x + mb->w / 2 > t->area_x + t->area_w / 2;
+    scaled x = right ? t->area_x + t->area_w + flags : gap;
+    scaled width = (right ? po->width - x : t->area_x - flags - gap) - gap;
+    /* Up to twelve lines ending at the module's foot. */
+    scaled y = MAX(mb->y, mb->y + mb->h - 12 * lead) + size;
+    int room = 12;
+    if (width < 8 * size) {
+        x = mb->x;
+        width = MAX(t->area_x + t->area_w - mb->x, 8 * size);
+        y = t->area_y + t->area_h + gap + size;
+        room = (int)((po->height - y) / lead);
+    }
+    const char *text = mb->overset_text ? mb->overset_text : "";
+    size_t cut = utf8_prefix(text, 40);
+    char pieces[3][200];
+    int n = 0;
+    snprintf(pieces[n++], sizeof pieces[0], "删 %d 字「%.*s%s」", mb->overset_chars, (int)cut,
+             text, text[cut] ? "…" : "");
+    for (char *c = pieces[0]; *c; c++)
+        if (*c == '\n')
+            *c = ' ';
+    if (mb->fit_lines > 0)
+        snprintf(pieces[n++], sizeof pieces[0], "或 lines: %d", mb->fit_lines);
+    if (mb->fit_col_from >= 0)
+        snprintf(pieces[n++], sizeof pieces[0], "或 columns: %d-%d", mb->fit_col_from + 1,
+                 mb->fit_col_to + 1);
+    /* The words first, then what would fit, a line each at least. */
+    for (int i = 0; i < n && room > 0; i++) {
+        int most = i == 0 ? MIN(8, MAX(1, room - (n - 1))) : MIN(room, 2);
+        int k = text_lines(eo, po, l, ts, pieces[i], x, y, width, red, ALIGN_START, most);
+        y += k * lead;
+        room -= k;
+    }
 }
 
 /* Flags already set on this page, by baseline: a second flag on the same
@@ -125,6 +191,7 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
                 draw_mark_rect(&po->list, x, y, w, h, red, true, 0);
                 static const double white[4] = {0, 0, 0, 0};
                 label(eo, po, l, ts, text, x, y + scaled_from_pt(9), w, white, ALIGN_CENTER);
+                overset_note(eo, po, l, ts, t, mb);
             }
         }
         /* Make-up findings: the spot hatched over, its name in the corner. */

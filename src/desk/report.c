@@ -41,7 +41,9 @@ void report_locate(const edition *e, src_loc loc, int *page, int *article_index)
 }
 
 /* The page that holds the line a line warning quotes: a paragraph carried
- * over to another page has lines on both, from the same source place. */
+ * over to another page has lines on both.  The warning names where the
+ * line begins in the file, the line where its paragraph does: the file
+ * and the quoted text tell them apart. */
 static int warned_line_page(const edition_out *eo, const diag_msg *m)
 {
     if (!m->loc.file)
@@ -49,9 +51,12 @@ static int warned_line_page(const edition_out *eo, const diag_msg *m)
     for (int p = 0; p < eo->page_count; p++)
         for (int i = 0; i < eo->pages[p].list.lines.n; i++) {
             const text_line *tl = &eo->pages[p].list.lines.v[i];
-            if ((tl->flags & LINE_WARNED) && tl->loc.file && tl->loc.line == m->loc.line &&
-                tl->loc.col == m->loc.col && strcmp(tl->loc.file, m->loc.file) == 0 &&
-                strstr(m->text, tl->text))
+            if (!(tl->flags & LINE_WARNED) || !tl->loc.file || strcmp(tl->loc.file, m->loc.file))
+                continue;
+            char *quoted = xasprintf("the line \"%s\" ", tl->text);
+            bool same = strstr(m->text, quoted) != NULL;
+            free(quoted);
+            if (same)
                 return p;
         }
     return -1;
@@ -101,6 +106,22 @@ char *report_summary(const edition_out *eo, const edition *e, const diag *d)
     return sb_take(&b);
 }
 
+/* What did not fit, how much of it, and what would hold it all. */
+static void put_overset(strbuf *b, const module_box *mb)
+{
+    sb_printf(b, ", \"overset_chars\": %d, \"overset_text\": ", mb->overset_chars);
+    sb_json(b, mb->overset_text ? mb->overset_text : "");
+    sb_printf(b, ", \"fits\": {\"lines\": ");
+    if (mb->fit_lines > 0)
+        sb_printf(b, "%d", mb->fit_lines);
+    else
+        sb_printf(b, "null");
+    if (mb->fit_col_from >= 0)
+        sb_printf(b, ", \"columns\": [%d, %d]}", mb->fit_col_from + 1, mb->fit_col_to + 1);
+    else
+        sb_printf(b, ", \"columns\": null}");
+}
+
 char *report_json(const edition_out *eo, const edition *e, const layout *l, const diag *d)
 {
     (void)l;
@@ -124,7 +145,7 @@ char *report_json(const edition_out *eo, const edition *e, const layout *l, cons
         sb_printf(&b, ", \"articles\": [\n");
         for (int k = 0; k < po->modules.n; k++) {
             const module_box *mb = &po->modules.v[k];
-            int lines = 0, body = 0, loose = 0, emergency = 0;
+            int lines = 0, body = 0, loose = 0, tight = 0, emergency = 0;
             for (int i = 0; i < po->list.lines.n; i++) {
                 const text_line *tl = &po->list.lines.v[i];
                 if (tl->article != mb->article || tl->y < mb->y || tl->y > mb->y + mb->h + 1)
@@ -132,6 +153,7 @@ char *report_json(const edition_out *eo, const edition *e, const layout *l, cons
                 lines++;
                 body += tl->role == ROLE_BODY;
                 loose += (tl->flags & LINE_LOOSE) != 0;
+                tight += (tl->flags & (LINE_TIGHT | LINE_OVERFULL)) != 0;
                 emergency += (tl->flags & LINE_EMERGENCY) != 0;
             }
             const placement *pl = NULL;
@@ -143,10 +165,12 @@ char *report_json(const edition_out *eo, const edition *e, const layout *l, cons
             sb_printf(&b, ", \"file\": ");
             sb_json(&b, mb->article >= 0 ? e->articles[mb->article]->file : "");
             sb_printf(&b, ", \"columns\": [%d, %d], \"top\": %d, \"lines\": %d, \"text_lines\": %d, "
-                    "\"body_lines\": %d, \"loose_lines\": %d, \"rule_broken_lines\": %d, "
-                    "\"overset\": %d",
+                    "\"body_lines\": %d, \"loose_lines\": %d, \"tight_lines\": %d, "
+                    "\"rule_broken_lines\": %d, \"overset\": %d",
                 mb->col_from + 1, mb->col_to + 1, mb->top + 1, mb->lines, lines, body, loose,
-                emergency, mb->overset_lines);
+                tight, emergency, mb->overset_lines);
+            if (mb->overset_lines > 0)
+                put_overset(&b, mb);
             if (pl && pl->continue_page >= 0) {
                 sb_printf(&b, ", \"continues_on\": ");
                 sb_json(&b, e->pages[pl->continue_page].label);

@@ -1,7 +1,9 @@
 /* report.h — what a desk editor needs to know about a composed edition.
  *
- * Per page and per article: where it sits, how many lines it set, how
- * many did not fit, where it jumps; and every warning with its input
+ * Per page and per article: where it sits, how many lines it set (and
+ * how many of them the proof flags loose, tight or rule-broken), how many
+ * did not fit — with that text, its characters and what would hold it
+ * (overset.h) — where it jumps; and every warning with its input
  * location, tied to the page and article it concerns.  report_summary is
  * the one line printed after every build and proof; report_json is the
  * document --report writes (see docs/proof.md, "The layout report"). */

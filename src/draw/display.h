@@ -116,6 +116,17 @@ typedef struct module_box {
     int *empty_at_foot; /* NULL when nothing was set (an empty continuation) */
     int last_column;    /* the last module column the text reached, -1 for none */
     bool jumps;         /* its text goes on on a later page */
+    /* With overset lines: the text that did not fit (from where the flow
+     * stopped to the article's end) and its characters, spaces aside
+     * (page/compose.c); and what would hold it all, found by setting the
+     * module again (desk/overset.h): fit_lines, the module's lines in the
+     * same columns, and fit_col_from–fit_col_to, the columns in the same
+     * lines (0-based); 0 and -1 when nothing on the page would, or before
+     * that is asked. */
+    const char *overset_text;
+    int overset_chars;
+    int fit_lines;
+    int fit_col_from, fit_col_to;
 } module_box;
 
 /* A make-up finding: what a desk chief sends back (page/makeup.h). */

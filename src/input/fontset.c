@@ -2,7 +2,8 @@
 #include "input/fontset.h"
 
 #include "base/arena.h"
-#include "input/yml.h"
+#include "input/fields.h"
+#include "input/keys.h"
 
 #include <fontconfig/fontconfig.h>
 #include <limits.h>
@@ -37,8 +38,6 @@ struct fontset {
     bool fc_ready;
 };
 
-static const char *const face_keys[] = {"family", "style", "package", "path", "index", NULL};
-
 static char *dir_of(arena *a, const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -47,6 +46,107 @@ static char *dir_of(arena *a, const char *path)
     return arena_strndup(a, path, (size_t)(slash - path));
 }
 
+typedef struct loader {
+    fontset *fs;
+    const char *manifest;
+    const char *base; /* the manifest's folder */
+    bool faces_read;  /* a mapping of faces, right or not, to check fallbacks against */
+} loader;
+
+/* A path relative to the manifest's folder. */
+static bool read_path(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    font_face *f = dest;
+    const char *s;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &s))
+        return false;
+    if (s[0] == '/') {
+        f->given_path = arena_strdup(ld->fs->arena, s);
+    } else {
+        size_t n = strlen(ld->base) + strlen(s) + 2;
+        char *p = arena_alloc(ld->fs->arena, n);
+        snprintf(p, n, "%s/%s", ld->base, s);
+        f->given_path = p;
+    }
+    return true;
+}
+
+#define AT(f) offsetof(font_face, f)
+static const field face_fields[] = {
+    {"family", FIELD_STRING, AT(info.family), .required = true,
+     .doc = "the family fontconfig finds it by"},
+    {"style", FIELD_STRING, AT(info.style),
+     .doc = "its style in the family (Regular unless given)"},
+    {"package", FIELD_STRING, AT(info.package),
+     .doc = "the Debian package that provides it, named when it is missing"},
+    {"path", FIELD_CUSTOM, 0, .read = read_path, .type_doc = "file",
+     .doc = "its file instead, relative to the manifest"},
+    {"index", FIELD_INT, AT(info.index), .min = 0, .max = 255, .doc = "the face in a collection"},
+    {0},
+};
+#undef AT
+const field_table font_face_keys = {"a face", face_fields};
+
+static bool read_faces(field_reader *r, yml_node *faces, void *dest)
+{
+    loader *ld = r->user;
+    fontset *fs = dest;
+    bool ok = true;
+    ld->faces_read = true;
+    fs->faces = ARENA_NEW_ARRAY(fs->arena, font_face, faces->count);
+    for (int i = 0; i < faces->count; i++) {
+        yml_node *fn = faces->items[i];
+        font_face *f = &fs->faces[fs->count++];
+        f->info.id = arena_strdup(fs->arena, faces->keys[i]->str);
+        f->info.style = "Regular";
+        f->loc = faces->keys[i]->loc;
+        f->loc.file = arena_strdup(fs->arena, ld->manifest);
+        if (!yml_expect_kind(fn, r->d, YML_MAP, "a face"))
+            ok = false;
+        else
+            ok &= fields_read(r, fn, &font_face_keys, f);
+    }
+    return ok;
+}
+
+/* Ids of the faces above; without faces there is nothing to check them against. */
+static bool read_fallback(field_reader *r, yml_node *fallback, void *dest)
+{
+    loader *ld = r->user;
+    fontset *fs = dest;
+    bool ok = true;
+    if (!fallback || !ld->faces_read)
+        return true;
+    fs->fallbacks = ARENA_NEW_ARRAY(fs->arena, int, fallback->count + 1);
+    for (int i = 0; i < fallback->count; i++) {
+        const char *id;
+        if (!yml_read_string(fallback->items[i], r->d, "a fallback face", &id)) {
+            ok = false;
+            continue;
+        }
+        int k = fontset_find(fs, id);
+        if (k < 0) {
+            ok = diag_error(r->d, fallback->items[i]->loc,
+                            "fallback face \"%s\" is not among the faces above", id);
+            continue;
+        }
+        fs->fallbacks[fs->fallback_count++] = k;
+    }
+    return ok;
+}
+
+static const field manifest_fields[] = {
+    {"faces", FIELD_MAP, 0, .required = true, .read = read_faces, .type_doc = "mapping of faces",
+     .doc = "the faces by the ids styles give them"},
+    {"fallback", FIELD_LIST, 0, .read = read_fallback, .type_doc = "list of faces",
+     .doc = "faces tried in order for a character a style's own face lacks"},
+    {0},
+};
+const field_table font_manifest_keys = {"the font manifest", manifest_fields};
+
 fontset *fontset_load(const char *manifest, diag *d)
 {
     yml_doc *doc = yml_load_file(manifest, d);
@@ -54,101 +154,22 @@ fontset *fontset_load(const char *manifest, diag *d)
         return NULL;
     fontset *fs = xcalloc(1, sizeof *fs);
     fs->arena = arena_new();
-    bool ok = true;
     yml_node *root = doc->root;
-    src_loc file_loc = {manifest, 0, 0};
+    bool ok;
     if (!root || root->kind != YML_MAP) {
-        ok = diag_error(d, root ? root->loc : file_loc,
+        ok = diag_error(d, root ? root->loc : (src_loc){manifest, 0, 0},
                         "the font manifest must be a mapping with \"faces\" and \"fallback\"");
-        goto done;
+    } else {
+        loader ld = {.fs = fs, .manifest = manifest, .base = dir_of(fs->arena, manifest)};
+        field_reader r = {.d = d, .arena = fs->arena, .user = &ld};
+        ok = fields_read(&r, root, &font_manifest_keys, fs);
     }
-    yml_node *faces = yml_lookup(root, "faces");
-    yml_node *fallback = yml_lookup(root, "fallback");
-    static const char *const top_keys[] = {"faces", "fallback", NULL};
-    ok = yml_expect_keys(root, d, "the font manifest", top_keys);
-    if (!faces) {
-        ok = yml_missing(root, d, "the font manifest", "faces");
-        goto done;
-    }
-    if (!yml_expect_kind(faces, d, YML_MAP, "\"faces\""))
-        goto fail;
-    const char *base = dir_of(fs->arena, manifest);
-    fs->faces = arena_alloc(fs->arena, sizeof(font_face) * (size_t)faces->count);
-    for (int i = 0; i < faces->count; i++) {
-        yml_node *fn = faces->items[i];
-        font_face *f = &fs->faces[fs->count++];
-        f->info.id = arena_strdup(fs->arena, faces->keys[i]->str);
-        f->loc = faces->keys[i]->loc;
-        f->loc.file = arena_strdup(fs->arena, manifest);
-        if (!yml_expect_kind(fn, d, YML_MAP, "a face")) {
-            ok = false;
-            continue;
-        }
-        yml_node *family = yml_lookup(fn, "family");
-        yml_node *style = yml_lookup(fn, "style");
-        yml_node *package = yml_lookup(fn, "package");
-        yml_node *path = yml_lookup(fn, "path");
-        yml_node *index = yml_lookup(fn, "index");
-        ok &= yml_expect_keys(fn, d, "a face", face_keys);
-        const char *s;
-        if (!family) {
-            ok = yml_missing(fn, d, "a face", "family");
-            continue;
-        }
-        if (yml_read_string(family, d, "family", &s))
-            f->info.family = arena_strdup(fs->arena, s);
-        else
-            ok = false;
-        f->info.style = "Regular";
-        if (style && yml_read_string(style, d, "style", &s))
-            f->info.style = arena_strdup(fs->arena, s);
-        if (package && yml_read_string(package, d, "package", &s))
-            f->info.package = arena_strdup(fs->arena, s);
-        if (path && yml_read_string(path, d, "path", &s)) {
-            if (s[0] == '/') {
-                f->given_path = arena_strdup(fs->arena, s);
-            } else {
-                size_t n = strlen(base) + strlen(s) + 2;
-                char *p = arena_alloc(fs->arena, n);
-                snprintf(p, n, "%s/%s", base, s);
-                f->given_path = p;
-            }
-        }
-        long idx = 0;
-        if (index && !yml_read_int(index, d, "index", 0, 255, &idx))
-            ok = false;
-        f->info.index = (int)idx;
-    }
-    if (fallback) {
-        if (!yml_expect_kind(fallback, d, YML_SEQ, "\"fallback\"")) {
-            ok = false;
-        } else {
-            fs->fallbacks = arena_alloc(fs->arena, sizeof(int) * (size_t)(fallback->count + 1));
-            for (int i = 0; i < fallback->count; i++) {
-                const char *id;
-                if (!yml_read_string(fallback->items[i], d, "a fallback face", &id)) {
-                    ok = false;
-                    continue;
-                }
-                int k = fontset_find(fs, id);
-                if (k < 0) {
-                    ok = diag_error(d, fallback->items[i]->loc,
-                                    "fallback face \"%s\" is not among the faces above", id);
-                    continue;
-                }
-                fs->fallbacks[fs->fallback_count++] = k;
-            }
-        }
-    }
-done:
-    if (ok) {
-        yml_free(doc);
-        return fs;
-    }
-fail:
     yml_free(doc);
-    fontset_free(fs);
-    return NULL;
+    if (!ok) {
+        fontset_free(fs);
+        return NULL;
+    }
+    return fs;
 }
 
 void fontset_free(fontset *fs)

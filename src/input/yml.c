@@ -168,6 +168,88 @@ static const char *unfold(converter *c, const yaml_node_t *yn, const char *value
     return value;
 }
 
+static yml_node *convert(converter *c, int id, int depth);
+
+/* A scalar's value, with its line breaks visible (unfold); false (reported)
+ * when it is too long or holds a NUL. */
+static bool convert_scalar(converter *c, const yaml_node_t *yn, yml_node *n)
+{
+    n->kind = YML_SCALAR;
+    n->len = yn->data.scalar.length;
+    if (n->len > YML_MAX_SCALAR_BYTES)
+        return diag_error(c->d, n->loc,
+                          "this value is %zu bytes long; one value may hold %d MiB at most, so "
+                          "split the text into paragraphs",
+                          n->len, YML_MAX_SCALAR_BYTES >> 20);
+    if (memchr(yn->data.scalar.value, 0, n->len))
+        return diag_error(c->d, n->loc, "this value holds a NUL character (\\0), which no text "
+                                        "may hold; remove it");
+    n->str = arena_strndup(c->doc->arena, (const char *)yn->data.scalar.value, n->len);
+    n->plain = yn->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    n->lines = unfold(c, yn, n->str, n->len);
+    return true;
+}
+
+/* A child of a list or mapping: the tree under it counts into the parent's. */
+static yml_node *convert_child(converter *c, int id, int depth, long *size, size_t *bytes)
+{
+    yml_node *child = convert(c, id, depth);
+    if (!c->failed) {
+        *size += c->expanded[id - 1];
+        *bytes += c->expanded_bytes[id - 1];
+    }
+    return child;
+}
+
+static void convert_seq(converter *c, const yaml_node_t *yn, yml_node *n, int depth, long *size,
+                        size_t *bytes)
+{
+    n->kind = YML_SEQ;
+    int count = (int)(yn->data.sequence.items.top - yn->data.sequence.items.start);
+    n->count = count;
+    n->items = ARENA_NEW_ARRAY(c->doc->arena, yml_node *, count);
+    for (int i = 0; i < count && !c->failed; i++)
+        n->items[i] = convert_child(c, yn->data.sequence.items.start[i], depth + 1, size, bytes);
+}
+
+/* Keys are plain scalars, each once. */
+static void convert_map(converter *c, const yaml_node_t *yn, yml_node *n, int depth, long *size,
+                        size_t *bytes)
+{
+    n->kind = YML_MAP;
+    int count = (int)(yn->data.mapping.pairs.top - yn->data.mapping.pairs.start);
+    n->count = count;
+    n->items = ARENA_NEW_ARRAY(c->doc->arena, yml_node *, count);
+    n->keys = ARENA_NEW_ARRAY(c->doc->arena, yml_node *, count);
+    n->read = ARENA_NEW_ARRAY(c->doc->arena, bool, count);
+    for (int i = 0; i < count && !c->failed; i++) {
+        yaml_node_pair_t *pair = &yn->data.mapping.pairs.start[i];
+        yaml_node_t *kn = yaml_document_get_node(c->ydoc, pair->key);
+        if (!kn || kn->type != YAML_SCALAR_NODE) {
+            c->failed = true;
+            diag_error(c->d, kn ? loc_from_mark(c->doc, kn->start_mark) : n->loc,
+                       "a mapping key must be a plain name, not a %s",
+                       kn && kn->type == YAML_SEQUENCE_NODE ? "list" : "mapping");
+            return;
+        }
+        n->keys[i] = convert(c, pair->key, depth + 1);
+        if (c->failed)
+            return;
+        for (int j = 0; j < i; j++) {
+            if (strcmp(n->keys[j]->str, n->keys[i]->str) == 0) {
+                c->failed = true;
+                diag_error(c->d, n->keys[i]->loc,
+                           "duplicate key \"%s\" (first given at line %d); remove one",
+                           n->keys[i]->str, n->keys[j]->loc.line);
+                return;
+            }
+        }
+        *size += 1;
+        *bytes += n->keys[i]->len;
+        n->items[i] = convert_child(c, pair->value, depth + 1, size, bytes);
+    }
+}
+
 static yml_node *convert(converter *c, int id, int depth)
 {
     if (c->failed)
@@ -199,83 +281,17 @@ static yml_node *convert(converter *c, int id, int depth)
     long size = 1;
     size_t bytes = 0;
     switch (yn->type) {
-    case YAML_SCALAR_NODE: {
-        n->kind = YML_SCALAR;
-        n->len = yn->data.scalar.length;
-        bytes = n->len;
-        if (n->len > YML_MAX_SCALAR_BYTES) {
+    case YAML_SCALAR_NODE:
+        bytes = yn->data.scalar.length;
+        if (!convert_scalar(c, yn, n))
             c->failed = true;
-            diag_error(c->d, loc,
-                       "this value is %zu bytes long; one value may hold %d MiB at most, so "
-                       "split the text into paragraphs",
-                       n->len, YML_MAX_SCALAR_BYTES >> 20);
-            break;
-        }
-        if (memchr(yn->data.scalar.value, 0, n->len)) {
-            c->failed = true;
-            diag_error(c->d, loc, "this value holds a NUL character (\\0), which no text may "
-                                  "hold; remove it");
-            break;
-        }
-        n->str = arena_strndup(c->doc->arena, (const char *)yn->data.scalar.value, n->len);
-        n->plain = yn->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-        n->lines = unfold(c, yn, n->str, n->len);
         break;
-    }
-    case YAML_SEQUENCE_NODE: {
-        n->kind = YML_SEQ;
-        int count = (int)(yn->data.sequence.items.top - yn->data.sequence.items.start);
-        n->count = count;
-        n->items = ARENA_NEW_ARRAY(c->doc->arena, yml_node *, count);
-        for (int i = 0; i < count && !c->failed; i++) {
-            int child = yn->data.sequence.items.start[i];
-            n->items[i] = convert(c, child, depth + 1);
-            if (!c->failed) {
-                size += c->expanded[child - 1];
-                bytes += c->expanded_bytes[child - 1];
-            }
-        }
+    case YAML_SEQUENCE_NODE:
+        convert_seq(c, yn, n, depth, &size, &bytes);
         break;
-    }
-    case YAML_MAPPING_NODE: {
-        n->kind = YML_MAP;
-        int count = (int)(yn->data.mapping.pairs.top - yn->data.mapping.pairs.start);
-        n->count = count;
-        n->items = ARENA_NEW_ARRAY(c->doc->arena, yml_node *, count);
-        n->keys = ARENA_NEW_ARRAY(c->doc->arena, yml_node *, count);
-        n->read = ARENA_NEW_ARRAY(c->doc->arena, bool, count);
-        for (int i = 0; i < count && !c->failed; i++) {
-            yaml_node_pair_t *pair = &yn->data.mapping.pairs.start[i];
-            yaml_node_t *kn = yaml_document_get_node(c->ydoc, pair->key);
-            if (!kn || kn->type != YAML_SCALAR_NODE) {
-                c->failed = true;
-                diag_error(c->d, kn ? loc_from_mark(c->doc, kn->start_mark) : loc,
-                           "a mapping key must be a plain name, not a %s",
-                           kn && kn->type == YAML_SEQUENCE_NODE ? "list" : "mapping");
-                break;
-            }
-            n->keys[i] = convert(c, pair->key, depth + 1);
-            if (c->failed)
-                break;
-            for (int j = 0; j < i; j++) {
-                if (strcmp(n->keys[j]->str, n->keys[i]->str) == 0) {
-                    c->failed = true;
-                    diag_error(c->d, n->keys[i]->loc,
-                               "duplicate key \"%s\" (first given at line %d); remove one",
-                               n->keys[i]->str, n->keys[j]->loc.line);
-                    break;
-                }
-            }
-            if (c->failed)
-                break;
-            n->items[i] = convert(c, pair->value, depth + 1);
-            if (!c->failed) {
-                size += 1 + c->expanded[pair->value - 1];
-                bytes += n->keys[i]->len + c->expanded_bytes[pair->value - 1];
-            }
-        }
+    case YAML_MAPPING_NODE:
+        convert_map(c, yn, n, depth, &size, &bytes);
         break;
-    }
     default:
         c->failed = true;
         diag_error(c->d, loc, "YAML: empty node");

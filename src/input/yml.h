@@ -8,11 +8,11 @@
  * anchors that recurse and NUL characters (which no text may hold) are
  * errors.
  *
- * Loaders read a mapping with yml_lookup (which marks the key as read) and
- * then call yml_expect_keys, which reports every key not in the allowed
- * list as an error at its own line and column — with a "did you mean"
- * when a known key is close.  All errors go to the diag, with the location
- * of the node at fault, and the functions return false. */
+ * Loaders read mappings through field tables (fields.h), which look keys
+ * up with yml_lookup (marking them read) and report every other key with
+ * yml_expect_keys, as an error at its own line and column — with a "did
+ * you mean" when a known key is close.  All errors go to the diag, with
+ * the location of the node at fault, and the functions return false. */
 #ifndef PAIBAN_INPUT_YML_H
 #define PAIBAN_INPUT_YML_H
 

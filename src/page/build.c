@@ -110,8 +110,39 @@ static bool edition_dir_exists(const char *dir, diag *d)
 {
     if (build_is_dir(dir))
         return true;
+    if (access(dir, F_OK) != 0)
+        return diag_error(d, (src_loc){dir, 0, 0},
+                          "no such edition folder; give the folder that holds edition.yaml");
     return diag_error(d, (src_loc){dir, 0, 0},
-                      "no such edition folder; give the folder that holds edition.yaml");
+                      "a file, not the edition's folder; give the folder that holds "
+                      "edition.yaml");
+}
+
+char *build_share_dir(void)
+{
+    const char *env = getenv("PAIBAN_SHARE");
+    char *dir = NULL;
+    if (env && *env) {
+        dir = xstrdup(env);
+    } else {
+        char exe[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        if (n <= 0)
+            return NULL;
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = 0;
+        dir = xasprintf("%s/../share/paiban", exe);
+    }
+    char *layout_dir = xasprintf("%s/layout", dir);
+    bool found = build_is_dir(layout_dir);
+    free(layout_dir);
+    if (!found) {
+        free(dir);
+        return NULL;
+    }
+    return dir;
 }
 
 void build_locate(const char *start, const char *layout_dir, const char *fonts_file,
@@ -122,8 +153,11 @@ void build_locate(const char *start, const char *layout_dir, const char *fonts_f
         size_t n = strlen(*layout_out);
         while (n > 1 && (*layout_out)[n - 1] == '/')
             (*layout_out)[--n] = 0;
-    } else {
-        *layout_out = build_find_upward(start, "layout");
+    } else if (!(*layout_out = build_find_upward(start, "layout"))) {
+        char *share = build_share_dir();
+        if (share)
+            *layout_out = xasprintf("%s/layout", share);
+        free(share);
     }
     *fonts_out = fonts_file   ? xstrdup(fonts_file)
                  : *layout_out ? build_fonts_beside(*layout_out)
@@ -139,8 +173,7 @@ int build_edition(const char *dir, const char *layout_dir, const char *fonts_fil
         return EXIT_INPUT;
     build_locate(dir, layout_dir, fonts_file, &b->layout_dir, &b->fonts_file);
     if (!b->layout_dir) {
-        diag_error(d, (src_loc){dir, 0, 0},
-                   "no layout/ folder found above the edition; give --layout DIR");
+        diag_error(d, (src_loc){dir, 0, 0}, "%s", BUILD_NO_LAYOUT);
         return EXIT_INPUT;
     }
     b->fonts = fontset_load(b->fonts_file, d);

@@ -56,11 +56,19 @@ char *build_find_upward(const char *start, const char *child);
 /* fonts/fonts.yaml beside the layout folder (caller frees). */
 char *build_fonts_beside(const char *layout_dir);
 /* The layout folder and font manifest for content at `start`: the ones
- * given (NULL when not), else the nearest layout/ folder above it and
- * fonts/fonts.yaml beside that.  Either comes back NULL when not found;
- * the caller frees both. */
+ * given (NULL when not), else the nearest layout/ folder above it, else
+ * the installed one (build_share_dir), with fonts/fonts.yaml beside it.
+ * Either comes back NULL when not found; the caller frees both. */
 void build_locate(const char *start, const char *layout_dir, const char *fonts_file,
                   char **layout_out, char **fonts_out);
+/* Where `make install` put the default layout/ and fonts/: $PAIBAN_SHARE
+ * when set, else share/paiban beside the folder of the program itself
+ * (/usr/local/bin/paiban → /usr/local/share/paiban), so an installed tree
+ * moved as a whole (DESTDIR) still finds its own.  NULL when that folder
+ * has no layout/; the caller frees it. */
+char *build_share_dir(void);
+#define BUILD_NO_LAYOUT                                                                            \
+    "no layout/ folder found above the edition, and none installed; give --layout DIR"
 bool build_is_dir(const char *path);
 /* The build time: SOURCE_DATE_EPOCH when set (reproducible-builds.org),
  * else `fallback` (the edition's date); never the clock.  False, with the

@@ -2,6 +2,8 @@
 #include "page/module.h"
 
 #include "base/arena.h"
+#include "base/utf8.h"
+#include "input/parts.h"
 #include "page/flow.h"
 #include "page/headband.h"
 #include "page/items.h"
@@ -19,16 +21,45 @@ static int article_top(module *m, int top)
     return line;
 }
 
+/* The text the flow could not place: from where it stopped (a
+ * paragraph's first line not set, or a whole block) to the article's end. */
+static char *overset_text(const module *m)
+{
+    int from = m->first_block, byte = 0;
+    if (m->stop_item >= 0) {
+        const flow_item *it = &m->items.v[m->stop_item];
+        from = it->block >= 0 ? it->block : m->first_block;
+        if (it->kind == FLOW_PARA) {
+            const para_result *pr = &it->var[m->stop_variant];
+            byte = it->byte_base + (m->stop_lines > 0 ? pr->lines[m->stop_lines - 1].text_end : 0);
+        }
+    }
+    return article_text_from(m->a, m->c->l, from, byte);
+}
+
 /* The grid lines that did not fit and were not carried on: kept on the
- * module's module_box (the dump and the report read them) and warned of. */
+ * module's module_box with the text they hold (the dump, the report and
+ * the proof read them) and warned of, with the words they begin with. */
 static void report_overset(module *m, int overset)
 {
-    m->page->modules.v[m->box].overset_lines = overset;
-    if (overset > 0)
-        diag_warn(m->c->d, m->pl->loc, "overset",
-                  "article \"%s\" does not fit its module: %d lines are overset; cut the text, "
-                  "or give the module more columns or lines",
-                  m->a->id, overset);
+    module_box *mb = &m->page->modules.v[m->box];
+    mb->overset_lines = overset;
+    mb->fit_col_from = mb->fit_col_to = -1;
+    if (overset <= 0)
+        return;
+    char *text = overset_text(m);
+    mb->overset_text = arena_strdup(m->c->a, text);
+    mb->overset_chars = article_characters(text);
+    /* The first words: a dozen characters, on one line. */
+    size_t cut = utf8_prefix(text, 12);
+    for (char *c = text; *c; c++)
+        if (*c == '\n')
+            *c = ' ';
+    diag_warn(m->c->d, m->pl->loc, "overset",
+              "article \"%s\" does not fit its module: %d lines are overset, %d characters "
+              "from 「%.*s%s」; cut the text, or give the module more columns or lines",
+              m->a->id, overset, mb->overset_chars, (int)cut, text, text[cut] ? "…" : "");
+    free(text);
 }
 
 /* One article's module: the top (headline band and photo, or the top of

@@ -86,14 +86,11 @@ bool shape_cache_get(shape_cache *c, segmenter *seg, shaper *sh, const span *spa
         empty(c);
         k = (unsigned)hash & (SLOTS - 1);
     }
-    int reported;
-    diag_messages(d, &reported);
+    int reported = diag_report_count(d);
     if (!segment_make(seg, spans, count, l, fonts, c->a, t, d))
         return false;
     shape_para(sh, t, spans, l, fonts, c->a, sp);
-    int now;
-    diag_messages(d, &now);
-    if (now != reported)
+    if (diag_report_count(d) != reported)
         return true; /* made, but not kept: its reports belong to this place */
     entry *e = arena_alloc(c->a, sizeof *e);
     *e = (entry){.hash = hash, .count = count, .t = *t, .sp = *sp};

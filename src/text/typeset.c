@@ -158,6 +158,8 @@ void para_warn_line(diag *d, unsigned flags, src_loc loc, const char *text)
          "is spread wider between characters than reads well, or falls short of the measure"},
         {LINE_TIGHT, "tight-line", "had to compress a 。？！ inside the line"},
     };
+    /* The place of the line itself, not of its paragraph's start. */
+    loc = diag_find_text(d, loc, text);
     for (size_t i = 0; i < countof(problems); i++)
         if (flags & problems[i].flag)
             diag_warn(d, loc, problems[i].kind,
@@ -190,7 +192,9 @@ static item *add_emergency_breaks(const item *items, int count, scaled narrowest
     int n = 0;
     for (int i = 0; i < count; i++) {
         out[n++] = items[i];
-        if (too_wide[i] && items[i].kind == ITEM_BOX && i + 1 < count &&
+        /* Never after a box that shows nothing (the indent): the line
+         * would be empty. */
+        if (too_wide[i] && items[i].kind == ITEM_BOX && items[i].unit >= 0 && i + 1 < count &&
             items[i + 1].kind != ITEM_PENALTY) {
             /* Only where the next item is a box or glue: never between a
              * box and an existing penalty. */

@@ -30,7 +30,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Load the edition (content.c, yml.c) and print its text. */
+/* Load the edition (input/: the edition and article loaders, yml.c) and print its text. */
 int fuzz_load(const uint8_t *data, size_t size);
 /* Load, compose and make the layout dump. */
 int fuzz_compose(const uint8_t *data, size_t size);

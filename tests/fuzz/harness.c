@@ -74,7 +74,7 @@ static void setup(void)
     for (int f = 0; st.lay && f < fontset_count(st.fonts); f++)
         fontset_open(st.fonts, f, (src_loc){0}, st.setup_diag);
     if (!st.lay || diag_error_count(st.setup_diag) + diag_env_error_count(st.setup_diag)) {
-        diag_print(st.setup_diag, stderr, 0, true);
+        diag_print(st.setup_diag, stderr, (diag_style){.warnings = true, .all = true});
         stop("cannot load fonts/fonts.yaml and layout/");
     }
     /* FUZZ_VERBOSE=1 shows the messages and the text, to look into an input. */
@@ -144,7 +144,7 @@ static void unpack(const uint8_t *data, size_t size)
 
 /* Every failure explains itself, and names the file it concerns.  Checks
  * (and prints) the messages from `*from` on, and moves *from past them. */
-static void check_messages(const diag *d, bool failed, int *from)
+static void check_messages(diag *d, bool failed, int *from)
 {
     int count;
     const diag_msg *m = diag_messages(d, &count);
@@ -153,7 +153,7 @@ static void check_messages(const diag *d, bool failed, int *from)
     for (int i = *from; i < count; i++)
         if (m[i].severity == DIAG_ERROR && !m[i].loc.file)
             stop("an input error names no file");
-    diag_print(d, st.sink, *from, true);
+    diag_print(d, st.sink, (diag_style){.warnings = true, .all = true});
     *from = count;
 }
 

@@ -31,7 +31,7 @@ fixture *fixture_get(void)
     fx.fonts = fontset_load("fonts/fonts.yaml", fx.d);
     fx.l = fx.fonts ? layout_load("tests/unit/layout", fx.fonts, fx.d) : NULL;
     if (!fx.l) {
-        diag_print(fx.d, stderr, 0, true);
+        diag_print(fx.d, stderr, (diag_style){.warnings = true, .all = true});
         fprintf(stderr, "fixture: cannot load fonts/layout (run from the repository root)\n");
         exit(2);
     }
@@ -150,7 +150,7 @@ static void golden_layout(void)
         return;
     golden = layout_load("tests/golden/layout", f->fonts, f->d);
     if (!golden) {
-        diag_print(f->d, stderr, 0, true);
+        diag_print(f->d, stderr, (diag_style){.warnings = true, .all = true});
         exit(2);
     }
     golden_ts = typesetter_new(f->fonts, golden, f->d);
@@ -169,7 +169,7 @@ static fixture_edition compose_dir(char *dir, const char *const *names, int n)
     }
     rmdir(dir);
     if (!fe.ed || !compose_edition(fe.ed, golden, golden_ts, &fe.out, f->d)) {
-        diag_print(f->d, stderr, 0, true);
+        diag_print(f->d, stderr, (diag_style){.warnings = true, .all = true});
         fprintf(stderr, "fixture: cannot compose the test edition\n");
         exit(2);
     }

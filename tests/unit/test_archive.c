@@ -38,8 +38,11 @@ void test_record_round_trip_with_escapes(void)
     r.paper = xstrdup("嵩岳日报");
     r.issue = xstrdup("第12356期");
     *VEC_PUSH(r.pages) = (rec_page){xstrdup("A1"), xstrdup("要闻"), 1105.5, 1530.7};
-    *VEC_PUSH(r.stories) = (rec_story){xstrdup("a1-lead"), xstrdup("头条\t带制表符"),
-                                       xstrdup("记者 \\ 某"), xstrdup("第一行\n第二行"), 1743, 0};
+    *VEC_PUSH(r.stories) = (rec_story){.id = xstrdup("a1-lead"), .headline = xstrdup("头条\t带制表符"),
+                                       .byline = xstrdup("记者 \\ 某"),
+                                       .first_line = xstrdup("第一行\n第二行"),
+                                       .lead = xstrdup("导语\t一\n导语二"),
+                                       .body = xstrdup("正文\\第一段\n正文第二段"), .characters = 1743};
     *VEC_PUSH(r.places) = (rec_place){0, 0, true, 56.75, 1344.5};
     char path[] = "/tmp/paiban-record-XXXXXX";
     int fd = mkstemp(path);
@@ -56,6 +59,8 @@ void test_record_round_trip_with_escapes(void)
     CHECK_STR(back.stories.v[0].headline, "头条\t带制表符");
     CHECK_STR(back.stories.v[0].byline, "记者 \\ 某");
     CHECK_STR(back.stories.v[0].first_line, "第一行\n第二行");
+    CHECK_STR(back.stories.v[0].lead, "导语\t一\n导语二");
+    CHECK_STR(back.stories.v[0].body, "正文\\第一段\n正文第二段");
     CHECK(back.places.v[0].continued);
     CHECK_INT(back.overset_lines, 2);
     record_free(&back);

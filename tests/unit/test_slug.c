@@ -20,7 +20,7 @@ void test_slug_names_paper_date_page_and_build_time(void)
     int status = build_edition("content/2018-12-28", NULL, NULL, (content_options){0}, &b, d);
     CHECK(status == EXIT_OK);
     if (status != EXIT_OK) {
-        diag_print(d, stderr, 0, true);
+        diag_print(d, stderr, (diag_style){.warnings = true, .all = true});
         build_free(&b);
         diag_free(d);
         return;

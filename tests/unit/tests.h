@@ -15,6 +15,10 @@
     X(yml_alias_bomb_is_bounded)                                                                   \
     X(yml_unknown_key_suggests)                                                                    \
     X(yml_lengths)                                                                                 \
+    X(fields_read_every_type)                                                                      \
+    X(fields_report_as_the_loaders_did)                                                            \
+    X(fields_go_on_past_a_bad_row)                                                                 \
+    X(fields_markdown_key_table)                                                                   \
     X(cache_round_trip)                                                                            \
     X(cache_refuses_a_damaged_entry)                                                               \
     X(cache_dir_from_environment)                                                                  \

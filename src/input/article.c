@@ -1,0 +1,451 @@
+/* article.c — an article file: its headline band, photo, lead, byline and body. */
+#include "input/loader.h"
+
+#include "base/arena.h"
+#include "input/keys.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- paragraphs and the items of the body ----------------------------- */
+
+/* A scalar holds a paragraph, or several with blank lines between them. */
+static bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
+{
+    if (!yml_expect_kind(n, ld->d, YML_SCALAR, "a paragraph"))
+        return false;
+    const char *p = n->lines ? n->lines : n->str;
+    while (*p) {
+        const char *end = strstr(p, "\n\n");
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        const char *norm = normalize(ld, p, len, false, n->loc, "a paragraph");
+        if (norm[0]) {
+            block *b = VEC_PUSH(*out);
+            b->kind = BLOCK_PARA;
+            b->style = style_ix;
+            b->loc = n->loc;
+            b->spans = arena_alloc(ld->e->arena, sizeof(span));
+            b->span_count = 1;
+            b->spans[0] = (span){.text = norm, .style = style_ix, .loc = n->loc,
+                                 .loc_exact = n->plain && strcmp(norm, n->str) == 0};
+        }
+        if (!end)
+            break;
+        p = end;
+        while (*p == '\n')
+            p++;
+    }
+    return true;
+}
+
+/* A body item given as a mapping, while it is read. */
+typedef struct body_item {
+    block b;
+    const char *own_style; /* its style unless it names one: h2 …, body, box */
+} body_item;
+
+static bool read_item_style(field_reader *r, yml_node *v, void *dest)
+{
+    body_item *it = dest;
+    it->b.style = style_of(r->user, v, r->name, it->own_style, r->map);
+    return it->b.style >= 0;
+}
+
+#define ITEM_STYLE(meaning)                                                                        \
+    {"style", FIELD_CUSTOM, offsetof(body_item, b.style), .read = read_item_style,                 \
+     .type_doc = "style", .doc = meaning}
+
+#define HEAD_LEVEL(key)                                                                            \
+    {key, FIELD_CUSTOM, 0, .type_doc = "text or list of lines",                                    \
+     .doc = "the head's text, in the style " key " unless it names one"}
+static const field head_fields[] = {
+    HEAD_LEVEL("h2"), HEAD_LEVEL("h3"), HEAD_LEVEL("h4"), HEAD_LEVEL("h5"),
+    ITEM_STYLE("the head's style"), {0},
+};
+#undef HEAD_LEVEL
+const field_table head_keys = {"a head", head_fields};
+
+static const field para_fields[] = {
+    {"p", FIELD_CUSTOM, 0, .type_doc = "text", .doc = "the paragraph's text"},
+    ITEM_STYLE("the paragraph's style (body unless given)"),
+    {0},
+};
+const field_table para_keys = {"a paragraph", para_fields};
+
+static const field box_fields[] = {
+    {"box", FIELD_CUSTOM, 0, .type_doc = "text or list",
+     .doc = "what the ruled box holds: a paragraph, or a list of them (text, or p: …)"},
+    ITEM_STYLE("the box's style (box unless given)"),
+    {"span", FIELD_INT, offsetof(body_item, b.span_columns), .min = 1, .max = 24,
+     .doc = "module columns the box spans"},
+    {0},
+};
+const field_table box_keys = {"a box", box_fields};
+
+static const field table_item_fields[] = {
+    {"table", FIELD_CUSTOM, 0, .type_doc = "mapping", .doc = "the table, with its settings inside"},
+    {0},
+};
+const field_table table_item_keys = {"a table item", table_item_fields};
+#undef ITEM_STYLE
+
+static bool load_head(loader *ld, block_vec *out, body_item *it, yml_node *v)
+{
+    it->b.kind = BLOCK_HEAD;
+    it->b.spans = arena_alloc(ld->e->arena, sizeof(span));
+    it->b.span_count = 1;
+    if (!make_lines_span(ld, v, it->b.style, "a head", &it->b.spans[0]))
+        return false;
+    *VEC_PUSH(*out) = it->b;
+    return true;
+}
+
+static bool load_para(loader *ld, block_vec *out, body_item *it, yml_node *v)
+{
+    return add_para(ld, out, v, it->b.style);
+}
+
+/* A box holds paragraphs: a table or another box inside one has no place on
+ * the grid of the box's lines. */
+static bool load_box(loader *ld, block_vec *out, body_item *it, yml_node *content)
+{
+    block_vec children = {0};
+    bool ok = true;
+    it->b.kind = BLOCK_BOX;
+    if (content->kind == YML_SCALAR) {
+        ok = add_para(ld, &children, content, it->b.style);
+    } else if (content->kind == YML_SEQ) {
+        for (int i = 0; i < content->count && ok; i++) {
+            yml_node *item = content->items[i];
+            yml_node *p = item->kind == YML_MAP ? yml_lookup(item, "p") : NULL;
+            if (item->kind == YML_SCALAR)
+                ok = add_para(ld, &children, item, it->b.style);
+            else if (p && item->count == 1)
+                ok = add_para(ld, &children, p, it->b.style);
+            else
+                ok = diag_error(ld->d, item->loc, "a box holds paragraphs only (text, or p: …)");
+        }
+    } else {
+        ok = diag_error(ld->d, content->loc, "a box holds a paragraph or a list of them");
+    }
+    if (ok && children.n == 0)
+        ok = diag_error(ld->d, content->loc, "this box is empty");
+    it->b.children = arena_memdup(ld->e->arena, children.v, sizeof(block) * (size_t)children.n);
+    it->b.child_count = children.n;
+    VEC_FREE(children);
+    if (ok)
+        *VEC_PUSH(*out) = it->b;
+    return ok;
+}
+
+static bool load_table_item(loader *ld, block_vec *out, body_item *it, yml_node *v)
+{
+    table *t = table_load(ld, v);
+    if (!t)
+        return false;
+    *VEC_PUSH(*out) = (block){.kind = BLOCK_TABLE, .style = t->style, .table = t,
+                              .loc = it->b.loc, .span_columns = t->span_columns};
+    return true;
+}
+
+/* The kinds of body item given as a mapping, by the key that makes one:
+ * the first of these keys a mapping has. */
+static const struct item_kind {
+    const char *key;
+    const char *style; /* its style unless it names one */
+    const field_table *keys;
+    bool (*load)(loader *ld, block_vec *out, body_item *it, yml_node *v);
+} item_kinds[] = {
+    {"h2", "h2", &head_keys, load_head},          {"h3", "h3", &head_keys, load_head},
+    {"h4", "h4", &head_keys, load_head},          {"h5", "h5", &head_keys, load_head},
+    {"p", "body", &para_keys, load_para},         {"box", "box", &box_keys, load_box},
+    {"table", NULL, &table_item_keys, load_table_item},
+};
+
+static bool load_block(loader *ld, block_vec *out, yml_node *n)
+{
+    if (n->kind == YML_SCALAR) {
+        int style_ix = style_named(ld, "body", n->loc);
+        return style_ix >= 0 && add_para(ld, out, n, style_ix);
+    }
+    if (n->kind != YML_MAP)
+        return diag_error(ld->d, n->loc, "a body item is a paragraph (text) or a mapping such as "
+                                         "\"h2: …\", \"box: …\" or \"table: …\", not a list");
+    for (size_t k = 0; k < countof(item_kinds); k++) {
+        const struct item_kind *kind = &item_kinds[k];
+        yml_node *v = yml_lookup(n, kind->key);
+        if (!v)
+            continue;
+        body_item it = {.b.loc = n->loc, .own_style = kind->style};
+        field_reader r = loader_fields(ld);
+        return fields_read(&r, n, kind->keys, &it) && kind->load(ld, out, &it, v);
+    }
+    if (n->count > 0)
+        return diag_error(ld->d, n->keys[0]->loc,
+                          "\"%s\" is not a kind of body item; use h2, h3, h4, h5, p, box or table",
+                          n->keys[0]->str);
+    return diag_error(ld->d, n->loc, "an empty mapping is not a body item");
+}
+
+/* ---- photos ------------------------------------------------------------ */
+
+static bool read_photo_file(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    photo *p = dest;
+    p->given = arena_strdup(ld->e->arena, v->str);
+    p->path = resolve_path(ld, v, "photo file");
+    return p->path != NULL;
+}
+
+/* Giving `at` places the photo in the middle. */
+static bool read_at(field_reader *r, yml_node *v, void *dest)
+{
+    photo *p = dest;
+    long k;
+    if (!v)
+        return true;
+    if (!fields_read_int(r, v, &k))
+        return false;
+    p->at = (int)k;
+    p->place = PHOTO_MIDDLE;
+    return true;
+}
+
+/* Left, top, right and bottom as percentages to cut, leaving some photo. */
+static bool read_crop(field_reader *r, yml_node *crop, void *dest)
+{
+    photo *p = dest;
+    if (!crop)
+        return true;
+    if (crop->count != 4)
+        return diag_error(r->d, crop->loc, "\"crop\" takes four percentages: [left, top, right, "
+                                           "bottom]");
+    for (int i = 0; i < 4; i++) {
+        const yml_node *c = crop->items[i];
+        char *end;
+        double v = c->kind == YML_SCALAR ? strtod(c->str, &end) : -1;
+        if (c->kind != YML_SCALAR || end == c->str || (*end && strcmp(end, "%") != 0) || v < 0 ||
+            v >= 100)
+            return diag_error(r->d, c->loc, "a crop is a percentage from 0%% to 99%%, like 10%%");
+        p->crop[i] = v / 100.0;
+    }
+    if (p->crop[0] + p->crop[2] >= 0.95 || p->crop[1] + p->crop[3] >= 0.95)
+        return diag_error(r->d, crop->loc, "the crop leaves almost nothing of the photo");
+    return true;
+}
+
+/* A span of one line, or (read_lines) of lines, in the style the row's `arg`
+ * names, which must be defined where the span is given. */
+static bool read_span(field_reader *r, yml_node *v, void *dest)
+{
+    int s;
+    return !v || ((s = style_named(r->user, r->row->arg, v->loc)) >= 0 &&
+                  make_span(r->user, v, s, r->name, fields_slot(r, dest)));
+}
+
+static bool read_lines(field_reader *r, yml_node *v, void *dest)
+{
+    int s;
+    return !v || ((s = style_named(r->user, r->row->arg, v->loc)) >= 0 &&
+                  make_lines_span(r->user, v, s, r->name, fields_slot(r, dest)));
+}
+
+static const char *const align_words[] = {"left", "right", NULL};
+static const char *const place_words[] = {"top", "bottom", "middle", NULL};
+
+#define AT(f) offsetof(photo, f)
+static const field photo_fields[] = {
+    {"file", FIELD_SCALAR, 0, .what = "the photo file", .required = true, .read = read_photo_file,
+     .type_doc = "file", .doc = "a JPEG or PNG file, relative to the edition folder"},
+    {"caption", FIELD_CUSTOM, AT(caption), .what = "a caption", .read = read_span, .arg = "caption",
+     .type_doc = "text", .doc = "图片说明, in the caption style"},
+    {"credit", FIELD_CUSTOM, AT(credit), .what = "a photo credit", .read = read_span,
+     .arg = "credit", .type_doc = "text", .doc = "the photographer's credit, in the credit style"},
+    {"columns", FIELD_INT, AT(columns), .what = "photo columns", .min = 1, .max = 24,
+     .doc = "module columns the picture spans (1 unless given)"},
+    {"lines", FIELD_INT, AT(lines), .what = "photo lines", .min = 1, .max = 1000,
+     .doc = "grid lines the picture takes (10 unless given)"},
+    {"crop", FIELD_LIST, 0, .read = read_crop, .type_doc = "list of percentages",
+     .range_doc = "0% to 99% each, below 95% a pair",
+     .doc = "the share of each side to cut away: [left, top, right, bottom]"},
+    {"align", FIELD_SWITCH, AT(right), .what = "photo align", .choices = align_words, .on = 1,
+     .doc = "against the module's left or right edge"},
+    {"place", FIELD_CHOICE, AT(place), .what = "photo place", .choices = place_words,
+     .doc = "under the headline band, at the module's foot, or `at` lines under the band"},
+    {"at", FIELD_CUSTOM, 0, .what = "photo at", .min = 0, .max = 1000, .read = read_at,
+     .type_doc = "whole number", .range_doc = "0 to 1000",
+     .doc = "grid lines between the headline band and the picture (places it middle)"},
+    {0},
+};
+#undef AT
+const field_table photo_keys = {"a photo", photo_fields};
+
+_Static_assert(sizeof(photo_place) == sizeof(int), "a choice is stored as an int");
+
+static photo *load_photo(loader *ld, yml_node *n)
+{
+    photo *p = arena_alloc(ld->e->arena, sizeof *p);
+    p->loc = n->loc;
+    p->columns = 1;
+    p->lines = 10;
+    field_reader r = loader_fields(ld);
+    if (!fields_read(&r, n, &photo_keys, p))
+        return NULL;
+    /* Checked in full here (a PNG decoded), so a damaged file is reported
+     * where the article names it; composition and proof read the info. */
+    if (!image_probe(ld->e->files, p->path, &p->info, p->loc, ld->d))
+        return NULL;
+    return p;
+}
+
+/* ---- articles ---------------------------------------------------------- */
+
+/* An article while it is read: its blocks grow as lead, byline and body come. */
+typedef struct article_src {
+    article a;
+    block_vec blocks;
+    bool has_lead;
+} article_src;
+
+static bool read_photo(field_reader *r, yml_node *v, void *dest)
+{
+    article_src *src = dest;
+    return !v || (src->a.photo = load_photo(r->user, v)) != NULL;
+}
+
+/* One paragraph, or a list of them. */
+static bool read_lead(field_reader *r, yml_node *lead, void *dest)
+{
+    loader *ld = r->user;
+    article_src *src = dest;
+    if (!lead)
+        return true;
+    src->has_lead = true;
+    int s = style_named(ld, "lead", lead->loc);
+    if (s < 0)
+        return false;
+    if (lead->kind != YML_SEQ)
+        return yml_expect_kind(lead, r->d, YML_SCALAR, "\"lead\"") &&
+               add_para(ld, &src->blocks, lead, s);
+    bool ok = true;
+    for (int i = 0; i < lead->count; i++) {
+        if (yml_expect_kind(lead->items[i], r->d, YML_SCALAR, "a lead paragraph"))
+            ok &= add_para(ld, &src->blocks, lead->items[i], s);
+        else
+            ok = false;
+    }
+    return ok;
+}
+
+/* After a lead, the byline runs in at its end, one em on; the printed page
+ * did the same.  Without a lead it stands alone. */
+static bool read_byline(field_reader *r, yml_node *byline, void *dest)
+{
+    loader *ld = r->user;
+    article_src *src = dest;
+    span by;
+    int s;
+    if (!byline)
+        return true;
+    if ((s = style_named(ld, "byline", byline->loc)) < 0 ||
+        !make_span(ld, byline, s, "the byline", &by))
+        return false;
+    block *last = src->blocks.n ? &src->blocks.v[src->blocks.n - 1] : NULL;
+    if (last && last->kind == BLOCK_PARA) {
+        span *spans = ARENA_NEW_ARRAY(ld->e->arena, span, last->span_count + 1);
+        memcpy(spans, last->spans, sizeof(span) * (size_t)last->span_count);
+        by.gap_before = ld->l->styles[s].size;
+        spans[last->span_count] = by;
+        last->spans = spans;
+        last->span_count++;
+    } else {
+        *VEC_PUSH(src->blocks) = (block){.kind = BLOCK_PARA, .style = s, .loc = byline->loc,
+                                         .spans = arena_memdup(ld->e->arena, &by, sizeof by),
+                                         .span_count = 1};
+    }
+    return true;
+}
+
+/* Needed unless there is a lead. */
+static bool read_body(field_reader *r, yml_node *body, void *dest)
+{
+    article_src *src = dest;
+    bool ok = true;
+    if (!body)
+        return src->has_lead || yml_missing(r->map, r->d, article_keys.what, "body");
+    for (int i = 0; i < body->count; i++)
+        ok &= load_block(r->user, &src->blocks, body->items[i]);
+    return ok;
+}
+
+#define AT(f) offsetof(article_src, a.f)
+static const field article_fields[] = {
+    {"kicker", FIELD_CUSTOM, AT(kicker), .what = "the kicker", .read = read_lines, .arg = "kicker",
+     .type_doc = "text or lines", .doc = "引题, the line above the headline"},
+    {"headline", FIELD_CUSTOM, AT(headline), .what = "the headline", .required = true,
+     .read = read_lines, .arg = "headline", .type_doc = "text or lines", .doc = "主题"},
+    {"subtitle", FIELD_CUSTOM, AT(subtitle), .what = "the subtitle", .read = read_lines,
+     .arg = "subtitle", .type_doc = "text or lines", .doc = "副题, the line below the headline"},
+    {"photo", FIELD_MAP, 0, .read = read_photo, .doc = "the article's photo"},
+    {"lead", FIELD_CUSTOM, 0, .read = read_lead, .type_doc = "text or list",
+     .doc = "导语: a paragraph, or a list of them"},
+    {"byline", FIELD_CUSTOM, 0, .read = read_byline, .type_doc = "text",
+     .doc = "run in at the end of the lead, or alone"},
+    {"body", FIELD_LIST, 0, .read = read_body,
+     .doc = "paragraphs, heads, boxes and tables (needed unless there is a lead)"},
+    {0},
+};
+#undef AT
+const field_table article_keys = {"an article", article_fields};
+
+static const char *stem_of(arena *a, const char *file)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    size_t len = strlen(base);
+    if (len > 5 && strcmp(base + len - 5, ".yaml") == 0)
+        len -= 5;
+    return arena_strndup(a, base, len);
+}
+
+/* Two articles may share a file name in different folders; their ids (used
+ * in the dump and reports) may not. */
+static const char *unique_id(loader *ld, const char *path)
+{
+    const char *id = stem_of(ld->e->arena, path);
+    for (int n = 2, clash = 1; clash; n++) {
+        clash = 0;
+        for (int i = 0; i < ld->e->article_count; i++)
+            if (strcmp(ld->e->articles[i]->id, id) == 0)
+                clash = 1;
+        if (clash) {
+            char buf[256];
+            snprintf(buf, sizeof buf, "%s-%d", stem_of(ld->e->arena, path), n);
+            id = arena_strdup(ld->e->arena, buf);
+        }
+    }
+    return id;
+}
+
+article *article_load(loader *ld, const char *path)
+{
+    yml_doc *doc = yml_load_source(ld->opt.files, path, ld->d);
+    if (!doc)
+        return NULL;
+    *VEC_PUSH(ld->docs) = doc;
+    yml_node *root = doc->root;
+    if (!root || root->kind != YML_MAP) {
+        diag_error(ld->d, root ? root->loc : (src_loc){doc->file, 0, 0},
+                   "an article is a mapping with at least \"headline\" and \"body\"");
+        return NULL;
+    }
+    article_src src = {.a = {.file = doc->file, .id = unique_id(ld, path),
+                             .loc = (src_loc){doc->file, 1, 1}}};
+    field_reader r = loader_fields(ld);
+    bool ok = fields_read(&r, root, &article_keys, &src);
+    src.a.blocks = arena_memdup(ld->e->arena, src.blocks.v, sizeof(block) * (size_t)src.blocks.n);
+    src.a.block_count = src.blocks.n;
+    VEC_FREE(src.blocks);
+    return ok ? arena_memdup(ld->e->arena, &src.a, sizeof src.a) : NULL;
+}

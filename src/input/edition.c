@@ -1,0 +1,582 @@
+/* edition.c — edition.yaml: the paper, its date and masthead, and the pages
+ * with the place of every article on them. */
+#include "input/loader.h"
+
+#include "base/arena.h"
+#include "input/keys.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- dates ------------------------------------------------------------- */
+
+const char *weekday_name(int weekday)
+{
+    static const char *const days[] = {"日", "一", "二", "三", "四", "五", "六"};
+    return days[((weekday % 7) + 7) % 7];
+}
+
+static int weekday_of(int y, int m, int d)
+{
+    /* Days since 1970-01-01 (a Thursday), by the civil-from-days inverse. */
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long days = era * 146097 + doe - 719468;
+    return (int)(((days % 7) + 11) % 7);
+}
+
+static bool parse_date(const char *s, int *y, int *m, int *d)
+{
+    char extra;
+    if (sscanf(s, "%4d-%2d-%2d%c", y, m, d, &extra) != 3)
+        return false;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (*y < 1800 || *y > 9999 || *m < 1 || *m > 12 || *d < 1 || *d > mdays[*m - 1])
+        return false;
+    bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+    return !(*m == 2 && *d == 29 && !leap);
+}
+
+int64_t edition_time(const edition *e)
+{
+    struct tm tm = {.tm_year = e->year - 1900, .tm_mon = e->month - 1, .tm_mday = e->day};
+    return (int64_t)timegm(&tm);
+}
+
+void edition_date_strings(const edition *e, char *date, size_t date_size, char *weekday,
+                          size_t weekday_size)
+{
+    snprintf(date, date_size, "%d年%d月%d日", e->year, e->month, e->day);
+    snprintf(weekday, weekday_size, "星期%s", weekday_name(e->weekday));
+}
+
+/* ---- placements -------------------------------------------------------- */
+
+/* The bounds of an area: the template's grid (the reader's args). */
+enum { GRID_COLUMNS, GRID_LINES };
+
+/* "1-8", "3", or [1, 8]: 1-based inclusive grid columns. */
+static bool read_area_columns(field_reader *r, yml_node *n, void *dest)
+{
+    grid_area *area = fields_slot(r, dest);
+    long max = r->args[GRID_COLUMNS];
+    long a, b;
+    if (!n)
+        return true;
+    if (n->kind == YML_SEQ && n->count == 2) {
+        if (!yml_read_int(n->items[0], r->d, "first column", 1, max, &a) ||
+            !yml_read_int(n->items[1], r->d, "last column", 1, max, &b))
+            return false;
+    } else if (n->kind == YML_SCALAR) {
+        char *end;
+        a = strtol(n->str, &end, 10);
+        b = a;
+        if (*end == '-')
+            b = strtol(end + 1, &end, 10);
+        if (end == n->str || *end || a < 1 || b < a || b > max)
+            return diag_error(r->d, n->loc,
+                              "columns are written like 1-4 (grid columns from 1 to %ld), not "
+                              "\"%s\"",
+                              max, n->str);
+    } else {
+        return diag_error(r->d, n->loc, "columns are written like 1-4 or [1, 4]");
+    }
+    if (b < a)
+        return diag_error(r->d, n->loc, "the last column comes before the first");
+    area->col_from = (int)a - 1;
+    area->col_to = (int)b - 1;
+    return true;
+}
+
+static bool read_area_top(field_reader *r, yml_node *v, void *dest)
+{
+    grid_area *area = fields_slot(r, dest);
+    long k;
+    if (!v)
+        return true;
+    if (!fields_read_int(r, v, &k))
+        return false;
+    area->top = (int)k - 1;
+    return true;
+}
+
+/* A number of lines, or fill: down to whatever stands below. */
+static bool read_area_lines(field_reader *r, yml_node *v, void *dest)
+{
+    grid_area *area = fields_slot(r, dest);
+    long k;
+    if (!v || (v->kind == YML_SCALAR && strcmp(v->str, "fill") == 0))
+        return true;
+    if (!fields_read_int(r, v, &k))
+        return false;
+    area->lines = (int)k;
+    if (area->top + area->lines > r->args[GRID_LINES])
+        return diag_error(r->d, v->loc,
+                          "the article runs from grid line %d for %d lines, past the %ld lines "
+                          "of the type area",
+                          area->top + 1, area->lines, r->args[GRID_LINES]);
+    return true;
+}
+
+/* The rows of a rectangle of the grid, stored in the grid_area at `at`. */
+#define AREA_FIELDS(at, top_required)                                                              \
+    {"columns", FIELD_CUSTOM, at, .read = read_area_columns, .type_doc = "columns",                \
+     .doc = "the grid columns, first to last: 1-8, 3 or [1, 8] (all unless given)"},               \
+    {"top", FIELD_CUSTOM, at, .min = 1, .max_arg = FIELD_ARG(GRID_LINES),                          \
+     .required = top_required, .read = read_area_top, .type_doc = "whole number",                  \
+     .range_doc = "1 to the grid's lines", .doc = "the grid line it starts on (1 unless given)"},  \
+    {"lines", FIELD_CUSTOM, at, .min = 1, .max_arg = FIELD_ARG(GRID_LINES),                        \
+     .read = read_area_lines, .type_doc = "whole number or fill",                                  \
+     .range_doc = "1 to the grid's lines",                                                         \
+     .doc = "its height in grid lines, or fill: down to what stands below (fill unless given)"}
+
+static const field part_fields[] = {AREA_FIELDS(0, true), {0}};
+const field_table part_keys = {"a part of an article's area", part_fields};
+
+/* A placement while it is read: it goes to `slot` in its page's list. */
+typedef struct placement_src {
+    placement pl;
+    placement *slot;
+    yml_node *file;
+} placement_src;
+
+/* Areas start as the whole width of the grid, from its top. */
+static grid_area whole_width(field_reader *r, const yml_node *n)
+{
+    return (grid_area){.loc = n->loc, .col_to = (int)r->args[GRID_COLUMNS] - 1};
+}
+
+/* More areas of the same module: an L or another shape. */
+static bool read_parts(field_reader *r, yml_node *parts, void *dest)
+{
+    loader *ld = r->user;
+    placement *pl = fields_slot(r, dest);
+    bool ok = true;
+    if (!parts)
+        return true;
+    pl->parts = ARENA_NEW_ARRAY(ld->e->arena, grid_area, parts->count + 1);
+    for (int i = 0; i < parts->count; i++) {
+        yml_node *pn = parts->items[i];
+        if (!yml_expect_kind(pn, r->d, YML_MAP, "a part")) {
+            ok = false;
+            continue;
+        }
+        grid_area *a = &pl->parts[pl->part_count++];
+        *a = whole_width(r, pn);
+        ok &= fields_read(r, pn, &part_keys, a);
+    }
+    return ok;
+}
+
+/* Resolved once every page is known (see resolve_jumps). */
+static bool read_continue_on(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    placement_src *src = dest;
+    const char *label;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &label))
+        return false;
+    src->pl.continue_page = -2;
+    ld->pending_jumps[ld->pending_jump_count++] =
+        (pending_jump){.pl = src->slot, .label = label, .loc = v->loc};
+    return true;
+}
+
+#define AT(f) offsetof(placement_src, f)
+static const field placement_fields[] = {
+    {"article", FIELD_SCALAR, AT(file), .required = true, .type_doc = "file",
+     .doc = "the article file, relative to the edition folder"},
+    AREA_FIELDS(AT(pl.area), false),
+    {"parts", FIELD_LIST, AT(pl), .read = read_parts, .type_doc = "list of areas",
+     .doc = "more areas of the same module (columns, top, lines each): an L-shaped or stepped "
+     "module"},
+    {"set-columns", FIELD_INT, AT(pl.set_columns), .min = 1, .max = 24,
+     .doc = "set the text in this many columns of its own across the module"},
+    {"headline-columns", FIELD_INT, AT(pl.headline_columns), .min = 1, .max = 24,
+     .doc = "the headline band spans only the first this many columns"},
+    {"continue-on", FIELD_CUSTOM, 0, .read = read_continue_on, .type_doc = "page label",
+     .doc = "the page (its label) the rest of the article jumps to"},
+    {"continued", FIELD_BOOL, AT(pl.continued),
+     .doc = "this placement holds the rest of an article begun on an earlier page"},
+    {"kicker-style", FIELD_CUSTOM, AT(pl.kicker_style), .read = read_style, .type_doc = "style",
+     .doc = "the kicker's style here"},
+    {"headline-style", FIELD_CUSTOM, AT(pl.headline_style), .read = read_style, .type_doc = "style",
+     .doc = "the headline's style here"},
+    {"subtitle-style", FIELD_CUSTOM, AT(pl.subtitle_style), .read = read_style, .type_doc = "style",
+     .doc = "the subtitle's style here"},
+    {0},
+};
+#undef AT
+#undef AREA_FIELDS
+const field_table placement_keys = {"an article placement", placement_fields};
+
+/* The article a placement places: read once, unless it is continued. */
+static bool place_article(loader *ld, placement_src *src, yml_node *map)
+{
+    placement *pl = &src->pl;
+    yml_node *file = src->file;
+    const char *path = resolve_path(ld, file, "article file");
+    if (!path)
+        return false;
+    for (int i = 0; i < ld->e->article_count; i++) {
+        if (strcmp(ld->e->articles[i]->file, path) != 0)
+            continue;
+        if (pl->continued) {
+            pl->article = ld->e->articles[i];
+            return true;
+        }
+        return diag_error(ld->d, file->loc,
+                          "article \"%s\" is placed twice in this edition; a second placement "
+                          "holding the rest of it says \"continued: true\"",
+                          file->str);
+    }
+    if (pl->continued)
+        return diag_error(ld->d, yml_lookup(map, "continued")->loc,
+                          "\"continued\" places the rest of an article begun on an earlier page, "
+                          "but \"%s\" has not been placed before",
+                          file->str);
+    article *a = article_load(ld, path);
+    if (!a)
+        return false;
+    pl->article = a;
+    ld->e->articles[ld->e->article_count++] = a;
+    return true;
+}
+
+/* Into `slot`, whose last use (a placement that failed) leaves nothing behind. */
+static bool load_placement(loader *ld, const template *t, yml_node *n, placement *slot)
+{
+    if (!yml_expect_kind(n, ld->d, YML_MAP, "an article placement"))
+        return false;
+    field_reader r = loader_fields(ld);
+    r.args[GRID_COLUMNS] = t->columns;
+    r.args[GRID_LINES] = t->lines;
+    placement_src src = {
+        .pl = {.area = whole_width(&r, n), .continue_page = -1, .kicker_style = -1,
+               .headline_style = -1, .subtitle_style = -1, .loc = n->loc},
+        .slot = slot,
+    };
+    bool ok = fields_read(&r, n, &placement_keys, &src);
+    if (src.file && !place_article(ld, &src, n))
+        ok = false;
+    *slot = src.pl;
+    return ok && src.file;
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+/* Text the furniture prints: normalised, under the row's `arg` in warnings. */
+static bool read_text(field_reader *r, yml_node *v, void *dest)
+{
+    const char *s;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &s))
+        return false;
+    *(const char **)fields_slot(r, dest) = normalize(r->user, s, strlen(s), false, v->loc,
+                                                      r->row->arg);
+    return true;
+}
+
+static bool read_page_template(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    page_spec *pg = dest;
+    const char *s;
+    if (v && !yml_read_string(v, r->d, r->name, &s))
+        return false;
+    if (v && (pg->template_index = layout_template(ld->l, s)) < 0)
+        return diag_error(r->d, v->loc, "template \"%s\" is not in the layout folder (%s)", s,
+                          ld->l->dir);
+    /* (Pages are read only when the edition's own template is right.) */
+    if (!v && pg->template_index < 0)
+        return diag_error(r->d, pg->loc, "this page has no template; give \"template\" in "
+                                         "edition.yaml or on the page");
+    return true;
+}
+
+static bool read_placements(field_reader *r, yml_node *arts, void *dest)
+{
+    loader *ld = r->user;
+    page_spec *pg = dest;
+    bool ok = true;
+    if (!arts || pg->template_index < 0)
+        return !arts;
+    pg->placements = ARENA_NEW_ARRAY(ld->e->arena, placement, arts->count + 1);
+    const template *t = &ld->l->templates[pg->template_index];
+    for (int k = 0; k < arts->count; k++) {
+        if (load_placement(ld, t, arts->items[k], &pg->placements[pg->placement_count]))
+            pg->placement_count++;
+        else
+            ok = false;
+    }
+    return ok;
+}
+
+#define AT(f) offsetof(page_spec, f)
+static const field page_fields[] = {
+    {"page", FIELD_CUSTOM, AT(label), .read = read_text, .arg = "the page label",
+     .type_doc = "text",
+     .doc = "版次, the page label as printed; continue-on names pages by it (the page's number "
+     "unless given)"},
+    {"name", FIELD_CUSTOM, AT(name), .read = read_text, .arg = "the page name", .type_doc = "text",
+     .doc = "版名, the page's name"},
+    {"editor", FIELD_CUSTOM, AT(editor), .read = read_text, .arg = "the editor's name",
+     .type_doc = "text", .doc = "责任编辑, the editor responsible for the page"},
+    {"template", FIELD_CUSTOM, AT(template_index), .read = read_page_template,
+     .type_doc = "template", .doc = "this page's template (the edition's unless given)"},
+    {"articles", FIELD_LIST, AT(placements), .required = true, .read = read_placements,
+     .type_doc = "list of placements", .doc = "the article placements"},
+    {0},
+};
+#undef AT
+const field_table page_keys = {"a page", page_fields};
+
+/* Each mapping of the list, after the edition's own keys are right. */
+static bool read_pages(field_reader *r, yml_node *pages, void *dest)
+{
+    loader *ld = r->user;
+    edition *e = dest;
+    if (!r->ok)
+        return false;
+    if (pages->count == 0)
+        return diag_error(r->d, pages->loc, "the edition has no pages");
+    int total_placements = 0;
+    for (int i = 0; i < pages->count; i++) {
+        yml_node *arts = pages->items[i]->kind == YML_MAP ? yml_lookup(pages->items[i], "articles")
+                                                          : NULL;
+        total_placements += arts && arts->kind == YML_SEQ ? arts->count : 0;
+    }
+    e->articles = ARENA_NEW_ARRAY(e->arena, article *, total_placements + 1);
+    ld->pending_jumps = ARENA_NEW_ARRAY(e->arena, pending_jump, total_placements + 1);
+    e->pages = ARENA_NEW_ARRAY(e->arena, page_spec, pages->count);
+    e->page_count = pages->count;
+    bool ok = true;
+    for (int i = 0; i < pages->count; i++) {
+        yml_node *pn = pages->items[i];
+        page_spec *pg = &e->pages[i];
+        char label[16];
+        snprintf(label, sizeof label, "%d", i + 1);
+        *pg = (page_spec){.label = arena_strdup(e->arena, label),
+                          .template_index = ld->default_template, .loc = pn->loc};
+        if (!yml_expect_kind(pn, r->d, YML_MAP, "a page"))
+            ok = false;
+        else
+            ok &= fields_read(r, pn, &page_keys, pg);
+    }
+    return ok;
+}
+
+/* ---- the edition ------------------------------------------------------- */
+
+static bool read_date(field_reader *r, yml_node *v, void *dest)
+{
+    edition *e = dest;
+    const char *s;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &s))
+        return false;
+    if (!parse_date(s, &e->year, &e->month, &e->day))
+        return diag_error(r->d, v->loc, "the date is written YYYY-MM-DD, like 2018-12-28; "
+                                        "\"%s\" is not a date", s);
+    e->weekday = weekday_of(e->year, e->month, e->day);
+    return true;
+}
+
+static bool read_template(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    const char *s;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &s))
+        return false;
+    ld->default_template = layout_template(ld->l, s);
+    if (ld->default_template < 0)
+        return diag_error(r->d, v->loc,
+                          "template \"%s\" is not in the layout folder (%s); add %s/%s.yaml or "
+                          "name another",
+                          s, ld->l->dir, ld->l->dir, s);
+    return true;
+}
+
+#define AT(f) offsetof(masthead_info, f)
+static const field masthead_fields[] = {
+    {"issue", FIELD_STRING, AT(issue), .doc = "期号, the issue number"},
+    {"serial", FIELD_STRING, AT(serial), .doc = "国内统一连续出版物号, the serial number"},
+    {"postal", FIELD_STRING, AT(postal), .doc = "邮发代号, the postal code"},
+    {"lunar", FIELD_STRING, AT(lunar), .doc = "农历, the lunar date as printed"},
+    {"weather", FIELD_STRING, AT(weather), .doc = "the weather line"},
+    {"publisher", FIELD_STRING, AT(publisher), .doc = "the publisher"},
+    {0},
+};
+#undef AT
+const field_table edition_masthead_keys = {"\"masthead\"", masthead_fields};
+
+static bool read_masthead(field_reader *r, yml_node *v, void *dest)
+{
+    masthead_info *m = fields_slot(r, dest);
+    if (!v)
+        return true;
+    m->present = true;
+    return fields_read(r, v, &edition_masthead_keys, m);
+}
+
+#define AT(f) offsetof(edition, f)
+static const field edition_fields[] = {
+    {"paper", FIELD_CUSTOM, AT(paper), .required = true, .read = read_text,
+     .arg = "the paper's name", .type_doc = "text",
+     .doc = "the paper's name, as the masthead and the folio print it"},
+    {"date", FIELD_CUSTOM, 0, .required = true, .read = read_date, .type_doc = "date",
+     .range_doc = "YYYY-MM-DD, from 1800 to 9999", .doc = "the edition's date"},
+    {"template", FIELD_CUSTOM, 0, .read = read_template, .type_doc = "template",
+     .doc = "the page template of every page that names none"},
+    {"masthead", FIELD_MAP, AT(masthead), .read = read_masthead,
+     .doc = "the lines printed beside the paper's name on the first page"},
+    {"pages", FIELD_LIST, 0, .required = true, .read = read_pages, .type_doc = "list of pages",
+     .doc = "the pages in order"},
+    {0},
+};
+#undef AT
+const field_table edition_keys = {"edition.yaml", edition_fields};
+
+/* A jump names the page (版次) the rest of an article continues on; that
+ * page must hold a placement of the same article marked continued. */
+static bool resolve_jump(loader *ld, const pending_jump *j)
+{
+    edition *e = ld->e;
+    int from_page = -1, to_page = -1;
+    for (int p = 0; p < e->page_count; p++) {
+        for (int k = 0; k < e->pages[p].placement_count; k++)
+            if (&e->pages[p].placements[k] == j->pl)
+                from_page = p;
+        if (e->pages[p].label && strcmp(e->pages[p].label, j->label) == 0)
+            to_page = p;
+    }
+    if (to_page < 0)
+        return diag_error(ld->d, j->loc, "the edition has no page \"%s\" to continue on",
+                          j->label);
+    if (to_page <= from_page)
+        return diag_error(ld->d, j->loc,
+                          "an article continues on a later page; page \"%s\" comes before it",
+                          j->label);
+    for (int k = 0; k < e->pages[to_page].placement_count; k++) {
+        const placement *q = &e->pages[to_page].placements[k];
+        if (q->continued && q->article == j->pl->article) {
+            j->pl->continue_page = to_page;
+            return true;
+        }
+    }
+    return diag_error(ld->d, j->loc,
+                      "page \"%s\" has no placement of this article with \"continued: true\" "
+                      "to hold the rest",
+                      j->label);
+}
+
+/* Every continued placement is what some jump points at. */
+static bool continued_from_somewhere(loader *ld)
+{
+    const edition *e = ld->e;
+    bool ok = true;
+    for (int p = 0; p < e->page_count; p++) {
+        for (int k = 0; k < e->pages[p].placement_count; k++) {
+            const placement *q = &e->pages[p].placements[k];
+            if (!q->continued)
+                continue;
+            bool pointed = false;
+            for (int p2 = 0; p2 < p; p2++)
+                for (int k2 = 0; k2 < e->pages[p2].placement_count; k2++) {
+                    const placement *r = &e->pages[p2].placements[k2];
+                    if (r->article == q->article && r->continue_page == p)
+                        pointed = true;
+                }
+            if (!pointed)
+                ok = diag_error(ld->d, q->loc,
+                                "this placement continues \"%s\", but no earlier placement says "
+                                "\"continue-on: %s\"",
+                                q->article->id, e->pages[p].label);
+        }
+    }
+    return ok;
+}
+
+static bool resolve_jumps(loader *ld)
+{
+    bool ok = true;
+    for (int j = 0; j < ld->pending_jump_count; j++)
+        ok &= resolve_jump(ld, &ld->pending_jumps[j]);
+    return continued_from_somewhere(ld) && ok;
+}
+
+/* The folder as given, and as the file system resolves it (files named in
+ * the content must lie inside it). */
+static bool open_folder(loader *ld, const char *dir)
+{
+    edition *e = ld->e;
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;
+    e->dir = arena_strndup(e->arena, dir, dl);
+    char real[PATH_MAX];
+    if (!files_resolve(ld->opt.files, e->dir, real))
+        return diag_error(ld->d, (src_loc){e->dir, 0, 0}, "cannot open the edition folder: %s",
+                          strerror(errno));
+    ld->root_real = arena_strdup(e->arena, real);
+    return true;
+}
+
+static bool read_edition(loader *ld)
+{
+    char *path = xasprintf("%s/edition.yaml", ld->e->dir);
+    yml_doc *doc = yml_load_source(ld->opt.files, path, ld->d);
+    free(path);
+    if (!doc)
+        return false;
+    *VEC_PUSH(ld->docs) = doc;
+    ld->e->file = doc->file;
+    yml_node *root = doc->root;
+    if (!root || root->kind != YML_MAP)
+        return diag_error(ld->d, root ? root->loc : (src_loc){doc->file, 0, 0},
+                          "edition.yaml is a mapping with paper, date, template and pages");
+    field_reader r = loader_fields(ld);
+    return fields_read(&r, root, &edition_keys, ld->e) && resolve_jumps(ld);
+}
+
+edition *edition_load(const char *dir, const layout *l, content_options opt, diag *d)
+{
+    edition *e = xcalloc(1, sizeof *e);
+    e->arena = arena_new();
+    e->files = opt.files;
+    loader ld = {.e = e, .l = l, .d = d, .opt = opt, .default_template = -1};
+    bool ok = open_folder(&ld, dir) && read_edition(&ld);
+    /* Locations in spans and blocks point at the file names the YAML
+     * documents own, so the documents live as long as the edition. */
+    e->docs = (struct yml_doc **)ld.docs.v;
+    e->doc_count = ld.docs.n;
+    if (!ok) {
+        edition_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+void edition_free(edition *e)
+{
+    if (!e)
+        return;
+    for (int i = 0; i < e->doc_count; i++)
+        yml_free(e->docs[i]);
+    free(e->docs);
+    arena_free(e->arena);
+    free(e);
+}

@@ -1,0 +1,295 @@
+/* styles.c — layout/styles.yaml: named styles, each resolved after its parent. */
+#include "input/styles.h"
+
+#include "base/arena.h"
+#include "input/fields.h"
+#include "input/keys.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef enum { UNRESOLVED, RESOLVING, RESOLVED } style_state;
+
+typedef struct style_src {
+    yml_node *node;
+    style_state state;
+} style_src;
+
+typedef struct loader {
+    layout *l;
+    fontset *fonts;
+    diag *d;
+    const char *file; /* styles.yaml as the styles' locations name it */
+    style_src *src;
+} loader;
+
+/* The enums of a style are read as the index of their word (FIELD_CHOICE). */
+_Static_assert(sizeof(text_align) == sizeof(int) && sizeof(kinsoku_level) == sizeof(int) &&
+                   sizeof(breaker_kind) == sizeof(int),
+               "a choice is stored as an int");
+
+static bool face_named(loader *ld, yml_node *n, const char *what, int *out)
+{
+    const char *id;
+    if (!yml_read_string(n, ld->d, what, &id))
+        return false;
+    int face = fontset_find(ld->fonts, id);
+    if (face < 0)
+        return diag_error(ld->d, n->loc,
+                          "%s \"%s\" is not a face of fonts/fonts.yaml; add it there or use one "
+                          "that is",
+                          what, id);
+    *out = face;
+    return true;
+}
+
+static bool read_font(field_reader *r, yml_node *v, void *dest)
+{
+    style *s = dest;
+    if (!v)
+        return true;
+    bool ok = face_named(r->user, v, r->name, &s->face);
+    s->font_loc = v->loc;
+    s->font_loc.file = s->loc.file; /* the YAML document is freed after loading */
+    return ok;
+}
+
+/* Latin letters follow the font unless the style names their own: a style
+ * that inherits keeps its parent's unless it changes the font. */
+static bool read_latin_font(field_reader *r, yml_node *v, void *dest)
+{
+    style *s = dest;
+    bool ok = true;
+    if (v)
+        ok = face_named(r->user, v, r->name, &s->latin_face);
+    else if (!yml_lookup(r->map, "inherit") || yml_lookup(r->map, "font"))
+        s->latin_face = s->face;
+    if (s->latin_face < 0)
+        s->latin_face = s->face;
+    return ok;
+}
+
+/* The size, then whether the style can be set at all: the lengths in em
+ * after it need a size, so a style without one takes 10pt to go on. */
+static bool read_size(field_reader *r, yml_node *v, void *dest)
+{
+    style *s = dest;
+    bool ok = true;
+    if (v) {
+        if (!yml_read_length(v, r->d, r->name, 0, &s->size))
+            ok = false;
+        else if (s->size <= 0)
+            ok = diag_error(r->d, v->loc, "%s must be positive", r->name);
+    }
+    if (s->face < 0)
+        ok = diag_error(r->d, s->loc, "style \"%s\" names no font (give \"font\" or \"inherit\")",
+                        s->name);
+    if (s->size <= 0) {
+        ok = diag_error(r->d, s->loc, "style \"%s\" has no size (give \"size\" or \"inherit\")",
+                        s->name);
+        s->size = scaled_from_pt(10);
+    }
+    return ok;
+}
+
+static bool read_phrase_breaks(field_reader *r, yml_node *v, void *dest)
+{
+    style *s = dest;
+    int k;
+    if (!v)
+        return true;
+    if (!yml_read_choice(v, r->d, r->name, r->row->choices, &k))
+        return false;
+    s->phrase_breaks = k > 0;
+    s->name_parts = k == 2;
+    return true;
+}
+
+static const char *const align_words[] = {"justify", "left", "center", "right", "distribute",
+                                          NULL};
+static const char *const kinsoku_words[] = {"none", "basic", "gb", "strict", NULL};
+static const char *const breaker_words[] = {"optimal", "first-fit", NULL};
+static const char *const line_end_words[] = {"gb", "allow-end", NULL};
+static const char *const line_start_words[] = {"half", "full", NULL};
+static const char *const line_break_words[] = {"join", "keep", NULL};
+static const char *const phrase_break_words[] = {"false", "true", "names", NULL};
+static const char *const figure_words[] = {"proportional", "tabular", NULL};
+
+#define AT(f) offsetof(style, f)
+static const field style_fields[] = {
+    {"inherit", FIELD_CUSTOM, 0, .type_doc = "style",
+     .doc = "the style this one starts from, read before the others"},
+    {"font", FIELD_CUSTOM, AT(face), .read = read_font, .type_doc = "face",
+     .range_doc = "a face of fonts/fonts.yaml",
+     .doc = "the face of Han characters and Chinese punctuation"},
+    {"latin-font", FIELD_CUSTOM, AT(latin_face), .read = read_latin_font, .type_doc = "face",
+     .range_doc = "a face of fonts/fonts.yaml", .doc = "the face of every other character"},
+    {"size", FIELD_CUSTOM, AT(size), .read = read_size, .type_doc = "length",
+     .range_doc = "more than 0, not in em", .doc = "the type size (needed, unless inherited)"},
+    {"leading", FIELD_EM_LENGTH, AT(leading), .ratio = AT(leading_em),
+     .doc = "baseline distance of lines set off the grid"},
+    {"align", FIELD_CHOICE, AT(align), .choices = align_words,
+     .doc = "how lines sit in the measure"},
+    {"indent", FIELD_EM_LENGTH, AT(indent), .ratio = AT(indent_em),
+     .doc = "first-line indent of a paragraph"},
+    {"kinsoku", FIELD_CHOICE, AT(kinsoku), .choices = kinsoku_words,
+     .doc = "the line-breaking prohibitions (避头尾)"},
+    {"breaker", FIELD_CHOICE, AT(breaker), .choices = breaker_words,
+     .doc = "how breaks are chosen: the whole paragraph at once, or line by line"},
+    {"line-end", FIELD_SWITCH, AT(line_end_half), .choices = line_end_words, .on = 0,
+     .doc = "gb: a closing mark at a line's end is set half width"},
+    {"line-start", FIELD_SWITCH, AT(line_start_open_half), .choices = line_start_words, .on = 0,
+     .doc = "half: an opening mark at a line's start loses its blank half"},
+    {"reduce-stops", FIELD_BOOL, AT(reduce_stops),
+     .doc = "a stop inside a line may give up its blank half"},
+    {"unit-keep", FIELD_BOOL, AT(unit_keep),
+     .doc = "a number is kept with its unit unless the line would be loose"},
+    {"han-latin-gap", FIELD_EM_LENGTH, AT(han_latin_gap), .ratio = AT(han_latin_gap_em),
+     .doc = "space between Han and Latin"},
+    {"tracking", FIELD_EM_LENGTH, AT(tracking), .ratio = AT(tracking_em),
+     .doc = "space added between characters"},
+    {"line-breaks", FIELD_SWITCH, AT(keep_breaks), .choices = line_break_words, .on = 1,
+     .doc = "what a line break in the text means"},
+    {"phrase-breaks", FIELD_CUSTOM, AT(phrase_breaks), .read = read_phrase_breaks,
+     .choices = phrase_break_words, .type_doc = "choice",
+     .doc = "break between words and phrases (names: between the names of a byline)"},
+    {"lines-before", FIELD_INT, AT(lines_before), .min = 0, .max = 20,
+     .doc = "grid lines left empty above a head or box"},
+    {"lines-after", FIELD_INT, AT(lines_after), .min = 0, .max = 20,
+     .doc = "grid lines left empty below a head, the headline band or a caption"},
+    {"color", FIELD_PERCENT, AT(gray), .min = 0, .max = 100,
+     .hint = "a black-ink percentage such as 100% or 60%",
+     .doc = "the colour of the text as black ink"},
+    {"figures", FIELD_SWITCH, AT(tabular_figures), .choices = figure_words, .on = 1,
+     .doc = "tabular: digits of one width"},
+    {"rule-thick", FIELD_LENGTH, AT(rule_thick), .doc = "a table in this style: its outer rules"},
+    {"rule-thin", FIELD_LENGTH, AT(rule_thin),
+     .doc = "a table in this style: the rule under its header"},
+    {0},
+};
+#undef AT
+const field_table style_keys = {"a style", style_fields};
+
+static bool resolve_style(loader *ld, int i);
+
+/* A style starts from the defaults, or from its parent, resolved first.
+ * The name stays while the parent resolves, so a loop is seen as one. */
+static bool start_style(loader *ld, style *s, yml_node *n)
+{
+    const char *name = s->name;
+    src_loc loc = s->loc;
+    *s = (style){
+        .name = name,
+        .loc = loc,
+        .face = -1,
+        .latin_face = -1,
+        .leading_em = 1.25,
+        .align = ALIGN_JUSTIFY,
+        .kinsoku = KINSOKU_GB,
+        .breaker = BREAKER_OPTIMAL,
+        .line_end_half = true,
+        .line_start_open_half = true,
+        .reduce_stops = true,
+        .unit_keep = true,
+        .gray = 1.0,
+    };
+    yml_node *inherit = yml_lookup(n, "inherit");
+    if (inherit) {
+        const char *parent;
+        if (!yml_read_string(inherit, ld->d, "inherit", &parent))
+            return false;
+        int p = layout_style(ld->l, parent);
+        if (p < 0)
+            return diag_error(ld->d, inherit->loc, "style \"%s\" inherits from \"%s\", which is "
+                                                   "not defined", name, parent);
+        if (!resolve_style(ld, p))
+            return false;
+        *s = ld->l->styles[p];
+    }
+    s->name = name;
+    s->loc = loc;
+    if (!s->font_loc.file)
+        s->font_loc = loc;
+    return true;
+}
+
+/* Fill style i from its YAML, after its parent if it inherits one.  A style
+ * whose parent fails stays RESOLVING: a second child of it then reports a
+ * loop (as it always has). */
+static bool resolve_style(loader *ld, int i)
+{
+    style_src *ss = &ld->src[i];
+    style *s = &ld->l->styles[i];
+    if (ss->state == RESOLVED)
+        return true;
+    if (ss->state == RESOLVING)
+        return diag_error(ld->d, s->loc, "style \"%s\" inherits from itself (through \"inherit\")",
+                          s->name);
+    ss->state = RESOLVING;
+    if (!start_style(ld, s, ss->node))
+        return false;
+    char what[160];
+    snprintf(what, sizeof what, "style \"%s\"", s->name);
+    /* Lengths in em are of the style's size, as read by then. */
+    field_reader r = {.d = ld->d, .user = ld, .em = &s->size, .what = what};
+    bool ok = fields_read(&r, ss->node, &style_keys, s);
+    ss->state = RESOLVED;
+    return ok;
+}
+
+static bool read_styles(field_reader *r, yml_node *styles, void *dest)
+{
+    loader *ld = r->user;
+    layout *l = dest;
+    bool ok = true;
+    l->style_count = styles->count;
+    l->styles = ARENA_NEW_ARRAY(l->arena, style, styles->count);
+    ld->src = ARENA_NEW_ARRAY(l->arena, style_src, styles->count);
+    for (int i = 0; i < styles->count; i++) {
+        l->styles[i].name = arena_strdup(l->arena, styles->keys[i]->str);
+        l->styles[i].loc = styles->keys[i]->loc;
+        l->styles[i].loc.file = ld->file;
+        ld->src[i].node = styles->items[i];
+        if (!yml_expect_kind(styles->items[i], r->d, YML_MAP, "a style")) {
+            ok = false;
+            ld->src[i].state = RESOLVED;
+        }
+    }
+    for (int i = 0; i < styles->count; i++)
+        ok &= resolve_style(ld, i);
+    return ok;
+}
+
+static const field styles_file_fields[] = {
+    {"styles", FIELD_MAP, 0, .required = true, .read = read_styles, .type_doc = "mapping of styles",
+     .doc = "the styles by name"},
+    {0},
+};
+const field_table styles_file_keys = {"styles.yaml", styles_file_fields};
+
+bool styles_load(layout *l, fontset *fonts, const char *path, diag *d)
+{
+    yml_doc *doc = yml_load_file(path, d);
+    if (!doc)
+        return false;
+    loader ld = {.l = l, .fonts = fonts, .d = d, .file = arena_strdup(l->arena, path)};
+    yml_node *root = doc->root;
+    bool ok;
+    if (!root || root->kind != YML_MAP) {
+        ok = diag_error(d, root ? root->loc : (src_loc){path, 0, 0},
+                        "styles.yaml must be a mapping with the key \"styles\"");
+    } else {
+        field_reader r = {.d = d, .arena = l->arena, .user = &ld};
+        ok = fields_read(&r, root, &styles_file_keys, l);
+    }
+    yml_free(doc);
+    return ok;
+}
+
+int layout_style(const layout *l, const char *name)
+{
+    for (int i = 0; i < l->style_count; i++)
+        if (l->styles[i].name && strcmp(l->styles[i].name, name) == 0)
+            return i;
+    return -1;
+}

@@ -1,0 +1,499 @@
+/* templates.c — the page templates of the layout folder, after its styles. */
+#include "input/layout.h"
+
+#include "base/arena.h"
+#include "input/fields.h"
+#include "input/keys.h"
+#include "input/styles.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct loader {
+    layout *l;
+    fontset *fonts;
+    diag *d;
+} loader;
+
+static int style_named(loader *ld, yml_node *n, const char *what)
+{
+    const char *name;
+    if (!yml_read_string(n, ld->d, what, &name))
+        return -1;
+    int s = layout_style(ld->l, name);
+    if (s < 0)
+        diag_error(ld->d, n->loc, "%s \"%s\" is not defined in styles.yaml", what, name);
+    return s;
+}
+
+static bool read_style(field_reader *r, yml_node *v, void *dest)
+{
+    if (!v)
+        return true;
+    int *s = fields_slot(r, dest);
+    *s = style_named(r->user, v, r->name);
+    return *s >= 0;
+}
+
+/* ---- page and grid --------------------------------------------------- */
+
+#define AT(f) offsetof(template, f)
+static const field page_fields[] = {
+    {"width", FIELD_LENGTH, AT(page_w), .what = "page width", .required = true,
+     .doc = "the trimmed page's width"},
+    {"height", FIELD_LENGTH, AT(page_h), .what = "page height", .required = true,
+     .doc = "the trimmed page's height"},
+    {0},
+};
+const field_table template_page_keys = {"\"page\"", page_fields};
+
+/* The grid's style: its character and line make the grid, and its size is
+ * what the grid's lengths in em and their defaults follow. */
+static bool read_grid_style(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    template *t = dest;
+    t->body_style = style_named(ld, v, r->name);
+    if (t->body_style < 0)
+        return false;
+    const style *body = &ld->l->styles[t->body_style];
+    r->em = &body->size;
+    t->gutter = body->size;
+    t->line_gap = body->leading - body->size;
+    return true;
+}
+
+/* The type area's size, from the grid read so far. */
+static void size_area(template *t, scaled body_size)
+{
+    t->col_w = (scaled)((int64_t)t->chars * body_size);
+    t->pitch = body_size + t->line_gap;
+    t->area_w = t->columns * t->col_w + (t->columns - 1) * t->gutter;
+    t->area_h = (t->lines - 1) * t->pitch + body_size;
+}
+
+/* A margin of the type area; not given, the area is centred on the page. */
+static bool read_margin(field_reader *r, yml_node *v, void *dest)
+{
+    template *t = dest;
+    size_area(t, *r->em);
+    scaled *margin = fields_slot(r, dest);
+    if (margin == &t->area_x)
+        t->area_x = (t->page_w - t->area_w) / 2;
+    else
+        t->area_y = (t->page_h - t->area_h) / 2;
+    return !v || yml_read_length(v, r->d, r->name, *r->em, margin);
+}
+
+static const field grid_fields[] = {
+    {"style", FIELD_CUSTOM, AT(body_style), .what = "grid style", .required = true, .vital = true,
+     .read = read_grid_style, .type_doc = "style",
+     .doc = "the style whose character and line make the grid"},
+    {"columns", FIELD_INT, AT(columns), .min = 1, .max = 24, .required = true,
+     .doc = "grid columns"},
+    {"characters", FIELD_INT, AT(chars), .min = 2, .max = 200, .required = true,
+     .doc = "body characters a column"},
+    {"gutter", FIELD_LENGTH, AT(gutter), .doc = "space between columns (1em unless given)"},
+    {"lines", FIELD_INT, AT(lines), .min = 1, .max = 1000, .required = true,
+     .doc = "grid lines a column"},
+    {"line-gap", FIELD_LENGTH, AT(line_gap),
+     .doc = "space between grid lines (the style's leading less its size unless given)"},
+    {"top", FIELD_CUSTOM, AT(area_y), .what = "top margin", .read = read_margin,
+     .type_doc = "length", .doc = "the type area's top margin (centred unless given)"},
+    {"left", FIELD_CUSTOM, AT(area_x), .what = "left margin", .read = read_margin,
+     .type_doc = "length", .doc = "the type area's left margin (centred unless given)"},
+    {0},
+};
+const field_table template_grid_keys = {"\"grid\"", grid_fields};
+
+static bool read_grid(field_reader *r, yml_node *grid, void *dest)
+{
+    loader *ld = r->user;
+    template *t = dest;
+    bool ok = fields_read(r, grid, &template_grid_keys, t);
+    if (t->body_style < 0)
+        return false;
+    const style *body = &ld->l->styles[t->body_style];
+    size_area(t, body->size);
+    /* The em box of grid line 0 touches the top of the type area; where
+     * the baseline sits in the em box is the body face's business (its
+     * ideographic em-box bottom, -0.12 em in Noto CJK). */
+    if (fontset_open(ld->fonts, body->face, body->font_loc, r->d)) {
+        const face_info *fi = fontset_info(ld->fonts, body->face);
+        t->baseline0 = t->area_y + scaled_muldiv(body->size, fi->upem + fi->ideo_bottom, fi->upem);
+    } else {
+        ok = false;
+    }
+    if (ok && r->ok && (t->area_x < 0 || t->area_x + t->area_w > t->page_w || t->area_y < 0 ||
+                        t->area_y + t->area_h > t->page_h))
+        ok = diag_error(r->d, grid->loc,
+                        "the type area (%.1f × %.1f mm from %d columns of %d characters and %d "
+                        "lines) does not fit the %.1f × %.1f mm page; use fewer columns, "
+                        "characters or lines",
+                        pt_from_scaled(t->area_w) / MM_TO_PT, pt_from_scaled(t->area_h) / MM_TO_PT,
+                        t->columns, t->chars, t->lines, pt_from_scaled(t->page_w) / MM_TO_PT,
+                        pt_from_scaled(t->page_h) / MM_TO_PT);
+    return ok;
+}
+
+/* A rule weight, or true for rules of 0.5pt, or false for none. */
+static bool read_column_rules(field_reader *r, yml_node *v, void *dest)
+{
+    template *t = dest;
+    bool on;
+    if (!v)
+        return true;
+    if (v->kind == YML_SCALAR && yml_parse_length(v->str, 0, &t->column_rule_weight)) {
+        t->column_rules = t->column_rule_weight > 0;
+        return true;
+    }
+    if (!yml_read_bool(v, r->d, r->name, &on))
+        return false;
+    t->column_rules = on;
+    t->column_rule_weight = scaled_from_pt(0.5);
+    return true;
+}
+#undef AT
+
+/* ---- folio and masthead ---------------------------------------------- */
+
+/* The folio's style, whose size its lengths in em and their defaults follow. */
+static bool read_folio_style(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    folio_spec *f = dest;
+    f->style = style_named(ld, v, r->name);
+    if (f->style < 0)
+        return false;
+    const style *fs = &ld->l->styles[f->style];
+    r->em = &fs->size;
+    f->rise = fs->size * 2;
+    f->rule_gap = fs->size;
+    return true;
+}
+
+#define AT(f) offsetof(folio_spec, f)
+static const field folio_fields[] = {
+    {"style", FIELD_CUSTOM, AT(style), .what = "folio style", .required = true, .vital = true,
+     .read = read_folio_style, .type_doc = "style", .doc = "the style of the running head"},
+    {"left", FIELD_STRING, AT(left),
+     .doc = "text at the left: {paper} {date} {weekday} {page} {name} {editor}"},
+    {"center", FIELD_STRING, AT(center), .doc = "text in the middle"},
+    {"right", FIELD_STRING, AT(right), .doc = "text at the right"},
+    {"rise", FIELD_LENGTH, AT(rise), .what = "folio rise",
+     .doc = "its baseline above the type area (2em unless given)"},
+    {"rule", FIELD_LENGTH, AT(rule), .what = "folio rule",
+     .doc = "the rule under it (none unless given)"},
+    {"rule-gap", FIELD_LENGTH, AT(rule_gap), .what = "folio rule-gap",
+     .doc = "the rule above the type area (1em unless given)"},
+    {0},
+};
+#undef AT
+const field_table template_folio_keys = {"\"folio\"", folio_fields};
+
+static bool read_folio(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    template *t = dest;
+    folio_spec *f = &t->folio;
+    if (!v)
+        return true;
+    f->enabled = true;
+    f->style = -1;
+    bool ok = fields_read(r, v, &template_folio_keys, f);
+    if (f->style < 0)
+        return false;
+    if (ok && r->ok && t->area_y - f->rise - ld->l->styles[f->style].size < 0)
+        ok = diag_error(r->d, v->loc, "the folio would stand above the page; lower \"rise\" or "
+                                      "the type area's \"top\"");
+    return ok;
+}
+
+enum { MASTHEAD_MAX_LINES, MASTHEAD_MAX_COLUMNS }; /* the masthead's args */
+
+#define AT(f) offsetof(masthead_spec, f)
+static const field masthead_fields[] = {
+    {"lines", FIELD_INT, AT(lines), .what = "masthead lines", .min = 1,
+     .max_arg = FIELD_ARG(MASTHEAD_MAX_LINES), .range_doc = "1 to half the grid's lines",
+     .required = true, .doc = "grid lines it takes at the top of the first page"},
+    {"name-style", FIELD_CUSTOM, AT(name_style), .what = "masthead name-style", .required = true,
+     .read = read_style, .type_doc = "style", .doc = "the style of the paper's name"},
+    {"info-style", FIELD_CUSTOM, AT(info_style), .what = "masthead info-style", .required = true,
+     .read = read_style, .type_doc = "style", .doc = "the style of the date, issue and numbers"},
+    {"name-columns", FIELD_INT, AT(name_columns), .what = "masthead name-columns", .min = 1,
+     .max_arg = FIELD_ARG(MASTHEAD_MAX_COLUMNS), .range_doc = "1 to the grid's columns",
+     .doc = "grid columns the name spans (half unless given)"},
+    {"rule", FIELD_LENGTH, AT(rule), .what = "masthead rule",
+     .doc = "the rule under it (none unless given)"},
+    {0},
+};
+#undef AT
+const field_table template_masthead_keys = {"\"masthead\"", masthead_fields};
+
+static bool read_masthead(field_reader *r, yml_node *v, void *dest)
+{
+    template *t = dest;
+    masthead_spec *m = &t->masthead;
+    /* Its bounds come from the grid: with anything wrong before, they would not hold. */
+    if (!v || !r->ok)
+        return true;
+    m->enabled = true;
+    m->name_style = m->info_style = -1;
+    m->name_columns = t->columns / 2;
+    r->args[MASTHEAD_MAX_LINES] = t->lines / 2;
+    r->args[MASTHEAD_MAX_COLUMNS] = t->columns;
+    return fields_read(r, v, &template_masthead_keys, m);
+}
+
+/* ---- print ----------------------------------------------------------- */
+
+static bool read_ppi(field_reader *r, yml_node *v, void *dest)
+{
+    print_spec *p = dest;
+    long ppi;
+    if (!v)
+        return true;
+    if (!yml_read_int(v, r->d, r->name, r->row->min, r->row->max, &ppi))
+        return false;
+    p->min_ppi = (double)ppi;
+    return true;
+}
+
+/* A relative file lies in the layout folder. */
+static bool read_profile(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    print_spec *p = dest;
+    const char *file;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &file))
+        return false;
+    char *path = file[0] == '/' ? xstrdup(file) : xasprintf("%s/%s", ld->l->dir, file);
+    p->profile = arena_strdup(ld->l->arena, path);
+    free(path);
+    return true;
+}
+
+static const char *const rgb_words[] = {"convert", "keep", NULL};
+
+#define AT(f) offsetof(print_spec, f)
+static const field print_fields[] = {
+    {"bleed", FIELD_LENGTH, AT(bleed), .range_doc = "0 to 1in; 3mm unless given",
+     .doc = "what touches the trim runs out this far beyond it"},
+    {"slug", FIELD_LENGTH, AT(slug),
+     .range_doc = "0 to 2in, at least 6mm with marks; 10mm unless given",
+     .doc = "room beyond the bleed for the marks and the slug line"},
+    {"marks", FIELD_BOOL, AT(marks), .doc = "crop and registration marks and the slug line"},
+    {"slug-style", FIELD_CUSTOM, AT(slug_style), .what = "slug style", .read = read_style,
+     .type_doc = "style",
+     .doc = "the style of the slug line (the folio's, or the grid's, unless given)"},
+    {"min-resolution", FIELD_CUSTOM, AT(min_ppi), .what = "min-resolution (ppi)", .min = 1,
+     .max = 10000, .read = read_ppi, .type_doc = "whole number",
+     .range_doc = "1 to 10000; 200 unless given",
+     .doc = "photos below this resolution (ppi) are reported"},
+    {"rgb-images", FIELD_SWITCH, AT(convert_rgb), .choices = rgb_words, .on = 0,
+     .doc = "RGB photos converted to the output profile's CMYK, or kept (and reported)"},
+    {"output-profile", FIELD_CUSTOM, AT(profile), .read = read_profile, .type_doc = "file",
+     .doc = "the CMYK ICC profile of the output intent (relative to the layout folder)"},
+    {"output-condition", FIELD_STRING, AT(condition),
+     .doc = "the output condition identifier (Custom unless given)"},
+    {0},
+};
+#undef AT
+const field_table template_print_keys = {"\"print\"", print_fields};
+
+/* The print: section, or its defaults: 3 mm bleed, marks on, RGB photos
+ * converted to the CMYK of Ghostscript's profile. */
+static bool read_print(field_reader *r, yml_node *v, void *dest)
+{
+    template *t = dest;
+    print_spec *p = &t->print;
+    *p = (print_spec){
+        .bleed = scaled_from_pt(3 * MM_TO_PT),
+        .slug = scaled_from_pt(10 * MM_TO_PT),
+        .marks = true,
+        .slug_style = t->folio.enabled ? t->folio.style : t->body_style,
+        .min_ppi = 200,
+        .convert_rgb = true,
+        .profile = PRINT_DEFAULT_PROFILE,
+        .condition = "Custom",
+        .loc = t->loc,
+    };
+    if (!v)
+        return true;
+    /* The node's file name lives with the YAML document: keep ours. */
+    p->loc = (src_loc){t->file, v->loc.line, v->loc.col};
+    bool ok = fields_read(r, v, &template_print_keys, p);
+    if (p->bleed < 0 || p->slug < 0 || p->bleed > scaled_from_pt(72) ||
+        p->slug > scaled_from_pt(144))
+        ok = diag_error(r->d, v->loc, "bleed must lie between 0 and 1 in and slug between 0 and "
+                                      "2 in");
+    if (ok && p->marks && p->slug < scaled_from_pt(6 * MM_TO_PT))
+        ok = diag_error(r->d, v->loc, "marks need a slug of at least 6mm beyond the bleed; give "
+                                      "\"slug\" or set \"marks: false\"");
+    return ok;
+}
+
+/* ---- make-up --------------------------------------------------------- */
+
+#define AT(f) offsetof(makeup_spec, f)
+static const field makeup_fields[] = {
+    {"head-space", FIELD_INT, AT(head_space), .min = 0, .max = 4,
+     .range_doc = "0 to 4; 1 unless given",
+     .doc = "grid lines of white above a story that stands under another (题上空)"},
+    {"story-rule", FIELD_LENGTH, AT(story_rule), .range_doc = "0.75pt unless given; 0: none",
+     .doc = "the rule between stories (隔线), stacked or side by side"},
+    {0},
+};
+#undef AT
+const field_table template_makeup_keys = {"\"make-up\"", makeup_fields};
+
+/* How stories are told apart, with a daily's defaults: a line of white
+ * above a story under another and a 0.75 pt rule between stories, which
+ * must weigh more than the rules between a story's own columns (MU-1). */
+static bool read_makeup(field_reader *r, yml_node *v, void *dest)
+{
+    template *t = dest;
+    makeup_spec *mk = &t->makeup;
+    *mk = (makeup_spec){.head_space = 1, .story_rule = scaled_from_pt(0.75), .loc = t->loc};
+    if (v) {
+        mk->loc = (src_loc){t->file, v->loc.line, v->loc.col};
+        if (!fields_read(r, v, &template_makeup_keys, mk))
+            return false;
+    }
+    if (mk->story_rule < 0)
+        return diag_error(r->d, mk->loc, "story-rule must not be negative");
+    if (t->column_rules && mk->story_rule > 0 && mk->story_rule <= t->column_rule_weight)
+        return diag_error(r->d, mk->loc,
+                          "story-rule (%.2f pt) must weigh more than column-rules (%.2f pt): "
+                          "stories must stand further apart than the columns of one story",
+                          pt_from_scaled(mk->story_rule), pt_from_scaled(t->column_rule_weight));
+    return true;
+}
+
+/* ---- the template ---------------------------------------------------- */
+
+static const field template_fields[] = {
+    {"description", FIELD_CUSTOM, 0, .type_doc = "text",
+     .doc = "what the template is for, for people (not read)"},
+    {"page", FIELD_MAP, 0, .required = true, .read = fields_read_nested, .arg = &template_page_keys,
+     .doc = "the trimmed page's size"},
+    {"grid", FIELD_MAP, 0, .required = true, .read = read_grid,
+     .doc = "the type area as a grid of columns and lines"},
+    {"column-rules", FIELD_CUSTOM, 0, .what = "column-rules", .read = read_column_rules,
+     .type_doc = "length or true or false",
+     .doc = "栏线 between columns: their weight, or true (0.5pt) or false"},
+    {"folio", FIELD_MAP, 0, .read = read_folio, .doc = "the running head above the type area"},
+    {"masthead", FIELD_MAP, 0, .read = read_masthead,
+     .doc = "报头 at the top of the first page, instead of the folio"},
+    {"print", FIELD_MAP, 0, .read = read_print, .doc = "what the press needs beyond the page"},
+    {"make-up", FIELD_MAP, 0, .read = read_makeup,
+     .doc = "how stories are told apart: white above a story, the rule between stories"},
+    {0},
+};
+const field_table template_keys = {"a page template", template_fields};
+
+static bool load_template(loader *ld, const char *path, const char *stem)
+{
+    layout *l = ld->l;
+    yml_doc *doc = yml_load_file(path, ld->d);
+    if (!doc)
+        return false;
+    template *t = &l->templates[l->template_count++];
+    memset(t, 0, sizeof *t);
+    t->file = arena_strdup(l->arena, path);
+    t->name = arena_strdup(l->arena, stem);
+    t->body_style = -1;
+    t->loc = (src_loc){t->file, 1, 1};
+    yml_node *root = doc->root;
+    bool ok;
+    if (!root || root->kind != YML_MAP) {
+        ok = diag_error(ld->d, root ? root->loc : t->loc, "a page template must be a mapping");
+    } else {
+        field_reader r = {.d = ld->d, .arena = l->arena, .user = ld};
+        ok = fields_read(&r, root, &template_keys, t);
+    }
+    yml_free(doc);
+    return ok;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every .yaml file of the folder but styles.yaml, in name order (stable messages). */
+static bool load_templates(loader *ld)
+{
+    layout *l = ld->l;
+    DIR *dh = opendir(l->dir);
+    if (!dh)
+        return diag_error(ld->d, (src_loc){l->dir, 0, 0}, "cannot open the layout folder");
+    VEC(char *) names = {0};
+    struct dirent *e;
+    while ((e = readdir(dh))) {
+        size_t len = strlen(e->d_name);
+        if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0 &&
+            strcmp(e->d_name, "styles.yaml") != 0 && e->d_name[0] != '.')
+            *VEC_PUSH(names) = xstrdup(e->d_name);
+    }
+    closedir(dh);
+    qsort(names.v, (size_t)names.n, sizeof(char *), compare_names);
+    l->templates = ARENA_NEW_ARRAY(l->arena, template, names.n + 1);
+    bool ok = true;
+    for (int i = 0; i < names.n; i++) {
+        char *path = xasprintf("%s/%s", l->dir, names.v[i]);
+        char *stem = xstrndup(names.v[i], strlen(names.v[i]) - 5);
+        ok &= load_template(ld, path, stem);
+        free(path);
+        free(stem);
+        free(names.v[i]);
+    }
+    VEC_FREE(names);
+    return ok;
+}
+
+layout *layout_load(const char *dir, fontset *fonts, diag *d)
+{
+    layout *l = xcalloc(1, sizeof *l);
+    l->arena = arena_new();
+    l->dir = arena_strdup(l->arena, dir);
+    loader ld = {.l = l, .fonts = fonts, .d = d};
+    char *styles_path = xasprintf("%s/styles.yaml", dir);
+    bool ok = styles_load(l, fonts, styles_path, d) && load_templates(&ld);
+    free(styles_path);
+    if (!ok) {
+        layout_free(l);
+        return NULL;
+    }
+    return l;
+}
+
+void layout_free(layout *l)
+{
+    if (!l)
+        return;
+    arena_free(l->arena);
+    free(l);
+}
+
+int layout_template(const layout *l, const char *name)
+{
+    for (int i = 0; i < l->template_count; i++)
+        if (strcmp(l->templates[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+scaled template_column_x(const template *t, int col)
+{
+    return t->area_x + col * (t->col_w + t->gutter);
+}
+
+scaled template_baseline(const template *t, int line)
+{
+    return t->baseline0 + line * t->pitch;
+}
