@@ -30,8 +30,11 @@ static int compose_page(composer *c, int p, page_out *page)
     c->reserved_top = masthead ? t->masthead.lines : 0;
     if (!grid_check_overlaps(ps, t, c->reserved_top, c->d))
         return 0;
+    c->sets = set_cache_new();
     ps = stagger_page(c, &g, ps, p);
     modules_compose(c, &g, page, ps, p);
+    set_cache_free(c->sets);
+    c->sets = NULL;
     furniture_column_rules(&g, page);
     separate_sides(&g, page, ps);
     int overset = 0;

@@ -15,6 +15,7 @@
 #include "input/content.h"
 #include "input/layout.h"
 #include "page/grid.h"
+#include "page/setcache.h"
 #include "page/table.h"
 #include "text/typeset.h"
 
@@ -39,6 +40,8 @@ typedef struct composer {
     arena *a;             /* the edition's: what its pages keep */
     int next_para;        /* paragraph ids for the text lines */
     int reserved_top;     /* the page's first grid line a module may take (below a masthead) */
+    set_cache *sets;      /* the page's paragraph settings: its lines live on as copies */
+    bool trial;           /* setting a page aside (stagger.h): body lines are not drawn */
     carry *carries;       /* per article */
 } composer;
 
@@ -117,8 +120,6 @@ typedef struct module {
     int lines;            /* page grid lines (the occupancy stride) */
     int box;              /* its module_box in page->modules */
     int first_block;      /* the first article block set here (items_build) */
-    arena *settings;      /* the paragraphs' settings, tried and chosen: they die
-                             with the module, their lines live on as copies */
     unsigned char *fixed; /* ncols × lines: 1 where the flow may not go */
     unsigned char *occ;   /* working copy during a flow run */
     item_vec items;

@@ -123,9 +123,7 @@ const para_result *flow_variant(module *m, flow_item *it, int v)
     if (!it->have[v]) {
         para_options po = {.width = m->col_w, .indent_style = -1, .align = it->align,
                            .no_indent = it->continuation, .looseness = v - 1};
-        if (!m->settings)
-            m->settings = arena_new();
-        para_typeset(m->c->ts, it->spans, it->span_count, &po, m->settings, &it->var[v]);
+        it->var[v] = *set_cache_get(m->c->sets, m->c->ts, it->spans, it->span_count, &po);
         it->have[v] = true;
     }
     return &it->var[v];

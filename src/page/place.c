@@ -112,8 +112,6 @@ void module_close(module *m)
 {
     items_free(m);
     VEC_FREE(m->own_spans);
-    if (m->settings)
-        arena_free(m->settings);
 }
 
 /* The photo's caption and credit, stacked `w` wide (lines 0: none). */
@@ -212,7 +210,9 @@ void place_flow(module *m, const placed_vec *pv)
         scaled x = m->col_x[p->col];
         /* The dump names page grid columns, or the module's own. */
         int column = m->own_columns ? p->col : m->grid_col0 + p->col;
-        if (it->kind == FLOW_PARA) {
+        if (it->kind == FLOW_PARA && c->trial) {
+            continue; /* a page set aside to be weighed: its text is not looked at */
+        } else if (it->kind == FLOW_PARA) {
             const para_result *pr = flow_variant(m, it, p->variant);
             const para_line *pl = &pr->lines[p->line_index];
             draw_para_line(&m->page->list, c->a, pr, pl, x, template_baseline(t, p->line),

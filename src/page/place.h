@@ -22,7 +22,7 @@ void module_open(module *m, composer *c, const page_grid *g, page_out *page, con
  * the module's module_box (the make-up check reads them). */
 void place_record_fill(module *m);
 
-/* Free what the module holds (its items, its settings). */
+/* Free what the module holds (its items). */
 void module_close(module *m);
 
 /* The article's photo and caption, under the headline band (head_end) or

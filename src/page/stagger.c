@@ -52,12 +52,14 @@ static long try_page(composer *c, const page_grid *g, const page_spec *ps, int p
     arena *real_a = c->a;
     c->d = diag_new();
     c->a = scratch;
+    c->trial = true;
     *out = (page_out){.index = p, .label = ps->label, .name = ps->name,
                       .width = g->t->page_w, .height = g->t->page_h};
     modules_compose(c, g, out, ps, p);
     makeup_find(out, e, c->l, c->reserved_top);
     long cost = page_cost(out) + 100000L * diag_error_count(c->d);
     diag_free(c->d);
+    c->trial = false;
     c->d = real;
     c->a = real_a;
     c->next_para = next_para;
@@ -348,6 +350,19 @@ static const page_spec *best_move(composer *c, const page_grid *g, const page_sp
     return best;
 }
 
+/* Moves are tried for what they can mend: headlines side by side, text
+ * over.  Lines left empty alone (no text to fill them) are reported. */
+static bool worth_moving(const page_out *now)
+{
+    for (int i = 0; i < now->findings.n; i++)
+        if (now->findings.v[i].kind == MAKEUP_COLLISION)
+            return true;
+    for (int k = 0; k < now->modules.n; k++)
+        if (now->modules.v[k].overset_lines > 0 && !now->modules.v[k].jumps)
+            return true;
+    return false;
+}
+
 /* Whether the page has two placements at all: one alone has nothing to
  * trade lines with. */
 static bool has_neighbours(const page_spec *ps)
@@ -362,7 +377,7 @@ const page_spec *stagger_page(composer *c, const page_grid *g, const page_spec *
     arena *scratch = arena_new();
     page_out now;
     long cost = try_page(c, g, ps, p, &now, scratch);
-    for (int move = 0; move < MAX_MOVES && cost > 0; move++) {
+    for (int move = 0; move < MAX_MOVES && worth_moving(&now); move++) {
         page_out next_page = {0};
         const page_spec *next = best_move(c, g, ps, p, &now, &cost, &next_page, scratch);
         if (!next)
