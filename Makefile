@@ -30,7 +30,7 @@ SAMPLE := out/2018-12-28.pdf
 # Debian packages: to build and typeset, and in addition to test.
 DEPS_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libyaml-dev libicu-dev zlib1g-dev libpng-dev \
-	liblcms2-dev libturbojpeg0-dev nettle-dev libgs-common icc-profiles-free \
+	liblcms2-dev libturbojpeg0-dev nettle-dev icc-profiles-free \
 	fonts-noto-cjk fonts-arphic-gkai00mp fonts-dejavu-core
 DEPS_CHECK := poppler-utils qpdf mupdf-tools ghostscript valgrind python3 clang \
 	libclang-rt-14-dev
@@ -108,6 +108,11 @@ build/tests/unit-asan: $(UNIT_SRCS) $(wildcard tests/unit/*.h) $(filter-out buil
 unit: $(UNIT_BIN)
 	@$(UNIT_BIN)
 
+# The ink coverage of the print PDF's photos, decoded (tests/pdf/run-press).
+build/tests/inkcheck: tests/pdf/inkcheck.c | build/tests
+	@echo "  LINK    $@"
+	@$(CC) $(BASE_CFLAGS) $(OPT) -o $@ $< -lturbojpeg
+
 # ---- fuzzing (tests/fuzz): the targets run on editions held in memory.
 # fuzz-replay runs saved inputs once each, with the sanitizers, for
 # `make check`; the libFuzzer binaries are built with clang for `make fuzz`.
@@ -133,7 +138,8 @@ build/fuzz/%: tests/fuzz/target_%.c $(FUZZ_DEPS) $(FUZZ_OBJS)
 	@$(FUZZ_CC) $(BASE_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) $(FUZZ_DEFS) -o $@ \
 		$< $(FUZZ_SRCS) $(FUZZ_OBJS) $(PKG_LIBS)
 
-check: deps-check build $(UNIT_BIN) build/asan/paiban build/tests/unit-asan build/tests/fuzz-replay
+check: deps-check build $(UNIT_BIN) build/asan/paiban build/tests/unit-asan build/tests/fuzz-replay \
+	build/tests/inkcheck
 	@tests/run-all
 
 golden: build/paiban

@@ -34,10 +34,16 @@ static void print_photo_reports(const pdf_stats *ps)
         const pdf_photo_report *r = &ps->photos.v[i];
         char where[512];
         diag_format_loc(r->loc, where, sizeof where);
+        char resampled[64] = "", jpeg[64] = "";
+        if (r->embedded_ppi < r->ppi - 0.5)
+            snprintf(resampled, sizeof resampled, " (downsampled to %.0f ppi)", r->embedded_ppi);
+        if (r->quality > 0)
+            snprintf(jpeg, sizeof jpeg, " (JPEG quality %d, %ld bytes)", r->quality, r->bytes);
         fprintf(stderr,
-                "%s: note: photo %s of article \"%s\": %d × %d px, %.0f × %.0f mm, %.0f ppi, %s\n",
+                "%s: note: photo %s of article \"%s\": %d × %d px, %.0f × %.0f mm, %.0f ppi%s, "
+                "%s%s\n",
                 where, r->file, r->article, r->width, r->height, r->printed_w, r->printed_h,
-                r->ppi, r->colour);
+                r->ppi, resampled, r->colour, jpeg);
     }
 }
 

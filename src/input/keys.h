@@ -10,7 +10,7 @@
 /* fonts/fonts.yaml and each of its faces */
 extern const field_table font_manifest_keys, font_face_keys;
 /* layout/styles.yaml and each style */
-extern const field_table styles_file_keys, style_keys;
+extern const field_table styles_file_keys, style_keys, ink_keys;
 /* a page template (layout/<name>.yaml) and its sections */
 extern const field_table template_keys, template_page_keys, template_grid_keys,
     template_folio_keys, template_masthead_keys, template_print_keys,

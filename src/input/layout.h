@@ -1,6 +1,7 @@
 /* layout.h — page templates and named styles from the layout/ folder.
  *
- * layout/styles.yaml defines named styles (a style may inherit another);
+ * layout/styles.yaml defines named styles (a style may inherit another)
+ * and the named inks beyond black that a style's colour may name;
  * every other layout/<name>.yaml file is a page template: page size, the type
  * area as a grid of columns of whole body characters and of whole grid
  * lines, gutters, and the running head (folio).  See docs/layout.md.
@@ -63,7 +64,9 @@ typedef struct style {
                                * names and roles, kept whole (bylines, CB-4) */
     int lines_before;         /* whole grid lines of space before a block */
     int lines_after;
-    double gray;              /* text colour as black ink, 0..1 */
+    double gray;              /* text colour as a tint of its ink (black unless `ink`), 0..1 */
+    int ink;                  /* index in the layout's inks, -1: black */
+    bool overprint;           /* solid black text overprints (print form); default true */
     bool tabular_figures;     /* digits of one width (OpenType tnum), for tables */
     scaled rule_thick;        /* tables in this style: outer rules, 0 = default */
     scaled rule_thin;         /* tables: the rule under the header, 0 = default */
@@ -86,6 +89,20 @@ typedef struct masthead_spec {
     int name_columns;         /* grid columns the name spans (from the left) */
     scaled rule;              /* rule under the masthead, 0 for none */
 } masthead_spec;
+/* An ink beyond black that styles may name (styles.yaml inks:).  A
+ * process ink is printed as its CMYK; a spot ink is a separation of its
+ * own, named `separation`, whose CMYK shows how it looks (the alternate
+ * a proof or a press without that plate uses).  The archive form shows
+ * it as the sRGB of that CMYK. */
+typedef struct ink_spec {
+    const char *name;
+    double cmyk[4];           /* 0..1 */
+    const char *separation;   /* spot: the colorant's name; NULL: process */
+} ink_spec;
+
+/* The PDF/X part the print form claims. */
+typedef enum { PDFX_4, PDFX_1A } pdfx_part;
+
 /* What the press needs beyond the page itself (the template's print:
  * section); used only for the print form of the PDF. */
 typedef struct print_spec {
@@ -97,6 +114,11 @@ typedef struct print_spec {
     bool convert_rgb;         /* RGB photos to the output profile's CMYK; else kept, reported */
     const char *profile;      /* CMYK ICC profile of the output intent (a file) */
     const char *condition;    /* output condition identifier: "Custom" or a registered name */
+    double ink_limit;         /* total area coverage of converted photos, 1..4 (240% = 2.4) */
+    double max_ppi;           /* photos above this effective resolution are downsampled to it */
+    int jpeg_quality;         /* of photos converted to CMYK, 1..100 */
+    pdfx_part pdfx;           /* PDF/X-4, or PDF/X-1a:2003 */
+    bool overprint;           /* solid black rules overprint; text: each style's own */
     src_loc loc;              /* the print: section, or the template when it has none */
 } print_spec;
 
@@ -135,6 +157,8 @@ typedef struct layout {
     const char *dir;
     style *styles;
     int style_count;
+    ink_spec *inks;
+    int ink_count;
     template *templates;
     int template_count;
     arena *arena;
@@ -148,9 +172,11 @@ void layout_free(layout *l);
 int layout_style(const layout *l, const char *name);
 int layout_template(const layout *l, const char *name);
 
-/* The CMYK profile the print form uses unless a template names another:
- * Ghostscript's, from the Debian package libgs-common. */
-#define PRINT_DEFAULT_PROFILE "/usr/share/color/icc/ghostscript/default_cmyk.icc"
+/* The CMYK profile the print form uses unless a template names another,
+ * in the layout folder: coldset offset on newsprint, made by
+ * tools/make-newsprint-profile (README, Print and archive). */
+#define PRINT_DEFAULT_PROFILE "newsprint.icc"
+#define PRINT_DEFAULT_INK_LIMIT 2.4
 
 /* x of column `col` (0-based) from the page's left edge. */
 scaled template_column_x(const template *t, int col);

@@ -105,6 +105,67 @@ static bool read_phrase_breaks(field_reader *r, yml_node *v, void *dest)
     return true;
 }
 
+/* A percentage, "60%" or 60, as 0..1; false when it is none. */
+static bool parse_percent(const char *text, double *out)
+{
+    char *end;
+    double pct = strtod(text, &end);
+    if (end == text || (*end && strcmp(end, "%") != 0) || !(pct >= 0 && pct <= 100))
+        return false;
+    *out = pct / 100.0;
+    return true;
+}
+
+/* A style's colour: a black-ink percentage ("100%", "60%"), a named ink
+ * of styles.yaml ("red"), optionally with its tint ("red 60%"), or four
+ * percentages of process ink ([0%, 100%, 100%, 0%]). */
+static bool read_color(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    layout *l = ld->l;
+    style *s = dest;
+    if (!v)
+        return true;
+    if (v->kind == YML_SEQ) {
+        ink_spec k = {.name = s->name};
+        bool ok = v->count == 4;
+        for (int i = 0; i < v->count && ok; i++)
+            ok = v->items[i]->kind == YML_SCALAR && parse_percent(v->items[i]->str, &k.cmyk[i]);
+        if (!ok)
+            return diag_error(r->d, v->loc, "color as process ink takes four percentages "
+                                            "[C, M, Y, K], such as [0%%, 100%%, 100%%, 0%%]");
+        /* read_inks left room for one such ink a style. */
+        l->inks[l->ink_count] = k;
+        s->ink = l->ink_count++;
+        s->gray = 1.0;
+        return true;
+    }
+    const char *c;
+    if (!yml_read_string(v, r->d, "color", &c))
+        return false;
+    double tint = 1.0;
+    if (parse_percent(c, &tint)) {
+        s->ink = -1;
+        s->gray = tint;
+        return true;
+    }
+    const char *space = strrchr(c, ' ');
+    size_t name_len = space ? (size_t)(space - c) : strlen(c);
+    if (space && !parse_percent(space + 1, &tint))
+        name_len = 0;
+    for (int i = 0; i < l->ink_count && name_len > 0; i++) {
+        if (strlen(l->inks[i].name) == name_len && strncmp(l->inks[i].name, c, name_len) == 0) {
+            s->ink = i;
+            s->gray = tint;
+            return true;
+        }
+    }
+    return diag_error(r->d, v->loc,
+                      "color must be a black-ink percentage such as 100%% or 60%%, an ink of "
+                      "styles.yaml's inks: (with a tint: \"red 60%%\") or [C, M, Y, K] "
+                      "percentages, not \"%s\"", c);
+}
+
 static const char *const align_words[] = {"justify", "left", "center", "right", "distribute",
                                           NULL};
 static const char *const kinsoku_words[] = {"none", "basic", "gb", "strict", NULL};
@@ -157,9 +218,11 @@ static const field style_fields[] = {
      .doc = "grid lines left empty above a head or box"},
     {"lines-after", FIELD_INT, AT(lines_after), .min = 0, .max = 20,
      .doc = "grid lines left empty below a head, the headline band or a caption"},
-    {"color", FIELD_PERCENT, AT(gray), .min = 0, .max = 100,
-     .hint = "a black-ink percentage such as 100% or 60%",
-     .doc = "the colour of the text as black ink"},
+    {"color", FIELD_CUSTOM, 0, .read = read_color, .type_doc = "ink",
+     .range_doc = "a black-ink percentage, an ink of inks: (with a tint), or [C, M, Y, K]",
+     .doc = "the colour of the text"},
+    {"overprint", FIELD_BOOL, AT(overprint),
+     .doc = "solid black text overprints in the print form"},
     {"figures", FIELD_SWITCH, AT(tabular_figures), .choices = figure_words, .on = 1,
      .doc = "tabular: digits of one width"},
     {"rule-thick", FIELD_LENGTH, AT(rule_thick), .doc = "a table in this style: its outer rules"},
@@ -192,6 +255,8 @@ static bool start_style(loader *ld, style *s, yml_node *n)
         .reduce_stops = true,
         .unit_keep = true,
         .gray = 1.0,
+        .ink = -1,
+        .overprint = true,
     };
     yml_node *inherit = yml_lookup(n, "inherit");
     if (inherit) {
@@ -260,7 +325,63 @@ static bool read_styles(field_reader *r, yml_node *styles, void *dest)
     return ok;
 }
 
+/* An ink: how it looks (cmyk), and the plate of a spot ink. */
+static bool read_ink_cmyk(field_reader *r, yml_node *v, void *dest)
+{
+    ink_spec *k = dest;
+    bool good = v && v->kind == YML_SEQ && v->count == 4;
+    for (int c = 0; good && c < 4; c++)
+        good = v->items[c]->kind == YML_SCALAR && parse_percent(v->items[c]->str, &k->cmyk[c]);
+    if (!good)
+        return diag_error(r->d, v ? v->loc : r->map->loc,
+                          "ink \"%s\" needs cmyk: four percentages [C, M, Y, K], how it looks "
+                          "(a process ink is printed so)",
+                          k->name);
+    return true;
+}
+
+#define AT(f) offsetof(ink_spec, f)
+static const field ink_fields[] = {
+    {"cmyk", FIELD_CUSTOM, 0, .read = read_ink_cmyk, .type_doc = "[C, M, Y, K]",
+     .doc = "how the ink looks, as process percentages (a process ink is printed so)"},
+    {"separation", FIELD_STRING, AT(separation),
+     .doc = "a spot ink: the name of its plate (none: a process ink)"},
+    {0},
+};
+#undef AT
+const field_table ink_keys = {"an ink", ink_fields};
+
+/* The named inks, with room after them for one more a style (a style's
+ * colour given as four percentages). */
+static bool read_inks(field_reader *r, yml_node *n, void *dest)
+{
+    layout *l = dest;
+    if (n && !yml_expect_kind(n, r->d, YML_MAP, "\"inks\""))
+        return false;
+    yml_node *styles = yml_lookup(r->map, "styles");
+    int named = n && n->kind == YML_MAP ? n->count : 0;
+    int per_style = styles && styles->kind == YML_MAP ? styles->count : 0;
+    l->inks = ARENA_NEW_ARRAY(l->arena, ink_spec, named + per_style + 1);
+    bool ok = true;
+    for (int i = 0; i < named; i++) {
+        ink_spec *k = &l->inks[l->ink_count++];
+        *k = (ink_spec){.name = arena_strdup(l->arena, n->keys[i]->str)};
+        if (!yml_expect_kind(n->items[i], r->d, YML_MAP, "an ink")) {
+            ok = false;
+            continue;
+        }
+        field_reader ir = {.d = r->d, .arena = l->arena, .user = r->user};
+        ok &= fields_read(&ir, n->items[i], &ink_keys, k);
+        if (k->separation && !*k->separation)
+            ok = diag_error(r->d, yml_lookup(n->items[i], "separation")->loc,
+                            "separation names the spot ink's plate and cannot be empty");
+    }
+    return ok;
+}
+
 static const field styles_file_fields[] = {
+    {"inks", FIELD_CUSTOM, 0, .read = read_inks, .type_doc = "mapping of inks",
+     .doc = "inks beyond black that a style's colour may name"},
     {"styles", FIELD_MAP, 0, .required = true, .read = read_styles, .type_doc = "mapping of styles",
      .doc = "the styles by name"},
     {0},

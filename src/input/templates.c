@@ -277,7 +277,41 @@ static bool read_profile(field_reader *r, yml_node *v, void *dest)
     return true;
 }
 
+static bool read_max_ppi(field_reader *r, yml_node *v, void *dest)
+{
+    print_spec *p = dest;
+    long ppi;
+    if (v && !yml_read_int(v, r->d, r->name, r->row->min, r->row->max, &ppi))
+        return false;
+    if (v)
+        p->max_ppi = (double)ppi;
+    if (p->max_ppi < p->min_ppi)
+        return diag_error(r->d, v ? v->loc : r->map->loc,
+                          "max-resolution (%.0f ppi) is below min-resolution (%.0f ppi)",
+                          p->max_ppi, p->min_ppi);
+    return true;
+}
+
+/* Total area coverage: 240% is at most 2.4 solid inks on one spot. */
+static bool read_ink_limit(field_reader *r, yml_node *v, void *dest)
+{
+    print_spec *p = dest;
+    const char *text;
+    char *end;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &text))
+        return false;
+    double pct = strtod(text, &end);
+    if (end == text || strcmp(end, "%") != 0 || !(pct >= 100 && pct <= 400))
+        return diag_error(r->d, v->loc, "ink-limit must be a total area coverage between 100%% "
+                                        "and 400%%, such as 240%%, not \"%s\"", text);
+    p->ink_limit = pct / 100.0;
+    return true;
+}
+
 static const char *const rgb_words[] = {"convert", "keep", NULL};
+static const char *const pdfx_words[] = {"X-4", "X-1a", NULL};
 
 #define AT(f) offsetof(print_spec, f)
 static const field print_fields[] = {
@@ -300,17 +334,34 @@ static const field print_fields[] = {
      .doc = "the CMYK ICC profile of the output intent (relative to the layout folder)"},
     {"output-condition", FIELD_STRING, AT(condition),
      .doc = "the output condition identifier (Custom unless given)"},
+    {"max-resolution", FIELD_CUSTOM, AT(max_ppi), .what = "max-resolution (ppi)", .min = 1,
+     .max = 10000, .read = read_max_ppi, .type_doc = "whole number",
+     .range_doc = "1 to 10000, not below min-resolution; 300 unless given",
+     .doc = "photos above this resolution (ppi) are downsampled to it"},
+    {"jpeg-quality", FIELD_INT, AT(jpeg_quality), .min = 1, .max = 100,
+     .range_doc = "1 to 100; 80 unless given", .doc = "of photos converted for the press"},
+    {"ink-limit", FIELD_CUSTOM, AT(ink_limit), .read = read_ink_limit, .type_doc = "percentage",
+     .range_doc = "100% to 400%; 240% unless given",
+     .doc = "total ink of converted photos (coverage of the four inks)"},
+    {"pdfx", FIELD_CHOICE, AT(pdfx), .choices = pdfx_words,
+     .doc = "the PDF/X part the print form claims (X-4 unless given)"},
+    {"overprint", FIELD_BOOL, AT(overprint),
+     .doc = "solid black rules and tints overprint (text: each style's own)"},
     {0},
 };
 #undef AT
 const field_table template_print_keys = {"\"print\"", print_fields};
 
 /* The print: section, or its defaults: 3 mm bleed, marks on, RGB photos
- * converted to the CMYK of Ghostscript's profile. */
+ * converted to the newsprint profile's CMYK under 240% ink, PDF/X-4. */
 static bool read_print(field_reader *r, yml_node *v, void *dest)
 {
     template *t = dest;
     print_spec *p = &t->print;
+    loader *ld = r->user;
+    char *in_layout = xasprintf("%s/%s", ld->l->dir, PRINT_DEFAULT_PROFILE);
+    const char *default_profile = arena_strdup(ld->l->arena, in_layout);
+    free(in_layout);
     *p = (print_spec){
         .bleed = scaled_from_pt(3 * MM_TO_PT),
         .slug = scaled_from_pt(10 * MM_TO_PT),
@@ -318,8 +369,13 @@ static bool read_print(field_reader *r, yml_node *v, void *dest)
         .slug_style = t->folio.enabled ? t->folio.style : t->body_style,
         .min_ppi = 200,
         .convert_rgb = true,
-        .profile = PRINT_DEFAULT_PROFILE,
+        .profile = default_profile,
         .condition = "Custom",
+        .ink_limit = PRINT_DEFAULT_INK_LIMIT,
+        .max_ppi = 300,
+        .jpeg_quality = 80,
+        .pdfx = PDFX_4,
+        .overprint = true,
         .loc = t->loc,
     };
     if (!v)

@@ -151,8 +151,11 @@ static void set_mark_colour(writer *w, const double cmyk[4], bool stroke)
 
 void op_fill(writer *w, const draw_op *op, double ink)
 {
+    const ink_spec *k = op_ink(w, op);
     if (op->has_color)
         set_mark_colour(w, op->cmyk, false);
+    else if (k)
+        set_ink_fill(w, k, ink);
     else
         set_fill(w, ink);
 }
@@ -199,6 +202,7 @@ static bool glyph_codes(pdf_font *f, const draw_op *op, unsigned *codes, int *te
  * run's origin. */
 static void set_text_state(writer *w, const draw_op *op, pdf_font *f, double size)
 {
+    set_overprint(w, op_overprints(w, op, op->gray));
     if (!w->in_text) {
         HPDF_Page_BeginText(w->page);
         w->in_text = true;
@@ -277,6 +281,7 @@ static void show_glyphs(writer *w, const draw_op *op)
 static void stroke_rule(writer *w, const draw_op *op)
 {
     HPDF_Page pg = w->page;
+    set_overprint(w, op_overprints(w, op, op->gray));
     HPDF_Page_SetLineWidth(pg, (HPDF_REAL)pt(op->weight));
     op_stroke(w, op);
     HPDF_Page_MoveTo(pg, (HPDF_REAL)pdf_x(w, op->x), (HPDF_REAL)pdf_y(w, op->y));
@@ -293,12 +298,14 @@ static void paint_rect(writer *w, const draw_op *op)
         scaled x = op->x, y = op->y, wd = op->w, ht = op->h;
         if (!op->has_color)
             bleed_out(w, &x, &y, &wd, &ht);
+        set_overprint(w, op_overprints(w, op, op->fill));
         op_fill(w, op, op->fill);
         HPDF_Page_Rectangle(pg, (HPDF_REAL)pdf_x(w, x), (HPDF_REAL)pdf_y(w, y + ht),
                             (HPDF_REAL)pt(wd), (HPDF_REAL)pt(ht));
         HPDF_Page_Fill(pg);
     }
     if (op->weight > 0) {
+        set_overprint(w, op_overprints(w, op, op->gray));
         HPDF_Page_SetLineWidth(pg, (HPDF_REAL)pt(op->weight));
         op_stroke(w, op);
         HPDF_Page_Rectangle(pg, (HPDF_REAL)pdf_x(w, op->x), (HPDF_REAL)pdf_y(w, op->y + op->h),
@@ -310,6 +317,10 @@ static void paint_rect(writer *w, const draw_op *op)
 void write_op(writer *w, const draw_op *op)
 {
     switch_layer(w, op->layer);
+    if (op->kind == DRAW_GLYPHS && op->layer == 1) {
+        write_glyph_paths(w, op); /* the proof's labels: marks, not text */
+        return;
+    }
     if (op->kind == DRAW_GLYPHS) {
         show_glyphs(w, op);
         return;

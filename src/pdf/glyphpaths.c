@@ -98,9 +98,10 @@ static int glyph_form(writer *w, hb_font_t *font, int face, unsigned gid)
     return w->glyph_forms.n - 1;
 }
 
-/* A run drawn as filled outlines instead of text.  Printer's marks are
- * artwork, not the edition's text: nothing outside the trim turns up when
- * the print file is searched or its text copied out. */
+/* A run drawn as filled outlines instead of text.  Printer's marks and
+ * the proof's labels are artwork, not the edition's text: nothing outside
+ * the trim or over the page turns up when the file is searched or its
+ * text copied out. */
 void write_glyph_paths(writer *w, const draw_op *op)
 {
     hb_font_t *font = fontset_hb_font(w->fonts, op->face);
@@ -108,17 +109,11 @@ void write_glyph_paths(writer *w, const draw_op *op)
     hb_font_get_scale(font, &x_scale, &y_scale);
     switch_layer(w, op->layer);
     end_text(w);
+    set_overprint(w, op_overprints(w, op, op->gray));
     op_fill(w, op, op->gray);
-    HPDF_Dict res = HPDF_Page_GetInheritableItem(w->page, "Resources", HPDF_OCLASS_DICT);
-    HPDF_Dict xobjects = res ? HPDF_Dict_GetItem(res, "XObject", HPDF_OCLASS_DICT) : NULL;
-    if (res && !xobjects) {
-        xobjects = HPDF_Dict_New(w->doc->mmgr);
-        HPDF_Dict_Add(res, "XObject", xobjects);
-    }
-    if (!xobjects) {
-        note_out_of_memory(w);
+    HPDF_Dict xobjects = resource_dict(w, "XObject");
+    if (!xobjects)
         return;
-    }
     double k = pt(op->size) / x_scale;
     for (int i = 0; i < op->glyph_count; i++) {
         const draw_glyph *g = &op->glyphs[i];

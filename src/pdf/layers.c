@@ -37,32 +37,25 @@ static HPDF_Dict overlay_group(writer *w)
 }
 
 /* Enter or leave the proof layer: /OC /Proof BDC … EMC, outside text
- * objects. */
+ * objects, and inside it an artifact (/Artifact BMC … EMC): the overlay
+ * is no part of the page's content, so its labels — drawn as outlines,
+ * not as text — are neither in the structure nor copied or searched. */
 void switch_layer(writer *w, int layer)
 {
     if (layer == w->cur_layer)
         return;
     end_text(w);
     if (w->cur_layer == 1)
-        write_raw(w, "EMC\n");
+        write_raw(w, "EMC\nEMC\n");
     if (layer == 1) {
-        HPDF_Dict ocg = overlay_group(w);
-        HPDF_Dict res = HPDF_Page_GetInheritableItem(w->page, "Resources", HPDF_OCLASS_DICT);
-        if (!ocg || !res) {
+        HPDF_Dict ocg = overlay_group(w), props = resource_dict(w, "Properties");
+        if (!ocg || !props) {
             note_out_of_memory(w);
             return;
         }
-        HPDF_Dict props = HPDF_Dict_GetItem(res, "Properties", HPDF_OCLASS_DICT);
-        if (!props) {
-            props = HPDF_Dict_New(w->doc->mmgr);
-            if (!props) {
-                note_out_of_memory(w);
-                return;
-            }
-            HPDF_Dict_Add(res, "Properties", props);
+        if (!HPDF_Dict_GetItem(props, "Proof", HPDF_OCLASS_DICT))
             HPDF_Dict_Add(props, "Proof", ocg);
-        }
-        write_raw(w, "/OC /Proof BDC\n");
+        write_raw(w, "/OC /Proof BDC\n/Artifact BMC\n");
     }
     w->cur_layer = layer;
 }

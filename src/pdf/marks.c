@@ -57,6 +57,7 @@ static void write_marks(writer *w)
     double b = pt(w->print->bleed), s = pt(w->print->slug);
     double x0 = w->ox, y0 = w->oy, x1 = x0 + pt(w->page_w), y1 = y0 + pt(w->page_h);
     double len = s - 2 * mm;
+    set_overprint(w, false);
     HPDF_Page_SetLineWidth(pg, 0.25);
     HPDF_Page_SetCMYKStroke(pg, 1, 1, 1, 1);
     const double xs[2] = {x0, x1}, ys[2] = {y0, y1};

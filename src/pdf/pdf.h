@@ -56,6 +56,9 @@ typedef struct pdf_photo_report {
     int width, height;      /* pixels of the file */
     double printed_w, printed_h; /* mm of the visible part on the page */
     double ppi;             /* effective resolution, the lower of both directions */
+    double embedded_ppi;    /* as embedded: lower when downsampled to the template's maximum */
+    int quality;            /* converted to a CMYK JPEG: its quality, else 0 */
+    long bytes;             /* a JPEG's bytes as embedded, else 0 */
     const char *colour;     /* "gray", "RGB", "CMYK", "RGB → CMYK" */
 } pdf_photo_report;
 

@@ -194,6 +194,39 @@ static void utf16_hex(const char *text, int len, char *out, size_t size)
     out[k] = 0;
 }
 
+/* A copy of a CFF table whose one font is named `name` in its Name INDEX,
+ * as BaseFont names it: a face of a collection such as Noto CJK shares
+ * the CFF of its sisters and so the name of one of them ("…CJKjp-…" in
+ * the SC face).  Only a name of the same length is put in place, since
+ * every offset after the Name INDEX would move otherwise; NULL when
+ * nothing is to change (the same name, another length, no such INDEX). */
+static char *cff_renamed(const char *cff, size_t len, const char *name)
+{
+    const unsigned char *p = (const unsigned char *)cff;
+    size_t n = strlen(name);
+    if (len < 4)
+        return NULL;
+    size_t at = p[2]; /* hdrSize: the Name INDEX follows the header */
+    if (at + 3 > len || (p[at] << 8 | p[at + 1]) != 1)
+        return NULL;
+    unsigned off_size = p[at + 2];
+    size_t offs = at + 3, data = offs + 2 * (size_t)off_size - 1;
+    if (off_size < 1 || off_size > 4 || data >= len)
+        return NULL;
+    size_t first = 0, last = 0;
+    for (unsigned k = 0; k < off_size; k++) {
+        first = first << 8 | p[offs + k];
+        last = last << 8 | p[offs + off_size + k];
+    }
+    if (first != 1 || last < first || last - first != n || data + last > len ||
+        memcmp(cff + data + first, name, n) == 0)
+        return NULL;
+    char *copy = xmalloc(len);
+    memcpy(copy, cff, len);
+    memcpy(copy + data + first, name, n);
+    return copy;
+}
+
 /* A stream object holding data deflated already (pdfstream.h). */
 static HPDF_Dict new_stream(pdf_font *f, const packed *p)
 {
@@ -325,10 +358,12 @@ bool pdffont_subset(pdf_font *f)
                                  : hb_face_reference_blob(sub);
     unsigned len;
     const char *data = hb_blob_get_data(blob, &len);
+    char *renamed = fi->is_cff && len > 0 ? cff_renamed(data, len, fi->ps_name) : NULL;
     if (len == 0)
         f->failure = fi->is_cff ? "the subset has no CFF table" : "the subset is empty";
     else
-        f->program = pdfstream_deflate(data, len);
+        f->program = pdfstream_deflate(renamed ? renamed : data, len);
+    free(renamed);
     f->program_len = len;
     hb_blob_destroy(blob);
     if (!fi->is_cff) {
@@ -500,7 +535,9 @@ bool pdffont_finish(pdf_font *f, diag *d)
     bool ok = embed_program(f, cid, desc, d);
 
     char type0_name[300];
-    snprintf(type0_name, sizeof type0_name, "%s%s", base, fi->is_cff ? "-Identity-H" : "");
+    /* The CIDFont's name and the CMap's, for either kind (ISO 32000-1,
+     * 9.7.6.1). */
+    snprintf(type0_name, sizeof type0_name, "%s-Identity-H", base);
     HPDF_Dict_AddName(f->type0, "BaseFont", type0_name);
     HPDF_Array desc_fonts = HPDF_Array_New(f->doc->mmgr);
     HPDF_Array_Add(desc_fonts, cid);

@@ -16,8 +16,6 @@
 #include <turbojpeg.h>
 #include <unistd.h>
 
-enum { CMYK_JPEG_QUALITY = 92 };
-
 /* Rows [y0, y1) of a picture through a colour transform. */
 typedef struct transform_rows {
     cmsHTRANSFORM tr;
@@ -47,6 +45,147 @@ static void picture_free(unsigned char *p, size_t size)
 {
     if (p)
         munmap(p, size);
+}
+
+/* The size a w × h cut of the photo is embedded at: downsampled to
+ * o->max_ppi when it would print above it, whole pixels outward. */
+static void embedded_size(const pdfimage_options *o, int w, int h, int *tw, int *th)
+{
+    *tw = w;
+    *th = h;
+    if (o->max_ppi <= 0 || o->ppi <= o->max_ppi)
+        return;
+    double s = o->max_ppi / o->ppi;
+    *tw = MIN(w, MAX(1, (int)ceil(w * s - 1e-9)));
+    *th = MIN(h, MAX(1, (int)ceil(h * s - 1e-9)));
+}
+
+/* Add `weight` of a row of n RGB pixels (doubles) to acc. */
+static void add_row(double *acc, const double *row, int n, double weight)
+{
+    if (weight > 0)
+        for (int i = 0; i < n * 3; i++)
+            acc[i] += row[i] * weight;
+}
+
+/* An sw × sh RGB picture (rows `stride` bytes apart) made tw × th, no
+ * larger: each new pixel is the mean of the area of the old ones it
+ * covers, fractions of a pixel counted as such.  A source pixel covers at
+ * most two new ones either way.  The result is from picture_alloc. */
+static unsigned char *downsample(const unsigned char *src, size_t stride, int sw, int sh, int tw,
+                                 int th)
+{
+    double fx = (double)tw / sw, fy = (double)th / sh;
+    double *row = xmalloc(sizeof(double) * (size_t)tw * 3);
+    double *acc = xcalloc((size_t)tw * 3, sizeof(double));
+    unsigned char *out = picture_alloc((size_t)tw * (size_t)th * 3);
+    for (int y = 0; y < sh; y++) {
+        memset(row, 0, sizeof(double) * (size_t)tw * 3);
+        const unsigned char *p = src + (size_t)y * stride;
+        for (int x = 0; x < sw; x++) {
+            double lo = x * fx, hi = (x + 1) * fx;
+            int a = MIN((int)lo, tw - 1);
+            double first = fmin(hi, a + 1) - lo, rest = hi - (a + 1);
+            for (int c = 0; c < 3; c++) {
+                row[a * 3 + c] += p[x * 3 + c] * first;
+                if (rest > 1e-12 && a + 1 < tw)
+                    row[(a + 1) * 3 + c] += p[x * 3 + c] * rest;
+            }
+        }
+        double lo = y * fy, hi = (y + 1) * fy;
+        int a = MIN((int)lo, th - 1);
+        add_row(acc, row, tw, fmin(hi, a + 1) - lo);
+        if (hi >= a + 1 - 1e-9 || y == sh - 1) {
+            /* New row a is whole. */
+            unsigned char *o = out + (size_t)a * (size_t)tw * 3;
+            for (int i = 0; i < tw * 3; i++)
+                o[i] = (unsigned char)MIN(255, MAX(0, (int)lround(acc[i])));
+            memset(acc, 0, sizeof(double) * (size_t)tw * 3);
+            if (a + 1 < th)
+                add_row(acc, row, tw, hi - (a + 1));
+        }
+    }
+    free(row);
+    free(acc);
+    return out;
+}
+
+/* Hold every pixel of a CMYK picture (w × h) to the ink limit of its
+ * block of BLOCK × BLOCK pixels, the most ink of the four together in
+ * 0..1020 (255 a solid); `inverted`: 255 is no ink.  Over the limit,
+ * cyan, magenta and yellow give way in proportion and black stays (under
+ * colour removal): the darks keep their depth and neutrality. */
+enum { BLOCK = 16 }; /* a JPEG MCU with chroma halved both ways */
+
+static void limit_ink(unsigned char *px, int w, int h, const int *hold, bool inverted)
+{
+    int flip = inverted ? 255 : 0, bw = (w + BLOCK - 1) / BLOCK;
+    for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++, px += 4) {
+            int limit = hold[(y / BLOCK) * bw + x / BLOCK];
+            int c = px[0] ^ flip, m = px[1] ^ flip, ye = px[2] ^ flip, k = px[3] ^ flip;
+            if (c + m + ye + k <= limit)
+                continue;
+            int room = MAX(0, limit - k), cmy = c + m + ye;
+            k = MIN(k, limit);
+            px[0] = (unsigned char)((c * room / cmy) ^ flip);
+            px[1] = (unsigned char)((m * room / cmy) ^ flip);
+            px[2] = (unsigned char)((ye * room / cmy) ^ flip);
+            px[3] = (unsigned char)(k ^ flip);
+        }
+    }
+}
+
+/* Block holds for a w × h picture, each `limit`. */
+static int *block_holds(int w, int h, int limit)
+{
+    size_t n = (size_t)((w + BLOCK - 1) / BLOCK) * (size_t)((h + BLOCK - 1) / BLOCK);
+    int *hold = xmalloc(sizeof(int) * n);
+    for (size_t i = 0; i < n; i++)
+        hold[i] = limit;
+    return hold;
+}
+
+/* Decode an inverted CMYK JPEG of w × h made from `cmyk` (into
+ * `scratch`, w × h × 4 bytes) and, around each pixel that came out over
+ * `limit`, hold the blocks (the decoder's smoothing of the halved chroma
+ * reaches into the next one) by what it is over below the most ink they
+ * now have.  The number of such pixels; -1 when TurboJPEG cannot decode
+ * it. */
+static long lower_holds(tjhandle dec, const unsigned char *jpeg, size_t len,
+                        const unsigned char *cmyk, int w, int h, unsigned char *scratch, int limit,
+                        int *hold)
+{
+    if (tjDecompress2(dec, jpeg, (unsigned long)len, scratch, w, 0, h, TJPF_CMYK,
+                      TJFLAG_ACCURATEDCT) != 0)
+        return -1;
+    int bw = (w + BLOCK - 1) / BLOCK, bh = (h + BLOCK - 1) / BLOCK;
+    int *most = xcalloc((size_t)bw * (size_t)bh, sizeof(int));
+    for (int y = 0; y < h; y++) {
+        const unsigned char *p = cmyk + (size_t)y * (size_t)w * 4;
+        for (int x = 0; x < w; x++, p += 4) {
+            int *m = &most[(y / BLOCK) * bw + x / BLOCK];
+            *m = MAX(*m, 1020 - p[0] - p[1] - p[2] - p[3]);
+        }
+    }
+    long over = 0;
+    for (int y = 0; y < h; y++) {
+        const unsigned char *p = scratch + (size_t)y * (size_t)w * 4;
+        for (int x = 0; x < w; x++, p += 4) {
+            int ink = 1020 - p[0] - p[1] - p[2] - p[3];
+            if (ink <= limit)
+                continue;
+            over++;
+            for (int by = MAX(0, y / BLOCK - 1); by <= MIN(bh - 1, y / BLOCK + 1); by++) {
+                for (int bx = MAX(0, x / BLOCK - 1); bx <= MIN(bw - 1, x / BLOCK + 1); bx++) {
+                    int b = by * bw + bx;
+                    hold[b] = MIN(hold[b], most[b] - 2 * (ink - limit) - 4);
+                }
+            }
+        }
+    }
+    free(most);
+    return over;
 }
 
 static void *run_rows(void *arg)
@@ -168,6 +307,7 @@ static HPDF_Image held_image(HPDF_Doc doc, unsigned char *jpeg, size_t len, int 
     held_jpeg *held = xcalloc(1, sizeof *held);
     *held = (held_jpeg){.data = jpeg, .len = len};
     out->held = held;
+    out->bytes = len;
     HPDF_Dict image = HPDF_DictStream_New(mm, doc->xref);
     HPDF_Stream reader = HPDF_CallbackReader_New(mm, held_read, held_seek, held_tell, held_size,
                                                  held);
@@ -208,8 +348,8 @@ void pdfimage_free(pdf_image *img)
 }
 
 /* The pixels of a w × h picture that show (o->visible), whole pixels
- * outward; false when that is the whole picture. */
-static bool cut_of(const pdfimage_options *o, int w, int h, int cut[4])
+ * outward. */
+static void cut_of(const pdfimage_options *o, int w, int h, int cut[4])
 {
     /* A hair inward first, so that float noise on a pixel edge takes no
      * pixel more. */
@@ -217,29 +357,25 @@ static bool cut_of(const pdfimage_options *o, int w, int h, int cut[4])
     cut[1] = MAX(0, (int)floor(o->visible[1] * h + 1e-6));
     cut[2] = MIN(w, (int)ceil(o->visible[2] * w - 1e-6));
     cut[3] = MIN(h, (int)ceil(o->visible[3] * h - 1e-6));
-    if (cut[2] <= cut[0] || cut[3] <= cut[1] ||
-        (cut[0] == 0 && cut[1] == 0 && cut[2] == w && cut[3] == h)) {
+    if (cut[2] <= cut[0] || cut[3] <= cut[1]) {
         cut[0] = cut[1] = 0;
         cut[2] = w;
         cut[3] = h;
-        return false;
     }
-    return true;
 }
 
 /* The name of a photo converted to CMYK in the cache: a digest of the
  * photo, the profile and every setting the result depends on. */
 static void converted_name(const unsigned char *photo, size_t len, const pdfimage_options *o,
-                           const int cut[4], bool cutting, char name[48])
+                           const int cut[4], int tw, int th, char name[48])
 {
-    char setup[200];
+    char setup[300];
     int n = snprintf(setup, sizeof setup,
-                     "paiban cmyk-jpeg 1; lcms %d; sRGB; relative colorimetric, bpc; "
-                     "quality %d 4:4:4 islow; profile %zu bytes; photo %zu bytes\n",
-                     cmsGetEncodedCMMversion(), CMYK_JPEG_QUALITY, o->cmyk_profile_len, len);
-    if (cutting)
-        n += snprintf(setup + n, sizeof setup - (size_t)n, "cut %d %d %d %d\n", cut[0], cut[1],
-                      cut[2], cut[3]);
+                     "paiban cmyk-jpeg 3; lcms %d; sRGB; relative colorimetric, bpc; "
+                     "quality %d 4:2:0 islow; ink %.3f; profile %zu bytes; photo %zu bytes; "
+                     "cut %d %d %d %d to %d x %d\n",
+                     cmsGetEncodedCMMversion(), o->quality, o->ink_limit, o->cmyk_profile_len, len,
+                     cut[0], cut[1], cut[2], cut[3], tw, th);
     struct md5_ctx m;
     md5_init(&m);
     md5_update(&m, (size_t)n, (const uint8_t *)setup);
@@ -267,32 +403,113 @@ static unsigned char *cached_cmyk(tjhandle dec, const char *dir, const char *nam
     return jpeg;
 }
 
+/* The inverted CMYK picture (w × h) as a JPEG under the ink limit and
+ * no larger than `budget` bytes where it can be: compressed at the
+ * quality asked for, or lower in steps of QUALITY_STEP (not under
+ * MIN_QUALITY) while it is larger; then decoded again and held lower,
+ * block by block, where the compression pushed a pixel over the limit,
+ * until none is.  The quality used in *quality; NULL when TurboJPEG fails
+ * or the limit cannot be kept in HOLD_ROUNDS. */
+enum { MIN_QUALITY = 50, QUALITY_STEP = 5, HOLD_ROUNDS = 8 };
+
+/* What the pixels are held to lies a hair under the limit: for decoders
+ * whose rounding differs from TurboJPEG's by a level or two. */
+enum { INK_MARGIN = 4 };
+
+static unsigned char *encode_limited(unsigned char *cmyk, int w, int h, const pdfimage_options *o,
+                                     size_t budget, tjhandle dec, unsigned long *len,
+                                     int *quality)
+{
+    const int limit = (int)floor(o->ink_limit * 255);
+    int *hold = block_holds(w, h, limit - INK_MARGIN);
+    tjhandle enc = tjInitCompress();
+    unsigned char *out = NULL, *check = picture_alloc((size_t)w * (size_t)h * 4);
+    limit_ink(cmyk, w, h, hold, true);
+    *quality = o->quality;
+    bool kept = false;
+    for (int round = 0; enc && round < HOLD_ROUNDS;) {
+        tjFree(out);
+        out = NULL;
+        if (tjCompress2(enc, cmyk, w, 0, h, TJPF_CMYK, &out, len, TJSAMP_420, *quality,
+                        TJFLAG_ACCURATEDCT) != 0)
+            break;
+        if (*len > budget && *quality - QUALITY_STEP >= MIN_QUALITY) {
+            *quality -= QUALITY_STEP;
+            continue;
+        }
+        long over = lower_holds(dec, out, *len, cmyk, w, h, check, limit - INK_MARGIN / 2, hold);
+        if ((kept = over == 0) || over < 0)
+            break;
+        limit_ink(cmyk, w, h, hold, true);
+        round++;
+    }
+    if (!kept) {
+        tjFree(out);
+        out = NULL;
+    }
+    picture_free(check, (size_t)w * (size_t)h * 4);
+    free(hold);
+    if (enc)
+        tjDestroy(enc);
+    return out;
+}
+
+/* The quality a converted photo was compressed at, kept in the cache
+ * beside it (the name with ".q"), for the preflight note; 0 when not
+ * known. */
+static void put_quality(const char *dir, const char *name, int quality)
+{
+    char qname[64], text[16];
+    snprintf(qname, sizeof qname, "%s.q", name);
+    int n = snprintf(text, sizeof text, "%d", quality);
+    cache_put(dir, qname, (const unsigned char *)text, (size_t)n);
+}
+
+static int cached_quality(const char *dir, const char *name)
+{
+    char qname[64];
+    snprintf(qname, sizeof qname, "%s.q", name);
+    size_t len;
+    unsigned char *text = cache_get(dir, qname, &len);
+    int q = 0;
+    if (text && len > 0 && len < 4) {
+        for (size_t i = 0; i < len && text[i] >= '0' && text[i] <= '9'; i++)
+            q = q * 10 + (text[i] - '0');
+    }
+    free(text);
+    return q >= 1 && q <= 100 ? q : 0;
+}
+
 /* `jpeg` (len bytes) is the function's to free. */
 static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, unsigned char *jpeg, size_t len,
                                const pdfimage_options *o, pdf_image *pi, const char **why)
 {
     HPDF_Image img = NULL;
-    unsigned char *rgb = NULL, *cmyk = NULL, *out = NULL, *kept = NULL;
+    unsigned char *rgb = NULL, *small = NULL, *cmyk = NULL, *out = NULL, *kept = NULL;
     unsigned long out_len = 0;
-    int w = 0, h = 0, subsamp, space;
+    int w = 0, h = 0, tw = 0, th = 0, subsamp, space;
     char name[48];
-    tjhandle dec = tjInitDecompress(), enc = NULL;
+    tjhandle dec = tjInitDecompress();
     if (!dec || tjDecompressHeader3(dec, jpeg, (unsigned long)len, &w, &h, &subsamp, &space) != 0) {
         *why = "TurboJPEG cannot read it";
         goto out;
     }
     int cut[4];
-    bool cutting = cut_of(o, w, h, cut);
+    cut_of(o, w, h, cut);
     int cw = cut[2] - cut[0], ch = cut[3] - cut[1];
+    embedded_size(o, cw, ch, &tw, &th);
     pi->x0 = cut[0];
     pi->y0 = cut[1];
     pi->x1 = cut[2];
     pi->y1 = cut[3];
-    converted_name(jpeg, len, o, cut, cutting, name);
+    pi->out_w = tw;
+    pi->out_h = th;
+    converted_name(jpeg, len, o, cut, tw, th, name);
     size_t kept_len;
-    if ((kept = cached_cmyk(dec, o->cache_dir, name, cw, ch, &kept_len))) {
-        img = held_image(doc, kept, kept_len, cw, ch, 4, pi);
+    if ((kept = cached_cmyk(dec, o->cache_dir, name, tw, th, &kept_len))) {
+        img = held_image(doc, kept, kept_len, tw, th, 4, pi);
         kept = NULL;
+        pi->quality = cached_quality(o->cache_dir, name);
         if (!img)
             *why = "libharu does not take the CMYK JPEG";
         goto out;
@@ -305,43 +522,51 @@ static HPDF_Image jpeg_to_cmyk(HPDF_Doc doc, unsigned char *jpeg, size_t len,
     }
     free(jpeg);
     jpeg = NULL;
-    cmyk = cmyk_from_rgb(rgb + ((size_t)cut[1] * (size_t)w + (size_t)cut[0]) * 3, (size_t)w * 3, cw,
-                         ch, o, true, true);
+    const unsigned char *from = rgb + ((size_t)cut[1] * (size_t)w + (size_t)cut[0]) * 3;
+    size_t stride = (size_t)w * 3;
+    bool resampled = tw != cw || th != ch;
+    if (resampled) {
+        small = downsample(from, stride, cw, ch, tw, th);
+        picture_free(rgb, pixels * 3);
+        rgb = NULL;
+        from = small;
+        stride = (size_t)tw * 3;
+    }
+    /* Without downsampling, the RGB pages are given back as converted. */
+    cmyk = cmyk_from_rgb(from, stride, tw, th, o, true, !resampled);
     picture_free(rgb, pixels * 3);
     rgb = NULL;
     if (!cmyk) {
         *why = "Little CMS cannot convert from sRGB to the output profile";
         goto out;
     }
-    if (!(enc = tjInitCompress()) ||
-        tjCompress2(enc, cmyk, cw, 0, ch, TJPF_CMYK, &out, &out_len, TJSAMP_444, CMYK_JPEG_QUALITY,
-                    TJFLAG_ACCURATEDCT) != 0) {
-        *why = "TurboJPEG cannot encode the CMYK picture";
+    if (!(out = encode_limited(cmyk, tw, th, o, len, dec, &out_len, &pi->quality))) {
+        *why = "TurboJPEG cannot encode the CMYK picture under the ink limit";
         goto out;
     }
-    picture_free(cmyk, (size_t)cw * (size_t)ch * 4);
-    cmyk = NULL;
     cache_put(o->cache_dir, name, out, out_len);
-    img = held_image(doc, out, out_len, cw, ch, 4, pi);
+    put_quality(o->cache_dir, name, pi->quality);
+    img = held_image(doc, out, out_len, tw, th, 4, pi);
     pi->held->turbojpeg = true;
     out = NULL;
     if (!img)
         *why = "libharu does not take the CMYK JPEG";
 out:
     tjFree(out);
-    if (enc)
-        tjDestroy(enc);
     if (dec)
         tjDestroy(dec);
     free(kept);
-    picture_free(cmyk, (size_t)(pi->x1 - pi->x0) * (size_t)(pi->y1 - pi->y0) * 4);
+    picture_free(cmyk, (size_t)tw * (size_t)th * 4);
+    picture_free(small, (size_t)tw * (size_t)th * 3);
     picture_free(rgb, (size_t)w * (size_t)h * 3);
     free(jpeg);
     return img;
 }
 
+/* A PNG converted whole (a PNG is small), downsampled as a JPEG is, under
+ * the ink limit exactly: it is embedded losslessly. */
 static HPDF_Image png_to_cmyk(HPDF_Doc doc, const unsigned char *png, size_t len,
-                              const pdfimage_options *o, const char **why)
+                              const pdfimage_options *o, pdf_image *out, const char **why)
 {
     png_image pi = {.version = PNG_IMAGE_VERSION};
     if (!png_image_begin_read_from_memory(&pi, png, len)) {
@@ -356,16 +581,27 @@ static HPDF_Image png_to_cmyk(HPDF_Doc doc, const unsigned char *png, size_t len
     if (!png_image_finish_read(&pi, &white, rgb, 0, NULL)) {
         *why = "libpng cannot decode it";
     } else {
-        int w = (int)pi.width, h = (int)pi.height;
-        unsigned char *cmyk = cmyk_from_rgb(rgb, (size_t)w * 3, w, h, o, false, false);
-        if (!cmyk)
+        int w = (int)pi.width, h = (int)pi.height, tw, th;
+        embedded_size(o, w, h, &tw, &th);
+        out->out_w = tw;
+        out->out_h = th;
+        unsigned char *small = tw != w || th != h ? downsample(rgb, (size_t)w * 3, w, h, tw, th)
+                                                  : NULL;
+        unsigned char *cmyk = cmyk_from_rgb(small ? small : rgb, (size_t)tw * 3, tw, th, o,
+                                            false, false);
+        picture_free(small, (size_t)tw * (size_t)th * 3);
+        if (!cmyk) {
             *why = "Little CMS cannot convert from sRGB to the output profile";
-        else
-            img = HPDF_LoadRawImageFromMem(doc, cmyk, (HPDF_UINT)w, (HPDF_UINT)h,
+        } else {
+            int *hold = block_holds(tw, th, (int)floor(o->ink_limit * 255));
+            limit_ink(cmyk, tw, th, hold, false);
+            free(hold);
+            img = HPDF_LoadRawImageFromMem(doc, cmyk, (HPDF_UINT)tw, (HPDF_UINT)th,
                                            HPDF_CS_DEVICE_CMYK, 8);
+        }
         if (cmyk && !img)
             *why = "libharu does not take the CMYK pixels";
-        picture_free(cmyk, (size_t)w * (size_t)h * 4);
+        picture_free(cmyk, (size_t)tw * (size_t)th * 4);
     }
     png_image_free(&pi);
     free(rgb);
@@ -379,13 +615,14 @@ bool pdfimage_load(HPDF_Doc doc, char *data, size_t len, const image_info *check
     image_info info = *checked;
     unsigned char *bytes = (unsigned char *)data;
     *out = (pdf_image){.path = path, .width = info.width, .height = info.height,
-                       .x1 = info.width, .y1 = info.height, .components = info.components};
+                       .x1 = info.width, .y1 = info.height, .out_w = info.width,
+                       .out_h = info.height, .ppi = o->ppi, .components = info.components};
     memcpy(out->visible, o->visible, sizeof out->visible);
     const char *why = "libharu cannot embed it; save it as baseline JPEG or PNG";
     char problem[200];
     if (o->rgb_to_cmyk && info.components == 3) {
         if (info.kind == IMAGE_PNG) {
-            out->image = png_to_cmyk(doc, bytes, len, o, &why);
+            out->image = png_to_cmyk(doc, bytes, len, o, out, &why);
         } else {
             out->image = jpeg_to_cmyk(doc, bytes, len, o, out, &why);
             bytes = NULL; /* jpeg_to_cmyk's */

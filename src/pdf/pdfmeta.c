@@ -8,6 +8,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <lcms2.h>
+#include <nettle/md5.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -34,7 +35,23 @@ static bool is_ascii(const char *s)
     return true;
 }
 
-void pdfmeta_describe(HPDF_Doc doc, const edition *e, bool pdfa, int64_t modified)
+/* A document ID for XMP that names the edition, not the build: "uuid:"
+ * and the MD5 of the paper and date, as a UUID. */
+static void edition_uuid(const edition *e, char out[48])
+{
+    char *key = xasprintf("%s %04d-%02d-%02d print", e->paper, e->year, e->month, e->day);
+    struct md5_ctx m;
+    unsigned char d[16];
+    md5_init(&m);
+    md5_update(&m, strlen(key), (const uint8_t *)key);
+    md5_digest(&m, MD5_DIGEST_SIZE, d);
+    free(key);
+    snprintf(out, 48, "uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+             d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13],
+             d[14], d[15]);
+}
+
+void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_claim claim, int64_t modified)
 {
     char date[64], weekday[32];
     edition_date_strings(e, date, sizeof date, weekday, sizeof weekday);
@@ -71,11 +88,23 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, bool pdfa, int64_t modifie
     HPDF_Dict_Add(info, "Producer", HPDF_String_New(mm, "paiban", NULL));
     HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(mm, created_pdf, NULL));
     HPDF_Dict_Add(info, "ModDate", HPDF_String_New(mm, modified_pdf, NULL));
+    /* PDF/X: the part (ISO 15930-7, 6.7.5; 15930-4, 6.6.5) and whether the
+     * file is trapped: it is not, the press may trap it. */
+    const char *pdfx = claim == CLAIM_PDFX_4 ? "PDF/X-4" : claim == CLAIM_PDFX_1A ? "PDF/X-1a:2003"
+                                                                                  : NULL;
+    if (pdfx) {
+        HPDF_Dict_Add(info, "GTS_PDFXVersion", HPDF_String_New(mm, pdfx, NULL));
+        HPDF_Dict_AddName(info, "Trapped", "False");
+    }
+    char uuid[48];
+    edition_uuid(e, uuid);
 
     xmp_fields xf = {.title = title, .creator = e->paper, .description = subject.v,
                      .keywords = keywords.v, .created = created_xmp, .modified = modified_xmp,
                      .publication = e->paper, .cover_date = iso_date, .page_range = labels.v,
-                     .pdfa = pdfa};
+                     .pdfa = claim == CLAIM_PDFA_2B,
+                     .pdfx = claim == CLAIM_PDFX_4 ? pdfx : NULL, .document_id = uuid,
+                     .trapped = pdfx ? "False" : NULL};
     strbuf x = {0};
     xmp_packet(&xf, &x);
 
@@ -153,8 +182,10 @@ void pdfmeta_output_intent(HPDF_Doc doc, const char *s, HPDF_Dict profile, const
     HPDF_Dict_Add(oi, "OutputConditionIdentifier", HPDF_String_New(mm, identifier, NULL));
     if (strcmp(identifier, "Custom") != 0)
         HPDF_Dict_Add(oi, "RegistryName", HPDF_String_New(mm, "http://www.color.org", NULL));
-    if (info && *info)
+    if (info && *info) {
+        HPDF_Dict_Add(oi, "OutputCondition", HPDF_String_New(mm, info, NULL));
         HPDF_Dict_Add(oi, "Info", HPDF_String_New(mm, info, NULL));
+    }
     HPDF_Dict_Add(oi, "DestOutputProfile", profile);
     HPDF_Array intents = HPDF_Dict_GetItem(doc->catalog, "OutputIntents", HPDF_OCLASS_ARRAY);
     if (!intents) {

@@ -27,9 +27,15 @@ typedef struct pdfmeta_page {
     double trim_h;          /* the trim's height, pt */
 } pdfmeta_page;
 
-/* Info dictionary and XMP packet (with the PDF/A-2b identification in the
- * archive form): title, paper, subject, keywords, dates. */
-void pdfmeta_describe(HPDF_Doc doc, const edition *e, bool pdfa, int64_t modified);
+/* How the file identifies itself: PDF/A-2b (the archive form), a PDF/X
+ * part (the print form), or neither (a proof). */
+typedef enum { CLAIM_NONE, CLAIM_PDFA_2B, CLAIM_PDFX_4, CLAIM_PDFX_1A } pdf_claim;
+
+/* Info dictionary and XMP packet: title, paper, subject, keywords, dates,
+ * and the claim's identification — PDF/A: pdfaid in XMP; PDF/X: Info's
+ * GTS_PDFXVersion and Trapped (False: paiban does not trap), and for
+ * PDF/X-4 their twins in XMP with pdfxid and the xmpMM IDs. */
+void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_claim claim, int64_t modified);
 
 /* An ICC profile as a stream with N components; NULL (with an error at
  * `where`) when the bytes are not an ICC profile of that many components. */
@@ -42,7 +48,8 @@ void pdfmeta_icc_description(const unsigned char *icc, size_t len, char *buf, si
 
 /* Add an output intent of subtype `s` (GTS_PDFX, GTS_PDFA1) to the catalog.
  * `identifier` is a registered characterization name (then the ICC
- * registry is named) or "Custom". */
+ * registry is named) or "Custom"; `info` describes the condition (the
+ * profile's description: Info and OutputCondition). */
 void pdfmeta_output_intent(HPDF_Doc doc, const char *s, HPDF_Dict profile, const char *identifier,
                            const char *info);
 

@@ -10,15 +10,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The effective resolution of a picture of w × h pixels spanning
+ * full_w × full_h pt: the lower of both directions. */
+static double effective_ppi(int w, int h, double full_w, double full_h)
+{
+    return fmin(w / (full_w / 72), h / (full_h / 72));
+}
+
 /* The photo at path as an image of the document, of which the part
- * `visible` (left, top, right, bottom, in fractions) shows; NULL when it
- * cannot be (reported). */
+ * `visible` (left, top, right, bottom, in fractions) shows, the whole
+ * picture spanning full_w × full_h pt; NULL when it cannot be
+ * (reported). */
 static const pdf_image *load_image(writer *w, const char *path, const double visible[4],
-                                   src_loc where)
+                                   double full_w, double full_h, src_loc where)
 {
     for (int i = 0; i < w->images.n; i++)
         if (strcmp(w->images.v[i].path, path) == 0 &&
-            memcmp(w->images.v[i].visible, visible, sizeof w->images.v[i].visible) == 0)
+            memcmp(w->images.v[i].visible, visible, sizeof w->images.v[i].visible) == 0 &&
+            w->images.v[i].ppi == effective_ppi(w->images.v[i].width, w->images.v[i].height,
+                                                full_w, full_h))
             return &w->images.v[i];
     pdfimage_options o = {0};
     if (w->print && w->print->convert_rgb) {
@@ -27,6 +37,9 @@ static const pdf_image *load_image(writer *w, const char *path, const double vis
         o.rgb_to_cmyk = true;
         o.cmyk_profile = w->cmyk.data;
         o.cmyk_profile_len = w->cmyk.len;
+        o.ink_limit = w->print->ink_limit;
+        o.quality = w->print->jpeg_quality;
+        o.max_ppi = w->print->max_ppi;
     }
     /* Read once: what was checked is what goes in. */
     char *data;
@@ -48,6 +61,7 @@ static const pdf_image *load_image(writer *w, const char *path, const double vis
         o.cmyk_space = w->cmyk_space;
     }
     o.cache_dir = w->opt->cache_dir;
+    o.ppi = effective_ppi(info.width, info.height, full_w, full_h);
     memcpy(o.visible, visible, sizeof o.visible);
     pdf_image img;
     double t0 = seconds_now();
@@ -71,13 +85,12 @@ static const pdf_image *load_image(writer *w, const char *path, const double vis
 /* Preflight of one placed photo: its effective resolution (pixels over
  * the inches the whole picture spans once cropped and scaled) and, for the
  * press, its colour. */
-static void preflight_photo(writer *w, const draw_op *op, const pdf_image *img, double full_w,
-                            double full_h, src_loc where)
+static void preflight_photo(writer *w, const draw_op *op, const pdf_image *img, src_loc where)
 {
     const char *article_id = op->article >= 0 && op->article < w->e->article_count
                               ? w->e->articles[op->article]->id
                               : "";
-    double ppi = fmin(img->width / (full_w / 72), img->height / (full_h / 72));
+    double ppi = img->ppi;
     pdf_photo_report *r = VEC_PUSH(w->stats->photos);
     *r = (pdf_photo_report){
         .loc = where,
@@ -88,6 +101,10 @@ static void preflight_photo(writer *w, const draw_op *op, const pdf_image *img, 
         .printed_w = pt(op->w) / MM_TO_PT,
         .printed_h = pt(op->h) / MM_TO_PT,
         .ppi = ppi,
+        /* Downsampled: the pixels embedded over the inches they span. */
+        .embedded_ppi = ppi * (img->out_w + 0.0) / (img->x1 - img->x0),
+        .quality = img->quality,
+        .bytes = (long)img->bytes,
         .colour = img->converted           ? "RGB → CMYK"
                   : img->components == 4 ? "CMYK"
                   : img->components == 3 ? "RGB"
@@ -138,10 +155,10 @@ void write_photo(writer *w, const draw_op *op)
      * in fractions of it). */
     double visible[4] = {fmax(0, (x0 - ix) / full_w), fmax(0, (iy + full_h - y1) / full_h),
                          fmin(1, (x1 - ix) / full_w), fmin(1, (iy + full_h - y0) / full_h)};
-    const pdf_image *img = load_image(w, op->image, visible, where);
+    const pdf_image *img = load_image(w, op->image, visible, full_w, full_h, where);
     if (!img)
         return;
-    preflight_photo(w, op, img, full_w, full_h, where);
+    preflight_photo(w, op, img, where);
     /* The pixels embedded, where they lie in the whole picture. */
     double sx = ix, sy = iy, sw = full_w, sh = full_h;
     if (img->x0 > 0 || img->y0 > 0 || img->x1 < img->width || img->y1 < img->height) {
@@ -150,6 +167,7 @@ void write_photo(writer *w, const draw_op *op)
         sy = iy + full_h - full_h * img->y1 / img->height;
         sh = full_h * (img->y1 - img->y0) / img->height;
     }
+    set_overprint(w, false); /* a photo knocks out what lies beneath */
     HPDF_Page_GSave(pg);
     HPDF_Page_Rectangle(pg, (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)(x1 - x0),
                         (HPDF_REAL)(y1 - y0));

@@ -24,26 +24,17 @@ static unsigned char *read_profile(const char *path, size_t *len)
     return files_read(NULL, path, IMAGE_MAX_BYTES, &data, len) ? (unsigned char *)data : NULL;
 }
 
-/* The press the whole edition goes to: the first page's template's. */
-static const print_spec *edition_print(const writer *w)
-{
-    return &w->l->templates[w->e->pages[0].template_index].print;
-}
-
 bool load_cmyk_profile(writer *w, const print_spec *ps)
 {
     if (w->cmyk.data)
         return true;
-    if (!(w->cmyk.data = read_profile(ps->profile, &w->cmyk.len))) {
-        if (strcmp(ps->profile, PRINT_DEFAULT_PROFILE) == 0)
-            return diag_env_error(w->d, (src_loc){ps->profile, 0, 0},
-                                  "the CMYK profile cannot be read (%s); install the Debian "
-                                  "package libgs-common or name another in the template's "
-                                  "print: output-profile",
-                                  strerror(errno));
-        return diag_error(w->d, ps->loc, "the output profile %s cannot be read: %s", ps->profile,
-                          strerror(errno));
-    }
+    if (!(w->cmyk.data = read_profile(ps->profile, &w->cmyk.len)))
+        return diag_error(w->d, ps->loc,
+                          "the output profile %s cannot be read: %s; put the press's profile "
+                          "there or name it in the template's print: output-profile "
+                          "(tools/make-newsprint-profile makes the default, " PRINT_DEFAULT_PROFILE
+                          ")",
+                          ps->profile, strerror(errno));
     w->cmyk.stream = pdfmeta_icc_stream(w->doc, w->cmyk.data, w->cmyk.len, 4,
                                         (src_loc){ps->profile, 0, 0}, w->d);
     return w->cmyk.stream != NULL;

@@ -37,6 +37,7 @@ static bool begin_page(writer *w, const page_out *po)
     w->in_text = false;
     w->cur_font = NULL;
     w->cur_fill = -1;
+    w->overprint = false; /* a page starts knocking out */
     w->cur_layer = 0;
     return true;
 }
@@ -60,16 +61,41 @@ static bool write_page(writer *w, const page_out *po, pdfmeta_page *meta)
     return true;
 }
 
+/* The press the whole edition goes to: the first page's template's. */
+const print_spec *edition_print(const writer *w)
+{
+    return &w->l->templates[w->e->pages[0].template_index].print;
+}
+
+/* What the file claims to be: the archive PDF/A-2b, the print form the
+ * PDF/X part its template asks for; a proof, with its overlay, nothing:
+ * it is not for the press. */
+static pdf_claim document_claim(const writer *w)
+{
+    if (w->opt->form == PDF_ARCHIVE)
+        return CLAIM_PDFA_2B;
+    if (w->overlay)
+        return CLAIM_NONE;
+    return edition_print(w)->pdfx == PDFX_1A ? CLAIM_PDFX_1A : CLAIM_PDFX_4;
+}
+
 /* Output intents and the rest of what the document says of itself. */
 static bool describe(writer *w, const edition_out *eo, const pdfmeta_page *pages)
 {
-    pdfmeta_describe(w->doc, w->e, w->opt->form == PDF_ARCHIVE, w->opt->build_time);
+    pdfmeta_describe(w->doc, w->e, document_claim(w), w->opt->build_time);
     pdftag_finish(w->tags);
     pdfmeta_outline(w->doc, w->e, eo, pages);
     pdfmeta_page_labels(w->doc, eo);
     if (!output_intent(w))
         return false;
     pdfmeta_reserve_id(w->doc);
+    /* ActualText needs PDF 1.5; PDF/A-2 builds on 1.7, PDF/X-4 on 1.6 and
+     * PDF/X-1a:2003 on 1.4.  Set last: libharu sets 1.4 when it makes an
+     * ExtGState. */
+    pdf_claim claim = document_claim(w);
+    w->doc->pdf_version = claim == CLAIM_PDFX_4   ? HPDF_VER_16
+                          : claim == CLAIM_PDFX_1A ? HPDF_VER_14
+                                                   : HPDF_VER_17;
     return true;
 }
 
@@ -80,11 +106,12 @@ static bool open_document(writer *w, const edition_out *eo)
     w->doc = HPDF_New(on_error, w);
     if (!w->doc)
         return false;
+    for (int p = 0; p < eo->page_count && !w->overlay; p++)
+        for (int i = 0; i < eo->pages[p].list.ops.n && !w->overlay; i++)
+            w->overlay = eo->pages[p].list.ops.v[i].layer == 1;
     w->face_count = fontset_count(w->fonts);
     w->font_of_face = xcalloc((size_t)w->face_count + 1, sizeof(pdf_font *));
     HPDF_SetCompressionMode(w->doc, HPDF_COMP_ALL);
-    /* ActualText needs PDF 1.5; PDF/A-2 builds on 1.7. */
-    w->doc->pdf_version = HPDF_VER_17;
     w->tags = pdftag_new(w->doc, eo, w->l);
     return true;
 }
@@ -96,6 +123,7 @@ static void close_document(writer *w)
         pdffont_free(w->font_of_face[f]);
     free(w->font_of_face);
     free(w->cmyk.data);
+    free(w->ink_spaces);
     VEC_FREE(w->buf);
     pdftag_free(w->tags);
     HPDF_Free(w->doc);

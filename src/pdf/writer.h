@@ -8,6 +8,7 @@
  * their own.  Each file does one job:
  *   writer.c     the document's life: open, page by page, finish, describe, save
  *   draw.c       display-list ops as content-stream operators: TJ, rules, rects
+ *   inks.c       overprinting black, second inks (process or spot), page resources
  *   layers.c     the proof layer's optional content; marked content
  *   glyphpaths.c the slug's glyphs as outlines, each a form XObject
  *   photos.c     photos placed, cropped, run out into the bleed, preflighted
@@ -59,6 +60,9 @@ typedef struct writer {
     VEC(glyph_form_ref) glyph_forms; /* slug glyphs drawn as forms, each once */
     icc_file cmyk;              /* the template's CMYK profile */
     HPDF_Array cmyk_space;      /* archive: [/ICCBased cmyk] for CMYK photos */
+    bool overlay;               /* some page has the proof layer */
+    HPDF_ExtGState gs_overprint, gs_knockout; /* made when first needed */
+    HPDF_Array *ink_spaces;     /* Separation spaces of the layout's spot inks, by index */
     HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
     pdftag *tags;               /* the logical structure */
     bool mark_open;             /* a marked-content sequence of the structure is open */
@@ -72,6 +76,7 @@ typedef struct writer {
     pdf_font *cur_font;
     double cur_size;
     double cur_fill;
+    bool overprint;             /* the page's graphics state overprints */
     int cur_layer;
     strbuf buf;
 } writer;
@@ -96,8 +101,10 @@ static inline double seconds_now(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* writer.c: report libharu's first error as the failure to write path;
- * false. */
+/* writer.c: the press the whole edition goes to, the print: section of
+ * its first page's template. */
+const print_spec *edition_print(const writer *w);
+/* Report libharu's first error as the failure to write path; false. */
 bool libharu_failed(const writer *w, const char *path);
 
 /* draw.c: op (a glyph run, rule, rectangle or photo) onto the page, in
@@ -113,6 +120,22 @@ void end_text(writer *w);
 void op_fill(writer *w, const draw_op *op, double ink);
 /* A real number as PDF wants it: up to 3 decimals, no trailing zeros. */
 void fmt_real(char *out, size_t size, double v);
+
+/* inks.c: the page's resource dictionary of a kind ("ColorSpace",
+ * "XObject", "Properties"), made when missing; NULL when it cannot be. */
+HPDF_Dict resource_dict(writer *w, const char *kind);
+/* Print form: paint from now on overprinting (OP, op true, OPM 1) or
+ * knocking out. */
+void set_overprint(writer *w, bool on);
+/* Whether op, painting `ink` of black, overprints: solid black (K alone,
+ * all of it) does unless its style (text) or the template (rules, tints,
+ * the slug) says overprint: false; anything else knocks out. */
+bool op_overprints(const writer *w, const draw_op *op, double ink);
+/* The named ink a glyph run's style asks for; NULL: black. */
+const ink_spec *op_ink(const writer *w, const draw_op *op);
+/* Fill with `tint` of ink k: its CMYK (process) or its Separation (spot)
+ * in print, its sRGB in the archive. */
+void set_ink_fill(writer *w, const ink_spec *k, double tint);
 
 /* layers.c: op drawn inside the marked-content sequence the structure
  * gives it (pdftag_mark); the proof layer's ops inside none. */

@@ -88,15 +88,19 @@ void xmp_packet(const xmp_fields *f, strbuf *x)
                 "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
                 "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
                 "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-                "    xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\"%s>\n",
-            f->pdfa ? "\n    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"" : "");
+                "    xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\"%s%s>\n",
+            f->pdfa ? "\n    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"" : "",
+            f->pdfx ? "\n    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\""
+                      "\n    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\""
+                    : "");
     xmp_simple(x, "dc:format", "application/pdf");
     xmp_alt(x, "dc:title", f->title);
     sb_printf(x, "   <dc:creator><rdf:Seq><rdf:li>");
     buf_add_xml(x, f->creator);
     sb_printf(x, "</rdf:li></rdf:Seq></dc:creator>\n");
     xmp_alt(x, "dc:description", f->description);
-    sb_printf(x, "   <dc:language><rdf:Bag><rdf:li>zh-Hans</rdf:li></rdf:Bag></dc:language>\n");
+    /* The language the catalog's Lang names (pdftag.h). */
+    sb_printf(x, "   <dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li></rdf:Bag></dc:language>\n");
     xmp_simple(x, "xmp:CreateDate", f->created);
     xmp_simple(x, "xmp:ModifyDate", f->modified);
     xmp_simple(x, "xmp:MetadataDate", f->modified);
@@ -106,9 +110,17 @@ void xmp_packet(const xmp_fields *f, strbuf *x)
     xmp_simple(x, "prism:publicationName", f->publication);
     xmp_simple(x, "prism:coverDate", f->cover_date);
     xmp_simple(x, "prism:pageRange", f->page_range);
+    if (f->trapped)
+        xmp_simple(x, "pdf:Trapped", f->trapped);
     if (f->pdfa) {
         xmp_simple(x, "pdfaid:part", "2");
         xmp_simple(x, "pdfaid:conformance", "B");
+    }
+    if (f->pdfx) {
+        xmp_simple(x, "pdfxid:GTS_PDFXVersion", f->pdfx);
+        xmp_simple(x, "xmpMM:DocumentID", f->document_id);
+        xmp_simple(x, "xmpMM:VersionID", "1");
+        xmp_simple(x, "xmpMM:RenditionClass", "default");
     }
     sb_printf(x, "  </rdf:Description>\n");
     xmp_prism_schema(x);

@@ -4,9 +4,11 @@
  * so both describe themselves alike: Dublin Core title, creator,
  * description and language; the XMP and PDF dates, tool and keywords; the
  * PRISM publication name, cover date and page range with the extension
- * schema PDF/A wants for them; and, for PDF/A-2b, pdfaid part 2,
- * conformance B.  Each value has its twin in the Info dictionary, which
- * the caller writes from the same strings (ISO 19005-2, 6.6.3). */
+ * schema PDF/A wants for them; for PDF/A-2b, pdfaid part 2, conformance
+ * B; for PDF/X-4, pdfxid's version with the document and version IDs and
+ * rendition class ISO 15930-7 asks for; pdf:Trapped when the file says
+ * whether it is trapped.  Each value has its twin in the Info dictionary,
+ * which the caller writes from the same strings (ISO 19005-2, 6.6.3). */
 #ifndef PAIBAN_PDF_XMP_H
 #define PAIBAN_PDF_XMP_H
 
@@ -23,6 +25,9 @@ typedef struct xmp_fields {
     const char *cover_date;  /* prism:coverDate, "2018-12-28" */
     const char *page_range;  /* prism:pageRange, "A1, A2" */
     bool pdfa;               /* claim PDF/A-2b */
+    const char *pdfx;        /* pdfxid:GTS_PDFXVersion ("PDF/X-4"), or NULL */
+    const char *document_id; /* xmpMM:DocumentID, "uuid:…", with pdfx */
+    const char *trapped;     /* pdf:Trapped ("False"), or NULL */
 } xmp_fields;
 
 /* Append the packet, padded for in-place editing, to out. */
