@@ -31,7 +31,7 @@ SAMPLE := out/2018-12-28.pdf
 DEPS_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libyaml-dev libicu-dev zlib1g-dev libpng-dev \
 	liblcms2-dev libturbojpeg0-dev nettle-dev libgs-common icc-profiles-free \
-	fonts-noto-cjk fonts-arphic-gkai00mp fonts-dejavu-core
+	fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-gkai00mp fonts-dejavu-core
 DEPS_CHECK := poppler-utils qpdf mupdf-tools ghostscript valgrind python3 clang \
 	libclang-rt-14-dev
 

@@ -113,6 +113,7 @@ const char *makeup_kind_name(makeup_kind kind)
         [MAKEUP_COLLISION] = "headline-collision", [MAKEUP_HEAD_SPACE] = "head-space",
         [MAKEUP_SHORT_COLUMN] = "short-column",    [MAKEUP_UNDERSET] = "underset",
         [MAKEUP_SEPARATION] = "no-separation",     [MAKEUP_PAGE_HOLE] = "page-hole",
+        [MAKEUP_HIERARCHY] = "head-hierarchy",     [MAKEUP_MASTHEAD] = "masthead-outweighed",
     };
     return (unsigned)kind < sizeof names / sizeof *names ? names[kind] : "?";
 }

@@ -137,6 +137,8 @@ typedef enum makeup_kind {
     MAKEUP_UNDERSET,     /* lines left empty in a module */
     MAKEUP_SEPARATION,   /* stories side by side or stacked with no rule between */
     MAKEUP_PAGE_HOLE,    /* type area no module covers */
+    MAKEUP_HIERARCHY,    /* a kicker or subtitle too large beside its headline (MU-6) */
+    MAKEUP_MASTHEAD,     /* a headline of the front page as large as the paper's name (MU-8) */
 } makeup_kind;
 
 typedef struct makeup_finding {

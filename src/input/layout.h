@@ -67,6 +67,13 @@ typedef struct style {
     bool tabular_figures;     /* digits of one width (OpenType tnum), for tables */
     scaled rule_thick;        /* tables in this style: outer rules, 0 = default */
     scaled rule_thin;         /* tables: the rule under the header, 0 = default */
+    /* A headline style's band (MU-6, MU-7): the kicker's and the
+     * subtitle's styles beside it (-1: the article's own), the largest
+     * share of its size they may have, and whether the subtitle may be
+     * set as wide as the band rather than no wider than the headline. */
+    int kicker_style, subtitle_style;
+    double band_ratio;
+    bool subtitle_band_wide;
 } style;
 
 typedef struct folio_spec {

@@ -31,6 +31,8 @@ static long page_cost(const page_out *po)
         static const long weight[] = {
             [MAKEUP_COLLISION] = 400,  [MAKEUP_HEAD_SPACE] = 200,  [MAKEUP_SHORT_COLUMN] = 60,
             [MAKEUP_UNDERSET] = 20,    [MAKEUP_SEPARATION] = 200,  [MAKEUP_PAGE_HOLE] = 400,
+            /* Sizes of styles: no move mends them. */
+            [MAKEUP_HIERARCHY] = 0,    [MAKEUP_MASTHEAD] = 0,
         };
         cost += weight[f->kind] * (f->kind == MAKEUP_COLLISION ? 1 : MAX(f->lines, 1));
     }

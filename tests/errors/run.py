@@ -161,6 +161,7 @@ CASES = [
      'style, or shorten the text'),
     ('font not installed', {'fonts.yaml': 'faces:\n  serif: {family: Nonexistent Serif SC, package: fonts-nonexistent}\n'
                             '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
+                            '  serif-black: {family: Noto Serif CJK SC, style: Black}\n'
                             '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
                             '  kai: {family: AR PL KaitiM GB, style: Regular}\n'}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif" (Nonexistent Serif SC Regular) is not installed; install the '
@@ -221,10 +222,11 @@ CASES = [
         'ed/p.jpg': ('JPEG', 10**9)}, [], 0, None),
     ('font style not installed', {'fonts.yaml': 'faces:\n  serif: {family: Noto Serif CJK SC, style: Italic, package: fonts-noto-cjk}\n'
                                   '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
+                                  '  serif-black: {family: Noto Serif CJK SC, style: Black}\n'
                                   '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
                                   '  kai: {family: AR PL KaitiM GB, style: Regular}\n'}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif": Noto Serif CJK SC is installed but has no style "Italic"; '
-     'its styles are: Bold, Regular' % LAYOUT),
+     'its styles are: Black, Bold, ExtraLight, Light, Medium, Regular, SemiBold' % LAYOUT),
     ('deep nesting', {'ed/a.yaml': 'headline: 标题\nbody: ' + '[' * 100 + ']' * 100 + '\n'}, [], 2,
      'ed/a.yaml:2:71: error: YAML nested more than 64 levels deep; flatten the structure'),
     ('huge scalar', {'ed/a.yaml': ARTICLE + '  - ' + 'x' * (1 << 20) + 'y\n'}, [], 2,
@@ -254,6 +256,7 @@ CASES = [
      'fdir: error: cannot read: this is a folder, not a file'),
     ('font file unreadable', {'fonts.yaml': 'faces:\n  serif: {family: X Serif, path: fdir}\n'
                               '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
+                              '  serif-black: {family: Noto Serif CJK SC, style: Black}\n'
                               '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
                               '  kai: {family: AR PL KaitiM GB, style: Regular}\n',
                               'fdir': DIR}, ['--fonts', 'fonts.yaml'], 2,
@@ -309,7 +312,7 @@ CASES = [
      None, {'seconds': 8}),
     ('headline taller than its module', {'ed/a.yaml': 'headline: "%s"\nbody: [正文。]\n'
                                          % ('很长的标题' * 60)}, [], 2,
-     'ed/a.yaml:1:11: error: the headline takes 248 grid lines but the module has 40; shorten it or '
+     'ed/a.yaml:1:11: error: the headline takes 158 grid lines but the module has 40; shorten it or '
      'give the article more columns or lines'),
     ('photo taller than its module', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: p.jpg\n  lines: 60\n'
                                       'body: [正文。]\n', 'ed/p.jpg': ('TRUNC', 10 ** 7)}, [], 2,
