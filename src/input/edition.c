@@ -145,6 +145,8 @@ typedef struct placement_src {
     placement pl;
     placement *slot;
     yml_node *file;
+    int page;               /* its page's index */
+    const template *t;      /* and template */
 } placement_src;
 
 /* Areas start as the whole width of the grid, from its top. */
@@ -191,6 +193,47 @@ static bool read_continue_on(field_reader *r, yml_node *v, void *dest)
     return true;
 }
 
+/* The first page's ear (报眼): beside the masthead, in the columns the
+ * template's masthead gives it (ear-columns), over the masthead's lines. */
+static bool read_area_name(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    placement_src *src = dest;
+    const masthead_spec *ms = &src->t->masthead;
+    int k;
+    if (!v)
+        return true;
+    if (!yml_read_choice(v, r->d, r->name, r->row->choices, &k))
+        return false;
+    if (src->page != 0)
+        return diag_error(r->d, v->loc, "the ear (area: ear) stands beside the masthead of the "
+                                        "edition's first page, not on this one");
+    if (!ms->enabled || ms->ear_columns == 0)
+        return diag_error(r->d, v->loc,
+                          "template \"%s\" has no ear; give its masthead \"ear-columns\", or "
+                          "place the article on the grid",
+                          src->t->name);
+    if (!ld->e->masthead.present)
+        return diag_error(r->d, v->loc, "the first page has no ear: edition.yaml has no "
+                                        "\"masthead\" section, so no masthead is printed");
+    static const char *const own_keys[] = {"columns", "top", "lines", "parts"};
+    for (size_t i = 0; i < countof(own_keys); i++) {
+        yml_node *given = yml_lookup(r->map, own_keys[i]);
+        if (given)
+            return diag_error(r->d, given->loc,
+                              "the ear takes its columns and lines from the template's "
+                              "masthead; remove \"%s\"",
+                              own_keys[i]);
+    }
+    src->pl.ear = true;
+    src->pl.area = (grid_area){.col_from = src->t->columns - ms->ear_columns,
+                               .col_to = src->t->columns - 1, .lines = ms->lines,
+                               .loc = src->pl.area.loc};
+    return true;
+}
+
+static const char *const area_words[] = {"ear", NULL};
+
 #define AT(f) offsetof(placement_src, f)
 static const field placement_fields[] = {
     {"article", FIELD_SCALAR, AT(file), .required = true, .type_doc = "file",
@@ -199,6 +242,9 @@ static const field placement_fields[] = {
     {"parts", FIELD_LIST, AT(pl), .read = read_parts, .type_doc = "list of areas",
      .doc = "more areas of the same module (columns, top, lines each): an L-shaped or stepped "
      "module"},
+    {"area", FIELD_CUSTOM, 0, .read = read_area_name, .choices = area_words, .type_doc = "choice",
+     .range_doc = "ear",
+     .doc = "ear: the first page's ear (报眼) beside the masthead, instead of columns and lines"},
     {"set-columns", FIELD_INT, AT(pl.set_columns), .min = 1, .max = 24,
      .doc = "set the text in this many columns of its own across the module"},
     {"headline-columns", FIELD_INT, AT(pl.headline_columns), .min = 1, .max = 24,
@@ -253,7 +299,8 @@ static bool place_article(loader *ld, placement_src *src, yml_node *map)
 }
 
 /* Into `slot`, whose last use (a placement that failed) leaves nothing behind. */
-static bool load_placement(loader *ld, const template *t, yml_node *n, placement *slot)
+static bool load_placement(loader *ld, const template *t, int page, yml_node *n,
+                           placement *slot)
 {
     if (!yml_expect_kind(n, ld->d, YML_MAP, "an article placement"))
         return false;
@@ -264,6 +311,8 @@ static bool load_placement(loader *ld, const template *t, yml_node *n, placement
         .pl = {.area = whole_width(&r, n), .continue_page = -1, .kicker_style = -1,
                .headline_style = -1, .subtitle_style = -1, .loc = n->loc},
         .slot = slot,
+        .page = page,
+        .t = t,
     };
     bool ok = fields_read(&r, n, &placement_keys, &src);
     if (src.file && !place_article(ld, &src, n))
@@ -314,7 +363,8 @@ static bool read_placements(field_reader *r, yml_node *arts, void *dest)
     pg->placements = ARENA_NEW_ARRAY(ld->e->arena, placement, arts->count + 1);
     const template *t = &ld->l->templates[pg->template_index];
     for (int k = 0; k < arts->count; k++) {
-        if (load_placement(ld, t, arts->items[k], &pg->placements[pg->placement_count]))
+        if (load_placement(ld, t, (int)(pg - ld->e->pages), arts->items[k],
+                           &pg->placements[pg->placement_count]))
             pg->placement_count++;
         else
             ok = false;
@@ -418,6 +468,8 @@ static const field masthead_fields[] = {
     {"lunar", FIELD_STRING, AT(lunar), .doc = "农历, the lunar date as printed"},
     {"weather", FIELD_STRING, AT(weather), .doc = "the weather line"},
     {"publisher", FIELD_STRING, AT(publisher), .doc = "the publisher"},
+    {"authority", FIELD_STRING, AT(authority), .doc = "主管, the paper's supervising body"},
+    {"sponsor", FIELD_STRING, AT(sponsor), .doc = "主办, the body that runs the paper"},
     {0},
 };
 #undef AT

@@ -91,7 +91,10 @@ typedef struct masthead_spec {
     int name_style;           /* the paper's name */
     int info_style;           /* date, issue, serial numbers */
     int name_columns;         /* grid columns the name spans (from the left) */
+    bool info_under;          /* the information under the name, else beside it */
+    int ear_columns;          /* the last grid columns: the ear (报眼), 0 for none */
     scaled rule;              /* rule under the masthead, 0 for none */
+    src_loc loc;              /* the masthead: section */
 } masthead_spec;
 /* What the press needs beyond the page itself (the template's print:
  * section); used only for the print form of the PDF. */

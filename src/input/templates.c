@@ -211,7 +211,9 @@ static bool read_folio(field_reader *r, yml_node *v, void *dest)
     return ok;
 }
 
-enum { MASTHEAD_MAX_LINES, MASTHEAD_MAX_COLUMNS }; /* the masthead's args */
+enum { MASTHEAD_MAX_LINES, MASTHEAD_MAX_COLUMNS, MASTHEAD_MAX_EAR }; /* the masthead's args */
+
+static const char *const info_words[] = {"beside", "under", NULL};
 
 #define AT(f) offsetof(masthead_spec, f)
 static const field masthead_fields[] = {
@@ -225,6 +227,12 @@ static const field masthead_fields[] = {
     {"name-columns", FIELD_INT, AT(name_columns), .what = "masthead name-columns", .min = 1,
      .max_arg = FIELD_ARG(MASTHEAD_MAX_COLUMNS), .range_doc = "1 to the grid's columns",
      .doc = "grid columns the name spans (half unless given)"},
+    {"info", FIELD_SWITCH, AT(info_under), .what = "masthead info", .choices = info_words, .on = 1,
+     .doc = "the date, issue and numbers beside the name (beside unless given) or under it"},
+    {"ear-columns", FIELD_INT, AT(ear_columns), .what = "masthead ear-columns", .min = 0,
+     .max_arg = FIELD_ARG(MASTHEAD_MAX_EAR), .range_doc = "0 to the grid's columns less one",
+     .doc = "the last grid columns, beside the name: the ear (报眼), a module of the first page "
+     "(0 unless given)"},
     {"rule", FIELD_LENGTH, AT(rule), .what = "masthead rule",
      .doc = "the rule under it (none unless given)"},
     {0},
@@ -242,9 +250,24 @@ static bool read_masthead(field_reader *r, yml_node *v, void *dest)
     m->enabled = true;
     m->name_style = m->info_style = -1;
     m->name_columns = t->columns / 2;
+    m->loc = (src_loc){t->file, v->loc.line, v->loc.col};
     r->args[MASTHEAD_MAX_LINES] = t->lines / 2;
     r->args[MASTHEAD_MAX_COLUMNS] = t->columns;
-    return fields_read(r, v, &template_masthead_keys, m);
+    r->args[MASTHEAD_MAX_EAR] = t->columns - 1;
+    if (!fields_read(r, v, &template_masthead_keys, m))
+        return false;
+    /* The name, the information beside it (unless it stands under the
+     * name) and the ear share the grid's columns. */
+    int wanted = m->name_columns + m->ear_columns + (m->info_under ? 0 : 1);
+    if (wanted > t->columns)
+        return diag_error(r->d, v->loc,
+                          "the masthead's name (%d columns)%s and ear (%d columns) need %d of the "
+                          "grid's %d columns; give fewer name-columns or ear-columns%s",
+                          m->name_columns, m->info_under ? "" : ", the information beside it",
+                          m->ear_columns, wanted, t->columns,
+                          m->info_under ? "" : ", or set the information under the name (info: "
+                                               "under)");
+    return true;
 }
 
 /* ---- print ----------------------------------------------------------- */

@@ -17,10 +17,11 @@
  *
  * The parts, each with a header of its own, internal to page/ but for
  * grid.h and table.h: grid.h (the page grid), furniture.h (folio,
- * masthead, column rules), place.h (a module's area, photo and drawing),
- * headband.h (the headline band), items.h (blocks as flow items), flow.h
- * (the flow through the columns), jump.h (continuations), table.h
- * (tables); composer.h holds the state they share. */
+ * column rules), masthead.h (the masthead and the ear's place), place.h
+ * (a module's area, photo and drawing), headband.h (the headline band),
+ * items.h (blocks as flow items), flow.h (the flow through the columns),
+ * jump.h (continuations), table.h (tables); composer.h holds the state
+ * they share. */
 #ifndef PAIBAN_PAGE_COMPOSE_H
 #define PAIBAN_PAGE_COMPOSE_H
 

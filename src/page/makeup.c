@@ -71,9 +71,11 @@ static bool is_text_above(line_role r)
 }
 
 /* White between a headline's ink and the nearest line of another story
- * above it, in its columns: less than a grid line reads as one block. */
-static void find_head_space(page_out *po, const template *t, const layout *l)
+ * above it, in its columns: less than a grid line reads as one block.
+ * The masthead's rule parts a story from the ear above it. */
+static void find_head_space(page_out *po, const template *t, const layout *l, int reserved_top)
 {
+    scaled under_masthead = t->area_y + reserved_top * t->pitch - t->line_gap;
     for (int k = 0; k < po->modules.n; k++) {
         const module_box *mb = &po->modules.v[k];
         scaled top = 0;
@@ -84,7 +86,7 @@ static void find_head_space(page_out *po, const template *t, const layout *l)
         for (int i = 0; i < po->list.lines.n; i++) {
             const text_line *tl = &po->list.lines.v[i];
             if (tl->article < 0 || tl->article == mb->article || !is_text_above(tl->role) ||
-                tl->y >= top || tl->x >= mb->x + mb->w - SCALED_ONE ||
+                tl->y >= top || tl->y < under_masthead || tl->x >= mb->x + mb->w - SCALED_ONE ||
                 tl->x + tl->width <= mb->x + SCALED_ONE)
                 continue;
             scaled bottom = tl->y + (scaled)(l->styles[tl->style].size * INK_BELOW);
@@ -137,12 +139,14 @@ static void find_fill(page_out *po, const template *t)
     }
 }
 
-/* Grid lines of the type area (below `reserved_top`) in no module. */
+/* Grid lines of the type area (below `reserved_top`, but in the ear's
+ * columns from the top when the masthead has an ear) in no module. */
 static void find_page_holes(page_out *po, const template *t, int reserved_top)
 {
+    int ear_from = reserved_top > 0 ? t->columns - t->masthead.ear_columns : t->columns;
     for (int col = 0; col < t->columns; col++) {
         int from = -1;
-        for (int line = reserved_top; line <= t->lines; line++) {
+        for (int line = col >= ear_from ? 0 : reserved_top; line <= t->lines; line++) {
             bool covered = line == t->lines;
             for (int k = 0; k < po->modules.n && !covered; k++) {
                 const module_box *mb = &po->modules.v[k];
@@ -223,7 +227,7 @@ void makeup_find(page_out *po, const edition *e, const layout *l, int reserved_t
     const template *t = &l->templates[e->pages[po->index].template_index];
     po->findings.n = 0;
     find_collisions(po, t);
-    find_head_space(po, t, l);
+    find_head_space(po, t, l, reserved_top);
     find_fill(po, t);
     find_page_holes(po, t, reserved_top);
     find_hierarchy(po, e, l, t);

@@ -99,6 +99,23 @@ CASES = [
       'ed/b.yaml': ARTICLE}, [], 2,
      'ed/edition.yaml:9:20: error: "continued" places the rest of an article begun on an earlier page, '
      'but "a.yaml" has not been placed before'),
+    ('the ear without a masthead', {'ed/edition.yaml': EDITION.replace('        columns: 1-4\n        top: 1\n        lines: 40\n', '        area: ear\n')}, [], 2,
+     'ed/edition.yaml:9:15: error: the first page has no ear: edition.yaml has no "masthead" section, so '
+     'no masthead is printed'),
+    ('the ear with columns of its own',
+     {'ed/edition.yaml': EDITION.replace('pages:', 'masthead: {issue: 第1期}\npages:')
+      .replace('        top: 1\n', '        area: ear\n')}, [], 2,
+     'ed/edition.yaml:10:18: error: the ear takes its columns and lines from the template\'s masthead; '
+     'remove "columns"'),
+    ('the ear on a later page',
+     {'ed/edition.yaml': EDITION.replace('pages:', 'masthead: {issue: 第1期}\npages:')
+      .replace('        top: 1\n', '        top: 9\n')
+      + '  - page: A2\n    articles:\n      - article: b.yaml\n        area: ear\n',
+      'ed/b.yaml': ARTICLE}, [], 2,
+     'ed/edition.yaml:16:15: error: the ear (area: ear) stands beside the masthead of the edition\'s '
+     'first page, not on this one'),
+    ('the ear is no place name', {'ed/edition.yaml': EDITION.replace('        top: 1\n', '        area: eye\n')}, [], 2,
+     'ed/edition.yaml:10:15: error: area must be one of ear, not "eye"'),
     ('missing required key', {'ed/a.yaml': 'body: [正文。]\n'}, [], 2,
      'ed/a.yaml:1:1: error: an article lacks the required key "headline"'),
     ('wrong type: body as text', {'ed/a.yaml': 'headline: 标题\nbody: 正文。\n'}, [], 2,

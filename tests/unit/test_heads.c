@@ -103,10 +103,10 @@ void test_MU_8_a_front_page_headline_as_large_as_the_masthead_is_a_finding(void)
 {
     /* On the golden front page the name is 24 pt; a headline in the
      * masthead's own style stands as large. */
-    fixture_edition fe = one_story("front", 4, ", headline-style: masthead", banded);
+    fixture_edition fe = one_story("front", 6, ", headline-style: masthead", banded);
     CHECK_INT(findings_of(&fe.out.pages[0], MAKEUP_MASTHEAD), 1);
     fixture_edition_free(&fe);
-    fe = one_story("front", 4, "", banded);
+    fe = one_story("front", 6, "", banded);
     CHECK_INT(findings_of(&fe.out.pages[0], MAKEUP_MASTHEAD), 0);
     fixture_edition_free(&fe);
 }

@@ -1,0 +1,95 @@
+/* test_front.c — the front page's architecture on small editions: the
+ * masthead's information (今日N版 counted, the 主管/主办 line) and the ear
+ * (报眼) beside it. */
+#include "fixture.h"
+#include "harness.h"
+#include "tests.h"
+
+#include <string.h>
+
+static const char *const story =
+    "headline: 报眼里的短讯\nbody:\n  - 报眼在报头右侧，占两栏，高五行。\n";
+
+/* The front-ear template (tests/golden/layout): the name over columns
+ * 1-2 with its information under it, the ear in 3-4, five lines; ear.yaml
+ * placed with `ear_keys`, or not at all (NULL). */
+static fixture_edition front(const char *masthead, const char *ear_keys)
+{
+    char *ear = ear_keys ? xasprintf("      - {article: ear.yaml%s}\n", ear_keys) : xstrdup("");
+    char *ed = xasprintf("paper: 测试日报\ndate: 2018-12-28\ntemplate: front-ear\n"
+                         "masthead: {%s}\npages:\n"
+                         "  - page: T1\n    articles:\n%s"
+                         "      - {article: a.yaml, columns: 1-4, top: 6, lines: fill}\n"
+                         "  - page: T2\n    articles: []\n",
+                         masthead, ear);
+    free(ear);
+    fixture_edition fe =
+        fixture_compose_files("edition.yaml", ed, "ear.yaml", story, "a.yaml", story, NULL);
+    free(ed);
+    return fe;
+}
+
+static bool has_line(const page_out *po, line_role role, const char *text)
+{
+    for (int i = 0; i < po->list.lines.n; i++)
+        if (po->list.lines.v[i].role == role && strstr(po->list.lines.v[i].text, text))
+            return true;
+    return false;
+}
+
+void test_front_information_counts_the_pages_and_names_the_sponsors(void)
+{
+    fixture_edition fe = front("issue: 第1期, authority: 测试市委, sponsor: 测试日报社",
+                               ", area: ear");
+    const page_out *po = &fe.out.pages[0];
+    CHECK(has_line(po, ROLE_FOLIO, "第1期　今日2版"));
+    CHECK(has_line(po, ROLE_FOLIO, "主管：测试市委　主办：测试日报社"));
+    fixture_edition_free(&fe);
+    fe = front("authority: 测试市委, sponsor: 测试市委", ", area: ear");
+    po = &fe.out.pages[0];
+    CHECK(has_line(po, ROLE_FOLIO, "今日2版"));
+    CHECK(has_line(po, ROLE_FOLIO, "主管主办：测试市委"));
+    fixture_edition_free(&fe);
+}
+
+void test_front_the_ear_stands_beside_the_masthead(void)
+{
+    fixture_edition fe = front("issue: 第1期", ", area: ear, headline-style: headline-small");
+    const page_out *po = &fe.out.pages[0];
+    const template *t = &fe.l->templates[fe.ed->pages[0].template_index];
+    const module_box *ear = po->modules.n > 0 ? &po->modules.v[0] : NULL;
+    CHECK(ear != NULL);
+    if (ear) {
+        /* The template's ear columns, over the masthead's lines. */
+        CHECK_INT(ear->col_from, 2);
+        CHECK_INT(ear->col_to, 3);
+        CHECK_INT(ear->top, 0);
+        CHECK_INT(ear->lines, t->masthead.lines);
+        CHECK_INT(ear->overset_lines, 0);
+    }
+    CHECK(has_line(po, ROLE_HEADLINE, "报眼里的短讯"));
+    /* The story rule parts it from the name, down the masthead. */
+    scaled x = template_column_x(t, 2) - t->gutter / 2;
+    int rules = 0;
+    for (int i = 0; i < po->list.ops.n; i++) {
+        const draw_op *op = &po->list.ops.v[i];
+        rules += op->kind == DRAW_RULE && op->x == x && op->x2 == x &&
+                 op->weight == t->makeup.story_rule && op->y == t->area_y;
+    }
+    CHECK_INT(rules, 1);
+    fixture_edition_free(&fe);
+}
+
+void test_front_an_empty_ear_is_a_hole(void)
+{
+    fixture_edition fe = front("issue: 第1期", NULL);
+    const page_out *po = &fe.out.pages[0];
+    const template *t = &fe.l->templates[fe.ed->pages[0].template_index];
+    int holes = 0;
+    for (int i = 0; i < po->findings.n; i++) {
+        const makeup_finding *f = &po->findings.v[i];
+        holes += f->kind == MAKEUP_PAGE_HOLE && f->y == t->area_y && f->lines == 5;
+    }
+    CHECK_INT(holes, 2); /* the ear's two columns, over the masthead's lines */
+    fixture_edition_free(&fe);
+}
