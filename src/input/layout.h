@@ -79,6 +79,8 @@ typedef struct style {
 typedef struct folio_spec {
     bool enabled;
     int style;                /* style index */
+    int page_style;           /* {page} in this style, -1: the folio's (版次 standing out) */
+    int paper_style;          /* {paper} in this style, -1: the folio's */
     const char *left, *center, *right; /* templates with {paper} {date} … */
     scaled rise;              /* baseline distance above the type area */
     scaled rule;              /* rule under the folio, 0 for none */

@@ -182,6 +182,10 @@ static const field folio_fields[] = {
      .doc = "text at the left: {paper} {date} {weekday} {page} {name} {editor}"},
     {"center", FIELD_STRING, AT(center), .doc = "text in the middle"},
     {"right", FIELD_STRING, AT(right), .doc = "text at the right"},
+    {"page-style", FIELD_CUSTOM, AT(page_style), .what = "folio page-style", .read = read_style,
+     .type_doc = "style", .doc = "the style of {page}, the 版次 (the folio's unless given)"},
+    {"paper-style", FIELD_CUSTOM, AT(paper_style), .what = "folio paper-style", .read = read_style,
+     .type_doc = "style", .doc = "the style of {paper}, the paper's name (the folio's unless given)"},
     {"rise", FIELD_LENGTH, AT(rise), .what = "folio rise",
      .doc = "its baseline above the type area (2em unless given)"},
     {"rule", FIELD_LENGTH, AT(rule), .what = "folio rule",
@@ -201,11 +205,16 @@ static bool read_folio(field_reader *r, yml_node *v, void *dest)
     if (!v)
         return true;
     f->enabled = true;
-    f->style = -1;
+    f->style = f->page_style = f->paper_style = -1;
     bool ok = fields_read(r, v, &template_folio_keys, f);
     if (f->style < 0)
         return false;
-    if (ok && r->ok && t->area_y - f->rise - ld->l->styles[f->style].size < 0)
+    scaled tallest = ld->l->styles[f->style].size;
+    if (f->page_style >= 0)
+        tallest = MAX(tallest, ld->l->styles[f->page_style].size);
+    if (f->paper_style >= 0)
+        tallest = MAX(tallest, ld->l->styles[f->paper_style].size);
+    if (ok && r->ok && t->area_y - f->rise - tallest < 0)
         ok = diag_error(r->d, v->loc, "the folio would stand above the page; lower \"rise\" or "
                                       "the type area's \"top\"");
     return ok;

@@ -28,7 +28,6 @@
 #include "draw/display.h"
 #include "input/content.h"
 #include "input/layout.h"
-#include "page/folio.h" /* compose_folio_text */
 #include "text/typeset.h"
 
 /* Compose every page of the edition into `out` (its own arena holds

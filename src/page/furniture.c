@@ -31,11 +31,11 @@ void furniture_folio(composer *c, const page_grid *g, page_out *page, const page
     for (int i = 0; i < 3; i++) {
         if (!parts[i])
             continue;
-        span sp = {.text = compose_folio_text(c->e, parts[i], ps, c->a), .style = f->style,
-                   .loc = t->loc};
-        if (!furniture_line(c, page, &sp, 1, aligns[i], t->area_x, t->area_w, baseline))
-            diag_error(c->d, t->loc, "the folio's \"%s\" does not fit on one line across the "
-                                     "type area; shorten it", sp.text);
+        span sp[FOLIO_MAX_SPANS];
+        int n = compose_folio_spans(c->e, f, parts[i], ps, t->loc, c->a, sp);
+        if (!furniture_line(c, page, sp, n, aligns[i], t->area_x, t->area_w, baseline))
+            diag_error(c->d, t->loc, "the folio's %s does not fit on one line across the type "
+                                     "area; shorten it", parts[i]);
     }
     if (f->rule > 0) {
         scaled y = t->area_y - f->rule_gap;

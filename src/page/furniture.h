@@ -2,7 +2,7 @@
  *
  * Internal to page/.  The folio (the running line over the type area:
  * paper, date, page, page name, editor, from the template's folio
- * templates, filled in by compose_folio_text: page/folio.h), the column
+ * templates, filled in by compose_folio_spans: page/folio.h), the column
  * rules (栏线) in the page's gutters, and the line of furniture text both
  * they and the masthead (page/masthead.h) set. */
 #ifndef PAIBAN_PAGE_FURNITURE_H

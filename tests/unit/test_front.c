@@ -93,3 +93,25 @@ void test_front_an_empty_ear_is_a_hole(void)
     CHECK_INT(holes, 2); /* the ear's two columns, over the masthead's lines */
     fixture_edition_free(&fe);
 }
+
+void test_front_the_folio_sets_the_page_and_the_paper_in_their_styles(void)
+{
+    /* Page T2 of the front-ear template: "{page}  {name}", "{paper}". */
+    fixture_edition fe = front("issue: 第1期", ", area: ear");
+    const page_out *po = &fe.out.pages[1];
+    const folio_spec *f = &fe.l->templates[fe.ed->pages[1].template_index].folio;
+    int page = 0, paper = 0;
+    for (int i = 0; i < po->list.ops.n; i++) {
+        const draw_op *op = &po->list.ops.v[i];
+        if (op->kind != DRAW_GLYPHS)
+            continue;
+        if (!strncmp(op->text + op->glyphs[0].text_start, "T2", 2))
+            page += op->style == f->page_style;
+        if (!strncmp(op->text + op->glyphs[0].text_start, "测试日报", strlen("测试日报")))
+            paper += op->style == f->paper_style;
+    }
+    CHECK_INT(page, 1);
+    CHECK_INT(paper, 1);
+    CHECK(f->page_style >= 0 && fe.l->styles[f->page_style].size > fe.l->styles[f->style].size);
+    fixture_edition_free(&fe);
+}
