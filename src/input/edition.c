@@ -570,6 +570,52 @@ static bool resolve_jumps(loader *ld)
     return continued_from_somewhere(ld) && ok;
 }
 
+/* A teaser's paragraph: its words — the article's headline on one line
+ * unless it gives its own — and 详见A2版, the label of the page where that
+ * article stands (its first placement), run in an em after them. */
+static bool resolve_teaser(loader *ld, const pending_teaser *t)
+{
+    const edition *e = ld->e;
+    const placement *target = NULL;
+    int page = -1;
+    for (int p = 0; p < e->page_count && !target; p++)
+        for (int k = 0; k < e->pages[p].placement_count && !target; k++)
+            if (!e->pages[p].placements[k].continued &&
+                strcmp(e->pages[p].placements[k].article->file, t->path) == 0)
+                target = &e->pages[p].placements[k], page = p;
+    if (!target)
+        return diag_error(ld->d, t->loc,
+                          "the teaser points to \"%s\", which no page of this edition places; "
+                          "place it, or point to another article",
+                          t->given);
+    int ref_style = style_named(ld, "teaser-page", t->loc);
+    if (ref_style < 0)
+        return false;
+    block *b = &t->article->blocks[t->block];
+    span *spans = ARENA_NEW_ARRAY(e->arena, span, 2);
+    spans[0] = t->text;
+    if (!spans[0].text) {
+        char *line = content_one_line(target->article->headline.text);
+        spans[0] = (span){.text = arena_strdup(e->arena, line), .style = b->style, .loc = t->loc};
+        free(line);
+    }
+    char ref[64];
+    snprintf(ref, sizeof ref, "详见%s版", e->pages[page].label);
+    spans[1] = (span){.text = arena_strdup(e->arena, ref), .style = ref_style,
+                      .gap_before = ld->l->styles[ref_style].size, .loc = t->loc};
+    b->spans = spans;
+    b->span_count = 2;
+    return true;
+}
+
+static bool resolve_teasers(loader *ld)
+{
+    bool ok = true;
+    for (int i = 0; i < ld->teasers.n; i++)
+        ok &= resolve_teaser(ld, &ld->teasers.v[i]);
+    return ok;
+}
+
 /* The folder as given, and as the file system resolves it (files named in
  * the content must lie inside it). */
 static bool open_folder(loader *ld, const char *dir)
@@ -601,7 +647,8 @@ static bool read_edition(loader *ld)
         return diag_error(ld->d, root ? root->loc : (src_loc){doc->file, 0, 0},
                           "edition.yaml is a mapping with paper, date, template and pages");
     field_reader r = loader_fields(ld);
-    return fields_read(&r, root, &edition_keys, ld->e) && resolve_jumps(ld);
+    return fields_read(&r, root, &edition_keys, ld->e) && resolve_jumps(ld) &&
+           resolve_teasers(ld);
 }
 
 edition *edition_load(const char *dir, const layout *l, content_options opt, diag *d)
@@ -615,6 +662,7 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
      * documents own, so the documents live as long as the edition. */
     e->docs = (struct yml_doc **)ld.docs.v;
     e->doc_count = ld.docs.n;
+    VEC_FREE(ld.teasers);
     if (!ok) {
         edition_free(e);
         return NULL;

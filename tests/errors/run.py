@@ -116,6 +116,12 @@ CASES = [
      'first page, not on this one'),
     ('the ear is no place name', {'ed/edition.yaml': EDITION.replace('        top: 1\n', '        area: eye\n')}, [], 2,
      'ed/edition.yaml:10:15: error: area must be one of ear, not "eye"'),
+    ('a teaser to an article no page places', {'ed/a.yaml': ARTICLE + '  - teaser: b.yaml\n', 'ed/b.yaml': ARTICLE}, [], 2,
+     'ed/a.yaml:5:13: error: the teaser points to "b.yaml", which no page of this edition places; '
+     'place it, or point to another article'),
+    ('a teaser to a file that is not there', {'ed/a.yaml': ARTICLE + '  - teaser: nosuch.yaml\n'}, [], 2,
+     'ed/a.yaml:5:13: error: the teaser\'s article file "nosuch.yaml" cannot be found (No such file or '
+     'directory)'),
     ('missing required key', {'ed/a.yaml': 'body: [正文。]\n'}, [], 2,
      'ed/a.yaml:1:1: error: an article lacks the required key "headline"'),
     ('wrong type: body as text', {'ed/a.yaml': 'headline: 标题\nbody: 正文。\n'}, [], 2,
@@ -139,7 +145,7 @@ CASES = [
     ('unknown style', {'ed/a.yaml': ARTICLE + '  - p: 正文。\n    style: nosuch\n'}, [], 2,
      'ed/a.yaml:6:12: error: style "nosuch" is needed here but %s/styles.yaml does not define it' % LAYOUT),
     ('unknown body item', {'ed/a.yaml': ARTICLE + '  - h9: 小标题\n'}, [], 2,
-     'ed/a.yaml:5:5: error: "h9" is not a kind of body item; use h2, h3, h4, h5, p, box or table'),
+     'ed/a.yaml:5:5: error: "h9" is not a kind of body item; use h2, h3, h4, h5, p, box, table or teaser'),
     ('tab in indentation', {'ed/a.yaml': 'headline: 标题\nbody:\n\t- 正文。\n'}, [], 2,
      'ed/a.yaml:3:1: error: YAML syntax: while scanning for the next token found character that cannot '
      'start any token (a tab, or a character such as @ or ` at the start of a value? indent with spaces '

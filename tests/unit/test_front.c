@@ -115,3 +115,29 @@ void test_front_the_folio_sets_the_page_and_the_paper_in_their_styles(void)
     CHECK(f->page_style >= 0 && fe.l->styles[f->page_style].size > fe.l->styles[f->style].size);
     fixture_edition_free(&fe);
 }
+
+void test_front_a_teaser_names_the_page_its_story_stands_on(void)
+{
+    /* The story is placed on the third page, labelled B5: the teaser on
+     * the first says so, in the story's headline unless it has words of
+     * its own. */
+    fixture_edition fe = fixture_compose_files(
+        "edition.yaml",
+        "paper: 测试日报\ndate: 2018-12-28\ntemplate: tall\npages:\n"
+        "  - page: A1\n    articles:\n"
+        "      - {article: guide.yaml, columns: 1-3, top: 1, lines: 6, set-columns: 1}\n"
+        "  - page: A2\n    articles: []\n"
+        "  - page: B5\n    articles:\n"
+        "      - {article: b.yaml, columns: 1-3, top: 1, lines: 6}\n",
+        "guide.yaml",
+        "headline: 导读\nbody:\n  - teaser: b.yaml\n  - teaser: b.yaml\n    text: 自己的话\n",
+        "b.yaml", "headline:\n  - 后面版上的\n  - 稿件\nbody:\n  - 正文。\n", NULL);
+    const page_out *po = &fe.out.pages[0];
+    CHECK(has_line(po, ROLE_BODY, "后面版上的稿件"));
+    CHECK(has_line(po, ROLE_BODY, "自己的话"));
+    int refs = 0;
+    for (int i = 0; i < po->list.lines.n; i++)
+        refs += strstr(po->list.lines.v[i].text, "详见B5版") != NULL;
+    CHECK_INT(refs, 2);
+    fixture_edition_free(&fe);
+}
