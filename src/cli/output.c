@@ -32,12 +32,15 @@ static void print_photo_reports(const pdf_stats *ps)
 {
     for (int i = 0; i < ps->photos.n; i++) {
         const pdf_photo_report *r = &ps->photos.v[i];
-        char where[512];
+        char where[512], whose[256];
         diag_format_loc(r->loc, where, sizeof where);
-        fprintf(stderr,
-                "%s: note: photo %s of article \"%s\": %d × %d px, %.0f × %.0f mm, %.0f ppi, %s\n",
-                where, r->file, r->article, r->width, r->height, r->printed_w, r->printed_h,
-                r->ppi, r->colour);
+        /* A picture of no article is the masthead's logotype. */
+        if (r->article[0])
+            snprintf(whose, sizeof whose, "photo %s of article \"%s\"", r->file, r->article);
+        else
+            snprintf(whose, sizeof whose, "logo %s of the masthead", r->file);
+        fprintf(stderr, "%s: note: %s: %d × %d px, %.0f × %.0f mm, %.0f ppi, %s\n", where, whose,
+                r->width, r->height, r->printed_w, r->printed_h, r->ppi, r->colour);
     }
 }
 

@@ -22,6 +22,7 @@
 #include "base/files.h"
 #include "input/image.h"
 #include "input/layout.h"
+#include "input/logo.h"
 
 /* A run of text in one style. */
 typedef struct span {
@@ -162,6 +163,9 @@ typedef struct masthead_info {
     const char *publisher;
     const char *authority;  /* 主管 */
     const char *sponsor;    /* 主办 */
+    const char *logo;       /* the name as a logotype: its file, resolved, or NULL */
+    logo_info logo_info;    /* what that file is */
+    src_loc logo_loc;
 } masthead_info;
 
 typedef struct edition {

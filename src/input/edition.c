@@ -460,6 +460,20 @@ static bool read_template(field_reader *r, yml_node *v, void *dest)
     return true;
 }
 
+/* The paper's name as a logotype, checked where it is named. */
+static bool read_logo(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    masthead_info *m = dest;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &m->logo))
+        return false;
+    m->logo_loc = v->loc;
+    m->logo = resolve_path(ld, v, "the logo file");
+    return m->logo && logo_probe(ld->e->files, m->logo, &m->logo_info, v->loc, r->d);
+}
+
 #define AT(f) offsetof(masthead_info, f)
 static const field masthead_fields[] = {
     {"issue", FIELD_STRING, AT(issue), .doc = "期号, the issue number"},
@@ -470,6 +484,9 @@ static const field masthead_fields[] = {
     {"publisher", FIELD_STRING, AT(publisher), .doc = "the publisher"},
     {"authority", FIELD_STRING, AT(authority), .doc = "主管, the paper's supervising body"},
     {"sponsor", FIELD_STRING, AT(sponsor), .doc = "主办, the body that runs the paper"},
+    {"logo", FIELD_CUSTOM, AT(logo), .read = read_logo, .type_doc = "file",
+     .doc = "the paper's name as a logotype: a PDF of one page (kept as vectors), a JPEG or a "
+     "PNG, relative to the edition folder"},
     {0},
 };
 #undef AT

@@ -202,10 +202,10 @@ static void find_hierarchy(page_out *po, const edition *e, const layout *l, cons
 }
 
 /* MU-8: on a page under the masthead, a headline as large as the paper's
- * name or larger. */
+ * name (its type size, or its logotype's height) or larger. */
 static void find_masthead(page_out *po, const edition *e, const layout *l, const template *t)
 {
-    scaled name = l->styles[t->masthead.name_style].size;
+    scaled name = po->masthead_name;
     for (int k = 0; k < po->modules.n; k++) {
         const module_box *mb = &po->modules.v[k];
         int st[3];
@@ -231,7 +231,7 @@ void makeup_find(page_out *po, const edition *e, const layout *l, int reserved_t
     find_fill(po, t);
     find_page_holes(po, t, reserved_top);
     find_hierarchy(po, e, l, t);
-    if (reserved_lines(e, t, po->index) > 0)
+    if (po->masthead_name > 0)
         find_masthead(po, e, l, t);
 }
 
@@ -339,13 +339,12 @@ static void warn(diag *d, const page_out *po, const edition *e, const layout *l,
         const module_box *mb = module_of(po, f->article);
         if (!mb || !band_of(po, e, l, mb, st))
             break;
-        const template *t = &l->templates[e->pages[po->index].template_index];
         diag_warn(d, loc, kind,
                   "on page %s the headline of \"%s\" (%s, %.1f pt) is as large as the paper's "
                   "name in the masthead (%.1f pt) or larger; the masthead must dominate the page: "
                   "give the headline a smaller style or the masthead a larger name-style",
                   po->label, a, l->styles[st[1]].name, pt_from_scaled(l->styles[st[1]].size),
-                  pt_from_scaled(l->styles[t->masthead.name_style].size));
+                  pt_from_scaled(po->masthead_name));
         break;
     }
     }

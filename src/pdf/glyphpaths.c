@@ -98,6 +98,19 @@ static int glyph_form(writer *w, hb_font_t *font, int face, unsigned gid)
     return w->glyph_forms.n - 1;
 }
 
+HPDF_Dict page_xobjects(writer *w)
+{
+    HPDF_Dict res = HPDF_Page_GetInheritableItem(w->page, "Resources", HPDF_OCLASS_DICT);
+    HPDF_Dict xobjects = res ? HPDF_Dict_GetItem(res, "XObject", HPDF_OCLASS_DICT) : NULL;
+    if (res && !xobjects) {
+        xobjects = HPDF_Dict_New(w->doc->mmgr);
+        HPDF_Dict_Add(res, "XObject", xobjects);
+    }
+    if (!xobjects)
+        note_out_of_memory(w);
+    return xobjects;
+}
+
 /* A run drawn as filled outlines instead of text.  Printer's marks are
  * artwork, not the edition's text: nothing outside the trim turns up when
  * the print file is searched or its text copied out. */
@@ -109,16 +122,9 @@ void write_glyph_paths(writer *w, const draw_op *op)
     switch_layer(w, op->layer);
     end_text(w);
     op_fill(w, op, op->gray);
-    HPDF_Dict res = HPDF_Page_GetInheritableItem(w->page, "Resources", HPDF_OCLASS_DICT);
-    HPDF_Dict xobjects = res ? HPDF_Dict_GetItem(res, "XObject", HPDF_OCLASS_DICT) : NULL;
-    if (res && !xobjects) {
-        xobjects = HPDF_Dict_New(w->doc->mmgr);
-        HPDF_Dict_Add(res, "XObject", xobjects);
-    }
-    if (!xobjects) {
-        note_out_of_memory(w);
+    HPDF_Dict xobjects = page_xobjects(w);
+    if (!xobjects)
         return;
-    }
     double k = pt(op->size) / x_scale;
     for (int i = 0; i < op->glyph_count; i++) {
         const draw_glyph *g = &op->glyphs[i];

@@ -33,6 +33,25 @@ body:
 # A word no line can hold: broken where no rule allows it, and reported.
 LONG_WORD = 'headline: 标题\nbody:\n  - 正文Pneumonoultramicroscopicsilicovolcanoconiosis字。\n'
 
+def pdf_file(objects):
+    """A PDF of the objects (bytes, numbered from 1), its table counted out."""
+    data = b'%PDF-1.4\n'
+    at = []
+    for i, o in enumerate(objects, 1):
+        at.append(len(data))
+        data += b'%d 0 obj\n' % i + o + b'\nendobj\n'
+    xref = len(data)
+    data += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
+    data += b''.join(b'%010d 00000 n \n' % a for a in at)
+    data += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objects) + 1, xref)
+    return data
+
+
+PDF_ROOT = [b'<< /Type /Catalog /Pages 2 0 R >>']
+# The edition with its name as the logotype ed/logo.pdf, the article below the masthead.
+LOGO_EDITION = EDITION.replace('pages:', 'masthead:\n  logo: logo.pdf\npages:').replace('top: 1', 'top: 9')
+
+
 DIR = object()  # a folder where a file should be
 FIFO = object()  # a named pipe where a file should be (nobody writes to it)
 OLD_PDF = b'%PDF-1.7\n% the PDF of the previous run\n' * 200
@@ -122,6 +141,29 @@ CASES = [
     ('a teaser to a file that is not there', {'ed/a.yaml': ARTICLE + '  - teaser: nosuch.yaml\n'}, [], 2,
      'ed/a.yaml:5:13: error: the teaser\'s article file "nosuch.yaml" cannot be found (No such file or '
      'directory)'),
+    ('a logo of two pages', {'ed/edition.yaml': LOGO_EDITION, 'ed/logo.pdf': pdf_file(PDF_ROOT + [
+        b'<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 200 50] >>',
+        b'<< /Type /Page /Parent 2 0 R >>', b'<< /Type /Page /Parent 2 0 R >>'])}, [], 2,
+     'ed/edition.yaml:5:9: error: the logo ed/logo.pdf has 2 pages; a logo is a PDF of one page'),
+    ('a logo on a rotated page', {'ed/edition.yaml': LOGO_EDITION, 'ed/logo.pdf': pdf_file(PDF_ROOT + [
+        b'<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 50] >>',
+        b'<< /Type /Page /Parent 2 0 R /Rotate 90 >>'])}, [], 2,
+     'ed/edition.yaml:5:9: error: the logo ed/logo.pdf has a rotated page; export it upright'),
+    ('a damaged logo PDF', {'ed/edition.yaml': LOGO_EDITION, 'ed/logo.pdf': b'%PDF-1.4\nthis is no pdf\n'}, [], 2,
+     'ed/edition.yaml:5:9: error: the logo ed/logo.pdf is not a PDF that can be read (can\'t find startxref); '
+     'export it again'),
+    ('a logo that is no picture and no PDF', {'ed/edition.yaml': LOGO_EDITION, 'ed/logo.pdf': b'hello'}, [], 2,
+     'ed/edition.yaml:5:9: error: the logo ed/logo.pdf is neither a PDF, a JPEG nor a PNG; export it as one '
+     'of them'),
+    ('a logo PDF with a JBIG2 picture', {'ed/edition.yaml': LOGO_EDITION, 'ed/logo.pdf': pdf_file(PDF_ROOT + [
+        b'<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 50] >>',
+        b'<< /Type /Page /Parent 2 0 R /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>',
+        b'<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /BitsPerComponent 1 /ColorSpace /DeviceGray '
+        b'/Filter /JBIG2Decode /Length 4 >>\nstream\nabcd\nendstream',
+        b'<< /Length 27 >>\nstream\nq 8 0 0 8 0 0 cm /Im1 Do Q\nendstream'])}, [], 2,
+     'ed/edition.yaml:5:9: error: the logo ed/logo.pdf cannot be copied: a stream of it is compressed in a way '
+     'paiban cannot copy (only Flate, LZW, ASCII, run-length and JPEG are); export it again in a simpler '
+     'form, or as a PNG'),
     ('missing required key', {'ed/a.yaml': 'body: [正文。]\n'}, [], 2,
      'ed/a.yaml:1:1: error: an article lacks the required key "headline"'),
     ('wrong type: body as text', {'ed/a.yaml': 'headline: 标题\nbody: 正文。\n'}, [], 2,

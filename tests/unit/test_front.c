@@ -5,6 +5,8 @@
 #include "harness.h"
 #include "tests.h"
 
+#include "base/strbuf.h"
+
 #include <string.h>
 
 static const char *const story =
@@ -140,4 +142,55 @@ void test_front_a_teaser_names_the_page_its_story_stands_on(void)
         refs += strstr(po->list.lines.v[i].text, "详见B5版") != NULL;
     CHECK_INT(refs, 2);
     fixture_edition_free(&fe);
+}
+
+/* A PDF of one page, 200 × 50 pt, that draws a triangle: text only, its
+ * cross-reference table counted out. */
+static char *triangle_pdf(void)
+{
+    static const char *const objects[] = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 50] /Contents 4 0 R >>",
+        "<< /Length 23 >>\nstream\n0 0 m 200 0 l 100 50 l f\nendstream",
+    };
+    strbuf b = {0};
+    long at[4];
+    sb_printf(&b, "%%PDF-1.4\n");
+    for (int i = 0; i < 4; i++) {
+        at[i] = b.n;
+        sb_printf(&b, "%d 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+    }
+    long xref = b.n;
+    sb_printf(&b, "xref\n0 5\n0000000000 65535 f \n");
+    for (int i = 0; i < 4; i++)
+        sb_printf(&b, "%010ld 00000 n \n", at[i]);
+    sb_printf(&b, "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%ld\n%%%%EOF\n", xref);
+    return sb_take(&b);
+}
+
+void test_front_a_pdf_logotype_stands_for_the_name(void)
+{
+    char *logo = triangle_pdf();
+    fixture_edition fe = fixture_compose_files(
+        "edition.yaml",
+        "paper: 测试日报\ndate: 2018-12-28\ntemplate: front-ear\n"
+        "masthead: {issue: 第1期, logo: logo.pdf}\npages:\n"
+        "  - page: T1\n    articles:\n      - {article: a.yaml, area: ear}\n",
+        "logo.pdf", logo, "a.yaml", story, NULL);
+    const page_out *po = &fe.out.pages[0];
+    const draw_op *form = NULL;
+    for (int i = 0; i < po->list.ops.n; i++)
+        if (po->list.ops.v[i].kind == DRAW_FORM)
+            form = &po->list.ops.v[i];
+    CHECK(form != NULL);
+    CHECK(!has_line(po, ROLE_MASTHEAD, "测试日报")); /* the logotype, not set type */
+    if (form) {
+        /* In the page's proportions, as tall as the name stands (MU-8). */
+        CHECK_NEAR((double)form->w / form->h, 4.0, 0.01);
+        CHECK_INT(po->masthead_name, form->h);
+        CHECK(strstr(form->image, "logo.pdf") != NULL);
+    }
+    fixture_edition_free(&fe);
+    free(logo);
 }

@@ -56,6 +56,7 @@
     X(front_an_empty_ear_is_a_hole)                                                                \
     X(front_the_folio_sets_the_page_and_the_paper_in_their_styles)                                 \
     X(front_a_teaser_names_the_page_its_story_stands_on)                                           \
+    X(front_a_pdf_logotype_stands_for_the_name)                                                    \
     X(LB_0_rule_sets_none_basic_gb_strict)                                                         \
     X(LB_1_comma_never_starts_a_line)                                                              \
     X(LB_1_no_mark_of_the_table_starts_a_line)                                                     \
