@@ -178,6 +178,8 @@ static void *copy_value(copier *cp, qpdf_oh oh, int depth)
         int n = qpdf_oh_get_array_n_items(q, oh);
         for (int i = 0; i < n; i++) {
             void *v = copy_value(cp, qpdf_oh_get_array_item(q, oh, i), depth + 1);
+            if (!v && !indirect)
+                HPDF_Array_Free(a); /* direct: nothing else holds it */
             if (!v || HPDF_Array_Add(a, v) != HPDF_OK)
                 return refuse(cp, "libharu refused one of its arrays");
         }
@@ -189,7 +191,11 @@ static void *copy_value(copier *cp, qpdf_oh oh, int depth)
             return refuse(cp, "libharu could not hold it");
         if (indirect)
             remember(cp, id, gen, dict);
-        return copy_keys(cp, oh, dict, NULL, depth) ? dict : NULL;
+        if (copy_keys(cp, oh, dict, NULL, depth))
+            return dict;
+        if (!indirect)
+            HPDF_Dict_Free(dict); /* direct: nothing else holds it */
+        return NULL;
     }
     case ot_stream: {
         HPDF_Dict s = HPDF_DictStream_New(mm, cp->w->doc->xref);
