@@ -24,6 +24,11 @@ struct diag {
      * + 1 (0: empty), open addressing, a power of two in size. */
     int *slots;
     int nslots;
+    /* The places each of those warnings was given at, so that a place
+     * given again (a paragraph set once more at another measure) is not
+     * counted twice: open addressing, a power of two in size. */
+    struct warning_place *places;
+    int nplaces, places_used;
     VEC(kind_shown) shown;
     int errors_shown;
     source_text *sources; /* made when a message needs its file */
@@ -41,6 +46,12 @@ static const char *intern(diag *d, const char *file)
     return copy;
 }
 
+typedef struct warning_place {
+    int msg; /* index into msgs + 1; 0: empty */
+    const char *file; /* interned */
+    int line, col;
+} warning_place;
+
 diag *diag_new(void) { return xcalloc(1, sizeof(diag)); }
 
 void diag_free(diag *d)
@@ -55,6 +66,7 @@ void diag_free(diag *d)
     VEC_FREE(d->files);
     VEC_FREE(d->shown);
     free(d->slots);
+    free(d->places);
     source_text_free(d->sources);
     free(d);
 }
@@ -86,6 +98,49 @@ static int *warning_slot(diag *d, const char *kind, const char *text)
     }
 }
 
+static unsigned hash_place(int msg, const char *file, int line, int col)
+{
+    uint64_t h = (uint64_t)(uintptr_t)file * 0x9E3779B97F4A7C15u;
+    h = (h ^ (uint64_t)(unsigned)msg) * 0x100000001B3u;
+    h = (h ^ (uint64_t)(unsigned)line) * 0x100000001B3u;
+    h = (h ^ (uint64_t)(unsigned)col) * 0x100000001B3u;
+    return (unsigned)(h ^ (h >> 29));
+}
+
+static warning_place *place_slot(warning_place *places, int n, int msg, const char *file, int line,
+                                 int col)
+{
+    unsigned mask = (unsigned)n - 1;
+    for (unsigned k = hash_place(msg, file, line, col) & mask;; k = (k + 1) & mask) {
+        warning_place *p = &places[k];
+        if (!p->msg || (p->msg == msg && p->file == file && p->line == line && p->col == col))
+            return p;
+    }
+}
+
+/* Whether warning msg (index + 1) was given at loc before; records it if not. */
+static bool place_seen(diag *d, int msg, src_loc loc)
+{
+    const char *file = intern(d, loc.file);
+    if (2 * (d->places_used + 1) > d->nplaces) {
+        int n = d->nplaces ? d->nplaces * 2 : 64;
+        warning_place *places = xcalloc((size_t)n, sizeof *places);
+        for (int i = 0; i < d->nplaces; i++)
+            if (d->places[i].msg)
+                *place_slot(places, n, d->places[i].msg, d->places[i].file, d->places[i].line,
+                            d->places[i].col) = d->places[i];
+        free(d->places);
+        d->places = places;
+        d->nplaces = n;
+    }
+    warning_place *p = place_slot(d->places, d->nplaces, msg, file, loc.line, loc.col);
+    if (p->msg)
+        return true;
+    *p = (warning_place){msg, file, loc.line, loc.col};
+    d->places_used++;
+    return false;
+}
+
 /* Room for one more warning in the table, at most half full. */
 static void grow_slots(diag *d)
 {
@@ -114,7 +169,10 @@ static void add(diag *d, diag_severity sev, src_loc loc, const char *kind,
         grow_slots(d);
         slot = warning_slot(d, kind, text);
         if (*slot) {
-            d->msgs.v[*slot - 1].count++;
+            /* Counted once a place: the same paragraph set again at
+             * another measure repeats its reports. */
+            if (!place_seen(d, *slot, loc))
+                d->msgs.v[*slot - 1].count++;
             free(text);
             return;
         }
@@ -126,8 +184,10 @@ static void add(diag *d, diag_severity sev, src_loc loc, const char *kind,
     m->kind = kind;
     m->text = text;
     m->count = 1;
-    if (slot)
+    if (slot) {
         *slot = d->msgs.n;
+        place_seen(d, *slot, loc);
+    }
     if (sev == DIAG_ERROR)
         d->errors++;
     else if (sev == DIAG_ENV_ERROR)

@@ -51,6 +51,40 @@ static void put_source(strbuf *b, src_loc loc, const edition *e, const layout *l
     free(named);
 }
 
+void dump_module_fill(strbuf *b, const module_box *mb)
+{
+    if (mb->head_lines > 0)
+        sb_printf(b, ", \"head\": [%d, %d]", mb->head_top + 1, mb->head_lines);
+    else
+        sb_printf(b, ", \"head\": null");
+    sb_printf(b, ", \"white\": %d, \"empty\": [", mb->white_lines);
+    for (int c = 0; mb->empty_at_foot && c < mb->columns; c++)
+        sb_printf(b, "%s%d", c ? ", " : "", mb->empty_at_foot[c]);
+    sb_printf(b, "]");
+}
+
+void dump_finding(strbuf *b, const makeup_finding *f, const edition *e)
+{
+    sb_printf(b, "{\"kind\": ");
+    sb_json(b, makeup_kind_name(f->kind));
+    sb_printf(b, ", \"articles\": [");
+    if (f->article >= 0)
+        sb_json(b, e->articles[f->article]->id);
+    if (f->other >= 0) {
+        sb_printf(b, f->article >= 0 ? ", " : "");
+        sb_json(b, e->articles[f->other]->id);
+    }
+    sb_printf(b, "], \"column\": %d, \"lines\": %d, \"x\": ", f->column + 1, f->lines);
+    put_pt(b, f->x);
+    sb_printf(b, ", \"y\": ");
+    put_pt(b, f->y);
+    sb_printf(b, ", \"w\": ");
+    put_pt(b, f->w);
+    sb_printf(b, ", \"h\": ");
+    put_pt(b, f->h);
+    sb_printf(b, "}");
+}
+
 static void put_page(strbuf *b, const page_out *po, int p, const edition *e, const layout *l)
 {
     sb_printf(b, "    {\n      \"page\": %d,\n      \"label\": ", p + 1);
@@ -75,7 +109,9 @@ static void put_page(strbuf *b, const page_out *po, int p, const edition *e, con
         put_pt(b, mb->w);
         sb_printf(b, ", \"h\": ");
         put_pt(b, mb->h);
-        sb_printf(b, ", \"overset\": %d}%s\n", mb->overset_lines, m + 1 < po->modules.n ? "," : "");
+        sb_printf(b, ", \"overset\": %d", mb->overset_lines);
+        dump_module_fill(b, mb);
+        sb_printf(b, "}%s\n", m + 1 < po->modules.n ? "," : "");
     }
     sb_printf(b, "      ],\n      \"lines\": [\n");
     for (int i = 0; i < po->list.lines.n; i++) {
@@ -103,7 +139,12 @@ static void put_page(strbuf *b, const page_out *po, int p, const edition *e, con
         put_source(b, tl->loc, e, l);
         sb_printf(b, "}%s\n", i + 1 < po->list.lines.n ? "," : "");
     }
-    sb_printf(b, "      ]\n    }");
+    sb_printf(b, "      ],\n      \"findings\": [");
+    for (int i = 0; i < po->findings.n; i++) {
+        sb_printf(b, "%s\n        ", i ? "," : "");
+        dump_finding(b, &po->findings.v[i], e);
+    }
+    sb_printf(b, "%s]\n    }", po->findings.n ? "\n      " : "");
 }
 
 char *dump_page_json(const page_out *po, int index, const edition *e, const layout *l)

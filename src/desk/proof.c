@@ -194,6 +194,20 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
                 overset_note(eo, po, l, ts, t, mb);
             }
         }
+        /* Make-up findings: the spot hatched over, its name in the corner. */
+        for (int i = 0; i < po->findings.n; i++) {
+            const makeup_finding *f = &po->findings.v[i];
+            static const char *const words[] = {
+                [MAKEUP_COLLISION] = "撞题",   [MAKEUP_HEAD_SPACE] = "题上空",
+                [MAKEUP_SHORT_COLUMN] = "缺行", [MAKEUP_UNDERSET] = "空行",
+                [MAKEUP_SEPARATION] = "无隔线", [MAKEUP_PAGE_HOLE] = "开天窗",
+                [MAKEUP_HIERARCHY] = "题序",    [MAKEUP_MASTHEAD] = "压报头",
+            };
+            draw_mark_rect(&po->list, f->x, f->y, f->w, MAX(f->h, scaled_from_pt(4)), orange,
+                           false, scaled_from_pt(1.5));
+            label(eo, po, l, ts, words[f->kind], f->x + scaled_from_pt(2),
+                  f->y + scaled_from_pt(9), f->w, orange, ALIGN_END);
+        }
         /* Lines that need a look. */
         for (int i = 0; i < po->list.lines.n; i++) {
             const text_line *tl = &po->list.lines.v[i];

@@ -2,6 +2,7 @@
 #include "desk/report.h"
 
 #include "base/strbuf.h"
+#include "desk/dump.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,9 +202,15 @@ char *report_json(const edition_out *eo, const edition *e, const layout *l, cons
             }
             if (pl && pl->continued)
                 sb_printf(&b, ", \"continued\": true");
+            dump_module_fill(&b, mb);
             sb_printf(&b, "}%s\n", k + 1 < po->modules.n ? "," : "");
         }
-        sb_printf(&b, "    ]}%s\n", p + 1 < eo->page_count ? "," : "");
+        sb_printf(&b, "    ], \"findings\": [");
+        for (int i = 0; i < po->findings.n; i++) {
+            sb_printf(&b, "%s\n      ", i ? "," : "");
+            dump_finding(&b, &po->findings.v[i], e);
+        }
+        sb_printf(&b, "%s]}%s\n", po->findings.n ? "\n    " : "", p + 1 < eo->page_count ? "," : "");
     }
     sb_printf(&b, "  ],\n");
     if (ps)

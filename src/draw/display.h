@@ -15,7 +15,7 @@
 #include "base/base.h"
 #include "base/diag.h"
 
-typedef enum { DRAW_GLYPHS, DRAW_RULE, DRAW_RECT, DRAW_IMAGE } draw_kind;
+typedef enum { DRAW_GLYPHS, DRAW_RULE, DRAW_RECT, DRAW_IMAGE, DRAW_FORM } draw_kind;
 
 typedef struct draw_glyph {
     unsigned gid;
@@ -29,9 +29,9 @@ typedef struct draw_glyph {
 
 typedef struct draw_op {
     draw_kind kind;
-    scaled x, y;       /* GLYPHS: baseline origin; RULE: start; RECT, IMAGE: top-left */
+    scaled x, y;       /* GLYPHS: baseline origin; RULE: start; RECT, IMAGE, FORM: top-left */
     scaled x2, y2;     /* RULE: end */
-    scaled w, h;       /* RECT, IMAGE */
+    scaled w, h;       /* RECT, IMAGE, FORM */
     scaled weight;     /* RULE, or RECT stroke; 0 = no stroke */
     double gray;       /* tint of its ink: 1 = solid (text, rule, stroke) */
     int ink;           /* RULE: index in the layout's inks, -1: black (a run's is its style's) */
@@ -42,12 +42,12 @@ typedef struct draw_op {
     const draw_glyph *glyphs;
     int glyph_count;
     const char *text;  /* GLYPHS: the text the glyphs show */
-    const char *image; /* IMAGE: file */
+    const char *image; /* IMAGE: file; FORM: the PDF whose page it draws */
     int image_width;   /* IMAGE: the file's width in pixels */
     double crop[4];    /* IMAGE: left, top, right, bottom fractions cut away */
     int article;       /* index in the edition's articles, -1 for furniture */
     int line;          /* GLYPHS: the text_line of the list it shows, -1 for none */
-    src_loc src_loc;   /* IMAGE: where the photo is named (preflight reports it) */
+    src_loc src_loc;   /* IMAGE, FORM: where the file is named (preflight reports it) */
     bool has_color;    /* proof marks: CMYK colour instead of black ink */
     double cmyk[4];
     int layer;         /* 0: the page; 1: the proof overlay (optional content) */
@@ -105,9 +105,20 @@ typedef struct text_line {
 
 typedef struct module_box {
     int article;
+    int placement;      /* its placement among the page's (for locations) */
     scaled x, y, w, h;
     int col_from, col_to, top, lines;
     int overset_lines;  /* lines that did not fit */
+    /* Its headline band (the heads, not the white after them): grid lines
+     * [head_top, head_top + head_lines); head_lines 0 when it has none. */
+    int head_top, head_lines;
+    int white_lines;    /* white at its top, under another story (題上空) */
+    /* Per module column (its own when it sets columns of its own): the
+     * lines left empty at the column's foot once the text is placed. */
+    int columns;
+    int *empty_at_foot; /* NULL when nothing was set (an empty continuation) */
+    int last_column;    /* the last module column the text reached, -1 for none */
+    bool jumps;         /* its text goes on on a later page */
     /* With overset lines: the text that did not fit (from where the flow
      * stopped to the article's end) and its characters, spaces aside
      * (page/compose.c); and what would hold it all, found by setting the
@@ -120,6 +131,29 @@ typedef struct module_box {
     int fit_lines;
     int fit_col_from, fit_col_to;
 } module_box;
+
+/* A make-up finding: what a desk chief sends back (page/makeup.h). */
+typedef enum makeup_kind {
+    MAKEUP_COLLISION,    /* headline bands of stories side by side overlap (撞题) */
+    MAKEUP_HEAD_SPACE,   /* too little white above a headline under another story (题上空) */
+    MAKEUP_SHORT_COLUMN, /* a column short of the module's foot before one with text */
+    MAKEUP_UNDERSET,     /* lines left empty in a module */
+    MAKEUP_SEPARATION,   /* stories side by side or stacked with no rule between */
+    MAKEUP_PAGE_HOLE,    /* type area no module covers */
+    MAKEUP_HIERARCHY,    /* a kicker or subtitle too large beside its headline (MU-6) */
+    MAKEUP_MASTHEAD,     /* a headline of the front page as large as the paper's name (MU-8) */
+} makeup_kind;
+
+typedef struct makeup_finding {
+    makeup_kind kind;
+    int article, other;  /* articles concerned, -1 when none */
+    int column;          /* page grid column from 0, -1 when none */
+    int lines;           /* grid lines short, empty or overlapping */
+    scaled x, y, w, h;   /* where on the page */
+} makeup_finding;
+
+/* The warning kind of a finding ("headline-collision", "underset" …). */
+const char *makeup_kind_name(makeup_kind kind);
 
 /* Grid columns [col_from, col_to] and lines [line_from, line_to) that
  * something spans: column rules stop there. */
@@ -144,6 +178,10 @@ typedef struct page_out {
     draw_list slug;     /* print form: the slug line below the trim (page/slug.h) */
     VEC(module_box) modules;
     VEC(grid_rect) spanners;
+    VEC(makeup_finding) findings;
+    /* On a page under the masthead, how large the paper's name stands: its
+     * type size, or its logotype's height; 0 on other pages (MU-8). */
+    scaled masthead_name;
 } page_out;
 
 /* The composed edition: what the PDF writer, the dump and the proof read. */
@@ -174,6 +212,10 @@ void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fil
 void draw_image(draw_list *dl, const char *file, int width_px, scaled x, scaled y, scaled w,
                 scaled h,
                 const double crop[4], int article_index);
+/* The page of the PDF `file` (a logotype, kept as vectors) drawn into the
+ * frame (x, y, w, h), which has its page's proportions. */
+void draw_form(draw_list *dl, const char *file, scaled x, scaled y, scaled w, scaled h,
+               src_loc where);
 /* Append src moved by (dx, dy); text_line grid lines move by dgrid (when
  * not -1).  Borrowed pointers (glyphs, texts) are shared, not copied. */
 void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int dgrid,

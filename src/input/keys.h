@@ -14,14 +14,15 @@ extern const field_table font_manifest_keys, font_face_keys;
 /* layout/styles.yaml and each style */
 extern const field_table styles_file_keys, style_keys, ink_keys;
 /* a page template (layout/<name>.yaml) and its sections */
-extern const field_table template_keys, template_page_keys, template_grid_keys, template_folio_keys,
-    template_masthead_keys, template_print_keys;
-/* edition.yaml, its masthead, a page, an article's placement and a part of its
- * area */
-extern const field_table edition_keys, edition_masthead_keys, page_keys, placement_keys, part_keys;
+extern const field_table template_keys, template_page_keys, template_grid_keys,
+    template_folio_keys, template_masthead_keys, template_print_keys,
+    template_makeup_keys;
+/* edition.yaml, its masthead, a page, an article's placement and a part of its area */
+extern const field_table edition_keys, edition_masthead_keys, page_keys, placement_keys,
+    part_keys;
 /* an article, its photo, and the items of its body */
 extern const field_table article_keys, photo_keys, head_keys, para_keys, box_keys,
-    table_item_keys;
+    table_item_keys, teaser_keys;
 /* a table and a cell of it given as a mapping */
 extern const field_table table_keys, cell_keys;
 

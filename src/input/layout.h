@@ -80,6 +80,13 @@ typedef struct style {
     bool preserve_spaces;     /* white-space: pre — spaces and indentation kept (code) */
     bool keep_fullwidth;      /* full-width ASCII digits and letters kept as written (TX-2) */
     bool ascii_minus;         /* a minus before a number stays "-" (else U+2212, TX-3) */
+    /* A headline style's band (MU-6, MU-7): the kicker's and the
+     * subtitle's styles beside it (-1: the article's own), the largest
+     * share of its size they may have, and whether the subtitle may be
+     * set as wide as the band rather than no wider than the headline. */
+    int kicker_style, subtitle_style;
+    double band_ratio;
+    bool subtitle_band_wide;
 } style;
 
 /* The colour a template gives a rule: a tint of black or of a named ink. */
@@ -91,6 +98,8 @@ typedef struct rule_colour {
 typedef struct folio_spec {
     bool enabled;
     int style;                /* style index */
+    int page_style;           /* {page} in this style, -1: the folio's (版次 standing out) */
+    int paper_style;          /* {paper} in this style, -1: the folio's */
     const char *left, *center, *right; /* templates with {paper} {date} … */
     scaled rise;              /* baseline distance above the type area */
     scaled rule;              /* rule under the folio, 0 for none */
@@ -104,8 +113,11 @@ typedef struct masthead_spec {
     int name_style;           /* the paper's name */
     int info_style;           /* date, issue, serial numbers */
     int name_columns;         /* grid columns the name spans (from the left) */
+    bool info_under;          /* the information under the name, else beside it */
+    int ear_columns;          /* the last grid columns: the ear (报眼), 0 for none */
     scaled rule;              /* rule under the masthead, 0 for none */
     rule_colour rule_color;
+    src_loc loc;              /* the masthead: section */
 } masthead_spec;
 /* An ink beyond black that styles may name (styles.yaml inks:).  A
  * process ink is printed as its CMYK; a spot ink is a separation of its
@@ -140,6 +152,13 @@ typedef struct print_spec {
     src_loc loc;              /* the print: section, or the template when it has none */
 } print_spec;
 
+/* How stories are told apart on the page (make-up: in a template). */
+typedef struct makeup_spec {
+    int head_space;           /* grid lines of white above a module under another (题上空) */
+    scaled story_rule;        /* the rule between stories (隔线), stacked or side by side; 0: none */
+    src_loc loc;
+} makeup_spec;
+
 typedef struct template {
     const char *name;
     const char *file;
@@ -162,6 +181,7 @@ typedef struct template {
     folio_spec folio;
     masthead_spec masthead;
     print_spec print;
+    makeup_spec makeup;
 } template;
 
 typedef struct layout {

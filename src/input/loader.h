@@ -38,6 +38,17 @@ typedef struct pending_jump {
     src_loc loc;
 } pending_jump;
 
+/* A teaser (导读) read: its paragraph, block `block` of `article`, is made
+ * once every page is known (resolve_teasers). */
+typedef struct pending_teaser {
+    article *article;          /* set when its article is read whole */
+    int block;
+    const char *path;          /* the article it points to, resolved */
+    const char *given;         /* as written */
+    span text;                 /* its own words, text NULL for the headline's */
+    src_loc loc;
+} pending_teaser;
+
 typedef struct loader {
     edition *e;
     const layout *l;
@@ -56,6 +67,7 @@ typedef struct loader {
     int default_template;      /* edition.yaml's template, or -1 */
     pending_jump *pending_jumps;
     int pending_jump_count;
+    VEC(pending_teaser) teasers;
 } loader;
 
 /* A field reader for the content's mappings (strings go to the edition). */
@@ -116,6 +128,7 @@ typedef struct body_item {
     yml_node *map;         /* the item's mapping */
     yml_node *title;       /* a box's or a poem's title, a poem's author */
     yml_node *author;
+    yml_node *text;        /* a teaser's own words */
     int align;             /* a paragraph's or a poem's align, when align_given */
     bool align_given;
     bool keep;             /* keep: true — in one column if one can hold it (BL-7) */

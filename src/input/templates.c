@@ -231,6 +231,10 @@ static const field folio_fields[] = {
      .doc = "text at the left: {paper} {date} {weekday} {page} {name} {editor}"},
     {"center", FIELD_STRING, AT(center), .max = 200, .doc = "text in the middle"},
     {"right", FIELD_STRING, AT(right), .max = 200, .doc = "text at the right"},
+    {"page-style", FIELD_CUSTOM, AT(page_style), .what = "folio page-style", .read = read_style,
+     .type_doc = "style", .doc = "the style of {page}, the 版次 (the folio's unless given)"},
+    {"paper-style", FIELD_CUSTOM, AT(paper_style), .what = "folio paper-style", .read = read_style,
+     .type_doc = "style", .doc = "the style of {paper}, the paper's name (the folio's unless given)"},
     {"rise", FIELD_LENGTH, AT(rise), .what = "folio rise", .lo = 0, .hi = 144,
      .doc = "its baseline above the type area (2em unless given)"},
     {"rule", FIELD_LENGTH, AT(rule), .what = "folio rule", .lo = 0, .hi = 12,
@@ -252,18 +256,25 @@ static bool read_folio(field_reader *r, yml_node *v, void *dest)
     if (!v)
         return true;
     f->enabled = true;
-    f->style = -1;
+    f->style = f->page_style = f->paper_style = -1;
     f->rule_color = black_rule;
     bool ok = fields_read(r, v, &template_folio_keys, f);
     if (f->style < 0)
         return false;
-    if (ok && r->ok && t->area_y - f->rise - ld->l->styles[f->style].size < 0)
+    scaled tallest = ld->l->styles[f->style].size;
+    if (f->page_style >= 0)
+        tallest = MAX(tallest, ld->l->styles[f->page_style].size);
+    if (f->paper_style >= 0)
+        tallest = MAX(tallest, ld->l->styles[f->paper_style].size);
+    if (ok && r->ok && t->area_y - f->rise - tallest < 0)
         ok = diag_error(r->d, v->loc, "the folio would stand above the page; lower \"rise\" or "
                                       "the type area's \"top\"");
     return ok;
 }
 
-enum { MASTHEAD_MAX_LINES, MASTHEAD_MAX_COLUMNS }; /* the masthead's args */
+enum { MASTHEAD_MAX_LINES, MASTHEAD_MAX_COLUMNS, MASTHEAD_MAX_EAR }; /* the masthead's args */
+
+static const char *const info_words[] = {"beside", "under", NULL};
 
 #define AT(f) offsetof(masthead_spec, f)
 static const field masthead_fields[] = {
@@ -277,6 +288,12 @@ static const field masthead_fields[] = {
     {"name-columns", FIELD_INT, AT(name_columns), .what = "masthead name-columns", .min = 1,
      .max_arg = FIELD_ARG(MASTHEAD_MAX_COLUMNS), .range_doc = "1 to the grid's columns",
      .doc = "grid columns the name spans (half unless given)"},
+    {"info", FIELD_SWITCH, AT(info_under), .what = "masthead info", .choices = info_words, .on = 1,
+     .doc = "the date, issue and numbers beside the name (beside unless given) or under it"},
+    {"ear-columns", FIELD_INT, AT(ear_columns), .what = "masthead ear-columns", .min = 0,
+     .max_arg = FIELD_ARG(MASTHEAD_MAX_EAR), .range_doc = "0 to the grid's columns less one",
+     .doc = "the last grid columns, beside the name: the ear (报眼), a module of the first page "
+     "(0 unless given)"},
     {"rule", FIELD_LENGTH, AT(rule), .what = "masthead rule", .lo = 0, .hi = 12,
      .doc = "the rule under it (none unless given)"},
     {"rule-color", FIELD_CUSTOM, AT(rule_color), .read = read_rule_color,
@@ -300,9 +317,24 @@ static bool read_masthead(field_reader *r, yml_node *v, void *dest)
     m->name_style = m->info_style = -1;
     m->rule_color = black_rule;
     m->name_columns = t->columns / 2;
+    m->loc = (src_loc){t->file, v->loc.line, v->loc.col};
     r->args[MASTHEAD_MAX_LINES] = t->lines / 2;
     r->args[MASTHEAD_MAX_COLUMNS] = t->columns;
-    return fields_read(r, v, &template_masthead_keys, m);
+    r->args[MASTHEAD_MAX_EAR] = t->columns - 1;
+    if (!fields_read(r, v, &template_masthead_keys, m))
+        return false;
+    /* The name, the information beside it (unless it stands under the
+     * name) and the ear share the grid's columns. */
+    int wanted = m->name_columns + m->ear_columns + (m->info_under ? 0 : 1);
+    if (wanted > t->columns)
+        return diag_error(r->d, v->loc,
+                          "the masthead's name (%d columns)%s and ear (%d columns) need %d of the "
+                          "grid's %d columns; give fewer name-columns or ear-columns%s",
+                          m->name_columns, m->info_under ? "" : ", the information beside it",
+                          m->ear_columns, wanted, t->columns,
+                          m->info_under ? "" : ", or set the information under the name (info: "
+                                               "under)");
+    return true;
 }
 
 /* ---- print ----------------------------------------------------------- */
@@ -450,6 +482,43 @@ static bool read_print(field_reader *r, yml_node *v, void *dest)
     return ok;
 }
 
+/* ---- make-up --------------------------------------------------------- */
+
+#define AT(f) offsetof(makeup_spec, f)
+static const field makeup_fields[] = {
+    {"head-space", FIELD_INT, AT(head_space), .min = 0, .max = 4,
+     .range_doc = "0 to 4; 1 unless given",
+     .doc = "grid lines of white above a story that stands under another (题上空)"},
+    {"story-rule", FIELD_LENGTH, AT(story_rule), .range_doc = "0.75pt unless given; 0: none",
+     .doc = "the rule between stories (隔线), stacked or side by side"},
+    {0},
+};
+#undef AT
+const field_table template_makeup_keys = {"\"make-up\"", makeup_fields};
+
+/* How stories are told apart, with a daily's defaults: a line of white
+ * above a story under another and a 0.75 pt rule between stories, which
+ * must weigh more than the rules between a story's own columns (MU-1). */
+static bool read_makeup(field_reader *r, yml_node *v, void *dest)
+{
+    template *t = dest;
+    makeup_spec *mk = &t->makeup;
+    *mk = (makeup_spec){.head_space = 1, .story_rule = scaled_from_pt(0.75), .loc = t->loc};
+    if (v) {
+        mk->loc = (src_loc){t->file, v->loc.line, v->loc.col};
+        if (!fields_read(r, v, &template_makeup_keys, mk))
+            return false;
+    }
+    if (mk->story_rule < 0)
+        return diag_error(r->d, mk->loc, "story-rule must not be negative");
+    if (t->column_rules && mk->story_rule > 0 && mk->story_rule <= t->column_rule_weight)
+        return diag_error(r->d, mk->loc,
+                          "story-rule (%.2f pt) must weigh more than column-rules (%.2f pt): "
+                          "stories must stand further apart than the columns of one story",
+                          pt_from_scaled(mk->story_rule), pt_from_scaled(t->column_rule_weight));
+    return true;
+}
+
 /* ---- the template ---------------------------------------------------- */
 
 static const field template_fields[] = {
@@ -468,6 +537,8 @@ static const field template_fields[] = {
     {"masthead", FIELD_MAP, 0, .read = read_masthead,
      .doc = "报头 at the top of the first page, instead of the folio"},
     {"print", FIELD_MAP, 0, .read = read_print, .doc = "what the press needs beyond the page"},
+    {"make-up", FIELD_MAP, 0, .read = read_makeup,
+     .doc = "how stories are told apart: white above a story, the rule between stories"},
     {0},
 };
 const field_table template_keys = {"a page template", template_fields};

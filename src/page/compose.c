@@ -2,112 +2,14 @@
 #include "page/compose.h"
 
 #include "base/arena.h"
-#include "base/utf8.h"
-#include "input/parts.h"
 #include "page/composer.h"
-#include "page/flow.h"
 #include "page/furniture.h"
 #include "page/grid.h"
-#include "page/headband.h"
-#include "page/items.h"
-#include "page/jump.h"
-#include "page/place.h"
-
-/* The top of an article's first module: its headline band, then its
- * photo.  Returns the grid line below the band, where the body starts. */
-static int article_top(module *m)
-{
-    int head_cols;
-    int line = headband_set(m, m->top, &head_cols);
-    place_photo(m, m->top, line, head_cols);
-    return line;
-}
-
-/* The text the flow could not place: from where it stopped (a
- * paragraph's first line not set, or a whole block) to the article's end. */
-static char *overset_text(const module *m)
-{
-    int from = m->first_block, byte = 0;
-    if (m->stop_item >= 0) {
-        const flow_item *it = &m->items.v[m->stop_item];
-        from = it->block >= 0 ? it->block : m->first_block;
-        if (it->kind == FLOW_PARA) {
-            const para_result *pr = &it->var[m->stop_variant];
-            byte = it->byte_base + (m->stop_lines > 0 ? pr->lines[m->stop_lines - 1].text_end : 0);
-        }
-    }
-    return article_text_from(m->a, m->c->l, from, byte);
-}
-
-/* The grid lines that did not fit and were not carried on: kept on the
- * module's module_box with the text they hold (the dump, the report and
- * the proof read them) and warned of, with the words they begin with. */
-static void report_overset(module *m, int overset)
-{
-    module_box *mb = &m->page->modules.v[m->box];
-    mb->overset_lines = overset;
-    mb->fit_col_from = mb->fit_col_to = -1;
-    if (overset <= 0)
-        return;
-    char *text = overset_text(m);
-    mb->overset_text = arena_strdup(m->c->a, text);
-    mb->overset_chars = article_characters(text);
-    /* The first words: a dozen characters, on one line. */
-    size_t cut = utf8_prefix(text, 12);
-    for (char *c = text; *c; c++)
-        if (*c == '\n')
-            *c = ' ';
-    diag_warn(m->c->d, m->pl->loc, "overset",
-              "article \"%s\" does not fit its module: %d lines are overset, %d characters "
-              "from 「%.*s%s」; cut the text, or give the module more columns or lines",
-              m->a->id, overset, mb->overset_chars, (int)cut, text, text[cut] ? "…" : "");
-    free(text);
-}
-
-/* One article's module: the top (headline band and photo, or the top of
- * a continuation), the body's items flowed through what is left and
- * drawn, then the jump onward or what did not fit. */
-static void compose_module(composer *c, const page_grid *g, page_out *page, const page_spec *ps,
-                           int page_index, const placement *pl, int article_index)
-{
-    module m;
-    module_open(&m, c, g, page, ps, pl, article_index);
-    const carry *cr = &c->carries[article_index];
-    /* Everything fitted before the jump (jump-unused said so): the
-     * continuation stays empty rather than show a head with no text. */
-    if (pl->continued && !cr->active) {
-        module_close(&m);
-        return;
-    }
-    int body_top = pl->continued ? jump_continued_top(&m, cr) : article_top(&m);
-    if (body_top < 0) {
-        module_close(&m);
-        return;
-    }
-    items_build(&m, pl->continued ? cr : NULL);
-    bool jumps = pl->continue_page >= 0;
-    jump_spot spot = jumps ? jump_reserve(&m) : (jump_spot){-1, -1};
-    placed_vec pv = {0};
-    int overset = flow_set(&m, !jumps, &pv);
-    place_flow(&m, &pv);
-    if (m.own_columns)
-        place_own_rules(&m, body_top);
-    if (jumps)
-        overset = jump_onward(&m, &pv, spot, page_index, overset);
-    VEC_FREE(pv);
-    report_overset(&m, overset);
-    module_close(&m);
-}
-
-/* The index of article a in the edition (the last that is a; 0 if none). */
-static int article_index(const edition *e, const article *a)
-{
-    int idx = 0;
-    for (int k = 0; k < e->article_count; k++)
-        if (e->articles[k] == a)
-            idx = k;
-    return idx;
-}
+#include "page/makeup.h"
+#include "page/masthead.h"
+#include "page/module.h"
+#include "page/separate.h"
+#include "page/stagger.h"
 
 /* Page p: the masthead or the folio, its modules, its column rules.
  * Returns the grid lines overset on it. */
@@ -123,16 +25,19 @@ static int compose_page(composer *c, int p, page_out *page)
     page->height = t->page_h;
     bool masthead = p == 0 && t->masthead.enabled && c->e->masthead.present;
     if (masthead)
-        furniture_masthead(c, &g, page);
+        masthead_compose(c, &g, page);
     else
         furniture_folio(c, &g, page, ps);
-    if (!grid_check_overlaps(ps, t, masthead ? t->masthead.lines : 0, c->d))
+    c->reserved_top = masthead ? t->masthead.lines : 0;
+    if (!grid_check_overlaps(ps, t, c->reserved_top, c->d))
         return 0;
-    for (int k = 0; k < ps->placement_count; k++) {
-        const placement *pl = &ps->placements[k];
-        compose_module(c, &g, page, ps, p, pl, article_index(c->e, pl->article));
-    }
+    c->sets = set_cache_new();
+    ps = stagger_page(c, &g, ps, p);
+    modules_compose(c, &g, page, ps, p);
+    set_cache_free(c->sets);
+    c->sets = NULL;
     furniture_column_rules(&g, page);
+    separate_sides(&g, page, ps);
     int overset = 0;
     for (int k = 0; k < page->modules.n; k++)
         overset += page->modules.v[k].overset_lines;
@@ -193,6 +98,7 @@ bool compose_edition_each(const edition *e, const layout *l, typesetter *ts, edi
         if (done)
             c.a = page->arena = arena_new();
         out->overset_lines += compose_page(&c, p, page);
+        makeup_check(page, p, e, l, d);
         flag_lines(page, &flagged);
         if (done) {
             ok = done(ctx, out, p);

@@ -1,7 +1,7 @@
 /* composer.h — the state composition shares between its parts.
  *
  * Internal to page/: compose.c, headband.c, items.c, flow.c, place.c,
- * jump.c and furniture.c include it; nothing outside page/ may.
+ * jump.c, furniture.c and masthead.c include it; nothing outside page/ may.
  *
  * A composer sets one edition (compose_edition); a module is one article's
  * module on one page while it is set: its columns, the grid cells it may
@@ -15,6 +15,7 @@
 #include "input/content.h"
 #include "input/layout.h"
 #include "page/grid.h"
+#include "page/setcache.h"
 #include "page/table.h"
 #include "text/typeset.h"
 
@@ -38,6 +39,9 @@ typedef struct composer {
     diag *d;
     arena *a;             /* the edition's: what its pages keep */
     int next_para;        /* paragraph ids for the text lines */
+    int reserved_top;     /* the page's first grid line a module may take (below a masthead) */
+    set_cache *sets;      /* the page's paragraph settings: its lines live on as copies */
+    bool trial;           /* setting a page aside (stagger.h): body lines are not drawn */
     carry *carries;       /* per article */
 } composer;
 
@@ -113,17 +117,20 @@ typedef struct module {
     int grid_col1;        /* and its last */
     bool own_columns;     /* set in columns of its own, not the page grid's */
     int top, bottom;      /* grid lines [top, bottom) of its bounding box */
+    int white;            /* grid lines of white at its top, under another story */
     int lines;            /* page grid lines (the occupancy stride) */
     int box;              /* its module_box in page->modules */
     int first_block;      /* the first article block set here (items_build) */
-    arena *settings;      /* the paragraphs' settings, tried and chosen: they die
-                             with the module, their lines live on as copies */
     unsigned char *fixed; /* ncols × lines: 1 where the flow may not go */
     unsigned char *occ;   /* working copy during a flow run */
     item_vec items;
     page_out *page;
     /* where the last flow run stopped, when text was left over */
     int stop_item, stop_variant, stop_lines;
+    /* What PH-5 gives up to fill a column (flow.c): nothing, a paragraph's
+     * first line alone at a column's foot, and its last line alone at the
+     * top of the next. */
+    enum { LONE_NONE, LONE_FIRST, LONE_LAST } lone_lines;
     /* floats waiting for the top of a frame, in order */
     int pending[16];
     int npending;

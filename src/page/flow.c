@@ -12,10 +12,45 @@ static bool is_free(const module *m, int col, int line, int limit)
            !*module_cell(m, m->occ, col, line);
 }
 
+/* Where the flow goes on around a box or table across columns
+ * [from, to], standing on grid lines [top, bottom) (MU-4): the text after
+ * it reads on in the columns beside it above it (ABOVE), then under it
+ * from its first column (BELOW), before the columns after it. */
+typedef enum { AROUND_NONE, AROUND_ABOVE, AROUND_BELOW } around_phase;
+
 typedef struct cursor {
     int col, line;
     bool fresh;   /* nothing placed yet in the current frame */
+    around_phase around;
+    int from, to, top, bottom; /* the spanning piece the flow goes around */
 } cursor;
+
+/* Whether the cursor may go to `line` of its column: while it reads the
+ * columns beside a spanning piece, what lies under the piece waits. */
+static bool open_at(const module *m, const cursor *cur, int line, int limit)
+{
+    if (cur->around == AROUND_ABOVE && cur->col > cur->from && cur->col <= cur->to &&
+        line >= cur->top)
+        return false;
+    return is_free(m, cur->col, line, limit);
+}
+
+/* The next column's first line: under the spanning piece while the flow
+ * reads under it, else the module's top. */
+static void next_column(const module *m, cursor *cur)
+{
+    if (cur->around == AROUND_ABOVE && cur->col == cur->to) {
+        cur->around = AROUND_BELOW;
+        cur->col = cur->from;
+        cur->line = cur->bottom;
+    } else {
+        if (cur->around == AROUND_BELOW && cur->col == cur->to)
+            cur->around = AROUND_NONE;
+        cur->col++;
+        cur->line = cur->around == AROUND_BELOW ? cur->bottom : m->top;
+    }
+    cur->fresh = true;
+}
 
 /* Move to the next free line at or after the cursor; false past the
  * module's last column.  Moving past anything starts a new frame. */
@@ -23,14 +58,14 @@ static bool next_free(const module *m, cursor *cur, int limit)
 {
     while (cur->col < m->ncols) {
         while (cur->line < limit && cur->line < m->bottom) {
-            if (is_free(m, cur->col, cur->line, limit))
+            if (open_at(m, cur, cur->line, limit))
                 return true;
+            if (cur->around == AROUND_ABOVE && cur->col > cur->from && cur->line >= cur->top)
+                break;
             cur->line++;
             cur->fresh = true;
         }
-        cur->col++;
-        cur->line = m->top;
-        cur->fresh = true;
+        next_column(m, cur);
     }
     return false;
 }
@@ -39,9 +74,33 @@ static bool next_free(const module *m, cursor *cur, int limit)
 static int room_at(const module *m, cursor cur, int limit)
 {
     int n = 0;
-    while (is_free(m, cur.col, cur.line + n, limit))
+    while (open_at(m, &cur, cur.line + n, limit))
         n++;
     return n;
+}
+
+/* After a piece across module columns [col, col + span) placed on lines
+ * [at, at + lines): when the columns beside it have room above it, the
+ * flow reads on there first, then under the piece. */
+static void go_around(const module *m, cursor *cur, int cols, int at, int lines, int limit)
+{
+    cur->line = at + lines;
+    cur->fresh = false;
+    if (cols < 2 || cur->around != AROUND_NONE)
+        return;
+    bool room_above = false;
+    for (int line = m->top; line < at && !room_above; line++)
+        room_above = is_free(m, cur->col + 1, line, limit);
+    if (!room_above)
+        return;
+    cur->around = AROUND_ABOVE;
+    cur->from = cur->col;
+    cur->to = cur->col + cols - 1;
+    cur->top = at;
+    cur->bottom = at + lines;
+    cur->col++;
+    cur->line = m->top;
+    cur->fresh = true;
 }
 
 static void skip_frame(const module *m, cursor *cur, int limit)
@@ -50,14 +109,21 @@ static void skip_frame(const module *m, cursor *cur, int limit)
     cur->fresh = true;
 }
 
+int flow_last_column(const module *m)
+{
+    for (int col = m->ncols - 1; col >= 0; col--)
+        for (int line = m->top; line < m->bottom; line++)
+            if (*module_cell(m, m->occ, col, line) && !*module_cell(m, m->fixed, col, line))
+                return col;
+    return -1;
+}
+
 const para_result *flow_variant(module *m, flow_item *it, int v)
 {
     if (!it->have[v]) {
         para_options po = {.width = m->col_w, .indent_style = -1, .align = it->align,
                            .no_indent = it->continuation, .looseness = v - 1};
-        if (!m->settings)
-            m->settings = arena_new();
-        para_typeset(m->c->ts, it->spans, it->span_count, &po, m->settings, &it->var[v]);
+        it->var[v] = *set_cache_get(m->c->sets, m->c->ts, it->spans, it->span_count, &po);
         it->have[v] = true;
     }
     return &it->var[v];
@@ -97,7 +163,7 @@ static void simulate(const module *m, cursor cur, int n, int limit, int *first, 
         *last = n, (*pieces)++;
 }
 
-static bool split_ok(const para_result *pr, int first, int last, int pieces)
+static bool split_ok(const module *m, const para_result *pr, int first, int last, int pieces)
 {
     int n = pr->line_count;
     if (pieces <= 1 || n < 2)
@@ -106,7 +172,7 @@ static bool split_ok(const para_result *pr, int first, int last, int pieces)
      * parted from its unit where the reader's eye jumps (12380|元). */
     if (first > 0 && (pr->lines[first - 1].flags & LINE_UNIT_SPLIT))
         return false;
-    return first >= 2 && last >= 2;
+    return (first >= 2 || m->lone_lines >= LONE_FIRST) && (last >= 2 || m->lone_lines >= LONE_LAST);
 }
 
 static bool try_block_here(module *m, int idx, cursor *cur, int limit, placed_vec *out);
@@ -147,7 +213,7 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
     }
     int first, last, pieces;
     simulate(m, *cur, n, limit, &first, &last, &pieces);
-    if (!split_ok(pr, first, last, pieces)) {
+    if (!split_ok(m, pr, first, last, pieces)) {
         /* Ask for the paragraph one line shorter, then one line longer. */
         static const int tries[] = {0, 2};
         for (size_t k = 0; k < countof(tries); k++) {
@@ -156,7 +222,7 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
                 continue;
             int f, l, p;
             simulate(m, *cur, alt->line_count, limit, &f, &l, &p);
-            if (split_ok(alt, f, l, p)) {
+            if (split_ok(m, alt, f, l, p)) {
                 v = tries[k];
                 pr = alt;
                 n = alt->line_count;
@@ -168,7 +234,7 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
     /* What gives way when no variant helps: a lone first line moves to the
      * next frame; a lone last line takes one more line with it. Each
      * leaves one empty line at a column foot. */
-    if (pieces > 1 && n >= 2 && first == 1) {
+    if (pieces > 1 && n >= 2 && first == 1 && m->lone_lines < LONE_FIRST) {
         skip_frame(m, cur, limit);
         if (!next_free(m, cur, limit)) {
             m->stop_variant = v;
@@ -176,7 +242,8 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
         }
         simulate(m, *cur, n, limit, &first, &last, &pieces);
     }
-    int give_back = pieces > 1 && n >= 3 && last == 1 && first >= 3 ? 1 : 0;
+    int give_back =
+        pieces > 1 && n >= 3 && last == 1 && first >= 3 && m->lone_lines < LONE_LAST ? 1 : 0;
     int done = 0;
     int piece = 0;
     while (done < n && next_free(m, cur, limit)) {
@@ -229,8 +296,7 @@ static bool try_block_here(module *m, int idx, cursor *cur, int limit, placed_ve
     for (int c2 = cur->col; c2 < cur->col + span_cols; c2++)
         for (int ln = at; ln < at + it->blk.lines; ln++)
             *module_cell(m, m->occ, c2, ln) = 1;
-    cur->line = at + it->blk.lines;
-    cur->fresh = false;
+    go_around(m, cur, span_cols, at, it->blk.lines, limit);
     return true;
 }
 
@@ -285,7 +351,10 @@ static int place_table(module *m, int idx, cursor *cur, int limit, placed_vec *o
         int before = c.fresh ? 0 : it->lines_before;
         int room = room_at(m, c, limit);
         *VEC_PUSH(frames) = (table_frame){.room = MAX(0, room - before), .fresh = c.fresh};
-        *VEC_PUSH(at) = (cursor){c.col, c.line + before, false};
+        cursor where = c;
+        where.line += before;
+        where.fresh = false;
+        *VEC_PUSH(at) = where;
         skip_frame(m, &c, limit);
     }
     table_piece *pieces = xmalloc(sizeof(table_piece) * (size_t)(frames.n + 1));
@@ -313,7 +382,8 @@ static int place_table(module *m, int idx, cursor *cur, int limit, placed_vec *o
                       .first_row = tp->first_row, .rows = tp->rows};
         for (int ln = where.line; ln < where.line + tp->lines; ln++)
             *module_cell(m, m->occ, where.col, ln) = 1;
-        *cur = (cursor){where.col, where.line + tp->lines, false};
+        *cur = where;
+        cur->line += tp->lines;
     }
     free(pieces);
     VEC_FREE(frames);
@@ -331,7 +401,7 @@ static int flow_once(module *m, int limit, placed_vec *out)
     size_t cells = (size_t)m->ncols * (size_t)m->lines;
     memcpy(m->occ, m->fixed, cells);
     out->n = 0;
-    cursor cur = {0, m->top, true};
+    cursor cur = {.col = 0, .line = m->top, .fresh = true};
     int overset = 0;
     m->npending = 0;
     m->stop_item = -1;
@@ -488,20 +558,113 @@ static int flow_run(module *m, int limit, placed_vec *out)
 }
 
 
-int flow_set(module *m, bool balance, placed_vec *pv)
+/* Lines the last flow run left empty at column feet: before the last
+ * column with anything in it (holes: a short middle column) and in that
+ * column and any bare one after it (the story's end). */
+static void foot_gaps(const module *m, int *holes, int *end)
 {
-    int overset = flow_run(m, m->bottom, pv);
-    if (overset == 0 && pv->n > 0 && balance) {
-        /* Balance: the lowest common foot that still holds everything. */
-        int lo = m->top + 1, hi = m->bottom;
-        while (lo < hi) {
-            int mid = (lo + hi) / 2;
-            if (flow_run(m, mid, pv) == 0)
-                hi = mid;
-            else
-                lo = mid + 1;
+    int last = flow_last_column(m);
+    *holes = *end = 0;
+    int empty[m->ncols > 0 ? m->ncols : 1];
+    for (int col = 0; col < m->ncols; col++) {
+        int n = 0;
+        while (m->bottom - 1 - n >= m->top && !*module_cell(m, m->occ, col, m->bottom - 1 - n))
+            n++;
+        empty[col] = n;
+    }
+    for (int col = 0; col < m->ncols; col++) {
+        if (col < last)
+            *holes += empty[col];
+        else
+            *end += empty[col];
+    }
+}
+
+/* What the fill weighs: text set over most, then short middle columns,
+ * then each line the story's end leaves empty.  When the rest jumps to
+ * another page, neither the text left over nor the end counts: only the
+ * columns here must be full. */
+static long fill_score(const module *m, int overset)
+{
+    int holes, end;
+    foot_gaps(m, &holes, &end);
+    if (m->pl->continue_page >= 0)
+        return holes * 10L;
+    return overset * 1000L + holes * 10L + end;
+}
+
+/* Copy fitting before a column is left short (MU-3): set one paragraph at a
+ * time a line longer or shorter (latest first, where its setting reads as
+ * well), keeping each change that leaves fewer empty lines, until none
+ * helps.  The flow in `out` is the best found. */
+static int fill_columns(module *m, placed_vec *out, int overset)
+{
+    /* Bounds on the work: flow runs, and paragraphs set again (a long
+     * paragraph's other settings cost much and change little). */
+    enum { MAX_RUNS = 48, MAX_TRIED = 24, MAX_LINES = 40, MAX_OVERSET = 8 };
+    long score = fill_score(m, overset);
+    int runs = 0, tried = 0;
+    bool changed = true, current = true;
+    bool jumps = m->pl->continue_page >= 0;
+    while (changed && score > 0 && runs < MAX_RUNS && (jumps || overset <= MAX_OVERSET)) {
+        changed = false;
+        for (int i = m->items.n - 1; i >= 0 && !changed && runs < MAX_RUNS; i--) {
+            flow_item *it = &m->items.v[i];
+            if (it->kind != FLOW_PARA || it->prefer != 1 || tried >= MAX_TRIED ||
+                flow_variant(m, it, 1)->line_count > MAX_LINES)
+                continue;
+            tried += !it->have[0] || !it->have[2];
+            /* Text over: only a shorter setting can help. */
+            for (int v = overset > 0 && !jumps ? 0 : 2; v >= 0 && !changed && runs < MAX_RUNS;
+                 v -= 2) {
+                if (!good_variant(m, it, v, v - 1))
+                    continue;
+                it->prefer = v;
+                int again = flow_once(m, m->bottom, out);
+                runs++;
+                long s = fill_score(m, again);
+                if (s < score) {
+                    score = s, overset = again, changed = current = true;
+                } else {
+                    it->prefer = 1;
+                    current = false;
+                }
+            }
         }
-        flow_run(m, lo, pv);
+    }
+    if (!current)
+        overset = flow_once(m, m->bottom, out);
+    return overset;
+}
+
+/* A short middle column is what a desk chief sees first; a paragraph's
+ * first line alone at a column's foot, and then its last line alone at
+ * the next one's top, read less badly.  Where copy fitting left a short
+ * column, they are allowed in that order, each only if it mends it. */
+static int allow_lone_lines(module *m, placed_vec *out, int overset)
+{
+    for (int allow = LONE_FIRST; allow <= LONE_LAST; allow++) {
+        int holes, end;
+        foot_gaps(m, &holes, &end);
+        if (holes == 0)
+            break;
+        long score = fill_score(m, overset);
+        int before = m->lone_lines;
+        m->lone_lines = allow;
+        int again = flow_once(m, m->bottom, out);
+        if (fill_score(m, again) < score) {
+            overset = again;
+            continue;
+        }
+        m->lone_lines = before;
+        overset = flow_once(m, m->bottom, out);
     }
     return overset;
+}
+
+int flow_set(module *m, placed_vec *pv)
+{
+    int overset = flow_run(m, m->bottom, pv);
+    overset = fill_columns(m, pv, overset);
+    return allow_lone_lines(m, pv, overset);
 }

@@ -14,12 +14,16 @@
 
 #include "page/composer.h"
 
-/* Place the module's items (m->items) into pv, filling column feet a head
- * left empty where setting paragraphs a line shorter or longer helps, and
- * with `balance` the lowest common foot that still holds all of them when
- * they end early.  Returns the grid lines that did not fit (overset); then
+/* Place the module's items (m->items) into pv, every column to the
+ * module's foot but the story's last: column feet a head or a lone line
+ * left empty are filled, and the story's end brought down, by setting
+ * paragraphs a line shorter or longer where that reads as well (copy
+ * fitting).  Returns the grid lines that did not fit (overset); then
  * m->stop_item, stop_variant and stop_lines say where the flow stopped. */
-int flow_set(module *m, bool balance, placed_vec *pv);
+int flow_set(module *m, placed_vec *pv);
+
+/* The last module column the last flow run put anything in, -1 for none. */
+int flow_last_column(const module *m);
 
 /* A paragraph item's setting v (0, 1, 2: looseness -1, 0, +1), set on
  * first use in the module's column width. */

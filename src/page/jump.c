@@ -20,14 +20,14 @@ static span *jump_span(composer *c, const char *fmt, const char *label, int styl
     return s;
 }
 
-int jump_continued_top(module *m, const carry *from)
+int jump_continued_top(module *m, const carry *from, int top)
 {
     composer *c = m->c;
     int hs = composer_style(c, "jump-head", m->pl->loc);
     int js = composer_style(c, "jump-line", m->pl->loc);
     if (hs < 0 || js < 0)
         return -1;
-    int line = headband_repeat(m, hs, m->top);
+    int line = headband_repeat(m, hs, top);
     const char *label = c->e->pages[from->from_page].label;
     flow_item *it = items_add_para(m, -1, jump_span(c, "（上接%s版）", label, js), 1, js, true, 0);
     it->align = ALIGN_START;

@@ -18,7 +18,7 @@ typedef struct jump_spot {
 /* The top of a continuation: the headline again and （上接…版） as its
  * first flow item.  Returns the grid line below the headline, or -1 (with
  * an error) when the layout lacks the styles "jump-head" or "jump-line". */
-int jump_continued_top(module *m, const carry *from);
+int jump_continued_top(module *m, const carry *from, int top);
 
 /* For a placement that jumps on: take the last free line of the last
  * column that has one, for the （下转） line. */

@@ -86,7 +86,8 @@ void module_open(module *m, composer *c, const page_grid *g, page_out *page, con
     set_module_columns(m, g->t, grid_from, grid_to);
     module_cells(m, ps);
     module_box *mb = VEC_PUSH(page->modules);
-    *mb = (module_box){.article = article_index, .x = m->col_x[0],
+    *mb = (module_box){.article = article_index, .placement = (int)(pl - ps->placements),
+                       .columns = m->ncols, .jumps = pl->continue_page >= 0, .x = m->col_x[0],
                        .y = grid_line_top(g, m->top), .w = module_width(m, m->ncols),
                        .h = (m->bottom - m->top) * g->m.pitch - g->m.line_gap,
                        .col_from = grid_from, .col_to = grid_to, .top = m->top,
@@ -94,12 +95,23 @@ void module_open(module *m, composer *c, const page_grid *g, page_out *page, con
     m->box = page->modules.n - 1;
 }
 
+void place_record_fill(module *m)
+{
+    int *empty = arena_alloc(m->c->a, sizeof(int) * (size_t)m->ncols);
+    for (int col = 0; col < m->ncols; col++) {
+        int n = 0;
+        while (m->bottom - 1 - n >= m->top && !*module_cell(m, m->occ, col, m->bottom - 1 - n))
+            n++;
+        empty[col] = n;
+    }
+    m->page->modules.v[m->box].empty_at_foot = empty;
+    m->page->modules.v[m->box].last_column = flow_last_column(m);
+}
+
 void module_close(module *m)
 {
     items_free(m);
     VEC_FREE(m->own_spans);
-    if (m->settings)
-        arena_free(m->settings);
 }
 
 /* The photo's caption and credit, stacked `w` wide (lines 0: none). */
@@ -152,7 +164,13 @@ static void photo_at(module *m, const photo *ph, int head_end)
         at = m->bottom - used;
     else if (ph->place == PHOTO_MIDDLE)
         at = head_end + ph->at;
-    if (at < m->top || at + used > m->bottom) {
+    /* Inside the module's own cells: an L-shaped area's bounding box has
+     * cells of its neighbours (and of the white above it). */
+    bool inside = at >= m->top && at + used <= m->bottom;
+    for (int col = c0; inside && col < c0 + cols; col++)
+        for (int ln = at; inside && ln < at + used; ln++)
+            inside = !*module_cell(m, m->fixed, col, ln);
+    if (!inside) {
         diag_error(m->c->d, ph->loc,
                    "the photo (%d lines with its caption) does not fit in the article's area "
                    "there; make it fewer lines or move it",
@@ -198,7 +216,9 @@ void place_flow(module *m, const placed_vec *pv)
         scaled x = m->col_x[p->col];
         /* The dump names page grid columns, or the module's own. */
         int column = m->own_columns ? p->col : m->grid_col0 + p->col;
-        if (it->kind == FLOW_PARA) {
+        if (it->kind == FLOW_PARA && c->trial) {
+            continue; /* a page set aside to be weighed: its text is not looked at */
+        } else if (it->kind == FLOW_PARA) {
             const para_result *pr = flow_variant(m, it, p->variant);
             const para_line *pl = &pr->lines[p->line_index];
             draw_para_line(&m->page->list, c->a, pr, pl, x, template_baseline(t, p->line),

@@ -18,7 +18,11 @@
 void module_open(module *m, composer *c, const page_grid *g, page_out *page, const page_spec *ps,
                  const placement *pl, int article_index);
 
-/* Free what the module holds (its items, its settings). */
+/* After the flow: the lines each column leaves empty at its foot, on
+ * the module's module_box (the make-up check reads them). */
+void place_record_fill(module *m);
+
+/* Free what the module holds (its items). */
 void module_close(module *m);
 
 /* The article's photo and caption, under the headline band (head_end) or

@@ -167,6 +167,7 @@ static void close_document(writer *w)
         pdfimage_free(&w->images.v[i]);
     VEC_FREE(w->images);
     VEC_FREE(w->glyph_forms);
+    VEC_FREE(w->forms);
     VEC_FREE(w->pages);
     free(w);
 }

@@ -139,43 +139,73 @@ static void write_text(const char *path, const char *text)
     }
 }
 
-fixture_edition fixture_compose(const char *article_yaml, const char *columns)
+/* The golden layout, and a typesetter for it, loaded once. */
+static void golden_layout(void)
 {
     fixture *f = fixture_get();
+    if (golden)
+        return;
+    golden = layout_load("tests/golden/layout", f->fonts, f->d);
     if (!golden) {
-        golden = layout_load("tests/golden/layout", f->fonts, f->d);
-        if (!golden) {
-            diag_print(f->d, stderr, (diag_style){.warnings = true, .all = true});
-            exit(2);
-        }
-        golden_ts = typesetter_new(f->fonts, golden, f->d);
-    }
-    char dir[] = "/tmp/paiban-unit-XXXXXX";
-    if (!mkdtemp(dir)) {
-        fprintf(stderr, "fixture: cannot make a temporary folder\n");
+        diag_print(f->d, stderr, (diag_style){.warnings = true, .all = true});
         exit(2);
     }
-    char edition_file[64], article_file[64];
-    snprintf(edition_file, sizeof edition_file, "%s/edition.yaml", dir);
-    snprintf(article_file, sizeof article_file, "%s/a.yaml", dir);
-    char *edition_yaml = xasprintf("paper: 测试日报\ndate: 2018-12-28\ntemplate: small\npages:\n"
-                                   "  - page: T1\n    name: 测试\n    articles:\n"
-                                   "      - article: a.yaml\n        columns: %s\n"
-                                   "        top: 1\n        lines: fill\n",
-                                   columns);
-    write_text(edition_file, edition_yaml);
-    free(edition_yaml);
-    write_text(article_file, article_yaml);
+    golden_ts = typesetter_new(f->fonts, golden, f->d);
+}
+
+/* Load and compose the edition in dir, then remove its files. */
+static fixture_edition compose_dir(char *dir, const char *const *names, int n)
+{
+    fixture *f = fixture_get();
     fixture_edition fe = {.l = golden};
     fe.ed = edition_load(dir, golden, (content_options){0}, f->d);
-    unlink(article_file);
-    unlink(edition_file);
+    for (int i = 0; i < n; i++) {
+        char *path = xasprintf("%s/%s", dir, names[i]);
+        unlink(path);
+        free(path);
+    }
     rmdir(dir);
     if (!fe.ed || !compose_edition(fe.ed, golden, golden_ts, &fe.out, f->d)) {
         diag_print(f->d, stderr, (diag_style){.warnings = true, .all = true});
         fprintf(stderr, "fixture: cannot compose the test edition\n");
         exit(2);
     }
+    return fe;
+}
+
+fixture_edition fixture_compose_files(const char *name, ...)
+{
+    golden_layout();
+    char dir[] = "/tmp/paiban-unit-XXXXXX";
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "fixture: cannot make a temporary folder\n");
+        exit(2);
+    }
+    const char *names[32];
+    int n = 0;
+    va_list ap;
+    va_start(ap, name);
+    for (const char *file = name; file && n < 32; file = va_arg(ap, const char *)) {
+        const char *text = va_arg(ap, const char *);
+        char *path = xasprintf("%s/%s", dir, file);
+        write_text(path, text);
+        free(path);
+        names[n++] = file;
+    }
+    va_end(ap);
+    return compose_dir(dir, names, n);
+}
+
+fixture_edition fixture_compose(const char *article_yaml, const char *columns)
+{
+    char *edition_yaml = xasprintf("paper: 测试日报\ndate: 2018-12-28\ntemplate: small\npages:\n"
+                                   "  - page: T1\n    name: 测试\n    articles:\n"
+                                   "      - article: a.yaml\n        columns: %s\n"
+                                   "        top: 1\n        lines: fill\n",
+                                   columns);
+    fixture_edition fe =
+        fixture_compose_files("edition.yaml", edition_yaml, "a.yaml", article_yaml, NULL);
+    free(edition_yaml);
     return fe;
 }
 

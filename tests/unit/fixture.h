@@ -53,6 +53,10 @@ typedef struct fixture_edition {
 } fixture_edition;
 
 fixture_edition fixture_compose(const char *article_yaml, const char *columns);
+/* An edition of several files (name, text, name, text, …, NULL; one is
+ * edition.yaml) on the golden tests' layout, loaded and composed.
+ * Exits when it cannot be loaded. */
+fixture_edition fixture_compose_files(const char *name, ...);
 void fixture_edition_free(fixture_edition *fe);
 /* Check that the first paragraph of the article `article_yaml` reads
  * `expected` after loading (normalised). */

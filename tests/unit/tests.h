@@ -71,6 +71,23 @@
     X(table_span_repeated_in_each_piece)                                                           \
     X(table_grid_rules_stop_at_cut_span)                                                           \
     X(table_zebra_tint_follows_group)                                                              \
+    X(MU_1_a_story_under_another_gets_white_and_a_rule)                                            \
+    X(MU_1_stories_side_by_side_get_a_story_rule)                                                  \
+    X(MU_2_side_by_side_headlines_are_staggered)                                                   \
+    X(MU_2_what_cannot_be_staggered_is_a_finding)                                                  \
+    X(MU_3_columns_fill_to_the_foot_but_the_last)                                                  \
+    X(MU_4_text_goes_around_a_spanning_box)                                                        \
+    X(MU_5_underset_and_bare_type_area_are_findings)                                               \
+    X(MU_6_a_headline_style_scales_its_band)                                                       \
+    X(MU_6_a_band_out_of_hierarchy_is_a_finding)                                                   \
+    X(MU_7_the_subtitle_is_no_wider_than_the_headline)                                             \
+    X(MU_8_a_front_page_headline_as_large_as_the_masthead_is_a_finding)                            \
+    X(front_information_counts_the_pages_and_names_the_sponsors)                                   \
+    X(front_the_ear_stands_beside_the_masthead)                                                    \
+    X(front_an_empty_ear_is_a_hole)                                                                \
+    X(front_the_folio_sets_the_page_and_the_paper_in_their_styles)                                 \
+    X(front_a_teaser_names_the_page_its_story_stands_on)                                           \
+    X(front_a_pdf_logotype_stands_for_the_name)                                                    \
     X(LB_0_rule_sets_none_basic_gb_strict)                                                         \
     X(LB_1_comma_never_starts_a_line)                                                              \
     X(LB_1_no_mark_of_the_table_starts_a_line)                                                     \

@@ -1,0 +1,37 @@
+/* makeup.h — the make-up check: what a desk chief sends back (MU-5).
+ *
+ * Run on the composed pages, it finds what makes a newspaper page look
+ * unfinished however good its text: headline bands of stories side by
+ * side in one band (撞题), a headline under another story with too little
+ * white above it (题上空), a column that ends short of its module's foot
+ * while a later one holds text, a module with lines left empty
+ * (underset), stories side by side or stacked with nothing between them
+ * but a bare gutter, type area no module covers, a headline band whose
+ * kicker or subtitle outgrows its headline (MU-6), and on the first page
+ * a headline as large as the paper's name in the masthead (MU-8).
+ *
+ * Each finding goes on its page (page_out.findings: the dump, the report
+ * and the proof read them) and is a warning of its kind at the placement
+ * of the article it concerns, so `--strict` fails on it.  The composer
+ * itself works to leave none (page/stagger.h, the flow's fill); what it
+ * cannot mend, this check reports. */
+#ifndef PAIBAN_PAGE_MAKEUP_H
+#define PAIBAN_PAGE_MAKEUP_H
+
+#include "draw/display.h"
+#include "input/content.h"
+#include "input/layout.h"
+
+/* A column may end this many lines short at the foot of a story's last
+ * column before the module counts as underset. */
+enum { MAKEUP_SHORT_LAST_COLUMN = 3 };
+
+/* The findings of page p (appended to its findings), without warnings:
+ * what the composer weighs when it tries another make-up. */
+void makeup_find(page_out *po, const edition *e, const layout *l, int reserved_top);
+
+/* makeup_find on page p of the edition as set (po), each finding warned
+ * of: before the page is written, so the dump has its findings. */
+void makeup_check(page_out *po, int p, const edition *e, const layout *l, diag *d);
+
+#endif
