@@ -5,6 +5,7 @@
 #include "base/arena.h"
 #include "input/keys.h"
 
+#include <limits.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -211,6 +212,10 @@ static bool load_teaser(loader *ld, block_vec *out, body_item *it, yml_node *v)
                         .loc = v->loc};
     if (!(t.path = content_path(ld, v, "the teaser's article file")))
         return false;
+    char real[PATH_MAX];
+    if (!files_resolve(ld->opt.files, t.path, real))
+        return diag_error(ld->d, v->loc, "the teaser's article file \"%s\" cannot be found (%s)",
+                          v->str, strerror(errno));
     if (it->text && !make_span(ld, it->text, it->b.style, "a teaser's text", &t.text))
         return false;
     *VEC_PUSH(ld->teasers) = t;

@@ -23,6 +23,7 @@ const key_table key_tables[] = {
     {"folio", "a page template: folio", &template_folio_keys},
     {"template-masthead", "a page template: masthead", &template_masthead_keys},
     {"print", "a page template: print", &template_print_keys},
+    {"make-up", "a page template: make-up", &template_makeup_keys},
     {"fonts", "fonts/fonts.yaml", &font_manifest_keys},
     {"face", "fonts/fonts.yaml: a face", &font_face_keys},
     {NULL, NULL, NULL},

@@ -489,7 +489,7 @@ static const field makeup_fields[] = {
     {"head-space", FIELD_INT, AT(head_space), .min = 0, .max = 4,
      .range_doc = "0 to 4; 1 unless given",
      .doc = "grid lines of white above a story that stands under another (题上空)"},
-    {"story-rule", FIELD_LENGTH, AT(story_rule), .range_doc = "0.75pt unless given; 0: none",
+    {"story-rule", FIELD_LENGTH, AT(story_rule), .lo = 0, .hi = 12,
      .doc = "the rule between stories (隔线), stacked or side by side"},
     {0},
 };

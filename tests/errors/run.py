@@ -436,17 +436,23 @@ CASES = [
      'ed/a.yaml:3:8: error: YAML syntax: while scanning a simple key could not find expected \':\' ("'
      ': " in running text must be quoted: put the paragraph in \'…\', or write the colon full width, ：)',
      {'errors': 1}),
+    # The shipped tabloid has a masthead: a copy of the layout whose tabloid has none.
     ('a masthead for a template without one', {'ed/edition.yaml': EDITION.replace('broadsheet', 'tabloid').replace(
-        'pages:', 'masthead:\n  issue: 第1期\npages:')}, [], 2,
+        'pages:', 'masthead:\n  issue: 第1期\npages:'),
+        'lay/styles.yaml': open(os.path.join(LAYOUT, 'styles.yaml'), encoding='utf-8').read(),
+        'lay/newsprint.icc': open(os.path.join(LAYOUT, 'newsprint.icc'), 'rb').read(),
+        'lay/tabloid.yaml': re.sub(r'(?m)^masthead:.*\n(?:[ #].*\n)*', '',
+                                   open(os.path.join(LAYOUT, 'tabloid.yaml'), encoding='utf-8').read())},
+     ['--layout', 'lay'], 2,
      'ed/edition.yaml:5:3: error: edition.yaml has a masthead, but the template "tabloid" of its first page has '
-     'none, so it would not be printed; remove "masthead" or give %s/tabloid.yaml a masthead: section' % LAYOUT),
+     'none, so it would not be printed; remove "masthead" or give lay/tabloid.yaml a masthead: section'),
     ('an unknown key in a template\'s masthead, its grid wrong too',
      {'lay/styles.yaml': open(os.path.join(LAYOUT, 'styles.yaml'), encoding='utf-8').read(),
       'lay/broadsheet.yaml': open(os.path.join(LAYOUT, 'broadsheet.yaml'), encoding='utf-8').read()
       .replace('  lines: 97', '  lines: 0').replace('  rule: 2pt', '  rule: 2pt\n  colour: red')},
      ['--layout', 'lay'], 2,
-     'lay/broadsheet.yaml:23:3: error: unknown key "colour" in "masthead"; known keys: lines, name-style, '
-     'info-style, name-columns, rule, rule-color'),
+     'lay/broadsheet.yaml:25:3: error: unknown key "colour" in "masthead"; known keys: lines, name-style, '
+     'info-style, name-columns, info, ear-columns, rule, rule-color'),
     ('disk full', {}, [], 3,
      'out.pdf: error: cannot write: File too large (the previous file is left as it was)',
      {'fsize': 4096, 'old_pdf': True}),
