@@ -121,15 +121,19 @@ void edition_out_free(edition_out *out)
 {
     if (!out)
         return;
-    for (int p = 0; p < out->page_count; p++) {
-        draw_list_free(&out->pages[p].list);
-        draw_list_free(&out->pages[p].slug);
-        VEC_FREE(out->pages[p].modules);
-        VEC_FREE(out->pages[p].spanners);
-        VEC_FREE(out->pages[p].findings);
-    }
+    for (int p = 0; p < out->page_count; p++)
+        page_out_free(&out->pages[p]);
     arena_free(out->arena);
     memset(out, 0, sizeof *out);
+}
+
+void page_out_free(page_out *po)
+{
+    draw_list_free(&po->list);
+    draw_list_free(&po->slug);
+    VEC_FREE(po->modules);
+    VEC_FREE(po->spanners);
+    VEC_FREE(po->findings);
 }
 
 void draw_list_free(draw_list *dl)

@@ -183,6 +183,8 @@ typedef struct edition_out {
 } edition_out;
 
 void edition_out_free(edition_out *out);
+/* What one page holds, not its strings (they live in the edition's arena). */
+void page_out_free(page_out *po);
 
 /* Page furniture, not an article's text: folios, masthead and jump lines
  * (the volume's contents, of no article either, are text). */

@@ -141,6 +141,20 @@ typedef struct placement {
     src_loc loc;
 } placement;
 
+/* A story the editor ranks and the planner places (page/plan.h): an
+ * article with its rank on the page and what the editor wishes of it. */
+typedef struct story {
+    article *article;
+    const char *given;      /* the article file as edition.yaml names it */
+    int rank;               /* 1 for the page's lead (头条), 2 for 二条 … */
+    int min_columns, max_columns; /* the width wished, in grid columns; 0: any */
+    bool above_fold;        /* wholly in the page's upper half */
+    bool keep_on_page;      /* never jumps, even when jumping would fit */
+    int continue_page;      /* the page it may jump to, -1 for none */
+    bool with_photo;        /* set with its photo (false: the photo left out) */
+    src_loc loc;
+} story;
+
 typedef struct page_spec {
     const char *label;      /* 版次 as printed: "A3" */
     const char *name;       /* 版名 */
@@ -148,6 +162,9 @@ typedef struct page_spec {
     int template_index;
     placement *placements;
     int placement_count;
+    story *stories;         /* to be placed by the planner: the page has these
+                             * or placements, not both */
+    int story_count;
     src_loc loc;
 } page_spec;
 
@@ -180,6 +197,8 @@ typedef struct edition {
 
 typedef struct content_options {
     bool allow_outside_root; /* files may lie outside the edition folder */
+    bool plan;               /* pages given as stories are planned (page/plan.h) before
+                              * they are set; without it such a page is an error */
     const file_source *files; /* read content and photos from here; NULL: the disk */
 } content_options;
 

@@ -37,4 +37,15 @@
 bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_out *out,
                      diag *d);
 
+/* Page p of e set aside with the placements of ps in place of its own, as
+ * the planner tries them (page/plan.h): staggered as a build would stagger
+ * them (the placements it moved to in *staggered when asked, in `a`),
+ * set into *out (free it with page_out_free; its strings live in `a`), its
+ * make-up found, nothing warned and no jump carried in from earlier pages.
+ * Returns what it leaves to mend (page/makeup.h: makeup_cost; far more for
+ * placements that overlap or cannot be set), and in *errors (when asked)
+ * how many errors setting it met. */
+long compose_page_aside(const edition *e, const layout *l, typesetter *ts, const page_spec *ps,
+                        int p, arena *a, page_out *out, const page_spec **staggered, int *errors);
+
 #endif

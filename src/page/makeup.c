@@ -244,3 +244,19 @@ void makeup_check(edition_out *eo, const edition *e, const layout *l, diag *d)
             warn(d, po, e, &po->findings.v[i]);
     }
 }
+
+long makeup_cost(const page_out *po)
+{
+    long cost = 0;
+    for (int k = 0; k < po->modules.n; k++)
+        cost += 1000L * po->modules.v[k].overset_lines;
+    for (int i = 0; i < po->findings.n; i++) {
+        const makeup_finding *f = &po->findings.v[i];
+        static const long weight[] = {
+            [MAKEUP_COLLISION] = 400,  [MAKEUP_HEAD_SPACE] = 200,  [MAKEUP_SHORT_COLUMN] = 60,
+            [MAKEUP_UNDERSET] = 20,    [MAKEUP_SEPARATION] = 200,  [MAKEUP_PAGE_HOLE] = 400,
+        };
+        cost += weight[f->kind] * (f->kind == MAKEUP_COLLISION ? 1 : MAX(f->lines, 1));
+    }
+    return cost;
+}

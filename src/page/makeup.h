@@ -28,6 +28,12 @@ enum { MAKEUP_SHORT_LAST_COLUMN = 3 };
  * what the composer weighs when it tries another make-up. */
 void makeup_find(page_out *po, const edition *e, const layout *l, int reserved_top);
 
+/* What page po as set leaves to mend, as one number: text that did not
+ * fit weighs most (a line 1000), then a headline collision or bare type
+ * area (400), too little white or no rule between stories (200), a short
+ * column (60 a line), a line left empty (20). */
+long makeup_cost(const page_out *po);
+
 /* makeup_find on every page of the edition, each finding warned of. */
 void makeup_check(edition_out *eo, const edition *e, const layout *l, diag *d);
 

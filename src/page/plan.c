@@ -1,0 +1,798 @@
+/* plan.c — the planner: needs measured, layouts tried, the plan written. */
+#include "page/plan.h"
+
+#include "base/arena.h"
+#include "base/files.h"
+#include "base/strbuf.h"
+#include "page/compose.h"
+#include "page/makeup.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A story that fits nowhere at a width. */
+#define NO_FIT INT_MAX
+/* Bands under the lead are this many grid columns wide at most and at
+ * least (one column when the page has fewer). */
+enum { BAND_MIN = 2, BAND_MAX = 4, MAX_STORIES = 32, MAX_BANDS = 12 };
+/* A story that may jump takes at most this share of the page's lines. */
+#define JUMP_SHARE 0.6
+
+/* Where the planner put a story, or its rest. */
+typedef struct spot {
+    int story;              /* index in the page's order, -1 for a continuation */
+    int col_from, col_to, top, lines; /* lines 0: fill */
+    bool jumps;
+} spot;
+
+/* A candidate layout of a page and what it costs. */
+typedef struct layout_try {
+    spot spots[MAX_STORIES + 1];
+    int n;
+    long cost, penalty;
+    const page_spec *placed; /* after staggering */
+} layout_try;
+
+typedef struct planner {
+    const edition *e;
+    const layout *l;
+    typesetter *ts;
+    diag *d;
+    arena *a;
+    FILE *explain;
+    /* the page being planned */
+    int p;
+    const page_spec *ps;
+    const template *t;
+    int columns, lines, reserved;
+    const story *order[MAX_STORIES];
+    int n;
+    int *need;               /* need[i * (columns + 1) + k] lines, -1 not yet measured */
+    int *set;                /* set[…]: the columns of its own it is set in there (0: the grid's) */
+    /* its rest, placed on this page for an earlier page's story */
+    const story *rest;       /* NULL: none */
+    int rest_from_page;
+    const page_spec *done;   /* the edition's pages as planned so far */
+    int rest_need[25];       /* lines by width, measured with the whole edition; -1 unknown */
+} planner;
+
+static int rest_need(planner *pl, int width);
+
+static int rank_order(const void *a, const void *b)
+{
+    const story *x = *(const story *const *)a, *y = *(const story *const *)b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+/* The headline styles of a rank: the lead's own, then the layout's second
+ * and third sizes where it has them (headline-2, kicker-2 …). */
+static void rank_styles(const layout *l, int rank, placement *pl)
+{
+    pl->kicker_style = pl->headline_style = pl->subtitle_style = -1;
+    if (rank <= 1)
+        return;
+    char name[32];
+    const char *parts[3] = {"kicker", "headline", "subtitle"};
+    int *slots[3] = {&pl->kicker_style, &pl->headline_style, &pl->subtitle_style};
+    for (int i = 0; i < 3; i++) {
+        for (int size = MIN(rank, 3); size >= 2 && *slots[i] < 0; size--) {
+            snprintf(name, sizeof name, "%s-%d", parts[i], size);
+            *slots[i] = layout_style(l, name);
+        }
+    }
+}
+
+static placement placement_of(const planner *pl, const story *st, int col_from, int col_to,
+                              int top, int lines)
+{
+    placement p = {.article = st->article,
+                   .area = {.col_from = col_from, .col_to = col_to, .top = top, .lines = lines,
+                            .loc = st->loc},
+                   .continue_page = -1,
+                   .loc = st->loc};
+    rank_styles(pl->l, st->rank, &p);
+    return p;
+}
+
+/* ---- needs -------------------------------------------------------------- */
+
+/* Whether story i sets whole in k columns (set in `set` columns of its
+ * own, 0: the grid's) and `lines` grid lines at the top of the page
+ * (nothing above it: no white).  *wrong: it met an error (a table too wide,
+ * a photo too tall), not just too little room. */
+static bool fits(planner *pl, int i, int k, int set, int lines, bool *wrong)
+{
+    placement p = placement_of(pl, pl->order[i], 0, k - 1, pl->reserved, lines);
+    p.set_columns = set;
+    page_spec one = *pl->ps;
+    one.placements = &p;
+    one.placement_count = 1;
+    one.stories = NULL;
+    one.story_count = 0;
+    page_out out;
+    int errors;
+    compose_page_aside(pl->e, pl->l, pl->ts, &one, pl->p, pl->a, &out, NULL, &errors);
+    bool whole = errors == 0 && out.modules.n == 1 && out.modules.v[0].overset_lines == 0;
+    if (wrong)
+        *wrong = errors > 0;
+    page_out_free(&out);
+    return whole;
+}
+
+/* The grid lines story i needs in k columns: the fewest that hold it
+ * whole, or NO_FIT when the page's depth does not. */
+static int need_of(planner *pl, int i, int k)
+{
+    int at = i * (pl->columns + 1) + k;
+    int *slot = &pl->need[at];
+    if (*slot >= 0)
+        return *slot;
+    int hi = pl->lines - pl->reserved;
+    bool wrong;
+    /* What the grid's columns cannot hold (a wide table) may fit in half
+     * as many columns of its own. */
+    int set = 0;
+    if (!fits(pl, i, k, 0, hi, &wrong)) {
+        if (!wrong || k < 4 || !fits(pl, i, k, k / 2, hi, NULL))
+            return *slot = NO_FIT;
+        set = k / 2;
+    }
+    pl->set[at] = set;
+    int lo = 1;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (fits(pl, i, k, set, mid, NULL))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return *slot = lo;
+}
+
+/* The widths story i may take: its wish, at least its photo's. */
+static void widths_of(const planner *pl, int i, int *from, int *to)
+{
+    const story *st = pl->order[i];
+    int photo_cols = st->article->photo ? st->article->photo->columns : 1;
+    *from = MAX(MAX(st->min_columns, photo_cols), 1);
+    *to = st->max_columns > 0 ? st->max_columns : pl->columns;
+    *to = MIN(*to, pl->columns);
+}
+
+/* ---- a layout ----------------------------------------------------------- */
+
+typedef struct band {
+    int col_from, width;
+    int top, bottom;        /* grid lines [top, bottom) */
+    int used;               /* lines taken from top */
+    int stories[MAX_STORIES];
+    int n;
+} band;
+
+static int white_at(const planner *pl, int top)
+{
+    return top > pl->reserved ? pl->t->makeup.head_space : 0;
+}
+
+/* Put story i at the foot of what band b holds when it fits there. */
+static bool stack(planner *pl, band *b, int i)
+{
+    int from, to;
+    widths_of(pl, i, &from, &to);
+    if (b->width < from || b->width > to || b->n >= MAX_STORIES)
+        return false;
+    int need = need_of(pl, i, b->width);
+    int top = b->top + b->used;
+    if (need == NO_FIT || top + white_at(pl, top) + need > b->bottom)
+        return false;
+    b->used += white_at(pl, top) + need;
+    b->stories[b->n++] = i;
+    return true;
+}
+
+/* Deal the stories from `first` on into the bands: first one to the top of
+ * each band, left to right (the higher-ranked higher and further left),
+ * then each to the band with the most room left that holds it.  False
+ * when one fits nowhere. */
+static bool deal(planner *pl, band *bands, int nb, int first, int *unplaced)
+{
+    int i = first;
+    for (int b = 0; b < nb && i < pl->n; b++)
+        if (stack(pl, &bands[b], i))
+            i++;
+    for (; i < pl->n; i++) {
+        int best = -1;
+        for (int b = 0; b < nb; b++) {
+            int room = bands[b].bottom - bands[b].top - bands[b].used;
+            if (best < 0 || room > bands[best].bottom - bands[best].top - bands[best].used) {
+                band trial = bands[b];
+                if (stack(pl, &trial, i))
+                    best = b;
+            }
+        }
+        if (best < 0) {
+            *unplaced = i;
+            return false;
+        }
+        stack(pl, &bands[best], i);
+    }
+    return true;
+}
+
+/* The spots of the dealt bands: each story as tall as it needs, the last
+ * of a band down to the band's foot. */
+static void spots_of(const planner *pl, const band *bands, int nb, layout_try *lt)
+{
+    for (int b = 0; b < nb; b++) {
+        int top = bands[b].top;
+        for (int k = 0; k < bands[b].n; k++) {
+            int i = bands[b].stories[k];
+            bool last = k == bands[b].n - 1;
+            int lines = white_at(pl, top) + need_of((planner *)pl, i, bands[b].width);
+            if (last)
+                lines = bands[b].bottom - top;
+            lt->spots[lt->n++] = (spot){i, bands[b].col_from, bands[b].col_from + bands[b].width - 1,
+                                        top, lines, false};
+            top += lines;
+        }
+    }
+}
+
+/* What a layout does against the ranks and the wishes: a story set lower
+ * than one ranked below it, or narrower; a story not above the fold that
+ * asks to be. */
+static long wish_penalty(const planner *pl, const layout_try *lt)
+{
+    long pen = 0;
+    int fold = pl->reserved + (pl->lines - pl->reserved) / 2;
+    for (int x = 0; x < lt->n; x++) {
+        const spot *a = &lt->spots[x];
+        if (a->story < 0)
+            continue;
+        const story *sa = pl->order[a->story];
+        int bottom = a->lines ? a->top + a->lines : pl->lines;
+        if (sa->above_fold && bottom > fold)
+            pen += 300;
+        for (int y = 0; y < lt->n; y++) {
+            const spot *b = &lt->spots[y];
+            if (b->story < 0 || pl->order[b->story]->rank <= sa->rank)
+                continue;
+            if (a->top > b->top + 2)
+                pen += 40;
+            if (a->col_to - a->col_from < b->col_to - b->col_from)
+                pen += 30;
+        }
+    }
+    return pen;
+}
+
+/* Set the layout aside as a build would and weigh it. */
+static void weigh(planner *pl, layout_try *lt)
+{
+    page_spec cand = *pl->ps;
+    cand.placements = ARENA_NEW_ARRAY(pl->a, placement, lt->n + 1);
+    cand.placement_count = lt->n;
+    cand.stories = NULL;
+    cand.story_count = 0;
+    for (int k = 0; k < lt->n; k++) {
+        const spot *s = &lt->spots[k];
+        const story *st = s->story >= 0 ? pl->order[s->story] : pl->rest;
+        placement *p = &cand.placements[k];
+        *p = placement_of(pl, st, s->col_from, s->col_to, s->top, s->lines);
+        if (s->story >= 0)
+            p->set_columns = pl->set[s->story * (pl->columns + 1) + s->col_to - s->col_from + 1];
+        if (s->story < 0) {
+            p->continued = true;
+            p->kicker_style = p->headline_style = p->subtitle_style = -1;
+        }
+        if (s->jumps)
+            p->continue_page = st->continue_page;
+    }
+    page_out out;
+    lt->cost = compose_page_aside(pl->e, pl->l, pl->ts, &cand, pl->p, pl->a, &out, &lt->placed,
+                                  NULL);
+    page_out_free(&out);
+    lt->penalty = wish_penalty(pl, lt);
+}
+
+/* ---- the page ----------------------------------------------------------- */
+
+/* Every way to split `columns` into bands of BAND_MIN to BAND_MAX columns
+ * (narrower pages: any width), into splits[n][], ends with 0. */
+static int splits_of(int columns, int (*splits)[MAX_BANDS + 1], int max, int *cur, int depth,
+                     int left, int n)
+{
+    if (left == 0) {
+        if (n < max) {
+            memcpy(splits[n], cur, sizeof(int) * (size_t)depth);
+            splits[n][depth] = 0;
+            n++;
+        }
+        return n;
+    }
+    int lo = columns < 2 * BAND_MIN ? 1 : BAND_MIN, hi = MIN(BAND_MAX, left);
+    for (int w = lo; w <= hi && depth < MAX_BANDS; w++) {
+        cur[depth] = w;
+        n = splits_of(columns, splits, max, cur, depth + 1, left - w, n);
+    }
+    return n;
+}
+
+/* A layout with the lead k1 columns wide and `h1` lines deep at the top,
+ * the stories after it beside it (when it leaves columns) and in the
+ * bands of `split` under it. */
+static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, const int *split,
+                    layout_try *lt, int *unplaced)
+{
+    memset(lt, 0, sizeof *lt);
+    band bands[MAX_BANDS + 1];
+    int nb = 0;
+    int below = pl->reserved + h1;
+    if (k1 < pl->columns)
+        bands[nb++] = (band){.col_from = k1, .width = pl->columns - k1, .top = pl->reserved,
+                             .bottom = below};
+    int col = 0;
+    for (int i = 0; split[i]; i++) {
+        bands[nb++] = (band){.col_from = col, .width = split[i], .top = below,
+                             .bottom = pl->lines};
+        col += split[i];
+    }
+    lt->spots[lt->n++] = (spot){0, 0, k1 - 1, pl->reserved, h1, lead_jumps};
+    if (pl->rest) {
+        /* The rest of an earlier page's story stands at the foot of the
+         * widest band: room is kept for it before the page's own stories. */
+        int widest = nb - 1;
+        for (int b = 0; b < nb; b++)
+            if (bands[b].top == below && bands[b].width > bands[widest].width)
+                widest = b;
+        band *b = &bands[widest];
+        int need = rest_need(pl, b->width);
+        if (need == NO_FIT)
+            return false;
+        int rest = white_at(pl, b->top) + need;
+        if (b->bottom - rest < b->top)
+            return false;
+        b->bottom -= rest;
+        lt->spots[lt->n++] = (spot){-1, b->col_from, b->col_from + b->width - 1, b->bottom,
+                                    pl->lines - b->bottom, false};
+    }
+    if (!deal(pl, bands, nb, 1, unplaced))
+        return false;
+    spots_of(pl, bands, nb, lt);
+    return true;
+}
+
+static void explain_layout(const planner *pl, const layout_try *lt)
+{
+    if (!pl->explain)
+        return;
+    fprintf(pl->explain, "page %s: cost %ld (make-up %ld, ranks and wishes %ld)\n", pl->ps->label,
+            lt->cost + lt->penalty, lt->cost, lt->penalty);
+    for (int k = 0; k < lt->n; k++) {
+        const spot *s = &lt->spots[k];
+        const story *st = s->story >= 0 ? pl->order[s->story] : pl->rest;
+        const placement *p = lt->placed ? &lt->placed->placements[k] : NULL;
+        int top = p ? p->area.top : s->top;
+        fprintf(pl->explain, "  %-16s rank %-2d columns %d-%d top %d lines %s%d%s%s\n",
+                st->article->id, s->story >= 0 ? st->rank : 0, s->col_from + 1, s->col_to + 1,
+                top + 1, s->lines ? "" : "fill≈", s->lines ? s->lines : pl->lines - s->top,
+                s->jumps ? ", jumps" : "", s->story < 0 ? ", the rest of a story" : "");
+        if (s->story >= 0) {
+            int from, to;
+            widths_of(pl, s->story, &from, &to);
+            fprintf(pl->explain, "  %16s needs", "");
+            for (int w = from; w <= to; w++) {
+                int n = pl->need[s->story * (pl->columns + 1) + w];
+                if (n == NO_FIT)
+                    fprintf(pl->explain, " %d col: none", w);
+                else if (n >= 0)
+                    fprintf(pl->explain, " %d col: %d", w, n);
+            }
+            fprintf(pl->explain, "\n");
+        }
+    }
+}
+
+/* The lead's depths to try at width k1: what it needs; and when it may
+ * jump, shares of the page from JUMP_SHARE down, shorter than that need
+ * (its rest goes on on the page named).  Returns how many. */
+static int lead_depths(planner *pl, int k1, int *depth, bool *jumps)
+{
+    const story *lead = pl->order[0];
+    int need = need_of(pl, 0, k1);
+    int n = 0;
+    if (need != NO_FIT) {
+        depth[n] = need;
+        jumps[n++] = false;
+    }
+    if (lead->continue_page < 0 || lead->keep_on_page)
+        return n;
+    static const double shares[] = {JUMP_SHARE, 0.5, 0.42, 0.36, 0.3};
+    for (size_t i = 0; i < countof(shares); i++) {
+        int h = (int)((pl->lines - pl->reserved) * shares[i]);
+        if (h < need) {
+            depth[n] = h;
+            jumps[n++] = true;
+        }
+    }
+    return n;
+}
+
+/* Every layout with the lead k1 columns wide and h1 deep: kept in *best
+ * when cheaper; *unplaced the furthest story some layout could not place. */
+static void try_lead(planner *pl, int k1, int h1, bool jumps, int (*splits)[MAX_BANDS + 1],
+                     layout_try *best, bool *found, int *unplaced)
+{
+    enum { MAX_SPLITS = 512 };
+    if (pl->reserved + h1 > pl->lines)
+        return;
+    int cur[MAX_BANDS + 1];
+    int ns = pl->n > 1 || pl->rest ? splits_of(pl->columns, splits, MAX_SPLITS, cur, 0, pl->columns, 0)
+                                   : 0;
+    if (ns == 0) {
+        /* The lead alone: down to the foot. */
+        layout_try lt = {.n = 1};
+        lt.spots[0] = (spot){0, 0, k1 - 1, pl->reserved, 0, jumps};
+        weigh(pl, &lt);
+        if (!*found || lt.cost + lt.penalty < best->cost + best->penalty)
+            *best = lt;
+        *found = true;
+        return;
+    }
+    for (int s = 0; s < ns; s++) {
+        layout_try lt;
+        int miss = -1;
+        if (!lay_out(pl, k1, h1, jumps, splits[s], &lt, &miss)) {
+            *unplaced = MAX(*unplaced, miss);
+            continue;
+        }
+        weigh(pl, &lt);
+        if (!*found || lt.cost + lt.penalty < best->cost + best->penalty)
+            *best = lt;
+        *found = true;
+    }
+}
+
+/* The best layout of the page, or false when no story arrangement holds
+ * every story (reported, with the room the first one left over needs). */
+static bool plan_page(planner *pl, layout_try *best)
+{
+    int from, to;
+    widths_of(pl, 0, &from, &to);
+    /* The lead stands widest: half the page at least, unless wished. */
+    if (pl->order[0]->min_columns == 0)
+        from = MAX(from, (pl->columns + 1) / 2);
+    int (*splits)[MAX_BANDS + 1] = xmalloc(sizeof(*splits) * 512);
+    bool found = false;
+    int unplaced = -1;
+    best->cost = LONG_MAX / 4;
+    for (int k1 = to; k1 >= from; k1--) {
+        int depths[8];
+        bool jump_at[8];
+        int nd = lead_depths(pl, k1, depths, jump_at);
+        for (int d = 0; d < nd; d++)
+            try_lead(pl, k1, depths[d], jump_at[d], splits, best, &found, &unplaced);
+    }
+    free(splits);
+    if (!found) {
+        const story *st = pl->order[MAX(unplaced, 0)];
+        int from_w, to_w;
+        widths_of(pl, MAX(unplaced, 0), &from_w, &to_w);
+        int need = need_of(pl, MAX(unplaced, 0), to_w);
+        return diag_error(pl->d, st->loc,
+                          "the stories of page %s do not fit it: \"%s\" (rank %d) has no room "
+                          "left; it needs %s%d grid lines in %d columns — cut stories, move one "
+                          "to another page, or let the lead jump (continue-on)",
+                          pl->ps->label, st->article->id, st->rank,
+                          need == NO_FIT ? "more than " : "",
+                          need == NO_FIT ? pl->lines - pl->reserved : need, to_w);
+    }
+    explain_layout(pl, best);
+    return true;
+}
+
+/* ---- the rest of a jumping story ------------------------------------------ */
+
+/* The edition as planned so far: pages[0..q] with their placements, page q
+ * holding only the rest of the story, `lines` deep and `width` wide at
+ * its top. */
+static int rest_left(planner *pl, const page_spec *planned, int q, const story *st, int width,
+                     int lines)
+{
+    edition copy = *pl->e;
+    copy.page_count = q + 1;
+    page_spec *pages = ARENA_NEW_ARRAY(pl->a, page_spec, q + 1);
+    memcpy(pages, planned, sizeof(page_spec) * (size_t)(q + 1));
+    placement *rest = ARENA_NEW_ARRAY(pl->a, placement, 1);
+    rest[0] = (placement){.article = st->article,
+                          .area = {.col_from = 0, .col_to = width - 1, .top = 0, .lines = lines},
+                          .continued = true, .continue_page = -1, .kicker_style = -1,
+                          .headline_style = -1, .subtitle_style = -1, .loc = st->loc};
+    pages[q].placements = rest;
+    pages[q].placement_count = 1;
+    pages[q].stories = NULL;
+    pages[q].story_count = 0;
+    copy.pages = pages;
+    diag *quiet = diag_new();
+    edition_out out;
+    int overset = NO_FIT;
+    if (compose_edition(&copy, pl->l, pl->ts, &out, quiet)) {
+        overset = 0;
+        for (int k = 0; k < out.pages[q].modules.n; k++)
+            overset += out.pages[q].modules.v[k].overset_lines;
+    }
+    edition_out_free(&out);
+    diag_free(quiet);
+    return overset;
+}
+
+/* The lines the rest of the story that jumps here needs in `width`
+ * columns, kept by width. */
+static int rest_need(planner *pl, int width)
+{
+    if (pl->rest_need[width] >= 0)
+        return pl->rest_need[width];
+    int hi = pl->lines;
+    if (rest_left(pl, pl->done, pl->p, pl->rest, width, hi) != 0)
+        return pl->rest_need[width] = NO_FIT;
+    int lo = 1;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (rest_left(pl, pl->done, pl->p, pl->rest, width, mid) == 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return pl->rest_need[width] = lo;
+}
+
+/* ---- writing the plan ------------------------------------------------------ */
+
+static void put_area(strbuf *b, const char *indent, const grid_area *a, bool first_key)
+{
+    if (a->col_from == a->col_to)
+        sb_printf(b, "%scolumns: %d\n", first_key ? "" : indent, a->col_from + 1);
+    else
+        sb_printf(b, "%scolumns: %d-%d\n", first_key ? "" : indent, a->col_from + 1,
+                  a->col_to + 1);
+    sb_printf(b, "%stop: %d\n", indent, a->top + 1);
+    if (a->lines)
+        sb_printf(b, "%slines: %d\n", indent, a->lines);
+    else
+        sb_printf(b, "%slines: fill\n", indent);
+}
+
+/* The articles: block of a planned page at indentation `in`. */
+static void put_placements(strbuf *b, const planner *pl, const layout_try *lt, int in,
+                           const edition *e)
+{
+    char indent[64];
+    int w = MIN(in, 50);
+    sb_printf(b, "%*sarticles:                    # planned (paiban plan)\n", w, "");
+    snprintf(indent, sizeof indent, "%*s", w + 4, "");
+    for (int k = 0; k < lt->n; k++) {
+        const spot *s = &lt->spots[k];
+        const story *st = s->story >= 0 ? pl->order[s->story] : pl->rest;
+        const placement *p = &lt->placed->placements[k];
+        sb_printf(b, "%*s- article: %s", w + 2, "", st->given);
+        if (s->story >= 0)
+            sb_printf(b, "          # rank %d\n", st->rank);
+        else
+            sb_printf(b, "          # the rest, from %s\n", e->pages[pl->rest_from_page].label);
+        put_area(b, indent, &p->area, false);
+        for (int i = 0; i < p->part_count; i++) {
+            if (i == 0)
+                sb_printf(b, "%sparts:\n", indent);
+            sb_printf(b, "%s  - {", indent);
+            const grid_area *a = &p->parts[i];
+            sb_printf(b, "columns: %d-%d, top: %d, lines: %d}\n", a->col_from + 1, a->col_to + 1,
+                      a->top + 1, a->lines);
+        }
+        if (p->set_columns)
+            sb_printf(b, "%sset-columns: %d\n", indent, p->set_columns);
+        if (p->continued)
+            sb_printf(b, "%scontinued: true\n", indent);
+        if (s->jumps)
+            sb_printf(b, "%scontinue-on: %s\n", indent, e->pages[st->continue_page].label);
+        const int styles[3] = {p->kicker_style, p->headline_style, p->subtitle_style};
+        const char *keys[3] = {"kicker-style", "headline-style", "subtitle-style"};
+        for (int i = 0; i < 3; i++)
+            if (styles[i] >= 0)
+                sb_printf(b, "%s%s: %s\n", indent, keys[i], pl->l->styles[styles[i]].name);
+    }
+}
+
+/* The line (from 1) of `text` that holds a page's "stories:" key, and the
+ * last line of that block: from the first story's line up to the key,
+ * then down past every line indented deeper than the key. */
+static bool stories_block(const char *text, const page_spec *ps, int *key_line, int *last_line,
+                          int *key_indent)
+{
+    /* Index the lines. */
+    int nlines = 1;
+    for (const char *c = text; *c; c++)
+        nlines += *c == '\n';
+    const char **starts = xmalloc(sizeof(char *) * (size_t)(nlines + 1));
+    int n = 0;
+    starts[n++] = text;
+    for (const char *c = text; *c; c++)
+        if (*c == '\n')
+            starts[n++] = c + 1;
+    int first = ps->stories[0].loc.line;
+    int k = first - 1;
+    for (; k >= 1; k--) {
+        const char *l = starts[k - 1];
+        while (*l == ' ')
+            l++;
+        if (strncmp(l, "stories:", 8) == 0)
+            break;
+    }
+    bool ok = k >= 1;
+    if (ok) {
+        *key_line = k;
+        *key_indent = 0;
+        while (starts[k - 1][*key_indent] == ' ')
+            (*key_indent)++;
+        int last = first;
+        for (int m = first + 1; m <= n; m++) {
+            const char *l = starts[m - 1];
+            int ind = 0;
+            while (l[ind] == ' ')
+                ind++;
+            bool blank = l[ind] == '\n' || l[ind] == '\0' || l[ind] == '#';
+            if (!blank && ind <= *key_indent)
+                break;
+            if (!blank)
+                last = m;
+        }
+        *last_line = last;
+    }
+    free(starts);
+    return ok;
+}
+
+/* edition.yaml with each planned page's stories: block replaced by its
+ * articles: (the rest of the file, comments and all, as it is). */
+static char *rewrite(const edition *e, const layout_try *tries, const planner *per_page,
+                     const bool *planned, diag *d)
+{
+    char *text;
+    size_t len;
+    if (!files_read(e->files, e->file, 1 << 22, &text, &len)) {
+        diag_error(d, (src_loc){e->file, 0, 0}, "cannot read %s again to write the plan",
+                   e->file);
+        return NULL;
+    }
+    /* Blocks by line: replace from the last page up, so that lines above
+     * keep their numbers. */
+    strbuf out = {0};
+    int *from = xcalloc((size_t)e->page_count + 1, sizeof(int));
+    int *to = xcalloc((size_t)e->page_count + 1, sizeof(int));
+    int *indent = xcalloc((size_t)e->page_count + 1, sizeof(int));
+    bool ok = true;
+    for (int p = 0; p < e->page_count; p++)
+        if (planned[p] && !stories_block(text, &e->pages[p], &from[p], &to[p], &indent[p]))
+            ok = diag_error(d, e->pages[p].loc, "cannot find the stories of page %s in %s",
+                            e->pages[p].label, e->file);
+    int line = 1;
+    const char *c = text;
+    while (ok && *c) {
+        int page = -1;
+        for (int p = 0; p < e->page_count; p++)
+            if (planned[p] && from[p] == line)
+                page = p;
+        if (page >= 0) {
+            put_placements(&out, &per_page[page], &tries[page], indent[page], e);
+            while (*c && line <= to[page]) {
+                const char *nl = strchr(c, '\n');
+                c = nl ? nl + 1 : c + strlen(c);
+                line++;
+            }
+            continue;
+        }
+        const char *nl = strchr(c, '\n');
+        size_t n = nl ? (size_t)(nl - c + 1) : strlen(c);
+        sb_printf(&out, "%.*s", (int)n, c);
+        c += n;
+        line++;
+    }
+    free(from);
+    free(to);
+    free(indent);
+    free(text);
+    if (!ok) {
+        free(sb_take(&out));
+        return NULL;
+    }
+    return sb_take(&out);
+}
+
+/* ---- the edition ------------------------------------------------------------ */
+
+static bool wanted(const plan_options *o, const char *label)
+{
+    if (!o || !o->pages)
+        return true;
+    size_t n = strlen(label);
+    for (const char *c = o->pages; *c;) {
+        const char *end = strchr(c, ',');
+        size_t m = end ? (size_t)(end - c) : strlen(c);
+        if (m == n && strncmp(c, label, n) == 0)
+            return true;
+        c += m + (end ? 1 : 0);
+    }
+    return false;
+}
+
+char *plan_edition(const edition *e, const layout *l, typesetter *ts, const plan_options *o,
+                   diag *d)
+{
+    arena *a = arena_new();
+    int pages = e->page_count;
+    layout_try *tries = xcalloc((size_t)pages, sizeof *tries);
+    planner *per_page = xcalloc((size_t)pages, sizeof *per_page);
+    bool *planned = xcalloc((size_t)pages, sizeof(bool));
+    /* The edition as planned so far: a page's placements replaced by its
+     * plan once it is made (for the rest of a jumping story). */
+    page_spec *done = ARENA_NEW_ARRAY(a, page_spec, pages);
+    memcpy(done, e->pages, sizeof(page_spec) * (size_t)pages);
+    bool ok = true;
+    for (int p = 0; p < pages && ok; p++) {
+        const page_spec *ps = &e->pages[p];
+        if (ps->story_count == 0 || !wanted(o, ps->label))
+            continue;
+        if (ps->story_count > MAX_STORIES) {
+            ok = diag_error(d, ps->loc, "page %s has %d stories; the planner places at most %d",
+                            ps->label, ps->story_count, MAX_STORIES);
+            break;
+        }
+        planner *pl = &per_page[p];
+        *pl = (planner){.e = e, .l = l, .ts = ts, .d = d, .a = a, .explain = o ? o->explain : NULL,
+                        .p = p, .ps = ps, .t = &l->templates[ps->template_index]};
+        pl->columns = pl->t->columns;
+        pl->lines = pl->t->lines;
+        pl->reserved = p == 0 && pl->t->masthead.enabled && e->masthead.present
+                           ? pl->t->masthead.lines
+                           : 0;
+        for (int i = 0; i < ps->story_count; i++)
+            pl->order[pl->n++] = &ps->stories[i];
+        qsort(pl->order, (size_t)pl->n, sizeof pl->order[0], rank_order);
+        size_t cells = (size_t)pl->n * (size_t)(pl->columns + 1);
+        pl->need = ARENA_NEW_ARRAY(a, int, cells);
+        pl->set = ARENA_NEW_ARRAY(a, int, cells);
+        for (size_t i = 0; i < cells; i++)
+            pl->need[i] = -1;
+        /* The rest of an earlier page's lead that jumps here. */
+        for (int q = 0; q < p; q++) {
+            if (!planned[q])
+                continue;
+            const layout_try *lt = &tries[q];
+            for (int k = 0; k < lt->n; k++)
+                if (lt->spots[k].jumps && per_page[q].order[lt->spots[k].story]->continue_page == p) {
+                    pl->rest = per_page[q].order[lt->spots[k].story];
+                    pl->rest_from_page = q;
+                }
+        }
+        pl->done = done;
+        for (int w = 0; w < 25; w++)
+            pl->rest_need[w] = -1;
+        ok = plan_page(pl, &tries[p]);
+        if (ok) {
+            planned[p] = true;
+            done[p].placements = tries[p].placed->placements;
+            done[p].placement_count = tries[p].placed->placement_count;
+            done[p].stories = NULL;
+            done[p].story_count = 0;
+        }
+    }
+    char *yaml = ok ? rewrite(e, tries, per_page, planned, d) : NULL;
+    free(tries);
+    free(per_page);
+    free(planned);
+    arena_free(a);
+    return yaml;
+}
