@@ -5,6 +5,7 @@
 #include "base/files.h"
 #include "base/strbuf.h"
 #include "page/compose.h"
+#include "page/grid.h"
 #include "page/makeup.h"
 
 #include <limits.h>
@@ -273,15 +274,17 @@ static long wish_penalty(const planner *pl, const layout_try *lt)
 /* Set the layout aside as a build would and weigh it. */
 static void weigh(planner *pl, layout_try *lt)
 {
-    page_spec cand = *pl->ps;
-    cand.placements = ARENA_NEW_ARRAY(pl->a, placement, lt->n + 1);
-    cand.placement_count = lt->n;
-    cand.stories = NULL;
-    cand.story_count = 0;
+    /* The staggered placements may be this very page: it outlives the try. */
+    page_spec *cand = arena_alloc(pl->a, sizeof *cand);
+    *cand = *pl->ps;
+    cand->placements = ARENA_NEW_ARRAY(pl->a, placement, lt->n + 1);
+    cand->placement_count = lt->n;
+    cand->stories = NULL;
+    cand->story_count = 0;
     for (int k = 0; k < lt->n; k++) {
         const spot *s = &lt->spots[k];
         const story *st = s->story >= 0 ? pl->order[s->story] : pl->rest;
-        placement *p = &cand.placements[k];
+        placement *p = &cand->placements[k];
         *p = placement_of(pl, st, s->col_from, s->col_to, s->top, s->lines);
         if (s->story >= 0)
             p->set_columns = pl->set[s->story * (pl->columns + 1) + s->col_to - s->col_from + 1];
@@ -293,7 +296,7 @@ static void weigh(planner *pl, layout_try *lt)
             p->continue_page = st->continue_page;
     }
     page_out out;
-    lt->cost = compose_page_aside(pl->e, pl->l, pl->ts, &cand, pl->p, pl->a, &out, &lt->placed,
+    lt->cost = compose_page_aside(pl->e, pl->l, pl->ts, cand, pl->p, pl->a, &out, &lt->placed,
                                   NULL);
     page_out_free(&out);
     lt->penalty = wish_penalty(pl, lt);
@@ -302,9 +305,10 @@ static void weigh(planner *pl, layout_try *lt)
 /* ---- the page ----------------------------------------------------------- */
 
 /* Every way to split `columns` into bands of BAND_MIN to BAND_MAX columns
- * (narrower pages: any width), into splits[n][], ends with 0. */
-static int splits_of(int columns, int (*splits)[MAX_BANDS + 1], int max, int *cur, int depth,
-                     int left, int n)
+ * (narrower pages: any width), none wider than `widest` (the lead stands
+ * widest), into splits[n][], each ending with 0. */
+static int splits_of(int columns, int widest, int (*splits)[MAX_BANDS + 1], int max, int *cur,
+                     int depth, int left, int n)
 {
     if (left == 0) {
         if (n < max) {
@@ -314,10 +318,10 @@ static int splits_of(int columns, int (*splits)[MAX_BANDS + 1], int max, int *cu
         }
         return n;
     }
-    int lo = columns < 2 * BAND_MIN ? 1 : BAND_MIN, hi = MIN(BAND_MAX, left);
+    int lo = columns < 2 * BAND_MIN ? 1 : BAND_MIN, hi = MIN(MIN(BAND_MAX, widest), left);
     for (int w = lo; w <= hi && depth < MAX_BANDS; w++) {
         cur[depth] = w;
-        n = splits_of(columns, splits, max, cur, depth + 1, left - w, n);
+        n = splits_of(columns, widest, splits, max, cur, depth + 1, left - w, n);
     }
     return n;
 }
@@ -375,11 +379,11 @@ static void explain_layout(const planner *pl, const layout_try *lt)
     for (int k = 0; k < lt->n; k++) {
         const spot *s = &lt->spots[k];
         const story *st = s->story >= 0 ? pl->order[s->story] : pl->rest;
-        const placement *p = lt->placed ? &lt->placed->placements[k] : NULL;
-        int top = p ? p->area.top : s->top;
-        fprintf(pl->explain, "  %-16s rank %-2d columns %d-%d top %d lines %s%d%s%s\n",
-                st->article->id, s->story >= 0 ? st->rank : 0, s->col_from + 1, s->col_to + 1,
-                top + 1, s->lines ? "" : "fill≈", s->lines ? s->lines : pl->lines - s->top,
+        const grid_area *a = &lt->placed->placements[k].area;
+        fprintf(pl->explain, "  %-16s rank %-2d columns %d-%d top %d lines %d%s%s%s\n",
+                st->article->id, s->story >= 0 ? st->rank : 0, a->col_from + 1, a->col_to + 1,
+                a->top + 1, grid_area_bottom(lt->placed, a, pl->t) - a->top,
+                a->top != s->top || a->lines != s->lines ? " (moved to stagger or fit)" : "",
                 s->jumps ? ", jumps" : "", s->story < 0 ? ", the rest of a story" : "");
         if (s->story >= 0) {
             int from, to;
@@ -431,7 +435,8 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, int (*splits)[MAX_
     if (pl->reserved + h1 > pl->lines)
         return;
     int cur[MAX_BANDS + 1];
-    int ns = pl->n > 1 || pl->rest ? splits_of(pl->columns, splits, MAX_SPLITS, cur, 0, pl->columns, 0)
+    int ns = pl->n > 1 || pl->rest ? splits_of(pl->columns, k1, splits, MAX_SPLITS, cur, 0,
+                                             pl->columns, 0)
                                    : 0;
     if (ns == 0) {
         /* The lead alone: down to the foot. */
@@ -478,6 +483,17 @@ static bool plan_page(planner *pl, layout_try *best)
             try_lead(pl, k1, depths[d], jump_at[d], splits, best, &found, &unplaced);
     }
     free(splits);
+    if (!found && pl->explain) {
+        for (int i = 0; i < pl->n; i++) {
+            fprintf(pl->explain, "  %s needs", pl->order[i]->article->id);
+            for (int w = 1; w <= pl->columns; w++) {
+                int n = pl->need[i * (pl->columns + 1) + w];
+                if (n >= 0)
+                    fprintf(pl->explain, n == NO_FIT ? " %d col: none" : " %d col: %d", w, n);
+            }
+            fprintf(pl->explain, "\n");
+        }
+    }
     if (!found) {
         const story *st = pl->order[MAX(unplaced, 0)];
         int from_w, to_w;

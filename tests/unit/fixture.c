@@ -199,6 +199,39 @@ fixture_edition fixture_compose_files(const char *name, ...)
     return compose_dir(dir, names, n);
 }
 
+char *fixture_plan_files(const char *name, ...)
+{
+    golden_layout();
+    fixture *f = fixture_get();
+    char dir[] = "/tmp/paiban-unit-XXXXXX";
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "fixture: cannot make a temporary folder\n");
+        exit(2);
+    }
+    const char *names[32];
+    int n = 0;
+    va_list ap;
+    va_start(ap, name);
+    for (const char *file = name; file && n < 32; file = va_arg(ap, const char *)) {
+        const char *text = va_arg(ap, const char *);
+        char *path = xasprintf("%s/%s", dir, file);
+        write_text(path, text);
+        free(path);
+        names[n++] = file;
+    }
+    va_end(ap);
+    edition *e = edition_load(dir, golden, (content_options){0}, f->d);
+    char *yaml = e ? plan_edition(e, golden, golden_ts, NULL, f->d) : NULL;
+    edition_free(e);
+    for (int i = 0; i < n; i++) {
+        char *path = xasprintf("%s/%s", dir, names[i]);
+        unlink(path);
+        free(path);
+    }
+    rmdir(dir);
+    return yaml;
+}
+
 fixture_edition fixture_compose(const char *article_yaml, const char *columns)
 {
     char *edition_yaml = xasprintf("paper: 测试日报\ndate: 2018-12-28\ntemplate: small\npages:\n"

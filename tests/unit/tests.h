@@ -47,6 +47,11 @@
     X(MU_3_columns_fill_to_the_foot_but_the_last)                                                  \
     X(MU_4_text_goes_around_a_spanning_box)                                                        \
     X(MU_5_underset_and_bare_type_area_are_findings)                                               \
+    X(plan_lead_stands_top_and_widest)                                                             \
+    X(plan_fills_the_page_without_overset_or_collision)                                            \
+    X(plan_jumps_only_where_marked_and_to_the_page_named)                                          \
+    X(plan_keeps_the_wishes)                                                                       \
+    X(plan_is_the_same_every_time)                                                                 \
     X(LB_0_rule_sets_none_basic_gb_strict)                                                         \
     X(LB_1_comma_never_starts_a_line)                                                              \
     X(LB_1_no_mark_of_the_table_starts_a_line)                                                     \
