@@ -146,9 +146,9 @@ static const option_row option_table[] = {
      .help = "print each module's shape, the lines each story\n"
              "needs and what the page's make-up costs"},
     {"--plan", NULL, NULL, SETS_FLAG, FIELD(plan),
-     .commands = (WRITERS & ~TAKEN_BY(COMMAND_DIFF)) | TAKEN_BY(COMMAND_TEXT),
+     .commands = WRITERS | TAKEN_BY(COMMAND_TEXT),
      .help = "place the pages given as stories first, as paiban\n"
-             "plan would, and set the plan"},
+             "plan would, and set the plan (diff: both versions)"},
     {"--print", NULL, NULL, SETS_FORM, FIELD(form), .form = PDF_PRINT, .commands = WRITERS,
      .help = "the PDF for the press (the default): trim, bleed and\n"
              "slug boxes, marks and slug line, CMYK, output intent"},

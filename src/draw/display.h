@@ -116,6 +116,7 @@ typedef struct module_box {
     int *empty_at_foot; /* NULL when nothing was set (an empty continuation) */
     int last_column;    /* the last module column the text reached, -1 for none */
     bool jumps;         /* its text goes on on a later page */
+    bool planned;       /* placed by the planner, not by hand */
     /* With overset lines: the text that did not fit (from where the flow
      * stopped to the article's end) and its characters, spaces aside
      * (page/compose.c); and what would hold it all, found by setting the

@@ -137,6 +137,7 @@ typedef struct placement {
     int headline_style;
     int subtitle_style;
     bool continued;         /* holds the rest of an article begun on an earlier page */
+    bool planned;           /* placed by the planner (page/plan.h): the proof marks it */
     int continue_page;      /* index of the page the rest continues on, or -1 */
     src_loc loc;
 } placement;

@@ -207,6 +207,8 @@ static const field placement_fields[] = {
      .doc = "the page (its label) the rest of the article jumps to"},
     {"continued", FIELD_BOOL, AT(pl.continued),
      .doc = "this placement holds the rest of an article begun on an earlier page"},
+    {"planned", FIELD_BOOL, AT(pl.planned),
+     .doc = "the planner placed it (paiban plan writes it; the proof marks it)"},
     {"kicker-style", FIELD_CUSTOM, AT(pl.kicker_style), .read = read_style, .type_doc = "style",
      .doc = "the kicker's style here"},
     {"headline-style", FIELD_CUSTOM, AT(pl.headline_style), .read = read_style, .type_doc = "style",

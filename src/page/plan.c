@@ -600,6 +600,7 @@ static void put_placements(strbuf *b, const planner *pl, const layout_try *lt, i
         else
             sb_printf(b, "          # the rest, from %s\n", e->pages[pl->rest_from_page].label);
         put_area(b, indent, &p->area, false);
+        sb_printf(b, "%splanned: true\n", indent);
         for (int i = 0; i < p->part_count; i++) {
             if (i == 0)
                 sb_printf(b, "%sparts:\n", indent);
