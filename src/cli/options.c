@@ -147,8 +147,8 @@ static const option_row option_table[] = {
              "needs and what the page's make-up costs"},
     {"--plan", NULL, NULL, SETS_FLAG, FIELD(plan),
      .commands = WRITERS | TAKEN_BY(COMMAND_TEXT),
-     .help = "place the pages given as stories first, as paiban\n"
-             "plan would, and set the plan (diff: both versions)"},
+     .help = "set pages given as stories as paiban plan places\n"
+             "them (what every build does with such pages)"},
     {"--print", NULL, NULL, SETS_FORM, FIELD(form), .form = PDF_PRINT, .commands = WRITERS,
      .help = "the PDF for the press (the default): trim, bleed and\n"
              "slug boxes, marks and slug line, CMYK, output intent"},

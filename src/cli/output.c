@@ -16,7 +16,7 @@
 
 content_options output_content_options(const options *o)
 {
-    return (content_options){.allow_outside_root = o->allow_outside_root, .plan = o->plan};
+    return (content_options){.allow_outside_root = o->allow_outside_root};
 }
 
 bool output_color(const options *o)

@@ -198,8 +198,6 @@ typedef struct edition {
 
 typedef struct content_options {
     bool allow_outside_root; /* files may lie outside the edition folder */
-    bool plan;               /* pages given as stories are planned (page/plan.h) before
-                              * they are set; without it such a page is an error */
     const file_source *files; /* read content and photos from here; NULL: the disk */
 } content_options;
 

@@ -125,23 +125,13 @@ static bool has_stories(const edition *e)
     return false;
 }
 
-/* With copt.plan, an edition of stories is planned, then loaded again as
- * the plan places it; without, stories are an error. */
+/* An edition with pages given as stories is planned (page/plan.h), then
+ * loaded again as the plan places it. */
 static edition *load_planned(const char *dir, content_options copt, build *b, diag *d)
 {
     edition *e = edition_load(dir, b->lay, copt, d);
     if (!e || !has_stories(e))
         return e;
-    if (!copt.plan) {
-        for (int p = 0; p < e->page_count; p++)
-            if (e->pages[p].story_count > 0)
-                diag_error(d, e->pages[p].loc,
-                           "page %s lists stories to be placed; plan it (paiban plan, or build "
-                           "--plan)",
-                           e->pages[p].label);
-        edition_free(e);
-        return NULL;
-    }
     /* The planner's typesetter keeps the locations of the edition it read:
      * the planned edition is set by a typesetter of its own. */
     typesetter *ts = typesetter_new(b->fonts, b->lay, d);
@@ -154,7 +144,6 @@ static edition *load_planned(const char *dir, content_options copt, build *b, di
         ps.src.user = &ps;
         content_options again = copt;
         again.files = &ps.src;
-        again.plan = false;
         planned = edition_load(dir, b->lay, again, d);
         if (planned)
             planned->files = copt.files;
