@@ -170,7 +170,7 @@ BINDIR = $(DESTDIR)$(PREFIX)/bin
 MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
 COMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 SHAREDIR = $(DESTDIR)$(PREFIX)/share/paiban
-LAYOUT_FILES := $(wildcard layout/*.yaml)
+LAYOUT_FILES := $(wildcard layout/*.yaml layout/*.icc)
 
 install: build/paiban
 	install -d $(BINDIR) $(MANDIR) $(COMPDIR) $(SHAREDIR)/layout $(SHAREDIR)/fonts

@@ -566,13 +566,16 @@ static void foot_gaps(const module *m, int *holes, int *end)
 }
 
 /* What the fill weighs: text set over most, then short middle columns,
- * then each line the story's end leaves empty (none counts when the rest
- * jumps to another page). */
+ * then each line the story's end leaves empty.  When the rest jumps to
+ * another page, neither the text left over nor the end counts: only the
+ * columns here must be full. */
 static long fill_score(const module *m, int overset)
 {
     int holes, end;
     foot_gaps(m, &holes, &end);
-    return overset * 1000L + holes * 10L + (m->pl->continue_page >= 0 ? 0 : end);
+    if (m->pl->continue_page >= 0)
+        return holes * 10L;
+    return overset * 1000L + holes * 10L + end;
 }
 
 /* Copy fitting before a column is left short (MU-3): set one paragraph at a
@@ -587,7 +590,8 @@ static int fill_columns(module *m, placed_vec *out, int overset)
     long score = fill_score(m, overset);
     int runs = 0, tried = 0;
     bool changed = true, current = true;
-    while (changed && score > 0 && runs < MAX_RUNS && overset <= MAX_OVERSET) {
+    bool jumps = m->pl->continue_page >= 0;
+    while (changed && score > 0 && runs < MAX_RUNS && (jumps || overset <= MAX_OVERSET)) {
         changed = false;
         for (int i = m->items.n - 1; i >= 0 && !changed && runs < MAX_RUNS; i--) {
             flow_item *it = &m->items.v[i];
@@ -596,7 +600,8 @@ static int fill_columns(module *m, placed_vec *out, int overset)
                 continue;
             tried += !it->have[0] || !it->have[2];
             /* Text over: only a shorter setting can help. */
-            for (int v = overset > 0 ? 0 : 2; v >= 0 && !changed && runs < MAX_RUNS; v -= 2) {
+            for (int v = overset > 0 && !jumps ? 0 : 2; v >= 0 && !changed && runs < MAX_RUNS;
+                 v -= 2) {
                 if (!good_variant(m, it, v, v - 1))
                     continue;
                 it->prefer = v;

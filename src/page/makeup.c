@@ -101,7 +101,8 @@ static void find_fill(page_out *po, const template *t)
 {
     for (int k = 0; k < po->modules.n; k++) {
         const module_box *mb = &po->modules.v[k];
-        if (!mb->empty_at_foot || mb->jumps || mb->overset_lines > 0)
+        /* A story that jumps must fill every column here too. */
+        if (!mb->empty_at_foot || (!mb->jumps && mb->overset_lines > 0))
             continue;
         scaled col_w = mb->columns > 1 ? mb->w / mb->columns : mb->w;
         int last = mb->last_column;
@@ -116,6 +117,8 @@ static void find_fill(page_out *po, const template *t)
                                          t->area_y + (mb->top + mb->lines - n) * t->pitch, col_w,
                                          n * t->pitch});
         }
+        if (mb->jumps)
+            continue;
         /* The story's end: its last column, and columns it never reached. */
         int empty = 0, deepest = 0;
         for (int c = MAX(last, 0); c < mb->columns; c++) {
