@@ -165,7 +165,13 @@ static void photo_at(module *m, const photo *ph, int head_end)
         at = m->bottom - used;
     else if (ph->place == PHOTO_MIDDLE)
         at = head_end + ph->at;
-    if (at < m->top || at + used > m->bottom) {
+    /* Inside the module's own cells: an L-shaped area's bounding box has
+     * cells of its neighbours (and of the white above it). */
+    bool inside = at >= m->top && at + used <= m->bottom;
+    for (int col = c0; inside && col < c0 + cols; col++)
+        for (int ln = at; inside && ln < at + used; ln++)
+            inside = !*module_cell(m, m->fixed, col, ln);
+    if (!inside) {
         diag_error(m->c->d, ph->loc,
                    "the photo (%d lines with its caption) does not fit in the article's area "
                    "there; make it fewer lines or move it",
