@@ -125,6 +125,24 @@ static bool has_stories(const edition *e)
     return false;
 }
 
+/* What is said of a planned placement is said where edition.yaml gives
+ * its story (the plan's own lines are in no file). */
+static void point_at_stories(edition *planned, const edition *e)
+{
+    for (int p = 0; p < planned->page_count && p < e->page_count; p++)
+        for (int k = 0; k < planned->pages[p].placement_count; k++) {
+            placement *pl = &planned->pages[p].placements[k];
+            for (int q = 0; q < e->page_count; q++)
+                for (int i = 0; i < e->pages[q].story_count; i++) {
+                    const story *st = &e->pages[q].stories[i];
+                    if (strcmp(st->article->file, pl->article->file) != 0)
+                        continue;
+                    pl->loc = (src_loc){planned->file, st->loc.line, st->loc.col};
+                    pl->area.loc = pl->loc;
+                }
+        }
+}
+
 /* An edition with pages given as stories is planned (page/plan.h), then
  * loaded again as the plan places it. */
 static edition *load_planned(const char *dir, content_options copt, build *b, diag *d)
@@ -146,7 +164,7 @@ static edition *load_planned(const char *dir, content_options copt, build *b, di
         again.files = &ps.src;
         planned = edition_load(dir, b->lay, again, d);
         if (planned)
-            planned->files = copt.files;
+            point_at_stories(planned, e);
     }
     free(yaml);
     edition_free(e);

@@ -86,7 +86,8 @@ long compose_page_aside(const edition *e, const layout *l, typesetter *ts, const
         cost = 1000000L;
     } else {
         c.sets = set_cache_new();
-        ps = stagger_page(&c, &g, ps, p);
+        if (staggered)
+            ps = stagger_page(&c, &g, ps, p);
         cost = stagger_try(&c, &g, ps, p, out, a);
         set_cache_free(c.sets);
     }

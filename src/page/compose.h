@@ -38,8 +38,9 @@ bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_
                      diag *d);
 
 /* Page p of e set aside with the placements of ps in place of its own, as
- * the planner tries them (page/plan.h): staggered as a build would stagger
- * them (the placements it moved to in *staggered when asked, in `a`),
+ * the planner tries them (page/plan.h): as they are, or when `staggered`
+ * is given staggered as a build would stagger them (the placements it
+ * moved to in *staggered, in `a`),
  * set into *out (free it with page_out_free; its strings live in `a`), its
  * make-up found, nothing warned and no jump carried in from earlier pages.
  * Returns what it leaves to mend (page/makeup.h: makeup_cost; far more for

@@ -271,8 +271,9 @@ static long wish_penalty(const planner *pl, const layout_try *lt)
     return pen;
 }
 
-/* Set the layout aside as a build would and weigh it. */
-static void weigh(planner *pl, layout_try *lt)
+/* Set the layout aside and weigh it: as it is while the layouts are
+ * tried, staggered as a build would set it for the one kept. */
+static void weigh(planner *pl, layout_try *lt, bool stagger)
 {
     /* The staggered placements may be this very page: it outlives the try. */
     page_spec *cand = arena_alloc(pl->a, sizeof *cand);
@@ -296,8 +297,9 @@ static void weigh(planner *pl, layout_try *lt)
             p->continue_page = st->continue_page;
     }
     page_out out;
-    lt->cost = compose_page_aside(pl->e, pl->l, pl->ts, cand, pl->p, pl->a, &out, &lt->placed,
-                                  NULL);
+    lt->placed = cand;
+    lt->cost = compose_page_aside(pl->e, pl->l, pl->ts, cand, pl->p, pl->a, &out,
+                                  stagger ? &lt->placed : NULL, NULL);
     page_out_free(&out);
     lt->penalty = wish_penalty(pl, lt);
 }
@@ -426,10 +428,33 @@ static int lead_depths(planner *pl, int k1, int *depth, bool *jumps)
     return n;
 }
 
-/* Every layout with the lead k1 columns wide and h1 deep: kept in *best
- * when cheaper; *unplaced the furthest story some layout could not place. */
+/* The cheapest layouts as set without staggering, cheapest first: the few
+ * a build's staggering is then tried on. */
+enum { SHORTLIST = 12 };
+typedef struct shortlist {
+    layout_try v[SHORTLIST];
+    int n;
+} shortlist;
+
+static void keep(shortlist *sl, const layout_try *lt)
+{
+    long c = lt->cost + lt->penalty;
+    int at = sl->n;
+    while (at > 0 && sl->v[at - 1].cost + sl->v[at - 1].penalty > c)
+        at--;
+    if (at >= SHORTLIST)
+        return;
+    int n = MIN(sl->n + 1, SHORTLIST);
+    memmove(&sl->v[at + 1], &sl->v[at], sizeof(layout_try) * (size_t)(n - 1 - at));
+    sl->v[at] = *lt;
+    sl->n = n;
+}
+
+/* Every layout with the lead k1 columns wide and h1 deep, kept in the
+ * shortlist when among the cheapest; *unplaced the furthest story some
+ * layout could not place. */
 static void try_lead(planner *pl, int k1, int h1, bool jumps, int (*splits)[MAX_BANDS + 1],
-                     layout_try *best, bool *found, int *unplaced)
+                     shortlist *sl, int *unplaced)
 {
     enum { MAX_SPLITS = 512 };
     if (pl->reserved + h1 > pl->lines)
@@ -442,10 +467,8 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, int (*splits)[MAX_
         /* The lead alone: down to the foot. */
         layout_try lt = {.n = 1};
         lt.spots[0] = (spot){0, 0, k1 - 1, pl->reserved, 0, jumps};
-        weigh(pl, &lt);
-        if (!*found || lt.cost + lt.penalty < best->cost + best->penalty)
-            *best = lt;
-        *found = true;
+        weigh(pl, &lt, false);
+        keep(sl, &lt);
         return;
     }
     for (int s = 0; s < ns; s++) {
@@ -455,10 +478,8 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, int (*splits)[MAX_
             *unplaced = MAX(*unplaced, miss);
             continue;
         }
-        weigh(pl, &lt);
-        if (!*found || lt.cost + lt.penalty < best->cost + best->penalty)
-            *best = lt;
-        *found = true;
+        weigh(pl, &lt, false);
+        keep(sl, &lt);
     }
 }
 
@@ -472,17 +493,24 @@ static bool plan_page(planner *pl, layout_try *best)
     if (pl->order[0]->min_columns == 0)
         from = MAX(from, (pl->columns + 1) / 2);
     int (*splits)[MAX_BANDS + 1] = xmalloc(sizeof(*splits) * 512);
-    bool found = false;
+    shortlist *sl = xcalloc(1, sizeof *sl);
     int unplaced = -1;
-    best->cost = LONG_MAX / 4;
     for (int k1 = to; k1 >= from; k1--) {
         int depths[8];
         bool jump_at[8];
         int nd = lead_depths(pl, k1, depths, jump_at);
         for (int d = 0; d < nd; d++)
-            try_lead(pl, k1, depths[d], jump_at[d], splits, best, &found, &unplaced);
+            try_lead(pl, k1, depths[d], jump_at[d], splits, sl, &unplaced);
     }
     free(splits);
+    bool found = sl->n > 0;
+    /* The shortlist set as a build sets it, staggered: the cheapest then. */
+    for (int i = 0; i < sl->n; i++) {
+        weigh(pl, &sl->v[i], true);
+        if (i == 0 || sl->v[i].cost + sl->v[i].penalty < best->cost + best->penalty)
+            *best = sl->v[i];
+    }
+    free(sl);
     if (!found && pl->explain) {
         for (int i = 0; i < pl->n; i++) {
             fprintf(pl->explain, "  %s needs", pl->order[i]->article->id);
