@@ -163,8 +163,10 @@ static edition *load_planned(const char *dir, content_options copt, build *b, di
         content_options again = copt;
         again.files = &ps.src;
         planned = edition_load(dir, b->lay, again, d);
-        if (planned)
+        if (planned) {
+            planned->files = copt.files; /* the plan's source dies here */
             point_at_stories(planned, e);
+        }
     }
     free(yaml);
     edition_free(e);
