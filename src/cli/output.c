@@ -32,18 +32,21 @@ static void print_photo_reports(const pdf_stats *ps)
 {
     for (int i = 0; i < ps->photos.n; i++) {
         const pdf_photo_report *r = &ps->photos.v[i];
-        char where[512];
+        char where[512], whose[256];
         diag_format_loc(r->loc, where, sizeof where);
         char resampled[64] = "", jpeg[64] = "";
         if (r->embedded_ppi < r->ppi - 0.5)
             snprintf(resampled, sizeof resampled, " (downsampled to %.0f ppi)", r->embedded_ppi);
         if (r->quality > 0)
             snprintf(jpeg, sizeof jpeg, " (JPEG quality %d, %ld bytes)", r->quality, r->bytes);
-        fprintf(stderr,
-                "%s: note: photo %s of article \"%s\": %d × %d px, %.0f × %.0f mm, %.0f ppi%s, "
-                "%s%s\n",
-                where, r->file, r->article, r->width, r->height, r->printed_w, r->printed_h,
-                r->ppi, resampled, r->colour, jpeg);
+        /* A picture of no article is the masthead's logotype. */
+        if (r->article[0])
+            snprintf(whose, sizeof whose, "photo %s of article \"%s\"", r->file, r->article);
+        else
+            snprintf(whose, sizeof whose, "logo %s of the masthead", r->file);
+        fprintf(stderr, "%s: note: %s: %d × %d px, %.0f × %.0f mm, %.0f ppi%s, %s%s\n", where,
+                whose, r->width, r->height, r->printed_w, r->printed_h, r->ppi, resampled,
+                r->colour, jpeg);
     }
 }
 

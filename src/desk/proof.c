@@ -204,6 +204,7 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
                 [MAKEUP_COLLISION] = "撞题",   [MAKEUP_HEAD_SPACE] = "题上空",
                 [MAKEUP_SHORT_COLUMN] = "缺行", [MAKEUP_UNDERSET] = "空行",
                 [MAKEUP_SEPARATION] = "无隔线", [MAKEUP_PAGE_HOLE] = "开天窗",
+                [MAKEUP_HIERARCHY] = "题序",    [MAKEUP_MASTHEAD] = "压报头",
             };
             draw_mark_rect(&po->list, f->x, f->y, f->w, MAX(f->h, scaled_from_pt(4)), orange,
                            false, scaled_from_pt(1.5));

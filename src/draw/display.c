@@ -57,20 +57,34 @@ void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fil
     op->article = -1;
 }
 
-void draw_image(draw_list *dl, const char *file, int width_px, scaled x, scaled y, scaled w,
-                scaled h, const double crop[4], int article_index)
+/* A picture or a form in the frame (x, y, w, h). */
+static draw_op *framed(draw_list *dl, draw_kind kind, const char *file, scaled x, scaled y,
+                       scaled w, scaled h, int article_index)
 {
     draw_op *op = VEC_PUSH(dl->ops);
-    op->kind = DRAW_IMAGE;
+    op->kind = kind;
     op->image = file;
-    op->image_width = width_px;
     op->x = x;
     op->y = y;
     op->w = w;
     op->h = h;
-    memcpy(op->crop, crop, sizeof op->crop);
     op->fill = -1;
     op->article = article_index;
+    return op;
+}
+
+void draw_image(draw_list *dl, const char *file, int width_px, scaled x, scaled y, scaled w,
+                scaled h, const double crop[4], int article_index)
+{
+    draw_op *op = framed(dl, DRAW_IMAGE, file, x, y, w, h, article_index);
+    op->image_width = width_px;
+    memcpy(op->crop, crop, sizeof op->crop);
+}
+
+void draw_form(draw_list *dl, const char *file, scaled x, scaled y, scaled w, scaled h,
+               src_loc where)
+{
+    framed(dl, DRAW_FORM, file, x, y, w, h, -1)->src_loc = where;
 }
 
 void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int dgrid,
@@ -113,6 +127,7 @@ const char *makeup_kind_name(makeup_kind kind)
         [MAKEUP_COLLISION] = "headline-collision", [MAKEUP_HEAD_SPACE] = "head-space",
         [MAKEUP_SHORT_COLUMN] = "short-column",    [MAKEUP_UNDERSET] = "underset",
         [MAKEUP_SEPARATION] = "no-separation",     [MAKEUP_PAGE_HOLE] = "page-hole",
+        [MAKEUP_HIERARCHY] = "head-hierarchy",     [MAKEUP_MASTHEAD] = "masthead-outweighed",
     };
     return (unsigned)kind < sizeof names / sizeof *names ? names[kind] : "?";
 }

@@ -15,7 +15,7 @@
 #include "base/base.h"
 #include "base/diag.h"
 
-typedef enum { DRAW_GLYPHS, DRAW_RULE, DRAW_RECT, DRAW_IMAGE } draw_kind;
+typedef enum { DRAW_GLYPHS, DRAW_RULE, DRAW_RECT, DRAW_IMAGE, DRAW_FORM } draw_kind;
 
 typedef struct draw_glyph {
     unsigned gid;
@@ -27,9 +27,9 @@ typedef struct draw_glyph {
 
 typedef struct draw_op {
     draw_kind kind;
-    scaled x, y;       /* GLYPHS: baseline origin; RULE: start; RECT, IMAGE: top-left */
+    scaled x, y;       /* GLYPHS: baseline origin; RULE: start; RECT, IMAGE, FORM: top-left */
     scaled x2, y2;     /* RULE: end */
-    scaled w, h;       /* RECT, IMAGE */
+    scaled w, h;       /* RECT, IMAGE, FORM */
     scaled weight;     /* RULE, or RECT stroke; 0 = no stroke */
     double gray;       /* ink: 1 = solid black (text, rule, stroke) */
     double fill;       /* RECT fill as black ink, <0 = none */
@@ -39,12 +39,12 @@ typedef struct draw_op {
     const draw_glyph *glyphs;
     int glyph_count;
     const char *text;  /* GLYPHS: the text the glyphs show */
-    const char *image; /* IMAGE: file */
+    const char *image; /* IMAGE: file; FORM: the PDF whose page it draws */
     int image_width;   /* IMAGE: the file's width in pixels */
     double crop[4];    /* IMAGE: left, top, right, bottom fractions cut away */
     int article;       /* index in the edition's articles, -1 for furniture */
     int line;          /* GLYPHS: the text_line of the list it shows, -1 for none */
-    src_loc src_loc;   /* IMAGE: where the photo is named (preflight reports it) */
+    src_loc src_loc;   /* IMAGE, FORM: where the file is named (preflight reports it) */
     bool has_color;    /* proof marks: CMYK colour instead of black ink */
     double cmyk[4];
     int layer;         /* 0: the page; 1: the proof overlay (optional content) */
@@ -138,6 +138,8 @@ typedef enum makeup_kind {
     MAKEUP_UNDERSET,     /* lines left empty in a module */
     MAKEUP_SEPARATION,   /* stories side by side or stacked with no rule between */
     MAKEUP_PAGE_HOLE,    /* type area no module covers */
+    MAKEUP_HIERARCHY,    /* a kicker or subtitle too large beside its headline (MU-6) */
+    MAKEUP_MASTHEAD,     /* a headline of the front page as large as the paper's name (MU-8) */
 } makeup_kind;
 
 typedef struct makeup_finding {
@@ -173,6 +175,9 @@ typedef struct page_out {
     VEC(module_box) modules;
     VEC(grid_rect) spanners;
     VEC(makeup_finding) findings;
+    /* On a page under the masthead, how large the paper's name stands: its
+     * type size, or its logotype's height; 0 on other pages (MU-8). */
+    scaled masthead_name;
 } page_out;
 
 /* The composed edition: what the PDF writer, the dump and the proof read. */
@@ -197,6 +202,10 @@ void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fil
 void draw_image(draw_list *dl, const char *file, int width_px, scaled x, scaled y, scaled w,
                 scaled h,
                 const double crop[4], int article_index);
+/* The page of the PDF `file` (a logotype, kept as vectors) drawn into the
+ * frame (x, y, w, h), which has its page's proportions. */
+void draw_form(draw_list *dl, const char *file, scaled x, scaled y, scaled w, scaled h,
+               src_loc where);
 /* Append src moved by (dx, dy); text_line grid lines move by dgrid (when
  * not -1).  Borrowed pointers (glyphs, texts) are shared, not copied. */
 void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int dgrid,

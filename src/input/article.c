@@ -42,6 +42,7 @@ static bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
 typedef struct body_item {
     block b;
     const char *own_style; /* its style unless it names one: h2 …, body, box */
+    yml_node *text;        /* a teaser's own words */
 } body_item;
 
 static bool read_item_style(field_reader *r, yml_node *v, void *dest)
@@ -81,6 +82,17 @@ static const field box_fields[] = {
     {0},
 };
 const field_table box_keys = {"a box", box_fields};
+
+static const field teaser_fields[] = {
+    {"teaser", FIELD_CUSTOM, 0, .type_doc = "file",
+     .doc = "导读: the article, on another page, the teaser points to (relative to the edition "
+     "folder)"},
+    {"text", FIELD_SCALAR, offsetof(body_item, text), .what = "a teaser's text",
+     .type_doc = "text", .doc = "the teaser's words (that article's headline unless given)"},
+    ITEM_STYLE("the teaser's style (teaser unless given)"),
+    {0},
+};
+const field_table teaser_keys = {"a teaser", teaser_fields};
 
 static const field table_item_fields[] = {
     {"table", FIELD_CUSTOM, 0, .type_doc = "mapping", .doc = "the table, with its settings inside"},
@@ -138,6 +150,24 @@ static bool load_box(loader *ld, block_vec *out, body_item *it, yml_node *conten
     return ok;
 }
 
+/* A teaser's paragraph waits for every page to be known: where the article
+ * it points to stands (resolve_teasers). */
+static bool load_teaser(loader *ld, block_vec *out, body_item *it, yml_node *v)
+{
+    if (!yml_expect_kind(v, ld->d, YML_SCALAR, "a teaser's article file"))
+        return false;
+    pending_teaser t = {.block = out->n, .given = arena_strdup(ld->e->arena, v->str),
+                        .loc = v->loc};
+    if (!(t.path = resolve_path(ld, v, "the teaser's article file")))
+        return false;
+    if (it->text && !make_span(ld, it->text, it->b.style, "a teaser's text", &t.text))
+        return false;
+    *VEC_PUSH(ld->teasers) = t;
+    it->b.kind = BLOCK_PARA;
+    *VEC_PUSH(*out) = it->b;
+    return true;
+}
+
 static bool load_table_item(loader *ld, block_vec *out, body_item *it, yml_node *v)
 {
     table *t = table_load(ld, v);
@@ -160,6 +190,7 @@ static const struct item_kind {
     {"h4", "h4", &head_keys, load_head},          {"h5", "h5", &head_keys, load_head},
     {"p", "body", &para_keys, load_para},         {"box", "box", &box_keys, load_box},
     {"table", NULL, &table_item_keys, load_table_item},
+    {"teaser", "teaser", &teaser_keys, load_teaser},
 };
 
 static bool load_block(loader *ld, block_vec *out, yml_node *n)
@@ -182,7 +213,8 @@ static bool load_block(loader *ld, block_vec *out, yml_node *n)
     }
     if (n->count > 0)
         return diag_error(ld->d, n->keys[0]->loc,
-                          "\"%s\" is not a kind of body item; use h2, h3, h4, h5, p, box or table",
+                          "\"%s\" is not a kind of body item; use h2, h3, h4, h5, p, box, table or "
+                          "teaser",
                           n->keys[0]->str);
     return diag_error(ld->d, n->loc, "an empty mapping is not a body item");
 }
@@ -442,10 +474,16 @@ article *article_load(loader *ld, const char *path)
     }
     article_src src = {.a = {.file = doc->file, .id = unique_id(ld, path),
                              .loc = (src_loc){doc->file, 1, 1}}};
+    int teasers_before = ld->teasers.n;
     field_reader r = loader_fields(ld);
     bool ok = fields_read(&r, root, &article_keys, &src);
     src.a.blocks = arena_memdup(ld->e->arena, src.blocks.v, sizeof(block) * (size_t)src.blocks.n);
     src.a.block_count = src.blocks.n;
     VEC_FREE(src.blocks);
-    return ok ? arena_memdup(ld->e->arena, &src.a, sizeof src.a) : NULL;
+    if (!ok)
+        return NULL;
+    article *a = arena_memdup(ld->e->arena, &src.a, sizeof src.a);
+    for (int i = teasers_before; i < ld->teasers.n; i++)
+        ld->teasers.v[i].article = a;
+    return a;
 }

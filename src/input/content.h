@@ -22,6 +22,7 @@
 #include "base/files.h"
 #include "input/image.h"
 #include "input/layout.h"
+#include "input/logo.h"
 
 /* A run of text in one style. */
 typedef struct span {
@@ -138,6 +139,7 @@ typedef struct placement {
     int subtitle_style;
     bool continued;         /* holds the rest of an article begun on an earlier page */
     bool planned;           /* placed by the planner (page/plan.h): the proof marks it */
+    bool ear;               /* the first page's ear (报眼): its area is the template's */
     int continue_page;      /* index of the page the rest continues on, or -1 */
     src_loc loc;
 } placement;
@@ -177,6 +179,11 @@ typedef struct masthead_info {
     const char *lunar;      /* 农历 date as printed */
     const char *weather;
     const char *publisher;
+    const char *authority;  /* 主管 */
+    const char *sponsor;    /* 主办 */
+    const char *logo;       /* the name as a logotype: its file, resolved, or NULL */
+    logo_info logo_info;    /* what that file is */
+    src_loc logo_loc;
 } masthead_info;
 
 typedef struct edition {

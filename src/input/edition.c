@@ -145,6 +145,8 @@ typedef struct placement_src {
     placement pl;
     placement *slot;
     yml_node *file;
+    int page;               /* its page's index */
+    const template *t;      /* and template */
 } placement_src;
 
 /* Areas start as the whole width of the grid, from its top. */
@@ -191,6 +193,47 @@ static bool read_continue_on(field_reader *r, yml_node *v, void *dest)
     return true;
 }
 
+/* The first page's ear (报眼): beside the masthead, in the columns the
+ * template's masthead gives it (ear-columns), over the masthead's lines. */
+static bool read_area_name(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    placement_src *src = dest;
+    const masthead_spec *ms = &src->t->masthead;
+    int k;
+    if (!v)
+        return true;
+    if (!yml_read_choice(v, r->d, r->name, r->row->choices, &k))
+        return false;
+    if (src->page != 0)
+        return diag_error(r->d, v->loc, "the ear (area: ear) stands beside the masthead of the "
+                                        "edition's first page, not on this one");
+    if (!ms->enabled || ms->ear_columns == 0)
+        return diag_error(r->d, v->loc,
+                          "template \"%s\" has no ear; give its masthead \"ear-columns\", or "
+                          "place the article on the grid",
+                          src->t->name);
+    if (!ld->e->masthead.present)
+        return diag_error(r->d, v->loc, "the first page has no ear: edition.yaml has no "
+                                        "\"masthead\" section, so no masthead is printed");
+    static const char *const own_keys[] = {"columns", "top", "lines", "parts"};
+    for (size_t i = 0; i < countof(own_keys); i++) {
+        yml_node *given = yml_lookup(r->map, own_keys[i]);
+        if (given)
+            return diag_error(r->d, given->loc,
+                              "the ear takes its columns and lines from the template's "
+                              "masthead; remove \"%s\"",
+                              own_keys[i]);
+    }
+    src->pl.ear = true;
+    src->pl.area = (grid_area){.col_from = src->t->columns - ms->ear_columns,
+                               .col_to = src->t->columns - 1, .lines = ms->lines,
+                               .loc = src->pl.area.loc};
+    return true;
+}
+
+static const char *const area_words[] = {"ear", NULL};
+
 #define AT(f) offsetof(placement_src, f)
 static const field placement_fields[] = {
     {"article", FIELD_SCALAR, AT(file), .required = true, .type_doc = "file",
@@ -199,6 +242,9 @@ static const field placement_fields[] = {
     {"parts", FIELD_LIST, AT(pl), .read = read_parts, .type_doc = "list of areas",
      .doc = "more areas of the same module (columns, top, lines each): an L-shaped or stepped "
      "module"},
+    {"area", FIELD_CUSTOM, 0, .read = read_area_name, .choices = area_words, .type_doc = "choice",
+     .range_doc = "ear",
+     .doc = "ear: the first page's ear (报眼) beside the masthead, instead of columns and lines"},
     {"set-columns", FIELD_INT, AT(pl.set_columns), .min = 1, .max = 24,
      .doc = "set the text in this many columns of its own across the module"},
     {"headline-columns", FIELD_INT, AT(pl.headline_columns), .min = 1, .max = 24,
@@ -255,7 +301,8 @@ static bool place_article(loader *ld, placement_src *src, yml_node *map)
 }
 
 /* Into `slot`, whose last use (a placement that failed) leaves nothing behind. */
-static bool load_placement(loader *ld, const template *t, yml_node *n, placement *slot)
+static bool load_placement(loader *ld, const template *t, int page, yml_node *n,
+                           placement *slot)
 {
     if (!yml_expect_kind(n, ld->d, YML_MAP, "an article placement"))
         return false;
@@ -266,6 +313,8 @@ static bool load_placement(loader *ld, const template *t, yml_node *n, placement
         .pl = {.area = whole_width(&r, n), .continue_page = -1, .kicker_style = -1,
                .headline_style = -1, .subtitle_style = -1, .loc = n->loc},
         .slot = slot,
+        .page = page,
+        .t = t,
     };
     bool ok = fields_read(&r, n, &placement_keys, &src);
     if (src.file && !place_article(ld, &src, n))
@@ -316,7 +365,8 @@ static bool read_placements(field_reader *r, yml_node *arts, void *dest)
     pg->placements = ARENA_NEW_ARRAY(ld->e->arena, placement, arts->count + 1);
     const template *t = &ld->l->templates[pg->template_index];
     for (int k = 0; k < arts->count; k++) {
-        if (load_placement(ld, t, arts->items[k], &pg->placements[pg->placement_count]))
+        if (load_placement(ld, t, (int)(pg - ld->e->pages), arts->items[k],
+                           &pg->placements[pg->placement_count]))
             pg->placement_count++;
         else
             ok = false;
@@ -565,6 +615,20 @@ static bool read_template(field_reader *r, yml_node *v, void *dest)
     return true;
 }
 
+/* The paper's name as a logotype, checked where it is named. */
+static bool read_logo(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    masthead_info *m = dest;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &m->logo))
+        return false;
+    m->logo_loc = v->loc;
+    m->logo = resolve_path(ld, v, "the logo file");
+    return m->logo && logo_probe(ld->e->files, m->logo, &m->logo_info, v->loc, r->d);
+}
+
 #define AT(f) offsetof(masthead_info, f)
 static const field masthead_fields[] = {
     {"issue", FIELD_STRING, AT(issue), .doc = "期号, the issue number"},
@@ -573,6 +637,11 @@ static const field masthead_fields[] = {
     {"lunar", FIELD_STRING, AT(lunar), .doc = "农历, the lunar date as printed"},
     {"weather", FIELD_STRING, AT(weather), .doc = "the weather line"},
     {"publisher", FIELD_STRING, AT(publisher), .doc = "the publisher"},
+    {"authority", FIELD_STRING, AT(authority), .doc = "主管, the paper's supervising body"},
+    {"sponsor", FIELD_STRING, AT(sponsor), .doc = "主办, the body that runs the paper"},
+    {"logo", FIELD_CUSTOM, AT(logo), .read = read_logo, .type_doc = "file",
+     .doc = "the paper's name as a logotype: a PDF of one page (kept as vectors), a JPEG or a "
+     "PNG, relative to the edition folder"},
     {0},
 };
 #undef AT
@@ -697,6 +766,52 @@ static bool resolve_jumps(loader *ld)
     return continued_from_somewhere(ld) && ok;
 }
 
+/* A teaser's paragraph: its words — the article's headline on one line
+ * unless it gives its own — and 详见A2版, the label of the page where that
+ * article stands (its first placement), run in an em after them. */
+static bool resolve_teaser(loader *ld, const pending_teaser *t)
+{
+    const edition *e = ld->e;
+    const placement *target = NULL;
+    int page = -1;
+    for (int p = 0; p < e->page_count && !target; p++)
+        for (int k = 0; k < e->pages[p].placement_count && !target; k++)
+            if (!e->pages[p].placements[k].continued &&
+                strcmp(e->pages[p].placements[k].article->file, t->path) == 0)
+                target = &e->pages[p].placements[k], page = p;
+    if (!target)
+        return diag_error(ld->d, t->loc,
+                          "the teaser points to \"%s\", which no page of this edition places; "
+                          "place it, or point to another article",
+                          t->given);
+    int ref_style = style_named(ld, "teaser-page", t->loc);
+    if (ref_style < 0)
+        return false;
+    block *b = &t->article->blocks[t->block];
+    span *spans = ARENA_NEW_ARRAY(e->arena, span, 2);
+    spans[0] = t->text;
+    if (!spans[0].text) {
+        char *line = content_one_line(target->article->headline.text);
+        spans[0] = (span){.text = arena_strdup(e->arena, line), .style = b->style, .loc = t->loc};
+        free(line);
+    }
+    char ref[64];
+    snprintf(ref, sizeof ref, "详见%s版", e->pages[page].label);
+    spans[1] = (span){.text = arena_strdup(e->arena, ref), .style = ref_style,
+                      .gap_before = ld->l->styles[ref_style].size, .loc = t->loc};
+    b->spans = spans;
+    b->span_count = 2;
+    return true;
+}
+
+static bool resolve_teasers(loader *ld)
+{
+    bool ok = true;
+    for (int i = 0; i < ld->teasers.n; i++)
+        ok &= resolve_teaser(ld, &ld->teasers.v[i]);
+    return ok;
+}
+
 /* The folder as given, and as the file system resolves it (files named in
  * the content must lie inside it). */
 static bool open_folder(loader *ld, const char *dir)
@@ -728,7 +843,8 @@ static bool read_edition(loader *ld)
         return diag_error(ld->d, root ? root->loc : (src_loc){doc->file, 0, 0},
                           "edition.yaml is a mapping with paper, date, template and pages");
     field_reader r = loader_fields(ld);
-    return fields_read(&r, root, &edition_keys, ld->e) && resolve_jumps(ld);
+    return fields_read(&r, root, &edition_keys, ld->e) && resolve_jumps(ld) &&
+           resolve_teasers(ld);
 }
 
 edition *edition_load(const char *dir, const layout *l, content_options opt, diag *d)
@@ -742,6 +858,7 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
      * documents own, so the documents live as long as the edition. */
     e->docs = (struct yml_doc **)ld.docs.v;
     e->doc_count = ld.docs.n;
+    VEC_FREE(ld.teasers);
     if (!ok) {
         edition_free(e);
         return NULL;

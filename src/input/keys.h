@@ -20,7 +20,7 @@ extern const field_table edition_keys, edition_masthead_keys, page_keys, placeme
     part_keys, story_keys;
 /* an article, its photo, and the items of its body */
 extern const field_table article_keys, photo_keys, head_keys, para_keys, box_keys,
-    table_item_keys;
+    table_item_keys, teaser_keys;
 /* a table and a cell of it given as a mapping */
 extern const field_table table_keys, cell_keys;
 

@@ -70,11 +70,20 @@ typedef struct style {
     bool tabular_figures;     /* digits of one width (OpenType tnum), for tables */
     scaled rule_thick;        /* tables in this style: outer rules, 0 = default */
     scaled rule_thin;         /* tables: the rule under the header, 0 = default */
+    /* A headline style's band (MU-6, MU-7): the kicker's and the
+     * subtitle's styles beside it (-1: the article's own), the largest
+     * share of its size they may have, and whether the subtitle may be
+     * set as wide as the band rather than no wider than the headline. */
+    int kicker_style, subtitle_style;
+    double band_ratio;
+    bool subtitle_band_wide;
 } style;
 
 typedef struct folio_spec {
     bool enabled;
     int style;                /* style index */
+    int page_style;           /* {page} in this style, -1: the folio's (版次 standing out) */
+    int paper_style;          /* {paper} in this style, -1: the folio's */
     const char *left, *center, *right; /* templates with {paper} {date} … */
     scaled rise;              /* baseline distance above the type area */
     scaled rule;              /* rule under the folio, 0 for none */
@@ -87,7 +96,10 @@ typedef struct masthead_spec {
     int name_style;           /* the paper's name */
     int info_style;           /* date, issue, serial numbers */
     int name_columns;         /* grid columns the name spans (from the left) */
+    bool info_under;          /* the information under the name, else beside it */
+    int ear_columns;          /* the last grid columns: the ear (报眼), 0 for none */
     scaled rule;              /* rule under the masthead, 0 for none */
+    src_loc loc;              /* the masthead: section */
 } masthead_spec;
 /* An ink beyond black that styles may name (styles.yaml inks:).  A
  * process ink is printed as its CMYK; a spot ink is a separation of its

@@ -23,6 +23,17 @@ typedef struct pending_jump {
     src_loc loc;
 } pending_jump;
 
+/* A teaser (导读) read: its paragraph, block `block` of `article`, is made
+ * once every page is known (resolve_teasers). */
+typedef struct pending_teaser {
+    article *article;          /* set when its article is read whole */
+    int block;
+    const char *path;          /* the article it points to, resolved */
+    const char *given;         /* as written */
+    span text;                 /* its own words, text NULL for the headline's */
+    src_loc loc;
+} pending_teaser;
+
 typedef struct loader {
     edition *e;
     const layout *l;
@@ -33,6 +44,7 @@ typedef struct loader {
     int default_template;      /* edition.yaml's template, or -1 */
     pending_jump *pending_jumps;
     int pending_jump_count;
+    VEC(pending_teaser) teasers;
 } loader;
 
 /* A field reader for the content's mappings (strings go to the edition). */

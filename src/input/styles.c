@@ -166,6 +166,23 @@ static bool read_color(field_reader *r, yml_node *v, void *dest)
                       "percentages, not \"%s\"", c);
 }
 
+/* A companion of a headline style: any style of the file, resolved or not
+ * (only its index is kept). */
+static bool read_companion(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    const char *name;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &name))
+        return false;
+    int s = layout_style(ld->l, name);
+    if (s < 0)
+        return diag_error(r->d, v->loc, "%s \"%s\" is not defined in styles.yaml", r->name, name);
+    *(int *)fields_slot(r, dest) = s;
+    return true;
+}
+
 static const char *const align_words[] = {"justify", "left", "center", "right", "distribute",
                                           NULL};
 static const char *const kinsoku_words[] = {"none", "basic", "gb", "strict", NULL};
@@ -175,6 +192,7 @@ static const char *const line_start_words[] = {"half", "full", NULL};
 static const char *const line_break_words[] = {"join", "keep", NULL};
 static const char *const phrase_break_words[] = {"false", "true", "names", NULL};
 static const char *const figure_words[] = {"proportional", "tabular", NULL};
+static const char *const measure_words[] = {"headline", "band", NULL};
 
 #define AT(f) offsetof(style, f)
 static const field style_fields[] = {
@@ -228,6 +246,17 @@ static const field style_fields[] = {
     {"rule-thick", FIELD_LENGTH, AT(rule_thick), .doc = "a table in this style: its outer rules"},
     {"rule-thin", FIELD_LENGTH, AT(rule_thin),
      .doc = "a table in this style: the rule under its header"},
+    {"kicker-style", FIELD_CUSTOM, AT(kicker_style), .read = read_companion, .type_doc = "style",
+     .doc = "a headline style: the kicker's style beside it, unless the placement names one"},
+    {"subtitle-style", FIELD_CUSTOM, AT(subtitle_style), .read = read_companion,
+     .type_doc = "style",
+     .doc = "a headline style: the subtitle's style beside it, unless the placement names one"},
+    {"band-ratio", FIELD_PERCENT, AT(band_ratio), .min = 1, .max = 100,
+     .hint = "a percentage such as 67%",
+     .doc = "a headline style: the largest a kicker or subtitle may be, as a share of its size "
+     "(two thirds unless given)"},
+    {"subtitle-measure", FIELD_SWITCH, AT(subtitle_band_wide), .choices = measure_words, .on = 1,
+     .doc = "a headline style: the subtitle no wider than the headline, or as wide as the band"},
     {0},
 };
 #undef AT
@@ -257,6 +286,9 @@ static bool start_style(loader *ld, style *s, yml_node *n)
         .gray = 1.0,
         .ink = -1,
         .overprint = true,
+        .kicker_style = -1,
+        .subtitle_style = -1,
+        .band_ratio = 2.0 / 3.0,
     };
     yml_node *inherit = yml_lookup(n, "inherit");
     if (inherit) {

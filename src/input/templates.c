@@ -182,6 +182,10 @@ static const field folio_fields[] = {
      .doc = "text at the left: {paper} {date} {weekday} {page} {name} {editor}"},
     {"center", FIELD_STRING, AT(center), .doc = "text in the middle"},
     {"right", FIELD_STRING, AT(right), .doc = "text at the right"},
+    {"page-style", FIELD_CUSTOM, AT(page_style), .what = "folio page-style", .read = read_style,
+     .type_doc = "style", .doc = "the style of {page}, the 版次 (the folio's unless given)"},
+    {"paper-style", FIELD_CUSTOM, AT(paper_style), .what = "folio paper-style", .read = read_style,
+     .type_doc = "style", .doc = "the style of {paper}, the paper's name (the folio's unless given)"},
     {"rise", FIELD_LENGTH, AT(rise), .what = "folio rise",
      .doc = "its baseline above the type area (2em unless given)"},
     {"rule", FIELD_LENGTH, AT(rule), .what = "folio rule",
@@ -201,17 +205,24 @@ static bool read_folio(field_reader *r, yml_node *v, void *dest)
     if (!v)
         return true;
     f->enabled = true;
-    f->style = -1;
+    f->style = f->page_style = f->paper_style = -1;
     bool ok = fields_read(r, v, &template_folio_keys, f);
     if (f->style < 0)
         return false;
-    if (ok && r->ok && t->area_y - f->rise - ld->l->styles[f->style].size < 0)
+    scaled tallest = ld->l->styles[f->style].size;
+    if (f->page_style >= 0)
+        tallest = MAX(tallest, ld->l->styles[f->page_style].size);
+    if (f->paper_style >= 0)
+        tallest = MAX(tallest, ld->l->styles[f->paper_style].size);
+    if (ok && r->ok && t->area_y - f->rise - tallest < 0)
         ok = diag_error(r->d, v->loc, "the folio would stand above the page; lower \"rise\" or "
                                       "the type area's \"top\"");
     return ok;
 }
 
-enum { MASTHEAD_MAX_LINES, MASTHEAD_MAX_COLUMNS }; /* the masthead's args */
+enum { MASTHEAD_MAX_LINES, MASTHEAD_MAX_COLUMNS, MASTHEAD_MAX_EAR }; /* the masthead's args */
+
+static const char *const info_words[] = {"beside", "under", NULL};
 
 #define AT(f) offsetof(masthead_spec, f)
 static const field masthead_fields[] = {
@@ -225,6 +236,12 @@ static const field masthead_fields[] = {
     {"name-columns", FIELD_INT, AT(name_columns), .what = "masthead name-columns", .min = 1,
      .max_arg = FIELD_ARG(MASTHEAD_MAX_COLUMNS), .range_doc = "1 to the grid's columns",
      .doc = "grid columns the name spans (half unless given)"},
+    {"info", FIELD_SWITCH, AT(info_under), .what = "masthead info", .choices = info_words, .on = 1,
+     .doc = "the date, issue and numbers beside the name (beside unless given) or under it"},
+    {"ear-columns", FIELD_INT, AT(ear_columns), .what = "masthead ear-columns", .min = 0,
+     .max_arg = FIELD_ARG(MASTHEAD_MAX_EAR), .range_doc = "0 to the grid's columns less one",
+     .doc = "the last grid columns, beside the name: the ear (报眼), a module of the first page "
+     "(0 unless given)"},
     {"rule", FIELD_LENGTH, AT(rule), .what = "masthead rule",
      .doc = "the rule under it (none unless given)"},
     {0},
@@ -242,9 +259,24 @@ static bool read_masthead(field_reader *r, yml_node *v, void *dest)
     m->enabled = true;
     m->name_style = m->info_style = -1;
     m->name_columns = t->columns / 2;
+    m->loc = (src_loc){t->file, v->loc.line, v->loc.col};
     r->args[MASTHEAD_MAX_LINES] = t->lines / 2;
     r->args[MASTHEAD_MAX_COLUMNS] = t->columns;
-    return fields_read(r, v, &template_masthead_keys, m);
+    r->args[MASTHEAD_MAX_EAR] = t->columns - 1;
+    if (!fields_read(r, v, &template_masthead_keys, m))
+        return false;
+    /* The name, the information beside it (unless it stands under the
+     * name) and the ear share the grid's columns. */
+    int wanted = m->name_columns + m->ear_columns + (m->info_under ? 0 : 1);
+    if (wanted > t->columns)
+        return diag_error(r->d, v->loc,
+                          "the masthead's name (%d columns)%s and ear (%d columns) need %d of the "
+                          "grid's %d columns; give fewer name-columns or ear-columns%s",
+                          m->name_columns, m->info_under ? "" : ", the information beside it",
+                          m->ear_columns, wanted, t->columns,
+                          m->info_under ? "" : ", or set the information under the name (info: "
+                                               "under)");
+    return true;
 }
 
 /* ---- print ----------------------------------------------------------- */

@@ -6,6 +6,7 @@
 #include "page/furniture.h"
 #include "page/grid.h"
 #include "page/makeup.h"
+#include "page/masthead.h"
 #include "page/module.h"
 #include "page/separate.h"
 #include "page/stagger.h"
@@ -24,7 +25,7 @@ static int compose_page(composer *c, int p, page_out *page)
     page->height = t->page_h;
     bool masthead = p == 0 && t->masthead.enabled && c->e->masthead.present;
     if (masthead)
-        furniture_masthead(c, &g, page);
+        masthead_compose(c, &g, page);
     else
         furniture_folio(c, &g, page, ps);
     c->reserved_top = masthead ? t->masthead.lines : 0;

@@ -17,17 +17,17 @@
  *
  * The parts, each with a header of its own, internal to page/ but for
  * grid.h and table.h: grid.h (the page grid), furniture.h (folio,
- * masthead, column rules), place.h (a module's area, photo and drawing),
- * headband.h (the headline band), items.h (blocks as flow items), flow.h
- * (the flow through the columns), jump.h (continuations), table.h
- * (tables); composer.h holds the state they share. */
+ * column rules), masthead.h (the masthead and the ear's place), place.h
+ * (a module's area, photo and drawing), headband.h (the headline band),
+ * items.h (blocks as flow items), flow.h (the flow through the columns),
+ * jump.h (continuations), table.h (tables); composer.h holds the state
+ * they share. */
 #ifndef PAIBAN_PAGE_COMPOSE_H
 #define PAIBAN_PAGE_COMPOSE_H
 
 #include "draw/display.h"
 #include "input/content.h"
 #include "input/layout.h"
-#include "page/folio.h" /* compose_folio_text */
 #include "text/typeset.h"
 
 /* Compose every page of the edition into `out` (its own arena holds

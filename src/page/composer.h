@@ -1,7 +1,7 @@
 /* composer.h — the state composition shares between its parts.
  *
  * Internal to page/: compose.c, headband.c, items.c, flow.c, place.c,
- * jump.c and furniture.c include it; nothing outside page/ may.
+ * jump.c, furniture.c and masthead.c include it; nothing outside page/ may.
  *
  * A composer sets one edition (compose_edition); a module is one article's
  * module on one page while it is set: its columns, the grid cells it may

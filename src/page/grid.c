@@ -62,7 +62,7 @@ bool grid_check_overlaps(const page_spec *ps, const template *t, int reserved_to
         const placement *pl = &ps->placements[k];
         for (int i = 0; i <= pl->part_count && ok; i++) {
             const grid_area *a = grid_part(pl, i);
-            if (a->top < reserved_top) {
+            if (a->top < reserved_top && !pl->ear) {
                 ok = diag_error(d, a->loc,
                                 "article \"%s\" starts at grid line %d, inside the masthead (lines "
                                 "1-%d); start it at line %d or lower",

@@ -2,7 +2,8 @@
  *
  * Internal to page/.  A headline band is the kicker (引题), the headline
  * (主题) and the subtitle (副题) stacked at their styles' leading across the
- * module's first columns, centred in whole grid lines, before the body.
+ * module's first columns, centred in whole grid lines, before the body;
+ * the subtitle is set no wider than the headline, under it (MU-7).
  * Heads, captions and the masthead's name are stacked the same way. */
 #ifndef PAIBAN_PAGE_HEADBAND_H
 #define PAIBAN_PAGE_HEADBAND_H
@@ -15,6 +16,12 @@
 void stack_block(composer *c, const page_grid *g, const span *const *parts, int nparts,
                  scaled width, scaled part_gap, int extra_after, line_role role,
                  block_out *out);
+
+/* The styles of the article's kicker, headline and subtitle where pl
+ * places it (MU-6): the headline's is the placement's or the article's;
+ * the kicker's and the subtitle's the placement's, else the companions
+ * the headline's style names, else the article's own. */
+void band_styles(const layout *l, const article *a, const placement *pl, int styles[3]);
 
 /* The article's headline band from grid line `line` down, across the
  * columns its placement gives it, taken from the flow.  Returns the grid

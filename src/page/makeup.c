@@ -1,6 +1,8 @@
 /* makeup.c — the make-up check. */
 #include "page/makeup.h"
 
+#include "page/headband.h"
+
 #include <stdio.h>
 
 /* Ink of CJK type relative to its baseline, in ems: the em box's top
@@ -69,9 +71,11 @@ static bool is_text_above(line_role r)
 }
 
 /* White between a headline's ink and the nearest line of another story
- * above it, in its columns: less than a grid line reads as one block. */
-static void find_head_space(page_out *po, const template *t, const layout *l)
+ * above it, in its columns: less than a grid line reads as one block.
+ * The masthead's rule parts a story from the ear above it. */
+static void find_head_space(page_out *po, const template *t, const layout *l, int reserved_top)
 {
+    scaled under_masthead = t->area_y + reserved_top * t->pitch - t->line_gap;
     for (int k = 0; k < po->modules.n; k++) {
         const module_box *mb = &po->modules.v[k];
         scaled top = 0;
@@ -82,7 +86,7 @@ static void find_head_space(page_out *po, const template *t, const layout *l)
         for (int i = 0; i < po->list.lines.n; i++) {
             const text_line *tl = &po->list.lines.v[i];
             if (tl->article < 0 || tl->article == mb->article || !is_text_above(tl->role) ||
-                tl->y >= top || tl->x >= mb->x + mb->w - SCALED_ONE ||
+                tl->y >= top || tl->y < under_masthead || tl->x >= mb->x + mb->w - SCALED_ONE ||
                 tl->x + tl->width <= mb->x + SCALED_ONE)
                 continue;
             scaled bottom = tl->y + (scaled)(l->styles[tl->style].size * INK_BELOW);
@@ -138,12 +142,14 @@ static void find_fill(page_out *po, const template *t)
     }
 }
 
-/* Grid lines of the type area (below `reserved_top`) in no module. */
+/* Grid lines of the type area (below `reserved_top`, but in the ear's
+ * columns from the top when the masthead has an ear) in no module. */
 static void find_page_holes(page_out *po, const template *t, int reserved_top)
 {
+    int ear_from = reserved_top > 0 ? t->columns - t->masthead.ear_columns : t->columns;
     for (int col = 0; col < t->columns; col++) {
         int from = -1;
-        for (int line = reserved_top; line <= t->lines; line++) {
+        for (int line = col >= ear_from ? 0 : reserved_top; line <= t->lines; line++) {
             bool covered = line == t->lines;
             for (int k = 0; k < po->modules.n && !covered; k++) {
                 const module_box *mb = &po->modules.v[k];
@@ -162,6 +168,58 @@ static void find_page_holes(page_out *po, const template *t, int reserved_top)
     }
 }
 
+/* The placement a module stands for, and its article's headline band in
+ * styles[3] when it sets one (a continuation repeats the headline alone). */
+static const placement *band_of(const page_out *po, const edition *e, const layout *l,
+                                const module_box *mb, int styles[3])
+{
+    const placement *pl = &e->pages[po->index].placements[mb->placement];
+    if (mb->head_lines == 0 || pl->continued)
+        return NULL;
+    band_styles(l, pl->article, pl, styles);
+    return pl;
+}
+
+/* A kicker's or subtitle's size beyond what the headline's style allows
+ * beside it (band-ratio): the band reads from its largest part down. */
+static bool too_large(const layout *l, int part, int head)
+{
+    const style *hs = &l->styles[head];
+    return (double)l->styles[part].size > hs->band_ratio * hs->size + 1;
+}
+
+/* MU-6: bands whose kicker or subtitle outgrows the headline. */
+static void find_hierarchy(page_out *po, const edition *e, const layout *l, const template *t)
+{
+    for (int k = 0; k < po->modules.n; k++) {
+        const module_box *mb = &po->modules.v[k];
+        int st[3];
+        const placement *pl = band_of(po, e, l, mb, st);
+        if (!pl || !((pl->article->kicker.text && too_large(l, st[0], st[1])) ||
+                     (pl->article->subtitle.text && too_large(l, st[2], st[1]))))
+            continue;
+        add(po, (makeup_finding){MAKEUP_HIERARCHY, mb->article, -1, -1, mb->head_lines, mb->x,
+                                 t->area_y + mb->head_top * t->pitch, mb->w,
+                                 mb->head_lines * t->pitch});
+    }
+}
+
+/* MU-8: on a page under the masthead, a headline as large as the paper's
+ * name (its type size, or its logotype's height) or larger. */
+static void find_masthead(page_out *po, const edition *e, const layout *l, const template *t)
+{
+    scaled name = po->masthead_name;
+    for (int k = 0; k < po->modules.n; k++) {
+        const module_box *mb = &po->modules.v[k];
+        int st[3];
+        if (!band_of(po, e, l, mb, st) || l->styles[st[1]].size < name)
+            continue;
+        add(po, (makeup_finding){MAKEUP_MASTHEAD, mb->article, -1, -1, mb->head_lines, mb->x,
+                                 t->area_y + mb->head_top * t->pitch, mb->w,
+                                 mb->head_lines * t->pitch});
+    }
+}
+
 static int reserved_lines(const edition *e, const template *t, int page)
 {
     return page == 0 && t->masthead.enabled && e->masthead.present ? t->masthead.lines : 0;
@@ -172,9 +230,21 @@ void makeup_find(page_out *po, const edition *e, const layout *l, int reserved_t
     const template *t = &l->templates[e->pages[po->index].template_index];
     po->findings.n = 0;
     find_collisions(po, t);
-    find_head_space(po, t, l);
+    find_head_space(po, t, l, reserved_top);
     find_fill(po, t);
     find_page_holes(po, t, reserved_top);
+    find_hierarchy(po, e, l, t);
+    if (po->masthead_name > 0)
+        find_masthead(po, e, l, t);
+}
+
+/* The module of article a on the page (its first). */
+static const module_box *module_of(const page_out *po, int a)
+{
+    for (int k = 0; k < po->modules.n; k++)
+        if (po->modules.v[k].article == a)
+            return &po->modules.v[k];
+    return NULL;
 }
 
 static const char *article_id(const edition *e, int a)
@@ -192,7 +262,23 @@ static src_loc finding_loc(const page_out *po, const edition *e, const makeup_fi
     return ps->loc;
 }
 
-static void warn(diag *d, const page_out *po, const edition *e, const makeup_finding *f)
+/* "the kicker (kicker, 22.0 pt)" and/or "the subtitle (…)" of pl's band,
+ * in styles st, that outgrow its headline (MU-6), into buf. */
+static void oversized_parts(const layout *l, const placement *pl, const int st[3], char *buf,
+                            size_t size)
+{
+    const span *parts[3] = {&pl->article->kicker, NULL, &pl->article->subtitle};
+    const char *names[3] = {"kicker", NULL, "subtitle"};
+    buf[0] = 0;
+    for (int i = 0; i < 3; i += 2)
+        if (parts[i]->text && too_large(l, st[i], st[1]))
+            snprintf(buf + strlen(buf), size - strlen(buf), "%sthe %s (%s, %.1f pt)",
+                     buf[0] ? " and " : "", names[i], l->styles[st[i]].name,
+                     pt_from_scaled(l->styles[st[i]].size));
+}
+
+static void warn(diag *d, const page_out *po, const edition *e, const layout *l,
+                 const makeup_finding *f)
 {
     const char *a = article_id(e, f->article), *b = article_id(e, f->other);
     src_loc loc = finding_loc(po, e, f);
@@ -234,6 +320,36 @@ static void warn(diag *d, const page_out *po, const edition *e, const makeup_fin
                   "module or place another there",
                   po->label, f->column + 1, f->lines, f->lines == 1 ? "" : "s");
         break;
+    case MAKEUP_HIERARCHY: {
+        char parts[256];
+        int st[3];
+        const module_box *mb = module_of(po, f->article);
+        const placement *pl = mb ? band_of(po, e, l, mb, st) : NULL;
+        if (!pl)
+            break;
+        oversized_parts(l, pl, st, parts, sizeof parts);
+        const style *hs = &l->styles[st[1]];
+        diag_warn(d, loc, kind,
+                  "on page %s %s of \"%s\" outgrow%s its headline (%s, %.1f pt): beside it they "
+                  "may be %.0f%% of its size; name smaller styles (kicker-style, subtitle-style) "
+                  "here or in the headline's style",
+                  po->label, parts, a, strstr(parts, " and ") ? "" : "s", hs->name,
+                  pt_from_scaled(hs->size), hs->band_ratio * 100);
+        break;
+    }
+    case MAKEUP_MASTHEAD: {
+        int st[3];
+        const module_box *mb = module_of(po, f->article);
+        if (!mb || !band_of(po, e, l, mb, st))
+            break;
+        diag_warn(d, loc, kind,
+                  "on page %s the headline of \"%s\" (%s, %.1f pt) is as large as the paper's "
+                  "name in the masthead (%.1f pt) or larger; the masthead must dominate the page: "
+                  "give the headline a smaller style or the masthead a larger name-style",
+                  po->label, a, l->styles[st[1]].name, pt_from_scaled(l->styles[st[1]].size),
+                  pt_from_scaled(po->masthead_name));
+        break;
+    }
     }
 }
 
@@ -244,7 +360,7 @@ void makeup_check(edition_out *eo, const edition *e, const layout *l, diag *d)
         const template *t = &l->templates[e->pages[p].template_index];
         makeup_find(po, e, l, reserved_lines(e, t, p));
         for (int i = 0; i < po->findings.n; i++)
-            warn(d, po, e, &po->findings.v[i]);
+            warn(d, po, e, l, &po->findings.v[i]);
     }
 }
 
@@ -258,6 +374,8 @@ long makeup_cost(const page_out *po)
         static const long weight[] = {
             [MAKEUP_COLLISION] = 400,  [MAKEUP_HEAD_SPACE] = 200,  [MAKEUP_SHORT_COLUMN] = 60,
             [MAKEUP_UNDERSET] = 20,    [MAKEUP_SEPARATION] = 200,  [MAKEUP_PAGE_HOLE] = 400,
+            /* Sizes of styles: no move mends them. */
+            [MAKEUP_HIERARCHY] = 0,    [MAKEUP_MASTHEAD] = 0,
         };
         cost += weight[f->kind] * (f->kind == MAKEUP_COLLISION ? 1 : MAX(f->lines, 1));
     }

@@ -6,7 +6,9 @@
  * white above it (题上空), a column that ends short of its module's foot
  * while a later one holds text, a module with lines left empty
  * (underset), stories side by side or stacked with nothing between them
- * but a bare gutter, and type area no module covers.
+ * but a bare gutter, type area no module covers, a headline band whose
+ * kicker or subtitle outgrows its headline (MU-6), and on the first page
+ * a headline as large as the paper's name in the masthead (MU-8).
  *
  * Each finding goes on its page (page_out.findings: the dump, the report
  * and the proof read them) and is a warning of its kind at the placement

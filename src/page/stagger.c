@@ -121,7 +121,7 @@ static bool move_down(page_spec *ps, const template *t, int y, int d, bool whole
     if (Y->part_count > 0 || Y->area.top - 1 < reserved_top)
         return false;
     int u = above(ps, t, y);
-    if (u < 0)
+    if (u < 0 || ps->placements[u].ear)
         return false;
     int last = y, stack[32], n = 0;
     stack[n++] = y;
@@ -187,7 +187,7 @@ static bool move_up(page_spec *ps, const template *t, int y, int d, int reserved
 {
     placement *Y = &ps->placements[y];
     int u = above(ps, t, y);
-    if (Y->part_count > 0 || u < 0 || Y->area.top - d < reserved_top)
+    if (Y->part_count > 0 || u < 0 || Y->area.top - d < reserved_top || ps->placements[u].ear)
         return false;
     placement *U = &ps->placements[u];
     if (U->part_count > 0 || U->area.col_from != Y->area.col_from ||
@@ -238,6 +238,9 @@ static void try_move(composer *c, const page_grid *g, const page_spec *ps, int p
                      int y, int d, long *cost, const page_spec **best, page_out *best_page,
                      arena *scratch)
 {
+    /* The ear's area is the masthead's: it never moves, nor gives lines. */
+    if (ps->placements[y].ear)
+        return;
     page_spec *cand = copy_page(ps, c->a);
     bool made = false;
     switch (kind) {

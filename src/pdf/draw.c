@@ -336,6 +336,9 @@ void write_op(writer *w, const draw_op *op)
     case DRAW_IMAGE:
         write_photo(w, op);
         break;
+    case DRAW_FORM:
+        write_form(w, op);
+        break;
     case DRAW_GLYPHS:
         break;
     }

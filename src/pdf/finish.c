@@ -134,7 +134,9 @@ bool check_fonts_embedded(writer *w, const char *path)
         HPDF_Name type = dict ? HPDF_Dict_GetItem(dict, "Type", HPDF_OCLASS_NAME) : NULL;
         if (!type)
             continue;
+        /* (FontFile: a Type 1 program, as a logotype's PDF may bring.) */
         if (strcmp(type->value, "FontDescriptor") == 0 &&
+            !HPDF_Dict_GetItem(dict, "FontFile", HPDF_OCLASS_DICT) &&
             !HPDF_Dict_GetItem(dict, "FontFile2", HPDF_OCLASS_DICT) &&
             !HPDF_Dict_GetItem(dict, "FontFile3", HPDF_OCLASS_DICT)) {
             HPDF_Name name = HPDF_Dict_GetItem(dict, "FontName", HPDF_OCLASS_NAME);

@@ -90,6 +90,12 @@ static void preflight_photo(writer *w, const draw_op *op, const pdf_image *img, 
     const char *article_id = op->article >= 0 && op->article < w->e->article_count
                               ? w->e->articles[op->article]->id
                               : "";
+    /* A picture of no article is the masthead's logotype. */
+    char whose[256];
+    if (article_id[0])
+        snprintf(whose, sizeof whose, "the photo %s of article \"%s\"", op->image, article_id);
+    else
+        snprintf(whose, sizeof whose, "the logo %s of the masthead", op->image);
     double ppi = img->ppi;
     pdf_photo_report *r = VEC_PUSH(w->stats->photos);
     *r = (pdf_photo_report){
@@ -114,16 +120,15 @@ static void preflight_photo(writer *w, const draw_op *op, const pdf_image *img, 
         return;
     if (ppi < w->print->min_ppi)
         diag_warn(w->d, where, "low-resolution",
-                  "the photo %s of article \"%s\" prints at %.0f ppi (%d × %d px, %.0f × %.0f mm "
-                  "after the crop); the press wants %.0f: use a larger original or give it "
-                  "fewer columns",
-                  op->image, article_id, ppi, img->width, img->height, r->printed_w, r->printed_h,
+                  "%s prints at %.0f ppi (%d × %d px, %.0f × %.0f mm after the crop); the press "
+                  "wants %.0f: use a larger original or give it fewer columns",
+                  whose, ppi, img->width, img->height, r->printed_w, r->printed_h,
                   w->print->min_ppi);
     if (img->components == 3)
         diag_warn(w->d, where, "rgb-image",
-                  "the photo %s of article \"%s\" goes to the press in RGB, as the template's "
-                  "print: rgb-images: keep says; convert it to CMYK or set rgb-images: convert",
-                  op->image, article_id);
+                  "%s goes to the press in RGB, as the template's print: rgb-images: keep says; "
+                  "convert it to CMYK or set rgb-images: convert",
+                  whose);
 }
 
 void write_photo(writer *w, const draw_op *op)

@@ -131,6 +131,7 @@ static void close_document(writer *w)
         pdfimage_free(&w->images.v[i]);
     VEC_FREE(w->images);
     VEC_FREE(w->glyph_forms);
+    VEC_FREE(w->forms);
 }
 
 bool pdf_write(const edition_out *eo, const edition *e, const layout *l, fontset *fonts,

@@ -11,6 +11,7 @@
  *   inks.c       overprinting black, second inks (process or spot), page resources
  *   layers.c     the proof layer's optional content; marked content
  *   glyphpaths.c the slug's glyphs as outlines, each a form XObject
+ *   pdfform.c    the masthead's logotype: a PDF page copied as a form XObject
  *   photos.c     photos placed, cropped, run out into the bleed, preflighted
  *   profiles.c   ICC profiles: the template's CMYK profile, the output intents
  *   marks.c      the page's boxes and bleed; the slug line, crop and registration marks
@@ -45,6 +46,14 @@ typedef struct glyph_form_ref {
     HPDF_Dict form;
 } glyph_form_ref;
 
+/* A logotype's page as a form XObject (pdfform.c): NULL when it could not
+ * be copied (reported once). */
+typedef struct pdf_form_ref {
+    const char *path;
+    HPDF_Dict form;
+    double box[4];            /* the page's box, pt */
+} pdf_form_ref;
+
 typedef struct writer {
     HPDF_Doc doc;
     fontset *fonts;
@@ -58,6 +67,7 @@ typedef struct writer {
     HPDF_STATUS error, detail;  /* first libharu error */
     VEC(pdf_image) images;      /* each file once */
     VEC(glyph_form_ref) glyph_forms; /* slug glyphs drawn as forms, each once */
+    VEC(pdf_form_ref) forms;    /* logotypes, each file once */
     icc_file cmyk;              /* the template's CMYK profile */
     HPDF_Array cmyk_space;      /* archive: [/ICCBased cmyk] for CMYK photos */
     bool overlay;               /* some page has the proof layer */
@@ -146,6 +156,10 @@ void switch_layer(writer *w, int layer);
 /* Open or close a marked-content sequence: m's role and id. */
 void open_mark(writer *w, tag_mark m);
 void close_mark(writer *w);
+
+/* pdfform.c: the PDF page of op (a logotype) drawn into its frame, copied
+ * into the document once. */
+void write_form(writer *w, const draw_op *op);
 
 /* glyphpaths.c: a glyph run drawn as filled outlines, not as text. */
 void write_glyph_paths(writer *w, const draw_op *op);

@@ -33,6 +33,25 @@ body:
 # A word no line can hold: broken where no rule allows it, and reported.
 LONG_WORD = 'headline: 标题\nbody:\n  - 正文Pneumonoultramicroscopicsilicovolcanoconiosis字。\n'
 
+def pdf_file(objects):
+    """A PDF of the objects (bytes, numbered from 1), its table counted out."""
+    data = b'%PDF-1.4\n'
+    at = []
+    for i, o in enumerate(objects, 1):
+        at.append(len(data))
+        data += b'%d 0 obj\n' % i + o + b'\nendobj\n'
+    xref = len(data)
+    data += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
+    data += b''.join(b'%010d 00000 n \n' % a for a in at)
+    data += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objects) + 1, xref)
+    return data
+
+
+PDF_ROOT = [b'<< /Type /Catalog /Pages 2 0 R >>']
+# The edition with its name as the logotype ed/logo.pdf, the article below the masthead.
+LOGO_EDITION = EDITION.replace('pages:', 'masthead:\n  logo: logo.pdf\npages:').replace('top: 1', 'top: 9')
+
+
 DIR = object()  # a folder where a file should be
 FIFO = object()  # a named pipe where a file should be (nobody writes to it)
 OLD_PDF = b'%PDF-1.7\n% the PDF of the previous run\n' * 200
@@ -99,6 +118,52 @@ CASES = [
       'ed/b.yaml': ARTICLE}, [], 2,
      'ed/edition.yaml:9:20: error: "continued" places the rest of an article begun on an earlier page, '
      'but "a.yaml" has not been placed before'),
+    ('the ear without a masthead', {'ed/edition.yaml': EDITION.replace('        columns: 1-4\n        top: 1\n        lines: 40\n', '        area: ear\n')}, [], 2,
+     'ed/edition.yaml:9:15: error: the first page has no ear: edition.yaml has no "masthead" section, so '
+     'no masthead is printed'),
+    ('the ear with columns of its own',
+     {'ed/edition.yaml': EDITION.replace('pages:', 'masthead: {issue: 第1期}\npages:')
+      .replace('        top: 1\n', '        area: ear\n')}, [], 2,
+     'ed/edition.yaml:10:18: error: the ear takes its columns and lines from the template\'s masthead; '
+     'remove "columns"'),
+    ('the ear on a later page',
+     {'ed/edition.yaml': EDITION.replace('pages:', 'masthead: {issue: 第1期}\npages:')
+      .replace('        top: 1\n', '        top: 9\n')
+      + '  - page: A2\n    articles:\n      - article: b.yaml\n        area: ear\n',
+      'ed/b.yaml': ARTICLE}, [], 2,
+     'ed/edition.yaml:16:15: error: the ear (area: ear) stands beside the masthead of the edition\'s '
+     'first page, not on this one'),
+    ('the ear is no place name', {'ed/edition.yaml': EDITION.replace('        top: 1\n', '        area: eye\n')}, [], 2,
+     'ed/edition.yaml:10:15: error: area must be one of ear, not "eye"'),
+    ('a teaser to an article no page places', {'ed/a.yaml': ARTICLE + '  - teaser: b.yaml\n', 'ed/b.yaml': ARTICLE}, [], 2,
+     'ed/a.yaml:5:13: error: the teaser points to "b.yaml", which no page of this edition places; '
+     'place it, or point to another article'),
+    ('a teaser to a file that is not there', {'ed/a.yaml': ARTICLE + '  - teaser: nosuch.yaml\n'}, [], 2,
+     'ed/a.yaml:5:13: error: the teaser\'s article file "nosuch.yaml" cannot be found (No such file or '
+     'directory)'),
+    ('a logo of two pages', {'ed/edition.yaml': LOGO_EDITION, 'ed/logo.pdf': pdf_file(PDF_ROOT + [
+        b'<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 200 50] >>',
+        b'<< /Type /Page /Parent 2 0 R >>', b'<< /Type /Page /Parent 2 0 R >>'])}, [], 2,
+     'ed/edition.yaml:5:9: error: the logo ed/logo.pdf has 2 pages; a logo is a PDF of one page'),
+    ('a logo on a rotated page', {'ed/edition.yaml': LOGO_EDITION, 'ed/logo.pdf': pdf_file(PDF_ROOT + [
+        b'<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 50] >>',
+        b'<< /Type /Page /Parent 2 0 R /Rotate 90 >>'])}, [], 2,
+     'ed/edition.yaml:5:9: error: the logo ed/logo.pdf has a rotated page; export it upright'),
+    ('a damaged logo PDF', {'ed/edition.yaml': LOGO_EDITION, 'ed/logo.pdf': b'%PDF-1.4\nthis is no pdf\n'}, [], 2,
+     'ed/edition.yaml:5:9: error: the logo ed/logo.pdf is not a PDF that can be read (can\'t find startxref); '
+     'export it again'),
+    ('a logo that is no picture and no PDF', {'ed/edition.yaml': LOGO_EDITION, 'ed/logo.pdf': b'hello'}, [], 2,
+     'ed/edition.yaml:5:9: error: the logo ed/logo.pdf is neither a PDF, a JPEG nor a PNG; export it as one '
+     'of them'),
+    ('a logo PDF with a JBIG2 picture', {'ed/edition.yaml': LOGO_EDITION, 'ed/logo.pdf': pdf_file(PDF_ROOT + [
+        b'<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 50] >>',
+        b'<< /Type /Page /Parent 2 0 R /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>',
+        b'<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /BitsPerComponent 1 /ColorSpace /DeviceGray '
+        b'/Filter /JBIG2Decode /Length 4 >>\nstream\nabcd\nendstream',
+        b'<< /Length 27 >>\nstream\nq 8 0 0 8 0 0 cm /Im1 Do Q\nendstream'])}, [], 2,
+     'ed/edition.yaml:5:9: error: the logo ed/logo.pdf cannot be copied: a stream of it is compressed in a way '
+     'paiban cannot copy (only Flate, LZW, ASCII, run-length and JPEG are); export it again in a simpler '
+     'form, or as a PNG'),
     ('missing required key', {'ed/a.yaml': 'body: [正文。]\n'}, [], 2,
      'ed/a.yaml:1:1: error: an article lacks the required key "headline"'),
     ('wrong type: body as text', {'ed/a.yaml': 'headline: 标题\nbody: 正文。\n'}, [], 2,
@@ -122,7 +187,7 @@ CASES = [
     ('unknown style', {'ed/a.yaml': ARTICLE + '  - p: 正文。\n    style: nosuch\n'}, [], 2,
      'ed/a.yaml:6:12: error: style "nosuch" is needed here but %s/styles.yaml does not define it' % LAYOUT),
     ('unknown body item', {'ed/a.yaml': ARTICLE + '  - h9: 小标题\n'}, [], 2,
-     'ed/a.yaml:5:5: error: "h9" is not a kind of body item; use h2, h3, h4, h5, p, box or table'),
+     'ed/a.yaml:5:5: error: "h9" is not a kind of body item; use h2, h3, h4, h5, p, box, table or teaser'),
     ('tab in indentation', {'ed/a.yaml': 'headline: 标题\nbody:\n\t- 正文。\n'}, [], 2,
      'ed/a.yaml:3:1: error: YAML syntax: while scanning for the next token found character that cannot '
      'start any token (a tab, or a character such as @ or ` at the start of a value? indent with spaces '
@@ -161,6 +226,7 @@ CASES = [
      'style, or shorten the text'),
     ('font not installed', {'fonts.yaml': 'faces:\n  serif: {family: Nonexistent Serif SC, package: fonts-nonexistent}\n'
                             '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
+                            '  serif-black: {family: Noto Serif CJK SC, style: Black}\n'
                             '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
                             '  kai: {family: AR PL KaitiM GB, style: Regular}\n'}, ['--fonts', 'fonts.yaml'], 2,
      '%s/styles.yaml:6:11: error: font "serif" (Nonexistent Serif SC Regular) is not installed; install the '
@@ -221,6 +287,7 @@ CASES = [
         'ed/p.jpg': ('JPEG', 10**9)}, [], 0, None),
     ('font style not installed', {'fonts.yaml': 'faces:\n  serif: {family: Noto Serif CJK SC, style: Italic, package: fonts-noto-cjk}\n'
                                   '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
+                                  '  serif-black: {family: Noto Serif CJK SC, style: Black}\n'
                                   '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
                                   '  kai: {family: AR PL KaitiM GB, style: Regular}\n'}, ['--fonts', 'fonts.yaml'], 2,
      # The styles are what the machine has of the family (fonts-noto-cjk, and more with
@@ -257,6 +324,7 @@ CASES = [
      'fdir: error: cannot read: this is a folder, not a file'),
     ('font file unreadable', {'fonts.yaml': 'faces:\n  serif: {family: X Serif, path: fdir}\n'
                               '  serif-bold: {family: Noto Serif CJK SC, style: Bold}\n'
+                              '  serif-black: {family: Noto Serif CJK SC, style: Black}\n'
                               '  sans: {family: Noto Sans CJK SC}\n  sans-bold: {family: Noto Sans CJK SC, style: Bold}\n'
                               '  kai: {family: AR PL KaitiM GB, style: Regular}\n',
                               'fdir': DIR}, ['--fonts', 'fonts.yaml'], 2,
@@ -312,7 +380,7 @@ CASES = [
      None, {'seconds': 8}),
     ('headline taller than its module', {'ed/a.yaml': 'headline: "%s"\nbody: [正文。]\n'
                                          % ('很长的标题' * 60)}, [], 2,
-     'ed/a.yaml:1:11: error: the headline takes 248 grid lines but the module has 40; shorten it or '
+     'ed/a.yaml:1:11: error: the headline takes 158 grid lines but the module has 40; shorten it or '
      'give the article more columns or lines'),
     ('photo taller than its module', {'ed/a.yaml': 'headline: 标题\nphoto:\n  file: p.jpg\n  lines: 60\n'
                                       'body: [正文。]\n', 'ed/p.jpg': ('TRUNC', 10 ** 7)}, [], 2,

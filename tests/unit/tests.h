@@ -47,6 +47,16 @@
     X(MU_3_columns_fill_to_the_foot_but_the_last)                                                  \
     X(MU_4_text_goes_around_a_spanning_box)                                                        \
     X(MU_5_underset_and_bare_type_area_are_findings)                                               \
+    X(MU_6_a_headline_style_scales_its_band)                                                       \
+    X(MU_6_a_band_out_of_hierarchy_is_a_finding)                                                   \
+    X(MU_7_the_subtitle_is_no_wider_than_the_headline)                                             \
+    X(MU_8_a_front_page_headline_as_large_as_the_masthead_is_a_finding)                            \
+    X(front_information_counts_the_pages_and_names_the_sponsors)                                   \
+    X(front_the_ear_stands_beside_the_masthead)                                                    \
+    X(front_an_empty_ear_is_a_hole)                                                                \
+    X(front_the_folio_sets_the_page_and_the_paper_in_their_styles)                                 \
+    X(front_a_teaser_names_the_page_its_story_stands_on)                                           \
+    X(front_a_pdf_logotype_stands_for_the_name)                                                    \
     X(plan_lead_stands_top_and_widest)                                                             \
     X(plan_fills_the_page_without_overset_or_collision)                                            \
     X(plan_jumps_only_where_marked_and_to_the_page_named)                                          \
