@@ -26,7 +26,7 @@ long stagger_try(composer *c, const page_grid *g, const page_spec *ps, int p, pa
     *out = (page_out){.index = p, .label = ps->label, .name = ps->name,
                       .width = g->t->page_w, .height = g->t->page_h};
     modules_compose(c, g, out, ps, p);
-    makeup_find(out, e, c->l, c->reserved_top);
+    makeup_find(out, ps, c->l, c->reserved_top);
     c->trial_errors = diag_error_count(c->d);
     long cost = makeup_cost(out) + 100000L * c->trial_errors;
     diag_free(c->d);
