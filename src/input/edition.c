@@ -772,13 +772,18 @@ static bool resolve_jumps(loader *ld)
 static bool resolve_teaser(loader *ld, const pending_teaser *t)
 {
     const edition *e = ld->e;
-    const placement *target = NULL;
+    const article *target = NULL;
     int page = -1;
-    for (int p = 0; p < e->page_count && !target; p++)
+    /* A placement, or a story the planner will place on its page. */
+    for (int p = 0; p < e->page_count && !target; p++) {
         for (int k = 0; k < e->pages[p].placement_count && !target; k++)
             if (!e->pages[p].placements[k].continued &&
                 strcmp(e->pages[p].placements[k].article->file, t->path) == 0)
-                target = &e->pages[p].placements[k], page = p;
+                target = e->pages[p].placements[k].article, page = p;
+        for (int k = 0; k < e->pages[p].story_count && !target; k++)
+            if (strcmp(e->pages[p].stories[k].article->file, t->path) == 0)
+                target = e->pages[p].stories[k].article, page = p;
+    }
     if (!target)
         return diag_error(ld->d, t->loc,
                           "the teaser points to \"%s\", which no page of this edition places; "
@@ -791,7 +796,7 @@ static bool resolve_teaser(loader *ld, const pending_teaser *t)
     span *spans = ARENA_NEW_ARRAY(e->arena, span, 2);
     spans[0] = t->text;
     if (!spans[0].text) {
-        char *line = content_one_line(target->article->headline.text);
+        char *line = content_one_line(target->headline.text);
         spans[0] = (span){.text = arena_strdup(e->arena, line), .style = b->style, .loc = t->loc};
         free(line);
     }
