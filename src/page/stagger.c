@@ -175,6 +175,12 @@ static bool move_bottom(page_spec *ps, const template *t, int y, int d)
             va->lines -= d;
     } else if (Y->area.lines == 0) {
         return false; /* `fill` already reaches the foot or the next area */
+    } else {
+        /* Nothing exactly under it: it grows only into lines no module holds. */
+        for (int line = bottom; line < bottom + d; line++)
+            for (int col = Y->area.col_from; col <= Y->area.col_to; col++)
+                if (owner_of(ps, t, col, line) >= 0)
+                    return false;
     }
     if (Y->area.lines > 0)
         Y->area.lines += d;
