@@ -155,6 +155,7 @@ typedef struct story {
     bool keep_on_page;      /* never jumps, even when jumping would fit */
     int continue_page;      /* the page it may jump to, -1 for none */
     bool with_photo;        /* set with its photo (false: the photo left out) */
+    bool ear;               /* set in the first page's ear (报眼) beside the masthead */
     src_loc loc;
 } story;
 

@@ -452,6 +452,8 @@ static const field story_fields[] = {
      .doc = "set with its photo (true unless given; false leaves the photo out)"},
     {"keep-on-page", FIELD_BOOL, AT(st.keep_on_page),
      .doc = "never jumps to another page"},
+    {"ear", FIELD_BOOL, AT(st.ear),
+     .doc = "set in the first page's ear (报眼) beside the masthead, as a placement's area: ear"},
     {"continue-on", FIELD_CUSTOM, 0, .read = read_story_jump, .type_doc = "page label",
      .doc = "the page its rest may jump to when it does not fit"},
     {0},

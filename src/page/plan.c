@@ -18,6 +18,9 @@
 /* Bands under the lead are this many grid columns wide at most and at
  * least (one column when the page has fewer). */
 enum { BAND_MIN = 2, BAND_MAX = 4, MAX_STORIES = 32, MAX_BANDS = 12 };
+/* What a line left empty at a story's end weighs in a plan beyond its
+ * make-up cost (page/makeup.h). */
+enum { UNDERSET_MORE = 80 };
 /* A story that may jump takes at most this share of the page's lines. */
 #define JUMP_SHARE 0.6
 
@@ -26,6 +29,7 @@ typedef struct spot {
     int story;              /* index in the page's order, -1 for a continuation */
     int col_from, col_to, top, lines; /* lines 0: fill */
     bool jumps;
+    bool ear;               /* in the first page's ear, beside the masthead */
 } spot;
 
 /* A candidate layout of a page and what it costs. */
@@ -33,6 +37,7 @@ typedef struct layout_try {
     spot spots[MAX_STORIES + 1];
     int n;
     long cost, penalty;
+    long guess;             /* what the dealt bands leave empty, before setting */
     const page_spec *placed; /* after staggering */
 } layout_try;
 
@@ -49,7 +54,8 @@ typedef struct planner {
     const template *t;
     int columns, lines, reserved;
     const story *order[MAX_STORIES];
-    int n;
+    int n;                   /* the stories dealt on the grid: order[0..n) */
+    int ear;                 /* order[ear] stands in the ear; -1: none */
     int *need;               /* need[i * (columns + 1) + k] lines, -1 not yet measured */
     int *set;                /* set[…]: the columns of its own it is set in there (0: the grid's) */
     /* its rest, placed on this page for an earlier page's story */
@@ -195,21 +201,28 @@ static bool stack(planner *pl, band *b, int i)
     return true;
 }
 
-/* Deal the stories from `first` on into the bands: first one to the top of
- * each band, left to right (the higher-ranked higher and further left),
- * then each to the band with the most room left that holds it.  False
- * when one fits nowhere. */
-static bool deal(planner *pl, band *bands, int nb, int first, int *unplaced)
+/* Deal the stories from `first` on (but `skip`) into the bands: first one
+ * to the top of each band, left to right (the higher-ranked higher and
+ * further left), then each to the band with the most room left that holds
+ * it (`tightest`: the least).  False when one fits nowhere. */
+static bool deal(planner *pl, band *bands, int nb, int first, int skip, bool tightest,
+                 int *unplaced)
 {
     int i = first;
-    for (int b = 0; b < nb && i < pl->n; b++)
-        if (stack(pl, &bands[b], i))
+    for (int b = 0; b < nb && i < pl->n; b++) {
+        if (i == skip)
             i++;
+        if (i < pl->n && stack(pl, &bands[b], i))
+            i++;
+    }
     for (; i < pl->n; i++) {
+        if (i == skip)
+            continue;
         int best = -1;
         for (int b = 0; b < nb; b++) {
             int room = bands[b].bottom - bands[b].top - bands[b].used;
-            if (best < 0 || room > bands[best].bottom - bands[best].top - bands[best].used) {
+            int best_room = best < 0 ? 0 : bands[best].bottom - bands[best].top - bands[best].used;
+            if (best < 0 || (tightest ? room < best_room : room > best_room)) {
                 band trial = bands[b];
                 if (stack(pl, &trial, i))
                     best = b;
@@ -237,7 +250,7 @@ static void spots_of(const planner *pl, const band *bands, int nb, layout_try *l
             if (last)
                 lines = bands[b].bottom - top;
             lt->spots[lt->n++] = (spot){i, bands[b].col_from, bands[b].col_from + bands[b].width - 1,
-                                        top, lines, false};
+                                        top, lines, false, false};
             top += lines;
         }
     }
@@ -252,7 +265,7 @@ static long wish_penalty(const planner *pl, const layout_try *lt)
     int fold = pl->reserved + (pl->lines - pl->reserved) / 2;
     for (int x = 0; x < lt->n; x++) {
         const spot *a = &lt->spots[x];
-        if (a->story < 0)
+        if (a->story < 0 || a->ear)
             continue;
         const story *sa = pl->order[a->story];
         int bottom = a->lines ? a->top + a->lines : pl->lines;
@@ -260,7 +273,7 @@ static long wish_penalty(const planner *pl, const layout_try *lt)
             pen += 300;
         for (int y = 0; y < lt->n; y++) {
             const spot *b = &lt->spots[y];
-            if (b->story < 0 || pl->order[b->story]->rank <= sa->rank)
+            if (b->story < 0 || b->ear || pl->order[b->story]->rank <= sa->rank)
                 continue;
             if (a->top > b->top + 2)
                 pen += 40;
@@ -295,11 +308,22 @@ static void weigh(planner *pl, layout_try *lt, bool stagger)
         }
         if (s->jumps)
             p->continue_page = st->continue_page;
+        if (s->ear) {
+            p->ear = true;
+            p->area = (grid_area){.col_from = pl->columns - pl->t->masthead.ear_columns,
+                                  .col_to = pl->columns - 1, .lines = pl->t->masthead.lines,
+                                  .loc = st->loc};
+        }
     }
     page_out out;
     lt->placed = cand;
     lt->cost = compose_page_aside(pl->e, pl->l, pl->ts, cand, pl->p, pl->a, &out,
                                   stagger ? &lt->placed : NULL, NULL);
+    /* A page not filled to its foot is what a plan must above all avoid:
+     * lines left empty weigh more here than when a build staggers. */
+    for (int i = 0; i < out.findings.n; i++)
+        if (out.findings.v[i].kind == MAKEUP_UNDERSET)
+            lt->cost += UNDERSET_MORE * MAX(out.findings.v[i].lines, 1);
     page_out_free(&out);
     lt->penalty = wish_penalty(pl, lt);
 }
@@ -328,11 +352,28 @@ static int splits_of(int columns, int widest, int (*splits)[MAX_BANDS + 1], int 
     return n;
 }
 
+/* A story across the foot of the page, under bands side by side: story
+ * `story` (-1: none) across the bands from..to of the split. */
+typedef struct foot {
+    int story, from, to;
+} foot;
+
+/* What the dealt bands leave empty: the lines under the last story of
+ * each band, column by column (its text will not reach them). */
+static long guess_of(const band *bands, int nb)
+{
+    long g = 0;
+    for (int b = 0; b < nb; b++)
+        g += 20L * bands[b].width * (bands[b].bottom - bands[b].top - bands[b].used);
+    return g;
+}
+
 /* A layout with the lead k1 columns wide and `h1` lines deep at the top,
  * the stories after it beside it (when it leaves columns) and in the
- * bands of `split` under it. */
-static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, const int *split,
-                    layout_try *lt, int *unplaced)
+ * bands of `split` under it — down to the foot, or down to the story `ft`
+ * across the foot of some of them. */
+static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, const int *split, foot ft,
+                    bool tightest, layout_try *lt, int *unplaced)
 {
     memset(lt, 0, sizeof *lt);
     band bands[MAX_BANDS + 1];
@@ -347,14 +388,40 @@ static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, const int *spl
                              .bottom = pl->lines};
         col += split[i];
     }
-    lt->spots[lt->n++] = (spot){0, 0, k1 - 1, pl->reserved, h1, lead_jumps};
+    lt->spots[lt->n++] = (spot){0, 0, k1 - 1, pl->reserved, h1, lead_jumps, false};
+    spot at_foot = {.story = -2};
+    int rest_band = -1, rest_spot = -1;
+    if (ft.story > 0) {
+        /* The foot story first: the bands above it end where it starts. */
+        int b0 = k1 < pl->columns ? 1 : 0;
+        int from = bands[b0 + ft.from].col_from, width = 0;
+        for (int b = ft.from; b <= ft.to; b++)
+            width += bands[b0 + b].width;
+        int lo, hi;
+        widths_of(pl, ft.story, &lo, &hi);
+        if (width < lo || width > hi)
+            return false;
+        int need = need_of(pl, ft.story, width);
+        if (need == NO_FIT)
+            return false;
+        int top = pl->lines - need - white_at(pl, pl->lines - need);
+        for (int b = ft.from; b <= ft.to; b++) {
+            if (top - bands[b0 + b].top < 6)
+                return false;
+            bands[b0 + b].bottom = top;
+        }
+        at_foot = (spot){ft.story, from, from + width - 1, top, 0, false, false};
+    }
     if (pl->rest) {
         /* The rest of an earlier page's story stands at the foot of the
          * widest band: room is kept for it before the page's own stories. */
-        int widest = nb - 1;
+        int widest = -1;
         for (int b = 0; b < nb; b++)
-            if (bands[b].top == below && bands[b].width > bands[widest].width)
+            if (bands[b].top == below && bands[b].bottom == pl->lines &&
+                (widest < 0 || bands[b].width > bands[widest].width))
                 widest = b;
+        if (widest < 0)
+            return false;
         band *b = &bands[widest];
         int need = rest_need(pl, b->width);
         if (need == NO_FIT)
@@ -363,12 +430,27 @@ static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, const int *spl
         if (b->bottom - rest < b->top)
             return false;
         b->bottom -= rest;
+        rest_band = widest;
+        rest_spot = lt->n;
         lt->spots[lt->n++] = (spot){-1, b->col_from, b->col_from + b->width - 1, b->bottom,
-                                    pl->lines - b->bottom, false};
+                                    pl->lines - b->bottom, false, false};
     }
-    if (!deal(pl, bands, nb, 1, unplaced))
+    if (!deal(pl, bands, nb, 1, ft.story, tightest, unplaced))
         return false;
+    for (int b = 0; b < nb; b++) {
+        if (bands[b].n > 0)
+            continue;
+        if (b != rest_band)
+            return false;
+        /* The rest alone in its band: from the band's top. */
+        spot *r = &lt->spots[rest_spot];
+        r->lines += r->top - bands[b].top;
+        r->top = bands[b].top;
+    }
     spots_of(pl, bands, nb, lt);
+    if (at_foot.story > 0)
+        lt->spots[lt->n++] = at_foot;
+    lt->guess = guess_of(bands, nb);
     return true;
 }
 
@@ -428,26 +510,40 @@ static int lead_depths(planner *pl, int k1, int *depth, bool *jumps)
     return n;
 }
 
-/* The cheapest layouts as set without staggering, cheapest first: the few
- * a build's staggering is then tried on. */
-enum { SHORTLIST = 12 };
+/* The cheapest layouts, cheapest first: by what their bands leave empty
+ * (GUESSES of them, then set without staggering), then as set (the
+ * SHORTLIST a build's staggering is tried on). */
+enum { GUESSES = 256, SHORTLIST = 40 };
 typedef struct shortlist {
-    layout_try v[SHORTLIST];
-    int n;
+    layout_try v[GUESSES];
+    int n, cap;
+    bool set;               /* weighed by the cost as set, not the guess */
 } shortlist;
+
+static long key_of(const shortlist *sl, const layout_try *lt)
+{
+    return (sl->set ? lt->cost : lt->guess) + lt->penalty;
+}
 
 static void keep(shortlist *sl, const layout_try *lt)
 {
-    long c = lt->cost + lt->penalty;
+    long c = key_of(sl, lt);
     int at = sl->n;
-    while (at > 0 && sl->v[at - 1].cost + sl->v[at - 1].penalty > c)
+    while (at > 0 && key_of(sl, &sl->v[at - 1]) > c)
         at--;
-    if (at >= SHORTLIST)
+    if (at >= sl->cap)
         return;
-    int n = MIN(sl->n + 1, SHORTLIST);
+    int n = MIN(sl->n + 1, sl->cap);
     memmove(&sl->v[at + 1], &sl->v[at], sizeof(layout_try) * (size_t)(n - 1 - at));
     sl->v[at] = *lt;
     sl->n = n;
+}
+
+/* The story of the ear, beside the masthead, after the grid's. */
+static void add_ear(const planner *pl, layout_try *lt)
+{
+    if (pl->ear >= 0)
+        lt->spots[lt->n++] = (spot){.story = pl->ear, .ear = true};
 }
 
 /* Every layout with the lead k1 columns wide and h1 deep, kept in the
@@ -466,20 +562,37 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, int (*splits)[MAX_
     if (ns == 0) {
         /* The lead alone: down to the foot. */
         layout_try lt = {.n = 1};
-        lt.spots[0] = (spot){0, 0, k1 - 1, pl->reserved, 0, jumps};
-        weigh(pl, &lt, false);
+        lt.spots[0] = (spot){0, 0, k1 - 1, pl->reserved, 0, jumps, false};
+        add_ear(pl, &lt);
         keep(sl, &lt);
         return;
     }
     for (int s = 0; s < ns; s++) {
-        layout_try lt;
-        int miss = -1;
-        if (!lay_out(pl, k1, h1, jumps, splits[s], &lt, &miss)) {
-            *unplaced = MAX(*unplaced, miss);
-            continue;
+        int nbands = 0;
+        while (splits[s][nbands])
+            nbands++;
+        /* No story across the foot; then each story after the lead across
+         * the foot of two bands or more at the left, at the right, or all. */
+        foot feet[1 + MAX_STORIES * 2 * MAX_BANDS];
+        int nf = 0;
+        feet[nf++] = (foot){-1, 0, 0};
+        for (int f = 1; f < pl->n; f++)
+            for (int from = 0; from < nbands; from++)
+                for (int to = from + 1; to < nbands; to++)
+                    if (from == 0 || to == nbands - 1)
+                        feet[nf++] = (foot){f, from, to};
+        for (int k = 0; k < 2 * nf; k++) {
+            layout_try lt;
+            int miss = -1;
+            if (!lay_out(pl, k1, h1, jumps, splits[s], feet[k / 2], k % 2, &lt, &miss)) {
+                if (k == 0)
+                    *unplaced = MAX(*unplaced, miss);
+                continue;
+            }
+            lt.penalty = wish_penalty(pl, &lt);
+            add_ear(pl, &lt);
+            keep(sl, &lt);
         }
-        weigh(pl, &lt, false);
-        keep(sl, &lt);
     }
 }
 
@@ -494,6 +607,7 @@ static bool plan_page(planner *pl, layout_try *best)
         from = MAX(from, (pl->columns + 1) / 2);
     int (*splits)[MAX_BANDS + 1] = xmalloc(sizeof(*splits) * 512);
     shortlist *sl = xcalloc(1, sizeof *sl);
+    sl->cap = GUESSES;
     int unplaced = -1;
     for (int k1 = to; k1 >= from; k1--) {
         int depths[8];
@@ -504,12 +618,21 @@ static bool plan_page(planner *pl, layout_try *best)
     }
     free(splits);
     bool found = sl->n > 0;
-    /* The shortlist set as a build sets it, staggered: the cheapest then. */
+    /* The likeliest set as they are; the cheapest of those set as a build
+     * sets them, staggered: the cheapest then. */
+    shortlist *set = xcalloc(1, sizeof *set);
+    set->cap = SHORTLIST;
+    set->set = true;
     for (int i = 0; i < sl->n; i++) {
-        weigh(pl, &sl->v[i], true);
-        if (i == 0 || sl->v[i].cost + sl->v[i].penalty < best->cost + best->penalty)
-            *best = sl->v[i];
+        weigh(pl, &sl->v[i], false);
+        keep(set, &sl->v[i]);
     }
+    for (int i = 0; i < set->n; i++) {
+        weigh(pl, &set->v[i], true);
+        if (i == 0 || set->v[i].cost + set->v[i].penalty < best->cost + best->penalty)
+            *best = set->v[i];
+    }
+    free(set);
     free(sl);
     if (!found && pl->explain) {
         for (int i = 0; i < pl->n; i++) {
@@ -627,7 +750,10 @@ static void put_placements(strbuf *b, const planner *pl, const layout_try *lt, i
             sb_printf(b, "          # rank %d\n", st->rank);
         else
             sb_printf(b, "          # the rest, from %s\n", e->pages[pl->rest_from_page].label);
-        put_area(b, indent, &p->area, false);
+        if (s->ear)
+            sb_printf(b, "%sarea: ear\n", indent);
+        else
+            put_area(b, indent, &p->area, false);
         sb_printf(b, "%splanned: true\n", indent);
         for (int i = 0; i < p->part_count; i++) {
             if (i == 0)
@@ -803,10 +929,33 @@ char *plan_edition(const edition *e, const layout *l, typesetter *ts, const plan
         pl->reserved = p == 0 && pl->t->masthead.enabled && e->masthead.present
                            ? pl->t->masthead.lines
                            : 0;
-        for (int i = 0; i < ps->story_count; i++)
-            pl->order[pl->n++] = &ps->stories[i];
+        pl->ear = -1;
+        const story *ear = NULL;
+        for (int i = 0; i < ps->story_count && ok; i++) {
+            if (!ps->stories[i].ear) {
+                pl->order[pl->n++] = &ps->stories[i];
+                continue;
+            }
+            if (ear)
+                ok = diag_error(d, ps->stories[i].loc, "page %s has two stories for its ear",
+                                ps->label);
+            else if (p != 0 || pl->reserved == 0 || pl->t->masthead.ear_columns == 0)
+                ok = diag_error(d, ps->stories[i].loc,
+                                "the ear (ear: true) stands beside the masthead of the first "
+                                "page, and page %s has none",
+                                ps->label);
+            ear = &ps->stories[i];
+        }
+        if (!ok)
+            break;
+        if (pl->n == 0)
+            pl->order[pl->n++] = ear, ear = NULL;
         qsort(pl->order, (size_t)pl->n, sizeof pl->order[0], rank_order);
-        size_t cells = (size_t)pl->n * (size_t)(pl->columns + 1);
+        if (ear) {
+            pl->ear = pl->n;
+            pl->order[pl->n] = ear;
+        }
+        size_t cells = (size_t)(pl->n + 1) * (size_t)(pl->columns + 1);
         pl->need = ARENA_NEW_ARRAY(a, int, cells);
         pl->set = ARENA_NEW_ARRAY(a, int, cells);
         for (size_t i = 0; i < cells; i++)

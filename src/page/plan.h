@@ -12,15 +12,20 @@
  * front or inside page is: the lead (rank 1) across the top — the page's
  * width, or its left part with the next stories stacked beside it — and
  * under it bands of columns (2 to 4 wide on a broadsheet), each a stack of
- * stories, the last of each band reaching the foot.  Every split of the
- * columns into bands and every width of the lead is tried, the stories
- * dealt into the bands by rank (the higher-ranked higher and further left)
- * and by room; each candidate is set aside as a build would set it —
- * staggered, its make-up checked — and weighed by what it leaves to mend
- * (page/makeup.h: overset, headline collisions, short columns, empty
- * lines, bare type area) and by what it does against the ranks and the
- * wishes.  The cheapest wins.  A story that fits nowhere is reported with
- * the room it would need.  The same input always gives the same plan.
+ * stories, the last of each band reaching the foot, or reaching a story
+ * set across the foot of two bands or more (at the left, at the right or
+ * across the page).  Every split of the columns into bands, every width of
+ * the lead and every story across the foot is tried, the stories dealt
+ * into the bands by rank (the higher-ranked higher and further left) and
+ * by room (the band with most room, or with least, that holds it); a story
+ * marked for the ear stands there.  The layouts whose bands leave least
+ * empty are set aside as they are, and the cheapest of those as a build
+ * would set them — staggered, its make-up checked — each weighed by what
+ * it leaves to mend (page/makeup.h: overset, headline collisions, short
+ * columns, empty lines (here weighed more), bare type area) and by what
+ * it does against the ranks and the wishes.  The cheapest wins.  A story
+ * that fits nowhere is reported with the room it would need.  The same
+ * input always gives the same plan.
  *
  * A story whose rest may jump (`continue-on`) is given at most the room
  * the page can spare, and its rest is placed on the page named, after that
