@@ -52,7 +52,8 @@ typedef struct fixture_edition {
 
 fixture_edition fixture_compose(const char *article_yaml, const char *columns);
 /* An edition of several files (name, text, name, text, …, NULL; one is
- * edition.yaml) on the golden tests' layout, loaded and composed.
+ * edition.yaml; a text "@copy PATH" is a copy of the repository's file
+ * PATH, a photo) on the golden tests' layout, loaded and composed.
  * Exits when it cannot be loaded. */
 fixture_edition fixture_compose_files(const char *name, ...);
 /* The plan (page/plan.h) of an edition of several files given as above,
