@@ -1,69 +1,14 @@
-/* plan.c — the planner: needs measured, layouts tried, the plan written. */
+/* plan.c — the planner: needs measured, layouts tried (page/planout.c
+ * explains and writes the plan). */
 #include "page/plan.h"
 
-#include "base/arena.h"
-#include "base/files.h"
-#include "base/strbuf.h"
 #include "page/compose.h"
 #include "page/grid.h"
 #include "page/makeup.h"
+#include "page/planner.h"
 
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A story that fits nowhere at a width. */
-#define NO_FIT INT_MAX
-/* Bands under the lead are this many grid columns wide at most and at
- * least (one column when the page has fewer). */
-enum { BAND_MIN = 2, BAND_MAX = 4, MAX_STORIES = 32, MAX_BANDS = 12 };
-/* What a line left empty at a story's end weighs in a plan beyond its
- * make-up cost (page/makeup.h). */
-enum { UNDERSET_MORE = 80 };
-/* A story that may jump takes at most this share of the page's lines. */
-#define JUMP_SHARE 0.6
-
-/* Where the planner put a story, or its rest. */
-typedef struct spot {
-    int story;              /* index in the page's order, -1 for a continuation */
-    int col_from, col_to, top, lines; /* lines 0: fill */
-    bool jumps;
-    bool ear;               /* in the first page's ear, beside the masthead */
-} spot;
-
-/* A candidate layout of a page and what it costs. */
-typedef struct layout_try {
-    spot spots[MAX_STORIES + 1];
-    int n;
-    long cost, penalty;
-    long guess;             /* what the dealt bands leave empty, before setting */
-    const page_spec *placed; /* after staggering */
-} layout_try;
-
-typedef struct planner {
-    const edition *e;
-    const layout *l;
-    typesetter *ts;
-    diag *d;
-    arena *a;
-    FILE *explain;
-    /* the page being planned */
-    int p;
-    const page_spec *ps;
-    const template *t;
-    int columns, lines, reserved;
-    const story *order[MAX_STORIES];
-    int n;                   /* the stories dealt on the grid: order[0..n) */
-    int ear;                 /* order[ear] stands in the ear; -1: none */
-    int *need;               /* need[i * (columns + 1) + k] lines, -1 not yet measured */
-    int *set;                /* set[…]: the columns of its own it is set in there (0: the grid's) */
-    /* its rest, placed on this page for an earlier page's story */
-    const story *rest;       /* NULL: none */
-    int rest_from_page;
-    const page_spec *done;   /* the edition's pages as planned so far */
-    int rest_need[25];       /* lines by width, measured with the whole edition; -1 unknown */
-} planner;
 
 static int rest_need(planner *pl, int width);
 
@@ -111,10 +56,19 @@ static placement placement_of(const planner *pl, const story *st, int col_from, 
  * own, 0: the grid's) and `lines` grid lines at the top of the page
  * (nothing above it: no white).  *wrong: it met an error (a table too wide,
  * a photo too tall), not just too little room. */
+static bool fits_placed(planner *pl, placement p, bool *wrong, int *head);
+
 static bool fits(planner *pl, int i, int k, int set, int lines, bool *wrong)
 {
     placement p = placement_of(pl, pl->order[i], 0, k - 1, pl->reserved, lines);
     p.set_columns = set;
+    return fits_placed(pl, p, wrong, NULL);
+}
+
+/* Whether placement p, alone on the page, sets whole; *head (when asked)
+ * the grid lines from its top to the foot of its headline band. */
+static bool fits_placed(planner *pl, placement p, bool *wrong, int *head)
+{
     page_spec one = *pl->ps;
     one.placements = &p;
     one.placement_count = 1;
@@ -126,6 +80,10 @@ static bool fits(planner *pl, int i, int k, int set, int lines, bool *wrong)
     bool whole = errors == 0 && out.modules.n == 1 && out.modules.v[0].overset_lines == 0;
     if (wrong)
         *wrong = errors > 0;
+    if (head)
+        *head = out.modules.n == 1 ? out.modules.v[0].head_top + out.modules.v[0].head_lines -
+                                         p.area.top
+                                   : -1;
     page_out_free(&out);
     return whole;
 }
@@ -160,8 +118,41 @@ static int need_of(planner *pl, int i, int k)
     return *slot = lo;
 }
 
-/* The widths story i may take: its wish, at least its photo's. */
-static void widths_of(const planner *pl, int i, int *from, int *to)
+/* The lead with its headline across the page and its text in the first
+ * k columns under it: the lines its text needs there (the band's in
+ * pl->band), NO_FIT when it needs more than the page holds. */
+static int body_need(planner *pl, int k)
+{
+    if (pl->body_need[k] >= 0)
+        return pl->body_need[k];
+    int depth = pl->lines - pl->reserved;
+    if (pl->band < 0) {
+        placement p = placement_of(pl, pl->order[0], 0, pl->columns - 1, pl->reserved, depth);
+        int head = 0;
+        fits_placed(pl, p, NULL, &head);
+        pl->band = head > 0 && head < depth / 2 ? head : 0;
+    }
+    if (pl->band == 0)
+        return pl->body_need[k] = NO_FIT;
+    grid_area part = {0, k - 1, pl->reserved + pl->band, 0, pl->order[0]->loc};
+    placement p = placement_of(pl, pl->order[0], 0, pl->columns - 1, pl->reserved, pl->band);
+    p.parts = &part;
+    p.part_count = 1;
+    int lo = 1, hi = depth - pl->band;
+    part.lines = hi;
+    if (!fits_placed(pl, p, NULL, NULL))
+        return pl->body_need[k] = NO_FIT;
+    while (lo < hi) {
+        part.lines = (lo + hi) / 2;
+        if (fits_placed(pl, p, NULL, NULL))
+            hi = part.lines;
+        else
+            lo = part.lines + 1;
+    }
+    return pl->body_need[k] = lo;
+}
+
+void plan_widths(const planner *pl, int i, int *from, int *to)
 {
     const story *st = pl->order[i];
     int photo_cols = st->article->photo ? st->article->photo->columns : 1;
@@ -189,7 +180,7 @@ static int white_at(const planner *pl, int top)
 static bool stack(planner *pl, band *b, int i)
 {
     int from, to;
-    widths_of(pl, i, &from, &to);
+    plan_widths(pl, i, &from, &to);
     if (b->width < from || b->width > to || b->n >= MAX_STORIES)
         return false;
     int need = need_of(pl, i, b->width);
@@ -250,7 +241,7 @@ static void spots_of(const planner *pl, const band *bands, int nb, layout_try *l
             if (last)
                 lines = bands[b].bottom - top;
             lt->spots[lt->n++] = (spot){i, bands[b].col_from, bands[b].col_from + bands[b].width - 1,
-                                        top, lines, false, false};
+                                        top, lines, false, false, 0, 0};
             top += lines;
         }
     }
@@ -308,6 +299,12 @@ static void weigh(planner *pl, layout_try *lt, bool stagger)
         }
         if (s->jumps)
             p->continue_page = st->continue_page;
+        if (s->body_cols) {
+            p->parts = ARENA_NEW_ARRAY(pl->a, grid_area, 1);
+            p->parts[0] = (grid_area){0, s->body_cols - 1, s->top + s->lines, s->body_lines,
+                                      st->loc};
+            p->part_count = 1;
+        }
         if (s->ear) {
             p->ear = true;
             p->area = (grid_area){.col_from = pl->columns - pl->t->masthead.ear_columns,
@@ -372,23 +369,27 @@ static long guess_of(const band *bands, int nb)
  * the stories after it beside it (when it leaves columns) and in the
  * bands of `split` under it — down to the foot, or down to the story `ft`
  * across the foot of some of them. */
-static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, const int *split, foot ft,
-                    bool tightest, layout_try *lt, int *unplaced)
+static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, bool wide, const int *split,
+                    foot ft, bool tightest, layout_try *lt, int *unplaced)
 {
     memset(lt, 0, sizeof *lt);
     band bands[MAX_BANDS + 1];
     int nb = 0;
     int below = pl->reserved + h1;
     if (k1 < pl->columns)
-        bands[nb++] = (band){.col_from = k1, .width = pl->columns - k1, .top = pl->reserved,
-                             .bottom = below};
+        bands[nb++] = (band){.col_from = k1, .width = pl->columns - k1,
+                             .top = pl->reserved + (wide ? pl->band : 0), .bottom = below};
     int col = 0;
     for (int i = 0; split[i]; i++) {
         bands[nb++] = (band){.col_from = col, .width = split[i], .top = below,
                              .bottom = pl->lines};
         col += split[i];
     }
-    lt->spots[lt->n++] = (spot){0, 0, k1 - 1, pl->reserved, h1, lead_jumps, false};
+    if (wide)
+        lt->spots[lt->n++] = (spot){0, 0, pl->columns - 1, pl->reserved, pl->band, lead_jumps,
+                                    false, k1, h1 - pl->band};
+    else
+        lt->spots[lt->n++] = (spot){0, 0, k1 - 1, pl->reserved, h1, lead_jumps, false, 0, 0};
     spot at_foot = {.story = -2};
     int rest_band = -1, rest_spot = -1;
     if (ft.story > 0) {
@@ -398,7 +399,7 @@ static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, const int *spl
         for (int b = ft.from; b <= ft.to; b++)
             width += bands[b0 + b].width;
         int lo, hi;
-        widths_of(pl, ft.story, &lo, &hi);
+        plan_widths(pl, ft.story, &lo, &hi);
         if (width < lo || width > hi)
             return false;
         int need = need_of(pl, ft.story, width);
@@ -410,7 +411,7 @@ static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, const int *spl
                 return false;
             bands[b0 + b].bottom = top;
         }
-        at_foot = (spot){ft.story, from, from + width - 1, top, 0, false, false};
+        at_foot = (spot){ft.story, from, from + width - 1, top, 0, false, false, 0, 0};
     }
     if (pl->rest) {
         /* The rest of an earlier page's story stands at the foot of the
@@ -433,7 +434,7 @@ static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, const int *spl
         rest_band = widest;
         rest_spot = lt->n;
         lt->spots[lt->n++] = (spot){-1, b->col_from, b->col_from + b->width - 1, b->bottom,
-                                    pl->lines - b->bottom, false, false};
+                                    pl->lines - b->bottom, false, false, 0, 0};
     }
     if (!deal(pl, bands, nb, 1, ft.story, tightest, unplaced))
         return false;
@@ -452,37 +453,6 @@ static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, const int *spl
         lt->spots[lt->n++] = at_foot;
     lt->guess = guess_of(bands, nb);
     return true;
-}
-
-static void explain_layout(const planner *pl, const layout_try *lt)
-{
-    if (!pl->explain)
-        return;
-    fprintf(pl->explain, "page %s: cost %ld (make-up %ld, ranks and wishes %ld)\n", pl->ps->label,
-            lt->cost + lt->penalty, lt->cost, lt->penalty);
-    for (int k = 0; k < lt->n; k++) {
-        const spot *s = &lt->spots[k];
-        const story *st = s->story >= 0 ? pl->order[s->story] : pl->rest;
-        const grid_area *a = &lt->placed->placements[k].area;
-        fprintf(pl->explain, "  %-16s rank %-2d columns %d-%d top %d lines %d%s%s%s\n",
-                st->article->id, s->story >= 0 ? st->rank : 0, a->col_from + 1, a->col_to + 1,
-                a->top + 1, grid_area_bottom(lt->placed, a, pl->t) - a->top,
-                a->top != s->top || a->lines != s->lines ? " (moved to stagger or fit)" : "",
-                s->jumps ? ", jumps" : "", s->story < 0 ? ", the rest of a story" : "");
-        if (s->story >= 0) {
-            int from, to;
-            widths_of(pl, s->story, &from, &to);
-            fprintf(pl->explain, "  %16s needs", "");
-            for (int w = from; w <= to; w++) {
-                int n = pl->need[s->story * (pl->columns + 1) + w];
-                if (n == NO_FIT)
-                    fprintf(pl->explain, " %d col: none", w);
-                else if (n >= 0)
-                    fprintf(pl->explain, " %d col: %d", w, n);
-            }
-            fprintf(pl->explain, "\n");
-        }
-    }
 }
 
 /* The lead's depths to try at width k1: what it needs; and when it may
@@ -549,8 +519,8 @@ static void add_ear(const planner *pl, layout_try *lt)
 /* Every layout with the lead k1 columns wide and h1 deep, kept in the
  * shortlist when among the cheapest; *unplaced the furthest story some
  * layout could not place. */
-static void try_lead(planner *pl, int k1, int h1, bool jumps, int (*splits)[MAX_BANDS + 1],
-                     shortlist *sl, int *unplaced)
+static void try_lead(planner *pl, int k1, int h1, bool jumps, bool wide,
+                     int (*splits)[MAX_BANDS + 1], shortlist *sl, int *unplaced)
 {
     enum { MAX_SPLITS = 512 };
     if (pl->reserved + h1 > pl->lines)
@@ -562,7 +532,7 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, int (*splits)[MAX_
     if (ns == 0) {
         /* The lead alone: down to the foot. */
         layout_try lt = {.n = 1};
-        lt.spots[0] = (spot){0, 0, k1 - 1, pl->reserved, 0, jumps, false};
+        lt.spots[0] = (spot){0, 0, k1 - 1, pl->reserved, 0, jumps, false, 0, 0};
         add_ear(pl, &lt);
         keep(sl, &lt);
         return;
@@ -584,7 +554,7 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, int (*splits)[MAX_
         for (int k = 0; k < 2 * nf; k++) {
             layout_try lt;
             int miss = -1;
-            if (!lay_out(pl, k1, h1, jumps, splits[s], feet[k / 2], k % 2, &lt, &miss)) {
+            if (!lay_out(pl, k1, h1, jumps, wide, splits[s], feet[k / 2], k % 2, &lt, &miss)) {
                 if (k == 0)
                     *unplaced = MAX(*unplaced, miss);
                 continue;
@@ -598,23 +568,26 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, int (*splits)[MAX_
 
 /* The best layout of the page, or false when no story arrangement holds
  * every story (reported, with the room the first one left over needs). */
-static bool plan_page(planner *pl, layout_try *best)
+/* The cheapest layout of the page with its lead `from` to `to` columns
+ * wide — its headline as wide as its text, or (`wide`) across the page
+ * over its text — into *best; false when none holds every story. */
+static bool search(planner *pl, int from, int to, bool wide, layout_try *best, int *unplaced)
 {
-    int from, to;
-    widths_of(pl, 0, &from, &to);
-    /* The lead stands widest: half the page at least, unless wished. */
-    if (pl->order[0]->min_columns == 0)
-        from = MAX(from, (pl->columns + 1) / 2);
     int (*splits)[MAX_BANDS + 1] = xmalloc(sizeof(*splits) * 512);
     shortlist *sl = xcalloc(1, sizeof *sl);
     sl->cap = GUESSES;
-    int unplaced = -1;
     for (int k1 = to; k1 >= from; k1--) {
-        int depths[8];
-        bool jump_at[8];
-        int nd = lead_depths(pl, k1, depths, jump_at);
-        for (int d = 0; d < nd; d++)
-            try_lead(pl, k1, depths[d], jump_at[d], splits, sl, &unplaced);
+        if (!wide) {
+            int depths[8];
+            bool jump_at[8];
+            int nd = lead_depths(pl, k1, depths, jump_at);
+            for (int d = 0; d < nd; d++)
+                try_lead(pl, k1, depths[d], jump_at[d], false, splits, sl, unplaced);
+            continue;
+        }
+        int body = k1 < pl->columns ? body_need(pl, k1) : NO_FIT;
+        if (body != NO_FIT)
+            try_lead(pl, k1, pl->band + body, false, true, splits, sl, unplaced);
     }
     free(splits);
     bool found = sl->n > 0;
@@ -634,6 +607,30 @@ static bool plan_page(planner *pl, layout_try *best)
     }
     free(set);
     free(sl);
+    return found;
+}
+
+/* The best layout of the page, or false when no story arrangement holds
+ * every story (reported, with the room the first one left over needs). */
+static bool plan_page(planner *pl, layout_try *best)
+{
+    int from, to;
+    plan_widths(pl, 0, &from, &to);
+    /* The lead stands widest: half the page at least, unless wished. */
+    if (pl->order[0]->min_columns == 0)
+        from = MAX(from, (pl->columns + 1) / 2);
+    int unplaced = -1;
+    bool found = search(pl, from, to, false, best, &unplaced);
+    /* What leaves something to mend: the lead's headline across the page
+     * over its text in fewer columns, the room beside its text for more. */
+    if (!found || best->cost > 0) {
+        layout_try *other = xcalloc(1, sizeof *other);
+        if (search(pl, from, to, true, other, &unplaced) &&
+            (!found || other->cost + other->penalty < best->cost + best->penalty))
+            *best = *other;
+        found |= other->n > 0;
+        free(other);
+    }
     if (!found && pl->explain) {
         for (int i = 0; i < pl->n; i++) {
             fprintf(pl->explain, "  %s needs", pl->order[i]->article->id);
@@ -648,7 +645,7 @@ static bool plan_page(planner *pl, layout_try *best)
     if (!found) {
         const story *st = pl->order[MAX(unplaced, 0)];
         int from_w, to_w;
-        widths_of(pl, MAX(unplaced, 0), &from_w, &to_w);
+        plan_widths(pl, MAX(unplaced, 0), &from_w, &to_w);
         int need = need_of(pl, MAX(unplaced, 0), to_w);
         return diag_error(pl->d, st->loc,
                           "the stories of page %s do not fit it: \"%s\" (rank %d) has no room "
@@ -658,7 +655,7 @@ static bool plan_page(planner *pl, layout_try *best)
                           need == NO_FIT ? "more than " : "",
                           need == NO_FIT ? pl->lines - pl->reserved : need, to_w);
     }
-    explain_layout(pl, best);
+    plan_explain(pl, best);
     return true;
 }
 
@@ -715,171 +712,6 @@ static int rest_need(planner *pl, int width)
             lo = mid + 1;
     }
     return pl->rest_need[width] = lo;
-}
-
-/* ---- writing the plan ------------------------------------------------------ */
-
-static void put_area(strbuf *b, const char *indent, const grid_area *a, bool first_key)
-{
-    if (a->col_from == a->col_to)
-        sb_printf(b, "%scolumns: %d\n", first_key ? "" : indent, a->col_from + 1);
-    else
-        sb_printf(b, "%scolumns: %d-%d\n", first_key ? "" : indent, a->col_from + 1,
-                  a->col_to + 1);
-    sb_printf(b, "%stop: %d\n", indent, a->top + 1);
-    if (a->lines)
-        sb_printf(b, "%slines: %d\n", indent, a->lines);
-    else
-        sb_printf(b, "%slines: fill\n", indent);
-}
-
-/* The articles: block of a planned page at indentation `in`. */
-static void put_placements(strbuf *b, const planner *pl, const layout_try *lt, int in,
-                           const edition *e)
-{
-    char indent[64];
-    int w = MIN(in, 50);
-    sb_printf(b, "%*sarticles:                    # planned (paiban plan)\n", w, "");
-    snprintf(indent, sizeof indent, "%*s", w + 4, "");
-    for (int k = 0; k < lt->n; k++) {
-        const spot *s = &lt->spots[k];
-        const story *st = s->story >= 0 ? pl->order[s->story] : pl->rest;
-        const placement *p = &lt->placed->placements[k];
-        sb_printf(b, "%*s- article: %s", w + 2, "", st->given);
-        if (s->story >= 0)
-            sb_printf(b, "          # rank %d\n", st->rank);
-        else
-            sb_printf(b, "          # the rest, from %s\n", e->pages[pl->rest_from_page].label);
-        if (s->ear)
-            sb_printf(b, "%sarea: ear\n", indent);
-        else
-            put_area(b, indent, &p->area, false);
-        sb_printf(b, "%splanned: true\n", indent);
-        for (int i = 0; i < p->part_count; i++) {
-            if (i == 0)
-                sb_printf(b, "%sparts:\n", indent);
-            sb_printf(b, "%s  - {", indent);
-            const grid_area *a = &p->parts[i];
-            sb_printf(b, "columns: %d-%d, top: %d, lines: %d}\n", a->col_from + 1, a->col_to + 1,
-                      a->top + 1, a->lines);
-        }
-        if (p->set_columns)
-            sb_printf(b, "%sset-columns: %d\n", indent, p->set_columns);
-        if (p->continued)
-            sb_printf(b, "%scontinued: true\n", indent);
-        if (s->jumps)
-            sb_printf(b, "%scontinue-on: %s\n", indent, e->pages[st->continue_page].label);
-        const int styles[3] = {p->kicker_style, p->headline_style, p->subtitle_style};
-        const char *keys[3] = {"kicker-style", "headline-style", "subtitle-style"};
-        for (int i = 0; i < 3; i++)
-            if (styles[i] >= 0)
-                sb_printf(b, "%s%s: %s\n", indent, keys[i], pl->l->styles[styles[i]].name);
-    }
-}
-
-/* The line (from 1) of `text` that holds a page's "stories:" key, and the
- * last line of that block: from the first story's line up to the key,
- * then down past every line indented deeper than the key. */
-static bool stories_block(const char *text, const page_spec *ps, int *key_line, int *last_line,
-                          int *key_indent)
-{
-    /* Index the lines. */
-    int nlines = 1;
-    for (const char *c = text; *c; c++)
-        nlines += *c == '\n';
-    const char **starts = xmalloc(sizeof(char *) * (size_t)(nlines + 1));
-    int n = 0;
-    starts[n++] = text;
-    for (const char *c = text; *c; c++)
-        if (*c == '\n')
-            starts[n++] = c + 1;
-    int first = ps->stories[0].loc.line;
-    int k = first - 1;
-    for (; k >= 1; k--) {
-        const char *l = starts[k - 1];
-        while (*l == ' ')
-            l++;
-        if (strncmp(l, "stories:", 8) == 0)
-            break;
-    }
-    bool ok = k >= 1;
-    if (ok) {
-        *key_line = k;
-        *key_indent = 0;
-        while (starts[k - 1][*key_indent] == ' ')
-            (*key_indent)++;
-        int last = first;
-        for (int m = first + 1; m <= n; m++) {
-            const char *l = starts[m - 1];
-            int ind = 0;
-            while (l[ind] == ' ')
-                ind++;
-            bool blank = l[ind] == '\n' || l[ind] == '\0' || l[ind] == '#';
-            if (!blank && ind <= *key_indent)
-                break;
-            if (!blank)
-                last = m;
-        }
-        *last_line = last;
-    }
-    free(starts);
-    return ok;
-}
-
-/* edition.yaml with each planned page's stories: block replaced by its
- * articles: (the rest of the file, comments and all, as it is). */
-static char *rewrite(const edition *e, const layout_try *tries, const planner *per_page,
-                     const bool *planned, diag *d)
-{
-    char *text;
-    size_t len;
-    if (!files_read(e->files, e->file, 1 << 22, &text, &len)) {
-        diag_error(d, (src_loc){e->file, 0, 0}, "cannot read %s again to write the plan",
-                   e->file);
-        return NULL;
-    }
-    /* Blocks by line: replace from the last page up, so that lines above
-     * keep their numbers. */
-    strbuf out = {0};
-    int *from = xcalloc((size_t)e->page_count + 1, sizeof(int));
-    int *to = xcalloc((size_t)e->page_count + 1, sizeof(int));
-    int *indent = xcalloc((size_t)e->page_count + 1, sizeof(int));
-    bool ok = true;
-    for (int p = 0; p < e->page_count; p++)
-        if (planned[p] && !stories_block(text, &e->pages[p], &from[p], &to[p], &indent[p]))
-            ok = diag_error(d, e->pages[p].loc, "cannot find the stories of page %s in %s",
-                            e->pages[p].label, e->file);
-    int line = 1;
-    const char *c = text;
-    while (ok && *c) {
-        int page = -1;
-        for (int p = 0; p < e->page_count; p++)
-            if (planned[p] && from[p] == line)
-                page = p;
-        if (page >= 0) {
-            put_placements(&out, &per_page[page], &tries[page], indent[page], e);
-            while (*c && line <= to[page]) {
-                const char *nl = strchr(c, '\n');
-                c = nl ? nl + 1 : c + strlen(c);
-                line++;
-            }
-            continue;
-        }
-        const char *nl = strchr(c, '\n');
-        size_t n = nl ? (size_t)(nl - c + 1) : strlen(c);
-        sb_printf(&out, "%.*s", (int)n, c);
-        c += n;
-        line++;
-    }
-    free(from);
-    free(to);
-    free(indent);
-    free(text);
-    if (!ok) {
-        free(sb_take(&out));
-        return NULL;
-    }
-    return sb_take(&out);
 }
 
 /* ---- the edition ------------------------------------------------------------ */
@@ -973,7 +805,8 @@ char *plan_edition(const edition *e, const layout *l, typesetter *ts, const plan
         }
         pl->done = done;
         for (int w = 0; w < 25; w++)
-            pl->rest_need[w] = -1;
+            pl->rest_need[w] = pl->body_need[w] = -1;
+        pl->band = -1;
         ok = plan_page(pl, &tries[p]);
         if (ok) {
             planned[p] = true;
@@ -983,7 +816,7 @@ char *plan_edition(const edition *e, const layout *l, typesetter *ts, const plan
             done[p].story_count = 0;
         }
     }
-    char *yaml = ok ? rewrite(e, tries, per_page, planned, d) : NULL;
+    char *yaml = ok ? plan_rewrite(e, tries, per_page, planned, d) : NULL;
     free(tries);
     free(per_page);
     free(planned);

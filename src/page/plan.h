@@ -23,7 +23,9 @@
  * would set them — staggered, its make-up checked — each weighed by what
  * it leaves to mend (page/makeup.h: overset, headline collisions, short
  * columns, empty lines (here weighed more), bare type area) and by what
- * it does against the ranks and the wishes.  The cheapest wins.  A story
+ * it does against the ranks and the wishes.  When the cheapest still
+ * leaves something to mend, the lead's headline across the page over its
+ * text in fewer columns is tried too.  The cheapest wins.  A story
  * that fits nowhere is reported with the room it would need.  The same
  * input always gives the same plan.
  *
