@@ -241,7 +241,7 @@ static void spots_of(const planner *pl, const band *bands, int nb, layout_try *l
             if (last)
                 lines = bands[b].bottom - top;
             lt->spots[lt->n++] = (spot){i, bands[b].col_from, bands[b].col_from + bands[b].width - 1,
-                                        top, lines, false, false, 0, 0};
+                                        top, lines, false, false, 0, 0, 0};
             top += lines;
         }
     }
@@ -293,6 +293,8 @@ static void weigh(planner *pl, layout_try *lt, bool stagger)
         *p = placement_of(pl, st, s->col_from, s->col_to, s->top, s->lines);
         if (s->story >= 0)
             p->set_columns = pl->set[s->story * (pl->columns + 1) + s->col_to - s->col_from + 1];
+        if (s->set)
+            p->set_columns = s->set;
         if (s->story < 0) {
             p->continued = true;
             p->kicker_style = p->headline_style = p->subtitle_style = -1;
@@ -387,9 +389,9 @@ static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, bool wide, con
     }
     if (wide)
         lt->spots[lt->n++] = (spot){0, 0, pl->columns - 1, pl->reserved, pl->band, lead_jumps,
-                                    false, k1, h1 - pl->band};
+                                    false, k1, h1 - pl->band, 0};
     else
-        lt->spots[lt->n++] = (spot){0, 0, k1 - 1, pl->reserved, h1, lead_jumps, false, 0, 0};
+        lt->spots[lt->n++] = (spot){0, 0, k1 - 1, pl->reserved, h1, lead_jumps, false, 0, 0, 0};
     spot at_foot = {.story = -2};
     int rest_band = -1, rest_spot = -1;
     if (ft.story > 0) {
@@ -411,7 +413,7 @@ static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, bool wide, con
                 return false;
             bands[b0 + b].bottom = top;
         }
-        at_foot = (spot){ft.story, from, from + width - 1, top, 0, false, false, 0, 0};
+        at_foot = (spot){ft.story, from, from + width - 1, top, 0, false, false, 0, 0, 0};
     }
     if (pl->rest) {
         /* The rest of an earlier page's story stands at the foot of the
@@ -434,7 +436,7 @@ static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, bool wide, con
         rest_band = widest;
         rest_spot = lt->n;
         lt->spots[lt->n++] = (spot){-1, b->col_from, b->col_from + b->width - 1, b->bottom,
-                                    pl->lines - b->bottom, false, false, 0, 0};
+                                    pl->lines - b->bottom, false, false, 0, 0, 0};
     }
     if (!deal(pl, bands, nb, 1, ft.story, tightest, unplaced))
         return false;
@@ -530,11 +532,16 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, bool wide,
                                              pl->columns, 0)
                                    : 0;
     if (ns == 0) {
-        /* The lead alone: down to the foot. */
-        layout_try lt = {.n = 1};
-        lt.spots[0] = (spot){0, 0, k1 - 1, pl->reserved, 0, jumps, false, 0, 0};
-        add_ear(pl, &lt);
-        keep(sl, &lt);
+        /* The lead alone: down to the foot, in the grid's columns or in
+         * fewer wider ones of its own (what fills the page best), down to
+         * two thirds as many (a measure half as wide again). */
+        for (int set = k1; set >= MAX((2 * k1 + 2) / 3, 1); set--) {
+            layout_try lt = {.n = 1};
+            lt.spots[0] = (spot){0, 0, k1 - 1, pl->reserved, 0, jumps, false, 0, 0,
+                                 set == k1 ? 0 : set};
+            add_ear(pl, &lt);
+            keep(sl, &lt);
+        }
         return;
     }
     for (int s = 0; s < ns; s++) {

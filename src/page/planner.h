@@ -35,6 +35,7 @@ typedef struct spot {
                              * its first body_cols columns under it: `lines`
                              * is the band's, body_lines the text's (0: none) */
     int body_lines;
+    int set;                /* set in this many columns of its own (0: as measured) */
 } spot;
 
 /* A candidate layout of a page and what it costs. */
