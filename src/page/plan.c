@@ -21,12 +21,14 @@ static int rank_order(const void *a, const void *b)
 }
 
 /* The headline styles of a rank: the lead's own, then the layout's second
- * and third sizes where it has them (headline-2, kicker-2 …). */
-static void rank_styles(const layout *l, int rank, placement *pl)
+ * and third sizes where it has them (headline-2, kicker-2 …); the lead too
+ * takes the second size when `second`. */
+static void rank_styles(const layout *l, int rank, bool second, placement *pl)
 {
     pl->kicker_style = pl->headline_style = pl->subtitle_style = -1;
-    if (rank <= 1)
+    if (rank <= 1 && !second)
         return;
+    rank = MAX(rank, 2);
     char name[32];
     const char *parts[3] = {"kicker", "headline", "subtitle"};
     int *slots[3] = {&pl->kicker_style, &pl->headline_style, &pl->subtitle_style};
@@ -46,7 +48,7 @@ static placement placement_of(const planner *pl, const story *st, int col_from, 
                             .loc = st->loc},
                    .continue_page = -1,
                    .loc = st->loc};
-    rank_styles(pl->l, st->rank, &p);
+    rank_styles(pl->l, st->rank, pl->lead_second, &p);
     return p;
 }
 
@@ -629,15 +631,27 @@ static bool plan_page(planner *pl, layout_try *best)
     int unplaced = -1;
     bool found = search(pl, from, to, false, best, &unplaced);
     /* What leaves something to mend: the lead's headline across the page
-     * over its text in fewer columns, the room beside its text for more. */
-    if (!found || best->cost > 0) {
-        layout_try *other = xcalloc(1, sizeof *other);
-        if (search(pl, from, to, true, other, &unplaced) &&
+     * over its text in fewer columns, the room beside its text for more;
+     * then on an inside page both with the lead's heads a size smaller. */
+    layout_try *other = xcalloc(1, sizeof *other);
+    for (int shape = 1; shape < 4 && (!found || best->cost > 0); shape++) {
+        if (shape == 2) {
+            if (pl->p == 0)
+                break;
+            pl->lead_second = true;
+            pl->band = -1;
+            for (int k = 0; k <= pl->columns; k++)
+                pl->need[k] = -1;
+            for (int w = 0; w < 25; w++)
+                pl->body_need[w] = -1;
+        }
+        memset(other, 0, sizeof *other);
+        if (search(pl, from, to, shape != 2, other, &unplaced) &&
             (!found || other->cost + other->penalty < best->cost + best->penalty))
             *best = *other;
         found |= other->n > 0;
-        free(other);
     }
+    free(other);
     if (!found && pl->explain) {
         for (int i = 0; i < pl->n; i++) {
             fprintf(pl->explain, "  %s needs", pl->order[i]->article->id);

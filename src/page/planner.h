@@ -71,6 +71,7 @@ typedef struct planner {
     int rest_need[25];       /* lines by width, measured with the whole edition; -1 unknown */
     int band;                /* the lead's headline band across the page, -1 unknown */
     int body_need[25];       /* the lead's text under it by width, -1 unknown */
+    bool lead_second;        /* the lead's heads a size smaller (an inside page's) */
 } planner;
 
 /* The widths story i may take: its wish, at least its photo's. */
