@@ -24,6 +24,15 @@ struct diag {
      * + 1 (0: empty), open addressing, a power of two in size. */
     int *slots;
     int nslots;
+    /* The places each warning was counted at (a paragraph set again says
+     * its warnings again, at the same places): open addressing, a power
+     * of two in size, msg -1 for empty. */
+    struct counted_place {
+        int msg;
+        const char *file; /* interned */
+        int line, col;
+    } *places;
+    int nplaces, places_used;
     VEC(kind_shown) shown;
     int errors_shown;
     source_text *sources; /* made when a message needs its file */
@@ -55,6 +64,7 @@ void diag_free(diag *d)
     VEC_FREE(d->files);
     VEC_FREE(d->shown);
     free(d->slots);
+    free(d->places);
     source_text_free(d->sources);
     free(d);
 }
@@ -86,6 +96,49 @@ static int *warning_slot(diag *d, const char *kind, const char *text)
     }
 }
 
+static unsigned hash_place(int msg, const char *file, int line, int col)
+{
+    unsigned h = 2166136261u;
+    unsigned v[4] = {(unsigned)msg, (unsigned)(uintptr_t)file, (unsigned)line, (unsigned)col};
+    for (size_t i = 0; i < countof(v); i++)
+        h = (h ^ v[i]) * 16777619u;
+    return h;
+}
+
+static struct counted_place *place_slot(diag *d, int msg, const char *file, int line, int col)
+{
+    unsigned mask = (unsigned)d->nplaces - 1;
+    for (unsigned k = hash_place(msg, file, line, col) & mask;; k = (k + 1) & mask) {
+        struct counted_place *p = &d->places[k];
+        if (p->msg < 0 || (p->msg == msg && p->file == file && p->line == line && p->col == col))
+            return p;
+    }
+}
+
+/* Whether warning msg was counted at loc already; if not, it is now. */
+static bool counted_at(diag *d, int msg, src_loc loc)
+{
+    const char *file = intern(d, loc.file);
+    if (d->places_used * 2 + 2 > d->nplaces) {
+        struct counted_place *old = d->places;
+        int n = d->nplaces;
+        d->nplaces = n ? n * 2 : 64;
+        d->places = xmalloc(sizeof *d->places * (size_t)d->nplaces);
+        for (int i = 0; i < d->nplaces; i++)
+            d->places[i].msg = -1;
+        for (int i = 0; i < n; i++)
+            if (old[i].msg >= 0)
+                *place_slot(d, old[i].msg, old[i].file, old[i].line, old[i].col) = old[i];
+        free(old);
+    }
+    struct counted_place *p = place_slot(d, msg, file, loc.line, loc.col);
+    if (p->msg >= 0)
+        return true;
+    *p = (struct counted_place){msg, file, loc.line, loc.col};
+    d->places_used++;
+    return false;
+}
+
 /* Room for one more warning in the table, at most half full. */
 static void grow_slots(diag *d)
 {
@@ -114,7 +167,9 @@ static void add(diag *d, diag_severity sev, src_loc loc, const char *kind,
         grow_slots(d);
         slot = warning_slot(d, kind, text);
         if (*slot) {
-            d->msgs.v[*slot - 1].count++;
+            /* Given again: counted once a place. */
+            if (!counted_at(d, *slot - 1, loc))
+                d->msgs.v[*slot - 1].count++;
             free(text);
             return;
         }
@@ -126,8 +181,10 @@ static void add(diag *d, diag_severity sev, src_loc loc, const char *kind,
     m->kind = kind;
     m->text = text;
     m->count = 1;
-    if (slot)
+    if (slot) {
         *slot = d->msgs.n;
+        counted_at(d, d->msgs.n - 1, loc);
+    }
     if (sev == DIAG_ERROR)
         d->errors++;
     else if (sev == DIAG_ENV_ERROR)
