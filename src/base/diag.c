@@ -24,14 +24,10 @@ struct diag {
      * + 1 (0: empty), open addressing, a power of two in size. */
     int *slots;
     int nslots;
-    /* The places each warning was counted at (a paragraph set again says
-     * its warnings again, at the same places): open addressing, a power
-     * of two in size, msg -1 for empty. */
-    struct counted_place {
-        int msg;
-        const char *file; /* interned */
-        int line, col;
-    } *places;
+    /* The places each of those warnings was given at, so that a place
+     * given again (a paragraph set once more at another measure) is not
+     * counted twice: open addressing, a power of two in size. */
+    struct warning_place *places;
     int nplaces, places_used;
     VEC(kind_shown) shown;
     int errors_shown;
@@ -49,6 +45,12 @@ static const char *intern(diag *d, const char *file)
     *VEC_PUSH(d->files) = copy;
     return copy;
 }
+
+typedef struct warning_place {
+    int msg; /* index into msgs + 1; 0: empty */
+    const char *file; /* interned */
+    int line, col;
+} warning_place;
 
 diag *diag_new(void) { return xcalloc(1, sizeof(diag)); }
 
@@ -98,43 +100,43 @@ static int *warning_slot(diag *d, const char *kind, const char *text)
 
 static unsigned hash_place(int msg, const char *file, int line, int col)
 {
-    unsigned h = 2166136261u;
-    unsigned v[4] = {(unsigned)msg, (unsigned)(uintptr_t)file, (unsigned)line, (unsigned)col};
-    for (size_t i = 0; i < countof(v); i++)
-        h = (h ^ v[i]) * 16777619u;
-    return h;
+    uint64_t h = (uint64_t)(uintptr_t)file * 0x9E3779B97F4A7C15u;
+    h = (h ^ (uint64_t)(unsigned)msg) * 0x100000001B3u;
+    h = (h ^ (uint64_t)(unsigned)line) * 0x100000001B3u;
+    h = (h ^ (uint64_t)(unsigned)col) * 0x100000001B3u;
+    return (unsigned)(h ^ (h >> 29));
 }
 
-static struct counted_place *place_slot(diag *d, int msg, const char *file, int line, int col)
+static warning_place *place_slot(warning_place *places, int n, int msg, const char *file, int line,
+                                 int col)
 {
-    unsigned mask = (unsigned)d->nplaces - 1;
+    unsigned mask = (unsigned)n - 1;
     for (unsigned k = hash_place(msg, file, line, col) & mask;; k = (k + 1) & mask) {
-        struct counted_place *p = &d->places[k];
-        if (p->msg < 0 || (p->msg == msg && p->file == file && p->line == line && p->col == col))
+        warning_place *p = &places[k];
+        if (!p->msg || (p->msg == msg && p->file == file && p->line == line && p->col == col))
             return p;
     }
 }
 
-/* Whether warning msg was counted at loc already; if not, it is now. */
-static bool counted_at(diag *d, int msg, src_loc loc)
+/* Whether warning msg (index + 1) was given at loc before; records it if not. */
+static bool place_seen(diag *d, int msg, src_loc loc)
 {
     const char *file = intern(d, loc.file);
-    if (d->places_used * 2 + 2 > d->nplaces) {
-        struct counted_place *old = d->places;
-        int n = d->nplaces;
-        d->nplaces = n ? n * 2 : 64;
-        d->places = xmalloc(sizeof *d->places * (size_t)d->nplaces);
+    if (2 * (d->places_used + 1) > d->nplaces) {
+        int n = d->nplaces ? d->nplaces * 2 : 64;
+        warning_place *places = xcalloc((size_t)n, sizeof *places);
         for (int i = 0; i < d->nplaces; i++)
-            d->places[i].msg = -1;
-        for (int i = 0; i < n; i++)
-            if (old[i].msg >= 0)
-                *place_slot(d, old[i].msg, old[i].file, old[i].line, old[i].col) = old[i];
-        free(old);
+            if (d->places[i].msg)
+                *place_slot(places, n, d->places[i].msg, d->places[i].file, d->places[i].line,
+                            d->places[i].col) = d->places[i];
+        free(d->places);
+        d->places = places;
+        d->nplaces = n;
     }
-    struct counted_place *p = place_slot(d, msg, file, loc.line, loc.col);
-    if (p->msg >= 0)
+    warning_place *p = place_slot(d->places, d->nplaces, msg, file, loc.line, loc.col);
+    if (p->msg)
         return true;
-    *p = (struct counted_place){msg, file, loc.line, loc.col};
+    *p = (warning_place){msg, file, loc.line, loc.col};
     d->places_used++;
     return false;
 }
@@ -167,8 +169,9 @@ static void add(diag *d, diag_severity sev, src_loc loc, const char *kind,
         grow_slots(d);
         slot = warning_slot(d, kind, text);
         if (*slot) {
-            /* Given again: counted once a place. */
-            if (!counted_at(d, *slot - 1, loc))
+            /* Counted once a place: the same paragraph set again at
+             * another measure repeats its reports. */
+            if (!place_seen(d, *slot, loc))
                 d->msgs.v[*slot - 1].count++;
             free(text);
             return;
@@ -183,7 +186,7 @@ static void add(diag *d, diag_severity sev, src_loc loc, const char *kind,
     m->count = 1;
     if (slot) {
         *slot = d->msgs.n;
-        counted_at(d, d->msgs.n - 1, loc);
+        place_seen(d, *slot, loc);
     }
     if (sev == DIAG_ERROR)
         d->errors++;

@@ -8,7 +8,9 @@
  * Every warning has a `kind` (a short slug such as "loose-line") so reports
  * can count and filter them.  A warning is kept once per cause: one given
  * again with the same kind and text (a character no font has, in forty
- * places) counts one more occurrence of the first, which keeps its place.
+ * places) counts one more occurrence of the first, which keeps its place;
+ * given again at a place it was given at (a paragraph set once more at
+ * another measure) it counts nothing more.
  *
  * Messages print GCC-style, followed by the line they point at, read back
  * from the file, with a caret under the column:
@@ -44,7 +46,7 @@ typedef struct diag_msg {
     src_loc loc;     /* loc.file may be NULL: no location */
     const char *kind; /* static string; "error" for errors */
     char *text;      /* owned by the diag */
-    int count;       /* occurrences (warnings given again): 1 or more */
+    int count;       /* places it was given at (warnings given again): 1 or more */
     bool printed;
 } diag_msg;
 
