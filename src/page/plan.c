@@ -536,8 +536,8 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, bool wide,
     if (ns == 0) {
         /* The lead alone: down to the foot, in the grid's columns or in
          * fewer wider ones of its own (what fills the page best), down to
-         * two thirds as many (a measure half as wide again). */
-        for (int set = k1; set >= MAX((2 * k1 + 2) / 3, 1); set--) {
+         * a third as many (a feature page's two columns on six). */
+        for (int set = k1; set >= MAX((k1 + 2) / 3, 1); set--) {
             layout_try lt = {.n = 1};
             lt.spots[0] = (spot){0, 0, k1 - 1, pl->reserved, 0, jumps, false, 0, 0,
                                  set == k1 ? 0 : set};
