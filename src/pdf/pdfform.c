@@ -178,8 +178,12 @@ static void *copy_value(copier *cp, qpdf_oh oh, int depth)
         int n = qpdf_oh_get_array_n_items(q, oh);
         for (int i = 0; i < n; i++) {
             void *v = copy_value(cp, qpdf_oh_get_array_item(q, oh, i), depth + 1);
-            if (!v || HPDF_Array_Add(a, v) != HPDF_OK)
+            if (!v || HPDF_Array_Add(a, v) != HPDF_OK) {
+                /* A direct array is no one's yet (an indirect one is the xref's). */
+                if (!indirect)
+                    HPDF_Obj_Free(mm, a);
                 return refuse(cp, "libharu refused one of its arrays");
+            }
         }
         return a;
     }
@@ -189,7 +193,11 @@ static void *copy_value(copier *cp, qpdf_oh oh, int depth)
             return refuse(cp, "libharu could not hold it");
         if (indirect)
             remember(cp, id, gen, dict);
-        return copy_keys(cp, oh, dict, NULL, depth) ? dict : NULL;
+        if (copy_keys(cp, oh, dict, NULL, depth))
+            return dict;
+        if (!indirect)
+            HPDF_Obj_Free(mm, dict);
+        return NULL;
     }
     case ot_stream: {
         HPDF_Dict s = HPDF_DictStream_New(mm, cp->w->doc->xref);
