@@ -178,12 +178,10 @@ static void *copy_value(copier *cp, qpdf_oh oh, int depth)
         int n = qpdf_oh_get_array_n_items(q, oh);
         for (int i = 0; i < n; i++) {
             void *v = copy_value(cp, qpdf_oh_get_array_item(q, oh, i), depth + 1);
-            if (!v || HPDF_Array_Add(a, v) != HPDF_OK) {
-                /* A direct array is no one's yet (an indirect one is the xref's). */
-                if (!indirect)
-                    HPDF_Obj_Free(mm, a);
+            if (!v && !indirect)
+                HPDF_Array_Free(a); /* direct: nothing else holds it */
+            if (!v || HPDF_Array_Add(a, v) != HPDF_OK)
                 return refuse(cp, "libharu refused one of its arrays");
-            }
         }
         return a;
     }
@@ -196,7 +194,7 @@ static void *copy_value(copier *cp, qpdf_oh oh, int depth)
         if (copy_keys(cp, oh, dict, NULL, depth))
             return dict;
         if (!indirect)
-            HPDF_Obj_Free(mm, dict);
+            HPDF_Dict_Free(dict); /* direct: nothing else holds it */
         return NULL;
     }
     case ot_stream: {
