@@ -19,7 +19,8 @@ WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unu
 BASE_CFLAGS := -std=c17 -D_GNU_SOURCE -Isrc $(WARN) -MMD -MP
 OPT ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -lpthread
+# libhyphen ships no pkg-config file.
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lm -lpthread
 
 # One folder a stage (src/README.md); every include names its folder: "base/arena.h".
 SRCS := $(wildcard src/*/*.c)
@@ -31,7 +32,8 @@ SAMPLE := out/2018-12-28.pdf
 DEPS_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libyaml-dev libicu-dev zlib1g-dev libpng-dev \
 	liblcms2-dev libturbojpeg0-dev nettle-dev libqpdf-dev icc-profiles-free \
-	fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-gkai00mp fonts-dejavu-core
+	libhyphen-dev hyphen-en-us \
+	fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-gkai00mp fonts-dejavu-core fonts-hanazono
 DEPS_CHECK := poppler-utils qpdf mupdf-tools ghostscript valgrind python3 clang \
 	libclang-rt-14-dev
 
@@ -170,6 +172,7 @@ BINDIR = $(DESTDIR)$(PREFIX)/bin
 MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
 COMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 SHAREDIR = $(DESTDIR)$(PREFIX)/share/paiban
+# The templates, styles and the press's output profile they name.
 LAYOUT_FILES := $(wildcard layout/*.yaml layout/*.icc)
 
 install: build/paiban

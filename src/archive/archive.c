@@ -1,9 +1,10 @@
-/* archive.c — the year's editions typeset in child processes, then bound. */
+/* archive.c — the year's editions typeset in worker processes, then bound. */
 #include "archive/archive.h"
 
 #include "archive/bind.h"
 #include "archive/frontmatter.h"
 #include "archive/record.h"
+#include "archive/workers.h"
 #include "base/digest.h"
 #include "base/strbuf.h"
 #include "page/build.h"
@@ -17,10 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,9 +31,7 @@ typedef struct year_edition {
     char date[11];            /* 2018-12-28 */
     char key[65];             /* digest of its inputs */
     ed_state state;
-    int status;               /* exit status of its child (or the kept record's) */
-    pid_t pid;
-    int log_fd;               /* the child's stderr, read when it ends */
+    int status;               /* exit status of its job (or the kept record's) */
     double started, seconds;
     int pages;
     int warnings;
@@ -58,7 +55,7 @@ typedef struct run {
     int volume_pages;
     long volume_bytes;
     double bind_seconds;
-    long child_peak_kib;      /* the largest resident set of an edition's process */
+    long child_peak_kib;      /* the largest resident set of a process typesetting editions */
 } run;
 
 static volatile sig_atomic_t stop_signal;
@@ -143,7 +140,6 @@ static void take_folder(run *r, const char *name, bool named_year)
     r->year = year;
     year_edition *e = VEC_PUSH(r->eds);
     e->dir = path;
-    e->log_fd = -1;
     snprintf(e->date, sizeof e->date, "%04d-%02d-%02d", year, month, day);
 }
 
@@ -246,18 +242,24 @@ static bool common_digest(run *r, digest *dg)
     return true;
 }
 
-/* ---- typesetting one edition (in the child) ---- */
+/* ---- typesetting one edition (in a worker) ---- */
+
+/* The worker's typesetter, made for its first edition and kept for the
+ * next: its segmenter and shaper, and the paragraphs it shaped. */
+static typesetter *worker_ts;
 
 static int typeset_edition(const run *r, const year_edition *e)
 {
     diag *d = diag_new();
+    if (!worker_ts)
+        worker_ts = typesetter_new(r->fonts, r->lay, d);
     build b;
     content_options copt = {.allow_outside_root = r->o->allow_outside_root};
     char *pdf = out_path(r, e->date, ".pdf"), *rec = out_path(r, e->date, ".tsv");
     /* The old record goes first: a record vouches only for the PDF its
      * own run wrote. */
     unlink(rec);
-    int status = build_edition_with(e->dir, r->fonts, r->lay, copt, &b, d);
+    int status = build_edition_with(e->dir, r->fonts, r->lay, worker_ts, copt, NULL, &b, d);
     if (status == EXIT_OK) {
         char date[16];
         snprintf(date, sizeof date, "%04d-%02d-%02d", b.ed->year, b.ed->month, b.ed->day);
@@ -270,7 +272,11 @@ static int typeset_edition(const run *r, const year_edition *e)
         }
     }
     if (status == EXIT_OK) {
-        pdf_options po = {.form = PDF_ARCHIVE};
+        /* The edition's key digests its inputs: the document ID's ground. */
+        digest inputs;
+        digest_init(&inputs);
+        digest_add_str(&inputs, e->key);
+        pdf_options po = {.form = PDF_ARCHIVE, .inputs = &inputs};
         pdf_stats ps = {0};
         if (!build_time(edition_time(b.ed), &po.build_time, d))
             status = EXIT_INPUT;
@@ -299,44 +305,6 @@ static int typeset_edition(const run *r, const year_edition *e)
     free(pdf);
     free(rec);
     return status;
-}
-
-static bool start_child(run *r, year_edition *e)
-{
-    char tmpl[] = "/tmp/paiban-archive-log-XXXXXX";
-    e->log_fd = mkstemp(tmpl);
-    if (e->log_fd >= 0)
-        unlink(tmpl);
-    fflush(NULL);
-    pid_t parent = getpid();
-    pid_t pid = fork();
-    if (pid < 0) {
-        if (e->log_fd >= 0)
-            close(e->log_fd);
-        e->log_fd = -1;
-        return diag_env_error(r->d, (src_loc){e->dir, 0, 0}, "cannot start a process: %s",
-                              strerror(errno));
-    }
-    if (pid == 0) {
-        /* The child dies with the run: no orphan writes on after a kill. */
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (getppid() != parent)
-            _exit(EXIT_ENV);
-        signal(SIGINT, SIG_DFL);
-        signal(SIGTERM, SIG_DFL);
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
-        if (e->log_fd >= 0)
-            dup2(e->log_fd, STDERR_FILENO);
-        int status = typeset_edition(r, e);
-        fflush(NULL);
-        _exit(status);
-    }
-    e->pid = pid;
-    e->state = ED_RUNNING;
-    e->started = build_now();
-    return true;
 }
 
 /* ---- progress ---- */
@@ -373,29 +341,17 @@ static void clear_progress(const run *r)
         fprintf(stderr, "\r\033[K");
 }
 
-/* Print what the child said, under the progress line. */
-static void flush_log(run *r, year_edition *e)
+/* Print what the edition's worker said, under the progress line. */
+static void print_log(const run *r, const worker_result *res)
 {
-    if (e->log_fd < 0)
+    if (res->log_len == 0)
         return;
-    char buf[8192];
-    ssize_t n;
-    bool cleared = false;
-    off_t at = 0;
-    while ((n = pread(e->log_fd, buf, sizeof buf, at)) > 0) {
-        if (!cleared)
-            clear_progress(r);
-        cleared = true;
-        fwrite(buf, 1, (size_t)n, stderr);
-        at += n;
-    }
-    close(e->log_fd);
-    e->log_fd = -1;
+    clear_progress(r);
+    fwrite(res->log, 1, res->log_len, stderr);
 }
 
 static void finish_edition(run *r, year_edition *e, int status)
 {
-    flush_log(r, e);
     e->seconds = build_now() - e->started;
     e->status = status;
     e->state = status == EXIT_OK || status == EXIT_LAYOUT ? ED_TYPESET : ED_FAILED;
@@ -449,76 +405,60 @@ static bool is_current(run *r, year_edition *e)
     return ok;
 }
 
-static void kill_children(run *r)
+static int typeset_job(void *ctx, int n)
 {
-    for (int i = 0; i < r->eds.n; i++)
-        if (r->eds.v[i].state == ED_RUNNING)
-            kill(r->eds.v[i].pid, SIGTERM);
-    for (int i = 0; i < r->eds.n; i++) {
-        year_edition *e = &r->eds.v[i];
-        if (e->state == ED_RUNNING) {
-            waitpid(e->pid, NULL, 0);
-            if (e->log_fd >= 0)
-                close(e->log_fd);
-            e->state = ED_PENDING;
-        }
-    }
+    const run *r = ctx;
+    return typeset_edition(r, &r->eds.v[n]);
 }
 
-/* Typeset every pending edition, r->jobs at a time. */
+/* Typeset every pending edition, r->jobs workers at a time
+ * (workers.h: each typesets one edition after another). */
 static bool typeset_pending(run *r)
 {
-    sigset_t chld, old;
-    sigemptyset(&chld);
-    sigaddset(&chld, SIGCHLD);
-    sigprocmask(SIG_BLOCK, &chld, &old);
-    int next = 0, running = 0;
+    worker_pool *pool = workers_start(r->jobs, typeset_job, r);
+    int next = 0;
     bool ok = true;
     draw_progress(r);
     for (;;) {
-        while (ok && running < r->jobs && !stop_signal) {
+        while (ok && !stop_signal) {
             while (next < r->eds.n && r->eds.v[next].state != ED_PENDING)
                 next++;
             if (next == r->eds.n)
                 break;
-            if (!(ok = start_child(r, &r->eds.v[next])))
+            if (!workers_give(pool, next)) {
+                if (errno)
+                    ok = diag_env_error(r->d, (src_loc){r->eds.v[next].dir, 0, 0},
+                                        "cannot start a process: %s", strerror(errno));
                 break;
-            running++;
+            }
+            r->eds.v[next].state = ED_RUNNING;
+            r->eds.v[next].started = build_now();
         }
-        if (running == 0 || stop_signal)
+        if (workers_busy(pool) == 0 || stop_signal)
             break;
-        int st;
-        struct rusage ru;
-        pid_t pid = wait4(-1, &st, WNOHANG, &ru);
-        if (pid == 0) {
-            /* Nothing ended yet: wait for SIGCHLD, redrawing the clock. */
-            struct timespec tick = {0, 250 * 1000 * 1000};
-            sigtimedwait(&chld, NULL, &tick);
+        worker_result res;
+        if (!workers_wait(pool, 250, &res)) {
+            /* Nothing ended yet: redraw the clock. */
             draw_progress(r);
             continue;
         }
-        if (pid < 0)
-            break;
-        r->child_peak_kib = MAX(r->child_peak_kib, ru.ru_maxrss);
-        for (int i = 0; i < r->eds.n; i++) {
-            year_edition *e = &r->eds.v[i];
-            if (e->state == ED_RUNNING && e->pid == pid) {
-                running--;
-                finish_edition(r, e, WIFEXITED(st) ? WEXITSTATUS(st) : EXIT_ENV);
-                if (!WIFEXITED(st))
-                    fprintf(stderr, "%s: error: the process typesetting it ended by signal %d\n",
-                            e->dir, WIFSIGNALED(st) ? WTERMSIG(st) : 0);
-            }
-        }
+        r->child_peak_kib = MAX(r->child_peak_kib, res.peak_kib);
+        year_edition *e = &r->eds.v[res.job];
+        print_log(r, &res);
+        finish_edition(r, e, res.died ? EXIT_ENV : res.status);
+        if (res.died)
+            fprintf(stderr, "%s: error: the process typesetting it ended by signal %d\n", e->dir,
+                    res.status);
+        free(res.log);
     }
-    if (stop_signal)
-        kill_children(r);
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    workers_stop(pool, stop_signal != 0);
+    for (int i = 0; i < r->eds.n; i++)
+        if (r->eds.v[i].state == ED_RUNNING)
+            r->eds.v[i].state = ED_PENDING;
     clear_progress(r);
     return ok && !stop_signal;
 }
 
-/* Leftovers of a run that was killed: temporary files, never whole ones. */
 static void remove_temporaries(const char *dir)
 {
     DIR *dp = opendir(dir);

@@ -12,9 +12,10 @@
  *
  * The steps, in order:
  *     find the editions → load fonts and layout once → digest every input
- *     → typeset the editions whose digest changed, N processes at a time
- *       (fork: each child composes and writes one edition; HarfBuzz and
- *       FreeType objects are never shared between threads)
+ *     → typeset the editions whose digest changed, by N worker processes
+ *       (workers.h: forked once, each composes and writes one edition
+ *       after another, its start paid once; HarfBuzz and FreeType objects
+ *       are never shared between threads)
  *     → read every record → set the cover and contents → bind → index
  *
  * Each file is written beside its target and renamed, so a run that is

@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { BLOCK_SIZE = 64 * 1024, ALIGN = 16 };
+/* Blocks grow from FIRST_BLOCK to BLOCK_SIZE, doubling: an arena that
+ * holds little (a YAML file's nodes, a module's settings) takes little,
+ * and one that holds much soon takes whole blocks. */
+enum { FIRST_BLOCK = 4 * 1024, BLOCK_SIZE = 64 * 1024, ALIGN = 16 };
 
 typedef struct block {
     struct block *next;
@@ -18,6 +21,7 @@ typedef struct block {
 struct arena {
     block *head;
     size_t total;
+    size_t next_size;  /* of the next ordinary block */
 };
 
 static block *block_new(size_t size)
@@ -32,7 +36,8 @@ static block *block_new(size_t size)
 arena *arena_new(void)
 {
     arena *a = xcalloc(1, sizeof *a);
-    a->head = block_new(BLOCK_SIZE);
+    a->head = block_new(FIRST_BLOCK);
+    a->next_size = 2 * FIRST_BLOCK;
     return a;
 }
 
@@ -47,11 +52,18 @@ void arena_free(arena *a)
     free(a);
 }
 
-void *arena_alloc(arena *a, size_t size)
+/* What a request of size bytes takes: a multiple of ALIGN, at least one. */
+static size_t rounded(size_t size)
 {
     size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-    if (size == 0)
-        size = ALIGN;
+    return size ? size : ALIGN;
+}
+
+/* Room for size bytes, as it is: what the caller writes at once need not
+ * be zeroed first (copies, prefix sums — megabytes an edition). */
+void *arena_alloc_raw(arena *a, size_t size)
+{
+    size = rounded(size);
     block *b = a->head;
     if (b->used + size > b->size) {
         if (size > BLOCK_SIZE / 4) {
@@ -62,17 +74,23 @@ void *arena_alloc(arena *a, size_t size)
             b->next = big;
             big->used = size;
             a->total += size;
-            memset(big->data, 0, size);
             return big->data;
         }
-        b = block_new(BLOCK_SIZE);
+        b = block_new(MAX(a->next_size, size));
+        a->next_size = MIN(2 * a->next_size, (size_t)BLOCK_SIZE);
         b->next = a->head;
         a->head = b;
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
     a->total += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    void *p = arena_alloc_raw(a, size);
+    memset(p, 0, rounded(size));
     return p;
 }
 
@@ -95,7 +113,7 @@ char *arena_strdup(arena *a, const char *s) { return arena_strndup(a, s, strlen(
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = 0;
     return p;
@@ -105,7 +123,7 @@ void *arena_memdup(arena *a, const void *p, size_t size)
 {
     if (size == 0)
         return NULL;
-    void *q = arena_alloc(a, size);
+    void *q = arena_alloc_raw(a, size);
     memcpy(q, p, size);
     return q;
 }

@@ -2,7 +2,8 @@
  *
  * Three lifetimes use arenas: the document (content, layout, placed lines,
  * freed at exit), scratch (per paragraph, reset after each) and the page.
- * Allocation never returns NULL (out of memory aborts) and memory is zeroed.
+ * Allocation never returns NULL (out of memory aborts) and memory is zeroed,
+ * but for arena_alloc_raw's.
  * Nothing allocated from an arena is freed on its own. */
 #ifndef PAIBAN_BASE_ARENA_H
 #define PAIBAN_BASE_ARENA_H
@@ -15,6 +16,8 @@ arena *arena_new(void);
 void arena_free(arena *a);
 /* Zeroed memory, aligned for any type. */
 void *arena_alloc(arena *a, size_t size);
+/* The same, not zeroed: for memory the caller fills at once. */
+void *arena_alloc_raw(arena *a, size_t size);
 /* Forget every allocation but keep the first block for reuse. */
 void arena_reset(arena *a);
 char *arena_strdup(arena *a, const char *s);

@@ -68,10 +68,13 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
         T *v;                                                                  \
         int n, cap;                                                            \
     }
-/* Make room for `want` elements in a growable array (used by the macros). */
+/* Make room for `want` elements in a growable array (used by the macros,
+ * which call it only when the room is short: most pushes find room). */
 void vec_reserve(void **v, int *cap, int want, size_t elem_size);
 #define VEC_GROW(vec, want)                                                    \
-    vec_reserve((void **)&(vec).v, &(vec).cap, (want), sizeof *(vec).v)
+    ((want) > (vec).cap                                                        \
+         ? vec_reserve((void **)&(vec).v, &(vec).cap, (want), sizeof *(vec).v) \
+         : (void)0)
 #define VEC_PUSH(vec)                                                          \
     (VEC_GROW(vec, (vec).n + 1),                                               \
      memset(&(vec).v[(vec).n], 0, sizeof *(vec).v), &(vec).v[(vec).n++])

@@ -1,6 +1,7 @@
 /* cache.c — a folder of entries named by digests. */
 #include "base/cache.h"
 
+#include "base/digest.h"
 #include "base/files.h"
 
 #include <dirent.h>
@@ -9,13 +10,12 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
-/* Each entry ends in a trailer: its length and CRC-32, so an entry cut
- * short or garbled (a crash while the system still held it in memory) is
- * never taken for a good one. */
-enum { TRAILER = 12 };
-static const char magic[4] = {'P', 'B', 'C', '1'};
+/* Each entry ends in a trailer: its length and its quick digest
+ * (digest.h), so an entry cut short or garbled (a crash while the system
+ * still held it in memory) is never taken for a good one. */
+enum { TRAILER = 24 };
+static const char magic[4] = {'P', 'B', 'C', '2'};
 
 static void put_u32(unsigned char *p, uint32_t v)
 {
@@ -28,9 +28,12 @@ static uint32_t get_u32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static uint32_t crc_of(const void *data, size_t len)
+
+static bool same_digest(const void *data, size_t len, const unsigned char want[16])
 {
-    return (uint32_t)crc32(crc32(0, Z_NULL, 0), data, (uInt)len);
+    unsigned char got[16];
+    digest_quick(data, len, got);
+    return memcmp(got, want, 16) == 0;
 }
 
 char *cache_dir(void)
@@ -70,7 +73,7 @@ unsigned char *cache_get(const char *dir, const char *name, size_t *len)
         size_t body = got - TRAILER;
         if (got == (size_t)st.st_size && got > TRAILER && got <= UINT32_MAX &&
             memcmp(data + body, magic, 4) == 0 && get_u32(data + body + 4) == body &&
-            get_u32(data + body + 8) == crc_of(data, body)) {
+            same_digest(data, body, data + body + 8)) {
             *len = body;
             /* Used now: the last to go when the folder is trimmed. */
             futimens(fd, NULL);
@@ -156,7 +159,7 @@ void cache_put(const char *dir, const char *name, const void *data, size_t len)
     unsigned char trailer[TRAILER];
     memcpy(trailer, magic, 4);
     put_u32(trailer + 4, (uint32_t)len);
-    put_u32(trailer + 8, crc_of(data, len));
+    digest_quick(data, len, trailer + 8);
     bool ok = left == 0 && len <= UINT32_MAX - TRAILER &&
               write(fd, trailer, TRAILER) == TRAILER;
     ok &= close(fd) == 0;

@@ -175,7 +175,7 @@ bool chars_is_unit_start(uint32_t cp)
         0x8F86 /*辆*/, 0x5EA7 /*座*/, 0x6240 /*所*/, 0x5F20 /*张*/, 0x5757 /*块*/,
         0x9897 /*颗*/, 0x6B3E /*款*/, 0x4EF6 /*件*/, 0x4F4D /*位*/, 0x5C42 /*层*/,
         0x5EA6 /*度*/, 0x5468 /*周*/, 0x5B63 /*季*/, 0x8F6E /*轮*/, 0x9635 /*阵*/,
-        0xFF05 /*％*/,
+        0x7EA7 /*级*/, 0xFF05 /*％*/,
     };
     for (size_t i = 0; i < countof(units); i++)
         if (units[i] == cp)

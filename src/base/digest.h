@@ -1,5 +1,6 @@
 /* digest.h — SHA-256 (nettle's), for the archive's content hashes and
- * the volume's document ID: the helpers the archive needs around it.
+ * the volume's document ID: the helpers the archive needs around it; and
+ * a quick digest for what needs no cryptography (digest_quick).
  *
  *     digest d; digest_init(&d); digest_add(&d, bytes, n); …
  *     digest_hex(&d, hex);   (65 bytes: 64 hex digits and a NUL)
@@ -24,5 +25,13 @@ void digest_bytes(digest *d, unsigned char out[32]);
 void digest_hex(digest *d, char out[65]);
 /* Add the contents of a file; false (errno set) when it cannot be read. */
 bool digest_add_file(digest *d, const char *path);
+
+/* A quick 128-bit digest of len bytes, for what guards against change,
+ * not against an adversary: the name of a cache entry, its check, what a
+ * build read.  xxHash64's rounds (four lanes of 8 bytes, multiplied and
+ * rotated) in one pass, its lanes merged two ways into two halves: under
+ * one instruction a byte, where SHA-256 takes fifteen and MD5 six, so
+ * digesting a photo of megabytes costs next to nothing. */
+void digest_quick(const void *data, size_t len, unsigned char out[16]);
 
 #endif

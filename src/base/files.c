@@ -1,17 +1,24 @@
 /* files.c — the disk as a file_source; writing all or nothing. */
 #include "base/files.h"
 
+#include "base/digest.h"
+
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Read a descriptor to its end.  The size is a hint: the file may grow
- * or shrink while it is read, so the buffer grows as it reads. */
+/* Read a descriptor from its start to its end.  The size is a hint: the
+ * file may grow or shrink while it is read, so the buffer grows as it
+ * reads. */
 static bool read_all(int fd, size_t size_hint, size_t limit, char **data, size_t *len)
 {
     size_t cap = (size_hint < limit ? size_hint : limit) + 1;
@@ -27,7 +34,7 @@ static bool read_all(int fd, size_t size_hint, size_t limit, char **data, size_t
             cap = cap * 2 < limit + 1 ? cap * 2 : limit + 1;
             buf = xrealloc(buf, cap + 1);
         }
-        ssize_t got = read(fd, buf + n, cap - n);
+        ssize_t got = pread(fd, buf + n, cap - n, (off_t)n);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
@@ -51,35 +58,178 @@ static bool read_all(int fd, size_t size_hint, size_t limit, char **data, size_t
     return true;
 }
 
-static bool disk_read(const char *path, size_t limit, char **data, size_t *len)
+/* Open `path` to read it: a regular file of at most `limit` bytes, its
+ * canonical name into `real` when asked (from the descriptor: what is
+ * checked is what is read).  The descriptor, or -1 with errno set. */
+static int open_input(const char *path, size_t limit, char *real, size_t *size)
 {
     /* Non-blocking, so that opening a FIFO does not wait for a writer. */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
-        return false;
+        return -1;
     struct stat st;
-    bool ok = fstat(fd, &st) == 0;
-    if (ok && !S_ISREG(st.st_mode)) {
-        errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-        ok = false;
-    } else if (ok && (uintmax_t)st.st_size > limit) {
-        errno = EFBIG;
-        ok = false;
+    int err = 0;
+    if (fstat(fd, &st) != 0)
+        err = errno;
+    else if (!S_ISREG(st.st_mode))
+        err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+    else if ((uintmax_t)st.st_size > limit)
+        err = EFBIG;
+    if (!err && real) {
+        char link[64];
+        snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+        ssize_t n = readlink(link, real, PATH_MAX - 1);
+        if (n >= 0)
+            real[n] = 0;
+        else if (!realpath(path, real)) /* no /proc: the name, as next best */
+            err = errno;
     }
-    if (ok)
-        ok = read_all(fd, (size_t)st.st_size, limit, data, len);
+    if (err) {
+        close(fd);
+        errno = err;
+        return -1;
+    }
+    *size = (size_t)st.st_size;
+    return fd;
+}
+
+static bool disk_read(const char *path, size_t limit, char **data, size_t *len, char *real)
+{
+    size_t size;
+    int fd = open_input(path, limit, real, &size);
+    if (fd < 0)
+        return false;
+    bool ok = read_all(fd, size, limit, data, len);
     int err = errno;
     close(fd);
     errno = err;
     return ok;
 }
 
-bool files_read(const file_source *src, const char *path, size_t limit, char **data,
-                size_t *len)
+static digest *reads_digest;
+
+void files_digest_reads(digest *d) { reads_digest = d; }
+
+static void digest_read(const char *data, size_t len)
+{
+    if (!reads_digest)
+        return;
+    unsigned char quick[16];
+    digest_quick(data, len, quick);
+    digest_add(reads_digest, &len, sizeof len);
+    digest_add(reads_digest, quick, sizeof quick);
+}
+
+bool files_read_real(const file_source *src, const char *path, size_t limit, char **data,
+                     size_t *len, char *real)
 {
     *data = NULL;
     *len = 0;
-    return src ? src->read(src, path, limit, data, len) : disk_read(path, limit, data, len);
+    bool ok = src ? src->read(src, path, limit, data, len, real)
+                  : disk_read(path, limit, data, len, real);
+    if (ok)
+        digest_read(*data, *len);
+    return ok;
+}
+
+bool files_read(const file_source *src, const char *path, size_t limit, char **data, size_t *len)
+{
+    return files_read_real(src, path, limit, data, len, NULL);
+}
+
+bool files_inside(const char *root, const char *real)
+{
+    size_t rl = strlen(root);
+    if (rl == 1 && root[0] == '/')
+        return real[0] == '/';
+    return strncmp(real, root, rl) == 0 && (real[rl] == '/' || real[rl] == 0);
+}
+
+/* ---- files held open ---------------------------------------------------- */
+
+struct kept_file {
+    char *path; /* as it was asked for */
+    int fd;
+};
+
+static const kept_file *kept_named(const file_keeper *k, const char *path)
+{
+    for (int i = 0; i < k->count; i++)
+        if (strcmp(k->kept[i].path, path) == 0)
+            return &k->kept[i];
+    return NULL;
+}
+
+static bool keeper_read(const file_source *src, const char *path, size_t limit, char **data,
+                        size_t *len, char *real)
+{
+    const file_keeper *k = src->user;
+    const kept_file *f = kept_named(k, path);
+    if (!f)
+        return files_read_real(k->under, path, limit, data, len, real);
+    struct stat st;
+    if (fstat(f->fd, &st) != 0)
+        return false;
+    if ((uintmax_t)st.st_size > limit) {
+        errno = EFBIG;
+        return false;
+    }
+    if (real) {
+        char link[64];
+        snprintf(link, sizeof link, "/proc/self/fd/%d", f->fd);
+        ssize_t n = readlink(link, real, PATH_MAX - 1);
+        real[n >= 0 ? n : 0] = 0;
+    }
+    return read_all(f->fd, (size_t)st.st_size, limit, data, len);
+}
+
+static bool keeper_resolve(const file_source *src, const char *path, char *out)
+{
+    const file_keeper *k = src->user;
+    return files_resolve(k->under, path, out);
+}
+
+void files_keeper_init(file_keeper *k, const file_source *under)
+{
+    *k = (file_keeper){.source = {.read = keeper_read, .resolve = keeper_resolve, .user = k},
+                       .under = under};
+}
+
+bool files_keep(file_keeper *k, const char *path, size_t limit, char **data, size_t *len,
+                char *real)
+{
+    *data = NULL;
+    *len = 0;
+    if (k->under || kept_named(k, path))
+        return files_read_real(&k->source, path, limit, data, len, real);
+    size_t size;
+    int fd = open_input(path, limit, real, &size);
+    if (fd < 0)
+        return false;
+    if (!read_all(fd, size, limit, data, len)) {
+        int err = errno;
+        close(fd);
+        errno = err;
+        return false;
+    }
+    if (k->count == k->cap) {
+        k->cap = k->cap ? k->cap * 2 : 8;
+        k->kept = xrealloc(k->kept, sizeof *k->kept * (size_t)k->cap);
+    }
+    k->kept[k->count++] = (kept_file){.path = xstrdup(path), .fd = fd};
+    digest_read(*data, *len);
+    return true;
+}
+
+void files_keeper_free(file_keeper *k)
+{
+    for (int i = 0; i < k->count; i++) {
+        close(k->kept[i].fd);
+        free(k->kept[i].path);
+    }
+    free(k->kept);
+    k->kept = NULL;
+    k->count = k->cap = 0;
 }
 
 bool files_resolve(const file_source *src, const char *path, char *out)
@@ -87,17 +237,105 @@ bool files_resolve(const file_source *src, const char *path, char *out)
     return src ? src->resolve(src, path, out) : realpath(path, out) != NULL;
 }
 
+/* ---- temporary files ------------------------------------------------------
+ */
+
+/* The lock of each temporary file being written: a descriptor of its own,
+ * so the lock outlives the writer's descriptor until the file is renamed
+ * or removed (files_temp_close closes that one first). */
+enum { MAX_TEMPS = 64 };
+static struct {
+    const char *tmp; /* the name files_temp_open gave, by address */
+    int fd;
+} locks[MAX_TEMPS];
+static pthread_mutex_t locks_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static void lock_remember(const char *tmp, int fd)
+{
+    pthread_mutex_lock(&locks_mutex);
+    for (int i = 0; i < MAX_TEMPS; i++)
+        if (!locks[i].tmp) {
+            locks[i].tmp = tmp;
+            locks[i].fd = fd;
+            fd = -1;
+            break;
+        }
+    pthread_mutex_unlock(&locks_mutex);
+    if (fd >= 0) /* more files at once than anyone writes: unlocked, as before */
+        close(fd);
+}
+
+static void lock_release(const char *tmp)
+{
+    pthread_mutex_lock(&locks_mutex);
+    for (int i = 0; i < MAX_TEMPS; i++)
+        if (locks[i].tmp == tmp) {
+            close(locks[i].fd);
+            locks[i].tmp = NULL;
+        }
+    pthread_mutex_unlock(&locks_mutex);
+}
+
+/* Remove the temporary files of `path` that a run killed while writing
+ * left behind: "path.tmp.XXXXXX" that no one holds locked.  The lock is
+ * taken without waiting, and the name is checked to still be the file
+ * locked before it goes. */
+static void remove_stale(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? xstrndup(path, (size_t)(slash - path + (slash == path))) : xstrdup(".");
+    const char *base = slash ? slash + 1 : path;
+    char *prefix = xasprintf("%s.tmp.", base);
+    size_t plen = strlen(prefix);
+    DIR *dh = opendir(dir);
+    struct dirent *e;
+    while (dh && (e = readdir(dh))) {
+        if (strncmp(e->d_name, prefix, plen) != 0 || strlen(e->d_name) != plen + 6)
+            continue;
+        char *name = xasprintf("%s/%s", dir, e->d_name);
+        int fd = open(name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+        struct stat locked, named;
+        if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &locked) == 0 &&
+            S_ISREG(locked.st_mode) && lstat(name, &named) == 0 && named.st_dev == locked.st_dev &&
+            named.st_ino == locked.st_ino)
+            unlink(name);
+        if (fd >= 0)
+            close(fd);
+        free(name);
+    }
+    if (dh)
+        closedir(dh);
+    free(prefix);
+    free(dir);
+}
+
 int files_temp_open(const char *path, char **tmp, diag *d)
 {
-    *tmp = xasprintf("%s.tmp.XXXXXX", path);
-    int fd = mkstemp(*tmp);
-    if (fd < 0) {
-        diag_env_error(d, (src_loc){path, 0, 0}, "cannot create a temporary file beside it: %s",
-                       strerror(errno));
+    remove_stale(path);
+    for (;;) {
+        *tmp = xasprintf("%s.tmp.XXXXXX", path);
+        int fd = mkstemp(*tmp);
+        if (fd < 0) {
+            diag_env_error(d, (src_loc){path, 0, 0}, "cannot create a temporary file beside it: %s",
+                           strerror(errno));
+            free(*tmp);
+            *tmp = NULL;
+            return -1;
+        }
+        /* Locked before anything is written.  Another run cleaning up may
+         * have taken the file between its making and the lock: then it is
+         * gone, and another is made. */
+        struct stat st;
+        int lock = dup(fd);
+        if (lock >= 0 && flock(lock, LOCK_EX) == 0 && fstat(lock, &st) == 0 && st.st_nlink > 0) {
+            lock_remember(*tmp, lock);
+            return fd;
+        }
+        if (lock >= 0)
+            close(lock);
+        close(fd);
         free(*tmp);
-        *tmp = NULL;
     }
-    return fd;
 }
 
 bool files_temp_close(int fd, const char *tmp, const char *path, bool ok, diag *d)
@@ -129,6 +367,7 @@ bool files_temp_place(char *tmp, const char *path, bool ok, diag *d)
                             "cannot rename the new file into place: %s", strerror(errno));
     if (!ok)
         unlink(tmp);
+    lock_release(tmp);
     free(tmp);
     return ok;
 }
@@ -190,13 +429,16 @@ bool files_write_atomic(const file_out *files, int count, diag *d)
             ok = diag_env_error(d, (src_loc){files[i].path, 0, 0},
                                 "cannot rename the new file into place: %s", strerror(errno));
         } else {
+            lock_release(tmp[i]);
             free(tmp[i]);
             tmp[i] = NULL;
         }
     }
     for (int i = 0; i < count; i++) {
-        if (tmp[i])
+        if (tmp[i]) {
             unlink(tmp[i]);
+            lock_release(tmp[i]);
+        }
         free(tmp[i]);
     }
     free(tmp);

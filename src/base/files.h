@@ -2,12 +2,23 @@
  * files written all or nothing.
  *
  * The content loader (edition.yaml and the articles, through yml) and the
- * photo readers (input/image.c, pdf/photos.c) take their bytes from a file_source, so
- * the whole pipeline can run on files held in memory: the fuzzer feeds it
- * that way (tests/fuzz).  A NULL source is the disk.  A source only reads
- * and resolves names; output never goes through it.
+ * photo readers (input/image.c, pdf/photos.c) take their bytes from a
+ * file_source, so the whole pipeline can run on files held in memory: the
+ * fuzzer feeds it that way (tests/fuzz).  A NULL source is the disk.  A source
+ * only reads and resolves names; output never goes through it.
  *
  * Callers word the errors: a source reports what went wrong as errno.
+ *
+ * An input is opened once: what is checked about it (a regular file, where
+ * it really lies) is checked on the open descriptor, and what is read is
+ * read from it — never a name checked, then opened again.  A photo, read
+ * when its article is and again when the PDF is written, is held open
+ * between the two (file_keeper), so that the bytes embedded come from the
+ * file that was checked, whatever its name leads to by then.
+ *
+ * A temporary file is locked while it is written; files_temp_open first
+ * removes the temporary files beside its target that no one holds locked
+ * (left by a run that was killed), and only those.
  *
  * Output is written to a temporary file beside its target and renamed
  * over it only when complete — whole buffers (the layout dump, reports,
@@ -26,21 +37,51 @@
 typedef struct file_source file_source;
 struct file_source {
     /* All of `path` in a new heap buffer (the caller frees it) with a NUL
-     * after its *len bytes.  False with errno set: ENOENT, EACCES, EISDIR
-     * (a folder), EINVAL (not a regular file: a FIFO, a device), EFBIG
-     * (more than `limit` bytes), EIO … */
-    bool (*read)(const file_source *src, const char *path, size_t limit, char **data,
-                 size_t *len);
+     * after its *len bytes, and when `real` is not NULL the canonical name
+     * of the file read into it (PATH_MAX bytes).  False with errno set:
+     * ENOENT, EACCES, EISDIR (a folder), EINVAL (not a regular file: a
+     * FIFO, a device), EFBIG (more than `limit` bytes), EIO … */
+    bool (*read)(const file_source *src, const char *path, size_t limit, char **data, size_t *len,
+                 char *real);
     /* As realpath(3): the canonical absolute name of an existing file or
      * folder into `out` (PATH_MAX bytes); false with errno set. */
     bool (*resolve)(const file_source *src, const char *path, char *out);
     void *user; /* the source's own state */
 };
 
-/* Read or resolve through `src`, or the disk when src is NULL. */
-bool files_read(const file_source *src, const char *path, size_t limit, char **data,
-                size_t *len);
+/* Read or resolve through `src`, or the disk when src is NULL.  On the
+ * disk the file is opened once, without following it to a FIFO or a
+ * device (which are refused), and `real` is where its descriptor leads. */
+bool files_read(const file_source *src, const char *path, size_t limit, char **data, size_t *len);
+bool files_read_real(const file_source *src, const char *path, size_t limit, char **data,
+                     size_t *len, char *real);
+/* From now on the bytes of every file read go into `d` too, in the
+ * order read (NULL: no more): what a build read is its input, and a PDF's
+ * document ID is made from it (pdf.h), so the file is never read back to
+ * be digested.  For the thread that loads an edition. */
+struct digest;
+void files_digest_reads(struct digest *d);
 bool files_resolve(const file_source *src, const char *path, char *out);
+/* Whether the canonical name `real` lies in the folder `root` (canonical too).
+ */
+bool files_inside(const char *root, const char *real);
+
+/* A source that holds open the files read through files_keep and reads
+ * them again from their descriptors; every other name it reads through
+ * `under` (NULL: the disk).  Files of a source other than the disk are
+ * not held (they cannot change). */
+typedef struct kept_file kept_file;
+typedef struct file_keeper {
+    file_source source; /* give this to whoever reads the kept files again */
+    const file_source *under;
+    kept_file *kept;
+    int count, cap;
+} file_keeper;
+void files_keeper_init(file_keeper *k, const file_source *under);
+/* Read `path` as files_read_real does, and hold it open. */
+bool files_keep(file_keeper *k, const char *path, size_t limit, char **data, size_t *len,
+                char *real);
+void files_keeper_free(file_keeper *k);
 
 /* One file to write: `len` bytes of `data` to `path`. */
 typedef struct file_out {

@@ -2,6 +2,7 @@
  * and the help printed from them. */
 #include "cli/options.h"
 
+#include "input/keys.h"
 #include "page/build.h"
 
 #include <errno.h>
@@ -38,14 +39,18 @@ static const command_row commands[] = {
                        "[--dump FILE] [--report FILE] [--png DIR] [options]",
                        "the edition as a PDF, for the press or the archive",
                        "Typeset the edition in the folder EDITION (its edition.yaml and the\n"
-                       "articles it places) and write the PDF: for the press (the default) or\n"
-                       "for the archive.  Messages name the file, line and column of the input\n"
+                       "articles it places) and write the PDF: for the press (the default) "
+                       "or\n"
+                       "for the archive.  Messages name the file, line and column of the "
+                       "input\n"
                        "they concern; a one-line summary ends the run.",
                        1, NAME_EDITION, WHERE_PDF},
     [COMMAND_PROOF] = {"proof", "EDITION -o FILE.pdf [--report FILE] [--png DIR] [options]",
                        "the edition with the proof overlay",
-                       "The edition as build sets it, with an overlay on a PDF layer of its own:\n"
-                       "type area, columns, line grid, module frames and ids, overset text and\n"
+                       "The edition as build sets it, with an overlay on a PDF layer of its "
+                       "own:\n"
+                       "type area, columns, line grid, module frames and ids, overset text "
+                       "and\n"
                        "what would fit, flags beside lines and photos that need a look.",
                        1, NAME_EDITION, WHERE_PDF},
     [COMMAND_DIFF] = {"diff",
@@ -53,30 +58,39 @@ static const command_row commands[] = {
                       "--rev REV EDITION [--verbose] [-o FILE.pdf] [options]",
                       "what changed between two versions of an edition",
                       "Which pages and articles changed between two versions of an edition\n"
-                      "(two folders, or EDITION at git revision REV and as it is now): a line\n"
-                      "per page, the counts of lines moved, reflowed and removed per article,\n"
+                      "(two folders, or EDITION at git revision REV and as it is now): a "
+                      "line\n"
+                      "per page, the counts of lines moved, reflowed and removed per "
+                      "article,\n"
                       "overset and jumps that changed (--stat, the default), or every line\n"
                       "(--verbose); -q prints the changed pages alone.  -o writes the new\n"
-                      "version with the changed lines marked.  Exit status as diff(1): 0 no\n"
+                      "version with the changed lines marked.  Exit status as diff(1): 0 "
+                      "no\n"
                       "change, 1 changes, 2 trouble.",
                       2, NAME_EDITION, NULL},
     [COMMAND_WATCH] = {"watch", "EDITION -o FILE.pdf [--builds N] [options]",
                        "the proof again whenever a file changes",
-                       "Write the proof, then again whenever a file of the edition, its layout\n"
-                       "or its fonts is saved, printing the messages and the summary each time.",
+                       "Write the proof, then again whenever a file of the "
+                       "edition, its layout\n"
+                       "or its fonts is saved, printing the messages and the "
+                       "summary each time.",
                        1, NAME_EDITION, WHERE_PDF},
     [COMMAND_TEXT] = {"text", "EDITION [--by-article | --json] [options]",
                       "the edition's text, a paragraph a line",
-                      "Print the edition's text, a paragraph a line, in reading order; with\n"
-                      "--by-article article by article, each part (kicker, headline, subtitle,\n"
+                      "Print the edition's text, a paragraph a line, in reading order; "
+                      "with\n"
+                      "--by-article article by article, each part (kicker, headline, "
+                      "subtitle,\n"
                       "lead, byline, body) on lines of its own; with --json an object per\n"
                       "article with those parts as fields.",
                       1, NAME_EDITION, NULL},
     [COMMAND_ARCHIVE] = {"archive", "YEAR -o DIR [-j N] [--force] [--report FILE] [options]",
                          "a year's editions and their bound volume",
-                         "Typeset every edition of a year (YEAR/MM-DD/ or YEAR-MM-DD/ folders) as\n"
+                         "Typeset every edition of a year (YEAR/MM-DD/ or YEAR-MM-DD/ folders) "
+                         "as\n"
                          "PDF/A-2b in DIR, then bind the volume DIR/YEAR.pdf (cover, contents\n"
-                         "linked to the pages, outline, page labels) and write DIR/index.json and\n"
+                         "linked to the pages, outline, page labels) and write DIR/index.json "
+                         "and\n"
                          "index.csv; only changed editions are typeset again.",
                          1, "name the year's folder, e.g. content/2018",
                          "say where the archive goes: -o DIR (e.g. archive/2018)"},
@@ -87,9 +101,13 @@ static const command_row commands[] = {
                       "places them, to standard output or -o: open it, move a module, build.\n"
                       "--explain prints each module's shape and what the page's make-up costs.",
                       1, NAME_EDITION, NULL},
-    [COMMAND_HELP] = {"help", "[COMMAND]", "what a command does and the options it takes",
-                      "Print what COMMAND does and every option it takes, or without COMMAND\n"
-                      "the commands and the options they all take.",
+    [COMMAND_HELP] = {"help", "[COMMAND]\nkeys [TABLE]",
+                      "what a command does and the options it takes",
+                      "Print what COMMAND does and every option it takes, or without "
+                      "COMMAND\n"
+                      "the commands and the options they all take.  help keys lists the\n"
+                      "mappings of the input files, and help keys TABLE prints the keys of\n"
+                      "one as a Markdown table: type, range or choices, meaning.",
                       0, NULL, NULL},
 };
 #define COMMAND_COUNT ((int)(sizeof commands / sizeof *commands))
@@ -113,7 +131,8 @@ typedef struct option_row {
     bool clears;              /* SETS_FLAG: sets false */
     pdf_form form;            /* SETS_FORM */
     long min, max;            /* TAKES_COUNT */
-    const char *out_of_range; /* TAKES_COUNT, TAKES_WORD: said, with the value, when it is wrong */
+    const char *out_of_range; /* TAKES_COUNT, TAKES_WORD: said, with the value,
+                                 when it is wrong */
     const char *const *words; /* TAKES_WORD, NULL-terminated */
     unsigned commands;        /* the commands that take it, TAKEN_BY(…) */
     const char *help;         /* its lines in the help */
@@ -287,13 +306,17 @@ static void put_synopsis(FILE *f, const command_row *c, bool first)
 }
 
 static const char ENVIRONMENT[] =
-    "environment: SOURCE_DATE_EPOCH (seconds since 1970) is the build time in the\n"
-    "slug line and the PDF's ModDate, otherwise the edition's date is; NO_COLOR\n"
-    "turns colour off; PAIBAN_CACHE is the photo cache (off: none); PAIBAN_SHARE\n"
+    "environment: SOURCE_DATE_EPOCH (seconds since 1970) is the build time in "
+    "the\n"
+    "slug line and the PDF's ModDate, otherwise the edition's date is; "
+    "NO_COLOR\n"
+    "turns colour off; PAIBAN_CACHE is the photo cache (off: none); "
+    "PAIBAN_SHARE\n"
     "is the folder of the installed layout/ and fonts/.\n";
 
 static const char EXIT_STATUS[] =
-    "exit status: 0 done; 1 PDF written with layout problems (overset, or warnings\n"
+    "exit status: 0 done; 1 PDF written with layout problems (overset, or "
+    "warnings\n"
     "with --strict); 2 input error, nothing written; 3 environment error.\n";
 
 void options_usage(FILE *f, int which)
@@ -304,7 +327,8 @@ void options_usage(FILE *f, int which)
         fputs("       paiban -V | --version\n\ncommands:\n", f);
         for (int c = 0; c < COMMAND_COUNT; c++)
             fprintf(f, "  %-8s %s\n", commands[c].name, commands[c].summary);
-        fputs("\noptions every command takes (paiban help COMMAND lists all of a command's):\n",
+        fputs("\noptions every command takes (paiban help COMMAND lists all of a "
+              "command's):\n",
               f);
         /* A spelling every command takes, by one row or several (-q),
          * shown once, as its first row says it. */
@@ -328,6 +352,26 @@ void options_usage(FILE *f, int which)
 }
 
 bool options_to_stdout(const options *o) { return o->output && strcmp(o->output, "-") == 0; }
+
+/* paiban help keys [TABLE]: the tables, or one as Markdown. */
+static int help_keys(const char *name)
+{
+    if (!name) {
+        puts("key tables of the input files (paiban help keys TABLE prints one):");
+        for (const key_table *k = key_tables; k->name; k++)
+            printf("  %-18s %s\n", k->name, k->where);
+        return EXIT_OK;
+    }
+    const key_table *k = key_table_named(name);
+    if (!k) {
+        fprintf(stderr, "paiban: no key table \"%s\"; paiban help keys lists them\n", name);
+        return EXIT_INPUT;
+    }
+    char *md = fields_markdown(k->table);
+    fputs(md, stdout);
+    free(md);
+    return EXIT_OK;
+}
 
 static int find_command(const char *name)
 {
@@ -356,11 +400,11 @@ static const option_row *find_option(const char *arg, size_t n, command cmd)
 /* A count's or a word's value, checked. */
 static bool read_value(const option_row *row, const char *text, options *o)
 {
-    char *field = (char *)o + row->field;
+    char *slot = (char *)o + row->field;
     if (row->kind == TAKES_WORD) {
         for (int k = 0; row->words[k]; k++)
             if (strcmp(text, row->words[k]) == 0) {
-                *(int *)field = k;
+                *(int *)slot = k;
                 return true;
             }
     } else {
@@ -368,7 +412,7 @@ static bool read_value(const option_row *row, const char *text, options *o)
         errno = 0;
         long n = strtol(text, &end, 10);
         if (!errno && !*end && end != text && n >= row->min && n <= row->max) {
-            *(long *)field = n;
+            *(long *)slot = n;
             return true;
         }
     }
@@ -381,6 +425,11 @@ static bool place_folders(const char *const *folders, int count, options *o)
 {
     const command_row *cmd = &commands[o->command];
     if (o->command == COMMAND_HELP) {
+        if (count >= 1 && strcmp(folders[0], "keys") == 0 && count <= 2) {
+            o->help_keys = true;
+            o->keys_table = count == 2 ? folders[1] : NULL;
+            return true;
+        }
         if (count > 1) {
             fprintf(stderr, "paiban: help takes one command at a time (\"%s\" and \"%s\")\n",
                     folders[0], folders[1]);
@@ -461,9 +510,9 @@ static bool read_option(int argc, char **argv, int *i, options *o, const char **
     }
     if (refused(row, o->command))
         return false;
-    char *field = (char *)o + row->field;
-    bool takes_value = row->kind == TAKES_TEXT || row->kind == TAKES_COUNT ||
-                       row->kind == TAKES_WORD;
+    char *slot = (char *)o + row->field;
+    bool takes_value =
+        row->kind == TAKES_TEXT || row->kind == TAKES_COUNT || row->kind == TAKES_WORD;
     if (eq && !takes_value) {
         fprintf(stderr, "paiban: %s takes no value (\"%s\")\n", row->name, a);
         return false;
@@ -475,13 +524,13 @@ static bool read_option(int argc, char **argv, int *i, options *o, const char **
     const char *value = eq ? eq + 1 : takes_value ? argv[++*i] : NULL;
     switch (row->kind) {
     case SETS_FLAG:
-        *(bool *)field = !row->clears;
+        *(bool *)slot = !row->clears;
         break;
     case SETS_FORM:
-        *(pdf_form *)field = row->form;
+        *(pdf_form *)slot = row->form;
         break;
     case TAKES_TEXT:
-        *(const char **)field = value;
+        *(const char **)slot = value;
         break;
     case TAKES_COUNT:
     case TAKES_WORD:
@@ -544,6 +593,10 @@ int options_parse(int argc, char **argv, options *o)
     for (int k = 0; k < OPTION_COUNT; k++)
         if (counts[k] && !read_value(&option_table[k], counts[k], o))
             return EXIT_INPUT;
+    if (o->command == COMMAND_HELP && o->help_keys) {
+        o->done = true;
+        return help_keys(o->keys_table);
+    }
     if (o->command == COMMAND_HELP) {
         int asked = o->edition ? find_command(o->edition) : -1;
         if (o->edition && asked < 0) {

@@ -5,7 +5,8 @@
  * of another (its spelling, its value, what it sets, the commands that
  * take it, what the help says of it).  The help — `paiban help [COMMAND]`,
  * `paiban COMMAND --help` — is printed from the two tables; man/paiban.1
- * is kept to them by tests/cli/run.
+ * is kept to them by tests/cli/run.  `paiban help keys [TABLE]` lists the
+ * key tables of the input files, or prints one as Markdown (input/keys.h).
  *
  * An option that the command does not take is an error that names the
  * command.  A value follows its option as the next argument or after an
@@ -37,12 +38,14 @@ typedef enum { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS } color_when;
 
 typedef struct options {
     command command;
-    bool done;                /* the help or the version was printed: exit 0 */
-    const char *edition;      /* build, proof, watch, text; diff: NEW; archive: the year;
-                                 help: the command asked about, or NULL */
-    const char *old_edition;  /* diff: OLD */
-    const char *rev;          /* diff: OLD is EDITION at this git revision */
-    const char *output;       /* "-": standard output (build, proof) */
+    bool done;               /* the help or the version was printed: exit 0 */
+    const char *edition;     /* build, proof, watch, text; diff: NEW; archive: the
+                                year;     help: the command asked about, or NULL */
+    const char *old_edition; /* diff: OLD */
+    const char *keys_table;  /* help keys [TABLE]: the table asked about, or NULL */
+    bool help_keys;
+    const char *rev;    /* diff: OLD is EDITION at this git revision */
+    const char *output; /* "-": standard output (build, proof) */
     const char *dump;
     const char *report;
     const char *png_dir;

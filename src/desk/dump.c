@@ -154,7 +154,14 @@ char *dump_page_json(const page_out *po, int index, const edition *e, const layo
     return sb_take(&b);
 }
 
-char *dump_json(const edition_out *eo, const edition *e, const layout *l)
+void dump_add_page(strbuf *pages, const page_out *po, int index, int count, const edition *e,
+                   const layout *l)
+{
+    put_page(pages, po, index, e, l);
+    sb_printf(pages, "%s\n", index + 1 < count ? "," : "");
+}
+
+char *dump_json_of(const edition *e, int overset_lines, const strbuf *pages)
 {
     strbuf b = {0};
     sb_printf(&b, "{\n  \"edition\": ");
@@ -162,11 +169,17 @@ char *dump_json(const edition_out *eo, const edition *e, const layout *l)
     sb_printf(&b, ",\n  \"paper\": ");
     sb_json(&b, e->paper);
     sb_printf(&b, ",\n  \"date\": \"%04d-%02d-%02d\",\n  \"overset_lines\": %d,\n  \"pages\": [\n",
-        e->year, e->month, e->day, eo->overset_lines);
-    for (int p = 0; p < eo->page_count; p++) {
-        put_page(&b, &eo->pages[p], p, e, l);
-        sb_printf(&b, "%s\n", p + 1 < eo->page_count ? "," : "");
-    }
-    sb_printf(&b, "  ]\n}\n");
+        e->year, e->month, e->day, overset_lines);
+    sb_printf(&b, "%.*s  ]\n}\n", (int)pages->n, pages->v ? pages->v : "");
     return sb_take(&b);
+}
+
+char *dump_json(const edition_out *eo, const edition *e, const layout *l)
+{
+    strbuf pages = {0};
+    for (int p = 0; p < eo->page_count; p++)
+        dump_add_page(&pages, &eo->pages[p], p, eo->page_count, e, l);
+    char *json = dump_json_of(e, eo->overset_lines, &pages);
+    VEC_FREE(pages);
+    return json;
 }

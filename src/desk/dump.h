@@ -8,6 +8,7 @@
 #ifndef PAIBAN_DESK_DUMP_H
 #define PAIBAN_DESK_DUMP_H
 
+#include "base/strbuf.h"
 #include "input/content.h"
 #include "input/layout.h"
 #include "page/compose.h"
@@ -16,6 +17,12 @@
 
 /* The dump as a heap string (caller frees). */
 char *dump_json(const edition_out *eo, const edition *e, const layout *l);
+/* The same made page by page, as the pages are composed and let go
+ * (compose_edition_each): each page (index of count) added to `pages` in
+ * order, then the whole made around them (caller frees). */
+void dump_add_page(strbuf *pages, const page_out *po, int index, int count, const edition *e,
+                   const layout *l);
+char *dump_json_of(const edition *e, int overset_lines, const strbuf *pages);
 /* One page of it, as it stands inside the whole (caller frees): two
  * builds set a page alike exactly when these strings are equal. */
 char *dump_page_json(const page_out *po, int index, const edition *e, const layout *l);

@@ -230,7 +230,8 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
             const draw_op *op = &po->list.ops.v[i];
             if (op->kind == DRAW_GLYPHS && op->style >= 0 && op->layer == 0) {
                 const style *st = &l->styles[op->style];
-                if (op->face != st->face && op->face != st->latin_face && op->y != fallback_y) {
+                if (op->face != st->face && op->face != st->latin_face && op->face != st->punct_face &&
+                    op->y != fallback_y) {
                     fallback_y = op->y;
                     flag(eo, po, l, ts, t, &slots, op->x, op->y, "备用字体", magenta);
                 }

@@ -122,7 +122,32 @@ static void put_overset(strbuf *b, const module_box *mb)
         sb_printf(b, ", \"columns\": null}");
 }
 
-char *report_json(const edition_out *eo, const edition *e, const layout *l, const diag *d)
+/* Every placed photo as the PDF holds it: its resolution on the page and
+ * what was done to it for the press. */
+static void put_photos(strbuf *b, const pdf_stats *ps)
+{
+    sb_printf(b, "  \"photos\": [\n");
+    for (int i = 0; i < ps->photos.n; i++) {
+        const pdf_photo_report *r = &ps->photos.v[i];
+        sb_printf(b, "    {\"article\": ");
+        sb_json(b, r->article);
+        sb_printf(b, ", \"file\": ");
+        sb_json(b, r->file);
+        bool downsampled = r->embedded_ppi < r->ppi - 0.5;
+        sb_printf(b, ", \"pixels\": [%d, %d], \"printed_mm\": [%.1f, %.1f], \"ppi\": %.0f, "
+                     "\"embedded_ppi\": %.0f, \"resolution\": \"%s\", \"colour\": ",
+                  r->width, r->height, r->printed_w, r->printed_h, r->ppi, r->embedded_ppi,
+                  r->low_resolution ? "low" : downsampled ? "downsampled" : "ok");
+        sb_json(b, r->colour);
+        if (r->quality > 0)
+            sb_printf(b, ", \"jpeg_quality\": %d, \"bytes\": %ld", r->quality, r->bytes);
+        sb_printf(b, "}%s\n", i + 1 < ps->photos.n ? "," : "");
+    }
+    sb_printf(b, "  ],\n");
+}
+
+char *report_json(const edition_out *eo, const edition *e, const layout *l, const diag *d,
+                  const pdf_stats *ps)
 {
     (void)l;
     strbuf b = {0};
@@ -187,7 +212,10 @@ char *report_json(const edition_out *eo, const edition *e, const layout *l, cons
         }
         sb_printf(&b, "%s]}%s\n", po->findings.n ? "\n    " : "", p + 1 < eo->page_count ? "," : "");
     }
-    sb_printf(&b, "  ],\n  \"warnings\": [\n");
+    sb_printf(&b, "  ],\n");
+    if (ps)
+        put_photos(&b, ps);
+    sb_printf(&b, "  \"warnings\": [\n");
     bool first = true;
     for (int i = 0; i < n; i++) {
         const diag_msg *m = &msgs[i];

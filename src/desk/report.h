@@ -14,11 +14,14 @@
 #include "input/content.h"
 #include "input/layout.h"
 #include "page/compose.h"
+#include "pdf/pdf.h"
 
 /* One line: "4 pages, 14 articles; overset: none; warnings: 2 (loose-line 2)". */
 char *report_summary(const edition_out *eo, const edition *e, const diag *d);
-/* The report as JSON (caller frees). */
-char *report_json(const edition_out *eo, const edition *e, const layout *l, const diag *d);
+/* The report as JSON (caller frees); with the photos as written when ps
+ * is given (NULL when no PDF was). */
+char *report_json(const edition_out *eo, const edition *e, const layout *l, const diag *d,
+                  const pdf_stats *ps);
 
 /* The page and article a source location belongs to: the placement's own
  * when it names a placement of the edition file, else the first page that

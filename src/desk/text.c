@@ -186,8 +186,9 @@ static void json_article(strbuf *b, const edition_out *eo, const edition *e, con
     json_field(b, "caption", parts.caption);
     json_field(b, "credit", parts.credit);
     sb_printf(b, ",\n     \"body\": [");
-    static const char *const kinds[] = {[PART_PARA] = "p", [PART_HEAD] = "head",
-                                        [PART_BOX] = "box", [PART_TABLE] = "table"};
+    static const char *const kinds[] = {[PART_PARA] = "p",         [PART_HEAD] = "head",
+                                        [PART_BOX] = "box",        [PART_TABLE] = "table",
+                                        [PART_VERSE] = "verse",    [PART_CODE] = "code"};
     for (int i = 0; i < parts.body.n; i++) {
         const part_block *pb = &parts.body.v[i];
         sb_printf(b, "%s\n       {\"kind\": \"%s\"", i ? "," : "", kinds[pb->kind]);

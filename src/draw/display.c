@@ -38,8 +38,16 @@ void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled
     op->y2 = y2;
     op->weight = weight;
     op->gray = gray;
+    op->ink = -1;
     op->fill = -1;
     op->article = -1;
+}
+
+void draw_rule_inked(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
+                     int ink, double tint)
+{
+    draw_rule(dl, x1, y1, x2, y2, weight, tint);
+    dl->ops.v[dl->ops.n - 1].ink = ink;
 }
 
 void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fill,
@@ -94,7 +102,7 @@ void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int
     for (int i = 0; i < src->ops.n; i++) {
         draw_op *op = VEC_PUSH(dst->ops);
         *op = src->ops.v[i];
-        if (op->kind == DRAW_GLYPHS)
+        if (op->kind == DRAW_GLYPHS && op->line >= 0) /* -1: an artifact, no line */
             op->line += line_shift;
         op->x += dx;
         op->y += dy;
@@ -121,6 +129,18 @@ void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int
     }
 }
 
+void edition_out_release_page(edition_out *out, int p)
+{
+    page_out *po = &out->pages[p];
+    draw_list_free(&po->list);
+    draw_list_free(&po->slug);
+    VEC_FREE(po->spanners);
+    for (int k = 0; k < po->modules.n; k++)
+        po->modules.v[k].overset_text = NULL;
+    arena_free(po->arena);
+    po->arena = NULL;
+}
+
 const char *makeup_kind_name(makeup_kind kind)
 {
     static const char *const names[] = {
@@ -136,8 +156,11 @@ void edition_out_free(edition_out *out)
 {
     if (!out)
         return;
-    for (int p = 0; p < out->page_count; p++)
-        page_out_free(&out->pages[p]);
+    for (int p = 0; p < out->page_count; p++) {
+        edition_out_release_page(out, p);
+        VEC_FREE(out->pages[p].modules);
+        VEC_FREE(out->pages[p].findings);
+    }
     arena_free(out->arena);
     memset(out, 0, sizeof *out);
 }

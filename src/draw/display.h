@@ -23,6 +23,8 @@ typedef struct draw_glyph {
     scaled y;          /* offset up from the baseline */
     int text_start;    /* bytes into the run's text */
     int text_len;      /* 0: shows no text of its own (second glyph of a cluster) */
+    bool added;        /* not in the text at all: a hyphen at a line's end, a code
+                        * line's wrap mark; its run carries its text as ActualText */
 } draw_glyph;
 
 typedef struct draw_op {
@@ -31,7 +33,8 @@ typedef struct draw_op {
     scaled x2, y2;     /* RULE: end */
     scaled w, h;       /* RECT, IMAGE, FORM */
     scaled weight;     /* RULE, or RECT stroke; 0 = no stroke */
-    double gray;       /* ink: 1 = solid black (text, rule, stroke) */
+    double gray;       /* tint of its ink: 1 = solid (text, rule, stroke) */
+    int ink;           /* RULE: index in the layout's inks, -1: black (a run's is its style's) */
     double fill;       /* RECT fill as black ink, <0 = none */
     int face;          /* GLYPHS */
     int style;         /* GLYPHS: the style that asked for this text */
@@ -166,6 +169,8 @@ typedef struct draw_list {
 } draw_list;
 
 typedef struct page_out {
+    arena *arena;       /* what this page alone keeps, when it is composed to be let go
+                         * (compose_edition_each); NULL: the edition's arena holds it */
     int index;          /* 0-based in the edition */
     const char *label;  /* 版次 */
     const char *name;
@@ -191,12 +196,20 @@ typedef struct edition_out {
 void edition_out_free(edition_out *out);
 /* What one page holds, not its strings (they live in the edition's arena). */
 void page_out_free(page_out *po);
+/* Let page p go once it is drawn and written: its lists, spanners and
+ * arena are freed; its index, label, name, size and module boxes stay
+ * (without overset_text), for the outline, the summary and the archive's
+ * record. */
+void edition_out_release_page(edition_out *out, int p);
 
 /* Page furniture, not an article's text: folios, masthead and jump lines
  * (the volume's contents, of no article either, are text). */
 bool text_line_furniture(const text_line *tl);
 void draw_rule(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
                double gray);
+/* A rule in a tint of the layout's ink number `ink` (-1: black). */
+void draw_rule_inked(draw_list *dl, scaled x1, scaled y1, scaled x2, scaled y2, scaled weight,
+                     int ink, double tint);
 void draw_rect(draw_list *dl, scaled x, scaled y, scaled w, scaled h, double fill,
                scaled stroke, double gray);
 void draw_image(draw_list *dl, const char *file, int width_px, scaled x, scaled y, scaled w,

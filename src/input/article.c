@@ -1,16 +1,62 @@
-/* article.c — an article file: its headline band, photo, lead, byline and body. */
+/* article.c — an article file: its headline band, photo, lead, byline and body.
+ */
 #include "input/loader.h"
 
 #include "base/arena.h"
 #include "input/keys.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 /* ---- paragraphs and the items of the body ----------------------------- */
 
-/* A scalar holds a paragraph, or several with blank lines between them. */
-static bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
+/* Bytes of a head run in at the start of text: 【…】 (at most 24
+ * characters inside), or a dateline: 本报讯, 本报…讯 (a place or a date
+ * between), with the （记者 …） after it; 0 when there is none. */
+static size_t run_in_length(const char *text, bool *dateline)
+{
+    static const char open[] = "【", close[] = "】", ours[] = "本报", news[] = "讯";
+    *dateline = false;
+    if (strncmp(text, open, 3) == 0) {
+        const char *end = strstr(text, close);
+        return end && end - text <= 26 * 3 ? (size_t)(end - text) + 3 : 0;
+    }
+    if (strncmp(text, ours, 6) != 0)
+        return 0;
+    const char *xun = strstr(text, news);
+    if (!xun || xun - text > 14 * 3)
+        return 0;
+    *dateline = true;
+    const char *end = xun + 3;
+    if (strncmp(end, "（", 3) == 0 && strstr(end, "）") && strstr(end, "）") - end < 40 * 3)
+        end = strstr(end, "）") + 3;
+    return (size_t)(end - text);
+}
+
+/* The paragraph's spans: its text, with a 【】 head or a dateline at its
+ * start set apart in the style run-in or dateline, when the layout has
+ * it (PH-12, CB-3). */
+static void para_spans(loader *ld, block *b, const char *norm, int style_ix, yml_node *n)
+{
+    bool dateline;
+    size_t len = run_in_length(norm, &dateline);
+    int head = len ? layout_style(ld->l, dateline ? "dateline" : "run-in") : -1;
+    if (len >= strlen(norm))
+        head = -1;
+    bool exact = n->plain && strcmp(norm, n->str) == 0;
+    b->spans = arena_alloc(ld->e->arena, 2 * sizeof(span));
+    b->span_count = head >= 0 ? 2 : 1;
+    if (head < 0) {
+        b->spans[0] = (span){.text = norm, .style = style_ix, .loc = n->loc, .loc_exact = exact};
+        return;
+    }
+    b->spans[0] = (span){.text = arena_strndup(ld->e->arena, norm, len), .style = head,
+                         .loc = n->loc, .loc_exact = exact};
+    b->spans[1] = (span){.text = norm + len, .style = style_ix, .loc = n->loc};
+}
+
+bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
 {
     if (!yml_expect_kind(n, ld->d, YML_SCALAR, "a paragraph"))
         return false;
@@ -18,16 +64,16 @@ static bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
     while (*p) {
         const char *end = strstr(p, "\n\n");
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        const char *norm = normalize(ld, p, len, false, n->loc, "a paragraph");
+        if (!text_fits(ld, len, n->loc, "a paragraph"))
+            return false;
+        const char *norm =
+            normalize(ld, p, len, norm_flags(&ld->l->styles[style_ix]), n->loc, "a paragraph");
         if (norm[0]) {
             block *b = VEC_PUSH(*out);
             b->kind = BLOCK_PARA;
             b->style = style_ix;
             b->loc = n->loc;
-            b->spans = arena_alloc(ld->e->arena, sizeof(span));
-            b->span_count = 1;
-            b->spans[0] = (span){.text = norm, .style = style_ix, .loc = n->loc,
-                                 .loc_exact = n->plain && strcmp(norm, n->str) == 0};
+            para_spans(ld, b, norm, style_ix, n);
         }
         if (!end)
             break;
@@ -37,24 +83,6 @@ static bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix)
     }
     return true;
 }
-
-/* A body item given as a mapping, while it is read. */
-typedef struct body_item {
-    block b;
-    const char *own_style; /* its style unless it names one: h2 …, body, box */
-    yml_node *text;        /* a teaser's own words */
-} body_item;
-
-static bool read_item_style(field_reader *r, yml_node *v, void *dest)
-{
-    body_item *it = dest;
-    it->b.style = style_of(r->user, v, r->name, it->own_style, r->map);
-    return it->b.style >= 0;
-}
-
-#define ITEM_STYLE(meaning)                                                                        \
-    {"style", FIELD_CUSTOM, offsetof(body_item, b.style), .read = read_item_style,                 \
-     .type_doc = "style", .doc = meaning}
 
 #define HEAD_LEVEL(key)                                                                            \
     {key, FIELD_CUSTOM, 0, .type_doc = "text or list of lines",                                    \
@@ -67,8 +95,13 @@ static const field head_fields[] = {
 const field_table head_keys = {"a head", head_fields};
 
 static const field para_fields[] = {
-    {"p", FIELD_CUSTOM, 0, .type_doc = "text", .doc = "the paragraph's text"},
+    {"p", FIELD_CUSTOM, 0, .type_doc = "text or list of runs",
+     .doc = "the paragraph's text, or its runs: text, em, quote, url, nobreak"},
     ITEM_STYLE("the paragraph's style (body unless given)"),
+    {"align", FIELD_CUSTOM, 0, .read = item_align, .type_doc = "choice",
+     .range_doc = "justify, left, center, right, distribute",
+     .doc = "how its lines sit, over its style's"},
+    ITEM_KEEP,
     {0},
 };
 const field_table para_keys = {"a paragraph", para_fields};
@@ -76,6 +109,8 @@ const field_table para_keys = {"a paragraph", para_fields};
 static const field box_fields[] = {
     {"box", FIELD_CUSTOM, 0, .type_doc = "text or list",
      .doc = "what the ruled box holds: a paragraph, or a list of them (text, or p: …)"},
+    {"title", FIELD_CUSTOM, offsetof(body_item, title), .read = item_node, .type_doc = "text",
+     .doc = "a title at the head of the box (【注意】), in the style box-title"},
     ITEM_STYLE("the box's style (box unless given)"),
     {"span", FIELD_INT, offsetof(body_item, b.span_columns), .min = 1, .max = 24,
      .doc = "module columns the box spans"},
@@ -114,7 +149,18 @@ static bool load_head(loader *ld, block_vec *out, body_item *it, yml_node *v)
 
 static bool load_para(loader *ld, block_vec *out, body_item *it, yml_node *v)
 {
-    return add_para(ld, out, v, it->b.style);
+    int first = out->n;
+    if (v->kind == YML_SEQ) {
+        if (!load_runs(ld, out, it, v))
+            return false;
+    } else if (!add_para(ld, out, v, it->b.style)) {
+        return false;
+    }
+    for (int i = first; i < out->n; i++) {
+        out->v[i].align = it->align_given ? it->align + 1 : 0;
+        out->v[i].keep = it->keep ? 1 : 0;
+    }
+    return true;
 }
 
 /* A box holds paragraphs: a table or another box inside one has no place on
@@ -124,7 +170,12 @@ static bool load_box(loader *ld, block_vec *out, body_item *it, yml_node *conten
     block_vec children = {0};
     bool ok = true;
     it->b.kind = BLOCK_BOX;
-    if (content->kind == YML_SCALAR) {
+    int title_style;
+    if (it->title && ((title_style = style_named(ld, "box-title", it->title->loc)) < 0 ||
+                      !add_para(ld, &children, it->title, title_style)))
+        ok = false;
+    if (!ok) {
+    } else if (content->kind == YML_SCALAR) {
         ok = add_para(ld, &children, content, it->b.style);
     } else if (content->kind == YML_SEQ) {
         for (int i = 0; i < content->count && ok; i++) {
@@ -158,7 +209,7 @@ static bool load_teaser(loader *ld, block_vec *out, body_item *it, yml_node *v)
         return false;
     pending_teaser t = {.block = out->n, .given = arena_strdup(ld->e->arena, v->str),
                         .loc = v->loc};
-    if (!(t.path = resolve_path(ld, v, "the teaser's article file")))
+    if (!(t.path = content_path(ld, v, "the teaser's article file")))
         return false;
     if (it->text && !make_span(ld, it->text, it->b.style, "a teaser's text", &t.text))
         return false;
@@ -190,6 +241,9 @@ static const struct item_kind {
     {"h4", "h4", &head_keys, load_head},          {"h5", "h5", &head_keys, load_head},
     {"p", "body", &para_keys, load_para},         {"box", "box", &box_keys, load_box},
     {"table", NULL, &table_item_keys, load_table_item},
+    {"verse", "verse", &verse_keys, load_verse},  {"code", "code", &code_keys, load_code},
+    {"list", "list", &list_keys, load_list},      {"notice", NULL, &notice_keys, load_notice},
+    {"attribution", "attribution", &attribution_keys, load_attribution},
     {"teaser", "teaser", &teaser_keys, load_teaser},
 };
 
@@ -207,14 +261,14 @@ static bool load_block(loader *ld, block_vec *out, yml_node *n)
         yml_node *v = yml_lookup(n, kind->key);
         if (!v)
             continue;
-        body_item it = {.b.loc = n->loc, .own_style = kind->style};
+        body_item it = {.b.loc = n->loc, .own_style = kind->style, .map = n};
         field_reader r = loader_fields(ld);
         return fields_read(&r, n, kind->keys, &it) && kind->load(ld, out, &it, v);
     }
     if (n->count > 0)
         return diag_error(ld->d, n->keys[0]->loc,
-                          "\"%s\" is not a kind of body item; use h2, h3, h4, h5, p, box, table or "
-                          "teaser",
+                          "\"%s\" is not a kind of body item; use h2, h3, h4, h5, p, box, table, "
+                          "verse, code, list, notice, attribution or teaser",
                           n->keys[0]->str);
     return diag_error(ld->d, n->loc, "an empty mapping is not a body item");
 }
@@ -226,7 +280,8 @@ static bool read_photo_file(field_reader *r, yml_node *v, void *dest)
     loader *ld = r->user;
     photo *p = dest;
     p->given = arena_strdup(ld->e->arena, v->str);
-    p->path = resolve_path(ld, v, "photo file");
+    p->path = content_path(ld, v, "photo file");
+    p->file_loc = v->loc;
     return p->path != NULL;
 }
 
@@ -255,10 +310,8 @@ static bool read_crop(field_reader *r, yml_node *crop, void *dest)
                                            "bottom]");
     for (int i = 0; i < 4; i++) {
         const yml_node *c = crop->items[i];
-        char *end;
-        double v = c->kind == YML_SCALAR ? strtod(c->str, &end) : -1;
-        if (c->kind != YML_SCALAR || end == c->str || (*end && strcmp(end, "%") != 0) || v < 0 ||
-            v >= 100)
+        double v;
+        if (c->kind != YML_SCALAR || !yml_parse_percent(c->str, false, &v) || v >= 100)
             return diag_error(r->d, c->loc, "a crop is a percentage from 0%% to 99%%, like 10%%");
         p->crop[i] = v / 100.0;
     }
@@ -271,16 +324,27 @@ static bool read_crop(field_reader *r, yml_node *crop, void *dest)
  * names, which must be defined where the span is given. */
 static bool read_span(field_reader *r, yml_node *v, void *dest)
 {
+    loader *ld = r->user;
     int s;
-    return !v || ((s = style_named(r->user, r->row->arg, v->loc)) >= 0 &&
-                  make_span(r->user, v, s, r->name, fields_slot(r, dest)));
+    if (!v || (s = style_named(ld, r->row->arg, v->loc)) < 0)
+        return !v;
+    /* CB-6: a caption or credit below 六号 is hard to read on newsprint;
+     * said once, at the style. */
+    const style *st = &ld->l->styles[s];
+    if (st->size < scaled_from_pt(7.5))
+        diag_warn(r->d, st->loc, "small-type",
+                  "style \"%s\" sets %s at %.1f pt, below 六号 (7.5 pt); give it at least 六号",
+                  st->name, r->name, pt_from_scaled(st->size));
+    return make_span(ld, v, s, r->name, fields_slot(r, dest));
 }
 
 static bool read_lines(field_reader *r, yml_node *v, void *dest)
 {
     int s;
-    return !v || ((s = style_named(r->user, r->row->arg, v->loc)) >= 0 &&
-                  make_lines_span(r->user, v, s, r->name, fields_slot(r, dest)));
+    span *out = fields_slot(r, dest);
+    return !v ||
+           ((s = style_named(r->user, r->row->arg, v->loc)) >= 0 &&
+            make_lines_span(r->user, v, s, r->name, out) && fields_text_fits(r, v, out->text));
 }
 
 static const char *const align_words[] = {"left", "right", NULL};
@@ -304,10 +368,12 @@ static const field photo_fields[] = {
     {"align", FIELD_SWITCH, AT(right), .what = "photo align", .choices = align_words, .on = 1,
      .doc = "against the module's left or right edge"},
     {"place", FIELD_CHOICE, AT(place), .what = "photo place", .choices = place_words,
-     .doc = "under the headline band, at the module's foot, or `at` lines under the band"},
+     .doc = "under the headline band, at the module's foot, or `at` lines "
+            "under the band"},
     {"at", FIELD_CUSTOM, 0, .what = "photo at", .min = 0, .max = 1000, .read = read_at,
      .type_doc = "whole number", .range_doc = "0 to 1000",
-     .doc = "grid lines between the headline band and the picture (places it middle)"},
+     .doc = "grid lines between the headline band and the picture (places it "
+            "middle)"},
     {0},
 };
 #undef AT
@@ -324,16 +390,35 @@ static photo *load_photo(loader *ld, yml_node *n)
     field_reader r = loader_fields(ld);
     if (!fields_read(&r, n, &photo_keys, p))
         return NULL;
-    /* Checked in full here (a PNG decoded), so a damaged file is reported
-     * where the article names it; composition and proof read the info. */
-    if (!image_probe(ld->e->files, p->path, &p->info, p->loc, ld->d))
+    /* Read once, held open for the PDF, and decoded in full here, so a
+     * damaged file is reported where the article names it; composition
+     * and proof read the info.  A photo checked for another article is not
+     * read again. */
+    for (int i = 0; i < ld->probed.n; i++)
+        if (strcmp(ld->probed.v[i].path, p->path) == 0) {
+            p->info = ld->probed.v[i].info;
+            return p;
+        }
+    char *data;
+    size_t len;
+    yml_node name = {.kind = YML_SCALAR, .loc = p->file_loc, .str = p->given};
+    if (!content_read(ld, &name, "photo file", p->path, IMAGE_MAX_BYTES, true, &data, &len)) {
+        if (errno)
+            image_read_error(ld->d, p->path, errno, p->loc);
         return NULL;
+    }
+    bool ok = image_check(data, len, p->path, true, &p->info, p->loc, ld->d);
+    free(data);
+    if (!ok)
+        return NULL;
+    *VEC_PUSH(ld->probed) = (struct probed_photo){p->path, p->info};
     return p;
 }
 
 /* ---- articles ---------------------------------------------------------- */
 
-/* An article while it is read: its blocks grow as lead, byline and body come. */
+/* An article while it is read: its blocks grow as lead, byline and body come.
+ */
 typedef struct article_src {
     article a;
     block_vec blocks;
@@ -414,11 +499,14 @@ static bool read_body(field_reader *r, yml_node *body, void *dest)
 #define AT(f) offsetof(article_src, a.f)
 static const field article_fields[] = {
     {"kicker", FIELD_CUSTOM, AT(kicker), .what = "the kicker", .read = read_lines, .arg = "kicker",
-     .type_doc = "text or lines", .doc = "引题, the line above the headline"},
+     .max = 1000, .type_doc = "text or lines", .range_doc = "at most 1000 characters",
+     .doc = "引题, the line above the headline"},
     {"headline", FIELD_CUSTOM, AT(headline), .what = "the headline", .required = true,
-     .read = read_lines, .arg = "headline", .type_doc = "text or lines", .doc = "主题"},
+     .read = read_lines, .arg = "headline", .max = 1000, .type_doc = "text or lines",
+     .range_doc = "at most 1000 characters", .doc = "主题"},
     {"subtitle", FIELD_CUSTOM, AT(subtitle), .what = "the subtitle", .read = read_lines,
-     .arg = "subtitle", .type_doc = "text or lines", .doc = "副题, the line below the headline"},
+     .arg = "subtitle", .max = 1000, .type_doc = "text or lines",
+     .range_doc = "at most 1000 characters", .doc = "副题, the line below the headline"},
     {"photo", FIELD_MAP, 0, .read = read_photo, .doc = "the article's photo"},
     {"lead", FIELD_CUSTOM, 0, .read = read_lead, .type_doc = "text or list",
      .doc = "导语: a paragraph, or a list of them"},
@@ -443,33 +531,59 @@ static const char *stem_of(arena *a, const char *file)
 
 /* Two articles may share a file name in different folders; their ids (used
  * in the dump and reports) may not. */
-static const char *unique_id(loader *ld, const char *path)
+static bool id_taken(const loader *ld, const char *id)
 {
-    const char *id = stem_of(ld->e->arena, path);
-    for (int n = 2, clash = 1; clash; n++) {
-        clash = 0;
-        for (int i = 0; i < ld->e->article_count; i++)
-            if (strcmp(ld->e->articles[i]->id, id) == 0)
-                clash = 1;
-        if (clash) {
-            char buf[256];
-            snprintf(buf, sizeof buf, "%s-%d", stem_of(ld->e->arena, path), n);
-            id = arena_strdup(ld->e->arena, buf);
-        }
-    }
-    return id;
+    for (int i = 0; i < ld->e->article_count; i++)
+        if (strcmp(ld->e->articles[i]->id, id) == 0)
+            return true;
+    return false;
 }
 
-article *article_load(loader *ld, const char *path)
+/* The n-th file of a name is name-n: counting those before, the first
+ * number tried is free but for a file named so itself (a pass, not one
+ * a number, over thousands of files of one name). */
+static const char *unique_id(loader *ld, const char *path)
 {
-    yml_doc *doc = yml_load_source(ld->opt.files, path, ld->d);
+    const char *stem = stem_of(ld->e->arena, path);
+    if (!id_taken(ld, stem))
+        return stem;
+    size_t len = strlen(stem);
+    int same = 0;
+    for (int i = 0; i < ld->e->article_count; i++) {
+        const char *id = ld->e->articles[i]->id;
+        same += strncmp(id, stem, len) == 0 && (id[len] == 0 || id[len] == '-');
+    }
+    for (int n = same + 1;; n++) {
+        char *id = xasprintf("%s-%d", stem, n);
+        const char *kept = id_taken(ld, id) ? NULL : arena_strdup(ld->e->arena, id);
+        free(id);
+        if (kept)
+            return kept;
+    }
+}
+
+/* An article's YAML is freed as soon as it is read: what the article
+ * keeps is copied into the edition (text normalised, names), and its
+ * locations point at the file name, which the edition keeps.  An edition
+ * of a thousand articles would otherwise hold a thousand YAML trees. */
+article *article_load(loader *ld, const yml_node *node, const char *path)
+{
+    char *data;
+    size_t len;
+    if (!content_read(ld, node, "article file", path, YML_MAX_FILE_BYTES, false, &data, &len)) {
+        if (errno)
+            yml_report_read_error(ld->d, path, errno);
+        return NULL;
+    }
+    yml_doc *doc = yml_load_string_named(path, data, len, ld->e->arena, ld->d);
+    free(data);
     if (!doc)
         return NULL;
-    *VEC_PUSH(ld->docs) = doc;
     yml_node *root = doc->root;
     if (!root || root->kind != YML_MAP) {
         diag_error(ld->d, root ? root->loc : (src_loc){doc->file, 0, 0},
                    "an article is a mapping with at least \"headline\" and \"body\"");
+        yml_free(doc);
         return NULL;
     }
     article_src src = {.a = {.file = doc->file, .id = unique_id(ld, path),
@@ -480,6 +594,7 @@ article *article_load(loader *ld, const char *path)
     src.a.blocks = arena_memdup(ld->e->arena, src.blocks.v, sizeof(block) * (size_t)src.blocks.n);
     src.a.block_count = src.blocks.n;
     VEC_FREE(src.blocks);
+    yml_free(doc);
     if (!ok)
         return NULL;
     article *a = arena_memdup(ld->e->arena, &src.a, sizeof src.a);

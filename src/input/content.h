@@ -3,8 +3,10 @@
  * content/<edition>/edition.yaml names the paper, the date, the template
  * and the pages; each page places articles on the template's grid; each
  * article is a YAML file that reads like the article: kicker, headline,
- * photo, lead, byline, then the body as a list of paragraphs, heads, boxes
- * and tables.  See docs/content.md.
+ * photo, lead, byline, then the body as a list of paragraphs (plain, or
+ * runs in styles of their own), heads, boxes, tables, poems, listings,
+ * lists, notices and attribution lines; a list or a notice is read as the
+ * paragraphs it is.  See docs/content.md.
  *
  * The loader checks everything it can without typesetting (unknown keys,
  * types, styles that do not exist, files outside the edition) and reports
@@ -12,8 +14,12 @@
  * characters are dropped (with a warning), runs of spaces fold to one, and
  * a source line break between two wide characters (or a wide character
  * and a digit) vanishes while other line breaks become a space
- * (typography LB-7) — unless the style keeps
- * line breaks, as heads do.  The edition owns all of it (one arena). */
+ * (typography LB-7) — unless the style keeps line breaks, as heads do, or
+ * every space (white-space: pre, listings).  Full-width digits and letters
+ * become ASCII (TX-2) and a hyphen that signs a number the minus sign
+ * (TX-3), unless the style says otherwise.  A paragraph's opening 【】 head
+ * or dateline becomes a span of its own style (PH-12).  The edition owns
+ * all of it (one arena). */
 #ifndef PAIBAN_INPUT_CONTENT_H
 #define PAIBAN_INPUT_CONTENT_H
 
@@ -32,6 +38,9 @@ typedef struct span {
     src_loc loc;       /* where the text starts in its file */
     bool loc_exact;    /* loc.col + character index is the column of each
                         * character (one-line scalars without escapes) */
+    bool marker;       /* a list item's marker: the text after it starts at the
+                        * style's hang (BL-3) */
+    bool nobreak;      /* a phrase no line may break inside (BL-6) */
 } span;
 
 typedef enum {
@@ -39,6 +48,10 @@ typedef enum {
     BLOCK_HEAD,  /* a head inside the article (h2, h3 …) */
     BLOCK_BOX,   /* a ruled box (pull-quote, sidebar) holding paragraphs */
     BLOCK_TABLE, /* a table */
+    BLOCK_VERSE, /* a poem: its children its furniture (title, author), then its
+                  * lines, a child without spans where a stanza ends (BL-1) */
+    BLOCK_CODE,  /* a listing: its children its lines as written, a child without
+                  * spans for an empty line (BL-2) */
 } block_kind;
 
 typedef enum { CELL_LEFT, CELL_CENTER, CELL_RIGHT, CELL_DECIMAL } cell_align;
@@ -67,7 +80,8 @@ typedef struct table {
     table_cell *cells; /* every cell, in reading order */
     int cell_count;
     cell_align *col_align;
-    double *col_width; /* fixed widths in pt (>0), proportional weights (<0), or 0 = auto */
+    double *col_width; /* fixed widths in pt (>0), proportional weights (<0), or 0
+                          = auto */
     int style;         /* cell text style */
     int head_style;    /* header cell style */
     int title_style;
@@ -86,6 +100,10 @@ typedef struct block {
     int child_count;
     table *table;           /* BLOCK_TABLE */
     int span_columns;       /* BLOCK_BOX, BLOCK_TABLE: module columns spanned */
+    int align;              /* BLOCK_PARA: 1 + a text_align over its style's, 0: its
+                             * style's; BLOCK_VERSE: 1 + ALIGN_CENTER centres the poem */
+    int keep;               /* BLOCK_PARA: this block and the keep - 1 after it stand
+                             * in one column when a column can hold them (BL-7) */
     src_loc loc;
 } block;
 
@@ -95,7 +113,8 @@ typedef struct photo {
     const char *path;       /* resolved file */
     const char *given;      /* as written */
     src_loc loc;
-    span caption;           /* text NULL when there is none */
+    src_loc file_loc; /* where it is written */
+    span caption;     /* text NULL when there is none */
     span credit;
     int columns;            /* module columns the photo spans */
     bool right;             /* against the module's right edge, else its left */
@@ -132,9 +151,11 @@ typedef struct placement {
     grid_area area;         /* the module; more parts make an L or other shape */
     grid_area *parts;
     int part_count;
-    int set_columns;        /* set the module in this many columns (0: its grid columns) */
-    int headline_columns;   /* the headline block spans this many module columns (0: all) */
-    int kicker_style;       /* styles of the headline block here (-1: the article's) */
+    int set_columns;      /* set the module in this many columns (0: its grid columns)
+                           */
+    int headline_columns; /* the headline block spans this many module columns (0:
+                             all) */
+    int kicker_style;     /* styles of the headline block here (-1: the article's) */
     int headline_style;
     int subtitle_style;
     bool continued;         /* holds the rest of an article begun on an earlier page */
@@ -173,11 +194,12 @@ typedef struct page_spec {
 } page_spec;
 
 typedef struct masthead_info {
-    bool present;           /* edition.yaml has a masthead section */
-    const char *issue;      /* 第12345期 */
-    const char *serial;     /* 国内统一连续出版物号 CN 41-0001 */
-    const char *postal;     /* 邮发代号 */
-    const char *lunar;      /* 农历 date as printed */
+    bool present;       /* edition.yaml has a masthead section */
+    src_loc loc;        /* where */
+    const char *issue;  /* 第12345期 */
+    const char *serial; /* 国内统一连续出版物号 CN 41-0001 */
+    const char *postal; /* 邮发代号 */
+    const char *lunar;  /* 农历 date as printed */
     const char *weather;
     const char *publisher;
     const char *authority;  /* 主管 */
@@ -200,7 +222,9 @@ typedef struct edition {
     int article_count;
     struct yml_doc **docs;  /* the loaded files (locations point into them) */
     int doc_count;
-    const file_source *files; /* where its files are read, borrowed; NULL: the disk */
+    const file_source *files; /* where its photos are read again: the files they were
+                               * read from when checked, held open (files.h) */
+    struct file_keeper *kept; /* owned: those files */
     arena *arena;
 } edition;
 

@@ -62,12 +62,24 @@ void edition_date_strings(const edition *e, char *date, size_t date_size, char *
 /* The bounds of an area: the template's grid (the reader's args). */
 enum { GRID_COLUMNS, GRID_LINES };
 
+/* A column number as written: digits only, no sign, no spaces. */
+static const char *column_number(const char *s, long *out)
+{
+    if (*s < '0' || *s > '9')
+        return NULL;
+    long v = 0;
+    for (; *s >= '0' && *s <= '9'; s++)
+        v = v < 1000 ? v * 10 + (*s - '0') : v;
+    *out = v;
+    return s;
+}
+
 /* "1-8", "3", or [1, 8]: 1-based inclusive grid columns. */
 static bool read_area_columns(field_reader *r, yml_node *n, void *dest)
 {
     grid_area *area = fields_slot(r, dest);
     long max = r->args[GRID_COLUMNS];
-    long a, b;
+    long a = 0, b = 0;
     if (!n)
         return true;
     if (n->kind == YML_SEQ && n->count == 2) {
@@ -75,12 +87,11 @@ static bool read_area_columns(field_reader *r, yml_node *n, void *dest)
             !yml_read_int(n->items[1], r->d, "last column", 1, max, &b))
             return false;
     } else if (n->kind == YML_SCALAR) {
-        char *end;
-        a = strtol(n->str, &end, 10);
+        const char *end = column_number(n->str, &a);
         b = a;
-        if (*end == '-')
-            b = strtol(end + 1, &end, 10);
-        if (end == n->str || *end || a < 1 || b < a || b > max)
+        if (end && *end == '-')
+            end = column_number(end + 1, &b);
+        if (!end || *end || a < 1 || b < a || b > max)
             return diag_error(r->d, n->loc,
                               "columns are written like 1-4 (grid columns from 1 to %ld), not "
                               "\"%s\"",
@@ -127,15 +138,30 @@ static bool read_area_lines(field_reader *r, yml_node *v, void *dest)
 
 /* The rows of a rectangle of the grid, stored in the grid_area at `at`. */
 #define AREA_FIELDS(at, top_required)                                                              \
-    {"columns", FIELD_CUSTOM, at, .read = read_area_columns, .type_doc = "columns",                \
-     .doc = "the grid columns, first to last: 1-8, 3 or [1, 8] (all unless given)"},               \
-    {"top", FIELD_CUSTOM, at, .min = 1, .max_arg = FIELD_ARG(GRID_LINES),                          \
-     .required = top_required, .read = read_area_top, .type_doc = "whole number",                  \
-     .range_doc = "1 to the grid's lines", .doc = "the grid line it starts on (1 unless given)"},  \
-    {"lines", FIELD_CUSTOM, at, .min = 1, .max_arg = FIELD_ARG(GRID_LINES),                        \
-     .read = read_area_lines, .type_doc = "whole number or fill",                                  \
-     .range_doc = "1 to the grid's lines",                                                         \
-     .doc = "its height in grid lines, or fill: down to what stands below (fill unless given)"}
+    {"columns",                                                                                    \
+     FIELD_CUSTOM,                                                                                 \
+     at,                                                                                           \
+     .read = read_area_columns,                                                                    \
+     .type_doc = "columns",                                                                        \
+     .doc = "the grid columns, first to last: 1-8, 3 or [1, 8] (all unless "                       \
+            "given)"},                                                                             \
+        {"top",                                                                                    \
+         FIELD_CUSTOM,                                                                             \
+         at,                                                                                       \
+         .min = 1,                                                                                 \
+         .max_arg = FIELD_ARG(GRID_LINES),                                                         \
+         .required = top_required,                                                                 \
+         .read = read_area_top,                                                                    \
+         .type_doc = "whole number",                                                               \
+         .range_doc = "1 to the grid's lines",                                                     \
+         .doc = "the grid line it starts on (1 unless given)"},                                    \
+    {                                                                                              \
+        "lines", FIELD_CUSTOM, at,                                                                 \
+            .min = 1, .max_arg = FIELD_ARG(GRID_LINES), .read = read_area_lines,                   \
+            .type_doc = "whole number or fill", .range_doc = "1 to the grid's lines",              \
+            .doc = "its height in grid lines, or fill: down to what stands below "                 \
+                   "(fill unless given)"                                                           \
+    }
 
 static const field part_fields[] = {AREA_FIELDS(0, true), {0}};
 const field_table part_keys = {"a part of an article's area", part_fields};
@@ -267,14 +293,33 @@ static const field placement_fields[] = {
 #undef AREA_FIELDS
 const field_table placement_keys = {"an article placement", placement_fields};
 
+/* The columns of a placement's module, as what it holds counts them: its
+ * own set columns, or the grid columns all its areas span. */
+static int module_columns(const placement *pl)
+{
+    if (pl->set_columns)
+        return pl->set_columns;
+    int from = pl->area.col_from, to = pl->area.col_to;
+    for (int i = 0; i < pl->part_count; i++) {
+        from = MIN(from, pl->parts[i].col_from);
+        to = MAX(to, pl->parts[i].col_to);
+    }
+    return to - from + 1;
+}
+
 /* The article a placement places: read once, unless it is continued. */
 static bool place_article(loader *ld, placement_src *src, yml_node *map)
 {
     placement *pl = &src->pl;
     yml_node *file = src->file;
-    const char *path = resolve_path(ld, file, "article file");
+    const char *path = content_path(ld, file, "article file");
     if (!path)
         return false;
+    /* A file that could not be read was reported where it was first
+     * placed: its continuations fail without a word more. */
+    for (int i = 0; i < ld->failed.n; i++)
+        if (strcmp(ld->failed.v[i], path) == 0)
+            return false;
     for (int i = 0; i < ld->e->article_count; i++) {
         if (strcmp(ld->e->articles[i]->file, path) != 0)
             continue;
@@ -292,9 +337,11 @@ static bool place_article(loader *ld, placement_src *src, yml_node *map)
                           "\"continued\" places the rest of an article begun on an earlier page, "
                           "but \"%s\" has not been placed before",
                           file->str);
-    article *a = article_load(ld, path);
-    if (!a)
+    article *a = article_load(ld, file, path);
+    if (!a) {
+        *VEC_PUSH(ld->failed) = path;
         return false;
+    }
     pl->article = a;
     ld->e->articles[ld->e->article_count++] = a;
     return true;
@@ -317,9 +364,20 @@ static bool load_placement(loader *ld, const template *t, int page, yml_node *n,
         .t = t,
     };
     bool ok = fields_read(&r, n, &placement_keys, &src);
+    yml_node *hc = yml_lookup(n, "headline-columns");
+    if (ok && hc && src.pl.headline_columns > module_columns(&src.pl))
+        ok = diag_error(ld->d, hc->loc,
+                        "the headline band cannot span %d columns: the module has %d",
+                        src.pl.headline_columns, module_columns(&src.pl));
     if (src.file && !place_article(ld, &src, n))
         ok = false;
     *slot = src.pl;
+    /* The slot goes to the next placement: a jump of this one, which
+     * failed, would be taken for that one's. */
+    if (!(ok && src.file))
+        while (ld->pending_jump_count > 0 &&
+               ld->pending_jumps[ld->pending_jump_count - 1].pl == slot)
+            ld->pending_jump_count--;
     return ok && src.file;
 }
 
@@ -333,9 +391,9 @@ static bool read_text(field_reader *r, yml_node *v, void *dest)
         return true;
     if (!yml_read_string(v, r->d, r->name, &s))
         return false;
-    *(const char **)fields_slot(r, dest) = normalize(r->user, s, strlen(s), false, v->loc,
-                                                      r->row->arg);
-    return true;
+    const char *text = normalize(r->user, s, strlen(s), false, v->loc, r->row->arg);
+    *(const char **)fields_slot(r, dest) = text;
+    return fields_text_fits(r, v, text);
 }
 
 static bool read_page_template(field_reader *r, yml_node *v, void *dest)
@@ -471,7 +529,7 @@ static bool load_story(loader *ld, const template *t, yml_node *n, story_src *sr
     bool ok = fields_read(&r, n, &story_keys, src);
     if (!ok || !src->file)
         return false;
-    const char *path = resolve_path(ld, src->file, "article file");
+    const char *path = content_path(ld, src->file, "article file");
     if (!path)
         return false;
     for (int i = 0; i < ld->e->article_count; i++)
@@ -480,7 +538,7 @@ static bool load_story(loader *ld, const template *t, yml_node *n, story_src *sr
                               "article \"%s\" is given twice in this edition; a story is "
                               "placed once (the planner makes its jump)",
                               src->file->str);
-    article *a = article_load(ld, path);
+    article *a = article_load(ld, src->file, path);
     if (!a)
         return false;
     src->st.article = a;
@@ -522,13 +580,16 @@ static bool read_stories(field_reader *r, yml_node *list, void *dest)
 #define AT(f) offsetof(page_spec, f)
 static const field page_fields[] = {
     {"page", FIELD_CUSTOM, AT(label), .read = read_text, .arg = "the page label",
-     .type_doc = "text",
-     .doc = "版次, the page label as printed; continue-on names pages by it (the page's number "
-     "unless given)"},
-    {"name", FIELD_CUSTOM, AT(name), .read = read_text, .arg = "the page name", .type_doc = "text",
+     .what = "the page label", .max = 20, .type_doc = "text", .range_doc = "at most 20 characters",
+     .doc = "版次, the page label as printed; continue-on names pages by it "
+            "(the page's number "
+            "unless given)"},
+    {"name", FIELD_CUSTOM, AT(name), .read = read_text, .arg = "the page name",
+     .what = "the page name", .max = 100, .type_doc = "text", .range_doc = "at most 100 characters",
      .doc = "版名, the page's name"},
     {"editor", FIELD_CUSTOM, AT(editor), .read = read_text, .arg = "the editor's name",
-     .type_doc = "text", .doc = "责任编辑, the editor responsible for the page"},
+     .what = "the editor's name", .max = 100, .type_doc = "text",
+     .range_doc = "at most 100 characters", .doc = "责任编辑, the editor responsible for the page"},
     {"template", FIELD_CUSTOM, AT(template_index), .read = read_page_template,
      .type_doc = "template", .doc = "this page's template (the edition's unless given)"},
     {"articles", FIELD_LIST, AT(placements), .read = read_placements,
@@ -559,6 +620,10 @@ static bool read_pages(field_reader *r, yml_node *pages, void *dest)
                                                          : NULL;
         total_placements += sts && sts->kind == YML_SEQ ? sts->count : 0;
     }
+    if (total_placements > EDITION_MAX_PLACEMENTS)
+        return diag_error(r->d, pages->loc,
+                          "the pages place %d articles; an edition may place %d at most",
+                          total_placements, EDITION_MAX_PLACEMENTS);
     e->articles = ARENA_NEW_ARRAY(e->arena, article *, total_placements + 1);
     ld->pending_jumps = ARENA_NEW_ARRAY(e->arena, pending_jump, total_placements + 1);
     e->pages = ARENA_NEW_ARRAY(e->arena, page_spec, pages->count);
@@ -627,20 +692,21 @@ static bool read_logo(field_reader *r, yml_node *v, void *dest)
     if (!yml_read_string(v, r->d, r->name, &m->logo))
         return false;
     m->logo_loc = v->loc;
-    m->logo = resolve_path(ld, v, "the logo file");
+    m->logo = content_path(ld, v, "the logo file");
     return m->logo && logo_probe(ld->e->files, m->logo, &m->logo_info, v->loc, r->d);
 }
 
 #define AT(f) offsetof(masthead_info, f)
 static const field masthead_fields[] = {
-    {"issue", FIELD_STRING, AT(issue), .doc = "期号, the issue number"},
-    {"serial", FIELD_STRING, AT(serial), .doc = "国内统一连续出版物号, the serial number"},
-    {"postal", FIELD_STRING, AT(postal), .doc = "邮发代号, the postal code"},
-    {"lunar", FIELD_STRING, AT(lunar), .doc = "农历, the lunar date as printed"},
-    {"weather", FIELD_STRING, AT(weather), .doc = "the weather line"},
-    {"publisher", FIELD_STRING, AT(publisher), .doc = "the publisher"},
-    {"authority", FIELD_STRING, AT(authority), .doc = "主管, the paper's supervising body"},
-    {"sponsor", FIELD_STRING, AT(sponsor), .doc = "主办, the body that runs the paper"},
+    {"issue", FIELD_STRING, AT(issue), .max = 200, .doc = "期号, the issue number"},
+    {"serial", FIELD_STRING, AT(serial), .max = 200,
+     .doc = "国内统一连续出版物号, the serial number"},
+    {"postal", FIELD_STRING, AT(postal), .max = 200, .doc = "邮发代号, the postal code"},
+    {"lunar", FIELD_STRING, AT(lunar), .max = 200, .doc = "农历, the lunar date as printed"},
+    {"weather", FIELD_STRING, AT(weather), .max = 200, .doc = "the weather line"},
+    {"publisher", FIELD_STRING, AT(publisher), .max = 200, .doc = "the publisher"},
+    {"authority", FIELD_STRING, AT(authority), .max = 200, .doc = "主管, the paper's supervising body"},
+    {"sponsor", FIELD_STRING, AT(sponsor), .max = 200, .doc = "主办, the body that runs the paper"},
     {"logo", FIELD_CUSTOM, AT(logo), .read = read_logo, .type_doc = "file",
      .doc = "the paper's name as a logotype: a PDF of one page (kept as vectors), a JPEG or a "
      "PNG, relative to the edition folder"},
@@ -655,13 +721,15 @@ static bool read_masthead(field_reader *r, yml_node *v, void *dest)
     if (!v)
         return true;
     m->present = true;
+    m->loc = v->loc;
     return fields_read(r, v, &edition_masthead_keys, m);
 }
 
 #define AT(f) offsetof(edition, f)
 static const field edition_fields[] = {
     {"paper", FIELD_CUSTOM, AT(paper), .required = true, .read = read_text,
-     .arg = "the paper's name", .type_doc = "text",
+     .arg = "the paper's name", .what = "the paper's name", .max = 100, .type_doc = "text",
+     .range_doc = "at most 100 characters",
      .doc = "the paper's name, as the masthead and the folio print it"},
     {"date", FIELD_CUSTOM, 0, .required = true, .read = read_date, .type_doc = "date",
      .range_doc = "YYYY-MM-DD, from 1800 to 9999", .doc = "the edition's date"},
@@ -670,7 +738,7 @@ static const field edition_fields[] = {
     {"masthead", FIELD_MAP, AT(masthead), .read = read_masthead,
      .doc = "the lines printed beside the paper's name on the first page"},
     {"pages", FIELD_LIST, 0, .required = true, .read = read_pages, .type_doc = "list of pages",
-     .doc = "the pages in order"},
+     .max = EDITION_MAX_PAGES, .range_doc = "1 to 1000 pages", .doc = "the pages in order"},
     {0},
 };
 #undef AT
@@ -760,6 +828,42 @@ static bool continued_from_somewhere(loader *ld)
     return ok;
 }
 
+/* What an article holds fits the module of each of its placements, so
+ * that composition never meets a box, a table or a photo wider than its
+ * module, or a table set whole (over several columns it does not break)
+ * with more rows than the page has grid lines. */
+static bool fits_module(loader *ld, const page_spec *pg, const placement *pl)
+{
+    const article *a = pl->article;
+    const template *t = &ld->l->templates[pg->template_index];
+    int cols = module_columns(pl);
+    bool ok = true;
+    if (a->photo && a->photo->columns > cols)
+        ok = diag_error(ld->d, a->photo->loc,
+                        "the photo spans %d columns, but the module of \"%s\" on "
+                        "page %s has %d; "
+                        "give it columns: %d or fewer",
+                        a->photo->columns, a->id, pg->label, cols, cols);
+    for (int i = 0; i < a->block_count; i++) {
+        const block *b = &a->blocks[i];
+        if (b->span_columns > cols)
+            ok = diag_error(ld->d, b->loc,
+                            "this %s spans %d columns, but the module of \"%s\" on page %s has "
+                            "%d; give it span: %d or fewer",
+                            b->kind == BLOCK_TABLE ? "table" : "box", b->span_columns, a->id,
+                            pg->label, cols, cols);
+        else if (b->kind == BLOCK_TABLE && b->span_columns > 1 && b->table->rows > t->lines)
+            ok = diag_error(ld->d, b->loc,
+                            "this table spans %d columns, so it is set whole, but "
+                            "its %d rows need "
+                            "more than the %d grid lines of a page; give it span: 1 "
+                            "(it then runs "
+                            "on from column to column) or split it",
+                            b->span_columns, b->table->rows, t->lines);
+    }
+    return ok;
+}
+
 static bool resolve_jumps(loader *ld)
 {
     bool ok = true;
@@ -839,7 +943,14 @@ static bool open_folder(loader *ld, const char *dir)
 static bool read_edition(loader *ld)
 {
     char *path = xasprintf("%s/edition.yaml", ld->e->dir);
-    yml_doc *doc = yml_load_source(ld->opt.files, path, ld->d);
+    char *data;
+    size_t len;
+    yml_doc *doc = NULL;
+    if (content_read(ld, NULL, "edition.yaml", path, YML_MAX_FILE_BYTES, false, &data, &len))
+        doc = yml_load_string(path, data, len, ld->d);
+    else if (errno)
+        yml_report_read_error(ld->d, path, errno);
+    free(data);
     free(path);
     if (!doc)
         return false;
@@ -850,21 +961,41 @@ static bool read_edition(loader *ld)
         return diag_error(ld->d, root ? root->loc : (src_loc){doc->file, 0, 0},
                           "edition.yaml is a mapping with paper, date, template and pages");
     field_reader r = loader_fields(ld);
-    return fields_read(&r, root, &edition_keys, ld->e) && resolve_jumps(ld) &&
-           resolve_teasers(ld);
+    if (!fields_read(&r, root, &edition_keys, ld->e) || !resolve_jumps(ld) ||
+        !resolve_teasers(ld))
+        return false;
+    edition *e = ld->e;
+    bool ok = true;
+    const template *first = &ld->l->templates[e->pages[0].template_index];
+    if (e->masthead.present && !first->masthead.enabled)
+        ok = diag_error(ld->d, e->masthead.loc,
+                        "edition.yaml has a masthead, but the template \"%s\" of "
+                        "its first page "
+                        "has none, so it would not be printed; remove \"masthead\" "
+                        "or give %s a "
+                        "masthead: section",
+                        first->name, first->file);
+    for (int p = 0; p < e->page_count; p++)
+        for (int k = 0; k < e->pages[p].placement_count; k++)
+            ok &= fits_module(ld, &e->pages[p], &e->pages[p].placements[k]);
+    return ok;
 }
 
 edition *edition_load(const char *dir, const layout *l, content_options opt, diag *d)
 {
     edition *e = xcalloc(1, sizeof *e);
     e->arena = arena_new();
-    e->files = opt.files;
+    e->kept = xcalloc(1, sizeof *e->kept);
+    files_keeper_init(e->kept, opt.files);
+    e->files = &e->kept->source;
     loader ld = {.e = e, .l = l, .d = d, .opt = opt, .default_template = -1};
     bool ok = open_folder(&ld, dir) && read_edition(&ld);
+    VEC_FREE(ld.failed);
     /* Locations in spans and blocks point at the file names the YAML
      * documents own, so the documents live as long as the edition. */
     e->docs = (struct yml_doc **)ld.docs.v;
     e->doc_count = ld.docs.n;
+    VEC_FREE(ld.probed);
     VEC_FREE(ld.teasers);
     if (!ok) {
         edition_free(e);
@@ -880,6 +1011,8 @@ void edition_free(edition *e)
     for (int i = 0; i < e->doc_count; i++)
         yml_free(e->docs[i]);
     free(e->docs);
+    files_keeper_free(e->kept);
+    free(e->kept);
     arena_free(e->arena);
     free(e);
 }

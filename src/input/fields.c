@@ -2,7 +2,9 @@
 #include "input/fields.h"
 
 #include "base/strbuf.h"
+#include "base/utf8.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,9 +37,8 @@ static bool read_percent(field_reader *r, const field *f, yml_node *v, double *o
     const char *s;
     if (!yml_read_string(v, r->d, r->name, &s))
         return false;
-    char *end;
-    double pct = strtod(s, &end);
-    if (end == s || strcmp(end, "%") != 0 || pct < f->min || pct > f->max) {
+    double pct;
+    if (!yml_parse_percent(s, true, &pct) || pct < f->min || pct > f->max) {
         if (f->hint)
             return diag_error(r->d, v->loc, "%s must be %s, not \"%s\"", r->name, f->hint, s);
         return diag_error(r->d, v->loc, "%s must be a percentage from %ld%% to %ld%%, not \"%s\"",
@@ -60,7 +61,7 @@ static bool read_em_length(field_reader *r, const field *f, yml_node *v, void *d
             *out = (scaled)(*ratio * em + 0.5);
         return true;
     }
-    if (!yml_read_length(v, r->d, r->name, em, out))
+    if (!fields_read_length(r, v, em, out))
         return false;
     size_t len = strlen(v->str);
     *ratio = len > 2 && strcmp(v->str + len - 2, "em") == 0 && em > 0 ? (double)*out / em : 0;
@@ -76,7 +77,7 @@ static bool read_value(field_reader *r, const field *f, yml_node *v, void *dest)
     int k;
     switch (f->type) {
     case FIELD_STRING:
-        if (!yml_read_string(v, r->d, r->name, &s))
+        if (!yml_read_string(v, r->d, r->name, &s) || !fields_text_fits(r, v, s))
             return false;
         *(const char **)p = arena_strdup(r->arena, s);
         return true;
@@ -98,11 +99,7 @@ static bool read_value(field_reader *r, const field *f, yml_node *v, void *dest)
         *(bool *)p = k == f->on;
         return true;
     case FIELD_LENGTH:
-        if (!yml_read_length(v, r->d, r->name, r->em ? *r->em : 0, p))
-            return false;
-        if (f->positive && *(scaled *)p <= 0)
-            return diag_error(r->d, v->loc, "%s must be positive", r->name);
-        return true;
+        return fields_read_length(r, v, r->em ? *r->em : 0, p);
     case FIELD_PERCENT:
         return read_percent(r, f, v, p);
     case FIELD_MAP:
@@ -113,6 +110,12 @@ static bool read_value(field_reader *r, const field *f, yml_node *v, void *dest)
                                                               : YML_SCALAR,
                              r->name))
             return false;
+        if (f->type == FIELD_LIST && f->max && v->count > f->max)
+            return diag_error(r->d, v->loc, "%s lists %d items; it may have %ld at most", r->name,
+                              v->count, f->max);
+        if (f->type == FIELD_LIST && f->max && v->count < f->min)
+            return diag_error(r->d, v->loc, "%s lists %d items; it needs %ld at least", r->name,
+                              v->count, f->min);
         if (f->read)
             return f->read(r, v, dest);
         *(yml_node **)p = v; /* read by the loader once it knows what it needs */
@@ -133,15 +136,21 @@ static bool read_row(field_reader *r, const field *f, yml_node *v, void *dest)
     return v ? read_value(r, f, v, dest) : true;
 }
 
+/* The keys a table allows, NULL-terminated, into `allowed` (MAX_ROWS + 1). */
+static void allowed_keys(const field_table *t, const char **allowed)
+{
+    int n = 0;
+    for (const field *f = t->fields; f->key && n < MAX_ROWS; f++)
+        allowed[n++] = f->key;
+    allowed[n] = NULL;
+}
+
 bool fields_read(field_reader *r, yml_node *map, const field_table *t, void *dest)
 {
     field_reader saved = *r;
     const char *what = r->what ? r->what : t->what;
     const char *allowed[MAX_ROWS + 1];
-    int n = 0;
-    for (const field *f = t->fields; f->key && n < MAX_ROWS; f++)
-        allowed[n++] = f->key;
-    allowed[n] = NULL;
+    allowed_keys(t, allowed);
     r->map = map;
     r->what = NULL; /* it names this mapping, not one a row reads */
     r->ok = yml_expect_keys(map, r->d, what, allowed);
@@ -165,6 +174,13 @@ bool fields_read(field_reader *r, yml_node *map, const field_table *t, void *des
     return ok;
 }
 
+bool fields_check_keys(field_reader *r, yml_node *map, const field_table *t)
+{
+    const char *allowed[MAX_ROWS + 1];
+    allowed_keys(t, allowed);
+    return yml_expect_keys(map, r->d, r->what ? r->what : t->what, allowed);
+}
+
 bool fields_read_nested(field_reader *r, yml_node *v, void *dest)
 {
     return !v || fields_read(r, v, r->row->arg, dest);
@@ -175,6 +191,47 @@ bool fields_read_int(field_reader *r, yml_node *v, long *out)
     const field *f = r->row;
     long max = f->max_arg ? r->args[f->max_arg - 1] : f->max;
     return yml_read_int(v, r->d, r->name, f->min, max, out);
+}
+
+/* "9pt", "-0.5em": a bound as the docs write it. */
+static void bound_text(double v, bool in_em, char *buf, size_t size)
+{
+    snprintf(buf, size, "%g%s", v, in_em ? "em" : "pt");
+}
+
+bool fields_read_length(field_reader *r, yml_node *v, scaled em, scaled *out)
+{
+    const field *f = r->row;
+    scaled value;
+    if (!yml_read_length(v, r->d, r->name, em, &value))
+        return false;
+    double scale = f->in_em ? pt_from_scaled(em) : 1;
+    /* A length is whole 1/65536 pt: the bounds are met to within one. */
+    double pt = pt_from_scaled(value), slack = 1.0 / SCALED_ONE;
+    if (pt >= f->lo * scale - slack && pt <= f->hi * scale + slack) {
+        *out = value;
+        return true;
+    }
+    char lo[32], hi[32];
+    bound_text(f->lo, f->in_em, lo, sizeof lo);
+    bound_text(f->hi, f->in_em, hi, sizeof hi);
+    if (f->in_em)
+        return diag_error(r->d, v->loc,
+                          "%s must be between %s and %s (%gpt and %gpt at this size of %gpt), "
+                          "not \"%s\"",
+                          r->name, lo, hi, f->lo * scale, f->hi * scale, scale, v->str);
+    return diag_error(r->d, v->loc, "%s must be between %s and %s, not \"%s\"", r->name, lo, hi,
+                      v->str);
+}
+
+bool fields_text_fits(field_reader *r, const yml_node *v, const char *text)
+{
+    long max = r->row->max;
+    size_t chars = utf8_length(text, strlen(text));
+    if (!max || (long)chars <= max)
+        return true;
+    return diag_error(r->d, v->loc, "%s is %zu characters long; it may have at most %ld", r->name,
+                      chars, max);
 }
 
 /* ---- the key table --------------------------------------------------- */
@@ -218,13 +275,32 @@ static void range_doc(strbuf *b, const field *f)
         sb_printf(b, "%ld%% to %ld%%", f->min, f->max);
         break;
     case FIELD_LENGTH:
-        if (f->positive)
-            sb_printf(b, "more than 0");
-        break;
     case FIELD_EM_LENGTH:
-        sb_printf(b, "in em, follows the size");
+        if (f->lo < f->hi) {
+            char lo[32], hi[32];
+            bound_text(f->lo, f->in_em, lo, sizeof lo);
+            bound_text(f->hi, f->in_em, hi, sizeof hi);
+            sb_printf(b, "%s to %s", lo, hi);
+        }
+        if (f->type == FIELD_EM_LENGTH)
+            sb_printf(b, "%sin em, follows the size", f->lo < f->hi ? "; " : "");
+        break;
+    case FIELD_STRING:
+        if (f->max)
+            sb_printf(b, "at most %ld characters", f->max);
+        break;
+    case FIELD_LIST:
+        if (f->max)
+            sb_printf(b, "%ld to %ld items", f->min, f->max);
         break;
     default:
+        /* A row's own reader of a length says its range as a length row does. */
+        if (f->lo < f->hi) {
+            char lo[32], hi[32];
+            bound_text(f->lo, f->in_em, lo, sizeof lo);
+            bound_text(f->hi, f->in_em, hi, sizeof hi);
+            sb_printf(b, "%s to %s", lo, hi);
+        }
         break;
     }
 }

@@ -10,6 +10,14 @@
  *      at its offset, or reported at the value with the row's name for it;
  *   3. the reading goes on past a row that fails, so that one run lists
  *      every problem, unless the row is `vital`: the rows after it need it.
+ * Every number has its range in its row, checked where it is read: whole
+ * numbers from min to max, percentages likewise, lengths from lo to hi (in
+ * pt, or in em of the reader's em: a style's size), with NaN and the
+ * infinities refused; text has its length in characters (max) and a list
+ * its count of items (min to max, when max is given).  A row's own reader
+ * that reads a number or text checks it with the same helpers
+ * (fields_read_int, fields_read_length, fields_text_fits), so what the
+ * table documents is what is enforced.
  * Whatever a type cannot say (a style by name, text to normalise, a list)
  * a row says with its own reader, which is called for an absent key too.
  *
@@ -25,15 +33,17 @@
 #include <stddef.h>
 
 typedef enum {
-    FIELD_STRING,    /* const char *: the text, copied into the reader's arena */
+    FIELD_STRING,    /* const char *: the text, copied into the reader's arena, of at
+                      * most `max` characters */
     FIELD_INT,       /* int: a whole number from min to max */
     FIELD_BOOL,      /* bool: true or false (yes/no, on/off) */
     FIELD_CHOICE,    /* int or an enum: the index of the word among `choices` */
     FIELD_SWITCH,    /* bool: one of two words, true for choices[on] */
-    FIELD_LENGTH,    /* scaled: 9pt, 3.5mm, 2em (of *em), 小五 …; `positive` or any */
-    FIELD_EM_LENGTH, /* scaled: a length whose multiple of *em, when it is given in em,
-                      * is kept at `ratio` (a double, else 0) so that it follows the
-                      * size; absent, a multiple already there is applied to *em */
+    FIELD_LENGTH,    /* scaled: 9pt, 3.5mm, 2em (of *em), 小五 …, from lo to hi */
+    FIELD_EM_LENGTH, /* scaled: a length whose multiple of *em, when it is given
+                      * in em, is kept at `ratio` (a double, else 0) so that it
+                      * follows the size; absent, a multiple already there is
+                      * applied to *em */
     FIELD_PERCENT,   /* double: "60%" as 0.6, from min to max percent */
     FIELD_MAP,       /* a mapping, read by `read`, or else kept (yml_node *) for the
                       * loader to read once it knows what it needs */
@@ -56,14 +66,19 @@ struct field {
     const char *doc;            /* its meaning, for the key table */
     const char *what;           /* the value in messages: the key unless given;
                                  * a MAP, LIST or SCALAR is "\"key\"" */
-    long min, max;              /* FIELD_INT, FIELD_PERCENT */
+    long min, max;              /* FIELD_INT, FIELD_PERCENT; FIELD_LIST: items (max 0: any);
+                                 * FIELD_STRING and text read by a row's own reader:
+                                 * characters at most */
     int max_arg;                /* FIELD_INT: FIELD_ARG(i) for a maximum known only when
                                  * loading, the reader's args[i] (0: `max`) */
     const char *const *choices; /* FIELD_CHOICE, FIELD_SWITCH (NULL-terminated) */
     int on;                     /* FIELD_SWITCH */
     size_t ratio;               /* FIELD_EM_LENGTH */
-    bool positive;              /* FIELD_LENGTH: more than zero */
-    const char *hint;           /* FIELD_PERCENT: "must be <hint>" when it is not one */
+    double lo, hi;              /* FIELD_LENGTH, FIELD_EM_LENGTH and lengths a row's reader
+                                 * reads (fields_read_length): the range, in pt, or in em
+                                 * of the reader's em when `in_em` */
+    bool in_em;
+    const char *hint; /* FIELD_PERCENT: "must be <hint>" when it is not one */
     bool required;
     bool vital;                 /* fields_read stops when this row fails */
     field_read_fn *read;        /* FIELD_MAP, LIST, SCALAR, CUSTOM; a CUSTOM row without
@@ -76,7 +91,8 @@ struct field {
 
 #define FIELD_ARG(i) ((i) + 1)
 
-/* The rows of one kind of mapping; `fields` ends with a row whose key is NULL. */
+/* The rows of one kind of mapping; `fields` ends with a row whose key is NULL.
+ */
 typedef struct field_table {
     const char *what;           /* the mapping in messages: "a photo", "\"grid\"" */
     const field *fields;
@@ -103,6 +119,10 @@ struct field_reader {
  * returns, so a row's reader may read a nested mapping with r. */
 bool fields_read(field_reader *r, yml_node *map, const field_table *t, void *dest);
 
+/* Only the keys of `map`: every one that t has no row for is an error.
+ * For a mapping whose values cannot be read for what is wrong before it. */
+bool fields_check_keys(field_reader *r, yml_node *map, const field_table *t);
+
 /* A row's reader for a mapping read through the table in the row's `arg`,
  * into the same struct. */
 bool fields_read_nested(field_reader *r, yml_node *v, void *dest);
@@ -110,6 +130,15 @@ bool fields_read_nested(field_reader *r, yml_node *v, void *dest);
 /* For a row's own reader that stores a whole number otherwise: v read as
  * the row's FIELD_INT would read it, in its range. */
 bool fields_read_int(field_reader *r, yml_node *v, long *out);
+
+/* For a row's own reader that reads a length: v read as a length (em is
+ * 1em, 0 where em is not allowed) and checked against the row's range. */
+bool fields_read_length(field_reader *r, yml_node *v, scaled em, scaled *out);
+
+/* For a row's own reader that reads text: whether `text` (UTF-8, as it
+ * will be printed) has at most the row's `max` characters; else an error
+ * at v. */
+bool fields_text_fits(field_reader *r, const yml_node *v, const char *text);
 
 /* Where the row being read stores its value in dest. */
 static inline void *fields_slot(const field_reader *r, void *dest)

@@ -10,11 +10,14 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_CID_H
+#include <fcntl.h>
 #include <hb-ot.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct font_face {
@@ -50,7 +53,8 @@ typedef struct loader {
     fontset *fs;
     const char *manifest;
     const char *base; /* the manifest's folder */
-    bool faces_read;  /* a mapping of faces, right or not, to check fallbacks against */
+    bool faces_read;  /* a mapping of faces, right or not, to check fallbacks
+                         against */
 } loader;
 
 /* A path relative to the manifest's folder. */
@@ -76,11 +80,11 @@ static bool read_path(field_reader *r, yml_node *v, void *dest)
 
 #define AT(f) offsetof(font_face, f)
 static const field face_fields[] = {
-    {"family", FIELD_STRING, AT(info.family), .required = true,
+    {"family", FIELD_STRING, AT(info.family), .required = true, .max = 200,
      .doc = "the family fontconfig finds it by"},
-    {"style", FIELD_STRING, AT(info.style),
+    {"style", FIELD_STRING, AT(info.style), .max = 200,
      .doc = "its style in the family (Regular unless given)"},
-    {"package", FIELD_STRING, AT(info.package),
+    {"package", FIELD_STRING, AT(info.package), .max = 200,
      .doc = "the Debian package that provides it, named when it is missing"},
     {"path", FIELD_CUSTOM, 0, .read = read_path, .type_doc = "file",
      .doc = "its file instead, relative to the manifest"},
@@ -112,7 +116,8 @@ static bool read_faces(field_reader *r, yml_node *faces, void *dest)
     return ok;
 }
 
-/* Ids of the faces above; without faces there is nothing to check them against. */
+/* Ids of the faces above; without faces there is nothing to check them against.
+ */
 static bool read_fallback(field_reader *r, yml_node *fallback, void *dest)
 {
     loader *ld = r->user;
@@ -298,6 +303,48 @@ static char *styles_of(const char *family)
     return out;
 }
 
+/* Font files are mapped, not read, so a face costs the pages shaping and
+ * subsetting touch; a font collection is tens of MiB. */
+enum { FONT_MAX_BYTES = 256 << 20 };
+
+typedef struct mapping {
+    void *data;
+    size_t len;
+} mapping;
+
+static void unmap(void *user)
+{
+    mapping *m = user;
+    munmap(m->data, m->len);
+    free(m);
+}
+
+/* The font file at `path`, mapped: opened once, and only a regular file
+ * (a path of /dev/zero would be read until memory ran out); NULL with the
+ * reason in *problem. */
+static hb_blob_t *font_blob(const char *path, bool given, const char **problem)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        *problem = given ? "cannot be read at the path the manifest gives" : "cannot be read";
+        return NULL;
+    }
+    struct stat st;
+    void *data = MAP_FAILED;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        *problem = "cannot be read: it is not a regular file (a folder? a device?)";
+    else if (st.st_size == 0 || (uintmax_t)st.st_size > FONT_MAX_BYTES)
+        *problem = "cannot be a font: it is empty or larger than 256 MiB";
+    else if ((data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED)
+        *problem = "cannot be read";
+    close(fd);
+    if (data == MAP_FAILED)
+        return NULL;
+    mapping *m = xmalloc(sizeof *m);
+    *m = (mapping){data, (size_t)st.st_size};
+    return hb_blob_create(data, (unsigned)st.st_size, HB_MEMORY_MODE_READONLY, m, unmap);
+}
+
 static bool missing(font_face *f, src_loc why, diag *d, const char *what)
 {
     f->failed = true;
@@ -323,17 +370,20 @@ bool fontset_open(fontset *fs, int index, src_loc why, diag *d)
         return true;
     if (f->failed)
         return false;
-    if (f->given_path) {
+    /* A file the manifest names is opened without fontconfig, whose start
+     * (reading its configuration and cache) costs more than setting a page;
+     * where no file is there, the face is looked for as if none were named. */
+    bool named = f->given_path && access(f->given_path, F_OK) == 0;
+    if (named) {
         f->info.path = f->given_path;
-        if (access(f->given_path, R_OK) != 0)
-            return missing(f, why, d, "cannot be read at the path the manifest gives");
     } else {
         locate_result r = locate(fs, f);
         if (r == FACE_NO_STYLE) {
             f->failed = true;
             char *styles = styles_of(f->info.family);
             diag_error(d, why.file ? why : f->loc,
-                       "font \"%s\": %s is installed but has no style \"%s\"; its styles are: %s",
+                       "font \"%s\": %s is installed but has no style \"%s\"; its "
+                       "styles are: %s",
                        f->info.id, f->info.family, f->info.style, styles);
             free(styles);
             return false;
@@ -341,9 +391,10 @@ bool fontset_open(fontset *fs, int index, src_loc why, diag *d)
         if (r == FACE_NO_FAMILY)
             return missing(f, why, d, "is not installed");
     }
-    f->blob = hb_blob_create_from_file_or_fail(f->info.path);
+    const char *problem = NULL;
+    f->blob = font_blob(f->info.path, f->given_path != NULL, &problem);
     if (!f->blob)
-        return missing(f, why, d, "cannot be read");
+        return missing(f, why, d, problem);
     unsigned faces_in_file = hb_face_count(f->blob);
     if ((unsigned)f->info.index >= (faces_in_file ? faces_in_file : 1))
         return missing(f, why, d, "has no face at that index");

@@ -1,12 +1,17 @@
-/* image.c — JPEG SOF and PNG IHDR parsing; PNG decoding. */
+/* image.c — JPEG SOF and PNG IHDR parsing; JPEG and PNG decoding. */
 #include "input/image.h"
 
+#include "base/cache.h"
+
 #include <errno.h>
+#include <nettle/md5.h>
 #include <png.h>
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <turbojpeg.h>
 
 static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
 static unsigned long be32(const unsigned char *p)
@@ -143,6 +148,144 @@ bool image_decode_png(const void *data, size_t len, image_pixels *out, char *pro
     return true;
 }
 
+/* Every scan of a JPEG decoded, at an eighth of its size (the entropy
+ * coded data is read in full either way, and an eighth needs 64 times
+ * less memory): libjpeg's warnings — data cut short, a marker where data
+ * should be, a component count or a precision it cannot take — are errors
+ * here, as a reader of the PDF would show them as damage.  At most 500
+ * scans, as a progressive JPEG of thousands would take minutes. */
+static bool decode_jpeg(const unsigned char *b, size_t n, const image_info *info, char *problem,
+                        size_t size)
+{
+    tjhandle h = tjInitDecompress();
+    if (!h) {
+        snprintf(problem, size, "TurboJPEG cannot start");
+        return false;
+    }
+    int w, hgt, subsamp, space;
+    bool ok = tjDecompressHeader3(h, b, (unsigned long)n, &w, &hgt, &subsamp, &space) == 0;
+    if (ok && (w != info->width || hgt != info->height)) {
+        snprintf(problem, size, "its frame says %d × %d pixels, its header %d × %d", info->width,
+                 info->height, w, hgt);
+        tjDestroy(h);
+        return false;
+    }
+    unsigned char *pixels = NULL;
+    if (ok) {
+        tjscalingfactor eighth = {1, 8};
+        int sw = TJSCALED(w, eighth), sh = TJSCALED(hgt, eighth);
+        int format = space == TJCS_CMYK || space == TJCS_YCCK ? TJPF_CMYK : TJPF_RGB;
+        pixels = xmalloc((size_t)sw * (size_t)sh * (size_t)tjPixelSize[format]);
+        ok = tjDecompress2(h, b, (unsigned long)n, pixels, sw, 0, sh, format,
+                           TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS) == 0;
+    }
+    if (!ok)
+        snprintf(problem, size, "%s", tjGetErrorStr2(h));
+    free(pixels);
+    tjDestroy(h);
+    return ok;
+}
+
+/* A PNG read from memory by libpng's own reader, row by row. */
+typedef struct png_source {
+    const unsigned char *data;
+    size_t len, at;
+    char *problem;
+    size_t size;
+} png_source;
+
+static void png_from_memory(png_structp png, png_bytep out, size_t n)
+{
+    png_source *s = png_get_io_ptr(png);
+    if (n > s->len - s->at)
+        png_error(png, "the file ends in the middle of its data");
+    memcpy(out, s->data + s->at, n);
+    s->at += n;
+}
+
+static void png_failed(png_structp png, png_const_charp message)
+{
+    png_source *s = png_get_error_ptr(png);
+    snprintf(s->problem, s->size, "%s", message);
+    png_longjmp(png, 1);
+}
+
+static void png_warned(png_structp png, png_const_charp message) {}
+
+/* Every row of every pass of a PNG decoded into one row's memory, and its
+ * end read: damage anywhere, a checksum that does not match, data that
+ * stops short, is an error with libpng's account of it. */
+static bool decode_png_rows(const unsigned char *b, size_t n, char *problem, size_t size)
+{
+    png_source s = {.data = b, .len = n, .problem = problem, .size = size};
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &s, png_failed, png_warned);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    if (!info) {
+        snprintf(problem, size, "libpng cannot start");
+        png_destroy_read_struct(&png, NULL, NULL);
+        return false;
+    }
+    unsigned char *volatile row = NULL;
+    bool ok = false;
+    if (!setjmp(png_jmpbuf(png))) {
+        png_set_read_fn(png, &s, png_from_memory);
+        png_read_info(png, info);
+        int passes = png_set_interlace_handling(png);
+        png_read_update_info(png, info);
+        row = xmalloc(png_get_rowbytes(png, info));
+        png_uint_32 rows = png_get_image_height(png, info);
+        for (int pass = 0; pass < passes; pass++)
+            for (png_uint_32 y = 0; y < rows; y++)
+                png_read_row(png, row, NULL);
+        png_read_end(png, NULL);
+        ok = true;
+    }
+    free(row);
+    png_destroy_read_struct(&png, &info, NULL);
+    return ok;
+}
+
+/* The photo cache's entry that says these bytes decoded whole: a digest
+ * of them and of what decoded them. */
+static void decoded_name(const unsigned char *b, size_t n, char name[48])
+{
+    char setup[120];
+    int k = snprintf(setup, sizeof setup, "paiban photo decodes 1; libpng %s; %zu bytes\n",
+                     PNG_LIBPNG_VER_STRING, n);
+    struct md5_ctx m;
+    md5_init(&m);
+    md5_update(&m, (size_t)k, (const uint8_t *)setup);
+    md5_update(&m, n, b);
+    unsigned char digest[MD5_DIGEST_SIZE];
+    md5_digest(&m, MD5_DIGEST_SIZE, digest);
+    for (int i = 0; i < MD5_DIGEST_SIZE; i++)
+        snprintf(name + 2 * i, 3, "%02x", digest[i]);
+    strcpy(name + 2 * MD5_DIGEST_SIZE, "-decodes");
+}
+
+/* The photo decoded in full, unless the photo cache says these very bytes
+ * did before (decoding a large photo is most of a page's loading time, and
+ * a desk sets the same photos again and again); a success is kept there. */
+static bool decodes(const unsigned char *b, size_t n, const image_info *info, char *problem,
+                    size_t size)
+{
+    char *dir = cache_dir();
+    char name[48];
+    decoded_name(b, n, name);
+    size_t len = 0;
+    unsigned char *entry = dir ? cache_get(dir, name, &len) : NULL;
+    bool ok = entry && len == 3 && memcmp(entry, "ok\n", 3) == 0;
+    free(entry);
+    if (!ok) {
+        ok = info->kind == IMAGE_JPEG ? decode_jpeg(b, n, info, problem, size)
+                                      : decode_png_rows(b, n, problem, size);
+        if (ok && dir)
+            cache_put(dir, name, "ok\n", 3);
+    }
+    free(dir);
+    return ok;
+}
+
 bool image_sniff(const void *data, size_t len, image_kind *kind)
 {
     const unsigned char *b = data;
@@ -155,8 +298,8 @@ bool image_sniff(const void *data, size_t len, image_kind *kind)
     return true;
 }
 
-bool image_check(const void *data, size_t n, const char *path, bool decode_png,
-                 image_info *out, src_loc where, diag *d)
+bool image_check(const void *data, size_t n, const char *path, bool decode, image_info *out,
+                 src_loc where, diag *d)
 {
     memset(out, 0, sizeof *out);
     const unsigned char *buf = data;
@@ -187,46 +330,35 @@ bool image_check(const void *data, size_t n, const char *path, bool decode_png,
                           "the photo %s has %d × %d pixels, more than %d million; scale it "
                           "down to what the page prints",
                           path, out->width, out->height, IMAGE_MAX_PIXELS / 1000000);
-    if (out->kind == IMAGE_PNG && decode_png) {
-        image_pixels px;
-        char problem[200];
-        if (!image_decode_png(buf, n, &px, problem, sizeof problem))
-            return diag_error(d, where,
-                              "the photo %s is a damaged PNG file (%s); export it again", path,
-                              problem);
-        free(px.data);
-    }
-    return true;
+    char problem[200];
+    if (!decode || decodes(buf, n, out, problem, sizeof problem))
+        return true;
+    if (out->kind == IMAGE_PNG)
+        return diag_error(d, where, "the photo %s is a damaged PNG file (%s); export it again",
+                          path, problem);
+    return diag_error(d, where,
+                      "the photo %s does not decode (%s): it is damaged, or a kind of JPEG "
+                      "that "
+                      "PDF readers do not take; export it again as a baseline JPEG",
+                      path, problem);
 }
 
-bool image_read(const file_source *src, const char *path, char **data, size_t *len,
-                src_loc where, diag *d)
+bool image_read_error(diag *d, const char *path, int err, src_loc where)
+{
+    if (err == EISDIR)
+        return diag_error(d, where, "the photo %s is a folder, not a file", path);
+    if (err == EINVAL)
+        return diag_error(d, where, "the photo %s is not a regular file", path);
+    if (err == EFBIG)
+        return diag_error(d, where, "the photo %s is larger than %d MiB", path,
+                          IMAGE_MAX_BYTES >> 20);
+    return diag_error(d, where, "cannot open the photo %s: %s", path, strerror(err));
+}
+
+bool image_read(const file_source *src, const char *path, char **data, size_t *len, src_loc where,
+                diag *d)
 {
     if (files_read(src, path, IMAGE_MAX_BYTES, data, len))
         return true;
-    if (errno == EISDIR)
-        return diag_error(d, where, "the photo %s is a folder, not a file", path);
-    if (errno == EINVAL)
-        return diag_error(d, where, "the photo %s is not a regular file", path);
-    if (errno == EFBIG)
-        return diag_error(d, where, "the photo %s is larger than %d MiB", path,
-                          IMAGE_MAX_BYTES >> 20);
-    return diag_error(d, where, "cannot open the photo %s: %s", path, strerror(errno));
-}
-
-bool image_probe(const file_source *src, const char *path, image_info *out, src_loc where,
-                 diag *d)
-{
-    memset(out, 0, sizeof *out);
-    /* Headers sit at the front, but a PNG's chunks are checked to the end
-     * and a JPEG's last bytes too: read the whole file (photos are small
-     * next to this limit).  A PNG is decoded now, so a damaged file is
-     * reported where the article names it, not when the PDF is written. */
-    char *data;
-    size_t n;
-    if (!image_read(src, path, &data, &n, where, d))
-        return false;
-    bool ok = image_check(data, n, path, true, out, where, d);
-    free(data);
-    return ok;
+    return image_read_error(d, path, errno, where);
 }

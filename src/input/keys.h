@@ -1,7 +1,9 @@
 /* keys.h — the key table of every mapping paiban reads, for the docs.
  *
  * Each loader reads its mappings through these tables (fields.h), so what
- * fields_markdown prints of one is what the loader allows and checks. */
+ * fields_markdown prints of one is what the loader allows and checks;
+ * `paiban help keys NAME` prints it, and tests/docs/run holds the key
+ * tables of docs/layout.md and docs/content.md to it. */
 #ifndef PAIBAN_INPUT_KEYS_H
 #define PAIBAN_INPUT_KEYS_H
 
@@ -23,5 +25,16 @@ extern const field_table article_keys, photo_keys, head_keys, para_keys, box_key
     table_item_keys, teaser_keys;
 /* a table and a cell of it given as a mapping */
 extern const field_table table_keys, cell_keys;
+
+/* Every table above by a short name (`paiban help keys NAME`), with the
+ * mapping it reads; the list ends with a NULL name. */
+typedef struct key_table {
+    const char *name;
+    const char *where;
+    const field_table *table;
+} key_table;
+extern const key_table key_tables[];
+/* The table of that name, or NULL. */
+const key_table *key_table_named(const char *name);
 
 #endif

@@ -14,6 +14,7 @@
 
 #include "base/base.h"
 #include "base/diag.h"
+#include "base/files.h"
 #include "input/fontset.h"
 
 typedef enum {
@@ -50,11 +51,13 @@ typedef struct style {
     double indent_em;
     kinsoku_level kinsoku;
     breaker_kind breaker;
-    bool line_end_half;       /* closing marks at line end set half width (PU-3 gb) */
-    bool line_start_open_half;/* opening marks at line start set half width (PU-5) */
-    bool reduce_stops;        /* a 。？！ inside a line may give up its blank (JU-3 step 7) */
-    bool unit_keep;           /* no break between a number and its unit unless loose */
-    scaled han_latin_gap;     /* space between Han and Latin (MX-2), usually 0 */
+    bool line_end_half;        /* closing marks at line end set half width (PU-3 gb) */
+    bool line_start_open_half; /* opening marks at line start set half width
+                                  (PU-5) */
+    bool reduce_stops;         /* a 。？！ inside a line may give up its blank (JU-3 step
+                                  7) */
+    bool unit_keep;            /* no break between a number and its unit unless loose */
+    scaled han_latin_gap;      /* space between Han and Latin (MX-2), usually 0 */
     double han_latin_gap_em;
     scaled tracking;          /* added after every character (negative: tighter) */
     double tracking_em;
@@ -70,6 +73,13 @@ typedef struct style {
     bool tabular_figures;     /* digits of one width (OpenType tnum), for tables */
     scaled rule_thick;        /* tables in this style: outer rules, 0 = default */
     scaled rule_thin;         /* tables: the rule under the header, 0 = default */
+    int punct_face;           /* fontset face for Chinese punctuation, -1: `face` (FN-1) */
+    bool hyphenate;           /* Latin words may break at libhyphen's points (LB-13) */
+    scaled hang;              /* wrapped lines start this far in: verse, lists, code */
+    double hang_em;
+    bool preserve_spaces;     /* white-space: pre — spaces and indentation kept (code) */
+    bool keep_fullwidth;      /* full-width ASCII digits and letters kept as written (TX-2) */
+    bool ascii_minus;         /* a minus before a number stays "-" (else U+2212, TX-3) */
     /* A headline style's band (MU-6, MU-7): the kicker's and the
      * subtitle's styles beside it (-1: the article's own), the largest
      * share of its size they may have, and whether the subtitle may be
@@ -79,6 +89,12 @@ typedef struct style {
     bool subtitle_band_wide;
 } style;
 
+/* The colour a template gives a rule: a tint of black or of a named ink. */
+typedef struct rule_colour {
+    int ink;                  /* index in the layout's inks, -1: black */
+    double tint;              /* 0..1 */
+} rule_colour;
+
 typedef struct folio_spec {
     bool enabled;
     int style;                /* style index */
@@ -87,6 +103,7 @@ typedef struct folio_spec {
     const char *left, *center, *right; /* templates with {paper} {date} … */
     scaled rise;              /* baseline distance above the type area */
     scaled rule;              /* rule under the folio, 0 for none */
+    rule_colour rule_color;
     scaled rule_gap;          /* rule distance above the type area */
 } folio_spec;
 
@@ -99,6 +116,7 @@ typedef struct masthead_spec {
     bool info_under;          /* the information under the name, else beside it */
     int ear_columns;          /* the last grid columns: the ear (报眼), 0 for none */
     scaled rule;              /* rule under the masthead, 0 for none */
+    rule_colour rule_color;
     src_loc loc;              /* the masthead: section */
 } masthead_spec;
 /* An ink beyond black that styles may name (styles.yaml inks:).  A
@@ -159,6 +177,7 @@ typedef struct template {
     scaled baseline0;         /* baseline of grid line 0, from the page's top */
     bool column_rules;        /* 栏线 between columns */
     scaled column_rule_weight;
+    rule_colour column_rule_color;
     folio_spec folio;
     masthead_spec masthead;
     print_spec print;
@@ -169,6 +188,7 @@ typedef struct layout {
     const char *dir;
     style *styles;
     int style_count;
+    int *style_order; /* the styles' indices by name, for layout_style */
     ink_spec *inks;
     int ink_count;
     template *templates;
@@ -178,6 +198,10 @@ typedef struct layout {
 
 /* Load every file of the layout folder; NULL on error (reported). */
 layout *layout_load(const char *dir, fontset *fonts, diag *d);
+/* Load dir/styles.yaml and the templates dir/<name>.yaml of `names` (in
+ * that order), read through `src` (NULL: the disk); NULL on error. */
+layout *layout_load_files(const file_source *src, const char *dir, const char *const *names,
+                          int count, fontset *fonts, diag *d);
 void layout_free(layout *l);
 
 /* Index of a named style or template, -1 when there is none. */

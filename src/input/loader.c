@@ -3,6 +3,7 @@
 
 #include "base/arena.h"
 #include "base/chars.h"
+#include "base/files.h"
 #include "base/utf8.h"
 
 #include <errno.h>
@@ -20,10 +21,56 @@ field_reader loader_fields(loader *ld)
 
 static bool is_space_cp(uint32_t c) { return c == ' ' || c == '\t'; }
 
-const char *normalize(loader *ld, const char *in, size_t len, bool keep_breaks, src_loc loc,
+unsigned norm_flags(const style *st)
+{
+    return (st->preserve_spaces ? NORM_PRE : 0) | (st->keep_fullwidth ? NORM_FULLWIDTH : 0) |
+           (st->ascii_minus ? NORM_ASCII_MINUS : 0);
+}
+
+/* TX-2: a full-width ASCII digit or letter (０–９, Ａ–Ｚ, ａ–ｚ) as the ASCII one
+ * (GB/T 15835—2011: numbers in Arabic digits are half-width). */
+static uint32_t halfwidth(uint32_t c)
+{
+    if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+        (c >= 0xFF41 && c <= 0xFF5A))
+        return c - 0xFEE0;
+    return c;
+}
+
+/* TX-3: a hyphen that stands for the sign of a negative number — a digit
+ * after it, and before it the start, a space, or anything but a letter, a
+ * digit or a closing bracket (not 1-2, S233-S315, CN 41-0099) — is the
+ * minus sign U+2212. */
+static bool is_minus(uint32_t prev, const char *next, size_t left)
+{
+    uint32_t a = 0, b = 0;
+    int k = left ? utf8_decode(next, left, &a) : 0;
+    if (k > 0 && a == '.' && (size_t)k < left)
+        utf8_decode(next + k, left - (size_t)k, &b);
+    bool number = chars_is_digit(halfwidth(a)) || (a == '.' && chars_is_digit(b));
+    bool word = chars_is_digit(prev) || (prev | 0x20) - 'a' < 26u || prev == ')' ||
+                prev == 0xFF09 || prev == '-' || (prev >= 0xFF10 && prev <= 0xFF5A);
+    return number && !word;
+}
+
+/* A tab in text kept as written: spaces to the next fourth column. */
+static size_t expand_tab(char **out, size_t n, size_t *cap, size_t line_start)
+{
+    size_t col = n - line_start, to = (col / 4 + 1) * 4;
+    *cap += to - col;
+    *out = xrealloc(*out, *cap);
+    while (col++ < to)
+        (*out)[n++] = ' ';
+    return n;
+}
+
+const char *normalize(loader *ld, const char *in, size_t len, unsigned flags, src_loc loc,
                       const char *what)
 {
-    char *out = arena_alloc(ld->e->arena, len + 1);
+    size_t cap = 3 * len + 1; /* a "-" may become the three bytes of U+2212 */
+    char *out = xmalloc(cap);
+    size_t line_start = 0; /* where the current line starts in out (NORM_PRE) */
+    bool keep_breaks = flags & (NORM_KEEP_BREAKS | NORM_PRE);
     size_t n = 0;
     size_t i = 0;
     uint32_t prev = 0; /* last character written, 0 at start */
@@ -41,13 +88,15 @@ const char *normalize(loader *ld, const char *in, size_t len, bool keep_breaks, 
             /* Drop spaces written before the break, and those after it. */
             while (n > 0 && out[n - 1] == ' ')
                 n--;
-            while (i < len && (in[i] == ' ' || in[i] == '\t' || in[i] == '\n' || in[i] == '\r'))
+            while (i < len && !(flags & NORM_PRE) &&
+                   (in[i] == ' ' || in[i] == '\t' || in[i] == '\n' || in[i] == '\r'))
                 i++;
             if (n == 0 || i >= len)
                 continue;
             if (keep_breaks) {
                 out[n++] = '\n';
                 prev = '\n';
+                line_start = n;
                 continue;
             }
             /* The characters either side, looking past quotation marks:
@@ -91,6 +140,14 @@ const char *normalize(loader *ld, const char *in, size_t len, bool keep_breaks, 
             }
             continue;
         }
+        if (is_space_cp(c) && (flags & NORM_PRE)) {
+            if (c == '\t')
+                n = expand_tab(&out, n, &cap, line_start);
+            else
+                out[n++] = ' ';
+            prev = ' ';
+            continue;
+        }
         if (is_space_cp(c)) {
             if (n > 0 && prev != ' ' && prev != '\n') {
                 out[n++] = ' ';
@@ -100,31 +157,39 @@ const char *normalize(loader *ld, const char *in, size_t len, bool keep_breaks, 
         }
         if (chars_is_control(c)) {
             diag_warn(ld->d, loc, "control-char",
-                      "control character U+%04X in the text of %s was dropped; remove it from "
+                      "control character U+%04X in the text of %s was dropped; "
+                      "remove it from "
                       "the file",
                       c, what);
             continue;
         }
+        if (!(flags & NORM_FULLWIDTH))
+            c = halfwidth(c);
+        if (c == '-' && !(flags & NORM_ASCII_MINUS) && is_minus(prev, in + i, len - i))
+            c = 0x2212;
         n += (size_t)utf8_encode(c, out + n);
         prev = c;
     }
     while (n > 0 && out[n - 1] == ' ')
         n--;
     out[n] = 0;
-    return out;
+    char *kept = arena_strdup(ld->e->arena, out);
+    free(out);
+    return kept;
 }
 
 bool make_span(loader *ld, const yml_node *node, int style_ix, const char *what, span *out)
 {
     const char *s;
-    if (!yml_read_string(node, ld->d, what, &s))
+    if (!yml_read_string(node, ld->d, what, &s) || !text_fits(ld, node->len, node->loc, what))
         return false;
     const style *st = &ld->l->styles[style_ix];
     const char *text = node->lines ? node->lines : node->str;
-    out->text = normalize(ld, text, strlen(text), st->keep_breaks, node->loc, what);
-    out->style = style_ix;
-    out->loc = node->loc;
-    out->loc_exact = node->plain && strcmp(out->text, node->str) == 0;
+    const char *norm = normalize(ld, text, strlen(text),
+                                 norm_flags(st) | (st->keep_breaks ? NORM_KEEP_BREAKS : 0),
+                                 node->loc, what);
+    *out = (span){.text = norm, .style = style_ix, .loc = node->loc,
+                  .loc_exact = node->plain && strcmp(norm, node->str) == 0};
     return true;
 }
 
@@ -188,7 +253,7 @@ bool read_style(field_reader *r, yml_node *v, void *dest)
     return *slot >= 0;
 }
 
-const char *resolve_path(loader *ld, const yml_node *node, const char *what)
+const char *content_path(loader *ld, const yml_node *node, const char *what)
 {
     const char *given = node->str;
     if (!given[0]) {
@@ -197,33 +262,87 @@ const char *resolve_path(loader *ld, const yml_node *node, const char *what)
     }
     if (!ld->opt.allow_outside_root && given[0] == '/') {
         diag_error(ld->d, node->loc,
-                   "%s \"%s\" is an absolute path; name it relative to the edition folder %s, or "
+                   "%s \"%s\" is an absolute path; name it relative to the edition "
+                   "folder %s, or "
                    "run with --allow-outside-root",
                    what, given, ld->e->dir);
         return NULL;
     }
     char *joined = given[0] == '/' ? xstrdup(given) : xasprintf("%s/%s", ld->e->dir, given);
-    char real[PATH_MAX];
-    if (!files_resolve(ld->opt.files, joined, real)) {
-        diag_error(ld->d, node->loc, "%s \"%s\" cannot be found (%s)", what, given,
-                   strerror(errno));
-        free(joined);
-        return NULL;
-    }
-    if (!ld->opt.allow_outside_root) {
-        size_t rl = strlen(ld->root_real);
-        if (strncmp(real, ld->root_real, rl) != 0 || (real[rl] != '/' && real[rl] != 0)) {
-            diag_error(ld->d, node->loc,
-                       "%s \"%s\" lies outside the edition folder; copy the file into %s or "
-                       "run with --allow-outside-root",
-                       what, given, ld->e->dir);
-            free(joined);
-            return NULL;
-        }
-    }
     const char *result = arena_strdup(ld->e->arena, joined);
     free(joined);
     return result;
+}
+
+/* Where the edition's files are read: the keeper's source reads what it
+ * holds again, and everything else as the options say. */
+static bool read_counted(loader *ld, const char *path, size_t limit, bool held, char **data,
+                         size_t *len, char *real)
+{
+    if (held)
+        return files_keep(ld->e->kept, path, limit, data, len, real);
+    return files_read_real(ld->opt.files, path, limit, data, len, real);
+}
+
+bool content_read(loader *ld, const yml_node *node, const char *what, const char *path,
+                  size_t limit, bool held, char **data, size_t *len)
+{
+    src_loc where = node ? node->loc : (src_loc){path, 0, 0};
+    const char *given = node ? node->str : path;
+    if (held && ld->e->kept->count >= EDITION_MAX_PHOTOS) {
+        errno = 0;
+        return diag_error(ld->d, where,
+                          "the edition names more than %d photo files; an "
+                          "edition may have %d at most",
+                          EDITION_MAX_PHOTOS, EDITION_MAX_PHOTOS);
+    }
+    char real[PATH_MAX];
+    if (!read_counted(ld, path, limit, held, data, len, real)) {
+        int err = errno;
+        if (!node || err == EISDIR || err == EINVAL || err == EFBIG)
+            return false;
+        diag_error(ld->d, where, "%s \"%s\" cannot be found (%s)", what, given, strerror(err));
+        errno = 0;
+        return false;
+    }
+    /* Checked where the descriptor leads, not where the name did before. */
+    if (!ld->opt.allow_outside_root && !files_inside(ld->root_real, real)) {
+        free(*data);
+        *data = NULL;
+        errno = 0;
+        if (!node)
+            return diag_error(ld->d, where,
+                              "%s lies outside the edition folder (it leads to %s); "
+                              "copy it into %s or run with --allow-outside-root",
+                              what, real, ld->e->dir);
+        return diag_error(ld->d, where,
+                          "%s \"%s\" lies outside the edition folder; copy the file into %s or "
+                          "run with --allow-outside-root",
+                          what, given, ld->e->dir);
+    }
+    if (held)
+        return true;
+    ld->yaml_bytes += *len;
+    if (ld->yaml_bytes > EDITION_MAX_YAML_BYTES) {
+        free(*data);
+        *data = NULL;
+        errno = 0;
+        return diag_error(ld->d, where,
+                          "with %s the edition's YAML files hold more than %d MiB, the limit for "
+                          "an edition; split it",
+                          given, EDITION_MAX_YAML_BYTES >> 20);
+    }
+    return true;
+}
+
+bool text_fits(loader *ld, size_t len, src_loc loc, const char *what)
+{
+    if (len <= EDITION_MAX_TEXT_BYTES)
+        return true;
+    return diag_error(ld->d, loc,
+                      "%s is %zu bytes long; one text may hold %d KiB at most (a blank line "
+                      "starts a new paragraph), so split it",
+                      what, len, EDITION_MAX_TEXT_BYTES >> 10);
 }
 
 src_loc span_char_loc(const span *s, int index)

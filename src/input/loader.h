@@ -4,7 +4,15 @@
  *
  * Text is normalised as content.h says; a span keeps where its text starts.
  * A style named in the content must be in styles.yaml, and a file named in
- * it must lie inside the edition folder (unless the options allow more).
+ * it must lie inside the edition folder (unless the options allow more):
+ * where a file lies is checked on the descriptor it is read from (files.h),
+ * so a name cannot lead elsewhere between the check and the reading.
+ *
+ * What one edition may hold, so that any input within it is typeset in
+ * bounded time and memory (yml.h bounds each file): its YAML files 8 MiB
+ * in all; a paragraph (or any one text) 64 KiB; 1000 pages, 5000 article
+ * placements, 500 photo files.  Past any of them the input is refused with
+ * a located error.
  * Every problem is reported to the loader's diag. */
 #ifndef PAIBAN_INPUT_LOADER_H
 #define PAIBAN_INPUT_LOADER_H
@@ -14,6 +22,14 @@
 #include "input/yml.h"
 
 typedef VEC(block) block_vec;
+
+enum {
+    EDITION_MAX_YAML_BYTES = 8 << 20,
+    EDITION_MAX_TEXT_BYTES = 64 << 10, /* one paragraph, headline, cell … */
+    EDITION_MAX_PAGES = 1000,
+    EDITION_MAX_PLACEMENTS = 5000,
+    EDITION_MAX_PHOTOS = 500,
+};
 
 /* A placement's continue-on, resolved once every page is known. */
 typedef struct pending_jump {
@@ -41,6 +57,14 @@ typedef struct loader {
     content_options opt;
     const char *root_real;     /* realpath of the edition folder */
     VEC(yml_doc *) docs;       /* kept until the end: spans point at file names */
+    /* Photos probed so far (resolved path, what the probe found): a photo
+     * that several articles show is read and checked once. */
+    VEC(struct probed_photo {
+        const char *path;
+        image_info info;
+    }) probed;
+    VEC(const char *) failed;  /* article files that could not be read: not reported again */
+    size_t yaml_bytes;         /* read so far */
     int default_template;      /* edition.yaml's template, or -1 */
     pending_jump *pending_jumps;
     int pending_jump_count;
@@ -50,9 +74,19 @@ typedef struct loader {
 /* A field reader for the content's mappings (strings go to the edition). */
 field_reader loader_fields(loader *ld);
 
-/* One run of text, normalised; `keep_breaks`: a line break is a forced one,
- * else the LB-7 rule applies.  `what` names the text in warnings. */
-const char *normalize(loader *ld, const char *in, size_t len, bool keep_breaks, src_loc loc,
+/* How normalize treats a text (flags). */
+enum {
+    NORM_KEEP_BREAKS = 1 << 0, /* a line break is a forced one, else the LB-7 rule applies */
+    NORM_PRE = 1 << 1,         /* every space kept as written, a tab to the next fourth
+                                * column (code: white-space pre) */
+    NORM_FULLWIDTH = 1 << 2,   /* full-width ASCII digits and letters kept (TX-2) */
+    NORM_ASCII_MINUS = 1 << 3, /* a hyphen before a number kept, not made U+2212 (TX-3) */
+};
+/* The flags a style asks for, line breaks aside. */
+unsigned norm_flags(const style *st);
+/* One run of text, normalised as `flags` say; `what` names the text in
+ * warnings. */
+const char *normalize(loader *ld, const char *in, size_t len, unsigned flags, src_loc loc,
                       const char *what);
 /* A span in style `style_ix` from a scalar. */
 bool make_span(loader *ld, const yml_node *node, int style_ix, const char *what, span *out);
@@ -71,12 +105,69 @@ int style_of(loader *ld, const yml_node *v, const char *what, const char *fallba
  * row's `arg` names, if any; stored as an int. */
 bool read_style(field_reader *r, yml_node *v, void *dest);
 
-/* A file named in the content, resolved inside the edition folder; NULL
- * when it cannot be (reported). */
-const char *resolve_path(loader *ld, const yml_node *node, const char *what);
+/* The name of a file the content names at `node` (`what` in messages):
+ * relative to the edition folder, or absolute when the options allow
+ * files outside it; NULL when it is neither (reported). */
+const char *content_path(loader *ld, const yml_node *node, const char *what);
+/* Read a file of the edition (`node` names it, or NULL for edition.yaml),
+ * opened once: it must lie inside the edition folder unless the options
+ * allow more.  A photo (`held`) is held open for the PDF (content.h),
+ * anything else counts into the edition's YAML bytes.  False when it
+ * cannot be read: reported, with errno 0, unless errno is EISDIR, EINVAL
+ * or EFBIG (or any, for edition.yaml), which the caller words for the
+ * kind of file. */
+bool content_read(loader *ld, const yml_node *node, const char *what, const char *path,
+                  size_t limit, bool held, char **data, size_t *len);
+/* Whether a text of `len` bytes may be set, else an error at loc naming it
+ * `what`. */
+bool text_fits(loader *ld, size_t len, src_loc loc, const char *what);
 
-/* An article file (article.c) and a table (tables.c); NULL on error. */
-article *article_load(loader *ld, const char *path);
+/* A body item given as a mapping, while it is read (article.c, blocks.c). */
+typedef struct body_item {
+    block b;
+    const char *own_style; /* its style unless it names one: h2 …, body, box */
+    yml_node *map;         /* the item's mapping */
+    yml_node *title;       /* a box's or a poem's title, a poem's author */
+    yml_node *author;
+    yml_node *text;        /* a teaser's own words */
+    int align;             /* a paragraph's or a poem's align, when align_given */
+    bool align_given;
+    bool keep;             /* keep: true — in one column if one can hold it (BL-7) */
+    bool numbered;         /* a list: 1. 2. 3. rather than bullets */
+} body_item;
+
+/* Readers of a body item's rows: its style (the one the value names, or
+ * its own), a node kept for the loader, whether an align was given. */
+bool item_style(field_reader *r, yml_node *v, void *dest);
+bool item_node(field_reader *r, yml_node *v, void *dest);
+bool item_align(field_reader *r, yml_node *v, void *dest);
+
+#define ITEM_STYLE(meaning)                                                                        \
+    {"style", FIELD_CUSTOM, offsetof(body_item, b.style), .read = item_style,                     \
+     .type_doc = "style", .doc = meaning}
+#define ITEM_KEEP                                                                                  \
+    {"keep", FIELD_BOOL, offsetof(body_item, keep),                                                \
+     .doc = "true: kept whole in one column when a column can hold it"}
+
+/* A scalar holds a paragraph, or several with blank lines between them:
+ * each a BLOCK_PARA in style style_ix, a 【】 head run in at its start and
+ * a dateline (本报讯…) each in a span of its own style (PH-12, CB-3). */
+bool add_para(loader *ld, block_vec *out, yml_node *n, int style_ix);
+
+/* The body items of blocks.c: a paragraph of runs, verse, code, a list, a
+ * notice, an attribution line (it: the item as its rows read it). */
+bool load_runs(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_verse(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_code(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_list(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_notice(loader *ld, block_vec *out, body_item *it, yml_node *v);
+bool load_attribution(loader *ld, block_vec *out, body_item *it, yml_node *v);
+extern const field_table verse_keys, code_keys, list_keys, notice_keys, notice_form_keys,
+    attribution_keys;
+
+/* An article file (article.c), named at `node`, and a table (tables.c);
+ * NULL on error. */
+article *article_load(loader *ld, const yml_node *node, const char *path);
 table *table_load(loader *ld, yml_node *n);
 
 #endif

@@ -58,7 +58,12 @@ static void body_block(article_parts *p, const block *bl, const layout *l, int b
         spans_text(&b, bl, byline_style, true);
         break;
     case BLOCK_BOX:
-        pb->kind = PART_BOX;
+    case BLOCK_VERSE:
+    case BLOCK_CODE:
+        /* Its paragraphs or lines, a line each (an empty one where a
+         * stanza ends, or a listing has one). */
+        pb->kind = bl->kind == BLOCK_BOX ? PART_BOX : bl->kind == BLOCK_VERSE ? PART_VERSE
+                                                                               : PART_CODE;
         for (int c = 0; c < bl->child_count; c++) {
             if (c)
                 sb_printf(&b, "\n");

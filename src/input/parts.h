@@ -8,7 +8,7 @@
  * byline as given, also when it runs in at the end of the lead; the
  * photo's caption and credit; the body block by block — a paragraph or a
  * head as its text (a line end where the text breaks a line), a box its
- * paragraphs apart by line ends, a table its title, rows (cells apart by
+ * paragraphs apart by line ends, a poem or a listing its lines so, a table its title, rows (cells apart by
  * tabs) and note on lines of their own.  Every string is the parts' own
  * ("" when the part is absent); article_parts_free frees them. */
 #ifndef PAIBAN_INPUT_PARTS_H
@@ -17,7 +17,7 @@
 #include "input/content.h"
 #include "input/layout.h"
 
-typedef enum { PART_PARA, PART_HEAD, PART_BOX, PART_TABLE } part_kind;
+typedef enum { PART_PARA, PART_HEAD, PART_BOX, PART_TABLE, PART_VERSE, PART_CODE } part_kind;
 
 typedef struct part_block {
     part_kind kind;

@@ -1,4 +1,5 @@
-/* tables.c — a table of an article's body: its settings, header and rows of cells. */
+/* tables.c — a table of an article's body: its settings, header and rows of
+ * cells. */
 #include "input/loader.h"
 
 #include "base/arena.h"
@@ -65,6 +66,10 @@ static bool load_row(loader *ld, table *t, yml_node *row, int r, bool header, ce
             .loc = cn->loc,
         };
         field_reader fr = loader_fields(ld);
+        if (cn->kind == YML_SEQ)
+            return diag_error(ld->d, cn->loc,
+                              "a table cell is text, not a list: a cell that starts with [ is "
+                              "read as one; quote it, like '[0-3]'");
         if (cn->kind == YML_MAP ? !fields_read(&fr, cn, &cell_keys, c)
                                 : !make_span(ld, cn, style_ix, "a table cell", &c->text))
             return false;
@@ -91,7 +96,8 @@ static bool load_row(loader *ld, table *t, yml_node *row, int r, bool header, ce
 
 /* ---- the table --------------------------------------------------------- */
 
-/* A table while it is read: what needs its columns is read once they are known. */
+/* A table while it is read: what needs its columns is read once they are known.
+ */
 typedef struct table_src {
     table t;
     yml_node *head, *rows, *align, *widths;
@@ -120,8 +126,9 @@ static const field table_fields[] = {
      .doc = "how each column's cells are aligned (left unless given)"},
     {"widths", FIELD_LIST, AT(widths), .type_doc = "list",
      .range_doc = "`auto`, a length, or a share such as `2*`, one a column",
-     .doc = "each column's width: from the content, a length (em of the cell style), or a share of "
-     "what is left"},
+     .doc = "each column's width: from the content, a length (em of the cell "
+            "style), or a share of "
+            "what is left"},
     {"note", FIELD_CUSTOM, AT(t.note), .what = "a table note", .read = read_title_or_note,
      .type_doc = "text", .doc = "a line under the table (注, 资料来源), in the table-note style"},
     {"style", FIELD_CUSTOM, AT(t.style), .read = read_style, .arg = "table", .type_doc = "style",
@@ -212,13 +219,17 @@ static bool read_columns(loader *ld, table_src *src)
         double v;
         if (strcmp(w->str, "auto") == 0)
             t->col_width[i] = 0;
-        else if ((v = strtod(w->str, &end)) > 0 && strcmp(end, "*") == 0)
+        else if ((v = strtod(w->str, &end)) > 0 && v <= 1000 && strcmp(end, "*") == 0)
             t->col_width[i] = -v;
-        else if (yml_parse_length(w->str, ld->l->styles[t->style].size, &len) && len > 0)
+        else if (yml_parse_length(w->str, ld->l->styles[t->style].size, &len) && len > 0 &&
+                 len <= scaled_from_pt(7200))
             t->col_width[i] = pt_from_scaled(len);
         else
-            return diag_error(ld->d, w->loc, "a column width is \"auto\", a length such as 12em "
-                                             "or 30mm, or a share such as 2*; not \"%s\"", w->str);
+            return diag_error(ld->d, w->loc,
+                              "a column width is \"auto\", a length such as 12em "
+                              "or 30mm (up to 7200pt), or a share such as 2* (up to "
+                              "1000*); not \"%s\"",
+                              w->str);
     }
     return true;
 }

@@ -14,6 +14,7 @@
 typedef struct loader {
     layout *l;
     fontset *fonts;
+    const file_source *src;
     diag *d;
 } loader;
 
@@ -41,10 +42,10 @@ static bool read_style(field_reader *r, yml_node *v, void *dest)
 
 #define AT(f) offsetof(template, f)
 static const field page_fields[] = {
-    {"width", FIELD_LENGTH, AT(page_w), .what = "page width", .required = true,
-     .doc = "the trimmed page's width"},
-    {"height", FIELD_LENGTH, AT(page_h), .what = "page height", .required = true,
-     .doc = "the trimmed page's height"},
+    {"width", FIELD_LENGTH, AT(page_w), .what = "page width", .required = true, .lo = 72,
+     .hi = 7200, .doc = "the trimmed page's width"},
+    {"height", FIELD_LENGTH, AT(page_h), .what = "page height", .required = true, .lo = 72,
+     .hi = 7200, .doc = "the trimmed page's height"},
     {0},
 };
 const field_table template_page_keys = {"\"page\"", page_fields};
@@ -65,26 +66,33 @@ static bool read_grid_style(field_reader *r, yml_node *v, void *dest)
     return true;
 }
 
-/* The type area's size, from the grid read so far. */
-static void size_area(template *t, scaled body_size)
+/* The type area's size from the grid read so far, in 64 bits: within
+ * the grid's ranges it may still be far larger than a page, and larger
+ * than a scaled holds (200 characters of 720pt). */
+typedef struct area64 {
+    int64_t col_w, pitch, w, h;
+} area64;
+
+static area64 area_of(const template *t, scaled body_size)
 {
-    t->col_w = (scaled)((int64_t)t->chars * body_size);
-    t->pitch = body_size + t->line_gap;
-    t->area_w = t->columns * t->col_w + (t->columns - 1) * t->gutter;
-    t->area_h = (t->lines - 1) * t->pitch + body_size;
+    area64 a = {.col_w = (int64_t)t->chars * body_size, .pitch = (int64_t)body_size + t->line_gap};
+    a.w = t->columns * a.col_w + (int64_t)(t->columns - 1) * t->gutter;
+    a.h = (int64_t)(t->lines - 1) * a.pitch + body_size;
+    return a;
 }
 
-/* A margin of the type area; not given, the area is centred on the page. */
+/* A margin of the type area; not given, the area is centred on the page
+ * (or put at its edge when it is larger: it is refused then). */
 static bool read_margin(field_reader *r, yml_node *v, void *dest)
 {
     template *t = dest;
-    size_area(t, *r->em);
+    area64 a = area_of(t, *r->em);
     scaled *margin = fields_slot(r, dest);
     if (margin == &t->area_x)
-        t->area_x = (t->page_w - t->area_w) / 2;
+        t->area_x = a.w < t->page_w ? (scaled)((t->page_w - a.w) / 2) : 0;
     else
-        t->area_y = (t->page_h - t->area_h) / 2;
-    return !v || yml_read_length(v, r->d, r->name, *r->em, margin);
+        t->area_y = a.h < t->page_h ? (scaled)((t->page_h - a.h) / 2) : 0;
+    return !v || fields_read_length(r, v, *r->em, margin);
 }
 
 static const field grid_fields[] = {
@@ -95,15 +103,19 @@ static const field grid_fields[] = {
      .doc = "grid columns"},
     {"characters", FIELD_INT, AT(chars), .min = 2, .max = 200, .required = true,
      .doc = "body characters a column"},
-    {"gutter", FIELD_LENGTH, AT(gutter), .doc = "space between columns (1em unless given)"},
+    {"gutter", FIELD_LENGTH, AT(gutter), .lo = 0, .hi = 144,
+     .doc = "space between columns (1em unless given)"},
     {"lines", FIELD_INT, AT(lines), .min = 1, .max = 1000, .required = true,
      .doc = "grid lines a column"},
-    {"line-gap", FIELD_LENGTH, AT(line_gap),
-     .doc = "space between grid lines (the style's leading less its size unless given)"},
+    {"line-gap", FIELD_LENGTH, AT(line_gap), .lo = 0, .hi = 144,
+     .doc = "space between grid lines (the style's leading less its size "
+            "unless given)"},
     {"top", FIELD_CUSTOM, AT(area_y), .what = "top margin", .read = read_margin,
-     .type_doc = "length", .doc = "the type area's top margin (centred unless given)"},
+     .type_doc = "length", .lo = 0, .hi = 7200,
+     .doc = "the type area's top margin (centred unless given)"},
     {"left", FIELD_CUSTOM, AT(area_x), .what = "left margin", .read = read_margin,
-     .type_doc = "length", .doc = "the type area's left margin (centred unless given)"},
+     .type_doc = "length", .lo = 0, .hi = 7200,
+     .doc = "the type area's left margin (centred unless given)"},
     {0},
 };
 const field_table template_grid_keys = {"\"grid\"", grid_fields};
@@ -116,7 +128,15 @@ static bool read_grid(field_reader *r, yml_node *grid, void *dest)
     if (t->body_style < 0)
         return false;
     const style *body = &ld->l->styles[t->body_style];
-    size_area(t, body->size);
+    area64 a = area_of(t, body->size);
+    /* Composition divides by the pitch and sets a line a grid line: lines
+     * closer than the size would overlap (a style's leading, inherited in
+     * pt, may be less than its size, and the default gap with it). */
+    if (ok && r->ok && t->line_gap < 0)
+        return diag_error(r->d, grid->loc,
+                          "the grid's lines would overlap: its line gap, the leading of style "
+                          "\"%s\" less its size, is %.2fpt; give \"line-gap\" (0pt or more)",
+                          body->name, pt_from_scaled(t->line_gap));
     /* The em box of grid line 0 touches the top of the type area; where
      * the baseline sits in the em box is the body face's business (its
      * ideographic em-box bottom, -0.12 em in Noto CJK). */
@@ -126,16 +146,22 @@ static bool read_grid(field_reader *r, yml_node *grid, void *dest)
     } else {
         ok = false;
     }
-    if (ok && r->ok && (t->area_x < 0 || t->area_x + t->area_w > t->page_w || t->area_y < 0 ||
-                        t->area_y + t->area_h > t->page_h))
-        ok = diag_error(r->d, grid->loc,
-                        "the type area (%.1f × %.1f mm from %d columns of %d characters and %d "
-                        "lines) does not fit the %.1f × %.1f mm page; use fewer columns, "
-                        "characters or lines",
-                        pt_from_scaled(t->area_w) / MM_TO_PT, pt_from_scaled(t->area_h) / MM_TO_PT,
-                        t->columns, t->chars, t->lines, pt_from_scaled(t->page_w) / MM_TO_PT,
-                        pt_from_scaled(t->page_h) / MM_TO_PT);
-    return ok;
+    if (!ok || !r->ok)
+        return ok;
+    if (a.w > (int64_t)t->page_w - t->area_x || a.h > (int64_t)t->page_h - t->area_y)
+        return diag_error(r->d, grid->loc,
+                          "the type area (%.1f × %.1f mm from %d columns of %d characters and %d "
+                          "lines) does not fit the %.1f × %.1f mm page; use fewer columns, "
+                          "characters or lines",
+                          a.w / 65536.0 / MM_TO_PT, a.h / 65536.0 / MM_TO_PT, t->columns, t->chars,
+                          t->lines, pt_from_scaled(t->page_w) / MM_TO_PT,
+                          pt_from_scaled(t->page_h) / MM_TO_PT);
+    /* Within the page, every size fits a scaled. */
+    t->col_w = (scaled)a.col_w;
+    t->pitch = (scaled)a.pitch;
+    t->area_w = (scaled)a.w;
+    t->area_h = (scaled)a.h;
+    return true;
 }
 
 /* A rule weight, or true for rules of 0.5pt, or false for none. */
@@ -146,6 +172,8 @@ static bool read_column_rules(field_reader *r, yml_node *v, void *dest)
     if (!v)
         return true;
     if (v->kind == YML_SCALAR && yml_parse_length(v->str, 0, &t->column_rule_weight)) {
+        if (!fields_read_length(r, v, 0, &t->column_rule_weight))
+            return false;
         t->column_rules = t->column_rule_weight > 0;
         return true;
     }
@@ -156,6 +184,27 @@ static bool read_column_rules(field_reader *r, yml_node *v, void *dest)
     return true;
 }
 #undef AT
+
+/* A rule's colour: a black-ink percentage or an ink of styles.yaml's
+ * inks:, with its tint ("red", "red 60%"). */
+static bool read_rule_color(field_reader *r, yml_node *v, void *dest)
+{
+    loader *ld = r->user;
+    rule_colour *c = fields_slot(r, dest);
+    const char *text;
+    if (!v)
+        return true;
+    if (!yml_read_string(v, r->d, r->name, &text))
+        return false;
+    if (ink_named(ld->l, text, &c->ink, &c->tint))
+        return true;
+    return diag_error(r->d, v->loc,
+                      "%s must be a black-ink percentage such as 100%% or 60%%, or an ink of "
+                      "styles.yaml's inks: (with a tint: \"red 60%%\"), not \"%s\"",
+                      r->name, text);
+}
+
+static const rule_colour black_rule = {.ink = -1, .tint = 1.0};
 
 /* ---- folio and masthead ---------------------------------------------- */
 
@@ -178,19 +227,21 @@ static bool read_folio_style(field_reader *r, yml_node *v, void *dest)
 static const field folio_fields[] = {
     {"style", FIELD_CUSTOM, AT(style), .what = "folio style", .required = true, .vital = true,
      .read = read_folio_style, .type_doc = "style", .doc = "the style of the running head"},
-    {"left", FIELD_STRING, AT(left),
+    {"left", FIELD_STRING, AT(left), .max = 200,
      .doc = "text at the left: {paper} {date} {weekday} {page} {name} {editor}"},
-    {"center", FIELD_STRING, AT(center), .doc = "text in the middle"},
-    {"right", FIELD_STRING, AT(right), .doc = "text at the right"},
+    {"center", FIELD_STRING, AT(center), .max = 200, .doc = "text in the middle"},
+    {"right", FIELD_STRING, AT(right), .max = 200, .doc = "text at the right"},
     {"page-style", FIELD_CUSTOM, AT(page_style), .what = "folio page-style", .read = read_style,
      .type_doc = "style", .doc = "the style of {page}, the 版次 (the folio's unless given)"},
     {"paper-style", FIELD_CUSTOM, AT(paper_style), .what = "folio paper-style", .read = read_style,
      .type_doc = "style", .doc = "the style of {paper}, the paper's name (the folio's unless given)"},
-    {"rise", FIELD_LENGTH, AT(rise), .what = "folio rise",
+    {"rise", FIELD_LENGTH, AT(rise), .what = "folio rise", .lo = 0, .hi = 144,
      .doc = "its baseline above the type area (2em unless given)"},
-    {"rule", FIELD_LENGTH, AT(rule), .what = "folio rule",
+    {"rule", FIELD_LENGTH, AT(rule), .what = "folio rule", .lo = 0, .hi = 12,
      .doc = "the rule under it (none unless given)"},
-    {"rule-gap", FIELD_LENGTH, AT(rule_gap), .what = "folio rule-gap",
+    {"rule-color", FIELD_CUSTOM, AT(rule_color), .read = read_rule_color,
+     .type_doc = "colour", .doc = "its colour: 60% of black, or an ink (\"red\") (black unless given)"},
+    {"rule-gap", FIELD_LENGTH, AT(rule_gap), .what = "folio rule-gap", .lo = 0, .hi = 144,
      .doc = "the rule above the type area (1em unless given)"},
     {0},
 };
@@ -206,6 +257,7 @@ static bool read_folio(field_reader *r, yml_node *v, void *dest)
         return true;
     f->enabled = true;
     f->style = f->page_style = f->paper_style = -1;
+    f->rule_color = black_rule;
     bool ok = fields_read(r, v, &template_folio_keys, f);
     if (f->style < 0)
         return false;
@@ -242,8 +294,10 @@ static const field masthead_fields[] = {
      .max_arg = FIELD_ARG(MASTHEAD_MAX_EAR), .range_doc = "0 to the grid's columns less one",
      .doc = "the last grid columns, beside the name: the ear (报眼), a module of the first page "
      "(0 unless given)"},
-    {"rule", FIELD_LENGTH, AT(rule), .what = "masthead rule",
+    {"rule", FIELD_LENGTH, AT(rule), .what = "masthead rule", .lo = 0, .hi = 12,
      .doc = "the rule under it (none unless given)"},
+    {"rule-color", FIELD_CUSTOM, AT(rule_color), .read = read_rule_color,
+     .type_doc = "colour", .doc = "its colour: 60% of black, or an ink (\"red\") (black unless given)"},
     {0},
 };
 #undef AT
@@ -253,11 +307,15 @@ static bool read_masthead(field_reader *r, yml_node *v, void *dest)
 {
     template *t = dest;
     masthead_spec *m = &t->masthead;
-    /* Its bounds come from the grid: with anything wrong before, they would not hold. */
-    if (!v || !r->ok)
+    /* Its bounds come from the grid: with anything wrong before, they would
+     * not hold, and only its keys are checked. */
+    if (!v)
         return true;
+    if (!r->ok)
+        return fields_check_keys(r, v, &template_masthead_keys);
     m->enabled = true;
     m->name_style = m->info_style = -1;
+    m->rule_color = black_rule;
     m->name_columns = t->columns / 2;
     m->loc = (src_loc){t->file, v->loc.line, v->loc.col};
     r->args[MASTHEAD_MAX_LINES] = t->lines / 2;
@@ -329,13 +387,12 @@ static bool read_ink_limit(field_reader *r, yml_node *v, void *dest)
 {
     print_spec *p = dest;
     const char *text;
-    char *end;
+    double pct;
     if (!v)
         return true;
     if (!yml_read_string(v, r->d, r->name, &text))
         return false;
-    double pct = strtod(text, &end);
-    if (end == text || strcmp(end, "%") != 0 || !(pct >= 100 && pct <= 400))
+    if (!yml_parse_percent(text, true, &pct) || pct < 100 || pct > 400)
         return diag_error(r->d, v->loc, "ink-limit must be a total area coverage between 100%% "
                                         "and 400%%, such as 240%%, not \"%s\"", text);
     p->ink_limit = pct / 100.0;
@@ -347,24 +404,28 @@ static const char *const pdfx_words[] = {"X-4", "X-1a", NULL};
 
 #define AT(f) offsetof(print_spec, f)
 static const field print_fields[] = {
-    {"bleed", FIELD_LENGTH, AT(bleed), .range_doc = "0 to 1in; 3mm unless given",
+    {"bleed", FIELD_LENGTH, AT(bleed), .lo = 0, .hi = 72,
+     .range_doc = "0pt to 72pt (1in); 3mm unless given",
      .doc = "what touches the trim runs out this far beyond it"},
-    {"slug", FIELD_LENGTH, AT(slug),
-     .range_doc = "0 to 2in, at least 6mm with marks; 10mm unless given",
+    {"slug", FIELD_LENGTH, AT(slug), .lo = 0, .hi = 144,
+     .range_doc = "0pt to 144pt (2in), at least 6mm with marks; 10mm unless given",
      .doc = "room beyond the bleed for the marks and the slug line"},
     {"marks", FIELD_BOOL, AT(marks), .doc = "crop and registration marks and the slug line"},
     {"slug-style", FIELD_CUSTOM, AT(slug_style), .what = "slug style", .read = read_style,
      .type_doc = "style",
-     .doc = "the style of the slug line (the folio's, or the grid's, unless given)"},
+     .doc = "the style of the slug line (the folio's, or the grid's, unless "
+            "given)"},
     {"min-resolution", FIELD_CUSTOM, AT(min_ppi), .what = "min-resolution (ppi)", .min = 1,
      .max = 10000, .read = read_ppi, .type_doc = "whole number",
      .range_doc = "1 to 10000; 200 unless given",
      .doc = "photos below this resolution (ppi) are reported"},
     {"rgb-images", FIELD_SWITCH, AT(convert_rgb), .choices = rgb_words, .on = 0,
-     .doc = "RGB photos converted to the output profile's CMYK, or kept (and reported)"},
+     .doc = "RGB photos converted to the output profile's CMYK, or kept (and "
+            "reported)"},
     {"output-profile", FIELD_CUSTOM, AT(profile), .read = read_profile, .type_doc = "file",
-     .doc = "the CMYK ICC profile of the output intent (relative to the layout folder)"},
-    {"output-condition", FIELD_STRING, AT(condition),
+     .doc = "the CMYK ICC profile of the output intent (relative to the layout "
+            "folder)"},
+    {"output-condition", FIELD_STRING, AT(condition), .max = 200,
      .doc = "the output condition identifier (Custom unless given)"},
     {"max-resolution", FIELD_CUSTOM, AT(max_ppi), .what = "max-resolution (ppi)", .min = 1,
      .max = 10000, .read = read_max_ppi, .type_doc = "whole number",
@@ -415,10 +476,6 @@ static bool read_print(field_reader *r, yml_node *v, void *dest)
     /* The node's file name lives with the YAML document: keep ours. */
     p->loc = (src_loc){t->file, v->loc.line, v->loc.col};
     bool ok = fields_read(r, v, &template_print_keys, p);
-    if (p->bleed < 0 || p->slug < 0 || p->bleed > scaled_from_pt(72) ||
-        p->slug > scaled_from_pt(144))
-        ok = diag_error(r->d, v->loc, "bleed must lie between 0 and 1 in and slug between 0 and "
-                                      "2 in");
     if (ok && p->marks && p->slug < scaled_from_pt(6 * MM_TO_PT))
         ok = diag_error(r->d, v->loc, "marks need a slug of at least 6mm beyond the bleed; give "
                                       "\"slug\" or set \"marks: false\"");
@@ -471,9 +528,11 @@ static const field template_fields[] = {
      .doc = "the trimmed page's size"},
     {"grid", FIELD_MAP, 0, .required = true, .read = read_grid,
      .doc = "the type area as a grid of columns and lines"},
-    {"column-rules", FIELD_CUSTOM, 0, .what = "column-rules", .read = read_column_rules,
-     .type_doc = "length or true or false",
+    {"column-rules", FIELD_CUSTOM, 0, .what = "column-rules", .read = read_column_rules, .lo = 0,
+     .hi = 12, .type_doc = "length or true or false",
      .doc = "栏线 between columns: their weight, or true (0.5pt) or false"},
+    {"column-rule-color", FIELD_CUSTOM, offsetof(template, column_rule_color), .read = read_rule_color,
+     .type_doc = "colour", .doc = "the column rules' colour: 60% of black, or an ink (black unless given)"},
     {"folio", FIELD_MAP, 0, .read = read_folio, .doc = "the running head above the type area"},
     {"masthead", FIELD_MAP, 0, .read = read_masthead,
      .doc = "报头 at the top of the first page, instead of the folio"},
@@ -487,7 +546,7 @@ const field_table template_keys = {"a page template", template_fields};
 static bool load_template(loader *ld, const char *path, const char *stem)
 {
     layout *l = ld->l;
-    yml_doc *doc = yml_load_file(path, ld->d);
+    yml_doc *doc = yml_load_source(ld->src, path, ld->d);
     if (!doc)
         return false;
     template *t = &l->templates[l->template_count++];
@@ -495,6 +554,7 @@ static bool load_template(loader *ld, const char *path, const char *stem)
     t->file = arena_strdup(l->arena, path);
     t->name = arena_strdup(l->arena, stem);
     t->body_style = -1;
+    t->column_rule_color = black_rule;
     t->loc = (src_loc){t->file, 1, 1};
     yml_node *root = doc->root;
     bool ok;
@@ -513,50 +573,67 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every .yaml file of the folder but styles.yaml, in name order (stable messages). */
-static bool load_templates(loader *ld)
+/* Every .yaml file of the folder but styles.yaml, in name order (stable
+ * messages); NULL when the folder cannot be read (reported). */
+static char **template_names(const char *dir, int *count, diag *d)
 {
-    layout *l = ld->l;
-    DIR *dh = opendir(l->dir);
-    if (!dh)
-        return diag_error(ld->d, (src_loc){l->dir, 0, 0}, "cannot open the layout folder");
+    DIR *dh = opendir(dir);
+    if (!dh) {
+        diag_error(d, (src_loc){dir, 0, 0}, "cannot open the layout folder");
+        return NULL;
+    }
     VEC(char *) names = {0};
     struct dirent *e;
     while ((e = readdir(dh))) {
         size_t len = strlen(e->d_name);
         if (len > 5 && strcmp(e->d_name + len - 5, ".yaml") == 0 &&
             strcmp(e->d_name, "styles.yaml") != 0 && e->d_name[0] != '.')
-            *VEC_PUSH(names) = xstrdup(e->d_name);
+            *VEC_PUSH(names) = xstrndup(e->d_name, len - 5);
     }
     closedir(dh);
-    qsort(names.v, (size_t)names.n, sizeof(char *), compare_names);
-    l->templates = ARENA_NEW_ARRAY(l->arena, template, names.n + 1);
-    bool ok = true;
-    for (int i = 0; i < names.n; i++) {
-        char *path = xasprintf("%s/%s", l->dir, names.v[i]);
-        char *stem = xstrndup(names.v[i], strlen(names.v[i]) - 5);
-        ok &= load_template(ld, path, stem);
-        free(path);
-        free(stem);
-        free(names.v[i]);
-    }
-    VEC_FREE(names);
-    return ok;
+    if (names.n) /* none: the vector is still NULL */
+        qsort(names.v, (size_t)names.n, sizeof(char *), compare_names);
+    *count = names.n;
+    *VEC_PUSH(names) = NULL; /* a list even when empty */
+    return names.v;
 }
 
-layout *layout_load(const char *dir, fontset *fonts, diag *d)
+layout *layout_load_files(const file_source *src, const char *dir, const char *const *names,
+                          int count, fontset *fonts, diag *d)
 {
     layout *l = xcalloc(1, sizeof *l);
     l->arena = arena_new();
     l->dir = arena_strdup(l->arena, dir);
-    loader ld = {.l = l, .fonts = fonts, .d = d};
+    l->templates = ARENA_NEW_ARRAY(l->arena, template, count + 1);
+    loader ld = {.l = l, .fonts = fonts, .src = src, .d = d};
     char *styles_path = xasprintf("%s/styles.yaml", dir);
-    bool ok = styles_load(l, fonts, styles_path, d) && load_templates(&ld);
+    bool ok = styles_load(l, fonts, src, styles_path, d);
     free(styles_path);
+    /* Every template is read, so that one run lists what is wrong in all. */
+    bool templates_ok = true;
+    for (int i = 0; ok && i < count; i++) {
+        char *path = xasprintf("%s/%s.yaml", dir, names[i]);
+        templates_ok &= load_template(&ld, path, names[i]);
+        free(path);
+    }
+    ok &= templates_ok;
     if (!ok) {
         layout_free(l);
         return NULL;
     }
+    return l;
+}
+
+layout *layout_load(const char *dir, fontset *fonts, diag *d)
+{
+    int count;
+    char **names = template_names(dir, &count, d);
+    if (!names)
+        return NULL;
+    layout *l = layout_load_files(NULL, dir, (const char *const *)names, count, fonts, d);
+    for (int i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
     return l;
 }
 

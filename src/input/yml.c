@@ -1,4 +1,13 @@
-/* yml.c — libyaml's document API turned into yml_node trees. */
+/* yml.c — YAML files read event by event into yml_node trees, within bounds.
+ *
+ * libyaml's parser gives events; a tree is built from them here, one node
+ * an event, so every limit of yml.h is enforced as the file is read: the
+ * 65th level of nesting, the node or the alias past the limits, a tag or a
+ * second document stop the reading where they stand, before libyaml scans
+ * any further (100 000 '[' cost what 65 do).  Duplicate keys are found
+ * with a hash set per mapping, so a mapping of n keys costs n, not n².
+ * The syntax errors of libyaml get a hint and, where its position is not
+ * where the mistake is, the position of the mistake (synhint). */
 #include "input/yml.h"
 
 #include "base/arena.h"
@@ -6,29 +15,103 @@
 #include "base/utf8.h"
 
 #include <errno.h>
-#include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
-typedef struct converter {
-    yaml_document_t *ydoc;
+/* A set of strings, by open addressing: the keys of a mapping, the anchors
+ * of a document.  `slot` holds an index + 1 into the owner's array. */
+typedef struct strset {
+    int *slot;
+    size_t cap; /* a power of two, or 0 */
+    int count;
+} strset;
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* The index the set holds for `key` (names[i] is the string of index i),
+ * or -1. */
+static int strset_find(const strset *s, const char *key, const char *const *names)
+{
+    if (!s->cap)
+        return -1;
+    for (size_t i = hash_str(key) & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        if (!s->slot[i])
+            return -1;
+        if (strcmp(names[s->slot[i] - 1], key) == 0)
+            return s->slot[i] - 1;
+    }
+}
+
+/* Add index `ix` (names[ix] its string, not in the set yet). */
+static void strset_add(strset *s, int ix, const char *const *names)
+{
+    if ((size_t)(s->count + 1) * 2 > s->cap) {
+        strset grown = {.cap = s->cap ? s->cap * 2 : 16};
+        grown.slot = xcalloc(grown.cap, sizeof *grown.slot);
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slot[i])
+                strset_add(&grown, s->slot[i] - 1, names);
+        free(s->slot);
+        *s = grown;
+    }
+    size_t i = hash_str(names[ix]) & (s->cap - 1);
+    while (s->slot[i])
+        i = (i + 1) & (s->cap - 1);
+    s->slot[i] = ix + 1;
+    s->count++;
+}
+
+/* A mapping or a list being built. */
+typedef struct frame {
+    yml_node *node;
+    VEC(yml_node *) items; /* the items, or the values of a mapping */
+    VEC(yml_node *) keys;
+    VEC(const char *) key_names;
+    strset seen;     /* the keys so far */
+    bool want_value; /* a key has come, its value has not */
+    long size;       /* nodes of the tree under it, aliases expanded */
+    size_t bytes;    /* bytes of its scalars, likewise */
+    int anchor;      /* the anchor it defines, or -1 */
+} frame;
+
+/* An anchor: the node it names and what that node's tree holds. */
+typedef struct anchor {
+    const char *name;
+    yml_node *node; /* NULL while the node is being read */
+    long size;
+    size_t bytes;
+} anchor;
+
+typedef struct builder {
+    yaml_parser_t parser;
     yml_doc *doc;
     const char *src;   /* the file's bytes */
     size_t src_len;
     diag *d;
-    yml_node **memo;   /* by libyaml node id - 1 */
-    long *expanded;    /* tree size of node id - 1, once known */
-    size_t *expanded_bytes; /* bytes of the scalars in that tree */
-    char *busy;        /* node id - 1 is being converted (cycle check) */
+    frame stack[YML_MAX_DEPTH + 1];
+    int depth; /* frames open */
+    VEC(anchor) anchors;
+    VEC(const char *) anchor_names;
+    strset anchor_set;
+    long nodes;        /* the document's nodes, aliases expanded */
+    size_t bytes;      /* and their bytes */
+    bool aliased;      /* an alias has been read */
     int *byte_of_char; /* libyaml marks count characters; built on demand */
     size_t chars;
     bool failed;
-} converter;
+} builder;
 
 /* Byte offset of character `index` of the source. */
-static size_t byte_offset(converter *c, size_t index)
+static size_t byte_offset(builder *c, size_t index)
 {
     if (!c->byte_of_char) {
         size_t n = 0;
@@ -53,6 +136,19 @@ static src_loc loc_from_mark(const yml_doc *doc, yaml_mark_t m)
     return (src_loc){doc->file, (int)m.line + 1, (int)m.column + 1};
 }
 
+static bool fail(builder *c, src_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static bool fail(builder *c, src_loc loc, const char *fmt, ...)
+{
+    char text[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    c->failed = true;
+    return diag_error(c->d, loc, "%s", text);
+}
+
 static bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 /* Rebuild a folded scalar with its line breaks kept as '\n'.  YAML folds a
@@ -60,17 +156,16 @@ static bool is_blank(char c) { return c == ' ' || c == '\t'; }
  * the single breaks visible instead.  The result is checked against
  * libyaml's value (with each kept break turned back into a space); if they
  * differ — an escape, a construct we do not mimic — the value is used. */
-static const char *unfold(converter *c, const yaml_node_t *yn, const char *value,
-                          size_t value_len)
+static const char *unfold(builder *c, const yaml_event_t *ev, const char *value, size_t value_len)
 {
-    if (yn->start_mark.line == yn->end_mark.line)
+    if (ev->start_mark.line == ev->end_mark.line)
         return value;
-    size_t start = byte_offset(c, yn->start_mark.index), end = byte_offset(c, yn->end_mark.index);
+    size_t start = byte_offset(c, ev->start_mark.index), end = byte_offset(c, ev->end_mark.index);
     if (end <= start || end > c->src_len || !memchr(c->src + start, '\n', end - start))
         return value;
     const char *raw = c->src + start;
     size_t raw_len = end - start;
-    yaml_scalar_style_t style = yn->data.scalar.style;
+    yaml_scalar_style_t style = ev->data.scalar.style;
     char *out = arena_alloc(c->doc->arena, raw_len + value_len + 2);
     size_t n = 0;
 
@@ -168,173 +263,434 @@ static const char *unfold(converter *c, const yaml_node_t *yn, const char *value
     return value;
 }
 
-static yml_node *convert(converter *c, int id, int depth);
+/* ---- syntax errors ----------------------------------------------------- */
 
-/* A scalar's value, with its line breaks visible (unfold); false (reported)
- * when it is too long or holds a NUL. */
-static bool convert_scalar(converter *c, const yaml_node_t *yn, yml_node *n)
+/* Bytes [*from, *to) of line `line` (0-based) of the source. */
+static void source_line(const char *src, size_t len, size_t line, size_t *from, size_t *to)
 {
-    n->kind = YML_SCALAR;
-    n->len = yn->data.scalar.length;
-    if (n->len > YML_MAX_SCALAR_BYTES)
-        return diag_error(c->d, n->loc,
-                          "this value is %zu bytes long; one value may hold %d MiB at most, so "
-                          "split the text into paragraphs",
-                          n->len, YML_MAX_SCALAR_BYTES >> 20);
-    if (memchr(yn->data.scalar.value, 0, n->len))
-        return diag_error(c->d, n->loc, "this value holds a NUL character (\\0), which no text "
-                                        "may hold; remove it");
-    n->str = arena_strndup(c->doc->arena, (const char *)yn->data.scalar.value, n->len);
-    n->plain = yn->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    n->lines = unfold(c, yn, n->str, n->len);
+    size_t i = 0;
+    for (size_t l = 0; l < line && i < len; i++)
+        if (src[i] == '\n')
+            l++;
+    *from = i;
+    while (i < len && src[i] != '\n')
+        i++;
+    *to = i;
+}
+
+/* The byte of character column `col` (0-based) in line [from, to). */
+static size_t column_byte(const char *src, size_t from, size_t to, size_t col)
+{
+    size_t i = from;
+    for (size_t k = 0; k < col && i < to; k++) {
+        i++;
+        while (i < to && ((unsigned char)src[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
+/* Column (0-based characters) of byte `at` in a line starting at `from`. */
+static int byte_column(const char *src, size_t from, size_t at)
+{
+    return (int)utf8_length(src + from, at - from);
+}
+
+/* Where a value starts on the line: after its indentation and any "- ",
+ * or after the first ": " of a "key: value". */
+static size_t value_start(const char *src, size_t from, size_t to)
+{
+    size_t i = from;
+    for (;;) {
+        while (i < to && src[i] == ' ')
+            i++;
+        if (i + 1 < to && src[i] == '-' && src[i + 1] == ' ')
+            i += 2;
+        else
+            break;
+    }
+    for (size_t k = i; k + 1 < to; k++)
+        if (src[k] == ':' && src[k + 1] == ' ' && src[i] != '"' && src[i] != '\'') {
+            for (i = k + 2; i < to && src[i] == ' '; i++)
+                ;
+            break;
+        }
+    return i;
+}
+
+#define COLON_HINT                                                                                 \
+    " (\": \" in running text must be quoted: put the paragraph in '…', or "                     \
+    "write the colon "                                                                             \
+    "full width, ：)"
+
+/* Whether the line above the one at `at` is a list item whose text holds
+ * ": " and starts at at's column: YAML made that item a mapping, and the
+ * line at `at` continues it.  *where is then the ": ". */
+static bool colon_above(const char *src, size_t len, yaml_mark_t at, size_t *colon,
+                        yaml_mark_t *where)
+{
+    for (size_t line = at.line; line-- > 0;) {
+        size_t from, to;
+        source_line(src, len, line, &from, &to);
+        size_t i = from;
+        while (i < to && src[i] == ' ')
+            i++;
+        if (i == to)
+            continue;
+        if (!(i + 1 < to && src[i] == '-' && src[i + 1] == ' '))
+            return false;
+        for (i += 2; i < to && src[i] == ' ';)
+            i++;
+        if ((size_t)byte_column(src, from, i) != at.column)
+            return false;
+        for (size_t k = i; k + 1 < to; k++)
+            if (src[k] == ':' && src[k + 1] == ' ') {
+                *colon = k;
+                where->line = line;
+                where->column = (size_t)byte_column(src, from, k);
+                return true;
+            }
+        return false;
+    }
+    return false;
+}
+
+/* A syntax error as libyaml states it, moved to where the mistake is and
+ * with a hint for the mistakes Chinese paragraphs invite: a tab, ": " in
+ * running text, a line of a paragraph indented less than its first, a
+ * paragraph that starts with an ASCII quotation mark, a table cell that
+ * starts with "[".  Always false. */
+static bool synhint_report(diag *d, const char *file, const char *src, size_t len,
+                           const yaml_parser_t *p)
+{
+    const char *problem = p->problem ? p->problem : "error";
+    const char *context = p->context ? p->context : "";
+    yaml_mark_t at = p->problem_mark;
+    size_t from, to;
+    source_line(src, len, at.line, &from, &to);
+    size_t here = column_byte(src, from, to, at.column);
+    const char *hint = "";
+    if (strstr(problem, "tab character") || (here < to && src[here] == '\t')) {
+        hint = " (a tab: YAML indents with spaces only; replace the tab with spaces)";
+    } else if (strstr(problem, "cannot start any token")) {
+        hint = " (a character such as @ or ` at the start of a value? quote such "
+               "values)";
+    } else if (strstr(problem, "mapping values are not allowed")) {
+        hint = COLON_HINT;
+    } else if (strstr(context, "simple key")) {
+        /* The line that was taken for a key is the mistake, not the
+         * line where libyaml gave up on it — unless ": " on the line
+         * above made its item a mapping, which this line then continues. */
+        at = p->context_mark;
+        hint = " (this line is read as a new key: indent every line of a paragraph "
+               "after its "
+               "first further than the \"- \" or the key it follows, or join it to "
+               "the line "
+               "above)";
+        size_t colon;
+        if (colon_above(src, len, at, &colon, &at))
+            hint = COLON_HINT;
+    } else if (strstr(context, "quoted scalar")) {
+        at = p->context_mark;
+        hint = " (this quotation mark opens a quoted value that does not close; a "
+               "paragraph "
+               "that starts with \" is quoted whole, '\"两会\"开幕', or uses "
+               "Chinese quotation "
+               "marks “”)";
+    } else if (strstr(context, "flow")) {
+        for (size_t k = here; k > from; k--)
+            if (src[k - 1] == '[' || src[k - 1] == '{') {
+                at.column = (size_t)byte_column(src, from, k - 1);
+                break;
+            }
+        hint = " (text that starts with [ or { is read as a list or a mapping: "
+               "quote it, like "
+               "'[0-3]岁')";
+    } else {
+        size_t v = value_start(src, from, to);
+        if (v < here && (src[v] == '"' || src[v] == '\'')) {
+            at.column = (size_t)byte_column(src, from, v);
+            hint = " (a value that starts with a quotation mark ends where the "
+                   "quotation "
+                   "closes, and the text after it is out of place; quote the whole "
+                   "paragraph, "
+                   "'\"两会\"开幕', or use Chinese quotation marks “”)";
+        } else if (strstr(problem, "did not find expected key")) {
+            hint = " (check the indentation of this line against the lines above)";
+        }
+    }
+    src_loc loc = {file, (int)at.line + 1, (int)at.column + 1};
+    if (*context)
+        return diag_error(d, loc, "YAML syntax: %s %s%s", context, problem, hint);
+    return diag_error(d, loc, "YAML syntax: %s%s", problem, hint);
+}
+
+/* ---- nodes from events ------------------------------------------------ */
+
+/* The tree has grown by `size` nodes and `bytes` bytes (a node, or the
+ * whole tree an alias stands for): past the limits, the reading stops,
+ * at the innermost list or mapping when there is one. */
+static bool count(builder *c, long size, size_t bytes, src_loc at)
+{
+    c->nodes += size;
+    c->bytes += bytes;
+    if (c->depth > 0)
+        at = c->stack[c->depth - 1].node->loc;
+    if (c->nodes > YML_MAX_NODES)
+        return c->aliased ? fail(c, at,
+                                 "aliases here expand to more than %d nodes; this is not "
+                                 "a newspaper edition (an alias bomb?)",
+                                 YML_MAX_NODES)
+                          : fail(c, at,
+                                 "this file holds more than %d values; a newspaper's "
+                                 "file holds far fewer, so split it",
+                                 YML_MAX_NODES);
+    if (c->bytes > YML_MAX_EXPANDED_BYTES)
+        return fail(c, at,
+                    "aliases here expand to more than %d MiB of text; this is not a "
+                    "newspaper edition (an alias bomb?)",
+                    YML_MAX_EXPANDED_BYTES >> 20);
     return true;
 }
 
-/* A child of a list or mapping: the tree under it counts into the parent's. */
-static yml_node *convert_child(converter *c, int id, int depth, long *size, size_t *bytes)
+/* A key of the mapping `f` at the top: a single value, each once. */
+static bool add_key(builder *c, frame *f, yml_node *key)
 {
-    yml_node *child = convert(c, id, depth);
-    if (!c->failed) {
-        *size += c->expanded[id - 1];
-        *bytes += c->expanded_bytes[id - 1];
-    }
-    return child;
+    if (key->kind != YML_SCALAR)
+        return fail(c, key->loc, "a mapping key must be a plain name, not %s",
+                    key->kind == YML_SEQ ? "a list" : "a mapping");
+    int first = strset_find(&f->seen, key->str, f->key_names.v);
+    if (first >= 0)
+        return fail(c, key->loc, "duplicate key \"%s\" (first given at line %d); remove one",
+                    key->str, f->keys.v[first]->loc.line);
+    *VEC_PUSH(f->keys) = key;
+    *VEC_PUSH(f->key_names) = key->str;
+    strset_add(&f->seen, f->keys.n - 1, f->key_names.v);
+    f->want_value = true;
+    return true;
 }
 
-static void convert_seq(converter *c, const yaml_node_t *yn, yml_node *n, int depth, long *size,
-                        size_t *bytes)
+/* A finished node (`size` nodes and `bytes` bytes under it, itself
+ * included) into the list or mapping it belongs to, or as the root. */
+static bool place(builder *c, yml_node *n, long size, size_t bytes)
 {
-    n->kind = YML_SEQ;
-    int count = (int)(yn->data.sequence.items.top - yn->data.sequence.items.start);
-    n->count = count;
-    n->items = ARENA_NEW_ARRAY(c->doc->arena, yml_node *, count);
-    for (int i = 0; i < count && !c->failed; i++)
-        n->items[i] = convert_child(c, yn->data.sequence.items.start[i], depth + 1, size, bytes);
+    if (c->depth == 0) {
+        c->doc->root = n;
+        return true;
+    }
+    frame *f = &c->stack[c->depth - 1];
+    f->size += size;
+    f->bytes += bytes;
+    if (f->node->kind == YML_MAP && !f->want_value)
+        return add_key(c, f, n);
+    *VEC_PUSH(f->items) = n;
+    f->want_value = false;
+    return true;
 }
 
-/* Keys are plain scalars, each once. */
-static void convert_map(converter *c, const yaml_node_t *yn, yml_node *n, int depth, long *size,
-                        size_t *bytes)
+/* "!!x" for YAML's own tags, as they are written. */
+static void tag_as_written(const yaml_char_t *tag, char *out, size_t size)
 {
-    n->kind = YML_MAP;
-    int count = (int)(yn->data.mapping.pairs.top - yn->data.mapping.pairs.start);
-    n->count = count;
-    n->items = ARENA_NEW_ARRAY(c->doc->arena, yml_node *, count);
-    n->keys = ARENA_NEW_ARRAY(c->doc->arena, yml_node *, count);
-    n->read = ARENA_NEW_ARRAY(c->doc->arena, bool, count);
-    for (int i = 0; i < count && !c->failed; i++) {
-        yaml_node_pair_t *pair = &yn->data.mapping.pairs.start[i];
-        yaml_node_t *kn = yaml_document_get_node(c->ydoc, pair->key);
-        if (!kn || kn->type != YAML_SCALAR_NODE) {
-            c->failed = true;
-            diag_error(c->d, kn ? loc_from_mark(c->doc, kn->start_mark) : n->loc,
-                       "a mapping key must be a plain name, not a %s",
-                       kn && kn->type == YAML_SEQUENCE_NODE ? "list" : "mapping");
-            return;
-        }
-        n->keys[i] = convert(c, pair->key, depth + 1);
-        if (c->failed)
-            return;
-        for (int j = 0; j < i; j++) {
-            if (strcmp(n->keys[j]->str, n->keys[i]->str) == 0) {
-                c->failed = true;
-                diag_error(c->d, n->keys[i]->loc,
-                           "duplicate key \"%s\" (first given at line %d); remove one",
-                           n->keys[i]->str, n->keys[j]->loc.line);
-                return;
-            }
-        }
-        *size += 1;
-        *bytes += n->keys[i]->len;
-        n->items[i] = convert_child(c, pair->value, depth + 1, size, bytes);
-    }
+    static const char core[] = "tag:yaml.org,2002:";
+    const char *t = (const char *)tag;
+    if (strncmp(t, core, sizeof core - 1) == 0)
+        snprintf(out, size, "!!%.60s", t + sizeof core - 1);
+    else
+        snprintf(out, size, "%.60s", t);
 }
 
-static yml_node *convert(converter *c, int id, int depth)
+/* What every node's event may carry: a tag (refused: paiban reads text,
+ * and a tag such as !!python/object would make a reader elsewhere run
+ * code) and an anchor (registered, its node to come).  The index of the
+ * anchor, or -1. */
+static bool node_start(builder *c, const yaml_char_t *tag, const yaml_char_t *name, src_loc loc,
+                       int *anchor_ix)
 {
-    if (c->failed)
-        return NULL;
-    yaml_node_t *yn = yaml_document_get_node(c->ydoc, id);
-    if (!yn) {
-        c->failed = true;
-        diag_error(c->d, (src_loc){c->doc->file, 0, 0}, "YAML: dangling alias");
-        return NULL;
+    *anchor_ix = -1;
+    if (tag) {
+        char written[80];
+        tag_as_written(tag, written, sizeof written);
+        return fail(c, loc,
+                    "a YAML tag (%s) is not allowed: paiban reads every value as text; "
+                    "remove the tag",
+                    written);
     }
-    if (c->memo[id - 1])
-        return c->memo[id - 1];
-    src_loc loc = loc_from_mark(c->doc, yn->start_mark);
-    if (c->busy[id - 1]) {
-        c->failed = true;
-        diag_error(c->d, loc, "this anchor is used inside itself; a recursive alias cannot be "
-                              "typeset");
-        return NULL;
+    if (c->depth > YML_MAX_DEPTH)
+        return fail(c, loc, "YAML nested more than %d levels deep; flatten the structure",
+                    YML_MAX_DEPTH);
+    if (!name)
+        return true;
+    const char *s = arena_strdup(c->doc->arena, (const char *)name);
+    int ix = strset_find(&c->anchor_set, s, c->anchor_names.v);
+    if (ix < 0) {
+        *VEC_PUSH(c->anchors) = (anchor){.name = s};
+        *VEC_PUSH(c->anchor_names) = s;
+        ix = c->anchors.n - 1;
+        strset_add(&c->anchor_set, ix, c->anchor_names.v);
     }
-    if (depth > YML_MAX_DEPTH) {
-        c->failed = true;
-        diag_error(c->d, loc, "YAML nested more than %d levels deep; flatten the structure",
-                   YML_MAX_DEPTH);
-        return NULL;
-    }
-    c->busy[id - 1] = 1;
+    c->anchors.v[ix].node = NULL; /* a later anchor of the name hides the earlier */
+    *anchor_ix = ix;
+    return true;
+}
+
+static void anchor_done(builder *c, int ix, yml_node *n, long size, size_t bytes)
+{
+    if (ix >= 0)
+        c->anchors.v[ix] = (anchor){c->anchors.v[ix].name, n, size, bytes};
+}
+
+/* A scalar's value, with its line breaks visible (unfold). */
+static bool read_scalar(builder *c, const yaml_event_t *ev)
+{
+    src_loc loc = loc_from_mark(c->doc, ev->start_mark);
+    int ix;
+    if (!node_start(c, ev->data.scalar.tag, ev->data.scalar.anchor, loc, &ix))
+        return false;
+    size_t len = ev->data.scalar.length;
+    const char *value = (const char *)ev->data.scalar.value;
+    if (memchr(value, 0, len))
+        return fail(c, loc,
+                    "this value holds a NUL character (\\0), which no text may hold; "
+                    "remove it");
+    if (!count(c, 1, len, loc))
+        return false;
     yml_node *n = arena_alloc(c->doc->arena, sizeof *n);
+    n->kind = YML_SCALAR;
     n->loc = loc;
-    long size = 1;
-    size_t bytes = 0;
-    switch (yn->type) {
-    case YAML_SCALAR_NODE:
-        bytes = yn->data.scalar.length;
-        if (!convert_scalar(c, yn, n))
-            c->failed = true;
-        break;
-    case YAML_SEQUENCE_NODE:
-        convert_seq(c, yn, n, depth, &size, &bytes);
-        break;
-    case YAML_MAPPING_NODE:
-        convert_map(c, yn, n, depth, &size, &bytes);
-        break;
-    default:
-        c->failed = true;
-        diag_error(c->d, loc, "YAML: empty node");
-        break;
-    }
-    c->busy[id - 1] = 0;
-    if (size > YML_MAX_EXPANDED_NODES && !c->failed) {
-        c->failed = true;
-        diag_error(c->d, loc,
-                   "aliases here expand to more than %d nodes; this is not a newspaper "
-                   "edition (an alias bomb?)",
-                   YML_MAX_EXPANDED_NODES);
-    }
-    if (bytes > YML_MAX_EXPANDED_BYTES && !c->failed) {
-        c->failed = true;
-        diag_error(c->d, loc,
-                   "aliases here expand to more than %d MiB of text; this is not a newspaper "
-                   "edition (an alias bomb?)",
-                   YML_MAX_EXPANDED_BYTES >> 20);
-    }
-    c->expanded[id - 1] = size;
-    c->expanded_bytes[id - 1] = bytes;
-    c->memo[id - 1] = n;
-    return c->failed ? NULL : n;
+    n->len = len;
+    n->str = arena_strndup(c->doc->arena, value, len);
+    n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    n->lines = unfold(c, ev, n->str, n->len);
+    anchor_done(c, ix, n, 1, len);
+    return place(c, n, 1, len);
 }
 
-static const char *syntax_hint(const char *problem)
+static bool open_collection(builder *c, const yaml_event_t *ev, yml_kind kind)
 {
-    if (!problem)
-        return "";
-    if (strstr(problem, "cannot start any token"))
-        return " (a tab, or a character such as @ or ` at the start of a value? indent with "
-               "spaces and quote such values)";
-    if (strstr(problem, "mapping values are not allowed"))
-        return " (a value containing \": \" must be quoted)";
-    if (strstr(problem, "did not find expected key"))
-        return " (check the indentation of this line against the lines above)";
-    if (strstr(problem, "found undefined alias"))
-        return " (an alias *name needs an anchor &name before it)";
-    return "";
+    src_loc loc = loc_from_mark(c->doc, ev->start_mark);
+    bool map = kind == YML_MAP;
+    int ix;
+    if (!node_start(c, map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag,
+                    map ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor, loc,
+                    &ix) ||
+        !count(c, 1, 0, loc))
+        return false;
+    yml_node *n = arena_alloc(c->doc->arena, sizeof *n);
+    n->kind = kind;
+    n->loc = loc;
+    c->stack[c->depth++] = (frame){.node = n, .size = 1, .anchor = ix};
+    return true;
+}
+
+static bool close_collection(builder *c)
+{
+    frame f = c->stack[--c->depth];
+    yml_node *n = f.node;
+    arena *a = c->doc->arena;
+    n->count = f.items.n;
+    n->items = arena_memdup(a, f.items.v, sizeof(yml_node *) * (size_t)f.items.n);
+    if (n->kind == YML_MAP) {
+        n->keys = arena_memdup(a, f.keys.v, sizeof(yml_node *) * (size_t)f.keys.n);
+        n->read = ARENA_NEW_ARRAY(a, bool, n->count);
+    }
+    VEC_FREE(f.items);
+    VEC_FREE(f.keys);
+    VEC_FREE(f.key_names);
+    free(f.seen.slot);
+    anchor_done(c, f.anchor, n, f.size, f.bytes);
+    return place(c, n, f.size, f.bytes);
+}
+
+/* An alias shares the node of its anchor (never copied), but the loaders
+ * walk what it stands for: its tree counts again. */
+static bool read_alias(builder *c, const yaml_event_t *ev)
+{
+    src_loc loc = loc_from_mark(c->doc, ev->start_mark);
+    const char *name = (const char *)ev->data.alias.anchor;
+    int ix = strset_find(&c->anchor_set, name, c->anchor_names.v);
+    if (ix < 0)
+        return fail(c, loc,
+                    "YAML: the alias *%s has no anchor before it (an alias *name needs "
+                    "an anchor &name before it)",
+                    name);
+    const anchor *an = &c->anchors.v[ix];
+    if (!an->node)
+        return fail(c, loc,
+                    "this anchor is used inside itself; a recursive alias cannot be "
+                    "typeset");
+    c->aliased = true;
+    return count(c, an->size, an->bytes, loc) && place(c, an->node, an->size, an->bytes);
+}
+
+/* The nodes of one document's events, up to its end. */
+static bool read_event(builder *c, const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_SCALAR_EVENT:
+        return read_scalar(c, ev);
+    case YAML_SEQUENCE_START_EVENT:
+        return open_collection(c, ev, YML_SEQ);
+    case YAML_MAPPING_START_EVENT:
+        return open_collection(c, ev, YML_MAP);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        return close_collection(c);
+    case YAML_ALIAS_EVENT:
+        return read_alias(c, ev);
+    default:
+        return true;
+    }
+}
+
+static void builder_free(builder *c)
+{
+    while (c->depth > 0) {
+        frame *f = &c->stack[--c->depth];
+        VEC_FREE(f->items);
+        VEC_FREE(f->keys);
+        VEC_FREE(f->key_names);
+        free(f->seen.slot);
+    }
+    VEC_FREE(c->anchors);
+    VEC_FREE(c->anchor_names);
+    free(c->anchor_set.slot);
+    free(c->byte_of_char);
+    yaml_parser_delete(&c->parser);
+}
+
+/* Every event of the stream: one document at most.  False (reported)
+ * at the first thing wrong. */
+static bool read_stream(builder *c)
+{
+    int documents = 0;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&c->parser, &ev))
+            return synhint_report(c->d, c->doc->file, c->src, c->src_len, &c->parser);
+        bool ok = true;
+        if (ev.type == YAML_DOCUMENT_START_EVENT && ++documents > 1)
+            ok = fail(c, loc_from_mark(c->doc, ev.start_mark),
+                      "a second YAML document (after ---) is not allowed here; one "
+                      "file holds "
+                      "one document");
+        else
+            ok = read_event(c, &ev);
+        bool end = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+        if (!ok)
+            return false;
+        if (end)
+            return true;
+    }
 }
 
 yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d)
+{
+    return yml_load_string_named(name, text, len, NULL, d);
+}
+
+yml_doc *yml_load_string_named(const char *name, const char *text, size_t len, arena *names,
+                               diag *d)
 {
     size_t bad;
     if (!utf8_validate(text, len, &bad)) {
@@ -343,75 +699,35 @@ yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d
         for (size_t i = 0; i < bad; i++)
             if (text[i] == '\n')
                 line++, line_start = i + 1;
-        diag_error(d, (src_loc){name, line, (int)utf8_length(text + line_start, bad - line_start) + 1},
-                   "invalid UTF-8 at byte offset %zu (byte 0x%02X); save the file as UTF-8", bad,
-                   (unsigned char)text[bad]);
+        diag_error(d,
+                   (src_loc){name, line, (int)utf8_length(text + line_start, bad - line_start) + 1},
+                   "invalid UTF-8 at byte offset %zu (byte 0x%02X); save the file as "
+                   "UTF-8",
+                   bad, (unsigned char)text[bad]);
+        return NULL;
+    }
+    if (len > YML_MAX_FILE_BYTES) {
+        diag_error(d, (src_loc){name, 0, 0},
+                   "the file is larger than %d MiB, the limit for one "
+                   "YAML file",
+                   YML_MAX_FILE_BYTES >> 20);
         return NULL;
     }
     yml_doc *doc = xcalloc(1, sizeof *doc);
     doc->arena = arena_new();
-    doc->file = arena_strdup(doc->arena, name);
-
-    yaml_parser_t parser;
-    yaml_document_t ydoc;
-    if (!yaml_parser_initialize(&parser)) {
+    doc->file = arena_strdup(names ? names : doc->arena, name);
+    builder *c = xcalloc(1, sizeof *c);
+    *c = (builder){.doc = doc, .src = text, .src_len = len, .d = d};
+    if (!yaml_parser_initialize(&c->parser)) {
         diag_env_error(d, (src_loc){doc->file, 0, 0}, "cannot initialise the YAML parser");
+        free(c);
         yml_free(doc);
         return NULL;
     }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-    if (!yaml_parser_load(&parser, &ydoc)) {
-        src_loc loc = {doc->file, (int)parser.problem_mark.line + 1,
-                       (int)parser.problem_mark.column + 1};
-        if (parser.context)
-            diag_error(d, loc, "YAML syntax: %s %s%s", parser.context,
-                       parser.problem ? parser.problem : "", syntax_hint(parser.problem));
-        else
-            diag_error(d, loc, "YAML syntax: %s%s", parser.problem ? parser.problem : "error",
-                       syntax_hint(parser.problem));
-        yaml_parser_delete(&parser);
-        yml_free(doc);
-        return NULL;
-    }
-    bool ok = true;
-    yaml_node_t *root = yaml_document_get_root_node(&ydoc);
-    if (root) {
-        int count = (int)(ydoc.nodes.top - ydoc.nodes.start);
-        converter c = {
-            .ydoc = &ydoc,
-            .doc = doc,
-            .src = text,
-            .src_len = len,
-            .d = d,
-            .memo = xcalloc((size_t)count, sizeof(yml_node *)),
-            .expanded = xcalloc((size_t)count, sizeof(long)),
-            .expanded_bytes = xcalloc((size_t)count, sizeof(size_t)),
-            .busy = xcalloc((size_t)count, 1),
-        };
-        doc->root = convert(&c, 1, 0);
-        ok = !c.failed;
-        free(c.memo);
-        free(c.expanded);
-        free(c.expanded_bytes);
-        free(c.busy);
-        free(c.byte_of_char);
-    }
-    /* A second document in the same file is a mistake worth reporting. */
-    if (ok) {
-        yaml_document_t next;
-        if (yaml_parser_load(&parser, &next)) {
-            yaml_node_t *r2 = yaml_document_get_root_node(&next);
-            if (r2) {
-                diag_error(d, loc_from_mark(doc, r2->start_mark),
-                           "a second YAML document (after ---) is not allowed here; one file "
-                           "holds one document");
-                ok = false;
-            }
-            yaml_document_delete(&next);
-        }
-    }
-    yaml_document_delete(&ydoc);
-    yaml_parser_delete(&parser);
+    yaml_parser_set_input_string(&c->parser, (const unsigned char *)text, len);
+    bool ok = read_stream(c);
+    builder_free(c);
+    free(c);
     if (!ok) {
         yml_free(doc);
         return NULL;
@@ -421,24 +737,34 @@ yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d
 
 yml_doc *yml_load_source(const file_source *src, const char *path, diag *d)
 {
-    src_loc where = {path, 0, 0};
+    return yml_load_source_named(src, path, NULL, d);
+}
+
+yml_doc *yml_load_source_named(const file_source *src, const char *path, arena *names,
+                               diag *d)
+{
     char *buf;
     size_t size;
     if (!files_read(src, path, YML_MAX_FILE_BYTES, &buf, &size)) {
-        if (errno == EISDIR)
-            diag_error(d, where, "cannot read: this is a folder, not a file");
-        else if (errno == EINVAL)
-            diag_error(d, where, "cannot read: this is not a regular file (a FIFO? a device?)");
-        else if (errno == EFBIG)
-            diag_error(d, where, "the file is larger than %d MiB, the limit for one YAML file",
-                       YML_MAX_FILE_BYTES >> 20);
-        else
-            diag_error(d, where, "cannot open: %s", strerror(errno));
+        yml_report_read_error(d, path, errno);
         return NULL;
     }
-    yml_doc *doc = yml_load_string(path, buf, size, d);
+    yml_doc *doc = yml_load_string_named(path, buf, size, names, d);
     free(buf);
     return doc;
+}
+
+bool yml_report_read_error(diag *d, const char *path, int err)
+{
+    src_loc where = {path, 0, 0};
+    if (err == EISDIR)
+        return diag_error(d, where, "cannot read: this is a folder, not a file");
+    if (err == EINVAL)
+        return diag_error(d, where, "cannot read: this is not a regular file (a FIFO? a device?)");
+    if (err == EFBIG)
+        return diag_error(d, where, "the file is larger than %d MiB, the limit for one YAML file",
+                          YML_MAX_FILE_BYTES >> 20);
+    return diag_error(d, where, "cannot open: %s", strerror(err));
 }
 
 yml_doc *yml_load_file(const char *path, diag *d) { return yml_load_source(NULL, path, d); }
@@ -449,244 +775,4 @@ void yml_free(yml_doc *doc)
         return;
     arena_free(doc->arena);
     free(doc);
-}
-
-bool yml_is_null(const yml_node *n)
-{
-    return n->kind == YML_SCALAR && n->plain &&
-           (n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0);
-}
-
-const char *yml_kind_name(yml_kind k)
-{
-    switch (k) {
-    case YML_SCALAR:
-        return "a single value";
-    case YML_SEQ:
-        return "a list";
-    case YML_MAP:
-        return "a mapping";
-    }
-    return "?";
-}
-
-yml_node *yml_lookup(yml_node *map, const char *key)
-{
-    if (!map || map->kind != YML_MAP)
-        return NULL;
-    for (int i = 0; i < map->count; i++) {
-        if (strcmp(map->keys[i]->str, key) == 0) {
-            map->read[i] = true;
-            return yml_is_null(map->items[i]) ? NULL : map->items[i];
-        }
-    }
-    return NULL;
-}
-
-static int edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 40 || lb > 40)
-        return 99;
-    int row[41];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int prev = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int cur = row[j];
-            int sub = prev + (a[i - 1] != b[j - 1]);
-            row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), sub);
-            prev = cur;
-        }
-    }
-    return row[lb];
-}
-
-bool yml_expect_keys(const yml_node *map, diag *d, const char *what,
-                     const char *const *allowed)
-{
-    bool ok = true;
-    for (int i = 0; i < map->count; i++) {
-        if (map->read[i])
-            continue;
-        const char *key = map->keys[i]->str;
-        bool known = false;
-        const char *best = NULL;
-        int best_dist = 3;
-        for (const char *const *a = allowed; *a; a++) {
-            if (strcmp(*a, key) == 0) {
-                known = true;
-                break;
-            }
-            int dist = edit_distance(*a, key);
-            if (dist < best_dist)
-                best_dist = dist, best = *a;
-        }
-        if (known)
-            continue;
-        ok = false;
-        if (best)
-            diag_error(d, map->keys[i]->loc, "unknown key \"%s\" in %s; did you mean \"%s\"?", key,
-                       what, best);
-        else {
-            char list[512] = "";
-            size_t used = 0;
-            for (const char *const *a = allowed; *a && used < sizeof list - 40; a++)
-                used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
-                                         a == allowed ? "" : ", ", *a);
-            diag_error(d, map->keys[i]->loc, "unknown key \"%s\" in %s; known keys: %s", key, what,
-                       list);
-        }
-    }
-    return ok;
-}
-
-bool yml_missing(const yml_node *map, diag *d, const char *what, const char *key)
-{
-    return diag_error(d, map->loc, "%s lacks the required key \"%s\"", what, key);
-}
-
-bool yml_expect_kind(const yml_node *n, diag *d, yml_kind kind, const char *what)
-{
-    if (n->kind == kind)
-        return true;
-    return diag_error(d, n->loc, "%s must be %s, not %s", what, yml_kind_name(kind),
-                      yml_kind_name(n->kind));
-}
-
-bool yml_read_string(const yml_node *n, diag *d, const char *what, const char **out)
-{
-    if (!yml_expect_kind(n, d, YML_SCALAR, what))
-        return false;
-    *out = n->str;
-    return true;
-}
-
-bool yml_read_number(const yml_node *n, diag *d, const char *what, double *out)
-{
-    if (!yml_expect_kind(n, d, YML_SCALAR, what))
-        return false;
-    char *end;
-    errno = 0;
-    double v = strtod(n->str, &end);
-    if (n->len == 0 || *end || errno || !isfinite(v))
-        return diag_error(d, n->loc, "%s must be a number, not \"%s\"", what, n->str);
-    *out = v;
-    return true;
-}
-
-bool yml_read_int(const yml_node *n, diag *d, const char *what, long min, long max, long *out)
-{
-    if (!yml_expect_kind(n, d, YML_SCALAR, what))
-        return false;
-    char *end;
-    errno = 0;
-    long v = strtol(n->str, &end, 10);
-    if (n->len == 0 || *end || errno)
-        return diag_error(d, n->loc, "%s must be a whole number, not \"%s\"", what, n->str);
-    if (v < min || v > max)
-        return diag_error(d, n->loc, "%s must be between %ld and %ld, not %ld", what, min, max, v);
-    *out = v;
-    return true;
-}
-
-bool yml_read_bool(const yml_node *n, diag *d, const char *what, bool *out)
-{
-    static const char *const yes[] = {"true", "yes", "on", NULL};
-    static const char *const no[] = {"false", "no", "off", NULL};
-    if (!yml_expect_kind(n, d, YML_SCALAR, what))
-        return false;
-    for (int i = 0; yes[i]; i++) {
-        if (strcmp(n->str, yes[i]) == 0) {
-            *out = true;
-            return true;
-        }
-        if (strcmp(n->str, no[i]) == 0) {
-            *out = false;
-            return true;
-        }
-    }
-    return diag_error(d, n->loc, "%s must be true or false, not \"%s\"", what, n->str);
-}
-
-bool yml_read_choice(const yml_node *n, diag *d, const char *what, const char *const *choices,
-                     int *out)
-{
-    if (!yml_expect_kind(n, d, YML_SCALAR, what))
-        return false;
-    char list[512] = "";
-    size_t used = 0;
-    for (int i = 0; choices[i]; i++) {
-        if (strcmp(n->str, choices[i]) == 0) {
-            *out = i;
-            return true;
-        }
-        if (used < sizeof list - 40)
-            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
-                                     choices[i]);
-    }
-    return diag_error(d, n->loc, "%s must be one of %s, not \"%s\"", what, list, n->str);
-}
-
-/* Chinese type sizes (字号) in the system MS Word, Adobe and ctex share
- * (typography CG-7); 新五号 is the newspaper body size of clreq. */
-static const struct {
-    const char *name;
-    double pt;
-} hao_sizes[] = {
-    {"初号", 42},   {"小初", 36}, {"一号", 26},  {"小一", 24}, {"二号", 22},   {"小二", 18},
-    {"三号", 16},   {"小三", 15}, {"四号", 14},  {"小四", 12}, {"五号", 10.5}, {"小五", 9},
-    {"新五号", 9},  {"六号", 7.5}, {"小六", 6.5}, {"七号", 5.5}, {"八号", 5},
-};
-
-bool yml_parse_length(const char *s, scaled em, scaled *out)
-{
-    for (size_t i = 0; i < countof(hao_sizes); i++) {
-        if (strcmp(s, hao_sizes[i].name) == 0) {
-            *out = scaled_from_pt(hao_sizes[i].pt);
-            return true;
-        }
-    }
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (end == s || errno || !isfinite(v) || fabs(v) > 10000)
-        return false;
-    while (*end == ' ')
-        end++;
-    double pt;
-    if (strcmp(end, "pt") == 0)
-        pt = v;
-    else if (strcmp(end, "mm") == 0)
-        pt = v * MM_TO_PT;
-    else if (strcmp(end, "cm") == 0)
-        pt = v * 10 * MM_TO_PT;
-    else if (strcmp(end, "in") == 0)
-        pt = v * 72;
-    else if (strcmp(end, "em") == 0 && em > 0)
-        pt = v * pt_from_scaled(em);
-    else if (*end == 0 && v == 0)
-        pt = 0;
-    else
-        return false;
-    if (fabs(pt) > 20000)
-        return false;
-    *out = scaled_from_pt(pt);
-    return true;
-}
-
-bool yml_read_length(const yml_node *n, diag *d, const char *what, scaled em, scaled *out)
-{
-    if (!yml_expect_kind(n, d, YML_SCALAR, what))
-        return false;
-    if (yml_parse_length(n->str, em, out))
-        return true;
-    if (em > 0)
-        return diag_error(d, n->loc,
-                          "%s must be a length such as 9pt, 3.5mm, 2em or 小五, not \"%s\"", what,
-                          n->str);
-    return diag_error(d, n->loc, "%s must be a length such as 9pt, 3.5mm or 小五, not \"%s\"",
-                      what, n->str);
 }

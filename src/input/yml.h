@@ -1,12 +1,18 @@
 /* yml.h — YAML files as a small tree with locations, and typed reads.
  *
- * The only file that includes <yaml.h>.  A file is parsed with libyaml's
- * document API and copied into a tree of yml_node allocated in the
- * document's arena; aliases share nodes (never copied), and the tree is
- * bounded in depth, in the size of one value and in the size aliases may
- * expand to, so hostile input costs little.  Duplicate keys, complex keys,
- * anchors that recurse and NUL characters (which no text may hold) are
- * errors.
+ * The only file that includes <yaml.h> is yml.c.  A file is read with
+ * libyaml's event API and built into a tree of yml_node allocated in the
+ * document's arena; aliases share nodes (never copied).  Every limit below
+ * is enforced while the file is read, at the event that passes it, so
+ * hostile input costs little: nesting, the tree as aliases expand it (in
+ * nodes and in bytes), the file's size.  Duplicate keys (found in linear
+ * time), complex keys, anchors that recurse, undefined aliases, YAML tags
+ * (!!python/object…: paiban reads text), a second document in the file and
+ * NUL characters (which no text may hold) are errors.  A syntax error is
+ * reported where the mistake is, with a hint for the mistakes running
+ * Chinese text invites (a tab, ": " in a paragraph, a line indented less
+ * than its paragraph's first, a paragraph that starts with ", a cell that
+ * starts with "[").
  *
  * Loaders read mappings through field tables (fields.h), which look keys
  * up with yml_lookup (marking them read) and report every other key with
@@ -52,14 +58,15 @@ typedef struct yml_doc {
 /* Limits on what one file may make us do.  Aliases are not copied, but
  * loaders walk what they stand for, so the tree as aliases expand it is
  * bounded too, in nodes and in the bytes of its scalars: an alias bomb
- * fails in the converter after a few milliseconds.  Text costs about a
- * second and a few hundred MiB of memory to typeset per MiB, which bounds
- * a file (hundreds of times the longest article) and one value. */
+ * stops at the alias that passes the bound.  Text costs up to a second
+ * and 100 MiB of memory to typeset per MiB (a paragraph of one unbreakable
+ * word; real text a tenth of that), which bounds a file, hundreds of times
+ * the longest article.  (The loaders bound a paragraph and an edition:
+ * loader.h.) */
 enum {
-    YML_MAX_FILE_BYTES = 4 << 20,
-    YML_MAX_SCALAR_BYTES = 1 << 20,
+    YML_MAX_FILE_BYTES = 1 << 20,
     YML_MAX_DEPTH = 64,
-    YML_MAX_EXPANDED_NODES = 200000,
+    YML_MAX_NODES = 200000,
     YML_MAX_EXPANDED_BYTES = YML_MAX_FILE_BYTES,
 };
 
@@ -68,9 +75,20 @@ enum {
 yml_doc *yml_load_file(const char *path, diag *d);
 /* The same, reading through `src` (files.h; NULL is the disk). */
 yml_doc *yml_load_source(const file_source *src, const char *path, diag *d);
+/* The same with the doc's file name — which every location in it points
+ * at — kept in `names`, not in the doc: a loader that copies what it keeps
+ * can free the doc as soon as it is read, its locations still good. */
+yml_doc *yml_load_source_named(const file_source *src, const char *path, arena *names,
+                               diag *d);
 /* Load from memory; `name` is used in messages. */
 yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d);
+/* The same with the doc's file name kept in `names` (as above). */
+yml_doc *yml_load_string_named(const char *name, const char *text, size_t len, arena *names,
+                               diag *d);
 void yml_free(yml_doc *doc);
+/* The error for a YAML file that cannot be read (errno `err`, as files.h
+ * gives it), at the file; always false. */
+bool yml_report_read_error(diag *d, const char *path, int err);
 
 /* True for a plain empty scalar, "~", "null" (a key written without value). */
 bool yml_is_null(const yml_node *n);
@@ -104,5 +122,9 @@ bool yml_read_length(const yml_node *n, diag *d, const char *what, scaled em,
                      scaled *out);
 /* Parse a length from a string; false when it is not one. */
 bool yml_parse_length(const char *s, scaled em, scaled *out);
+/* A percentage written plainly, digits with at most one point ("60%",
+ * "12.5%"; "60" too unless `sign` asks for the "%"), as the number before
+ * the sign; false for anything else (a space, a sign, hex, nan, inf). */
+bool yml_parse_percent(const char *s, bool sign, double *out);
 
 #endif

@@ -80,7 +80,8 @@ int build_failure_status(const diag *d)
 void build_free(build *b)
 {
     edition_out_free(&b->eo);
-    typesetter_free(b->ts);
+    if (!b->ts_lent)
+        typesetter_free(b->ts);
     edition_free(b->ed);
     if (!b->lent) {
         layout_free(b->lay);
@@ -89,6 +90,18 @@ void build_free(build *b)
     free(b->layout_dir);
     free(b->fonts_file);
     memset(b, 0, sizeof *b);
+}
+
+typedef struct sink_call {
+    const build_sink *sink;
+    build *b;
+} sink_call;
+
+static bool page_done(void *ctx, edition_out *out, int page)
+{
+    (void)out;
+    sink_call *sc = ctx;
+    return sc->sink->page(sc->sink->ctx, sc->b, page);
 }
 
 /* Load the edition into b, whose fonts and layout are set, and compose it. */
@@ -101,11 +114,14 @@ typedef struct plan_source {
 } plan_source;
 
 static bool plan_read(const file_source *src, const char *path, size_t limit, char **data,
-                      size_t *len)
+                      size_t *len, char *real)
 {
     const plan_source *ps = src->user;
     if (strcmp(path, ps->edition_file) != 0)
-        return files_read(ps->inner, path, limit, data, len);
+        return files_read_real(ps->inner, path, limit, data, len, real);
+    /* The plan stands where edition.yaml is: that file's name is its own. */
+    if (real && !files_resolve(ps->inner, path, real))
+        return false;
     *len = strlen(ps->yaml);
     *data = xstrdup(ps->yaml);
     return true;
@@ -173,14 +189,20 @@ static edition *load_planned(const char *dir, content_options copt, build *b, di
     return planned;
 }
 
-static int load_and_compose(const char *dir, content_options copt, build *b, diag *d)
+static int load_and_compose(const char *dir, content_options copt, const build_sink *sink,
+                            build *b, diag *d)
 {
     b->ed = load_planned(dir, copt, b, d);
     if (!b->ed)
         return build_failure_status(d);
     b->t_loaded = build_now();
-    b->ts = typesetter_new(b->fonts, b->lay, d);
-    bool composed = compose_edition(b->ed, b->lay, b->ts, &b->eo, d);
+    if (b->ts)
+        typesetter_set_diag(b->ts, d);
+    else
+        b->ts = typesetter_new(b->fonts, b->lay, d);
+    sink_call sc = {sink, b};
+    bool composed = compose_edition_each(b->ed, b->lay, b->ts, &b->eo, sink ? page_done : NULL,
+                                         &sc, d);
     b->t_composed = build_now();
     if (!composed)
         return build_failure_status(d);
@@ -246,7 +268,7 @@ void build_locate(const char *start, const char *layout_dir, const char *fonts_f
 }
 
 int build_edition(const char *dir, const char *layout_dir, const char *fonts_file,
-                  content_options copt, build *b, diag *d)
+                  content_options copt, const build_sink *sink, build *b, diag *d)
 {
     memset(b, 0, sizeof *b);
     b->t_start = build_now();
@@ -262,7 +284,7 @@ int build_edition(const char *dir, const char *layout_dir, const char *fonts_fil
         b->lay = layout_load(b->layout_dir, b->fonts, d);
     if (!b->lay)
         return build_failure_status(d);
-    return load_and_compose(dir, copt, b, d);
+    return load_and_compose(dir, copt, sink, b, d);
 }
 
 int build_plan(const char *dir, const char *layout_dir, const char *fonts_file,
@@ -290,17 +312,19 @@ int build_plan(const char *dir, const char *layout_dir, const char *fonts_file,
     return status;
 }
 
-int build_edition_with(const char *dir, fontset *fonts, layout *lay, content_options copt,
-                       build *b, diag *d)
+int build_edition_with(const char *dir, fontset *fonts, layout *lay, typesetter *ts,
+                       content_options copt, const build_sink *sink, build *b, diag *d)
 {
     memset(b, 0, sizeof *b);
     b->t_start = build_now();
     b->fonts = fonts;
     b->lay = lay;
     b->lent = true;
+    b->ts = ts;
+    b->ts_lent = ts != NULL;
     if (!edition_dir_exists(dir, d))
         return EXIT_INPUT;
-    return load_and_compose(dir, copt, b, d);
+    return load_and_compose(dir, copt, sink, b, d);
 }
 
 bool build_time(int64_t fallback, int64_t *out, diag *d)

@@ -30,25 +30,39 @@ typedef struct build {
     fontset *fonts;
     layout *lay;
     bool lent;              /* fonts and layout belong to the caller */
+    bool ts_lent;           /* and the typesetter too */
     edition *ed;
     typesetter *ts;
     edition_out eo;
     double t_start, t_loaded, t_composed; /* monotonic seconds */
 } build;
 
+/* Where the pages go as they are composed: NULL keeps them all in b->eo
+ * (the proof, the report and `text` read them together); a sink is handed
+ * each page when it is done — page(ctx, b, p), b->eo.pages[p] complete —
+ * and the page is let go after (compose_edition_each: what stays of it),
+ * so that memory does not grow with the pages.  page returning false
+ * stops the build (its reason in d). */
+typedef struct build_sink {
+    bool (*page)(void *ctx, build *b, int page);
+    void *ctx;
+} build_sink;
+
 /* Load and compose the edition in `dir`; the layout and fonts are
  * layout_dir and fonts_file when given, else found from the edition (the
  * nearest layout/ folder above it, fonts/fonts.yaml beside that).  An
  * exit status; the problems are in d. */
 int build_edition(const char *dir, const char *layout_dir, const char *fonts_file,
-                  content_options copt, build *b, diag *d);
+                  content_options copt, const build_sink *sink, build *b, diag *d);
 /* The plan of the edition in `dir` (page/plan.h) as edition.yaml text in
  * *yaml (the caller frees it); an exit status, the problems in d. */
 int build_plan(const char *dir, const char *layout_dir, const char *fonts_file,
                content_options copt, const plan_options *po, char **yaml, diag *d);
-/* The same with fonts and layout already loaded (lent, not owned). */
-int build_edition_with(const char *dir, fontset *fonts, layout *lay, content_options copt,
-                       build *b, diag *d);
+/* The same with fonts and layout already loaded (lent, not owned), and
+ * the typesetter `ts` made for them when not NULL (lent too: it reports
+ * into d from now on, typesetter_set_diag). */
+int build_edition_with(const char *dir, fontset *fonts, layout *lay, typesetter *ts,
+                       content_options copt, const build_sink *sink, build *b, diag *d);
 void build_free(build *b);
 
 /* EXIT_ENV when d holds an error of the machine, else EXIT_INPUT. */

@@ -47,28 +47,36 @@ static int compose_page(composer *c, int p, page_out *page)
     return overset;
 }
 
-/* A warning for every placed line the breaker set beyond the rules: too
- * loose, overfull, or broken where a rule forbids — the last once for a
- * whole run of such lines (a long URL), since rewording it is one job.  A
- * tight line (a 。 compressed inside it) is clreq's own last reduction
- * step: the dump and the proof show it, composition does not warn. */
-static void warn_flagged_lines(const edition_out *eo, diag *d)
+/* A line the breaker set beyond the rules, to be warned of when the
+ * edition is composed: its text copied, as its page may be gone by then. */
+typedef struct flagged_line {
+    unsigned flags;
+    src_loc loc;
+    char *text;
+} flagged_line;
+
+typedef VEC(flagged_line) flagged_vec;
+
+/* The lines of a page to warn of: too loose, overfull, or broken where a
+ * rule forbids — the last once for a whole run of such lines (a long
+ * URL), since rewording it is one job.  A tight line (a 。 compressed
+ * inside it) is clreq's own last reduction step: the dump and the proof
+ * show it, composition does not warn. */
+static void flag_lines(const page_out *po, flagged_vec *out)
 {
-    for (int p = 0; p < eo->page_count; p++) {
-        const draw_list *dl = &eo->pages[p].list;
-        for (int i = 0; i < dl->lines.n; i++) {
-            const text_line *tl = &dl->lines.v[i];
-            /* A repeated line was warned where it first stood. */
-            unsigned flags = tl->repeat ? 0 : tl->flags & LINE_WARNED;
-            if (flags & LINE_EMERGENCY) {
-                bool run_goes_on = i > 0 && (dl->lines.v[i - 1].flags & LINE_EMERGENCY) &&
-                                   dl->lines.v[i - 1].para == tl->para;
-                /* Inside such a run, spacing and width are the run's doing. */
-                flags = run_goes_on ? 0 : LINE_EMERGENCY;
-            }
-            if (flags)
-                para_warn_line(d, flags, tl->loc, tl->text);
+    const draw_list *dl = &po->list;
+    for (int i = 0; i < dl->lines.n; i++) {
+        const text_line *tl = &dl->lines.v[i];
+        /* A repeated line was warned where it first stood. */
+        unsigned flags = tl->repeat ? 0 : tl->flags & LINE_WARNED;
+        if (flags & LINE_EMERGENCY) {
+            bool run_goes_on = i > 0 && (dl->lines.v[i - 1].flags & LINE_EMERGENCY) &&
+                               dl->lines.v[i - 1].para == tl->para;
+            /* Inside such a run, spacing and width are the run's doing. */
+            flags = run_goes_on ? 0 : LINE_EMERGENCY;
         }
+        if (flags)
+            *VEC_PUSH(*out) = (flagged_line){flags, tl->loc, tl->text ? xstrdup(tl->text) : NULL};
     }
 }
 
@@ -100,8 +108,8 @@ long compose_page_aside(const edition *e, const layout *l, typesetter *ts, const
     return cost;
 }
 
-bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_out *out,
-                     diag *d)
+bool compose_edition_each(const edition *e, const layout *l, typesetter *ts, edition_out *out,
+                          page_done_fn done, void *ctx, diag *d)
 {
     memset(out, 0, sizeof *out);
     out->arena = arena_new();
@@ -109,9 +117,34 @@ bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_
     c.carries = arena_alloc(out->arena, sizeof(carry) * (size_t)(e->article_count + 1));
     out->pages = arena_alloc(out->arena, sizeof(page_out) * (size_t)e->page_count);
     out->page_count = e->page_count;
-    for (int p = 0; p < e->page_count; p++)
-        out->overset_lines += compose_page(&c, p, &out->pages[p]);
-    makeup_check(out, e, l, d);
-    warn_flagged_lines(out, d);
-    return diag_error_count(d) == 0;
+    flagged_vec flagged = {0};
+    bool ok = true;
+    for (int p = 0; p < e->page_count && ok; p++) {
+        page_out *page = &out->pages[p];
+        /* A page to be let go keeps what it alone needs in an arena of its
+         * own; what goes on to later pages (the carries) is the edition's. */
+        if (done)
+            c.a = page->arena = arena_new();
+        out->overset_lines += compose_page(&c, p, page);
+        makeup_check(page, p, e, l, d);
+        flag_lines(page, &flagged);
+        if (done) {
+            ok = done(ctx, out, p);
+            edition_out_release_page(out, p);
+        }
+    }
+    /* The warnings of lines come after those of composition, page by page,
+     * whether the pages were let go or not. */
+    for (int i = 0; i < flagged.n; i++) {
+        para_warn_line(d, flagged.v[i].flags, flagged.v[i].loc, flagged.v[i].text);
+        free(flagged.v[i].text);
+    }
+    VEC_FREE(flagged);
+    return ok && diag_error_count(d) == 0;
+}
+
+bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_out *out,
+                     diag *d)
+{
+    return compose_edition_each(e, l, ts, out, NULL, NULL, d);
 }

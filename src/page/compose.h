@@ -48,5 +48,16 @@ bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_
  * how many errors setting it met. */
 long compose_page_aside(const edition *e, const layout *l, typesetter *ts, const page_spec *ps,
                         int p, arena *a, page_out *out, const page_spec **staggered, int *errors);
+/* The same, handing each page over as soon as it is composed, so that
+ * memory does not grow with the pages: done(ctx, out, p) is called with
+ * page p complete (its lists, modules, spanners), and then the page is
+ * let go (edition_out_release_page: its label, name, size and module boxes
+ * stay).  What carries on to later pages (a jump's rest) is kept apart.
+ * done returning false stops composition (its reason is in d); the
+ * warnings of loose or broken lines come at the end, as compose_edition
+ * gives them. */
+typedef bool (*page_done_fn)(void *ctx, edition_out *out, int page);
+bool compose_edition_each(const edition *e, const layout *l, typesetter *ts, edition_out *out,
+                          page_done_fn done, void *ctx, diag *d);
 
 #endif

@@ -85,6 +85,7 @@ typedef struct flow_item {
     int span_cols;        /* FLOW_BLOCK: module columns */
     int lines_before;     /* dropped at a column top */
     int keep_with_next;   /* lines of what follows that must stand in the same column */
+    int keep_lines;       /* FLOW_PARA: lines from its start kept in one frame (BL-7) */
     bool floats;          /* may move past text to the next frame (boxes, tables) */
     double gray;
     int prefer;           /* FLOW_PARA: the variant to try first (1: as set) */

@@ -163,10 +163,15 @@ static void simulate(const module *m, cursor cur, int n, int limit, int *first, 
         *last = n, (*pieces)++;
 }
 
-static bool split_ok(const module *m, int n, int first, int last, int pieces)
+static bool split_ok(const module *m, const para_result *pr, int first, int last, int pieces)
 {
+    int n = pr->line_count;
     if (pieces <= 1 || n < 2)
         return true;
+    /* LB-4 across a column's end as within a column: a number is not
+     * parted from its unit where the reader's eye jumps (12380|元). */
+    if (first > 0 && (pr->lines[first - 1].flags & LINE_UNIT_SPLIT))
+        return false;
     return (first >= 2 || m->lone_lines >= LONE_FIRST) && (last >= 2 || m->lone_lines >= LONE_LAST);
 }
 
@@ -196,9 +201,19 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
         m->stop_variant = v;
         return n;
     }
+    /* BL-7: what must stand together starts the next frame when this one
+     * cannot hold it and a frame can. */
+    if (it->keep_lines > 1 && !cur->fresh && room_at(m, *cur, limit) < it->keep_lines &&
+        it->keep_lines <= limit - m->top) {
+        skip_frame(m, cur, limit);
+        if (!next_free(m, cur, limit)) {
+            m->stop_variant = v;
+            return n;
+        }
+    }
     int first, last, pieces;
     simulate(m, *cur, n, limit, &first, &last, &pieces);
-    if (!split_ok(m, n, first, last, pieces)) {
+    if (!split_ok(m, pr, first, last, pieces)) {
         /* Ask for the paragraph one line shorter, then one line longer. */
         static const int tries[] = {0, 2};
         for (size_t k = 0; k < countof(tries); k++) {
@@ -207,7 +222,7 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
                 continue;
             int f, l, p;
             simulate(m, *cur, alt->line_count, limit, &f, &l, &p);
-            if (split_ok(m, alt->line_count, f, l, p)) {
+            if (split_ok(m, alt, f, l, p)) {
                 v = tries[k];
                 pr = alt;
                 n = alt->line_count;

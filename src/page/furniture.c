@@ -39,7 +39,8 @@ void furniture_folio(composer *c, const page_grid *g, page_out *page, const page
     }
     if (f->rule > 0) {
         scaled y = t->area_y - f->rule_gap;
-        draw_rule(&page->list, t->area_x, y, t->area_x + t->area_w, y, f->rule, 1);
+        draw_rule_inked(&page->list, t->area_x, y, t->area_x + t->area_w, y, f->rule,
+                        f->rule_color.ink, f->rule_color.tint);
     }
 }
 

@@ -15,6 +15,12 @@ page_grid grid_of(const layout *l, const template *t)
 
 scaled grid_line_top(const page_grid *g, int line) { return g->t->area_y + line * g->m.pitch; }
 
+scaled grid_block_baseline(const grid_metrics *m, int line)
+{
+    const int64_t tallest = scaled_from_pt(8000); /* a page is 7200pt at most */
+    return (scaled)MIN((int64_t)line * m->pitch + m->ascent, tallest);
+}
+
 /* k lines give k pitches: the em boxes and the gaps between them, plus
  * half a gap above and below, up to the neighbours. */
 int grid_lines_for_height(const page_grid *g, scaled h)
@@ -104,6 +110,7 @@ void grid_gutter_rule(draw_list *dl, const page_grid *g, scaled x, int from, int
     const template *t = g->t;
     if (to - from < 2)
         return;
-    draw_rule(dl, x, grid_line_top(g, from) - t->line_gap / 2,
-              x, grid_line_top(g, to) - t->line_gap / 2, t->column_rule_weight, 1);
+    draw_rule_inked(dl, x, grid_line_top(g, from) - t->line_gap / 2, x,
+                    grid_line_top(g, to) - t->line_gap / 2, t->column_rule_weight,
+                    t->column_rule_color.ink, t->column_rule_color.tint);
 }

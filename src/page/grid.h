@@ -28,6 +28,12 @@ typedef struct block_out {
     scaled width;
 } block_out;
 
+/* The baseline of line `line` of a block (its em-box top plus the ascent),
+ * from the block's top.  Past any page's height (a box or a table cell of
+ * thousands of lines, which no module holds) it stays at that bound, so
+ * lines × pitch cannot overflow; such a block is never placed. */
+scaled grid_block_baseline(const grid_metrics *m, int line);
+
 /* A page's grid: its template, the body style that makes it, its metrics. */
 typedef struct page_grid {
     const template *t;

@@ -4,6 +4,7 @@
 #include "base/arena.h"
 #include "page/headband.h"
 #include "page/lines.h"
+#include "page/stack.h"
 
 /* The spans of a block from byte `from` of its text on. */
 static const span *slice_spans(arena *a, const span *spans, int count, int from, int *out_count)
@@ -27,7 +28,7 @@ static const span *slice_spans(arena *a, const span *spans, int count, int from,
     return out;
 }
 
-static flow_item *add_item(module *m, flow_kind kind, int block_index, double gray)
+flow_item *items_add(module *m, flow_kind kind, int block_index, double gray)
 {
     flow_item *it = VEC_PUSH(m->items);
     it->kind = kind;
@@ -42,7 +43,7 @@ flow_item *items_add_para(module *m, int block_index, const span *spans, int cou
                           int style_index, bool continuation, int byte_base)
 {
     const style *st = &m->c->l->styles[style_index];
-    flow_item *it = add_item(m, FLOW_PARA, block_index, st->gray);
+    flow_item *it = items_add(m, FLOW_PARA, block_index, st->gray);
     it->spans = spans;
     it->span_count = count;
     it->continuation = continuation;
@@ -61,6 +62,7 @@ static void para_item(module *m, int b, int from, int para)
     flow_item *it = items_add_para(m, b, spans, n, bl->style, from > 0, from);
     if (from > 0)
         it->para = para;
+    it->align = bl->align - 1; /* a paragraph's own align (0: its style's, -1 here) */
 }
 
 /* A head: stacked one column wide, kept with two lines of what follows. */
@@ -68,7 +70,7 @@ static void head_item(module *m, int b)
 {
     const block *bl = &m->a->blocks[b];
     const style *st = &m->c->l->styles[bl->style];
-    flow_item *it = add_item(m, FLOW_HEAD, b, st->gray);
+    flow_item *it = items_add(m, FLOW_HEAD, b, st->gray);
     it->lines_before = st->lines_before;
     const span *parts[1] = {&bl->spans[0]};
     stack_block(m->c, m->g, parts, 1, m->col_w, 0, st->lines_after, ROLE_HEAD, &it->blk);
@@ -81,7 +83,7 @@ static void box_item(module *m, int b)
     composer *c = m->c;
     const block *bl = &m->a->blocks[b];
     const style *st = &c->l->styles[bl->style];
-    flow_item *it = add_item(m, FLOW_BLOCK, b, st->gray);
+    flow_item *it = items_add(m, FLOW_BLOCK, b, st->gray);
     it->lines_before = st->lines_before;
     it->span_cols = MAX(1, MIN(bl->span_columns, m->ncols));
     scaled w = module_width(m, it->span_cols);
@@ -101,13 +103,14 @@ static void box_item(module *m, int b)
         int para = composer_new_para(c);
         for (int i = 0; i < pr->line_count; i++, line++)
             draw_para_line(&bo->list, c->a, pr, &pr->lines[i], pad,
-                           line * m->g->m.pitch + m->g->m.ascent, ROLE_BOX, -1, -1, line,
+                           grid_block_baseline(&m->g->m, line), ROLE_BOX, -1, -1, line,
                            c->l->styles[ch->style].gray, para);
     }
     bo->lines = line + 1;
     bo->width = w;
     scaled top = m->g->m.body / 2;
-    scaled bottom = (bo->lines - 1) * m->g->m.pitch + m->g->m.body / 2;
+    scaled bottom =
+        grid_block_baseline(&m->g->m, bo->lines - 1) - m->g->m.ascent + m->g->m.body / 2;
     frame = &bo->list.ops.v[0];
     *frame = (draw_op){.kind = DRAW_RECT, .x = 0, .y = top, .w = w, .h = bottom - top,
                        .fill = 0.08, .weight = scaled_from_pt(0.75), .gray = 1, .article = -1};
@@ -118,8 +121,11 @@ static void box_item(module *m, int b)
 static void whole_table(module *m, const table_out *t, block_out *out)
 {
     memset(out, 0, sizeof *out);
-    table_draw_piece(t, &m->g->m, &out->list, 0, 0, 0, 0, t->row_count, -1, -1);
     out->lines = table_lines(t, 0);
+    /* One taller than the page is never placed (it is overset): drawn, its
+     * rows would stand past what a length holds. */
+    if (out->lines <= m->lines)
+        table_draw_piece(t, &m->g->m, &out->list, 0, 0, 0, 0, t->row_count, -1, -1);
     out->width = t->width;
 }
 
@@ -131,7 +137,7 @@ static void table_item(module *m, int b, int row, int id)
     const block *bl = &m->a->blocks[b];
     const style *st = &c->l->styles[bl->style];
     int span_cols = MAX(1, MIN(bl->span_columns, m->ncols));
-    flow_item *it = add_item(m, span_cols > 1 ? FLOW_BLOCK : FLOW_TABLE, b, st->gray);
+    flow_item *it = items_add(m, span_cols > 1 ? FLOW_BLOCK : FLOW_TABLE, b, st->gray);
     it->span_cols = span_cols;
     it->lines_before = 1;
     table_out tab;
@@ -149,6 +155,20 @@ static void table_item(module *m, int b, int row, int id)
     whole_table(m, &tab, &it->blk);
     table_out_free(&tab);
     it->floats = true;
+}
+
+/* A poem or a listing: blocks of grid lines, each kept in one column
+ * (stack.h). */
+static void stack_item(module *m, int b)
+{
+    block_out *blocks;
+    int n = stack_blocks(m, b, &blocks);
+    for (int k = 0; k < n; k++) {
+        flow_item *it = items_add(m, FLOW_BLOCK, b, m->c->l->styles[m->a->blocks[b].style].gray);
+        it->blk = blocks[k];
+        it->span_cols = 1;
+    }
+    free(blocks);
 }
 
 void items_build(module *m, const carry *from)
@@ -170,6 +190,10 @@ void items_build(module *m, const carry *from)
         case BLOCK_TABLE:
             table_item(m, b, resumed ? from->row : 0, resumed && from->row > 0 ? from->table : 0);
             break;
+        case BLOCK_VERSE:
+        case BLOCK_CODE:
+            stack_item(m, b);
+            break;
         }
     }
     /* Heads in a row (幸福区域二： over its title) stand together with two
@@ -179,6 +203,7 @@ void items_build(module *m, const carry *from)
         if (it->kind == FLOW_HEAD && next->kind == FLOW_HEAD)
             it->keep_with_next = next->lines_before + next->blk.lines + next->keep_with_next;
     }
+    stack_keeps(m);
 }
 
 void items_free(module *m)

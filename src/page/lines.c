@@ -17,7 +17,7 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
     for (int i = 0; i < n;) {
         int j = i + 1;
         while (j < n && g[j].face == g[i].face && g[j].size == g[i].size &&
-               g[j].style == g[i].style)
+               g[j].style == g[i].style && !g[j].added && !g[i].added)
             j++;
         draw_glyph *dg = ARENA_NEW_ARRAY(a, draw_glyph, j - i);
         for (int k = i; k < j; k++) {
@@ -25,7 +25,8 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
                                      .x = g[k].x - g[i].x,
                                      .y = g[k].y,
                                      .text_start = g[k].text_start - pl->text_start,
-                                     .text_len = g[k].text_len};
+                                     .text_len = g[k].text_len,
+                                     .added = g[k].added};
         }
         draw_op *op = VEC_PUSH(dl->ops);
         op->kind = DRAW_GLYPHS;
@@ -40,7 +41,9 @@ void draw_para_line(draw_list *dl, arena *a, const para_result *pr, const para_l
         op->gray = gray;
         op->article = article_index;
         op->fill = -1;
-        op->line = dl->lines.n;
+        /* A glyph the text does not hold (a hyphen at the line's end) is
+         * drawn as an artifact of its own: no reader takes it for text. */
+        op->line = g[i].added ? -1 : dl->lines.n;
         i = j;
     }
     text_line *tl = VEC_PUSH(dl->lines);

@@ -353,15 +353,12 @@ static void warn(diag *d, const page_out *po, const edition *e, const layout *l,
     }
 }
 
-void makeup_check(edition_out *eo, const edition *e, const layout *l, diag *d)
+void makeup_check(page_out *po, int p, const edition *e, const layout *l, diag *d)
 {
-    for (int p = 0; p < eo->page_count; p++) {
-        page_out *po = &eo->pages[p];
-        const template *t = &l->templates[e->pages[p].template_index];
-        makeup_find(po, &e->pages[p], l, reserved_lines(e, t, p));
-        for (int i = 0; i < po->findings.n; i++)
-            warn(d, po, e, l, &po->findings.v[i]);
-    }
+    const template *t = &l->templates[e->pages[p].template_index];
+    makeup_find(po, &e->pages[p], l, reserved_lines(e, t, p));
+    for (int i = 0; i < po->findings.n; i++)
+        warn(d, po, e, l, &po->findings.v[i]);
 }
 
 long makeup_cost(const page_out *po)

@@ -37,7 +37,8 @@ void makeup_find(page_out *po, const page_spec *ps, const layout *l, int reserve
  * column (60 a line), a line left empty (20). */
 long makeup_cost(const page_out *po);
 
-/* makeup_find on every page of the edition, each finding warned of. */
-void makeup_check(edition_out *eo, const edition *e, const layout *l, diag *d);
+/* makeup_find on page p of the edition as set (po), each finding warned
+ * of: before the page is written, so the dump has its findings. */
+void makeup_check(page_out *po, int p, const edition *e, const layout *l, diag *d);
 
 #endif

@@ -202,6 +202,7 @@ void masthead_compose(composer *c, const page_grid *g, page_out *page)
     }
     if (ms->rule > 0) {
         scaled y = t->area_y + band + g->m.line_gap / 2;
-        draw_rule(&page->list, t->area_x, y, t->area_x + t->area_w, y, ms->rule, 1);
+        draw_rule_inked(&page->list, t->area_x, y, t->area_x + t->area_w, y, ms->rule,
+                        ms->rule_color.ink, ms->rule_color.tint);
     }
 }

@@ -49,12 +49,17 @@ void slug_build(typesetter *ts, const layout *l, const edition *e, const page_ou
                        -1, -1, 1.0, -1);
 }
 
+void slug_compose_page(edition_out *eo, int p, typesetter *ts, const layout *l, const edition *e,
+                       int64_t build_time)
+{
+    page_out *po = &eo->pages[p];
+    if (l->templates[e->pages[po->index].template_index].print.marks && po->slug.ops.n == 0)
+        slug_build(ts, l, e, po, build_time, po->arena ? po->arena : eo->arena, &po->slug);
+}
+
 void slug_compose(edition_out *eo, typesetter *ts, const layout *l, const edition *e,
                   int64_t build_time)
 {
-    for (int p = 0; p < eo->page_count; p++) {
-        page_out *po = &eo->pages[p];
-        if (l->templates[e->pages[po->index].template_index].print.marks && po->slug.ops.n == 0)
-            slug_build(ts, l, e, po, build_time, eo->arena, &po->slug);
-    }
+    for (int p = 0; p < eo->page_count; p++)
+        slug_compose_page(eo, p, ts, l, e, build_time);
 }

@@ -30,6 +30,10 @@ void slug_build(typesetter *ts, const layout *l, const edition *e, const page_ou
  * has no slug.  Composed before the PDF is written, which only draws. */
 void slug_compose(edition_out *eo, typesetter *ts, const layout *l, const edition *e,
                   int64_t build_time);
+/* The same for page p alone, as it is composed (in its own arena when it
+ * has one: compose_edition_each). */
+void slug_compose_page(edition_out *eo, int p, typesetter *ts, const layout *l, const edition *e,
+                       int64_t build_time);
 
 /* build_time as "2018-12-28 00:00 UTC" into buf. */
 void slug_time_string(int64_t build_time, char *buf, size_t size);

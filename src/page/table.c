@@ -48,7 +48,7 @@ static void text_block(typesetter *ts, const layout *l, const span *s, int style
     para_typeset(ts, s, 1, &po, a, pr);
     int para = (*next_para)++;
     for (int i = 0; i < pr->line_count; i++)
-        draw_para_line(&out->list, a, pr, &pr->lines[i], 0, i * g->pitch + g->ascent, ROLE_TABLE,
+        draw_para_line(&out->list, a, pr, &pr->lines[i], 0, grid_block_baseline(g, i), ROLE_TABLE,
                        -1, -1, i, l->styles[style_index].gray, para);
     out->lines = pr->line_count;
     out->width = width;
@@ -79,8 +79,8 @@ static void cell_text(block_out *bo, arena *a, const cell_layout *cl, const tabl
 {
     int first = bo->list.lines.n;
     for (int k = 0; k < cl->text.line_count; k++, line++)
-        draw_para_line(&bo->list, a, &cl->text, &cl->text.lines[k], x,
-                       line * g->pitch + g->ascent, ROLE_TABLE, -1, -1, line, gray, para);
+        draw_para_line(&bo->list, a, &cl->text, &cl->text.lines[k], x, grid_block_baseline(g, line),
+                       ROLE_TABLE, -1, -1, line, gray, para);
     mark_cell(&bo->list, first, id, c->header ? TABLE_HEADER : TABLE_CELL, c);
 }
 
@@ -183,7 +183,15 @@ static void share_widths(const table *t, scaled width, columns *c, int64_t fixed
     for (int k = 0; k < c->n; k++)
         if (t->col_width[k] == 0)
             auto_min += c->min[k], auto_max += c->max[k];
-    int64_t prop_room = avail - (weights > 0 ? auto_min : auto_max);
+    /* TB-5: automatic columns get their content's width before shares
+     * divide the rest, as far as the shares' own content allows: a share
+     * never starves its neighbours ("vim-|tiny") while its cells stand
+     * half empty. */
+    int64_t prop_min = 0;
+    for (int k = 0; k < c->n; k++)
+        if (t->col_width[k] < 0)
+            prop_min += c->min[k];
+    int64_t prop_room = weights > 0 ? MAX(prop_min, avail - auto_max) : avail - auto_max;
     if (weights > 0) {
         for (int k = 0; k < c->n; k++)
             if (t->col_width[k] < 0)

@@ -4,6 +4,7 @@
 #include "pdf/writer.h"
 
 #include <hpdf_pages.h>
+#include <hpdf_utils.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,15 +156,18 @@ void op_fill(writer *w, const draw_op *op, double ink)
     if (op->has_color)
         set_mark_colour(w, op->cmyk, false);
     else if (k)
-        set_ink_fill(w, k, ink);
+        set_ink(w, k, ink, false);
     else
         set_fill(w, ink);
 }
 
 static void op_stroke(writer *w, const draw_op *op)
 {
+    const ink_spec *k = op_ink(w, op);
     if (op->has_color)
         set_mark_colour(w, op->cmyk, true);
+    else if (k)
+        set_ink(w, k, op->gray, true);
     else
         set_stroke(w, op->gray);
 }
@@ -171,7 +175,7 @@ static void op_stroke(writer *w, const draw_op *op)
 static pdf_font *font_for(writer *w, int face)
 {
     if (!w->font_of_face[face])
-        w->font_of_face[face] = pdffont_new(w->doc, w->fonts, face);
+        w->font_of_face[face] = pdffont_new(w->doc, w->fonts, face, w->opt->cache_dir);
     return w->font_of_face[face];
 }
 
@@ -187,7 +191,9 @@ static bool glyph_codes(pdf_font *f, const draw_op *op, unsigned *codes, int *te
         const draw_glyph *g = &op->glyphs[i];
         bool c;
         codes[i] = pdffont_use(f, g->gid, op->text + g->text_start, g->text_len, &c);
-        conflict |= c;
+        /* A glyph that is not in the text (a hyphen at a line's end) must
+         * not be read as its character: the run says what it shows. */
+        conflict |= c || g->added;
         if (g->text_len > 0) {
             if (*text_start < 0 || g->text_start < *text_start)
                 *text_start = g->text_start;
@@ -196,6 +202,21 @@ static bool glyph_codes(pdf_font *f, const draw_op *op, unsigned *codes, int *te
         }
     }
     return conflict;
+}
+
+/* "1 0 0 1 x y Tm", each number as HPDF_Page_SetTextMatrix writes it
+ * (libharu's own HPDF_FToA), so the bytes are its; but not through it: it
+ * checks the page's state and clears 512 bytes a byte at a time for every
+ * line, a tenth of drawing a page. */
+static void set_text_origin(writer *w, double x, double y)
+{
+    char buf[80] = "1 0 0 1 ";
+    char *end = buf + sizeof buf - 8, *p = buf + strlen(buf);
+    p = HPDF_FToA(p, (HPDF_REAL)x, end);
+    *p++ = ' ';
+    p = HPDF_FToA(p, (HPDF_REAL)y, end);
+    memcpy(p, " Tm\n", 5);
+    write_raw(w, buf);
 }
 
 /* Inside a text object, with the run's colour, font and size, at the
@@ -214,8 +235,7 @@ static void set_text_state(writer *w, const draw_op *op, pdf_font *f, double siz
         w->cur_font = f;
         w->cur_size = size;
     }
-    HPDF_Page_SetTextMatrix(w->page, 1, 0, 0, 1, (HPDF_REAL)pdf_x(w, op->x),
-                            (HPDF_REAL)pdf_y(w, op->y));
+    set_text_origin(w, pdf_x(w, op->x), pdf_y(w, op->y));
 }
 
 /* [<codes> adj <codes> …] TJ: after each glyph, move by what layout gave
@@ -258,7 +278,9 @@ static void show_glyphs(writer *w, const draw_op *op)
     double size = pt(op->size);
     unsigned *codes = xmalloc(sizeof(unsigned) * (size_t)(op->glyph_count + 1));
     int text_start = -1, text_end = -1;
-    bool actual_text = glyph_codes(f, op, codes, &text_start, &text_end) && text_start >= 0;
+    bool actual_text = glyph_codes(f, op, codes, &text_start, &text_end);
+    if (text_start < 0)
+        text_start = text_end = 0; /* a run of added glyphs alone shows no text */
     if (actual_text) {
         end_text(w);
         w->buf.n = 0;
@@ -314,11 +336,23 @@ static void paint_rect(writer *w, const draw_op *op)
     }
 }
 
+/* The proof's labels are marks, and so are the glyphs layout adds to the
+ * text: the hyphen at a line's end and a listing's wrap mark, drawn as
+ * outlines that no reader (pdf.js and MuPDF take no ActualText) copies
+ * as a character of the text. */
+static bool shows_no_text(const draw_op *op)
+{
+    for (int i = 0; i < op->glyph_count; i++)
+        if (!op->glyphs[i].added)
+            return false;
+    return op->glyph_count > 0;
+}
+
 void write_op(writer *w, const draw_op *op)
 {
     switch_layer(w, op->layer);
-    if (op->kind == DRAW_GLYPHS && op->layer == 1) {
-        write_glyph_paths(w, op); /* the proof's labels: marks, not text */
+    if (op->kind == DRAW_GLYPHS && (op->layer == 1 || shows_no_text(op))) {
+        write_glyph_paths(w, op); /* marks, not text */
         return;
     }
     if (op->kind == DRAW_GLYPHS) {

@@ -50,6 +50,8 @@ void set_overprint(writer *w, bool on)
 
 const ink_spec *op_ink(const writer *w, const draw_op *op)
 {
+    if (op->kind == DRAW_RULE && !op->has_color)
+        return op->ink >= 0 && op->ink < w->l->ink_count ? &w->l->inks[op->ink] : NULL;
     if (op->kind != DRAW_GLYPHS || op->has_color || op->style < 0 ||
         op->style >= w->l->style_count || w->l->styles[op->style].ink < 0)
         return NULL;
@@ -127,23 +129,30 @@ static bool ink_rgb(writer *w, const ink_spec *k, double rgb[3])
     return tr != NULL;
 }
 
-void set_ink_fill(writer *w, const ink_spec *k, double tint)
+void set_ink(writer *w, const ink_spec *k, double tint, bool stroke)
 {
-    w->cur_fill = -1;
+    if (!stroke)
+        w->cur_fill = -1;
     if (!w->print) {
         double rgb[3];
         if (!ink_rgb(w, k, rgb))
             return;
         /* A tint of the ink on white paper. */
-        HPDF_Page_SetRGBFill(w->page, (HPDF_REAL)(1 - tint * (1 - rgb[0])),
-                             (HPDF_REAL)(1 - tint * (1 - rgb[1])),
-                             (HPDF_REAL)(1 - tint * (1 - rgb[2])));
+        HPDF_REAL r = (HPDF_REAL)(1 - tint * (1 - rgb[0])), g = (HPDF_REAL)(1 - tint * (1 - rgb[1])),
+                  b = (HPDF_REAL)(1 - tint * (1 - rgb[2]));
+        if (stroke)
+            HPDF_Page_SetRGBStroke(w->page, r, g, b);
+        else
+            HPDF_Page_SetRGBFill(w->page, r, g, b);
         return;
     }
     if (!k->separation) {
-        HPDF_Page_SetCMYKFill(w->page, (HPDF_REAL)(k->cmyk[0] * tint),
-                              (HPDF_REAL)(k->cmyk[1] * tint), (HPDF_REAL)(k->cmyk[2] * tint),
-                              (HPDF_REAL)(k->cmyk[3] * tint));
+        HPDF_REAL c = (HPDF_REAL)(k->cmyk[0] * tint), m = (HPDF_REAL)(k->cmyk[1] * tint),
+                  y = (HPDF_REAL)(k->cmyk[2] * tint), kk = (HPDF_REAL)(k->cmyk[3] * tint);
+        if (stroke)
+            HPDF_Page_SetCMYKStroke(w->page, c, m, y, kk);
+        else
+            HPDF_Page_SetCMYKFill(w->page, c, m, y, kk);
         return;
     }
     int index = (int)(k - w->l->inks);
@@ -158,6 +167,6 @@ void set_ink_fill(writer *w, const ink_spec *k, double tint)
     if (!HPDF_Dict_GetItem(spaces, name, HPDF_OCLASS_ARRAY))
         HPDF_Dict_Add(spaces, name, cs);
     fmt_real(t, sizeof t, tint);
-    snprintf(op, sizeof op, "/%s cs %s scn\n", name, t);
+    snprintf(op, sizeof op, stroke ? "/%s CS %s SCN\n" : "/%s cs %s scn\n", name, t);
     write_raw(w, op);
 }

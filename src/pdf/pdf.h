@@ -21,7 +21,7 @@
  * Both carry the outline (edition → page → headline), page labels (the
  * printed 版次) and the Info dictionary, and are byte for byte the same
  * from run to run: dates come from the edition (or SOURCE_DATE_EPOCH),
- * the document ID is a digest of the file itself.
+ * the document ID is a digest of the inputs (pdf_options).
  *
  * Preflight runs while the file is written: every font must be embedded,
  * every photo's effective resolution is measured (warning below the
@@ -34,6 +34,7 @@
 #define PAIBAN_PDF_PDF_H
 
 #include "base/diag.h"
+#include "base/digest.h"
 #include "base/files.h"
 #include "draw/display.h"
 #include "input/content.h"
@@ -46,6 +47,12 @@ typedef struct pdf_options {
     bool no_marks;          /* print: leave out marks and slug line whatever the template says */
     int64_t build_time;     /* seconds since 1970 (UTC) for the slug line and ModDate */
     const char *cache_dir;  /* photos converted to CMYK kept between runs (cache.h); NULL: none */
+    /* What the document is made from, digested: the bytes of every file
+     * the build read (files_digest_reads), or the archive's key of the
+     * edition's inputs; NULL: the edition's text alone.  The document ID
+     * is a digest of it, of the form, the build time and the faces, so
+     * the same input gives the same ID and the file is never read back. */
+    const digest *inputs;
 } pdf_options;
 
 /* What preflight measured of one placed photo. */
@@ -60,6 +67,7 @@ typedef struct pdf_photo_report {
     int quality;            /* converted to a CMYK JPEG: its quality, else 0 */
     long bytes;             /* a JPEG's bytes as embedded, else 0 */
     const char *colour;     /* "gray", "RGB", "CMYK", "RGB → CMYK" */
+    bool low_resolution;    /* under the print form's minimum (warned of as low-resolution) */
 } pdf_photo_report;
 
 typedef struct pdf_stats {
@@ -79,6 +87,24 @@ bool pdf_write(const edition_out *eo, const edition *e, const layout *l, fontset
                const pdf_options *opt, const char *path, pdf_stats *stats, diag *d);
 void pdf_stats_free(pdf_stats *stats);
 
-
+/* pdf_write in steps, for pages written as they are composed and let go
+ * after (page/compose.h, compose_edition_each), so that memory does not
+ * grow with the pages: the document keeps of each page only its objects
+ * with the contents deflated (on a thread of its own, while the next page
+ * is drawn), and what the outline, the structure and the fonts need.
+ *
+ *     pdf_open → pdf_add_page for each page, in order → pdf_close
+ *
+ * pdf_open: NULL when libharu cannot start a document (reported, at
+ * `path`); e, l, fonts, opt and stats must outlive the writer.
+ * pdf_add_page: false when the page cannot be drawn (pdf_close says why).
+ * pdf_close: the rest of the document, from eo, whose pages may have been
+ * let go (it reads their labels, names and module boxes), written as
+ * `path`; frees the writer; false when nothing was written (reported). */
+typedef struct writer pdf_writer;
+pdf_writer *pdf_open(const edition *e, const layout *l, fontset *fonts, const pdf_options *opt,
+                     const char *path, pdf_stats *stats, diag *d);
+bool pdf_add_page(pdf_writer *w, const page_out *po);
+bool pdf_close(pdf_writer *w, const edition_out *eo, const char *path);
 
 #endif

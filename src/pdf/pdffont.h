@@ -22,7 +22,8 @@
 
 typedef struct pdf_font pdf_font;
 
-pdf_font *pdffont_new(HPDF_Doc doc, fontset *fonts, int face);
+/* cache_dir: where subsets are kept between runs (cache.h), or NULL. */
+pdf_font *pdffont_new(HPDF_Doc doc, fontset *fonts, int face, const char *cache_dir);
 void pdffont_free(pdf_font *f);
 /* The dictionary to give HPDF_Page_SetFontAndSize. */
 HPDF_Font pdffont_handle(const pdf_font *f);
@@ -34,7 +35,9 @@ unsigned pdffont_use(pdf_font *f, unsigned gid, const char *text, int len, bool 
  * in /W). */
 double pdffont_width(const pdf_font *f, unsigned gid);
 /* Subset the face to the glyphs used and deflate what goes into the PDF:
- * the font program, the CIDToGIDMap, the ToUnicode CMap.  Touches no
+ * the font program, the CIDToGIDMap, the ToUnicode CMap — or take them
+ * from the cache, where a run before kept them under a digest of the face
+ * and of every glyph used with its code and text.  Touches no
  * libharu object and no other pdf_font, so the fonts of a document may be
  * subset on threads of their own, all at once; false when it failed (the
  * reason is reported by pdffont_finish). */

@@ -2,13 +2,14 @@
 #include "pdf/pdfimage.h"
 
 #include "base/cache.h"
+#include "base/digest.h"
 #include "input/image.h"
+#include "pdf/pdfstream.h"
 
 #include <math.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <lcms2.h>
-#include <nettle/md5.h>
 #include <png.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -265,37 +266,16 @@ static unsigned char *cmyk_from_rgb(const unsigned char *rgb, size_t stride, int
  * theirs a byte at a time, and that stream out again the same way: for a
  * photo of megabytes, longer than everything else on the page. */
 typedef struct held_jpeg {
+    reader_at at;      /* first: the stream's attr */
     unsigned char *data;
-    size_t len, pos;
     bool turbojpeg;    /* data is TurboJPEG's, freed with tjFree */
 } held_jpeg;
 
-static HPDF_STATUS held_read(HPDF_Stream s, HPDF_BYTE *buf, HPDF_UINT *size)
+static bool held_read(reader_at *at, unsigned char *buf, size_t n)
 {
-    held_jpeg *h = s->attr;
-    size_t n = MIN((size_t)*size, h->len - h->pos);
-    memcpy(buf, h->data + h->pos, n);
-    h->pos += n;
-    bool end = n < *size;
-    *size = (HPDF_UINT)n;
-    return end ? HPDF_STREAM_EOF : HPDF_OK;
+    memcpy(buf, ((held_jpeg *)at)->data + at->pos, n);
+    return true;
 }
-
-static HPDF_STATUS held_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
-{
-    held_jpeg *h = s->attr;
-    int64_t to = mode == HPDF_SEEK_CUR ? (int64_t)h->pos + pos
-                 : mode == HPDF_SEEK_END ? (int64_t)h->len + pos
-                                         : pos;
-    if (to < 0 || to > (int64_t)h->len)
-        return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
-    h->pos = (size_t)to;
-    return HPDF_OK;
-}
-
-static HPDF_INT32 held_tell(HPDF_Stream s) { return (HPDF_INT32)((held_jpeg *)s->attr)->pos; }
-
-static HPDF_UINT32 held_size(HPDF_Stream s) { return (HPDF_UINT32)((held_jpeg *)s->attr)->len; }
 
 /* The image object HPDF_LoadJpegImageFromMem makes, key for key, but
  * reading `jpeg` (taken: freed with the pdf_image) when the document is
@@ -305,12 +285,11 @@ static HPDF_Image held_image(HPDF_Doc doc, unsigned char *jpeg, size_t len, int 
 {
     HPDF_MMgr mm = doc->mmgr;
     held_jpeg *held = xcalloc(1, sizeof *held);
-    *held = (held_jpeg){.data = jpeg, .len = len};
+    *held = (held_jpeg){.at = {len, 0, held_read}, .data = jpeg};
     out->held = held;
     out->bytes = len;
     HPDF_Dict image = HPDF_DictStream_New(mm, doc->xref);
-    HPDF_Stream reader = HPDF_CallbackReader_New(mm, held_read, held_seek, held_tell, held_size,
-                                                 held);
+    HPDF_Stream reader = pdfstream_reader(mm, &held->at);
     if (!image || !reader) {
         if (reader)
             HPDF_Stream_Free(reader);
@@ -371,20 +350,24 @@ static void converted_name(const unsigned char *photo, size_t len, const pdfimag
 {
     char setup[300];
     int n = snprintf(setup, sizeof setup,
-                     "paiban cmyk-jpeg 3; lcms %d; sRGB; relative colorimetric, bpc; "
+                     "paiban cmyk-jpeg 4; lcms %d; sRGB; relative colorimetric, bpc; "
                      "quality %d 4:2:0 islow; ink %.3f; profile %zu bytes; photo %zu bytes; "
                      "cut %d %d %d %d to %d x %d\n",
                      cmsGetEncodedCMMversion(), o->quality, o->ink_limit, o->cmyk_profile_len, len,
                      cut[0], cut[1], cut[2], cut[3], tw, th);
-    struct md5_ctx m;
-    md5_init(&m);
-    md5_update(&m, (size_t)n, (const uint8_t *)setup);
-    md5_update(&m, o->cmyk_profile_len, o->cmyk_profile);
-    md5_update(&m, len, photo);
-    unsigned char digest[16];
-    md5_digest(&m, MD5_DIGEST_SIZE, digest);
+    /* Quick digests of the profile and the photo (digest.h): named so on
+     * every run, a photo of megabytes must not cost what converting it
+     * saves. */
+    unsigned char parts[32], all[32];
+    digest_quick(o->cmyk_profile, o->cmyk_profile_len, parts);
+    digest_quick(photo, len, parts + 16);
+    digest dg;
+    digest_init(&dg);
+    digest_add(&dg, setup, (size_t)n);
+    digest_add(&dg, parts, sizeof parts);
+    digest_bytes(&dg, all);
     for (int i = 0; i < 16; i++)
-        snprintf(name + 2 * i, 3, "%02x", digest[i]);
+        snprintf(name + 2 * i, 3, "%02x", all[i]);
     strcpy(name + 32, "-cmyk.jpg");
 }
 

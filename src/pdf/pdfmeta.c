@@ -73,6 +73,12 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_claim claim, int64_t m
             sb_printf(&keywords, ", %s", head);
         free(head);
     }
+    /* A PDF string holds 65535 bytes, and these grow with the edition:
+     * cut, at a character, to what UTF-16 of 4 bytes a character holds. */
+    subject.n = (int)utf8_prefix(subject.v, 16000);
+    subject.v[subject.n] = 0;
+    keywords.n = (int)utf8_prefix(keywords.v, 16000);
+    keywords.v[keywords.n] = 0;
     char created_pdf[32], created_xmp[32], modified_pdf[32], modified_xmp[32];
     xmp_dates(edition_time(e), created_pdf, sizeof created_pdf, created_xmp, sizeof created_xmp);
     xmp_dates(modified, modified_pdf, sizeof modified_pdf, modified_xmp, sizeof modified_xmp);
@@ -313,39 +319,11 @@ void pdfmeta_page_labels(HPDF_Doc doc, const edition_out *eo)
 
 enum { ID_LEN = 16 };
 
-void pdfmeta_reserve_id(HPDF_Doc doc)
+void pdfmeta_set_id(HPDF_Doc doc, const unsigned char id[ID_LEN])
 {
-    static const HPDF_BYTE zeros[ID_LEN] = {0};
-    HPDF_Array id = HPDF_Array_New(doc->mmgr);
-    HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)zeros, ID_LEN));
-    HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)zeros, ID_LEN));
-    HPDF_Dict_Add(doc->trailer, "ID", id);
-}
-
-bool pdfmeta_put_id(unsigned char *pdf, size_t len, const unsigned char digest[ID_LEN])
-{
-    /* libharu writes the array as "/ID [ <hex> <hex> ]" in the trailer,
-     * after every object, so the digest covers everything else. */
-    static const char key[] = "/ID [ <";
-    const size_t hex = 2 * ID_LEN, need = sizeof key - 1 + hex + 3 + hex;
-    unsigned char *at = NULL;
-    for (size_t i = len >= need ? len - need + 1 : 0; i-- > 0;) {
-        if (memcmp(pdf + i, key, sizeof key - 1) == 0) {
-            at = pdf + i + sizeof key - 1;
-            break;
-        }
-    }
-    if (!at || memcmp(at + hex, "> <", 3) != 0)
-        return false;
     /* Permanent and changing part alike: the file is new. */
-    for (int k = 0; k < 2; k++) {
-        char *p = (char *)at + k * (hex + 3);
-        for (int i = 0; i < ID_LEN; i++) {
-            char two[3];
-            snprintf(two, sizeof two, "%02X", digest[i]);
-            p[2 * i] = two[0];
-            p[2 * i + 1] = two[1];
-        }
-    }
-    return true;
+    HPDF_Array ids = HPDF_Array_New(doc->mmgr);
+    HPDF_Array_Add(ids, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)id, ID_LEN));
+    HPDF_Array_Add(ids, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)id, ID_LEN));
+    HPDF_Dict_Add(doc->trailer, "ID", ids);
 }

@@ -9,9 +9,8 @@
  *
  * Every value comes from the edition: the dates are the edition's date
  * (CreationDate) and the build time (ModDate: SOURCE_DATE_EPOCH when set,
- * else the edition's date), both in UTC; the ID is the MD5 of the file
- * itself, written into room reserved for it after the file is serialised.
- * So the same input gives the same bytes. */
+ * else the edition's date), both in UTC; the ID is a digest of the
+ * document's inputs (pdf.h).  So the same input gives the same bytes. */
 #ifndef PAIBAN_PDF_PDFMETA_H
 #define PAIBAN_PDF_PDFMETA_H
 
@@ -60,12 +59,8 @@ void pdfmeta_outline(HPDF_Doc doc, const edition *e, const edition_out *eo,
 /* Page labels: the printed 版次 (A1, A2 … as prefix and number). */
 void pdfmeta_page_labels(HPDF_Doc doc, const edition_out *eo);
 
-/* Room for /ID in the trailer, zeros until pdfmeta_put_id fills it once
- * the file is serialised. */
-void pdfmeta_reserve_id(HPDF_Doc doc);
-/* Write `digest` — the MD5 of the file as serialised, zeros in the ID —
- * into the reserved ID, found in `tail`, the end of the file; false when
- * the room is not there. */
-bool pdfmeta_put_id(unsigned char *tail, size_t len, const unsigned char digest[16]);
+/* /ID in the trailer: `id` twice (pdf.h says what it is a digest of). */
+void pdfmeta_set_id(HPDF_Doc doc, const unsigned char id[16]);
+
 
 #endif

@@ -33,6 +33,47 @@ void pdfstream_put(HPDF_Dict dict, const packed *p)
     dict->write_fn = write_flate_filter;
 }
 
+static HPDF_STATUS reader_read(HPDF_Stream s, HPDF_BYTE *buf, HPDF_UINT *size)
+{
+    reader_at *at = s->attr;
+    size_t n = MIN((size_t)*size, at->len - at->pos);
+    if (n > 0 && !at->read(at, buf, n))
+        return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, 0);
+    at->pos += n;
+    bool end = n < *size;
+    *size = (HPDF_UINT)n;
+    return end ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS reader_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+    reader_at *at = s->attr;
+    int64_t to = mode == HPDF_SEEK_CUR ? (int64_t)at->pos + pos
+                 : mode == HPDF_SEEK_END ? (int64_t)at->len + pos
+                                         : pos;
+    if (to < 0 || to > (int64_t)at->len)
+        return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
+    at->pos = (size_t)to;
+    return HPDF_OK;
+}
+
+static HPDF_INT32 reader_tell(HPDF_Stream s) { return (HPDF_INT32)((reader_at *)s->attr)->pos; }
+
+static HPDF_UINT32 reader_size(HPDF_Stream s) { return (HPDF_UINT32)((reader_at *)s->attr)->len; }
+
+HPDF_Stream pdfstream_reader(HPDF_MMgr mm, reader_at *at)
+{
+    return HPDF_CallbackReader_New(mm, reader_read, reader_seek, reader_tell, reader_size, at);
+}
+
+void pdfstream_put_reader(HPDF_Dict dict, HPDF_Stream reader)
+{
+    HPDF_Stream_Free(dict->stream);
+    dict->stream = reader;
+    dict->filter = HPDF_STREAM_FILTER_NONE;
+    dict->write_fn = write_flate_filter;
+}
+
 unsigned char *pdfstream_take(HPDF_Dict dict, size_t *len)
 {
     HPDF_Stream s = dict->stream;

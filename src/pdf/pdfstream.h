@@ -27,5 +27,19 @@ void pdfstream_put(HPDF_Dict dict, const packed *p);
 /* The data written so far to the stream dictionary `dict` (a copy the
  * caller frees). */
 unsigned char *pdfstream_take(HPDF_Dict dict, size_t *len);
+/* Make `dict` read its data, deflated already, from `reader` (a stream
+ * of the document's, which it then owns) when the file is written. */
+void pdfstream_put_reader(HPDF_Dict dict, HPDF_Stream reader);
+
+/* A stream libharu reads from us when it writes the file, instead of a
+ * copy in its own memory: `at` (which the caller keeps, and frees after
+ * the document) is where reading stands in `len` bytes, and read(at, buf,
+ * n) gives n bytes from at->pos on (false on failure).  NULL when libharu
+ * cannot make it. */
+typedef struct reader_at {
+    size_t len, pos;
+    bool (*read)(struct reader_at *at, unsigned char *buf, size_t n);
+} reader_at;
+HPDF_Stream pdfstream_reader(HPDF_MMgr mm, reader_at *at);
 
 #endif

@@ -50,7 +50,7 @@ struct pdftag {
     int article_count;
     int *para_elem;        /* paragraph id → its element, -1 until seen */
     int *table_elem;       /* table id → Table */
-    int para_count;        /* ids run below this (tables' ids too) */
+    int para_count;        /* room in both for ids below this; grown as pages come */
     VEC(table_row) rows;   /* (table, row) → TR */
     VEC(int) parents;      /* per page, per MCID, its element: the parent tree */
     VEC(int) page_start;   /* where each page's MCIDs begin in parents */
@@ -117,6 +117,18 @@ static HPDF_STATUS write_root(HPDF_Dict dict, HPDF_Stream stream)
     return put(stream, &b);
 }
 
+/* Kid k added to element el.  Most elements have one or two kids: their
+ * array grows from one, not from a growable array's eight, which at
+ * tens of thousands of elements would be megabytes of room never used. */
+static void add_kid(elem *el, kid k)
+{
+    if (el->kids.n == el->kids.cap) {
+        el->kids.cap = el->kids.cap ? 2 * el->kids.cap : 1;
+        el->kids.v = xrealloc(el->kids.v, sizeof(kid) * (size_t)el->kids.cap);
+    }
+    el->kids.v[el->kids.n++] = k;
+}
+
 static int new_elem(pdftag *t, const char *type, int parent)
 {
     elem *e = arena_alloc(t->a, sizeof *e);
@@ -130,34 +142,21 @@ static int new_elem(pdftag *t, const char *type, int parent)
     *VEC_PUSH(t->elems) = e;
     int index = t->elems.n - 1;
     if (parent >= 0)
-        *VEC_PUSH(t->elems.v[parent]->kids) = (kid){KID_ELEM, -1, e->dict};
+        add_kid(t->elems.v[parent], (kid){KID_ELEM, -1, e->dict});
     return index;
 }
 
-pdftag *pdftag_new(HPDF_Doc doc, const edition_out *eo, const layout *l)
+pdftag *pdftag_new(HPDF_Doc doc, const layout *l, int article_count)
 {
     pdftag *t = xcalloc(1, sizeof *t);
     t->doc = doc;
     t->l = l;
     t->a = arena_new();
-    for (int p = 0; p < eo->page_count; p++) {
-        const draw_list *dl = &eo->pages[p].list;
-        for (int i = 0; i < dl->lines.n; i++) {
-            t->para_count = MAX(t->para_count, dl->lines.v[i].para + 2);
-            t->para_count = MAX(t->para_count, dl->lines.v[i].table + 1);
-            t->article_count = MAX(t->article_count, dl->lines.v[i].article + 1);
-        }
-        for (int i = 0; i < dl->ops.n; i++)
-            t->article_count = MAX(t->article_count, dl->ops.v[i].article + 1);
-    }
+    t->article_count = article_count;
     t->article_elem = xmalloc(sizeof(int) * (size_t)(t->article_count + 1));
     t->head_size = xmalloc(sizeof(double) * (size_t)(t->article_count + 1));
-    t->para_elem = xmalloc(sizeof(int) * (size_t)(t->para_count + 1));
-    t->table_elem = xmalloc(sizeof(int) * (size_t)(t->para_count + 1));
     for (int i = 0; i <= t->article_count; i++)
         t->article_elem[i] = -1;
-    for (int i = 0; i <= t->para_count; i++)
-        t->para_elem[i] = t->table_elem[i] = -1;
     /* The root is the document's from the start, so that a run that fails
      * before the end frees it with the doc. */
     t->root = HPDF_Dict_New(doc->mmgr);
@@ -168,6 +167,23 @@ pdftag *pdftag_new(HPDF_Doc doc, const edition_out *eo, const layout *l)
     return t;
 }
 
+/* Room for the paragraph and table ids of a page's lines: the pages come
+ * one by one, so the ids are known only as they come. */
+static void make_room(pdftag *t, const draw_list *dl)
+{
+    int need = t->para_count;
+    for (int i = 0; i < dl->lines.n; i++)
+        need = MAX(need, MAX(dl->lines.v[i].para + 2, dl->lines.v[i].table + 1));
+    if (need == t->para_count)
+        return;
+    int cap = MAX(need, 2 * t->para_count);
+    t->para_elem = xrealloc(t->para_elem, sizeof(int) * (size_t)(cap + 1));
+    t->table_elem = xrealloc(t->table_elem, sizeof(int) * (size_t)(cap + 1));
+    for (int i = t->para_count; i <= cap; i++)
+        t->para_elem[i] = t->table_elem[i] = -1;
+    t->para_count = cap;
+}
+
 void pdftag_begin_page(pdftag *t, HPDF_Page page, const page_out *po)
 {
     t->po = po;
@@ -175,6 +191,7 @@ void pdftag_begin_page(pdftag *t, HPDF_Page page, const page_out *po)
     t->mcid = 0;
     t->last_seq = SEQ_NONE;
     *VEC_PUSH(t->page_start) = t->parents.n;
+    make_room(t, &po->list);
     HPDF_Dict_AddNumber(page, "StructParents", t->page_index);
     for (int a = 0; a < t->article_count; a++)
         t->head_size[a] = 0;
@@ -277,7 +294,7 @@ static tag_mark content_of(pdftag *t, int e)
     if (!el->page)
         el->page = t->page;
     /* On the element's own page the bare MCID says it all. */
-    *VEC_PUSH(el->kids) = (kid){el->page == t->page ? KID_MCID : KID_MCR, mcid, t->page};
+    add_kid(el, (kid){el->page == t->page ? KID_MCID : KID_MCR, mcid, t->page});
     return (tag_mark){el->type, mcid, e};
 }
 

@@ -29,7 +29,9 @@ typedef struct tag_mark {
     int seq;          /* consecutive ops with the same seq share one sequence */
 } tag_mark;
 
-pdftag *pdftag_new(HPDF_Doc doc, const edition_out *eo, const layout *l);
+/* The structure of a document whose articles are numbered below
+ * article_count; its pages come one by one (pdftag_begin_page). */
+pdftag *pdftag_new(HPDF_Doc doc, const layout *l, int article_count);
 void pdftag_begin_page(pdftag *t, HPDF_Page page, const page_out *po);
 /* The sequence of the page's next op; ops must be asked in list order. */
 tag_mark pdftag_mark(pdftag *t, const draw_op *op);

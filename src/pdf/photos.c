@@ -118,7 +118,8 @@ static void preflight_photo(writer *w, const draw_op *op, const pdf_image *img, 
     };
     if (!w->print)
         return;
-    if (ppi < w->print->min_ppi)
+    r->low_resolution = ppi < w->print->min_ppi;
+    if (r->low_resolution)
         diag_warn(w->d, where, "low-resolution",
                   "%s prints at %.0f ppi (%d × %d px, %.0f × %.0f mm after the crop); the press "
                   "wants %.0f: use a larger original or give it fewer columns",

@@ -3,8 +3,11 @@
  * print form's output intent; sRGB as the archive's (writer.h). */
 #include "pdf/writer.h"
 
+#include "base/cache.h"
+#include "base/digest.h"
 #include "input/image.h"
 #include "pdf/pdfmeta.h"
+#include "pdf/pdfstream.h"
 
 #include <errno.h>
 #include <hpdf_doc.h>
@@ -24,6 +27,35 @@ static unsigned char *read_profile(const char *path, size_t *len)
     return files_read(NULL, path, IMAGE_MAX_BYTES, &data, len) ? (unsigned char *)data : NULL;
 }
 
+/* A profile's stream, its data deflated already: a profile is the same
+ * run after run, and deflating its tables (120 KB of them in the default
+ * newsprint profile) costs more than all the text of a page, so the
+ * deflated bytes are kept in the cache under a digest of the profile and
+ * taken from there.  They are the bytes zlib gives at libharu's level,
+ * as finish.c would deflate them.  NULL when it cannot be (reported). */
+static HPDF_Dict icc_stream(writer *w, const unsigned char *icc, size_t len, int n, src_loc where)
+{
+    HPDF_Dict s = pdfmeta_icc_stream(w->doc, icc, len, n, where, w->d);
+    if (!s)
+        return NULL;
+    unsigned char quick[16];
+    digest_quick(icc, len, quick);
+    char name[48];
+    for (int i = 0; i < 16; i++)
+        snprintf(name + 2 * i, 3, "%02x", quick[i]);
+    snprintf(name + 32, sizeof name - 32, "-%zu.icc.z", len % 1000000);
+    size_t zlen;
+    unsigned char *z = cache_get(w->opt->cache_dir, name, &zlen);
+    packed p = z ? (packed){z, zlen} : pdfstream_deflate(icc, len);
+    if (!z && p.data)
+        cache_put(w->opt->cache_dir, name, p.data, p.len);
+    /* Where zlib failed, finish.c deflates it as any other stream. */
+    if (p.data)
+        pdfstream_put(s, &p);
+    free(p.data);
+    return s;
+}
+
 bool load_cmyk_profile(writer *w, const print_spec *ps)
 {
     if (w->cmyk.data)
@@ -35,8 +67,7 @@ bool load_cmyk_profile(writer *w, const print_spec *ps)
                           "(tools/make-newsprint-profile makes the default, " PRINT_DEFAULT_PROFILE
                           ")",
                           ps->profile, strerror(errno));
-    w->cmyk.stream = pdfmeta_icc_stream(w->doc, w->cmyk.data, w->cmyk.len, 4,
-                                        (src_loc){ps->profile, 0, 0}, w->d);
+    w->cmyk.stream = icc_stream(w, w->cmyk.data, w->cmyk.len, 4, (src_loc){ps->profile, 0, 0});
     return w->cmyk.stream != NULL;
 }
 
@@ -70,8 +101,7 @@ bool output_intent(writer *w)
                               "the sRGB profile cannot be read (%s); install the Debian "
                               "package " ARCHIVE_PROFILE_PACKAGE,
                               strerror(errno));
-    HPDF_Dict s = pdfmeta_icc_stream(w->doc, srgb.data, srgb.len, 3,
-                                     (src_loc){ARCHIVE_PROFILE, 0, 0}, w->d);
+    HPDF_Dict s = icc_stream(w, srgb.data, srgb.len, 3, (src_loc){ARCHIVE_PROFILE, 0, 0});
     free(srgb.data);
     if (!s)
         return false;

@@ -3,8 +3,8 @@
  * (callers have pdf.h); it includes pdf.h, the pdf/ headers of what the
  * writer holds (fonts, photos, structure) and libharu.
  *
- * pdf_write (writer.c) owns the writer for the life of one document and
- * frees all it holds; the steps below work on it and return no memory of
+ * pdf_open (writer.c) makes the writer for the life of one document and
+ * pdf_close frees all it holds; the steps below work on it and return no memory of
  * their own.  Each file does one job:
  *   writer.c     the document's life: open, page by page, finish, describe, save
  *   draw.c       display-list ops as content-stream operators: TJ, rules, rects
@@ -27,6 +27,7 @@
 #include "pdf/pdf.h"
 #include "pdf/pdffont.h"
 #include "pdf/pdfimage.h"
+#include "pdf/pdfmeta.h"
 #include "pdf/pdftag.h"
 
 #include <hpdf.h>
@@ -75,6 +76,8 @@ typedef struct writer {
     HPDF_Array *ink_spaces;     /* Separation spaces of the layout's spot inks, by index */
     HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
     pdftag *tags;               /* the logical structure */
+    VEC(pdfmeta_page) pages;    /* each page written, for the outline */
+    struct page_deflater *deflater; /* page contents deflated on a thread (finish.c) */
     bool mark_open;             /* a marked-content sequence of the structure is open */
     int mark_seq;               /* the open sequence's (tag_mark.seq) */
     /* per page */
@@ -141,11 +144,11 @@ void set_overprint(writer *w, bool on);
  * all of it) does unless its style (text) or the template (rules, tints,
  * the slug) says overprint: false; anything else knocks out. */
 bool op_overprints(const writer *w, const draw_op *op, double ink);
-/* The named ink a glyph run's style asks for; NULL: black. */
+/* The named ink a glyph run's style or a rule asks for; NULL: black. */
 const ink_spec *op_ink(const writer *w, const draw_op *op);
-/* Fill with `tint` of ink k: its CMYK (process) or its Separation (spot)
- * in print, its sRGB in the archive. */
-void set_ink_fill(writer *w, const ink_spec *k, double tint);
+/* Fill (or stroke) with `tint` of ink k: its CMYK (process) or its
+ * Separation (spot) in print, its sRGB in the archive. */
+void set_ink(writer *w, const ink_spec *k, double tint, bool stroke);
 
 /* layers.c: op drawn inside the marked-content sequence the structure
  * gives it (pdftag_mark); the proof layer's ops inside none. */
@@ -188,6 +191,12 @@ void bleed_out(const writer *w, scaled *x, scaled *y, scaled *wd, scaled *ht);
  * line composed for po (page/slug.h), crop and registration marks. */
 void write_slug(writer *w, const page_out *po);
 
+/* finish.c: a page's contents (its stream dictionary) handed to a thread
+ * to deflate while the next pages are drawn; what has come back put into
+ * the document (all of it, waiting, when `all`); the thread stopped. */
+void deflate_page(writer *w, HPDF_Dict contents);
+void deflated_pages_in(writer *w, bool all);
+void deflater_free(writer *w);
 /* finish.c, once the pages are drawn: every font subset and every stream
  * so far deflated, on threads, then each font's objects made (false when a
  * font fails, reported). */

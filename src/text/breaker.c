@@ -66,11 +66,21 @@ static scaled saturate(int64_t v)
     return v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : (scaled)v;
 }
 
+/* A line from `start` that breaks at the penalty `end` takes the
+ * penalty's width too: a hyphen (LB-13). */
+static void line_measure64(const item *items, int start, int end, int64_t *width,
+                           int64_t *stretch, int64_t *shrink, int *fill)
+{
+    measure64(items, start, end, width, stretch, shrink, fill);
+    if (items[end].kind == ITEM_PENALTY)
+        *width += items[end].width;
+}
+
 void breaker_measure(const item *items, int start, int end, scaled *width, scaled *stretch,
                      scaled *shrink, int *fill)
 {
     int64_t w, y, z;
-    measure64(items, start, end, &w, &y, &z, fill);
+    line_measure64(items, start, end, &w, &y, &z, fill);
     *width = saturate(w);
     *stretch = saturate(y);
     *shrink = saturate(z);
@@ -153,11 +163,15 @@ typedef struct pass_ctx {
 static void prefix_sums(pass_ctx *c, arena *scratch)
 {
     int count = c->count;
-    c->sw = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
-    c->sy = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
-    c->sz = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
-    c->sq = ARENA_NEW_ARRAY(scratch, int64_t, count + 1);
-    c->sf = ARENA_NEW_ARRAY(scratch, int, count + 1);
+    /* Every entry is written below: the arrays need no zeroing. */
+    size_t sums = sizeof(int64_t) * (size_t)(count + 1);
+    c->sw = arena_alloc_raw(scratch, sums);
+    c->sy = arena_alloc_raw(scratch, sums);
+    c->sz = arena_alloc_raw(scratch, sums);
+    c->sq = arena_alloc_raw(scratch, sums);
+    c->sf = arena_alloc_raw(scratch, sizeof(int) * (size_t)(count + 1));
+    c->sw[0] = c->sy[0] = c->sz[0] = c->sq[0] = 0;
+    c->sf[0] = 0;
     for (int i = 0; i < count; i++) {
         const item *it = &c->items[i];
         bool glue = it->kind == ITEM_GLUE;
@@ -244,7 +258,7 @@ static void rate_lines(const pass_ctx *c, int b, const node_vec *pool, int_vec *
             act[keep++] = act[ai];
             continue;
         }
-        int64_t natural = sw[b] - sw[s];
+        int64_t natural = sw[b] - sw[s] + c->items[b].width; /* a hyphen, if any */
         int64_t stretch = sy[b] - sy[s];
         scaled w = width_of(c->widths, c->nwidths, a->line);
         if (!forced && stretch > 0 && (double)(w - natural) > too_short * (double)stretch &&
@@ -411,7 +425,7 @@ void breaker_first_fit(const item *items, int count, const scaled *widths, int n
         scaled w = width_of(widths, nwidths, lines.n);
         int64_t natural, stretch, shrink;
         int fill;
-        measure64(items, start, b, &natural, &stretch, &shrink, &fill);
+        line_measure64(items, start, b, &natural, &stretch, &shrink, &fill);
         bool forced = items[b].penalty <= -PENALTY_INF;
         bool fits = natural - shrink <= w;
         if (fits && !forced) {
@@ -421,7 +435,7 @@ void breaker_first_fit(const item *items, int count, const scaled *widths, int n
         int end = fits ? b : last_fit >= 0 ? last_fit : b;
         int64_t nat2, y2, z2;
         int f2;
-        measure64(items, start, end, &nat2, &y2, &z2, &f2);
+        line_measure64(items, start, end, &nat2, &y2, &z2, &f2);
         double r = ratio_of(w, nat2, y2, z2, f2);
         line_break *lb = VEC_PUSH(lines);
         *lb = (line_break){.end = end, .start = start, .ratio = r < -1 ? -1 : r,

@@ -64,8 +64,9 @@ bool breaker_optimal(const item *items, int count, const scaled *widths, int nwi
 void breaker_first_fit(const item *items, int count, const scaled *widths, int nwidths,
                        arena *scratch, break_result *out);
 
-/* Natural width, stretch and shrink of items [start, end); fill counts
- * infinite stretch. */
+/* Natural width, stretch and shrink of a line of items [start, end) that
+ * breaks at the penalty `end` (whose width, a hyphen, it takes); fill
+ * counts infinite stretch. */
 void breaker_measure(const item *items, int start, int end, scaled *width, scaled *stretch,
                      scaled *shrink, int *fill);
 /* The first item of the line that follows a break at `end`. */

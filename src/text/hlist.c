@@ -200,6 +200,8 @@ static between look_between(const para_text *t, const unit *units, int last_box,
     b.penalty = b.bk == BREAK_SOFT      ? p->unit_penalty
                 : b.bk == BREAK_IN_WORD ? p->word_penalty
                 : b.bk == BREAK_IN_NAME ? 2 * p->word_penalty
+                : b.bk == BREAK_URL     ? p->url_penalty
+                : b.bk == BREAK_HYPHEN  ? p->hyphen_penalty
                 : b.bk == BREAK_MUST    ? -PENALTY_INF
                                         : 0;
     /* An ideographic space keeps its em; in a head it is where the writer
@@ -245,6 +247,23 @@ static void push_break_and_blank(item_vec *v, const para_text *t, const unit *pu
         push_glue(v, blank, 0, 0, -blank_r);
 }
 
+/* Is the unit's first (or last) character a Latin letter (not a digit or
+ * a sign)? */
+static bool is_letter_unit(const para_text *t, const unit *u, bool first)
+{
+    uint32_t c = t->cp[first ? u->cp_start : u->cp_end - 1];
+    return is_latin(u->cls) && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Does a mark's blank half stand between pu and u?  Tracking adds nothing
+ * there: the blank already parts them, and a tracked head would read
+ * "市场 “热” 得早" (PH-10). */
+static bool blank_between(const unit *pu, const unit *u)
+{
+    return (u->cls == CHAR_OPEN && u->blank_left > 0) ||
+           (is_closing(pu->cls) && pu->blank_right > 0);
+}
+
 /* The gap itself between boxes pu and u, by what they are and the spaces
  * between them. */
 static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit *u,
@@ -252,7 +271,7 @@ static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit
 {
     scaled em = u->size, space = b->space;
     bool stiff = no_stretch_between(t, pu, u);
-    if (space > 0 && b->ideo_space) {
+    if (space > 0 && (b->ideo_space || p->preserve_spaces)) {
         push_glue(v, GLUE_FIXED, space, 0, 0);
     } else if (space > 0 && !is_latin(pu->cls) && !is_latin(u->cls)) {
         /* A space between Chinese characters (记者 韩雪松) is a gap the
@@ -268,8 +287,12 @@ static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit
         push_glue(v, GLUE_WORD, space, stiff ? 0 : MAX(0, em / 2 - space),
                   MAX(0, space - em / 4));
     } else if (is_latin(pu->cls) && is_latin(u->cls)) {
-        if (p->tracking)
-            push_glue(v, GLUE_FIXED, p->tracking, 0, 0);
+        /* No tracking inside a run of digits or Latin letters: a tracked
+         * head keeps "11" and "API" whole (PH-10).  Where a URL or path may
+         * break, a line made of it can spread as little as Han text does
+         * (LB-12): otherwise it could only stand short of the measure. */
+        if (b->bk == BREAK_URL)
+            push_glue(v, GLUE_INTER, 0, HLIST_INTER_STRETCH(em), 0);
     } else if (p->han_latin_gap > 0 && ((pu->cls == CHAR_IDEO && is_latin(u->cls)) ||
                                         (is_latin(pu->cls) && u->cls == CHAR_IDEO))) {
         /* Between a Han character and a Latin one only: never beside
@@ -277,12 +300,18 @@ static void push_gap(item_vec *v, const para_text *t, const unit *pu, const unit
          * #handling_western_text_in_chinese_text_using_proportional_western_fonts). */
         push_glue(v, GLUE_HAN_LATIN, p->han_latin_gap + p->tracking,
                   stiff ? 0 : HLIST_HAN_LATIN_STRETCH(em), p->han_latin_gap / 2);
+    } else if ((pu->cls == CHAR_IDEO && is_letter_unit(t, u, true)) ||
+               (is_letter_unit(t, pu, false) && u->cls == CHAR_IDEO)) {
+        /* Han beside a Latin letter, set solid: the gap spreads before
+         * those between Han characters do, so a line of mixed text opens
+         * at its word boundaries rather than letterspacing its Han (MX-6). */
+        push_glue(v, GLUE_HAN_LATIN, p->tracking, stiff ? 0 : HLIST_HAN_LATIN_STRETCH(em), 0);
     } else {
-        /* Between Chinese characters, and between Chinese and Latin when
-         * the style wants no gap there (mainland newspapers): one kind of
-         * gap, spread alike.  Inside —— and …… nothing, not even
+        /* Between Chinese characters, and between Chinese and digits
+         * (mainland newspapers set them solid): one kind of gap, spread
+         * alike.  Inside —— and …… nothing, not even
          * tracking: the two glyphs abut (PU-9). */
-        push_glue(v, GLUE_INTER, same_long_mark(pu, u) ? 0 : p->tracking,
+        push_glue(v, GLUE_INTER, same_long_mark(pu, u) || blank_between(pu, u) ? 0 : p->tracking,
                   stiff ? 0 : HLIST_INTER_STRETCH(em), 0);
     }
 }
@@ -298,6 +327,16 @@ static void push_unit_box(item_vec *v, const para_text *t, const unit *units, in
         push_box(v, u->size / 2 - tail, k, (u->width - u->size / 2) / 2);
     else
         push_box(v, u->width - u->blank_left - u->blank_right, k, u->blank_left);
+}
+
+/* The width of the items so far: where the next one starts. */
+static scaled items_width(const item_vec *v)
+{
+    scaled w = 0;
+    for (int i = 0; i < v->n; i++)
+        if (v->v[i].kind != ITEM_PENALTY)
+            w += v->v[i].width;
+    return w;
 }
 
 /* 孤字 (PH-4): no break may leave a last line of one character,
@@ -346,10 +385,27 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             const unit *pu = &units[last_box];
             between b = look_between(t, units, last_box, k, p);
             scaled blank_r = (trim_right[last_box] ? 0 : pu->blank_right) + last_tail;
+            int before_break = v.n;
             push_break_and_blank(&v, t, pu, blank_r, &b, p);
+            /* A line that ends at a hyphenation point takes the hyphen of
+             * the unit before it (LB-13). */
+            for (int i = before_break; i < v.n && b.bk == BREAK_HYPHEN; i++)
+                if (v.v[i].kind == ITEM_PENALTY) {
+                    v.v[i].width = pu->hyphen_width;
+                    v.v[i].unit = last_box;
+                }
+            int before_gap = v.n;
             push_gap(&v, t, pu, u, &b, p);
+            /* The glue of the spaces between knows their first unit, so
+             * that the line can show them as glyphs: extracted text keeps
+             * its word spaces. */
+            if (last_box + 1 < k && v.n > before_gap && v.v[before_gap].kind == ITEM_GLUE)
+                v.v[before_gap].unit = last_box + 1;
             if (u->span != pu->span && spans[u->span].gap_before > 0)
                 push_glue(&v, GLUE_FIXED, spans[u->span].gap_before, 0, 0);
+            /* BL-3: a list item's text starts at the hang, after its marker. */
+            if (u->span != pu->span && spans[pu->span].marker)
+                push_glue(&v, GLUE_FIXED, MAX(u->size / 4, p->hang - items_width(&v)), 0, 0);
             scaled blank_l = trim_left[k] ? 0 : u->blank_left;
             if (blank_l > 0) {
                 if (b.bk != BREAK_NEVER && !p->line_start_open_half)
@@ -358,6 +414,10 @@ item *hlist_build(const para_text *t, const shaped_para *sp, const span *spans,
             }
         } else if (u->blank_left > 0 && !p->line_start_open_half) {
             push_glue(&v, GLUE_BLANK_PAREN, u->blank_left, 0, u->blank_left);
+        } else if (k > 0 && p->preserve_spaces) {
+            /* Code: the indentation it starts with, as the spaces it is. */
+            for (int lead = 0; lead < k; lead++)
+                push_box(&v, units[lead].width, lead, 0);
         }
         last_tail = middle_tail(u);
         push_unit_box(&v, t, units, nu, k, last_tail);

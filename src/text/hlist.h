@@ -50,8 +50,11 @@ typedef struct item {
     unsigned char glue;  /* glue_kind of ITEM_GLUE */
     scaled width;
     scaled stretch, shrink; /* ITEM_GLUE */
-    int penalty;         /* ITEM_PENALTY: ≥ PENALTY_INF never breaks, ≤ -PENALTY_INF always */
-    int unit;            /* ITEM_BOX: unit set, -1 for an indent or spacer */
+    int penalty;         /* ITEM_PENALTY: ≥ PENALTY_INF never breaks, ≤ -PENALTY_INF always;
+                          * its width (a hyphen, LB-13) ends a line that breaks there, and
+                          * its unit is the one the hyphen follows */
+    int unit;            /* ITEM_BOX: unit set, -1 for an indent or spacer; ITEM_GLUE: the
+                          * first space unit it stands for, or -1 */
     scaled box_left;     /* ITEM_BOX: the glyph origin lies this far before the box */
 } item;
 
@@ -64,11 +67,15 @@ typedef struct hlist_params {
     int unit_penalty;          /* cost of breaking a number from its unit */
     int word_penalty;          /* cost of breaking inside a word where the style asks for
                                 * phrase breaks (LB-11) */
+    int url_penalty;           /* cost of breaking inside a URL or path (LB-12) */
+    int hyphen_penalty;        /* cost of hyphenating a Latin word (LB-13) */
     bool space_parts_phrases;  /* a head: a break at an ideographic space gains as much */
     scaled ragged;             /* line-end stretch of unjustified text, 0 when justified */
     bool balance;              /* ragged text: the last line too, so lines come out even */
     scaled tracking;
     scaled han_latin_gap;
+    scaled hang;               /* a list item's text starts this far in, after its marker */
+    bool preserve_spaces;      /* code: a space keeps its width, neither stretches nor shrinks */
 } hlist_params;
 
 struct para_text;

@@ -5,13 +5,19 @@
 #include "base/utf8.h"
 
 #include <hb.h>
+#include <hyphen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/ustring.h>
 
+/* US English patterns, from the Debian package hyphen-en-us (LibreOffice's). */
+#define HYPHEN_DICT "/usr/share/hyphen/hyph_en_US.dic"
+
 struct segmenter {
     UBreakIterator *iter;      /* UAX #14 line breaks */
+    HyphenDict *hyph;          /* opened on first use */
+    bool hyph_tried;
     UBreakIterator *word_iter; /* words, for phrase breaks; opened on first use */
     VEC(UChar) u16;
     VEC(int) u16_to_cp;
@@ -27,6 +33,8 @@ void segmenter_free(segmenter *s)
         ubrk_close(s->iter);
     if (s->word_iter)
         ubrk_close(s->word_iter);
+    if (s->hyph)
+        hnj_hyphen_free(s->hyph);
     VEC_FREE(s->u16);
     VEC_FREE(s->u16_to_cp);
     free(s);
@@ -148,6 +156,137 @@ static bool mark_boundaries(segmenter *s, UBreakIterator **iter, UBreakIteratorT
 static bool is_dash(uint32_t c) { return c == 0x2014 || c == 0x2E3A; }
 static bool is_ellipsis(uint32_t c) { return c == 0x2026 || c == 0x22EF || c == 0x2025; }
 
+static bool is_ascii_letter(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* The characters after which a URL or path may break (LB-12). */
+static bool is_url_break(uint32_t c) { return c && strchr("/.-_?&", (int)c) != NULL; }
+
+/* Is the Latin run [a, b) a URL, a path or a file name: with a / \ @ or _,
+ * or a dot before two letters (example.org, bash_completion, ~/.bashrc)? */
+static bool is_url_like(const para_text *t, int a, int b)
+{
+    for (int i = a; i < b; i++) {
+        uint32_t c = t->cp[i];
+        if (c == '/' || c == '\\' || c == '@' || c == '_')
+            return true;
+        if (c == '.' && i + 2 < b && is_ascii_letter(t->cp[i + 1]) && is_ascii_letter(t->cp[i + 2]))
+            return true;
+    }
+    return false;
+}
+
+/* LB-12: inside a URL or path, a line breaks after / . - _ ? & and never
+ * before one, nor anywhere else; the run [a, b) is one. */
+static void url_breaks(para_text *t, int a, int b)
+{
+    for (int i = a + 1; i < b; i++)
+        t->brk[i] = is_url_break(t->cp[i - 1]) && !is_url_break(t->cp[i]) ? BREAK_URL
+                                                                            : BREAK_NEVER;
+}
+
+/* LB-13: the hyphenation points of an English word [a, b) of ASCII letters,
+ * from libhyphen (two letters at least before a break, three after).
+ * Words in capitals (GNU, HTTP) and short words are left whole. */
+static void hyphen_breaks(segmenter *s, para_text *t, int a, int b, diag *d)
+{
+    if (b - a < 6 || b - a > 60)
+        return;
+    for (int i = a + 1; i < b; i++)
+        if (t->cp[i] < 'a')
+            return;
+    if (!s->hyph_tried) {
+        s->hyph_tried = true;
+        s->hyph = hnj_hyphen_load(HYPHEN_DICT);
+        if (!s->hyph)
+            diag_warn(d, (src_loc){0}, "hyphenation",
+                      "the hyphenation dictionary %s cannot be read, so no Latin word is "
+                      "hyphenated; install the Debian package hyphen-en-us",
+                      HYPHEN_DICT);
+    }
+    if (!s->hyph)
+        return;
+    char word[64], hyphens[70];
+    int n = b - a;
+    for (int i = 0; i < n; i++)
+        word[i] = (char)(t->cp[a + i] | 0x20);
+    word[n] = 0;
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    if (hnj_hyphen_hyphenate3(s->hyph, word, n, hyphens, NULL, &rep, &pos, &cut, 2, 3, 2, 3) == 0)
+        for (int i = 1; i < n; i++)
+            if ((hyphens[i - 1] & 1) && t->brk[a + i] == BREAK_NEVER)
+                t->brk[a + i] = BREAK_HYPHEN;
+    /* No replacements in the English patterns, but the calls may make them. */
+    if (rep) {
+        for (int i = 0; i < n; i++)
+            free(rep[i]);
+        free(rep);
+        free(pos);
+        free(cut);
+    }
+}
+
+/* Breaks inside each run of Latin text (no spaces, no Chinese): a URL or
+ * path by LB-12, the words of other runs by LB-13 where the style
+ * hyphenates. */
+static void latin_breaks(segmenter *s, para_text *t, const span *spans, const layout *l, diag *d)
+{
+    for (int a = 0; a < t->n;) {
+        if (t->cls[a] != CHAR_LATIN || t->cp[a] == '\n') {
+            a++;
+            continue;
+        }
+        int b = a + 1;
+        while (b < t->n && t->cls[b] == CHAR_LATIN && t->cp[b] != '\n')
+            b++;
+        if (is_url_like(t, a, b)) {
+            url_breaks(t, a, b);
+        } else if (l->styles[spans[t->span[a]].style].hyphenate) {
+            for (int w = a; w < b;) {
+                int e = w;
+                while (e < b && is_ascii_letter(t->cp[e]))
+                    e++;
+                if (e > w && (w == a || !chars_is_digit(t->cp[w - 1])))
+                    hyphen_breaks(s, t, w, e, d);
+                w = e + 1;
+            }
+        }
+        a = b;
+    }
+}
+
+/* Parentheses: （ ） 〔 〕 ［ ］ and ASCII ( ). */
+static int paren(uint32_t c)
+{
+    return c == 0xFF08 || c == 0x3014 || c == 0xFF3B || c == '(' ? 1
+           : c == 0xFF09 || c == 0x3015 || c == 0xFF3D || c == ')' ? -1
+                                                                   : 0;
+}
+
+/* LB-14: a short figure in parentheses — six characters at most, a digit
+ * among them and no space, as 96877（24小时）, （上接A1版）, （2018） —
+ * stands on one line with them.  (Chinese words in parentheses, a title in
+ * 《》, a head in 【】 and a byline such as （记者 孟凡宇） break as any
+ * text.) */
+static void keep_brackets(para_text *t)
+{
+    for (int i = 0; i < t->n; i++) {
+        if (paren(t->cp[i]) != 1)
+            continue;
+        int j = i + 1;
+        while (j < t->n && j <= i + 7 && !paren(t->cp[j]) && t->cls[j] != CHAR_SPACE &&
+               t->cp[j] != '\n')
+            j++;
+        bool number = false;
+        for (int k = i + 1; k < j; k++)
+            number |= chars_is_digit(t->cp[k]);
+        if (j < t->n && j <= i + 7 && paren(t->cp[j]) == -1 && number)
+            for (int k = i + 1; k <= j; k++)
+                if (t->brk[k] != BREAK_MUST)
+                    t->brk[k] = BREAK_NEVER;
+    }
+}
+
 /* `icu` holds UAX #14's opportunities. */
 static void tailor_breaks(para_text *t, const unsigned char *icu, const style *st)
 {
@@ -171,7 +310,9 @@ static void tailor_breaks(para_text *t, const unsigned char *icu, const style *s
         } else {
             k = icu[i] ? BREAK_ALLOW : BREAK_NEVER;
         }
-        if (k == BREAK_ALLOW) {
+        /* The Chinese prohibitions hold where Chinese text meets Latin or
+         * itself, not inside a Latin run: a path's / may end a line. */
+        if (k == BREAK_ALLOW && !(ca == CHAR_LATIN && cb == CHAR_LATIN)) {
             unsigned fa = chars_kinsoku(a), fb = chars_kinsoku(b);
             if (chars_quote(a) && ca == CHAR_LATIN)
                 fa = 0;
@@ -188,10 +329,14 @@ static void tailor_breaks(para_text *t, const unsigned char *icu, const style *s
         /* Never split —— or …… (LB-3), whatever the rule set. */
         if ((is_dash(a) && is_dash(b)) || (is_ellipsis(a) && is_ellipsis(b)))
             k = BREAK_NEVER;
-        if (k == BREAK_ALLOW && st->unit_keep && chars_is_digit(a) && chars_is_unit_start(b))
+        /* LB-4: a number, or a grade of one letter (诚信A级), keeps its unit. */
+        bool grade = is_ascii_letter(a) && (i < 2 || !is_ascii_letter(t->cp[i - 2]));
+        if (k == BREAK_ALLOW && st->unit_keep && (chars_is_digit(a) || grade) &&
+            chars_is_unit_start(b))
             k = BREAK_SOFT;
         t->brk[i] = (unsigned char)k;
     }
+    keep_brackets(t);
 }
 
 /* Does the face have c?  The faces were opened ahead (typesetter_new); one
@@ -208,6 +353,10 @@ static bool face_has(fontset *fonts, int face, const style *st, uint32_t c, diag
 static int choose_face(fontset *fonts, const style *st, uint32_t c, char_class cls, diag *d)
 {
     int first = cls == CHAR_LATIN || cls == CHAR_SPACE ? st->latin_face : st->face;
+    /* Chinese punctuation from the face the style names for it (FN-1). */
+    if (st->punct_face >= 0 && cls != CHAR_LATIN && cls != CHAR_SPACE && cls != CHAR_IDEO &&
+        face_has(fonts, st->punct_face, st, c, d))
+        return st->punct_face;
     if (face_has(fonts, first, st, c, d))
         return first;
     if (first != st->face && face_has(fonts, st->face, st, c, d))
@@ -306,7 +455,11 @@ static void mark_phrase_breaks(para_text *t, const span *spans, const layout *l,
             a--;
         while (b < n && !is_part_gap(t->cp[b]) && t->span[b] == t->span[i])
             b++;
-        if (chars_is_byline_role(t->cp + a, gap - a) || chars_is_byline_credit(t->cp + i, b - i))
+        /* A credit is never parted from the name before it (整理 alone on a
+         * line reads as nothing); a role may, as a last resort. */
+        if (chars_is_byline_credit(t->cp + i, b - i))
+            t->brk[i] = BREAK_NEVER;
+        else if (chars_is_byline_role(t->cp + a, gap - a))
             t->brk[i] = BREAK_IN_WORD;
     }
 }
@@ -335,9 +488,38 @@ static bool find_breaks(segmenter *s, para_text *t, const span *spans, int count
         }
     }
     tailor_breaks(t, icu, &l->styles[spans[0].style]);
+    latin_breaks(s, t, spans, l, d);
     if (words)
         mark_phrase_breaks(t, spans, l, words);
+    /* BL-6: nothing breaks a no-break phrase (but a forced line end). */
+    for (int i = 1; i < n; i++)
+        if (t->span[i - 1] == t->span[i] && spans[t->span[i]].nobreak && t->brk[i] != BREAK_MUST)
+            t->brk[i] = BREAK_NEVER;
     return true;
+}
+
+/* Character i's index in its span: its location there. */
+static int index_in_span(const para_text *t, int i)
+{
+    int index = 0;
+    for (int k = i - 1; k >= 0 && t->span[k] == t->span[i]; k--)
+        index++;
+    return index;
+}
+
+/* FN-2: a character set in a face the style does not name is a warning
+ * (one per character and face, wherever it stands), and the proof flags
+ * its line (备用字体). */
+static void warn_fallback(fontset *fonts, const style *st, const span *sp, const para_text *t,
+                          int i, int face, diag *d)
+{
+    char utf[5] = {0};
+    utf8_encode(t->cp[i], utf);
+    const face_info *own = fontset_info(fonts, t->cls[i] == CHAR_LATIN ? st->latin_face : st->face);
+    diag_warn(d, span_char_loc(sp, index_in_span(t, i)), "font-fallback",
+              "%s has no U+%04X \"%s\", which is set in %s from the fallback list instead; "
+              "choose a face for the style \"%s\" that has it, or another character",
+              own->family, t->cp[i], utf, fontset_info(fonts, face)->family, st->name);
 }
 
 /* The face of each character, reporting the characters no face has. */
@@ -360,17 +542,16 @@ static void choose_faces(para_text *t, const span *spans, const layout *l, fonts
         int f = choose_face(fonts, st, c, t->cls[i], d);
         if (f < 0) {
             const span *sp = &spans[t->span[i]];
-            int index = 0;
-            for (int k = i - 1; k >= 0 && t->span[k] == t->span[i]; k--)
-                index++;
             char utf[5] = {0};
             utf8_encode(c, utf);
-            diag_warn(d, span_char_loc(sp, index), "missing-glyph",
+            diag_warn(d, span_char_loc(sp, index_in_span(t, i)), "missing-glyph",
                       "no font has U+%04X \"%s\"; it prints as an empty box. Replace the "
                       "character or add a face that has it to the fallback list in "
                       "fonts/fonts.yaml",
                       c, utf);
             f = t->cls[i] == CHAR_LATIN ? st->latin_face : st->face;
+        } else if (f != st->face && f != st->latin_face && f != st->punct_face) {
+            warn_fallback(fonts, st, &spans[t->span[i]], t, i, f, d);
         }
         t->face[i] = f;
     }

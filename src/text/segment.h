@@ -14,6 +14,10 @@
  * rules of chars.c: between two Chinese characters a break is allowed
  * unless a prohibition of the paragraph's rule set forbids it; —— and ……
  * never split; a number and a following unit word break only at a cost.
+ * Inside a run of Latin text the Chinese prohibitions do not apply: a URL
+ * or path breaks after its / . - _ ? & (LB-12), a word at the points of
+ * the English hyphenation dictionary of libhyphen (LB-13), and otherwise
+ * where UAX #14 allows.
  * For styles with phrase breaks (heads, LB-11), a break inside a word —
  * by ICU's dictionary-based word segmentation for "zh" — is allowed only
  * at a cost too.  Markup never matters: the rules look at characters, not
@@ -38,6 +42,9 @@ typedef enum {
     BREAK_IN_WORD, /* allowed at a cost: inside a word of a head (LB-11) */
     BREAK_IN_NAME, /* allowed at twice that cost: inside a name or role of a
                     * byline (LB-11, CB-4) */
+    BREAK_URL,     /* allowed at a small cost: after / . - _ ? & inside a URL or
+                    * path (LB-12) */
+    BREAK_HYPHEN,  /* allowed at a cost, with a hyphen: inside a Latin word (LB-13) */
 } break_kind;
 
 typedef struct text_run {

@@ -146,5 +146,15 @@ void shape_para(shaper *s, const para_text *t, const span *spans, const layout *
                 break;
             }
         u->cp_end = end > u->cp_start ? end : u->cp_start + 1;
+        /* Where a word may be hyphenated after this unit, the hyphen it
+         * would end its line with, from its own face. */
+        unsigned hyphen = u->cp_end < t->n && t->brk[u->cp_end] == BREAK_HYPHEN
+                              ? fontset_glyph(fonts, u->face, '-')
+                              : 0;
+        if (hyphen) {
+            u->hyphen_gid = hyphen;
+            u->hyphen_width = shape_scale(fontset_advance(fonts, u->face, hyphen),
+                                          fontset_info(fonts, u->face)->upem, u->size);
+        }
     }
 }

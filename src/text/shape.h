@@ -30,6 +30,8 @@ typedef struct unit {
     scaled width;         /* advance at size */
     scaled blank_left;    /* compressible blank before the ink (opening marks) */
     scaled blank_right;   /* after the ink (closing marks, stops) */
+    unsigned hyphen_gid;  /* a line may break after it with a hyphen (LB-13): */
+    scaled hyphen_width;  /* the face's hyphen and its advance, else 0 */
 } unit;
 
 typedef struct shaped_para {

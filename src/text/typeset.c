@@ -85,6 +85,12 @@ enum { UNIT_PENALTY = 5000, EMERGENCY_PENALTY = 5000 };
  * two. */
 enum { PHRASE_PENALTY = 1000, RAGGED_EMS = 3 };
 
+/* A URL or path breaks after its / . - _ ? & at a small cost, so that the
+ * spaces and Chinese around it come first (LB-12); a word is hyphenated
+ * rather than a line left loose, yet never where a line can do without
+ * (LB-13), as TeX's \hyphenpenalty weighs it. */
+enum { URL_PENALTY = 100, HYPHEN_PENALTY = 300 };
+
 /* Spread between Han characters, in em on average over a line, beyond
  * which a justified line reads as loose (LINE_LOOSE). */
 #define LOOSE_GAP_EMS 0.12
@@ -128,6 +134,12 @@ typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d)
     const char *trace = getenv("PAIBAN_TRACE");
     ts->trace = trace && strstr(trace, "breaker");
     return ts;
+}
+
+void typesetter_set_diag(typesetter *ts, diag *d)
+{
+    ts->d = d;
+    ts->shape_seconds = ts->break_seconds = 0;
 }
 
 void typesetter_free(typesetter *ts)
@@ -272,6 +284,13 @@ typedef struct setting {
     bool *emergency;        /* the penalties add_emergency_breaks added, or NULL */
 } setting;
 
+/* How far in a paragraph's wrapped lines start (the style's hang: verse,
+ * lists, code), never more than half the measure. */
+static scaled hang_of(const style *st, scaled width)
+{
+    return MAX(0, MIN(st->hang, width / 2));
+}
+
 /* The paragraph's items, built with what its style and the options ask. */
 static void collect_items(setting *s)
 {
@@ -289,10 +308,14 @@ static void collect_items(setting *s)
         .avoid_single_last = true,
         .unit_penalty = st->unit_keep ? UNIT_PENALTY : 0,
         .word_penalty = PHRASE_PENALTY, /* only where a span's style asks for phrase breaks */
+        .url_penalty = URL_PENALTY,
+        .hyphen_penalty = HYPHEN_PENALTY,
         .space_parts_phrases = st->phrase_breaks && !st->name_parts,
         .ragged = s->justified ? 0 : RAGGED_EMS * st->size,
         .tracking = st->tracking,
         .han_latin_gap = st->han_latin_gap,
+        .hang = hang_of(st, opt->width),
+        .preserve_spaces = st->preserve_spaces,
     };
     s->items = hlist_build(&s->t, &s->sp, s->spans, &s->hp, s->ts->scratch, &s->n);
 }
@@ -315,7 +338,7 @@ static bool break_lines(setting *s)
         s->bp.loose_penalty = UNIT_PENALTY;
     }
     s->widths[0] = s->opt->first_width > 0 ? s->opt->first_width : s->opt->width;
-    s->widths[1] = s->opt->width;
+    s->widths[1] = s->opt->width - s->hp.hang;
     if (s->st->breaker == BREAKER_FIRST_FIT) {
         breaker_first_fit(s->items, s->n, s->widths, 2, scratch, &s->br);
         return true;
@@ -431,6 +454,29 @@ static void place_unit(const setting *s, const unit *u, scaled pen, const int *s
     pl->descent = MAX(pl->descent, desc);
 }
 
+/* The space units from `first` on, up to the next unit that is not a
+ * space, as glyphs from x: the text keeps its spaces, and every reader
+ * of the PDF finds them there. */
+static void place_spaces(const setting *s, int first, scaled x, const int *span_start,
+                         para_line *pl, para_result *res)
+{
+    for (int k = first; k < s->sp.unit_count && s->sp.units[k].cls == CHAR_SPACE; k++) {
+        const unit *u = &s->sp.units[k];
+        place_unit(s, u, x, span_start, pl, res);
+        x += u->width;
+    }
+}
+
+/* The hyphen of a line that ends inside a word (LB-13), after unit u at x:
+ * a glyph that shows no text (placed_glyph.added). */
+static void place_hyphen(const setting *s, const unit *u, scaled x, para_result *res)
+{
+    placed_glyph *pg = &res->glyphs[res->glyph_count++];
+    *pg = (placed_glyph){.gid = u->hyphen_gid, .face = u->face, .size = u->size, .x = x,
+                         .text_start = s->t.byte[u->cp_end], .style = s->spans[u->span].style,
+                         .added = true};
+}
+
 /* Line li justified, its glyphs placed, and its flags. */
 static void set_line(const setting *s, int li, const int *span_start, para_result *res)
 {
@@ -451,7 +497,10 @@ static void set_line(const setting *s, int li, const int *span_start, para_resul
     pl->style = -1;
     justification j = justify_line(items, lb->start, lb->end, natural, pl->width, s->align,
                                    forced);
-    scaled x = j.x;
+    /* Wrapped lines hang: they start at the hang, in the measure's rest. */
+    scaled x = j.x + (li > 0 ? s->hp.hang : 0);
+    if (li > 0)
+        pl->width += s->hp.hang;
     double inter_extra = 0;
     int inter_count = 0;
     scaled stop_given = 0; /* what stops' blanks gave since the last box */
@@ -459,6 +508,8 @@ static void set_line(const setting *s, int li, const int *span_start, para_resul
         const item *it = &items[i];
         if (it->kind == ITEM_GLUE) {
             scaled a = justify_glue(it, &j);
+            if (it->unit >= 0)
+                place_spaces(s, it->unit, x, span_start, pl, res);
             if (it->glue == GLUE_INTER && it->stretch > 0) {
                 inter_extra += a;
                 inter_count++;
@@ -482,6 +533,16 @@ static void set_line(const setting *s, int li, const int *span_start, para_resul
         x += it->width;
         pl->used = x;
     }
+    const item *end = &items[lb->end];
+    if (end->kind == ITEM_PENALTY && end->width > 0 && end->unit >= 0)
+        place_hyphen(s, &s->sp.units[end->unit], x, res);
+    /* A line that ends at a space shows it after its last glyph: copied
+     * or extracted, the words either side stay apart. */
+    for (int i = lb->end + 1; i < s->n && items[i].kind != ITEM_BOX; i++)
+        if (items[i].kind == ITEM_GLUE && items[i].unit >= 0 && pl->text_start >= 0) {
+            place_spaces(s, items[i].unit, x, span_start, pl, res);
+            break;
+        }
     pl->glyph_count = res->glyph_count - pl->glyph_start;
     if (pl->text_start < 0) {
         pl->text_start = pl->text_end = 0;
@@ -497,6 +558,8 @@ static void set_line(const setting *s, int li, const int *span_start, para_resul
         pl->flags |= LINE_LOOSE;
     if (s->emergency && s->emergency[lb->end])
         pl->flags |= LINE_EMERGENCY;
+    if (items[lb->end].kind == ITEM_PENALTY && items[lb->end].penalty == UNIT_PENALTY)
+        pl->flags |= LINE_UNIT_SPLIT;
 }
 
 /* The lines and their glyphs, into `out`. */
@@ -506,7 +569,8 @@ static void finish(const setting *s, arena *out, para_result *res)
     res->text = arena_strdup(out, s->t.utf8);
     res->lines = ARENA_NEW_ARRAY(out, para_line, s->br.line_count);
     res->line_count = s->br.line_count;
-    res->glyphs = ARENA_NEW_ARRAY(out, placed_glyph, s->sp.glyph_count + 1);
+    /* Every glyph of the text, and a hyphen a line. */
+    res->glyphs = ARENA_NEW_ARRAY(out, placed_glyph, s->sp.glyph_count + s->br.line_count + 1);
     const int *span_start = span_starts(&s->t, s->count, s->ts->scratch);
     for (int li = 0; li < s->br.line_count; li++)
         set_line(s, li, span_start, res);

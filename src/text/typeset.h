@@ -11,7 +11,11 @@
  *
  * Justification (justify.h) distributes what a line lacks or has too much
  * in clreq's order; last lines and lines before a forced break are set
- * solid, placed by their alignment.
+ * solid, placed by their alignment.  A style's hang starts the wrapped
+ * lines that far in (the glyphs carry it).  Every space is placed as a
+ * glyph, the space a line ends at after its last glyph (TX-1); a line
+ * that ends inside a hyphenated word ends with a hyphen glyph that shows
+ * no text (placed_glyph.added, LB-13).
  *
  * The typesetter opens every face the layout's styles and the fallbacks
  * name before it sets anything (fontset_open_ahead): segmentation only
@@ -42,6 +46,7 @@ typedef struct placed_glyph {
     int text_start;     /* bytes of the paragraph text this glyph shows */
     int text_len;       /* 0 for the second glyph of a cluster */
     int style;
+    bool added;         /* shows no text: the hyphen of a hyphenated line end */
 } placed_glyph;
 
 enum {
@@ -52,6 +57,7 @@ enum {
     LINE_TIGHT = 1 << 4,    /* a 。？！ inside the line reduced (clreq's last resort) */
     LINE_OVERFULL = 1 << 5, /* wider than the measure */
     LINE_EMERGENCY = 1 << 6,/* broke where the rules forbid (last resort) */
+    LINE_UNIT_SPLIT = 1 << 7, /* ends between a number and its unit (LB-4's last resort) */
     /* What composition warns of (para_warn_line); a tight line is only
      * flagged: clreq's own last reduction step. */
     LINE_WARNED = LINE_LOOSE | LINE_OVERFULL | LINE_EMERGENCY,
@@ -93,6 +99,11 @@ typedef struct typesetter typesetter;
 
 typesetter *typesetter_new(fontset *fonts, const layout *l, diag *d);
 void typesetter_free(typesetter *ts);
+/* A new edition for a typesetter kept from the last (the archive's
+ * workers, watch): it reports into d from now on and its times
+ * (typesetter_times) count from zero; it keeps its segmenter, shaper and
+ * shaped paragraphs, which hold no locations. */
+void typesetter_set_diag(typesetter *ts, diag *d);
 
 /* Set spans[0..count) into lines; allocations go to `out`. */
 void para_typeset(typesetter *ts, const span *spans, int count, const para_options *opt,

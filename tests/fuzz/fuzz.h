@@ -14,9 +14,13 @@
  * to try the checks on paths.  An input that does not start with "==> "
  * is one article, a.yaml, placed by a fixed edition.yaml.
  *
- * Fonts and layout (fonts/fonts.yaml, layout/) are loaded once, from the
- * disk; everything the input names comes from memory, and nothing is
- * written: the PDF and the layout dump are made in memory.
+ * A file named "@layout/NAME.yaml" is a file of the layout folder instead:
+ * "@layout/styles.yaml" the styles, any other a page template (the
+ * edition names it by NAME).  An input with such files is set with the
+ * shipped layout/ overlaid by them, read from memory like the rest; one
+ * without is set with the shipped layout as it is, loaded once.  Fonts
+ * (fonts/fonts.yaml) are loaded once, from the disk.  Nothing is written:
+ * the PDF and the layout dump are made in memory.
  *
  * Besides crashes, sanitizer reports and timeouts, the targets stop
  * (abort) when paiban breaks a promise: a failure with no error to
@@ -30,7 +34,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Load the edition (input/: the edition and article loaders, yml.c) and print its text. */
+/* Load the edition (input/: the edition and article loaders, yml.c) and print
+ * its text. */
 int fuzz_load(const uint8_t *data, size_t size);
 /* Load, compose and make the layout dump. */
 int fuzz_compose(const uint8_t *data, size_t size);

@@ -35,12 +35,25 @@ static const char default_edition[] = "paper: 测试日报\n"
                                       "        top: 1\n"
                                       "        lines: 40\n";
 
+#define LAYOUT_DIR "layout"
+#define LAYOUT_PREFIX "@layout/"
+enum { MAX_TEMPLATES = 16 };
+
 typedef struct state {
     diag *setup_diag;
     fontset *fonts;
-    layout *lay;
+    layout *lay; /* the shipped layout, loaded once */
     memfiles files;
     FILE *sink; /* /dev/null: text and messages are made, then dropped */
+    /* The shipped layout's files, under which an input's own go. */
+    char *shipped[MAX_TEMPLATES + 1];
+    size_t shipped_len[MAX_TEMPLATES + 1];
+    const char *shipped_name[MAX_TEMPLATES + 1]; /* "styles", then the templates */
+    int shipped_count;
+    /* This input's templates, and whether it has layout files at all. */
+    char *templates[2 * MAX_TEMPLATES];
+    int template_count;
+    bool own_layout;
 } state;
 
 static state st;
@@ -51,8 +64,19 @@ static void stop(const char *why)
     abort();
 }
 
+static void forget_templates(void)
+{
+    for (int i = 0; i < st.template_count; i++)
+        free(st.templates[i]);
+    st.template_count = 0;
+    st.own_layout = false;
+}
+
 static void teardown(void)
 {
+    forget_templates();
+    for (int i = 0; i < st.shipped_count; i++)
+        free(st.shipped[i]);
     memfiles_free(&st.files);
     layout_free(st.lay);
     fontset_free(st.fonts);
@@ -67,6 +91,9 @@ static void setup(void)
 {
     if (st.lay)
         return;
+    /* No photo cache: each input's photos are decoded, and nothing is
+     * written to the disk. */
+    setenv("PAIBAN_CACHE", "off", 1);
     st.setup_diag = diag_new();
     st.fonts = fontset_load(PAIBAN_ROOT "/fonts/fonts.yaml", st.setup_diag);
     if (st.fonts)
@@ -83,7 +110,48 @@ static void setup(void)
     if (!st.sink)
         stop("cannot open /dev/null");
     memfiles_init(&st.files);
+    static const char *const shipped[] = {"styles", "broadsheet", "tabloid"};
+    for (size_t i = 0; i < countof(shipped); i++) {
+        char *path = xasprintf(PAIBAN_ROOT "/layout/%s.yaml", shipped[i]);
+        if (!files_read(NULL, path, 1 << 20, &st.shipped[i], &st.shipped_len[i]))
+            stop("cannot read the shipped layout");
+        st.shipped_name[i] = shipped[i];
+        st.shipped_count++;
+        free(path);
+    }
     atexit(teardown);
+}
+
+/* A layout file of the input: NAME of "@layout/NAME.yaml" among the
+ * templates unless it is the styles (or named twice). */
+static void add_layout_file(const char *name, size_t len, const char *data, size_t size)
+{
+    char *path = xasprintf(LAYOUT_DIR "/%.*s", (int)len, name);
+    memfiles_add(&st.files, path, strlen(path), data, size);
+    free(path);
+    st.own_layout = true;
+    if (len <= 5 || memcmp(name + len - 5, ".yaml", 5) != 0 || memchr(name, '/', len))
+        return;
+    char *stem = xstrndup(name, len - 5);
+    bool known = strcmp(stem, "styles") == 0;
+    for (int i = 0; i < st.template_count && !known; i++)
+        known = strcmp(st.templates[i], stem) == 0;
+    if (known || st.template_count == 2 * MAX_TEMPLATES)
+        free(stem);
+    else
+        st.templates[st.template_count++] = stem;
+}
+
+/* The shipped layout's files, first: an input's own hide them. */
+static void add_shipped_layout(void)
+{
+    for (int i = 0; i < st.shipped_count; i++) {
+        char *path = xasprintf(LAYOUT_DIR "/%s.yaml", st.shipped_name[i]);
+        memfiles_add(&st.files, path, strlen(path), st.shipped[i], st.shipped_len[i]);
+        free(path);
+        if (i > 0)
+            st.templates[st.template_count++] = xstrdup(st.shipped_name[i]);
+    }
 }
 
 /* The next header line at or after `p` (which starts a line), or `end`. */
@@ -108,6 +176,8 @@ static void unpack(const uint8_t *data, size_t size)
     static const char end_mark[] = " <==";
     const char *p = (const char *)data, *end = p + size;
     memfiles_reset(&st.files);
+    forget_templates();
+    add_shipped_layout();
     if (size < 4 || memcmp(p, "==> ", 4) != 0) {
         memfiles_add(&st.files, EDITION_DIR "/edition.yaml", strlen(EDITION_DIR "/edition.yaml"),
                      default_edition, sizeof default_edition - 1);
@@ -129,6 +199,12 @@ static void unpack(const uint8_t *data, size_t size)
         /* The name is relative to the edition folder, as content names
          * files; an absolute name stays absolute. */
         size_t name_len = (size_t)(name_end - name);
+        size_t pre = sizeof LAYOUT_PREFIX - 1;
+        if (name_len > pre && memcmp(name, LAYOUT_PREFIX, pre) == 0) {
+            add_layout_file(name + pre, name_len - pre, body, (size_t)(body_end - body));
+            p = next;
+            continue;
+        }
         char *full = xmalloc(sizeof EDITION_DIR + name_len + 1);
         size_t n = 0;
         if (name_len == 0 || name[0] != '/') {
@@ -206,12 +282,30 @@ static void check_lines(const edition_out *eo, const diag *d)
     }
 }
 
-static edition *load(const uint8_t *data, size_t size, diag *d, int *checked)
+/* The layout of this input: the shipped one, or that overlaid by the
+ * input's own files (*own, to free); NULL when it fails to load. */
+static layout *layout_of_input(diag *d, layout **own)
+{
+    *own = NULL;
+    if (!st.own_layout)
+        return st.lay;
+    *own = layout_load_files(&st.files.source, LAYOUT_DIR, (const char *const *)st.templates,
+                             st.template_count, st.fonts, d);
+    return *own;
+}
+
+static edition *load(const uint8_t *data, size_t size, diag *d, int *checked, layout **lay,
+                     layout **own)
 {
     setup();
     unpack(data, size);
+    *lay = layout_of_input(d, own);
+    if (!*lay) {
+        check_messages(d, true, checked);
+        return NULL;
+    }
     content_options opt = {.files = &st.files.source};
-    edition *e = edition_load(EDITION_DIR, st.lay, opt, d);
+    edition *e = edition_load(EDITION_DIR, *lay, opt, d);
     check_messages(d, e == NULL, checked);
     return e;
 }
@@ -220,11 +314,13 @@ int fuzz_load(const uint8_t *data, size_t size)
 {
     diag *d = diag_new();
     int checked = 0;
-    edition *e = load(data, size, d, &checked);
+    layout *lay, *own;
+    edition *e = load(data, size, d, &checked, &lay, &own);
     for (int a = 0; e && a < e->article_count; a++)
         fprintf(st.sink, "%s %s\n", e->articles[a]->id,
                 e->articles[a]->headline.text ? e->articles[a]->headline.text : "");
     edition_free(e);
+    layout_free(own);
     diag_free(d);
     return 0;
 }
@@ -235,17 +331,19 @@ static int run_pipeline(const uint8_t *data, size_t size, bool pdf)
 {
     diag *d = diag_new();
     int checked = 0;
-    edition *e = load(data, size, d, &checked);
+    layout *lay, *own;
+    edition *e = load(data, size, d, &checked, &lay, &own);
     if (!e) {
+        layout_free(own);
         diag_free(d);
         return 0;
     }
-    typesetter *ts = typesetter_new(st.fonts, st.lay, d);
+    typesetter *ts = typesetter_new(st.fonts, lay, d);
     edition_out eo = {0};
-    bool composed = compose_edition(e, st.lay, ts, &eo, d);
+    bool composed = compose_edition(e, lay, ts, &eo, d);
     if (composed) {
         check_lines(&eo, d);
-        free(dump_json(&eo, e, st.lay));
+        free(dump_json(&eo, e, lay));
     }
     bool rendered = true;
     if (composed && pdf) {
@@ -255,8 +353,8 @@ static int run_pipeline(const uint8_t *data, size_t size, bool pdf)
             snprintf(path, sizeof path, "/tmp/paiban-fuzz-%d.pdf", (int)getpid());
         pdf_stats ps;
         pdf_options po = {.form = PDF_PRINT, .build_time = edition_time(e)};
-        slug_compose(&eo, ts, st.lay, e, po.build_time);
-        rendered = pdf_write(&eo, e, st.lay, typesetter_fonts(ts), &po, path, &ps, d);
+        slug_compose(&eo, ts, lay, e, po.build_time);
+        rendered = pdf_write(&eo, e, lay, typesetter_fonts(ts), &po, path, &ps, d);
         pdf_stats_free(&ps);
         if (rendered) {
             char head[8] = {0};
@@ -273,6 +371,7 @@ static int run_pipeline(const uint8_t *data, size_t size, bool pdf)
     edition_out_free(&eo);
     typesetter_free(ts);
     edition_free(e);
+    layout_free(own);
     diag_free(d);
     return 0;
 }

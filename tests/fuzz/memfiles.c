@@ -65,7 +65,7 @@ static bool is_folder(const memfiles *m, const char *path)
 }
 
 static bool mem_read(const file_source *src, const char *path, size_t limit, char **data,
-                     size_t *len)
+                     size_t *len, char *real)
 {
     const memfiles *m = src->user;
     char *p = fold(path, strlen(path));
@@ -73,6 +73,8 @@ static bool mem_read(const file_source *src, const char *path, size_t limit, cha
         return false;
     const memfile *f = find_file(m, p);
     int err = f ? 0 : is_folder(m, p) ? EISDIR : ENOENT;
+    if (!err && real)
+        strcpy(real, p);
     free(p);
     if (!err && f->len > limit)
         err = EFBIG;

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static fixture fx;
@@ -79,12 +80,8 @@ para_result fixture_set_spans(double ems, ...)
     va_start(ap, ems);
     const char *name;
     while (n < 16 && (name = va_arg(ap, const char *))) {
-        spans[n].style = layout_style(f->l, name);
-        spans[n].text = va_arg(ap, const char *);
-        spans[n].gap_before = 0;
-        spans[n].loc = (src_loc){0};
-        spans[n].loc_exact = false;
-        n++;
+        int ix = layout_style(f->l, name);
+        spans[n++] = (span){.text = va_arg(ap, const char *), .style = ix};
     }
     va_end(ap);
     return set_spans(ems, spans, n);
@@ -265,4 +262,28 @@ void fixture_edition_free(fixture_edition *fe)
 {
     edition_out_free(&fe->out);
     edition_free(fe->ed);
+}
+
+/* The text of the first paragraph of an article set from YAML. */
+void check_body_text(const char *article_yaml, const char *expected)
+{
+    fixture_edition fe = fixture_compose(article_yaml, "1-2");
+    const article *a = fe.ed->articles[0];
+    const block *body = NULL;
+    for (int i = 0; i < a->block_count && !body; i++)
+        if (a->blocks[i].kind == BLOCK_PARA)
+            body = &a->blocks[i];
+    CHECK(body != NULL);
+    if (body)
+        CHECK_STR(body->spans[0].text, expected);
+    fixture_edition_free(&fe);
+}
+
+const char *lines_joined(const para_result *r)
+{
+    static char buf[2048];
+    buf[0] = 0;
+    for (int i = 0; i < r->line_count; i++)
+        strncat(buf, line_text(r, i), sizeof buf - strlen(buf) - 1);
+    return buf;
 }

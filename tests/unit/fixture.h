@@ -29,6 +29,9 @@ para_result fixture_set_spans(double ems, ...);
 
 /* The text of line i (a string owned by the fixture's arena). */
 const char *line_text(const para_result *r, int i);
+/* The lines' texts joined: what the paragraph lost or gained in breaking,
+ * what a reader copies out of it (a string the next call overwrites). */
+const char *lines_joined(const para_result *r);
 /* Origin of glyph k of line i from the line's left edge, in em. */
 double glyph_x(const para_result *r, int i, int k);
 /* Advance of glyph k of line i (next origin minus origin), in em; the last
@@ -61,6 +64,9 @@ fixture_edition fixture_compose_files(const char *name, ...);
  * caller frees it), or NULL with the problems in fixture_get()->d. */
 char *fixture_plan_files(const char *name, ...);
 void fixture_edition_free(fixture_edition *fe);
+/* Check that the first paragraph of the article `article_yaml` reads
+ * `expected` after loading (normalised). */
+void check_body_text(const char *article_yaml, const char *expected);
 
 #define CHECK_NEAR(a, b, tol)                                                                      \
     do {                                                                                           \

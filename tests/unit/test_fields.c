@@ -1,10 +1,12 @@
-/* test_fields.c — field tables: reading a mapping through one, and printing it. */
+/* test_fields.c — field tables: reading a mapping through one, and printing it.
+ */
 #include "harness.h"
 #include "tests.h"
 
 #include "base/arena.h"
 #include "base/diag.h"
 #include "input/fields.h"
+#include "input/keys.h"
 
 #include <stdlib.h>
 
@@ -35,16 +37,17 @@ static const char *const widths[] = {"narrow", "wide", NULL};
 
 #define AT(f) offsetof(sample, f)
 static const field sample_fields[] = {
-    {"name", FIELD_STRING, AT(name), .required = true, .doc = "what it is called"},
+    {"name", FIELD_STRING, AT(name), .required = true, .max = 8, .doc = "what it is called"},
     {"count", FIELD_INT, AT(count), .min = 1, .max = 9, .doc = "how many"},
     {"on", FIELD_BOOL, AT(on), .doc = "whether it is on"},
     {"shape", FIELD_CHOICE, AT(shape), .choices = shapes, .doc = "its shape"},
     {"fit", FIELD_SWITCH, AT(wide), .choices = widths, .on = 1, .doc = "wide or not"},
-    {"width", FIELD_LENGTH, AT(width), .what = "sample width", .positive = true,
+    {"width", FIELD_LENGTH, AT(width), .what = "sample width", .lo = 1, .hi = 100,
      .doc = "its width"},
-    {"indent", FIELD_EM_LENGTH, AT(indent), .ratio = AT(indent_em), .doc = "its indent"},
+    {"indent", FIELD_EM_LENGTH, AT(indent), .ratio = AT(indent_em), .lo = 0, .hi = 4, .in_em = true,
+     .doc = "its indent"},
     {"ink", FIELD_PERCENT, AT(ink), .min = 0, .max = 100, .doc = "its ink"},
-    {"items", FIELD_LIST, AT(items), .doc = "kept for later"},
+    {"items", FIELD_LIST, AT(items), .min = 1, .max = 3, .doc = "kept for later"},
     {"more", FIELD_LIST, 0, .read = count_items, .type_doc = "list | of things",
      .doc = "counted at once"},
     {0},
@@ -52,7 +55,8 @@ static const field sample_fields[] = {
 #undef AT
 static const field_table sample_keys = {"a sample", sample_fields};
 
-/* The document is freed unless `keep` takes it (for the nodes a table keeps). */
+/* The document is freed unless `keep` takes it (for the nodes a table keeps).
+ */
 static bool read_sample(const char *text, sample *s, diag *d, arena *a, yml_doc **keep)
 {
     yml_doc *doc = yml_load_string("s.yaml", text, strlen(text), d);
@@ -123,7 +127,24 @@ void test_fields_report_as_the_loaders_did(void)
         {"count: 2\n", 1, 1, "a sample lacks the required key \"name\""},
         {"name: x\ncount: 10\n", 2, 8, "count must be between 1 and 9, not 10"},
         {"name: x\nshape: oval\n", 2, 8, "shape must be one of round, square, not \"oval\""},
-        {"name: x\nwidth: -2pt\n", 2, 8, "sample width must be positive"},
+        {"name: x\nwidth: -2pt\n", 2, 8,
+         "sample width must be between 1pt and 100pt, not \"-2pt\""},
+        {"name: x\nwidth: nanpt\n", 2, 8,
+         "sample width must be a length such as 9pt, 3.5mm, 2em or 小五, not "
+         "\"nanpt\""},
+        {"name: x\nwidth: infpt\n", 2, 8,
+         "sample width must be a length such as 9pt, 3.5mm, 2em or 小五, not "
+         "\"infpt\""},
+        {"name: x\nindent: 5em\n", 2, 9,
+         "indent must be between 0em and 4em (0pt and 40pt at this size of "
+         "10pt), not \"5em\""},
+        {"name: x\nindent: -1pt\n", 2, 9,
+         "indent must be between 0em and 4em (0pt and 40pt at this size of "
+         "10pt), not \"-1pt\""},
+        {"name: x\nink: nan%\n", 2, 6, "ink must be a percentage from 0% to 100%, not \"nan%\""},
+        {"name: x\nink: inf%\n", 2, 6, "ink must be a percentage from 0% to 100%, not \"inf%\""},
+        {"name: 一二三四五六七八九\n", 1, 7, "name is 9 characters long; it may have at most 8"},
+        {"name: x\nitems: [1, 2, 3, 4]\n", 2, 8, "\"items\" lists 4 items; it may have 3 at most"},
         {"name: x\nink: 120%\n", 2, 6, "ink must be a percentage from 0% to 100%, not \"120%\""},
         {"name: x\nitems: 3\n", 2, 8, "\"items\" must be a list, not a single value"},
         {"name: [x]\n", 1, 7, "name must be a single value, not a list"},
@@ -159,15 +180,40 @@ void test_fields_markdown_key_table(void)
     char *md = fields_markdown(&sample_keys);
     CHECK_STR(md, "| key | type | range or choices | meaning |\n"
                   "|---|---|---|---|\n"
-                  "| `name` | text |  | what it is called (required) |\n"
+                  "| `name` | text | at most 8 characters | what it is called "
+                  "(required) |\n"
                   "| `count` | whole number | 1 to 9 | how many |\n"
                   "| `on` | true or false |  | whether it is on |\n"
                   "| `shape` | choice | `round`, `square` | its shape |\n"
                   "| `fit` | choice | `narrow`, `wide` | wide or not |\n"
-                  "| `width` | length | more than 0 | its width |\n"
-                  "| `indent` | length | in em, follows the size | its indent |\n"
+                  "| `width` | length | 1pt to 100pt | its width |\n"
+                  "| `indent` | length | 0em to 4em; in em, follows the size | "
+                  "its indent |\n"
                   "| `ink` | percentage | 0% to 100% | its ink |\n"
-                  "| `items` | list |  | kept for later |\n"
+                  "| `items` | list | 1 to 3 items | kept for later |\n"
                   "| `more` | list \\| of things |  | counted at once |\n");
     free(md);
+}
+
+/* Every number any loader reads has its range in its row: a row that
+ * reads a whole number, a percentage or a length (by its type, or by the
+ * type its own reader documents) says from what to what. */
+void test_fields_every_number_has_its_range(void)
+{
+    int numbers = 0;
+    for (const key_table *k = key_tables; k->name; k++) {
+        for (const field *f = k->table->fields; f->key; f++) {
+            const char *doc = f->type_doc ? f->type_doc : "";
+            bool whole = f->type == FIELD_INT || f->type == FIELD_PERCENT ||
+                         (f->type == FIELD_CUSTOM && strstr(doc, "whole number"));
+            bool length = f->type == FIELD_LENGTH || f->type == FIELD_EM_LENGTH ||
+                          (f->type == FIELD_CUSTOM && strstr(doc, "length"));
+            bool ranged = whole ? f->max > f->min || f->max_arg : f->hi > f->lo;
+            if ((whole || length) && !ranged)
+                fprintf(stderr, "  %s: %s has no range\n", k->name, f->key);
+            CHECK(!(whole || length) || ranged);
+            numbers += whole || length;
+        }
+    }
+    CHECK(numbers >= 40);
 }

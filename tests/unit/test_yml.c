@@ -5,7 +5,9 @@
 #include "base/diag.h"
 #include "input/yml.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 static yml_doc *load(const char *text, diag *d)
 {
@@ -159,4 +161,173 @@ void test_yml_lengths(void)
     CHECK_INT(s, 72 * 65536);
     CHECK(!yml_parse_length("2em", 0, &s));
     CHECK(!yml_parse_length("9 points", 0, &s));
+}
+
+/* CPU seconds of the process, to hold the parser to linear time. */
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The first message of d, or "". */
+static const diag_msg *first(diag *d)
+{
+    int n;
+    const diag_msg *m = diag_messages(d, &n);
+    static diag_msg none = {.text = ""};
+    return n ? &m[0] : &none;
+}
+
+void test_yml_nesting_stops_at_the_event(void)
+{
+    /* 100 000 '[' took libyaml's document API 21 s before the depth was
+     * checked; the 65th opening stops the reading. */
+    size_t n = 100000;
+    char *text = xmalloc(n + 16);
+    memcpy(text, "a: ", 3);
+    memset(text + 3, '[', n);
+    text[n + 3] = 0;
+    diag *d = diag_new();
+    double t0 = cpu_seconds();
+    CHECK(yml_load_string("t.yaml", text, n + 3, d) == NULL);
+    CHECK(cpu_seconds() - t0 < 0.5);
+    CHECK(strstr(first(d)->text, "nested more than 64 levels") != NULL);
+    CHECK_INT(first(d)->loc.line, 1);
+    CHECK_INT(first(d)->loc.col, 4 + 64);
+    diag_free(d);
+    free(text);
+}
+
+void test_yml_many_keys_in_linear_time(void)
+{
+    /* 60 000 keys, then one of them again: found, at its line, at once
+     * (the pairwise check took 40 s). */
+    int n = 60000;
+    char *text = xmalloc((size_t)n * 16 + 32);
+    size_t len = 0;
+    for (int i = 0; i < n; i++)
+        len += (size_t)sprintf(text + len, "key%d: %d\n", i, i);
+    len += (size_t)sprintf(text + len, "key123: again\n");
+    diag *d = diag_new();
+    double t0 = cpu_seconds();
+    CHECK(yml_load_string("t.yaml", text, len, d) == NULL);
+    CHECK(cpu_seconds() - t0 < 1.0);
+    CHECK_STR(first(d)->text, "duplicate key \"key123\" (first given at line 124); remove one");
+    CHECK_INT(first(d)->loc.line, n + 1);
+    diag_free(d);
+    free(text);
+}
+
+void test_yml_tags_refused(void)
+{
+    static const struct {
+        const char *text;
+        int line, col;
+        const char *tag;
+    } cases[] = {
+        {"a: !!python/object/apply:os.system [ls]\n", 1, 4, "(!!python/object/apply:os.system)"},
+        {"a: !!str 2018\n", 1, 4, "(!!str)"},
+        {"a:\n  - !local {b: 1}\n", 2, 5, "(!local)"},
+        {"!!map\na: 1\n", 1, 1, "(!!map)"},
+        {"%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n", 3, 4, "(tag:example.com,2000:x)"},
+    };
+    for (size_t i = 0; i < countof(cases); i++) {
+        diag *d = diag_new();
+        CHECK(load(cases[i].text, d) == NULL);
+        CHECK(strstr(first(d)->text, "a YAML tag ") != NULL);
+        CHECK(strstr(first(d)->text, cases[i].tag) != NULL);
+        CHECK_INT(first(d)->loc.line, cases[i].line);
+        CHECK_INT(first(d)->loc.col, cases[i].col);
+        diag_free(d);
+    }
+}
+
+void test_yml_second_document_refused_whatever_it_holds(void)
+{
+    static const char *const texts[] = {"a: 1\n---\nb: [\n", "a: 1\n---\nb: 2\n", "a: 1\n...\n---\n"};
+    for (size_t i = 0; i < countof(texts); i++) {
+        diag *d = diag_new();
+        CHECK(load(texts[i], d) == NULL);
+        CHECK(strstr(first(d)->text, "a second YAML document") != NULL);
+        diag_free(d);
+    }
+    diag *d = diag_new();
+    yml_doc *one = load("---\na: 1\n...\n", d);
+    CHECK(one != NULL);
+    yml_free(one);
+    diag_free(d);
+}
+
+void test_yml_aliases_checked(void)
+{
+    static const struct {
+        const char *text;
+        const char *says;
+    } cases[] = {
+        {"a: *x\n", "the alias *x has no anchor before it"},
+        {"a: &x [1, *x]\n", "this anchor is used inside itself"},
+        {"a: &x {b: *x}\n", "this anchor is used inside itself"},
+    };
+    for (size_t i = 0; i < countof(cases); i++) {
+        diag *d = diag_new();
+        CHECK(load(cases[i].text, d) == NULL);
+        CHECK(strstr(first(d)->text, cases[i].says) != NULL);
+        diag_free(d);
+    }
+    diag *d = diag_new();
+    yml_doc *doc = load("a: &x [1, 2]\nb: *x\nc: &x 3\nd: *x\n", d);
+    CHECK(doc != NULL);
+    CHECK(doc && strcmp(yml_lookup(doc->root, "d")->str, "3") == 0);
+    yml_free(doc);
+    diag_free(d);
+}
+
+void test_yml_hints_where_the_mistake_is(void)
+{
+    static const struct {
+        const char *text;
+        int line, col;
+        const char *hint;
+    } cases[] = {
+        /* ": " in running text, on the first line of a wrapped item */
+        {"body:\n  - 记者问: 这是什么？\n    第二行。\n", 2, 8, "\": \" in running text must be quoted"},
+        /* … and further down */
+        {"body:\n  - 第一行，\n    记者问: 这是什么？\n", 3, 8, "\": \" in running text must be quoted"},
+        /* a tab */
+        {"body:\n  - 第一段，\n\t继续。\n", 3, 1, "a tab: YAML indents with spaces only"},
+        /* a line of a paragraph indented like its "- " (libyaml: the next line) */
+        {"body:\n  - 第一段，\n  继续。\n  - 第二段。\n", 3, 3, "this line is read as a new key"},
+        /* a paragraph that starts with " */
+        {"body:\n  - \"两会\"开幕了，\n    代表们到达。\n", 2, 5, "a value that starts with a quotation mark"},
+        /* … and never closes it (libyaml: the end of the file) */
+        {"body:\n  - \"两会开幕了，\n  - 第二段。\n", 2, 5, "opens a quoted value that does not close"},
+        /* a cell that starts with [ */
+        {"rows:\n  - [[0-3]岁, 12]\n", 2, 6, "quote it, like '[0-3]岁'"},
+    };
+    for (size_t i = 0; i < countof(cases); i++) {
+        diag *d = diag_new();
+        CHECK(load(cases[i].text, d) == NULL);
+        const diag_msg *m = first(d);
+        if (!strstr(m->text, cases[i].hint))
+            fprintf(stderr, "  case %zu: %s\n", i, m->text);
+        CHECK(strstr(m->text, cases[i].hint) != NULL);
+        CHECK_INT(m->loc.line, cases[i].line);
+        CHECK_INT(m->loc.col, cases[i].col);
+        diag_free(d);
+    }
+}
+
+void test_yml_percent_written_plainly(void)
+{
+    double v;
+    CHECK(yml_parse_percent("60%", true, &v) && v == 60);
+    CHECK(yml_parse_percent("12.5%", true, &v) && v == 12.5);
+    CHECK(yml_parse_percent("60", false, &v) && v == 60);
+    CHECK(!yml_parse_percent("60", true, &v));
+    static const char *const bad[] = {"",     "%",    " 50%", "50 %",   "+5%", "-0%",     "0x10%",
+                                      "nan%", "inf%", "1e2%", "5.%",    ".5%", "1234567%", "5%%"};
+    for (size_t i = 0; i < countof(bad); i++)
+        CHECK(!yml_parse_percent(bad[i], false, &v));
 }

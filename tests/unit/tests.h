@@ -5,6 +5,26 @@
 #include "harness.h"
 
 #define TEST_LIST                                                                                  \
+    X(TX_1_spaces_are_glyphs)                                                                      \
+    X(PH_10_no_tracking_inside_numbers_or_beside_blanks)                                           \
+    X(LB_12_url_breaks_after_its_separators)                                                       \
+    X(LB_13_latin_words_hyphenate)                                                                 \
+    X(MX_6_han_latin_boundaries_spread_first)                                                      \
+    X(TX_2_fullwidth_digits_and_letters_normalised)                                                \
+    X(TX_3_negative_numbers_take_the_minus_sign)                                                   \
+    X(FN_1_punctuation_from_the_face_the_style_names)                                              \
+    X(FN_2_fallback_is_a_warning)                                                                  \
+    X(BL_1_verse_a_line_a_line)                                                                    \
+    X(BL_2_code_keeps_its_spaces)                                                                  \
+    X(BL_3_list_items_hang)                                                                        \
+    X(BL_5_notice_salutation_flush_signature_right)                                                \
+    X(BL_6_runs_inside_a_paragraph)                                                                \
+    X(BL_7_keep_together)                                                                          \
+    X(PH_12_run_in_heads_and_datelines)                                                            \
+    X(LB_14_figures_in_parentheses_stay_whole)                                                     \
+    X(LB_4_grades_and_levels_keep_their_unit)                                                      \
+    X(CB_4_credit_never_alone)                                                                     \
+    X(TB_5_shares_never_starve_auto_columns)                                                                      \
     X(yml_unfold_plain_keeps_breaks)                                                               \
     X(yml_unfold_list_item)                                                                        \
     X(yml_unfold_folded_block)                                                                     \
@@ -15,10 +35,21 @@
     X(yml_alias_bomb_is_bounded)                                                                   \
     X(yml_unknown_key_suggests)                                                                    \
     X(yml_lengths)                                                                                 \
+    X(yml_nesting_stops_at_the_event)                                                              \
+    X(yml_many_keys_in_linear_time)                                                                \
+    X(yml_tags_refused)                                                                            \
+    X(yml_second_document_refused_whatever_it_holds)                                               \
+    X(yml_aliases_checked)                                                                         \
+    X(yml_hints_where_the_mistake_is)                                                              \
+    X(yml_percent_written_plainly)                                                                 \
     X(fields_read_every_type)                                                                      \
     X(fields_report_as_the_loaders_did)                                                            \
     X(fields_go_on_past_a_bad_row)                                                                 \
     X(fields_markdown_key_table)                                                                   \
+    X(fields_every_number_has_its_range)                                                           \
+    X(files_kept_photo_read_from_the_file_checked)                                                 \
+    X(files_where_the_descriptor_leads)                                                            \
+    X(files_stale_temporaries_removed)                                                             \
     X(cache_round_trip)                                                                            \
     X(cache_refuses_a_damaged_entry)                                                               \
     X(cache_dir_from_environment)                                                                  \
