@@ -398,3 +398,27 @@ int command_archive(const options *o, diag *d)
                           .allow_outside_root = o->allow_outside_root, .strict = o->strict};
     return archive_run(&ao, d);
 }
+
+/* ---- plan ---- */
+
+int command_plan(const options *o, diag *d)
+{
+    plan_options po = {.pages = o->pages, .explain = o->explain ? stderr : NULL};
+    char *yaml;
+    int status = build_plan(o->edition, o->layout_dir, o->fonts_file, output_content_options(o),
+                            &po, &yaml, d);
+    if (status != EXIT_OK)
+        return status;
+    if (o->output && strcmp(o->output, "-") != 0) {
+        file_out f = {o->output, yaml, strlen(yaml)};
+        if (!files_write_atomic(&f, 1, d))
+            status = EXIT_ENV;
+        else if (!o->quiet)
+            fprintf(stderr, "paiban: wrote the plan %s\n", o->output);
+    } else {
+        fputs(yaml, stdout);
+    }
+    free(yaml);
+    return status;
+}
+

@@ -21,5 +21,7 @@ int command_watch(const options *o, diag *d);
 int command_diff(const options *o, diag *d);
 /* Every edition of a year and the volume (archive/archive.h). */
 int command_archive(const options *o, diag *d);
+/* paiban plan: the plan to -o, or standard output. */
+int command_plan(const options *o, diag *d);
 
 #endif

@@ -57,6 +57,10 @@ int main(int argc, char **argv)
         status = command_archive(&o, d);
         output_rest(d, &o, !o.quiet);
         break;
+    case COMMAND_PLAN:
+        status = command_plan(&o, d);
+        output_rest(d, &o, !o.quiet);
+        break;
     case COMMAND_WATCH:
         status = output_finish(d, &o, command_watch(&o, d));
         break;

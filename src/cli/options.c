@@ -15,7 +15,8 @@
 #define WRITERS                                                                                    \
     (TAKEN_BY(COMMAND_BUILD) | TAKEN_BY(COMMAND_PROOF) | TAKEN_BY(COMMAND_DIFF) |                  \
      TAKEN_BY(COMMAND_WATCH))
-#define EDITION_COMMANDS (WRITERS | TAKEN_BY(COMMAND_TEXT) | TAKEN_BY(COMMAND_ARCHIVE))
+#define EDITION_COMMANDS                                                                           \
+    (WRITERS | TAKEN_BY(COMMAND_TEXT) | TAKEN_BY(COMMAND_ARCHIVE) | TAKEN_BY(COMMAND_PLAN))
 #define EVERY_COMMAND (EDITION_COMMANDS | TAKEN_BY(COMMAND_HELP))
 
 /* A command and what it wants besides its options. */
@@ -93,6 +94,13 @@ static const command_row commands[] = {
                          "index.csv; only changed editions are typeset again.",
                          1, "name the year's folder, e.g. content/2018",
                          "say where the archive goes: -o DIR (e.g. archive/2018)"},
+    [COMMAND_PLAN] = {"plan", "EDITION [-o PLAN.yaml] [--pages A1,A2] [--explain] [options]",
+                      "the placements of ranked stories (自动组版)",
+                      "Place the stories that edition.yaml's pages rank (stories: with rank and\n"
+                      "wishes) as a make-up editor would, and write the edition.yaml that\n"
+                      "places them, to standard output or -o: open it, move a module, build.\n"
+                      "--explain prints each module's shape and what the page's make-up costs.",
+                      1, NAME_EDITION, NULL},
     [COMMAND_HELP] = {"help", "[COMMAND]\nkeys [TABLE]",
                       "what a command does and the options it takes",
                       "Print what COMMAND does and every option it takes, or without "
@@ -148,6 +156,18 @@ static const option_row option_table[] = {
      .help = "the proof to write (through a temporary file)"},
     {"--output", "-o", "DIR", TAKES_TEXT, FIELD(output), .commands = TAKEN_BY(COMMAND_ARCHIVE),
      .help = "the folder of the editions' PDFs, volume and index"},
+    {"--output", "-o", "FILE", TAKES_TEXT, FIELD(output), .commands = TAKEN_BY(COMMAND_PLAN),
+     .help = "the plan to write (edition.yaml with the stories\n"
+             "placed); standard output unless given"},
+    {"--pages", NULL, "LIST", TAKES_TEXT, FIELD(pages), .commands = TAKEN_BY(COMMAND_PLAN),
+     .help = "plan only these pages, by label: A1,A2"},
+    {"--explain", NULL, NULL, SETS_FLAG, FIELD(explain), .commands = TAKEN_BY(COMMAND_PLAN),
+     .help = "print each module's shape, the lines each story\n"
+             "needs and what the page's make-up costs"},
+    {"--plan", NULL, NULL, SETS_FLAG, FIELD(plan),
+     .commands = WRITERS | TAKEN_BY(COMMAND_TEXT),
+     .help = "set pages given as stories as paiban plan places\n"
+             "them (what every build does with such pages)"},
     {"--print", NULL, NULL, SETS_FORM, FIELD(form), .form = PDF_PRINT, .commands = WRITERS,
      .help = "the PDF for the press (the default): trim, bleed and\n"
              "slug boxes, marks and slug line, CMYK, output intent"},

@@ -27,6 +27,7 @@ typedef enum {
     COMMAND_WATCH,
     COMMAND_TEXT,
     COMMAND_ARCHIVE,
+    COMMAND_PLAN,
     COMMAND_HELP,
 } command;
 
@@ -65,6 +66,9 @@ typedef struct options {
     bool by_article;          /* text: article by article */
     bool json;                /* text: JSON, an object per article */
     bool diff_verbose;        /* diff: every line that changed, not the counts alone */
+    bool plan;                /* --plan: pages given as stories are planned (always) */
+    const char *pages;        /* plan: only these pages, "A1,A2" */
+    bool explain;             /* plan: each module's shape and the cost terms */
     int color;                /* color_when */
 } options;
 

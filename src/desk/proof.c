@@ -181,7 +181,10 @@ void proof_overlay(edition_out *eo, const edition *e, const layout *l, typesette
             draw_mark_rect(&po->list, mb->x, mb->y, mb->w, mb->h, magenta, false,
                            scaled_from_pt(0.75));
             const char *id = mb->article >= 0 ? e->articles[mb->article]->id : "";
-            label(eo, po, l, ts, id, mb->x + scaled_from_pt(2), mb->y + scaled_from_pt(7),
+            /* A module the planner placed says so: 机排 before its id. */
+            char named[160];
+            snprintf(named, sizeof named, "%s%s", mb->planned ? "机排 " : "", id);
+            label(eo, po, l, ts, named, mb->x + scaled_from_pt(2), mb->y + scaled_from_pt(7),
                   mb->w - scaled_from_pt(4), magenta, ALIGN_START);
             if (mb->overset_lines > 0) {
                 char text[64];

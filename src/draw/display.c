@@ -165,6 +165,15 @@ void edition_out_free(edition_out *out)
     memset(out, 0, sizeof *out);
 }
 
+void page_out_free(page_out *po)
+{
+    draw_list_free(&po->list);
+    draw_list_free(&po->slug);
+    VEC_FREE(po->modules);
+    VEC_FREE(po->spanners);
+    VEC_FREE(po->findings);
+}
+
 void draw_list_free(draw_list *dl)
 {
     VEC_FREE(dl->ops);

@@ -119,6 +119,7 @@ typedef struct module_box {
     int *empty_at_foot; /* NULL when nothing was set (an empty continuation) */
     int last_column;    /* the last module column the text reached, -1 for none */
     bool jumps;         /* its text goes on on a later page */
+    bool planned;       /* placed by the planner, not by hand */
     /* With overset lines: the text that did not fit (from where the flow
      * stopped to the article's end) and its characters, spaces aside
      * (page/compose.c); and what would hold it all, found by setting the
@@ -193,6 +194,8 @@ typedef struct edition_out {
 } edition_out;
 
 void edition_out_free(edition_out *out);
+/* What one page holds, not its strings (they live in the edition's arena). */
+void page_out_free(page_out *po);
 /* Let page p go once it is drawn and written: its lists, spanners and
  * arena are freed; its index, label, name, size and module boxes stay
  * (without overset_text), for the outline, the summary and the archive's

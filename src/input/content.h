@@ -159,10 +159,26 @@ typedef struct placement {
     int headline_style;
     int subtitle_style;
     bool continued;         /* holds the rest of an article begun on an earlier page */
+    bool planned;           /* placed by the planner (page/plan.h): the proof marks it */
     bool ear;               /* the first page's ear (报眼): its area is the template's */
     int continue_page;      /* index of the page the rest continues on, or -1 */
     src_loc loc;
 } placement;
+
+/* A story the editor ranks and the planner places (page/plan.h): an
+ * article with its rank on the page and what the editor wishes of it. */
+typedef struct story {
+    article *article;
+    const char *given;      /* the article file as edition.yaml names it */
+    int rank;               /* 1 for the page's lead (头条), 2 for 二条 … */
+    int min_columns, max_columns; /* the width wished, in grid columns; 0: any */
+    bool above_fold;        /* wholly in the page's upper half */
+    bool keep_on_page;      /* never jumps, even when jumping would fit */
+    int continue_page;      /* the page it may jump to, -1 for none */
+    bool with_photo;        /* set with its photo (false: the photo left out) */
+    bool ear;               /* set in the first page's ear (报眼) beside the masthead */
+    src_loc loc;
+} story;
 
 typedef struct page_spec {
     const char *label;      /* 版次 as printed: "A3" */
@@ -171,6 +187,9 @@ typedef struct page_spec {
     int template_index;
     placement *placements;
     int placement_count;
+    story *stories;         /* to be placed by the planner: the page has these
+                             * or placements, not both */
+    int story_count;
     src_loc loc;
 } page_spec;
 

@@ -278,8 +278,9 @@ static const field placement_fields[] = {
     {"continue-on", FIELD_CUSTOM, 0, .read = read_continue_on, .type_doc = "page label",
      .doc = "the page (its label) the rest of the article jumps to"},
     {"continued", FIELD_BOOL, AT(pl.continued),
-     .doc = "this placement holds the rest of an article begun on an earlier "
-            "page"},
+     .doc = "this placement holds the rest of an article begun on an earlier page"},
+    {"planned", FIELD_BOOL, AT(pl.planned),
+     .doc = "the planner placed it (paiban plan writes it; the proof marks it)"},
     {"kicker-style", FIELD_CUSTOM, AT(pl.kicker_style), .read = read_style, .type_doc = "style",
      .doc = "the kicker's style here"},
     {"headline-style", FIELD_CUSTOM, AT(pl.headline_style), .read = read_style, .type_doc = "style",
@@ -431,6 +432,151 @@ static bool read_placements(field_reader *r, yml_node *arts, void *dest)
     return ok;
 }
 
+/* ---- stories: ranked, for the planner ------------------------------------- */
+
+/* A story being read: the label of the page it may jump to waits until
+ * every page is known. */
+typedef struct story_src {
+    story st;
+    yml_node *file;
+    const char *continue_label;
+    int columns_from, columns_to;
+} story_src;
+
+/* 头条 (the lead), 二条, 三条 … or a number from 1. */
+static bool read_rank(field_reader *r, yml_node *v, void *dest)
+{
+    story_src *src = dest;
+    static const char *const words[] = {"头条", "二条", "三条", "四条", "五条",
+                                        "六条", "七条", "八条", "九条", "十条", NULL};
+    if (!v)
+        return true;
+    if (!yml_expect_kind(v, r->d, YML_SCALAR, r->name))
+        return false;
+    for (int i = 0; words[i]; i++)
+        if (strcmp(v->str, words[i]) == 0) {
+            src->st.rank = i + 1;
+            return true;
+        }
+    long n;
+    if (!yml_read_int(v, r->d, "rank (头条, 二条 … or a number)", 1, 99, &n))
+        return false;
+    src->st.rank = (int)n;
+    return true;
+}
+
+/* "3" or "2-4": the width wished, in grid columns. */
+static bool read_story_columns(field_reader *r, yml_node *v, void *dest)
+{
+    story_src *src = dest;
+    if (!v)
+        return true;
+    if (!yml_expect_kind(v, r->d, YML_SCALAR, r->name))
+        return false;
+    int from, to, used = 0;
+    long max = r->args[GRID_COLUMNS];
+    if ((sscanf(v->str, "%d-%d%n", &from, &to, &used) == 2 && !v->str[used]) ||
+        (sscanf(v->str, "%d%n", &from, &used) == 1 && !v->str[used] && (to = from, true))) {
+        if (from >= 1 && to >= from && to <= max) {
+            src->st.min_columns = from;
+            src->st.max_columns = to;
+            return true;
+        }
+    }
+    return diag_error(r->d, v->loc,
+                      "columns of a story is how many grid columns it may take, \"3\" or a "
+                      "range \"2-4\" within 1-%ld, not \"%s\"",
+                      max, v->str);
+}
+
+static bool read_story_jump(field_reader *r, yml_node *v, void *dest)
+{
+    story_src *src = dest;
+    return !v || yml_read_string(v, r->d, r->name, &src->continue_label);
+}
+
+#define AT(f) offsetof(story_src, f)
+static const field story_fields[] = {
+    {"article", FIELD_SCALAR, AT(file), .required = true, .type_doc = "file",
+     .doc = "the article file, relative to the edition folder"},
+    {"rank", FIELD_CUSTOM, 0, .read = read_rank, .required = true, .type_doc = "rank",
+     .range_doc = "头条, 二条 … 十条, or 1 to 99",
+     .doc = "its importance on the page: the lead (头条) stands top and widest"},
+    {"columns", FIELD_CUSTOM, 0, .read = read_story_columns, .type_doc = "columns",
+     .range_doc = "a count or a range such as 2-4", .doc = "the width wished, in grid columns"},
+    {"above-fold", FIELD_BOOL, AT(st.above_fold),
+     .doc = "wholly in the page's upper half (the fold of a broadsheet)"},
+    {"photo", FIELD_BOOL, AT(st.with_photo),
+     .doc = "set with its photo (true unless given; false leaves the photo out)"},
+    {"keep-on-page", FIELD_BOOL, AT(st.keep_on_page),
+     .doc = "never jumps to another page"},
+    {"ear", FIELD_BOOL, AT(st.ear),
+     .doc = "set in the first page's ear (报眼) beside the masthead, as a placement's area: ear"},
+    {"continue-on", FIELD_CUSTOM, 0, .read = read_story_jump, .type_doc = "page label",
+     .doc = "the page its rest may jump to when it does not fit"},
+    {0},
+};
+#undef AT
+const field_table story_keys = {"a story", story_fields};
+
+static bool load_story(loader *ld, const template *t, yml_node *n, story_src *src)
+{
+    if (!yml_expect_kind(n, ld->d, YML_MAP, "a story"))
+        return false;
+    field_reader r = loader_fields(ld);
+    r.args[GRID_COLUMNS] = t->columns;
+    *src = (story_src){.st = {.continue_page = -1, .with_photo = true, .loc = n->loc}};
+    bool ok = fields_read(&r, n, &story_keys, src);
+    if (!ok || !src->file)
+        return false;
+    const char *path = content_path(ld, src->file, "article file");
+    if (!path)
+        return false;
+    for (int i = 0; i < ld->e->article_count; i++)
+        if (strcmp(ld->e->articles[i]->file, path) == 0)
+            return diag_error(ld->d, src->file->loc,
+                              "article \"%s\" is given twice in this edition; a story is "
+                              "placed once (the planner makes its jump)",
+                              src->file->str);
+    article *a = article_load(ld, src->file, path);
+    if (!a)
+        return false;
+    src->st.article = a;
+    src->st.given = arena_strdup(ld->e->arena, src->file->str);
+    ld->e->articles[ld->e->article_count++] = a;
+    return true;
+}
+
+static bool read_stories(field_reader *r, yml_node *list, void *dest)
+{
+    loader *ld = r->user;
+    page_spec *pg = dest;
+    if (!list || pg->template_index < 0)
+        return !list;
+    if (pg->placement_count > 0)
+        return diag_error(r->d, list->loc,
+                          "a page has either \"articles\" (placed) or \"stories\" (to be "
+                          "planned), not both");
+    const template *t = &ld->l->templates[pg->template_index];
+    pg->stories = ARENA_NEW_ARRAY(ld->e->arena, story, list->count + 1);
+    bool ok = true;
+    for (int k = 0; k < list->count; k++) {
+        story_src src;
+        if (!load_story(ld, t, list->items[k], &src)) {
+            ok = false;
+            continue;
+        }
+        story *st = &pg->stories[pg->story_count++];
+        *st = src.st;
+        if (src.continue_label) {
+            pending_jump *j = &ld->pending_jumps[ld->pending_jump_count++];
+            *j = (pending_jump){.story = st, .label = src.continue_label,
+                                .loc = yml_lookup(list->items[k], "continue-on")->loc};
+        }
+    }
+    return ok;
+}
+
 #define AT(f) offsetof(page_spec, f)
 static const field page_fields[] = {
     {"page", FIELD_CUSTOM, AT(label), .read = read_text, .arg = "the page label",
@@ -446,8 +592,11 @@ static const field page_fields[] = {
      .range_doc = "at most 100 characters", .doc = "责任编辑, the editor responsible for the page"},
     {"template", FIELD_CUSTOM, AT(template_index), .read = read_page_template,
      .type_doc = "template", .doc = "this page's template (the edition's unless given)"},
-    {"articles", FIELD_LIST, AT(placements), .required = true, .read = read_placements,
-     .type_doc = "list of placements", .doc = "the article placements"},
+    {"articles", FIELD_LIST, AT(placements), .read = read_placements,
+     .type_doc = "list of placements",
+     .doc = "the article placements (or, for the planner, \"stories\")"},
+    {"stories", FIELD_LIST, 0, .read = read_stories, .type_doc = "list of stories",
+     .doc = "stories ranked for the planner to place (paiban plan)"},
     {0},
 };
 #undef AT
@@ -467,6 +616,9 @@ static bool read_pages(field_reader *r, yml_node *pages, void *dest)
         yml_node *arts = pages->items[i]->kind == YML_MAP ? yml_lookup(pages->items[i], "articles")
                                                           : NULL;
         total_placements += arts && arts->kind == YML_SEQ ? arts->count : 0;
+        yml_node *sts = pages->items[i]->kind == YML_MAP ? yml_lookup(pages->items[i], "stories")
+                                                         : NULL;
+        total_placements += sts && sts->kind == YML_SEQ ? sts->count : 0;
     }
     if (total_placements > EDITION_MAX_PLACEMENTS)
         return diag_error(r->d, pages->loc,
@@ -484,10 +636,14 @@ static bool read_pages(field_reader *r, yml_node *pages, void *dest)
         snprintf(label, sizeof label, "%d", i + 1);
         *pg = (page_spec){.label = arena_strdup(e->arena, label),
                           .template_index = ld->default_template, .loc = pn->loc};
-        if (!yml_expect_kind(pn, r->d, YML_MAP, "a page"))
+        if (!yml_expect_kind(pn, r->d, YML_MAP, "a page")) {
             ok = false;
-        else
-            ok &= fields_read(r, pn, &page_keys, pg);
+        } else if (fields_read(r, pn, &page_keys, pg)) {
+            if (!yml_lookup(pn, "articles") && !yml_lookup(pn, "stories"))
+                ok = yml_missing(pn, r->d, "a page", "articles");
+        } else {
+            ok = false;
+        }
     }
     return ok;
 }
@@ -588,11 +744,35 @@ static const field edition_fields[] = {
 #undef AT
 const field_table edition_keys = {"edition.yaml", edition_fields};
 
+/* A story may jump to a later page the planner then places its rest on. */
+static bool resolve_story_jump(loader *ld, const pending_jump *j)
+{
+    edition *e = ld->e;
+    int from_page = -1, to_page = -1;
+    for (int p = 0; p < e->page_count; p++) {
+        if (j->story >= e->pages[p].stories && j->story < e->pages[p].stories + e->pages[p].story_count)
+            from_page = p;
+        if (e->pages[p].label && strcmp(e->pages[p].label, j->label) == 0)
+            to_page = p;
+    }
+    if (to_page < 0)
+        return diag_error(ld->d, j->loc, "the edition has no page \"%s\" to continue on",
+                          j->label);
+    if (to_page <= from_page)
+        return diag_error(ld->d, j->loc,
+                          "a story continues on a later page; page \"%s\" comes before it",
+                          j->label);
+    j->story->continue_page = to_page;
+    return true;
+}
+
 /* A jump names the page (版次) the rest of an article continues on; that
  * page must hold a placement of the same article marked continued. */
 static bool resolve_jump(loader *ld, const pending_jump *j)
 {
     edition *e = ld->e;
+    if (j->story)
+        return resolve_story_jump(ld, j);
     int from_page = -1, to_page = -1;
     for (int p = 0; p < e->page_count; p++) {
         for (int k = 0; k < e->pages[p].placement_count; k++)
@@ -698,13 +878,18 @@ static bool resolve_jumps(loader *ld)
 static bool resolve_teaser(loader *ld, const pending_teaser *t)
 {
     const edition *e = ld->e;
-    const placement *target = NULL;
+    const article *target = NULL;
     int page = -1;
-    for (int p = 0; p < e->page_count && !target; p++)
+    /* A placement, or a story the planner will place on its page. */
+    for (int p = 0; p < e->page_count && !target; p++) {
         for (int k = 0; k < e->pages[p].placement_count && !target; k++)
             if (!e->pages[p].placements[k].continued &&
                 strcmp(e->pages[p].placements[k].article->file, t->path) == 0)
-                target = &e->pages[p].placements[k], page = p;
+                target = e->pages[p].placements[k].article, page = p;
+        for (int k = 0; k < e->pages[p].story_count && !target; k++)
+            if (strcmp(e->pages[p].stories[k].article->file, t->path) == 0)
+                target = e->pages[p].stories[k].article, page = p;
+    }
     if (!target)
         return diag_error(ld->d, t->loc,
                           "the teaser points to \"%s\", which no page of this edition places; "
@@ -717,7 +902,7 @@ static bool resolve_teaser(loader *ld, const pending_teaser *t)
     span *spans = ARENA_NEW_ARRAY(e->arena, span, 2);
     spans[0] = t->text;
     if (!spans[0].text) {
-        char *line = content_one_line(target->article->headline.text);
+        char *line = content_one_line(target->headline.text);
         spans[0] = (span){.text = arena_strdup(e->arena, line), .style = b->style, .loc = t->loc};
         free(line);
     }

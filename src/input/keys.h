@@ -19,7 +19,7 @@ extern const field_table template_keys, template_page_keys, template_grid_keys,
     template_makeup_keys;
 /* edition.yaml, its masthead, a page, an article's placement and a part of its area */
 extern const field_table edition_keys, edition_masthead_keys, page_keys, placement_keys,
-    part_keys;
+    part_keys, story_keys;
 /* an article, its photo, and the items of its body */
 extern const field_table article_keys, photo_keys, head_keys, para_keys, box_keys,
     table_item_keys, teaser_keys;

@@ -34,6 +34,7 @@ enum {
 /* A placement's continue-on, resolved once every page is known. */
 typedef struct pending_jump {
     placement *pl;
+    story *story;           /* a story's wish instead (pl NULL) */
     const char *label;
     src_loc loc;
 } pending_jump;

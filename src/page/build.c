@@ -105,10 +105,94 @@ static bool page_done(void *ctx, edition_out *out, int page)
 }
 
 /* Load the edition into b, whose fonts and layout are set, and compose it. */
+/* edition.yaml as the plan says, every other file as `inner` has it. */
+typedef struct plan_source {
+    file_source src;
+    const file_source *inner;
+    const char *edition_file;
+    const char *yaml;
+} plan_source;
+
+static bool plan_read(const file_source *src, const char *path, size_t limit, char **data,
+                      size_t *len, char *real)
+{
+    const plan_source *ps = src->user;
+    if (strcmp(path, ps->edition_file) != 0)
+        return files_read_real(ps->inner, path, limit, data, len, real);
+    /* The plan stands where edition.yaml is: that file's name is its own. */
+    if (real && !files_resolve(ps->inner, path, real))
+        return false;
+    *len = strlen(ps->yaml);
+    *data = xstrdup(ps->yaml);
+    return true;
+}
+
+static bool plan_resolve(const file_source *src, const char *path, char *out)
+{
+    const plan_source *ps = src->user;
+    return files_resolve(ps->inner, path, out);
+}
+
+static bool has_stories(const edition *e)
+{
+    for (int p = 0; p < e->page_count; p++)
+        if (e->pages[p].story_count > 0)
+            return true;
+    return false;
+}
+
+/* What is said of a planned placement is said where edition.yaml gives
+ * its story (the plan's own lines are in no file). */
+static void point_at_stories(edition *planned, const edition *e)
+{
+    for (int p = 0; p < planned->page_count && p < e->page_count; p++)
+        for (int k = 0; k < planned->pages[p].placement_count; k++) {
+            placement *pl = &planned->pages[p].placements[k];
+            for (int q = 0; q < e->page_count; q++)
+                for (int i = 0; i < e->pages[q].story_count; i++) {
+                    const story *st = &e->pages[q].stories[i];
+                    if (strcmp(st->article->file, pl->article->file) != 0)
+                        continue;
+                    pl->loc = (src_loc){planned->file, st->loc.line, st->loc.col};
+                    pl->area.loc = pl->loc;
+                }
+        }
+}
+
+/* An edition with pages given as stories is planned (page/plan.h), then
+ * loaded again as the plan places it. */
+static edition *load_planned(const char *dir, content_options copt, build *b, diag *d)
+{
+    edition *e = edition_load(dir, b->lay, copt, d);
+    if (!e || !has_stories(e))
+        return e;
+    /* The planner's typesetter keeps the locations of the edition it read:
+     * the planned edition is set by a typesetter of its own. */
+    typesetter *ts = typesetter_new(b->fonts, b->lay, d);
+    char *yaml = plan_edition(e, b->lay, ts, NULL, d);
+    typesetter_free(ts);
+    edition *planned = NULL;
+    if (yaml) {
+        plan_source ps = {.src = {.read = plan_read, .resolve = plan_resolve},
+                          .inner = copt.files, .edition_file = e->file, .yaml = yaml};
+        ps.src.user = &ps;
+        content_options again = copt;
+        again.files = &ps.src;
+        planned = edition_load(dir, b->lay, again, d);
+        if (planned) {
+            planned->files = copt.files; /* the plan's source dies here */
+            point_at_stories(planned, e);
+        }
+    }
+    free(yaml);
+    edition_free(e);
+    return planned;
+}
+
 static int load_and_compose(const char *dir, content_options copt, const build_sink *sink,
                             build *b, diag *d)
 {
-    b->ed = edition_load(dir, b->lay, copt, d);
+    b->ed = load_planned(dir, copt, b, d);
     if (!b->ed)
         return build_failure_status(d);
     b->t_loaded = build_now();
@@ -201,6 +285,31 @@ int build_edition(const char *dir, const char *layout_dir, const char *fonts_fil
     if (!b->lay)
         return build_failure_status(d);
     return load_and_compose(dir, copt, sink, b, d);
+}
+
+int build_plan(const char *dir, const char *layout_dir, const char *fonts_file,
+               content_options copt, const plan_options *po, char **yaml, diag *d)
+{
+    build b;
+    memset(&b, 0, sizeof b);
+    *yaml = NULL;
+    if (!edition_dir_exists(dir, d))
+        return EXIT_INPUT;
+    build_locate(dir, layout_dir, fonts_file, &b.layout_dir, &b.fonts_file);
+    int status = EXIT_INPUT;
+    if (!b.layout_dir) {
+        diag_error(d, (src_loc){dir, 0, 0}, "%s", BUILD_NO_LAYOUT);
+    } else if ((b.fonts = fontset_load(b.fonts_file, d)) &&
+               (b.lay = layout_load(b.layout_dir, b.fonts, d)) &&
+               (b.ed = edition_load(dir, b.lay, copt, d))) {
+        b.ts = typesetter_new(b.fonts, b.lay, d);
+        *yaml = plan_edition(b.ed, b.lay, b.ts, po, d);
+        status = *yaml ? EXIT_OK : build_failure_status(d);
+    } else {
+        status = build_failure_status(d);
+    }
+    build_free(&b);
+    return status;
 }
 
 int build_edition_with(const char *dir, fontset *fonts, layout *lay, typesetter *ts,

@@ -16,6 +16,7 @@
 #include "input/fontset.h"
 #include "input/layout.h"
 #include "page/compose.h"
+#include "page/plan.h"
 #include "text/typeset.h"
 
 #define PAIBAN_VERSION "0.1.0"
@@ -53,6 +54,10 @@ typedef struct build_sink {
  * exit status; the problems are in d. */
 int build_edition(const char *dir, const char *layout_dir, const char *fonts_file,
                   content_options copt, const build_sink *sink, build *b, diag *d);
+/* The plan of the edition in `dir` (page/plan.h) as edition.yaml text in
+ * *yaml (the caller frees it); an exit status, the problems in d. */
+int build_plan(const char *dir, const char *layout_dir, const char *fonts_file,
+               content_options copt, const plan_options *po, char **yaml, diag *d);
 /* The same with fonts and layout already loaded (lent, not owned), and
  * the typesetter `ts` made for them when not NULL (lent too: it reports
  * into d from now on, typesetter_set_diag). */

@@ -80,6 +80,34 @@ static void flag_lines(const page_out *po, flagged_vec *out)
     }
 }
 
+long compose_page_aside(const edition *e, const layout *l, typesetter *ts, const page_spec *ps,
+                        int p, arena *a, page_out *out, const page_spec **staggered, int *errors)
+{
+    const template *t = &l->templates[ps->template_index];
+    composer c = {.e = e, .l = l, .ts = ts, .d = diag_new(), .a = a};
+    c.carries = arena_alloc(a, sizeof(carry) * (size_t)(e->article_count + 1));
+    page_grid g = grid_of(l, t);
+    bool masthead = p == 0 && t->masthead.enabled && e->masthead.present;
+    c.reserved_top = masthead ? t->masthead.lines : 0;
+    long cost = 0;
+    *out = (page_out){.index = p, .label = ps->label, .name = ps->name};
+    if (!grid_check_overlaps(ps, t, c.reserved_top, c.d)) {
+        cost = 1000000L;
+    } else {
+        c.sets = set_cache_new();
+        if (staggered)
+            ps = stagger_page(&c, &g, ps, p);
+        cost = stagger_try(&c, &g, ps, p, out, a);
+        set_cache_free(c.sets);
+    }
+    if (staggered)
+        *staggered = ps;
+    if (errors)
+        *errors = diag_error_count(c.d) + c.trial_errors + (cost >= 1000000L);
+    diag_free(c.d);
+    return cost;
+}
+
 bool compose_edition_each(const edition *e, const layout *l, typesetter *ts, edition_out *out,
                           page_done_fn done, void *ctx, diag *d)
 {

@@ -37,6 +37,17 @@
 bool compose_edition(const edition *e, const layout *l, typesetter *ts, edition_out *out,
                      diag *d);
 
+/* Page p of e set aside with the placements of ps in place of its own, as
+ * the planner tries them (page/plan.h): as they are, or when `staggered`
+ * is given staggered as a build would stagger them (the placements it
+ * moved to in *staggered, in `a`),
+ * set into *out (free it with page_out_free; its strings live in `a`), its
+ * make-up found, nothing warned and no jump carried in from earlier pages.
+ * Returns what it leaves to mend (page/makeup.h: makeup_cost; far more for
+ * placements that overlap or cannot be set), and in *errors (when asked)
+ * how many errors setting it met. */
+long compose_page_aside(const edition *e, const layout *l, typesetter *ts, const page_spec *ps,
+                        int p, arena *a, page_out *out, const page_spec **staggered, int *errors);
 /* The same, handing each page over as soon as it is composed, so that
  * memory does not grow with the pages: done(ctx, out, p) is called with
  * page p complete (its lists, modules, spanners), and then the page is

@@ -42,6 +42,7 @@ typedef struct composer {
     int reserved_top;     /* the page's first grid line a module may take (below a masthead) */
     set_cache *sets;      /* the page's paragraph settings: its lines live on as copies */
     bool trial;           /* setting a page aside (stagger.h): body lines are not drawn */
+    int trial_errors;     /* the errors of the last page set aside */
     carry *carries;       /* per article */
 } composer;
 

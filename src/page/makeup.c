@@ -170,10 +170,10 @@ static void find_page_holes(page_out *po, const template *t, int reserved_top)
 
 /* The placement a module stands for, and its article's headline band in
  * styles[3] when it sets one (a continuation repeats the headline alone). */
-static const placement *band_of(const page_out *po, const edition *e, const layout *l,
-                                const module_box *mb, int styles[3])
+static const placement *band_of(const page_spec *ps, const layout *l, const module_box *mb,
+                                int styles[3])
 {
-    const placement *pl = &e->pages[po->index].placements[mb->placement];
+    const placement *pl = &ps->placements[mb->placement];
     if (mb->head_lines == 0 || pl->continued)
         return NULL;
     band_styles(l, pl->article, pl, styles);
@@ -189,12 +189,12 @@ static bool too_large(const layout *l, int part, int head)
 }
 
 /* MU-6: bands whose kicker or subtitle outgrows the headline. */
-static void find_hierarchy(page_out *po, const edition *e, const layout *l, const template *t)
+static void find_hierarchy(page_out *po, const page_spec *ps, const layout *l, const template *t)
 {
     for (int k = 0; k < po->modules.n; k++) {
         const module_box *mb = &po->modules.v[k];
         int st[3];
-        const placement *pl = band_of(po, e, l, mb, st);
+        const placement *pl = band_of(ps, l, mb, st);
         if (!pl || !((pl->article->kicker.text && too_large(l, st[0], st[1])) ||
                      (pl->article->subtitle.text && too_large(l, st[2], st[1]))))
             continue;
@@ -206,13 +206,13 @@ static void find_hierarchy(page_out *po, const edition *e, const layout *l, cons
 
 /* MU-8: on a page under the masthead, a headline as large as the paper's
  * name (its type size, or its logotype's height) or larger. */
-static void find_masthead(page_out *po, const edition *e, const layout *l, const template *t)
+static void find_masthead(page_out *po, const page_spec *ps, const layout *l, const template *t)
 {
     scaled name = po->masthead_name;
     for (int k = 0; k < po->modules.n; k++) {
         const module_box *mb = &po->modules.v[k];
         int st[3];
-        if (!band_of(po, e, l, mb, st) || l->styles[st[1]].size < name)
+        if (!band_of(ps, l, mb, st) || l->styles[st[1]].size < name)
             continue;
         add(po, (makeup_finding){MAKEUP_MASTHEAD, mb->article, -1, -1, mb->head_lines, mb->x,
                                  t->area_y + mb->head_top * t->pitch, mb->w,
@@ -225,17 +225,17 @@ static int reserved_lines(const edition *e, const template *t, int page)
     return page == 0 && t->masthead.enabled && e->masthead.present ? t->masthead.lines : 0;
 }
 
-void makeup_find(page_out *po, const edition *e, const layout *l, int reserved_top)
+void makeup_find(page_out *po, const page_spec *ps, const layout *l, int reserved_top)
 {
-    const template *t = &l->templates[e->pages[po->index].template_index];
+    const template *t = &l->templates[ps->template_index];
     po->findings.n = 0;
     find_collisions(po, t);
     find_head_space(po, t, l, reserved_top);
     find_fill(po, t);
     find_page_holes(po, t, reserved_top);
-    find_hierarchy(po, e, l, t);
+    find_hierarchy(po, ps, l, t);
     if (po->masthead_name > 0)
-        find_masthead(po, e, l, t);
+        find_masthead(po, ps, l, t);
 }
 
 /* The module of article a on the page (its first). */
@@ -324,7 +324,7 @@ static void warn(diag *d, const page_out *po, const edition *e, const layout *l,
         char parts[256];
         int st[3];
         const module_box *mb = module_of(po, f->article);
-        const placement *pl = mb ? band_of(po, e, l, mb, st) : NULL;
+        const placement *pl = mb ? band_of(&e->pages[po->index], l, mb, st) : NULL;
         if (!pl)
             break;
         oversized_parts(l, pl, st, parts, sizeof parts);
@@ -340,7 +340,7 @@ static void warn(diag *d, const page_out *po, const edition *e, const layout *l,
     case MAKEUP_MASTHEAD: {
         int st[3];
         const module_box *mb = module_of(po, f->article);
-        if (!mb || !band_of(po, e, l, mb, st))
+        if (!mb || !band_of(&e->pages[po->index], l, mb, st))
             break;
         diag_warn(d, loc, kind,
                   "on page %s the headline of \"%s\" (%s, %.1f pt) is as large as the paper's "
@@ -356,7 +356,25 @@ static void warn(diag *d, const page_out *po, const edition *e, const layout *l,
 void makeup_check(page_out *po, int p, const edition *e, const layout *l, diag *d)
 {
     const template *t = &l->templates[e->pages[p].template_index];
-    makeup_find(po, e, l, reserved_lines(e, t, p));
+    makeup_find(po, &e->pages[p], l, reserved_lines(e, t, p));
     for (int i = 0; i < po->findings.n; i++)
         warn(d, po, e, l, &po->findings.v[i]);
+}
+
+long makeup_cost(const page_out *po)
+{
+    long cost = 0;
+    for (int k = 0; k < po->modules.n; k++)
+        cost += 1000L * po->modules.v[k].overset_lines;
+    for (int i = 0; i < po->findings.n; i++) {
+        const makeup_finding *f = &po->findings.v[i];
+        static const long weight[] = {
+            [MAKEUP_COLLISION] = 400,  [MAKEUP_HEAD_SPACE] = 200,  [MAKEUP_SHORT_COLUMN] = 60,
+            [MAKEUP_UNDERSET] = 20,    [MAKEUP_SEPARATION] = 200,  [MAKEUP_PAGE_HOLE] = 400,
+            /* Sizes of styles: no move mends them. */
+            [MAKEUP_HIERARCHY] = 0,    [MAKEUP_MASTHEAD] = 0,
+        };
+        cost += weight[f->kind] * (f->kind == MAKEUP_COLLISION ? 1 : MAX(f->lines, 1));
+    }
+    return cost;
 }

@@ -26,9 +26,16 @@
  * column before the module counts as underset. */
 enum { MAKEUP_SHORT_LAST_COLUMN = 3 };
 
-/* The findings of page p (appended to its findings), without warnings:
- * what the composer weighs when it tries another make-up. */
-void makeup_find(page_out *po, const edition *e, const layout *l, int reserved_top);
+/* The findings of page po as set from ps (which may be a trial's, not
+ * the edition's), without warnings: what the composer weighs when it
+ * tries another make-up. */
+void makeup_find(page_out *po, const page_spec *ps, const layout *l, int reserved_top);
+
+/* What page po as set leaves to mend, as one number: text that did not
+ * fit weighs most (a line 1000), then a headline collision or bare type
+ * area (400), too little white or no rule between stories (200), a short
+ * column (60 a line), a line left empty (20). */
+long makeup_cost(const page_out *po);
 
 /* makeup_find on page p of the edition as set (po), each finding warned
  * of: before the page is written, so the dump has its findings. */

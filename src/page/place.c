@@ -87,7 +87,8 @@ void module_open(module *m, composer *c, const page_grid *g, page_out *page, con
     module_cells(m, ps);
     module_box *mb = VEC_PUSH(page->modules);
     *mb = (module_box){.article = article_index, .placement = (int)(pl - ps->placements),
-                       .columns = m->ncols, .jumps = pl->continue_page >= 0, .x = m->col_x[0],
+                       .columns = m->ncols, .jumps = pl->continue_page >= 0,
+                       .planned = pl->planned, .x = m->col_x[0],
                        .y = grid_line_top(g, m->top), .w = module_width(m, m->ncols),
                        .h = (m->bottom - m->top) * g->m.pitch - g->m.line_gap,
                        .col_from = grid_from, .col_to = grid_to, .top = m->top,

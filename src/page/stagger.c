@@ -10,40 +10,8 @@
 /* Moves tried one after the other; each takes the best of its tries. */
 enum { MAX_MOVES = 8 };
 
-static void page_out_free(page_out *po)
-{
-    draw_list_free(&po->list);
-    draw_list_free(&po->slug);
-    VEC_FREE(po->modules);
-    VEC_FREE(po->spanners);
-    VEC_FREE(po->findings);
-}
-
-/* What a page set this way leaves to mend: text that did not fit weighs
- * most, a headline collision next; a line left empty least. */
-static long page_cost(const page_out *po)
-{
-    long cost = 0;
-    for (int k = 0; k < po->modules.n; k++)
-        cost += 1000L * po->modules.v[k].overset_lines;
-    for (int i = 0; i < po->findings.n; i++) {
-        const makeup_finding *f = &po->findings.v[i];
-        static const long weight[] = {
-            [MAKEUP_COLLISION] = 400,  [MAKEUP_HEAD_SPACE] = 200,  [MAKEUP_SHORT_COLUMN] = 60,
-            [MAKEUP_UNDERSET] = 20,    [MAKEUP_SEPARATION] = 200,  [MAKEUP_PAGE_HOLE] = 400,
-            /* Sizes of styles: no move mends them. */
-            [MAKEUP_HIERARCHY] = 0,    [MAKEUP_MASTHEAD] = 0,
-        };
-        cost += weight[f->kind] * (f->kind == MAKEUP_COLLISION ? 1 : MAX(f->lines, 1));
-    }
-    return cost;
-}
-
-/* Set page ps's modules aside into *out (freed by the caller) with the
- * composer as it was before and after: its carries, paragraph ids and
- * diagnostics untouched, what the try allocates in an arena of its own. */
-static long try_page(composer *c, const page_grid *g, const page_spec *ps, int p, page_out *out,
-                     arena *scratch)
+long stagger_try(composer *c, const page_grid *g, const page_spec *ps, int p, page_out *out,
+                 arena *scratch)
 {
     const edition *e = c->e;
     size_t carries = sizeof(carry) * (size_t)(e->article_count + 1);
@@ -58,8 +26,9 @@ static long try_page(composer *c, const page_grid *g, const page_spec *ps, int p
     *out = (page_out){.index = p, .label = ps->label, .name = ps->name,
                       .width = g->t->page_w, .height = g->t->page_h};
     modules_compose(c, g, out, ps, p);
-    makeup_find(out, e, c->l, c->reserved_top);
-    long cost = page_cost(out) + 100000L * diag_error_count(c->d);
+    makeup_find(out, ps, c->l, c->reserved_top);
+    c->trial_errors = diag_error_count(c->d);
+    long cost = makeup_cost(out) + 100000L * c->trial_errors;
     diag_free(c->d);
     c->trial = false;
     c->d = real;
@@ -206,6 +175,12 @@ static bool move_bottom(page_spec *ps, const template *t, int y, int d)
             va->lines -= d;
     } else if (Y->area.lines == 0) {
         return false; /* `fill` already reaches the foot or the next area */
+    } else {
+        /* Nothing exactly under it: it grows only into lines no module holds. */
+        for (int line = bottom; line < bottom + d; line++)
+            for (int col = Y->area.col_from; col <= Y->area.col_to; col++)
+                if (owner_of(ps, t, col, line) >= 0)
+                    return false;
     }
     if (Y->area.lines > 0)
         Y->area.lines += d;
@@ -292,7 +267,7 @@ static void try_move(composer *c, const page_grid *g, const page_spec *ps, int p
     if (!made)
         return;
     page_out trial;
-    long k = try_page(c, g, cand, p, &trial, scratch);
+    long k = stagger_try(c, g, cand, p, &trial, scratch);
     if (getenv("PAIBAN_TRACE") && strstr(getenv("PAIBAN_TRACE"), "makeup"))
         fprintf(stderr, "makeup: page %s move %d of %s by %d: cost %ld (best %ld)\n", ps->label,
                 kind, ps->placements[y].article->id, d, k, *cost);
@@ -381,7 +356,7 @@ const page_spec *stagger_page(composer *c, const page_grid *g, const page_spec *
         return ps;
     arena *scratch = arena_new();
     page_out now;
-    long cost = try_page(c, g, ps, p, &now, scratch);
+    long cost = stagger_try(c, g, ps, p, &now, scratch);
     for (int move = 0; move < MAX_MOVES && worth_moving(&now); move++) {
         page_out next_page = {0};
         const page_spec *next = best_move(c, g, ps, p, &now, &cost, &next_page, scratch);

@@ -21,4 +21,11 @@
  * composer's carries, paragraph ids and diagnostics are as they were. */
 const page_spec *stagger_page(composer *c, const page_grid *g, const page_spec *ps, int p);
 
+/* Page ps's modules set aside into *out (free it with page_out_free), the
+ * composer as it was before and after — its carries, paragraph ids and
+ * diagnostics untouched — what the try allocates in `scratch`; returns
+ * what the page leaves to mend (makeup_cost, and much more for an error). */
+long stagger_try(composer *c, const page_grid *g, const page_spec *ps, int p, page_out *out,
+                 arena *scratch);
+
 #endif

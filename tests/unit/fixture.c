@@ -132,6 +132,22 @@ int glyph_of(const para_result *r, int i, const char *c, int n)
 
 static void write_text(const char *path, const char *text)
 {
+    if (strncmp(text, "@copy ", 6) == 0) {
+        /* A binary file (a photo): a copy of the repository's. */
+        FILE *from = fopen(text + 6, "rb"), *to = fopen(path, "wb");
+        char buf[65536];
+        size_t n;
+        bool ok = from && to;
+        while (ok && (n = fread(buf, 1, sizeof buf, from)) > 0)
+            ok = fwrite(buf, 1, n, to) == n;
+        if (from)
+            fclose(from);
+        if ((to && fclose(to) != 0) || !ok) {
+            fprintf(stderr, "fixture: cannot copy %s to %s\n", text + 6, path);
+            exit(2);
+        }
+        return;
+    }
     FILE *f = fopen(path, "w");
     if (!f || fputs(text, f) == EOF || fclose(f) != 0) {
         fprintf(stderr, "fixture: cannot write %s\n", path);
@@ -194,6 +210,39 @@ fixture_edition fixture_compose_files(const char *name, ...)
     }
     va_end(ap);
     return compose_dir(dir, names, n);
+}
+
+char *fixture_plan_files(const char *name, ...)
+{
+    golden_layout();
+    fixture *f = fixture_get();
+    char dir[] = "/tmp/paiban-unit-XXXXXX";
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "fixture: cannot make a temporary folder\n");
+        exit(2);
+    }
+    const char *names[32];
+    int n = 0;
+    va_list ap;
+    va_start(ap, name);
+    for (const char *file = name; file && n < 32; file = va_arg(ap, const char *)) {
+        const char *text = va_arg(ap, const char *);
+        char *path = xasprintf("%s/%s", dir, file);
+        write_text(path, text);
+        free(path);
+        names[n++] = file;
+    }
+    va_end(ap);
+    edition *e = edition_load(dir, golden, (content_options){0}, f->d);
+    char *yaml = e ? plan_edition(e, golden, golden_ts, NULL, f->d) : NULL;
+    edition_free(e);
+    for (int i = 0; i < n; i++) {
+        char *path = xasprintf("%s/%s", dir, names[i]);
+        unlink(path);
+        free(path);
+    }
+    rmdir(dir);
+    return yaml;
 }
 
 fixture_edition fixture_compose(const char *article_yaml, const char *columns)

@@ -4,6 +4,7 @@
 
 #include "base/arena.h"
 #include "page/compose.h"
+#include "page/plan.h"
 #include "input/content.h"
 #include "base/diag.h"
 #include "input/fontset.h"
@@ -54,9 +55,14 @@ typedef struct fixture_edition {
 
 fixture_edition fixture_compose(const char *article_yaml, const char *columns);
 /* An edition of several files (name, text, name, text, …, NULL; one is
- * edition.yaml) on the golden tests' layout, loaded and composed.
+ * edition.yaml; a text "@copy PATH" is a copy of the repository's file
+ * PATH, a photo) on the golden tests' layout, loaded and composed.
  * Exits when it cannot be loaded. */
 fixture_edition fixture_compose_files(const char *name, ...);
+/* The plan (page/plan.h) of an edition of several files given as above,
+ * on the golden tests' layout: edition.yaml with its stories placed (the
+ * caller frees it), or NULL with the problems in fixture_get()->d. */
+char *fixture_plan_files(const char *name, ...);
 void fixture_edition_free(fixture_edition *fe);
 /* Check that the first paragraph of the article `article_yaml` reads
  * `expected` after loading (normalised). */

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-static const char *const story =
+static const char *const story_text =
     "headline: 报眼里的短讯\nbody:\n  - 报眼在报头右侧，占两栏，高五行。\n";
 
 /* The front-ear template (tests/golden/layout): the name over columns
@@ -26,7 +26,7 @@ static fixture_edition front(const char *masthead, const char *ear_keys)
                          masthead, ear);
     free(ear);
     fixture_edition fe =
-        fixture_compose_files("edition.yaml", ed, "ear.yaml", story, "a.yaml", story, NULL);
+        fixture_compose_files("edition.yaml", ed, "ear.yaml", story_text, "a.yaml", story_text, NULL);
     free(ed);
     return fe;
 }
@@ -177,7 +177,7 @@ void test_front_a_pdf_logotype_stands_for_the_name(void)
         "paper: 测试日报\ndate: 2018-12-28\ntemplate: front-ear\n"
         "masthead: {issue: 第1期, logo: logo.pdf}\npages:\n"
         "  - page: T1\n    articles:\n      - {article: a.yaml, area: ear}\n",
-        "logo.pdf", logo, "a.yaml", story, NULL);
+        "logo.pdf", logo, "a.yaml", story_text, NULL);
     const page_out *po = &fe.out.pages[0];
     const draw_op *form = NULL;
     for (int i = 0; i < po->list.ops.n; i++)

@@ -19,7 +19,7 @@ static char *sentences(int n)
 }
 
 /* An article: a headline and `paras` paragraphs of `n` sentences. */
-static char *story(const char *headline, int paras, int n)
+static char *story_of(const char *headline, int paras, int n)
 {
     strbuf b = {0};
     sb_printf(&b, "headline: %s\nbody:\n", headline);
@@ -72,7 +72,7 @@ static const char *const stacked_edition =
 
 void test_MU_1_a_story_under_another_gets_white_and_a_rule(void)
 {
-    char *a = story("上面的稿件", 2, 4), *b = story("下面的稿件", 2, 3);
+    char *a = story_of("上面的稿件", 2, 4), *b = story_of("下面的稿件", 2, 3);
     fixture_edition fe = fixture_compose_files("edition.yaml", stacked_edition, "a.yaml", a,
                                                "b.yaml", b, NULL);
     const page_out *po = &fe.out.pages[0];
@@ -97,7 +97,7 @@ void test_MU_1_a_story_under_another_gets_white_and_a_rule(void)
 
 void test_MU_1_stories_side_by_side_get_a_story_rule(void)
 {
-    char *a = story("左边的稿件", 3, 4), *b = story("右边的稿件", 2, 3);
+    char *a = story_of("左边的稿件", 3, 4), *b = story_of("右边的稿件", 2, 3);
     fixture_edition fe = fixture_compose_files(
         "edition.yaml",
         "paper: 测试日报\ndate: 2018-12-28\ntemplate: tall\npages:\n"
@@ -122,8 +122,8 @@ void test_MU_2_side_by_side_headlines_are_staggered(void)
     /* A story that goes on to page T2 above two stories side by side at
      * one top: the composer moves one down and gives the lines it leaves
      * to the story above, which has text to spare. */
-    char *a = story("转版的长稿", 10, 6), *b = story("左下稿件", 3, 3),
-         *c = story("右下稿件", 2, 3);
+    char *a = story_of("转版的长稿", 10, 6), *b = story_of("左下稿件", 3, 3),
+         *c = story_of("右下稿件", 2, 3);
     fixture_edition fe = fixture_compose_files(
         "edition.yaml",
         "paper: 测试日报\ndate: 2018-12-28\ntemplate: tall\npages:\n"
@@ -154,7 +154,7 @@ void test_MU_2_side_by_side_headlines_are_staggered(void)
 void test_MU_2_what_cannot_be_staggered_is_a_finding(void)
 {
     /* Nothing above to take the lines: the collision stays, named. */
-    char *b = story("左边稿件", 3, 3), *c = story("右边稿件", 2, 3);
+    char *b = story_of("左边稿件", 3, 3), *c = story_of("右边稿件", 2, 3);
     fixture_edition fe = fixture_compose_files(
         "edition.yaml",
         "paper: 测试日报\ndate: 2018-12-28\ntemplate: tall\npages:\n"
@@ -173,7 +173,7 @@ void test_MU_2_what_cannot_be_staggered_is_a_finding(void)
 void test_MU_3_columns_fill_to_the_foot_but_the_last(void)
 {
     /* Text for about two and a half columns in three. */
-    char *a = story("短稿", 2, 6);
+    char *a = story_of("短稿", 2, 6);
     fixture_edition fe = fixture_compose(a, "1-3");
     const module_box *mb = &fe.out.pages[0].modules.v[0];
     CHECK(mb->empty_at_foot != NULL);
@@ -222,7 +222,7 @@ void test_MU_4_text_goes_around_a_spanning_box(void)
 
 void test_MU_5_underset_and_bare_type_area_are_findings(void)
 {
-    char *a = story("太短的稿件", 1, 2);
+    char *a = story_of("太短的稿件", 1, 2);
     fixture_edition fe = fixture_compose_files(
         "edition.yaml",
         "paper: 测试日报\ndate: 2018-12-28\ntemplate: tall\npages:\n"

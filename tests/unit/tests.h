@@ -88,6 +88,15 @@
     X(front_the_folio_sets_the_page_and_the_paper_in_their_styles)                                 \
     X(front_a_teaser_names_the_page_its_story_stands_on)                                           \
     X(front_a_pdf_logotype_stands_for_the_name)                                                    \
+    X(plan_lead_stands_top_and_widest)                                                             \
+    X(plan_fills_the_page_without_overset_or_collision)                                            \
+    X(plan_jumps_only_where_marked_and_to_the_page_named)                                          \
+    X(plan_keeps_the_wishes)                                                                       \
+    X(plan_is_the_same_every_time)                                                                 \
+    X(plan_fills_every_column_to_the_foot)                                                         \
+    X(plan_staggers_heads_and_parts_the_stories)                                                   \
+    X(plan_sets_the_photo_with_its_story)                                                          \
+    X(plan_sets_the_ear_story_in_the_ear)                                                          \
     X(LB_0_rule_sets_none_basic_gb_strict)                                                         \
     X(LB_1_comma_never_starts_a_line)                                                              \
     X(LB_1_no_mark_of_the_table_starts_a_line)                                                     \
