@@ -170,4 +170,8 @@ extern const field_table verse_keys, code_keys, list_keys, notice_keys, notice_f
 article *article_load(loader *ld, const yml_node *node, const char *path);
 table *table_load(loader *ld, yml_node *n);
 
+/* A page's `stories:` (stories.c), a row reader of the page's fields:
+ * each story's article loaded, its jump left pending. */
+bool read_stories(field_reader *r, yml_node *list, void *dest);
+
 #endif
