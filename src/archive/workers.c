@@ -34,11 +34,13 @@ typedef struct result_head {
     uint64_t log_len;
 } result_head;
 
-static bool write_all(int fd, const void *p, size_t n)
+/* All n bytes sent to (out) or read from fd, through interruptions and
+ * short transfers; false when the other end is gone. */
+static bool transfer_all(int fd, void *p, size_t n, bool out)
 {
-    const char *c = p;
+    char *c = p;
     while (n > 0) {
-        ssize_t k = send(fd, c, n, MSG_NOSIGNAL);
+        ssize_t k = out ? send(fd, c, n, MSG_NOSIGNAL) : read(fd, c, n);
         if (k < 0 && errno == EINTR)
             continue;
         if (k <= 0)
@@ -49,20 +51,12 @@ static bool write_all(int fd, const void *p, size_t n)
     return true;
 }
 
-static bool read_all(int fd, void *p, size_t n)
+static bool write_all(int fd, const void *p, size_t n)
 {
-    char *c = p;
-    while (n > 0) {
-        ssize_t k = read(fd, c, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return false;
-        c += k;
-        n -= (size_t)k;
-    }
-    return true;
+    return transfer_all(fd, (void *)p, n, true);
 }
+
+static bool read_all(int fd, void *p, size_t n) { return transfer_all(fd, p, n, false); }
 
 /* Send back the result of job n and what it wrote into `log`. */
 static void send_result(int fd, int log, int n, int status)

@@ -107,6 +107,8 @@ bool chars_is_hangul(uint32_t cp)
 
 bool chars_is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
+bool chars_is_ascii_letter(uint32_t cp) { return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'; }
+
 bool chars_is_han(uint32_t cp)
 {
     UErrorCode err = U_ZERO_ERROR;

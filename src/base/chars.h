@@ -44,6 +44,8 @@ int chars_quote(uint32_t cp);
 bool chars_is_wide(uint32_t cp);
 bool chars_is_hangul(uint32_t cp);
 bool chars_is_digit(uint32_t cp);
+/* A to Z, a to z. */
+bool chars_is_ascii_letter(uint32_t cp);
 /* Han ideograph (for 孤字 counting and unit words). */
 bool chars_is_han(uint32_t cp);
 /* Characters that may not be typeset: C0/C1 controls (but \n), unpaired

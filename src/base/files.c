@@ -58,6 +58,21 @@ static bool read_all(int fd, size_t size_hint, size_t limit, char **data, size_t
     return true;
 }
 
+/* The canonical name of what descriptor fd (opened as `path`) reads, into
+ * `real`: from /proc, or without it from the name, as next best.  False,
+ * errno set, when neither gives one. */
+static bool fd_real_name(int fd, const char *path, char *real)
+{
+    char link[64];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(link, real, PATH_MAX - 1);
+    if (n >= 0) {
+        real[n] = 0;
+        return true;
+    }
+    return realpath(path, real) != NULL;
+}
+
 /* Open `path` to read it: a regular file of at most `limit` bytes, its
  * canonical name into `real` when asked (from the descriptor: what is
  * checked is what is read).  The descriptor, or -1 with errno set. */
@@ -75,15 +90,8 @@ static int open_input(const char *path, size_t limit, char *real, size_t *size)
         err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
     else if ((uintmax_t)st.st_size > limit)
         err = EFBIG;
-    if (!err && real) {
-        char link[64];
-        snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
-        ssize_t n = readlink(link, real, PATH_MAX - 1);
-        if (n >= 0)
-            real[n] = 0;
-        else if (!realpath(path, real)) /* no /proc: the name, as next best */
-            err = errno;
-    }
+    if (!err && real && !fd_real_name(fd, path, real))
+        err = errno;
     if (err) {
         close(fd);
         errno = err;
@@ -120,14 +128,21 @@ static void digest_read(const char *data, size_t len)
     digest_add(reads_digest, quick, sizeof quick);
 }
 
+/* How deep in sources reading through sources (a keeper or an overlay
+ * over the disk) the read is: a file's bytes go into the digest once, by
+ * the outermost read. */
+static _Thread_local int read_depth;
+
 bool files_read_real(const file_source *src, const char *path, size_t limit, char **data,
                      size_t *len, char *real)
 {
     *data = NULL;
     *len = 0;
+    read_depth++;
     bool ok = src ? src->read(src, path, limit, data, len, real)
                   : disk_read(path, limit, data, len, real);
-    if (ok)
+    read_depth--;
+    if (ok && read_depth == 0)
         digest_read(*data, *len);
     return ok;
 }
@@ -174,12 +189,8 @@ static bool keeper_read(const file_source *src, const char *path, size_t limit, 
         errno = EFBIG;
         return false;
     }
-    if (real) {
-        char link[64];
-        snprintf(link, sizeof link, "/proc/self/fd/%d", f->fd);
-        ssize_t n = readlink(link, real, PATH_MAX - 1);
-        real[n >= 0 ? n : 0] = 0;
-    }
+    if (real && !fd_real_name(f->fd, path, real))
+        return false;
     return read_all(f->fd, (size_t)st.st_size, limit, data, len);
 }
 

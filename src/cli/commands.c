@@ -46,7 +46,8 @@ static void print_timings(const build *b, const pdf_stats *ps, bool streamed)
 static int write_outputs(const options *o, bool proof, build *b, const char *pdf, bool written,
                          const digest *inputs, pdf_stats *ps, diag *d)
 {
-    if (!output_check_inputs(o, b, d))
+    /* A streamed build checked its outputs before its first page. */
+    if (!written && !output_check_inputs(o, b, d))
         return EXIT_INPUT;
     if (proof || o->report)
         overset_fits(&b->eo, b->ed, b->lay, typesetter_fonts(b->ts));

@@ -169,13 +169,13 @@ static bool file_target(const char *option, const char *path, diag *d)
 {
     struct stat st;
     src_loc where = {path, 0, 0};
-    if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+    bool exists = lstat(path, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode))
         return diag_error(d, where, "%s names a folder; give a file name (%s/…)", option, path);
-    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+    if (exists && !S_ISREG(st.st_mode))
         return diag_error(d, where,
-                          "%s names %s, which is not a regular file; paiban writes "
-                          "a new file and "
-                          "renames it into place, so give the name of a file",
+                          "%s names %s, which is not a regular file; paiban writes a new file "
+                          "and renames it into place, so give the name of a file",
                           option,
                           S_ISLNK(st.st_mode) ? "a symbolic link" : "a device, FIFO or socket");
     char *parent = xstrdup(path);

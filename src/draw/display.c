@@ -129,12 +129,18 @@ void draw_append(draw_list *dst, const draw_list *src, scaled dx, scaled dy, int
     }
 }
 
-void edition_out_release_page(edition_out *out, int p)
+/* What a page drew: its lists and spanners. */
+static void free_drawn(page_out *po)
 {
-    page_out *po = &out->pages[p];
     draw_list_free(&po->list);
     draw_list_free(&po->slug);
     VEC_FREE(po->spanners);
+}
+
+void edition_out_release_page(edition_out *out, int p)
+{
+    page_out *po = &out->pages[p];
+    free_drawn(po);
     for (int k = 0; k < po->modules.n; k++)
         po->modules.v[k].overset_text = NULL;
     arena_free(po->arena);
@@ -157,9 +163,8 @@ void edition_out_free(edition_out *out)
     if (!out)
         return;
     for (int p = 0; p < out->page_count; p++) {
-        edition_out_release_page(out, p);
-        VEC_FREE(out->pages[p].modules);
-        VEC_FREE(out->pages[p].findings);
+        page_out_free(&out->pages[p]);
+        arena_free(out->pages[p].arena);
     }
     arena_free(out->arena);
     memset(out, 0, sizeof *out);
@@ -167,10 +172,8 @@ void edition_out_free(edition_out *out)
 
 void page_out_free(page_out *po)
 {
-    draw_list_free(&po->list);
-    draw_list_free(&po->slug);
+    free_drawn(po);
     VEC_FREE(po->modules);
-    VEC_FREE(po->spanners);
     VEC_FREE(po->findings);
 }
 

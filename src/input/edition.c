@@ -599,50 +599,44 @@ static const field edition_fields[] = {
 #undef AT
 const field_table edition_keys = {"edition.yaml", edition_fields};
 
-/* A story may jump to a later page the planner then places its rest on. */
-static bool resolve_story_jump(loader *ld, const pending_jump *j)
+/* The page jump j names, after the page its story or placement stands
+ * on (`what` in the message); -1 when there is none (reported). */
+static int jump_target(loader *ld, const pending_jump *j, const char *what)
 {
-    edition *e = ld->e;
+    const edition *e = ld->e;
     int from_page = -1, to_page = -1;
     for (int p = 0; p < e->page_count; p++) {
-        if (j->story >= e->pages[p].stories && j->story < e->pages[p].stories + e->pages[p].story_count)
-            from_page = p;
-        if (e->pages[p].label && strcmp(e->pages[p].label, j->label) == 0)
+        const page_spec *ps = &e->pages[p];
+        for (int k = 0; k < ps->story_count; k++)
+            if (j->story == &ps->stories[k])
+                from_page = p;
+        for (int k = 0; k < ps->placement_count; k++)
+            if (j->pl == &ps->placements[k])
+                from_page = p;
+        if (ps->label && strcmp(ps->label, j->label) == 0)
             to_page = p;
     }
     if (to_page < 0)
-        return diag_error(ld->d, j->loc, "the edition has no page \"%s\" to continue on",
-                          j->label);
-    if (to_page <= from_page)
-        return diag_error(ld->d, j->loc,
-                          "a story continues on a later page; page \"%s\" comes before it",
-                          j->label);
-    j->story->continue_page = to_page;
-    return true;
+        diag_error(ld->d, j->loc, "the edition has no page \"%s\" to continue on", j->label);
+    else if (to_page <= from_page)
+        diag_error(ld->d, j->loc, "%s continues on a later page; page \"%s\" comes before it",
+                   what, j->label);
+    return to_page > from_page ? to_page : -1;
 }
 
 /* A jump names the page (版次) the rest of an article continues on; that
- * page must hold a placement of the same article marked continued. */
+ * page must hold a placement of the same article marked continued.  A
+ * story's names the later page the planner then places its rest on. */
 static bool resolve_jump(loader *ld, const pending_jump *j)
 {
     edition *e = ld->e;
-    if (j->story)
-        return resolve_story_jump(ld, j);
-    int from_page = -1, to_page = -1;
-    for (int p = 0; p < e->page_count; p++) {
-        for (int k = 0; k < e->pages[p].placement_count; k++)
-            if (&e->pages[p].placements[k] == j->pl)
-                from_page = p;
-        if (e->pages[p].label && strcmp(e->pages[p].label, j->label) == 0)
-            to_page = p;
-    }
+    int to_page = jump_target(ld, j, j->story ? "a story" : "an article");
     if (to_page < 0)
-        return diag_error(ld->d, j->loc, "the edition has no page \"%s\" to continue on",
-                          j->label);
-    if (to_page <= from_page)
-        return diag_error(ld->d, j->loc,
-                          "an article continues on a later page; page \"%s\" comes before it",
-                          j->label);
+        return false;
+    if (j->story) {
+        j->story->continue_page = to_page;
+        return true;
+    }
     for (int k = 0; k < e->pages[to_page].placement_count; k++) {
         const placement *q = &e->pages[to_page].placements[k];
         if (q->continued && q->article == j->pl->article) {

@@ -737,19 +737,13 @@ yml_doc *yml_load_string_named(const char *name, const char *text, size_t len, a
 
 yml_doc *yml_load_source(const file_source *src, const char *path, diag *d)
 {
-    return yml_load_source_named(src, path, NULL, d);
-}
-
-yml_doc *yml_load_source_named(const file_source *src, const char *path, arena *names,
-                               diag *d)
-{
     char *buf;
     size_t size;
     if (!files_read(src, path, YML_MAX_FILE_BYTES, &buf, &size)) {
         yml_report_read_error(d, path, errno);
         return NULL;
     }
-    yml_doc *doc = yml_load_string_named(path, buf, size, names, d);
+    yml_doc *doc = yml_load_string(path, buf, size, d);
     free(buf);
     return doc;
 }

@@ -75,14 +75,11 @@ enum {
 yml_doc *yml_load_file(const char *path, diag *d);
 /* The same, reading through `src` (files.h; NULL is the disk). */
 yml_doc *yml_load_source(const file_source *src, const char *path, diag *d);
+/* Load from memory; `name` is used in messages. */
+yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d);
 /* The same with the doc's file name — which every location in it points
  * at — kept in `names`, not in the doc: a loader that copies what it keeps
  * can free the doc as soon as it is read, its locations still good. */
-yml_doc *yml_load_source_named(const file_source *src, const char *path, arena *names,
-                               diag *d);
-/* Load from memory; `name` is used in messages. */
-yml_doc *yml_load_string(const char *name, const char *text, size_t len, diag *d);
-/* The same with the doc's file name kept in `names` (as above). */
 yml_doc *yml_load_string_named(const char *name, const char *text, size_t len, arena *names,
                                diag *d);
 void yml_free(yml_doc *doc);

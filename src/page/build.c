@@ -267,8 +267,10 @@ void build_locate(const char *start, const char *layout_dir, const char *fonts_f
                                : NULL;
 }
 
-int build_edition(const char *dir, const char *layout_dir, const char *fonts_file,
-                  content_options copt, const build_sink *sink, build *b, diag *d)
+/* The edition folder checked, the layout and fonts it uses found and
+ * loaded into b (cleared first); an exit status. */
+static int load_layout(const char *dir, const char *layout_dir, const char *fonts_file, build *b,
+                       diag *d)
 {
     memset(b, 0, sizeof *b);
     b->t_start = build_now();
@@ -282,31 +284,28 @@ int build_edition(const char *dir, const char *layout_dir, const char *fonts_fil
     b->fonts = fontset_load(b->fonts_file, d);
     if (b->fonts)
         b->lay = layout_load(b->layout_dir, b->fonts, d);
-    if (!b->lay)
-        return build_failure_status(d);
-    return load_and_compose(dir, copt, sink, b, d);
+    return b->lay ? EXIT_OK : build_failure_status(d);
+}
+
+int build_edition(const char *dir, const char *layout_dir, const char *fonts_file,
+                  content_options copt, const build_sink *sink, build *b, diag *d)
+{
+    int status = load_layout(dir, layout_dir, fonts_file, b, d);
+    return status == EXIT_OK ? load_and_compose(dir, copt, sink, b, d) : status;
 }
 
 int build_plan(const char *dir, const char *layout_dir, const char *fonts_file,
                content_options copt, const plan_options *po, char **yaml, diag *d)
 {
     build b;
-    memset(&b, 0, sizeof b);
     *yaml = NULL;
-    if (!edition_dir_exists(dir, d))
-        return EXIT_INPUT;
-    build_locate(dir, layout_dir, fonts_file, &b.layout_dir, &b.fonts_file);
-    int status = EXIT_INPUT;
-    if (!b.layout_dir) {
-        diag_error(d, (src_loc){dir, 0, 0}, "%s", BUILD_NO_LAYOUT);
-    } else if ((b.fonts = fontset_load(b.fonts_file, d)) &&
-               (b.lay = layout_load(b.layout_dir, b.fonts, d)) &&
-               (b.ed = edition_load(dir, b.lay, copt, d))) {
+    int status = load_layout(dir, layout_dir, fonts_file, &b, d);
+    if (status == EXIT_OK && !(b.ed = edition_load(dir, b.lay, copt, d)))
+        status = build_failure_status(d);
+    if (status == EXIT_OK) {
         b.ts = typesetter_new(b.fonts, b.lay, d);
         *yaml = plan_edition(b.ed, b.lay, b.ts, po, d);
         status = *yaml ? EXIT_OK : build_failure_status(d);
-    } else {
-        status = build_failure_status(d);
     }
     build_free(&b);
     return status;

@@ -23,12 +23,11 @@ static int compose_page(composer *c, int p, page_out *page)
     page->name = ps->name;
     page->width = t->page_w;
     page->height = t->page_h;
-    bool masthead = p == 0 && t->masthead.enabled && c->e->masthead.present;
-    if (masthead)
+    c->reserved_top = grid_masthead_lines(c->e, t, p);
+    if (c->reserved_top > 0)
         masthead_compose(c, &g, page);
     else
         furniture_folio(c, &g, page, ps);
-    c->reserved_top = masthead ? t->masthead.lines : 0;
     if (!grid_check_overlaps(ps, t, c->reserved_top, c->d))
         return 0;
     c->sets = set_cache_new();
@@ -87,8 +86,7 @@ long compose_page_aside(const edition *e, const layout *l, typesetter *ts, const
     composer c = {.e = e, .l = l, .ts = ts, .d = diag_new(), .a = a};
     c.carries = arena_alloc(a, sizeof(carry) * (size_t)(e->article_count + 1));
     page_grid g = grid_of(l, t);
-    bool masthead = p == 0 && t->masthead.enabled && e->masthead.present;
-    c.reserved_top = masthead ? t->masthead.lines : 0;
+    c.reserved_top = grid_masthead_lines(e, t, p);
     long cost = 0;
     *out = (page_out){.index = p, .label = ps->label, .name = ps->name};
     if (!grid_check_overlaps(ps, t, c.reserved_top, c.d)) {

@@ -52,6 +52,11 @@ static int fill_bottom(const page_spec *ps, const grid_area *a, const template *
     return bottom;
 }
 
+int grid_masthead_lines(const edition *e, const template *t, int p)
+{
+    return p == 0 && t->masthead.enabled && e->masthead.present ? t->masthead.lines : 0;
+}
+
 int grid_area_bottom(const page_spec *ps, const grid_area *a, const template *t)
 {
     return a->lines ? a->top + a->lines : fill_bottom(ps, a, t);

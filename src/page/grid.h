@@ -59,6 +59,11 @@ const grid_area *grid_part(const placement *pl, int i);
  * of its columns, or the foot of the type area. */
 int grid_area_bottom(const page_spec *ps, const grid_area *a, const template *t);
 
+/* The grid lines the masthead takes at the top of page p with template
+ * t: on the edition's first page, when the template and the edition both
+ * have one; else 0. */
+int grid_masthead_lines(const edition *e, const template *t, int p);
+
 /* Two articles may not share a grid cell, and none may start above
  * `reserved_top` (the masthead's lines).  False, with an error, when one
  * does. */

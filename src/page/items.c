@@ -28,7 +28,9 @@ static const span *slice_spans(arena *a, const span *spans, int count, int from,
     return out;
 }
 
-flow_item *items_add(module *m, flow_kind kind, int block_index, double gray)
+/* Append a flow item of `kind` setting block `block_index`, with a new
+ * paragraph id. */
+static flow_item *items_add(module *m, flow_kind kind, int block_index, double gray)
 {
     flow_item *it = VEC_PUSH(m->items);
     it->kind = kind;

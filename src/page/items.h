@@ -23,10 +23,6 @@ void items_build(module *m, const carry *from);
 flow_item *items_add_para(module *m, int block_index, const span *spans, int count,
                           int style_index, bool continuation, int byte_base);
 
-/* Append a flow item of `kind` setting block `block_index`, with a new
- * paragraph id. */
-flow_item *items_add(module *m, flow_kind kind, int block_index, double gray);
-
 /* Free what the items hold (their blocks and tables) and the items. */
 void items_free(module *m);
 

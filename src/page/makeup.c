@@ -220,11 +220,6 @@ static void find_masthead(page_out *po, const page_spec *ps, const layout *l, co
     }
 }
 
-static int reserved_lines(const edition *e, const template *t, int page)
-{
-    return page == 0 && t->masthead.enabled && e->masthead.present ? t->masthead.lines : 0;
-}
-
 void makeup_find(page_out *po, const page_spec *ps, const layout *l, int reserved_top)
 {
     const template *t = &l->templates[ps->template_index];
@@ -356,7 +351,7 @@ static void warn(diag *d, const page_out *po, const edition *e, const layout *l,
 void makeup_check(page_out *po, int p, const edition *e, const layout *l, diag *d)
 {
     const template *t = &l->templates[e->pages[p].template_index];
-    makeup_find(po, &e->pages[p], l, reserved_lines(e, t, p));
+    makeup_find(po, &e->pages[p], l, grid_masthead_lines(e, t, p));
     for (int i = 0; i < po->findings.n; i++)
         warn(d, po, e, l, &po->findings.v[i]);
 }

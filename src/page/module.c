@@ -45,7 +45,9 @@ static void report_overset(module *m, int overset)
     module_box *mb = &m->page->modules.v[m->box];
     mb->overset_lines = overset;
     mb->fit_col_from = mb->fit_col_to = -1;
-    if (overset <= 0)
+    /* A page set aside weighs its overset by the lines alone; its
+     * diagnostics are thrown away. */
+    if (overset <= 0 || m->c->trial)
         return;
     char *text = overset_text(m);
     mb->overset_text = arena_strdup(m->c->a, text);

@@ -575,8 +575,6 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, bool wide,
     }
 }
 
-/* The best layout of the page, or false when no story arrangement holds
- * every story (reported, with the room the first one left over needs). */
 /* The cheapest layout of the page with its lead `from` to `to` columns
  * wide — its headline as wide as its text, or (`wide`) across the page
  * over its text — into *best; false when none holds every story. */
@@ -779,9 +777,7 @@ char *plan_edition(const edition *e, const layout *l, typesetter *ts, const plan
                         .p = p, .ps = ps, .t = &l->templates[ps->template_index]};
         pl->columns = pl->t->columns;
         pl->lines = pl->t->lines;
-        pl->reserved = p == 0 && pl->t->masthead.enabled && e->masthead.present
-                           ? pl->t->masthead.lines
-                           : 0;
+        pl->reserved = grid_masthead_lines(e, pl->t, p);
         pl->ear = -1;
         const story *ear = NULL;
         for (int i = 0; i < ps->story_count && ok; i++) {

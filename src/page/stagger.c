@@ -151,9 +151,6 @@ static const module_box *box_of(const page_out *po, int article_index)
     return NULL;
 }
 
-/* The best single move for the collisions of the page as set in `now`:
- * each side's module moved down below the other's headline.  NULL when
- * none costs less than `cost`. */
 /* Placement y grows or shrinks at its bottom by d grid lines (d < 0:
  * shrinks), the placement under it in exactly its columns (if any) giving
  * or taking them at its top. */
@@ -343,16 +340,9 @@ static bool worth_moving(const page_out *now)
     return false;
 }
 
-/* Whether the page has two placements at all: one alone has nothing to
- * trade lines with. */
-static bool has_neighbours(const page_spec *ps)
-{
-    return ps->placement_count > 1;
-}
-
 const page_spec *stagger_page(composer *c, const page_grid *g, const page_spec *ps, int p)
 {
-    if (!has_neighbours(ps))
+    if (ps->placement_count < 2) /* one alone has nothing to trade lines with */
         return ps;
     arena *scratch = arena_new();
     page_out now;

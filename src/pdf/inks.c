@@ -104,7 +104,7 @@ static HPDF_Array separation(writer *w, int index)
 
 /* The sRGB of an ink's CMYK as the press profile prints it (relative
  * colorimetric), for the archive; false when Little CMS cannot say. */
-static bool ink_rgb(writer *w, const ink_spec *k, double rgb[3])
+static bool convert_ink(writer *w, const ink_spec *k, double rgb[3])
 {
     if (!load_cmyk_profile(w, edition_print(w)))
         return false;
@@ -127,6 +127,20 @@ static bool ink_rgb(writer *w, const ink_spec *k, double rgb[3])
     if (srgb)
         cmsCloseProfile(srgb);
     return tr != NULL;
+}
+
+/* convert_ink once an ink: a run or a rule in it asks again and again. */
+static bool ink_rgb(writer *w, const ink_spec *k, double rgb[3])
+{
+    if (!w->ink_srgb)
+        w->ink_srgb = xcalloc((size_t)w->l->ink_count + 1, sizeof *w->ink_srgb);
+    struct ink_srgb *c = &w->ink_srgb[k - w->l->inks];
+    if (!c->known) {
+        c->ok = convert_ink(w, k, c->rgb);
+        c->known = true;
+    }
+    memcpy(rgb, c->rgb, sizeof c->rgb);
+    return c->ok;
 }
 
 void set_ink(writer *w, const ink_spec *k, double tint, bool stroke)

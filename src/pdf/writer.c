@@ -160,6 +160,7 @@ static void close_document(writer *w)
     free(w->font_of_face);
     free(w->cmyk.data);
     free(w->ink_spaces);
+    free(w->ink_srgb);
     VEC_FREE(w->buf);
     pdftag_free(w->tags);
     HPDF_Free(w->doc);

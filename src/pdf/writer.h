@@ -74,6 +74,10 @@ typedef struct writer {
     bool overlay;               /* some page has the proof layer */
     HPDF_ExtGState gs_overprint, gs_knockout; /* made when first needed */
     HPDF_Array *ink_spaces;     /* Separation spaces of the layout's spot inks, by index */
+    struct ink_srgb {           /* the archive's sRGB of each ink, found once (inks.c) */
+        bool known, ok;
+        double rgb[3];
+    } *ink_srgb;
     HPDF_Dict overlay_group;    /* the proof layer's optional content group, made when needed */
     pdftag *tags;               /* the logical structure */
     VEC(pdfmeta_page) pages;    /* each page written, for the outline */

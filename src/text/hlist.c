@@ -252,7 +252,7 @@ static void push_break_and_blank(item_vec *v, const para_text *t, const unit *pu
 static bool is_letter_unit(const para_text *t, const unit *u, bool first)
 {
     uint32_t c = t->cp[first ? u->cp_start : u->cp_end - 1];
-    return is_latin(u->cls) && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return is_latin(u->cls) && chars_is_ascii_letter(c);
 }
 
 /* Does a mark's blank half stand between pu and u?  Tracking adds nothing

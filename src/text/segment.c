@@ -156,8 +156,6 @@ static bool mark_boundaries(segmenter *s, UBreakIterator **iter, UBreakIteratorT
 static bool is_dash(uint32_t c) { return c == 0x2014 || c == 0x2E3A; }
 static bool is_ellipsis(uint32_t c) { return c == 0x2026 || c == 0x22EF || c == 0x2025; }
 
-static bool is_ascii_letter(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-
 /* The characters after which a URL or path may break (LB-12). */
 static bool is_url_break(uint32_t c) { return c && strchr("/.-_?&", (int)c) != NULL; }
 
@@ -169,7 +167,7 @@ static bool is_url_like(const para_text *t, int a, int b)
         uint32_t c = t->cp[i];
         if (c == '/' || c == '\\' || c == '@' || c == '_')
             return true;
-        if (c == '.' && i + 2 < b && is_ascii_letter(t->cp[i + 1]) && is_ascii_letter(t->cp[i + 2]))
+        if (c == '.' && i + 2 < b && chars_is_ascii_letter(t->cp[i + 1]) && chars_is_ascii_letter(t->cp[i + 2]))
             return true;
     }
     return false;
@@ -244,7 +242,7 @@ static void latin_breaks(segmenter *s, para_text *t, const span *spans, const la
         } else if (l->styles[spans[t->span[a]].style].hyphenate) {
             for (int w = a; w < b;) {
                 int e = w;
-                while (e < b && is_ascii_letter(t->cp[e]))
+                while (e < b && chars_is_ascii_letter(t->cp[e]))
                     e++;
                 if (e > w && (w == a || !chars_is_digit(t->cp[w - 1])))
                     hyphen_breaks(s, t, w, e, d);
@@ -330,7 +328,7 @@ static void tailor_breaks(para_text *t, const unsigned char *icu, const style *s
         if ((is_dash(a) && is_dash(b)) || (is_ellipsis(a) && is_ellipsis(b)))
             k = BREAK_NEVER;
         /* LB-4: a number, or a grade of one letter (诚信A级), keeps its unit. */
-        bool grade = is_ascii_letter(a) && (i < 2 || !is_ascii_letter(t->cp[i - 2]));
+        bool grade = chars_is_ascii_letter(a) && (i < 2 || !chars_is_ascii_letter(t->cp[i - 2]));
         if (k == BREAK_ALLOW && st->unit_keep && (chars_is_digit(a) || grade) &&
             chars_is_unit_start(b))
             k = BREAK_SOFT;
