@@ -25,6 +25,10 @@ typedef enum {
     ALIGN_DISTRIBUTE, /* every line spread to the full measure (均排) */
 } text_align;
 
+/* Digits: the face's own (proportional), of one width (OpenType tnum),
+ * or half an em each (hwid), on the half-em grid of Chinese text. */
+typedef enum { FIGURES_PROPORTIONAL, FIGURES_TABULAR, FIGURES_HALF_WIDTH } figure_style;
+
 typedef enum {
     KINSOKU_NONE,
     KINSOKU_BASIC,
@@ -70,7 +74,7 @@ typedef struct style {
     double gray;              /* text colour as a tint of its ink (black unless `ink`), 0..1 */
     int ink;                  /* index in the layout's inks, -1: black */
     bool overprint;           /* solid black text overprints (print form); default true */
-    bool tabular_figures;     /* digits of one width (OpenType tnum), for tables */
+    figure_style figures;     /* digits as the face gives them, tabular, or half an em */
     scaled rule_thick;        /* tables in this style: outer rules, 0 = default */
     scaled rule_thin;         /* tables: the rule under the header, 0 = default */
     int punct_face;           /* fontset face for Chinese punctuation, -1: `face` (FN-1) */

@@ -209,7 +209,7 @@ static const char *const line_end_words[] = {"gb", "allow-end", NULL};
 static const char *const line_start_words[] = {"half", "full", NULL};
 static const char *const line_break_words[] = {"join", "keep", NULL};
 static const char *const phrase_break_words[] = {"false", "true", "names", NULL};
-static const char *const figure_words[] = {"proportional", "tabular", NULL};
+static const char *const figure_words[] = {"proportional", "tabular", "half-width", NULL};
 static const char *const white_space_words[] = {"normal", "pre", NULL};
 static const char *const fullwidth_words[] = {"normalize", "keep", NULL};
 static const char *const minus_words[] = {"minus", "hyphen", NULL};
@@ -263,8 +263,8 @@ static const field style_fields[] = {
      .doc = "the colour of the text"},
     {"overprint", FIELD_BOOL, AT(overprint),
      .doc = "solid black text overprints in the print form"},
-    {"figures", FIELD_SWITCH, AT(tabular_figures), .choices = figure_words, .on = 1,
-     .doc = "tabular: digits of one width"},
+    {"figures", FIELD_CHOICE, AT(figures), .choices = figure_words,
+     .doc = "tabular: digits of one width; half-width: half an em each"},
     {"punct-font", FIELD_CUSTOM, AT(punct_face), .read = read_punct_font, .type_doc = "face",
      .range_doc = "a face of fonts/fonts.yaml",
      .doc = "the face of Chinese punctuation (the font unless given)"},

@@ -11,6 +11,7 @@
 struct shaper {
     hb_buffer_t *buf;
     hb_language_t zh_hans;
+    VEC(hb_feature_t) feats;
 };
 
 shaper *shaper_new(void)
@@ -30,6 +31,7 @@ void shaper_free(shaper *s)
     if (!s)
         return;
     hb_buffer_destroy(s->buf);
+    VEC_FREE(s->feats);
     free(s);
 }
 
@@ -40,8 +42,33 @@ scaled shape_scale(int font_units, int upem, scaled size)
 
 typedef VEC(glyph) glyph_vec;
 
+static bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+
+/* Half-width figures (hwid) over each number of the run: its digits, the
+ * separators between them and a % after them, so that a figure takes
+ * half an em as in Chinese text set on its grid. */
+static void add_half_width_figures(shaper *s, const para_text *t, const text_run *r)
+{
+    int end = r->start + r->len;
+    for (int i = r->start; i < end;) {
+        if (!is_digit(t->cp[i])) {
+            i++;
+            continue;
+        }
+        int j = i + 1;
+        while (j < end && (is_digit(t->cp[j]) || ((t->cp[j] == '.' || t->cp[j] == ',') &&
+                                                  j + 1 < end && is_digit(t->cp[j + 1]))))
+            j++;
+        if (j < end && t->cp[j] == '%')
+            j++;
+        *VEC_PUSH(s->feats) =
+            (hb_feature_t){HB_TAG('h', 'w', 'i', 'd'), 1, (unsigned)i, (unsigned)j};
+        i = j;
+    }
+}
+
 static void shape_run(shaper *s, const para_text *t, const text_run *r, fontset *fonts,
-                      bool tabular, glyph_vec *out)
+                      figure_style figures, glyph_vec *out)
 {
     hb_buffer_t *buf = s->buf;
     hb_buffer_clear_contents(buf);
@@ -57,24 +84,25 @@ static void shape_run(shaper *s, const para_text *t, const text_run *r, fontset 
     hb_buffer_set_flags(buf, flags);
     /* Quotation marks acting as Latin punctuation take the face's
      * proportional forms (PU-8). */
-    hb_feature_t feats[16];
-    unsigned nfeat = 0;
+    s->feats.n = 0;
     /* Punctuation is compressed by hlist.c's rules, once: never let the
      * font's contextual half-width spacing do it too (PU-10). */
-    feats[nfeat++] = (hb_feature_t){HB_TAG('c', 'h', 'w', 's'), 0, HB_FEATURE_GLOBAL_START,
-                                    HB_FEATURE_GLOBAL_END};
-    for (int i = r->start; i < r->start + r->len && nfeat < countof(feats); i++) {
+    *VEC_PUSH(s->feats) = (hb_feature_t){HB_TAG('c', 'h', 'w', 's'), 0, HB_FEATURE_GLOBAL_START,
+                                         HB_FEATURE_GLOBAL_END};
+    for (int i = r->start; i < r->start + r->len; i++) {
         if (chars_quote(t->cp[i]) && t->cls[i] == CHAR_LATIN) {
-            feats[nfeat++] = (hb_feature_t){HB_TAG('p', 'w', 'i', 'd'), 1, (unsigned)i,
-                                            (unsigned)i + 1};
+            *VEC_PUSH(s->feats) = (hb_feature_t){HB_TAG('p', 'w', 'i', 'd'), 1, (unsigned)i,
+                                                 (unsigned)i + 1};
         }
     }
     /* Figures of one width line up in table columns (where the face has
-     * them; Noto CJK's default digits already are). */
-    if (tabular && nfeat < countof(feats))
-        feats[nfeat++] = (hb_feature_t){HB_TAG('t', 'n', 'u', 'm'), 1, (unsigned)r->start,
-                                        (unsigned)(r->start + r->len)};
-    hb_shape(fontset_hb_font(fonts, r->face), buf, feats, nfeat);
+     * them). */
+    if (figures == FIGURES_TABULAR)
+        *VEC_PUSH(s->feats) = (hb_feature_t){HB_TAG('t', 'n', 'u', 'm'), 1, (unsigned)r->start,
+                                             (unsigned)(r->start + r->len)};
+    else if (figures == FIGURES_HALF_WIDTH)
+        add_half_width_figures(s, t, r);
+    hb_shape(fontset_hb_font(fonts, r->face), buf, s->feats.v, (unsigned)s->feats.n);
     unsigned count;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &count);
@@ -96,7 +124,7 @@ void shape_para(shaper *s, const para_text *t, const span *spans, const layout *
     glyph_vec glyphs = {0};
     for (int r = 0; r < t->run_count; r++)
         shape_run(s, t, &t->runs[r], fonts,
-                  l->styles[spans[t->runs[r].span].style].tabular_figures, &glyphs);
+                  l->styles[spans[t->runs[r].span].style].figures, &glyphs);
 
     out->glyph_count = glyphs.n;
     out->glyphs = arena_memdup(scratch, glyphs.v, sizeof(glyph) * (size_t)glyphs.n);

@@ -124,6 +124,34 @@ void test_MX_6_han_latin_boundaries_spread_first(void)
     CHECK_NEAR(x0_of(&r, "件", 0) - x0_of(&r, "文", 0), 1.0, 0.001);
 }
 
+/* MX-7: with half-width figures each digit of a number, the point inside
+ * it and a % after it take half an em; letters keep their own widths. */
+void test_MX_7_half_width_figures(void)
+{
+    const char *s = "收入12380元增长9.6%的abc";
+    para_result half = fixture_set("flat-half-figures", s, 40);
+    para_result prop = fixture_set("flat", s, 40);
+    CHECK_INT(half.line_count, 1);
+    CHECK_NEAR(x0_of(&half, "元", 0) - x0_of(&half, "1", 0), 2.5, 0.001);
+    CHECK_NEAR(x0_of(&half, "的", 0) - x0_of(&half, "9", 0), 2.0, 0.001);
+    /* The face's own figures are wider than half an em. */
+    CHECK(x0_of(&prop, "元", 0) - x0_of(&prop, "1", 0) > 2.6);
+    CHECK_NEAR(x0_of(&half, "c", 0) - x0_of(&half, "a", 0), x0_of(&prop, "c", 0) - x0_of(&prop, "a", 0), 0.001);
+    /* A paragraph of the sample whose 12380|元 the face's figures part at
+     * 13 em (LB-4's last resort) keeps them together on the half-em grid. */
+    const char *para = "城乡居民收入稳步提高。前三季度，全市居民人均可支配收入达到19860元，同比增长8."
+                       "9%；城镇居民人均可支配收入26740元，增长8.1%；农村居民人均可支配收入12380元，"
+                       "增长9.6%，增速继续快于城镇居民。";
+    para_result p = fixture_set("body", para, 13), h = fixture_set("body-half-figures", para, 13);
+    int split_p = 0, split_h = 0;
+    for (int i = 0; i < p.line_count; i++)
+        split_p += (p.lines[i].flags & LINE_UNIT_SPLIT) != 0;
+    for (int i = 0; i < h.line_count; i++)
+        split_h += (h.lines[i].flags & (LINE_UNIT_SPLIT | LINE_WARNED)) != 0;
+    CHECK_INT(split_p, 1);
+    CHECK_INT(split_h, 0);
+}
+
 /* TX-2: full-width ASCII digits and letters are set as ASCII (GB/T 15835),
  * unless the style keeps them; other full-width forms stay. */
 void test_TX_2_fullwidth_digits_and_letters_normalised(void)

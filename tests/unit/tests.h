@@ -10,6 +10,7 @@
     X(LB_12_url_breaks_after_its_separators)                                                       \
     X(LB_13_latin_words_hyphenate)                                                                 \
     X(MX_6_han_latin_boundaries_spread_first)                                                      \
+    X(MX_7_half_width_figures)                                                                     \
     X(TX_2_fullwidth_digits_and_letters_normalised)                                                \
     X(TX_3_negative_numbers_take_the_minus_sign)                                                   \
     X(FN_1_punctuation_from_the_face_the_style_names)                                              \
