@@ -364,6 +364,12 @@ static bool load_placement(loader *ld, const template *t, int page, yml_node *n,
         .t = t,
     };
     bool ok = fields_read(&r, n, &placement_keys, &src);
+    /* Parts name grid columns; a module in columns of its own has none. */
+    yml_node *own = yml_lookup(n, "set-columns");
+    if (ok && own && src.pl.part_count > 0)
+        ok = diag_error(ld->d, own->loc,
+                        "set-columns cannot be used with parts: a module set in columns of its "
+                        "own fills one area; drop the parts, or set-columns");
     yml_node *hc = yml_lookup(n, "headline-columns");
     if (ok && hc && src.pl.headline_columns > module_columns(&src.pl))
         ok = diag_error(ld->d, hc->loc,

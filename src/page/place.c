@@ -64,7 +64,9 @@ static void module_cells(module *m, const page_spec *ps)
     size_t cells = (size_t)m->ncols * (size_t)m->lines;
     m->fixed = arena_alloc(m->c->a, cells);
     m->occ = arena_alloc(m->c->a, cells);
-    if (pl->part_count == 0)
+    /* Parts are grid areas: a module in columns of its own (refused with
+     * parts by the loader) has one area. */
+    if (pl->part_count == 0 || m->own_columns)
         return;
     memset(m->fixed, 1, cells);
     for (int i = 0; i <= pl->part_count; i++) {

@@ -132,6 +132,12 @@ static bool move_down(page_spec *ps, const template *t, int y, int d, bool whole
         return false;
     /* Bottoms first: a `fill` bottom is found from the areas below. */
     const grid_area ya = Y->area;
+    /* Lines of another shape go to u as a part, in grid columns: not to a
+     * module set in columns of its own. */
+    const placement *U = &ps->placements[u];
+    bool as_part = U->part_count > 0 || U->area.col_from != ya.col_from || U->area.col_to != ya.col_to;
+    if (as_part && U->set_columns > 0)
+        return false;
     for (int k = n - 1; k >= 0; k--) {
         grid_area *ar = &ps->placements[stack[k]].area;
         bool shrinks = k == n - 1;

@@ -138,6 +138,11 @@ CASES = [
       'ed/b.yaml': ARTICLE}, [], 2,
      'ed/edition.yaml:16:15: error: the ear (area: ear) stands beside the masthead of the edition\'s '
      'first page, not on this one'),
+    ('columns of its own with parts (once a write past the module\'s cells)',
+     {'ed/edition.yaml': EDITION.replace('        lines: 40\n', '        lines: 10\n        set-columns: 3\n'
+                                         '        parts:\n          - {columns: 1-2, top: 11, lines: 5}\n')}, [], 2,
+     'ed/edition.yaml:12:22: error: set-columns cannot be used with parts: a module set in columns of its '
+     'own fills one area; drop the parts, or set-columns'),
     ('the ear is no place name', {'ed/edition.yaml': EDITION.replace('        top: 1\n', '        area: eye\n')}, [], 2,
      'ed/edition.yaml:10:15: error: area must be one of ear, not "eye"'),
     ('a teaser to an article no page places', {'ed/a.yaml': ARTICLE + '  - teaser: b.yaml\n', 'ed/b.yaml': ARTICLE}, [], 2,
