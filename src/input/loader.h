@@ -9,8 +9,9 @@
  * so a name cannot lead elsewhere between the check and the reading.
  *
  * What one edition may hold, so that any input within it is typeset in
- * bounded time and memory (yml.h bounds each file): its YAML files 8 MiB
- * in all; a paragraph (or any one text) 64 KiB; 1000 pages, 5000 article
+ * bounded time and memory (yml.h bounds each file): its YAML files 16 MiB
+ * in all (1000 pages of some 16 KiB: a full page of text takes 11); a
+ * paragraph (or any one text) 64 KiB; 1000 pages, 5000 article
  * placements, 500 photo files.  Past any of them the input is refused with
  * a located error.
  * Every problem is reported to the loader's diag. */
@@ -24,7 +25,7 @@
 typedef VEC(block) block_vec;
 
 enum {
-    EDITION_MAX_YAML_BYTES = 8 << 20,
+    EDITION_MAX_YAML_BYTES = 16 << 20,
     EDITION_MAX_TEXT_BYTES = 64 << 10, /* one paragraph, headline, cell … */
     EDITION_MAX_PAGES = 1000,
     EDITION_MAX_PLACEMENTS = 5000,
