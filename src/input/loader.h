@@ -53,6 +53,10 @@ typedef struct pending_teaser {
 
 typedef struct loader {
     edition *e;
+    /* Where what is read goes: the edition's arena, but while an article
+     * is read that article's own (content.h: article_release), except what
+     * outlives its body: its id, file names, paths. */
+    arena *arena;
     const layout *l;
     diag *d;
     content_options opt;
@@ -72,7 +76,7 @@ typedef struct loader {
     VEC(pending_teaser) teasers;
 } loader;
 
-/* A field reader for the content's mappings (strings go to the edition). */
+/* A field reader for the content's mappings (strings go to ld->arena). */
 field_reader loader_fields(loader *ld);
 
 /* How normalize treats a text (flags). */
@@ -108,7 +112,8 @@ bool read_style(field_reader *r, yml_node *v, void *dest);
 
 /* The name of a file the content names at `node` (`what` in messages):
  * relative to the edition folder, or absolute when the options allow
- * files outside it; NULL when it is neither (reported). */
+ * files outside it, in the edition's arena (a photo's is quoted after
+ * its article is let go); NULL when it is neither (reported). */
 const char *content_path(loader *ld, const yml_node *node, const char *what);
 /* Read a file of the edition (`node` names it, or NULL for edition.yaml),
  * opened once: it must lie inside the edition folder unless the options
