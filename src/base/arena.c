@@ -9,7 +9,8 @@
 
 /* Blocks grow from FIRST_BLOCK to BLOCK_SIZE, doubling: an arena that
  * holds little (a YAML file's nodes, a module's settings) takes little,
- * and one that holds much soon takes whole blocks. */
+ * and one that holds much soon takes whole blocks.  A small arena's stay
+ * at FIRST_BLOCK (arena_new_small). */
 enum { FIRST_BLOCK = 4 * 1024, BLOCK_SIZE = 64 * 1024, ALIGN = 16 };
 
 typedef struct block {
@@ -22,6 +23,7 @@ struct arena {
     block *head;
     size_t total;
     size_t next_size;  /* of the next ordinary block */
+    size_t max_block;  /* the largest ordinary block */
 };
 
 static block *block_new(size_t size)
@@ -33,13 +35,18 @@ static block *block_new(size_t size)
     return b;
 }
 
-arena *arena_new(void)
+static arena *arena_with_blocks(size_t max_block)
 {
     arena *a = xcalloc(1, sizeof *a);
     a->head = block_new(FIRST_BLOCK);
-    a->next_size = 2 * FIRST_BLOCK;
+    a->max_block = max_block;
+    a->next_size = MIN(2 * FIRST_BLOCK, max_block);
     return a;
 }
+
+arena *arena_new(void) { return arena_with_blocks(BLOCK_SIZE); }
+
+arena *arena_new_small(void) { return arena_with_blocks(FIRST_BLOCK); }
 
 void arena_free(arena *a)
 {
@@ -66,7 +73,7 @@ void *arena_alloc_raw(arena *a, size_t size)
     size = rounded(size);
     block *b = a->head;
     if (b->used + size > b->size) {
-        if (size > BLOCK_SIZE / 4) {
+        if (size > a->max_block / 4) {
             /* A large request gets its own block, behind the current one, so
              * the current block's free space is not wasted. */
             block *big = block_new(size);
@@ -77,7 +84,7 @@ void *arena_alloc_raw(arena *a, size_t size)
             return big->data;
         }
         b = block_new(MAX(a->next_size, size));
-        a->next_size = MIN(2 * a->next_size, (size_t)BLOCK_SIZE);
+        a->next_size = MIN(2 * a->next_size, a->max_block);
         b->next = a->head;
         a->head = b;
     }

@@ -46,13 +46,13 @@ static void para_spans(loader *ld, block *b, const char *norm, int style_ix, yml
     if (len >= strlen(norm))
         head = -1;
     bool exact = n->plain && strcmp(norm, n->str) == 0;
-    b->spans = arena_alloc(ld->e->arena, 2 * sizeof(span));
+    b->spans = arena_alloc(ld->arena, 2 * sizeof(span));
     b->span_count = head >= 0 ? 2 : 1;
     if (head < 0) {
         b->spans[0] = (span){.text = norm, .style = style_ix, .loc = n->loc, .loc_exact = exact};
         return;
     }
-    b->spans[0] = (span){.text = arena_strndup(ld->e->arena, norm, len), .style = head,
+    b->spans[0] = (span){.text = arena_strndup(ld->arena, norm, len), .style = head,
                          .loc = n->loc, .loc_exact = exact};
     b->spans[1] = (span){.text = norm + len, .style = style_ix, .loc = n->loc};
 }
@@ -140,7 +140,7 @@ const field_table table_item_keys = {"a table item", table_item_fields};
 static bool load_head(loader *ld, block_vec *out, body_item *it, yml_node *v)
 {
     it->b.kind = BLOCK_HEAD;
-    it->b.spans = arena_alloc(ld->e->arena, sizeof(span));
+    it->b.spans = arena_alloc(ld->arena, sizeof(span));
     it->b.span_count = 1;
     if (!make_lines_span(ld, v, it->b.style, "a head", &it->b.spans[0]))
         return false;
@@ -194,7 +194,7 @@ static bool load_box(loader *ld, block_vec *out, body_item *it, yml_node *conten
     }
     if (ok && children.n == 0)
         ok = diag_error(ld->d, content->loc, "this box is empty");
-    it->b.children = arena_memdup(ld->e->arena, children.v, sizeof(block) * (size_t)children.n);
+    it->b.children = arena_memdup(ld->arena, children.v, sizeof(block) * (size_t)children.n);
     it->b.child_count = children.n;
     VEC_FREE(children);
     if (ok)
@@ -388,7 +388,7 @@ _Static_assert(sizeof(photo_place) == sizeof(int), "a choice is stored as an int
 
 static photo *load_photo(loader *ld, yml_node *n)
 {
-    photo *p = arena_alloc(ld->e->arena, sizeof *p);
+    photo *p = arena_alloc(ld->arena, sizeof *p);
     p->loc = n->loc;
     p->columns = 1;
     p->lines = 10;
@@ -475,7 +475,7 @@ static bool read_byline(field_reader *r, yml_node *byline, void *dest)
         return false;
     block *last = src->blocks.n ? &src->blocks.v[src->blocks.n - 1] : NULL;
     if (last && last->kind == BLOCK_PARA) {
-        span *spans = ARENA_NEW_ARRAY(ld->e->arena, span, last->span_count + 1);
+        span *spans = ARENA_NEW_ARRAY(ld->arena, span, last->span_count + 1);
         memcpy(spans, last->spans, sizeof(span) * (size_t)last->span_count);
         by.gap_before = ld->l->styles[s].size;
         spans[last->span_count] = by;
@@ -483,7 +483,7 @@ static bool read_byline(field_reader *r, yml_node *byline, void *dest)
         last->span_count++;
     } else {
         *VEC_PUSH(src->blocks) = (block){.kind = BLOCK_PARA, .style = s, .loc = byline->loc,
-                                         .spans = arena_memdup(ld->e->arena, &by, sizeof by),
+                                         .spans = arena_memdup(ld->arena, &by, sizeof by),
                                          .span_count = 1};
     }
     return true;
@@ -568,10 +568,11 @@ static const char *unique_id(loader *ld, const char *path)
 }
 
 /* An article's YAML is freed as soon as it is read: what the article
- * keeps is copied into the edition (text normalised, names), and its
- * locations point at the file name, which the edition keeps.  An edition
- * of a thousand articles would otherwise hold a thousand YAML trees. */
-article *article_load(loader *ld, const yml_node *node, const char *path)
+ * keeps is copied into its own arena (text normalised) and the edition's
+ * (its id and names), and its locations point at the file name, which the
+ * edition keeps.  An edition of a thousand articles would otherwise hold
+ * a thousand YAML trees. */
+static article *read_article(loader *ld, const yml_node *node, const char *path)
 {
     char *data;
     size_t len;
@@ -596,7 +597,7 @@ article *article_load(loader *ld, const yml_node *node, const char *path)
     int teasers_before = ld->teasers.n;
     field_reader r = loader_fields(ld);
     bool ok = fields_read(&r, root, &article_keys, &src);
-    src.a.blocks = arena_memdup(ld->e->arena, src.blocks.v, sizeof(block) * (size_t)src.blocks.n);
+    src.a.blocks = arena_memdup(ld->arena, src.blocks.v, sizeof(block) * (size_t)src.blocks.n);
     src.a.block_count = src.blocks.n;
     VEC_FREE(src.blocks);
     yml_free(doc);
@@ -606,4 +607,42 @@ article *article_load(loader *ld, const yml_node *node, const char *path)
     for (int i = teasers_before; i < ld->teasers.n; i++)
         ld->teasers.v[i].article = a;
     return a;
+}
+
+article *article_load(loader *ld, const yml_node *node, const char *path)
+{
+    arena *body = arena_new_small();
+    arena *outer = ld->arena;
+    ld->arena = body;
+    int teasers_before = ld->teasers.n;
+    article *a = read_article(ld, node, path);
+    ld->arena = outer;
+    if (!a) {
+        /* Its teasers would point into what is freed here. */
+        ld->teasers.n = teasers_before;
+        arena_free(body);
+        return NULL;
+    }
+    a->body = body;
+    return a;
+}
+
+static void keep_head(arena *keep, span *s)
+{
+    if (s->text)
+        s->text = arena_strdup(keep, s->text);
+}
+
+void article_release(edition *e, article *a)
+{
+    if (!a->body)
+        return;
+    keep_head(e->arena, &a->kicker);
+    keep_head(e->arena, &a->headline);
+    keep_head(e->arena, &a->subtitle);
+    arena_free(a->body);
+    a->body = NULL;
+    a->blocks = NULL;
+    a->block_count = 0;
+    a->photo = NULL;
 }

@@ -36,10 +36,10 @@ bool item_align(field_reader *r, yml_node *v, void *dest)
     return yml_read_choice(v, r->d, r->name, align_words, &it->align);
 }
 
-/* A block of the paragraphs `children` (moved into the edition's arena). */
+/* A block of the paragraphs `children` (moved into ld->arena). */
 static void push_parent(loader *ld, block_vec *out, block b, block_vec *children)
 {
-    b.children = arena_memdup(ld->e->arena, children->v, sizeof(block) * (size_t)children->n);
+    b.children = arena_memdup(ld->arena, children->v, sizeof(block) * (size_t)children->n);
     b.child_count = children->n;
     VEC_FREE(*children);
     *VEC_PUSH(*out) = b;
@@ -58,7 +58,7 @@ static void push_line(loader *ld, block_vec *out, const char *text, size_t len, 
     const char *norm = normalize(ld, text, len, flags, loc, "a line");
     if (!norm[0])
         return;
-    b->spans = arena_alloc(ld->e->arena, sizeof(span));
+    b->spans = arena_alloc(ld->arena, sizeof(span));
     b->span_count = 1;
     b->spans[0] = (span){.text = norm, .style = st, .loc = loc};
 }
@@ -88,7 +88,7 @@ static const char *run_text(loader *ld, const yml_node *v, const style *st)
     bool trail = len > 1 && (raw[len - 1] == ' ' || raw[len - 1] == '\n');
     if (!lead && !trail)
         return norm;
-    char *s = arena_alloc(ld->e->arena, strlen(norm) + 3);
+    char *s = arena_alloc(ld->arena, strlen(norm) + 3);
     snprintf(s, strlen(norm) + 3, "%s%s%s", lead ? " " : "", norm, trail && norm[0] ? " " : "");
     return s;
 }
@@ -143,7 +143,7 @@ bool load_runs(loader *ld, block_vec *out, body_item *it, yml_node *v)
         ok = diag_error(ld->d, v->loc, "this paragraph has no text");
     if (ok)
         *VEC_PUSH(*out) = (block){.kind = BLOCK_PARA, .style = it->b.style, .loc = it->b.loc,
-                                  .spans = arena_memdup(ld->e->arena, spans.v,
+                                  .spans = arena_memdup(ld->arena, spans.v,
                                                         sizeof(span) * (size_t)spans.n),
                                   .span_count = spans.n};
     VEC_FREE(spans);
@@ -287,8 +287,8 @@ bool load_list(loader *ld, block_vec *out, body_item *it, yml_node *v)
             snprintf(marker, sizeof marker, "%d.", i + 1);
         else
             snprintf(marker, sizeof marker, "●");
-        span *spans = ARENA_NEW_ARRAY(ld->e->arena, span, 2);
-        spans[0] = (span){.text = arena_strdup(ld->e->arena, marker), .style = it->b.style,
+        span *spans = ARENA_NEW_ARRAY(ld->arena, span, 2);
+        spans[0] = (span){.text = arena_strdup(ld->arena, marker), .style = it->b.style,
                           .loc = item->loc, .marker = true};
         spans[1] = (span){.text = norm, .style = it->b.style, .loc = item->loc,
                           .loc_exact = item->plain && strcmp(norm, item->str) == 0};

@@ -19,7 +19,8 @@
  * become ASCII (TX-2) and a hyphen that signs a number the minus sign
  * (TX-3), unless the style says otherwise.  A paragraph's opening 【】 head
  * or dateline becomes a span of its own style (PH-12).  The edition owns
- * all of it (one arena). */
+ * all of it: its arena, and an arena of each article's own for what was
+ * read for that article. */
 #ifndef PAIBAN_INPUT_CONTENT_H
 #define PAIBAN_INPUT_CONTENT_H
 
@@ -135,6 +136,8 @@ typedef struct article {
     photo *photo;
     block *blocks;          /* lead, byline and body, in reading order */
     int block_count;
+    arena *body;            /* what was read for it but its id and file names: the
+                             * edition's, freed with it or by article_release */
 } article;
 
 /* A rectangle of the page grid: columns [col_from, col_to], lines
@@ -236,6 +239,14 @@ typedef struct content_options {
 /* Load dir/edition.yaml and the articles it places; NULL on error. */
 edition *edition_load(const char *dir, const layout *l, content_options opt, diag *d);
 void edition_free(edition *e);
+
+/* Let go what a build has no more use for once the last page that sets
+ * the article is done: its blocks and photo (NULL and 0 after), and the
+ * text read with them.  Its id, file, location and heads stay (the heads'
+ * text copied into the edition's arena): the outline, the document's
+ * metadata and the messages still name it.  An edition of a thousand
+ * pages would otherwise hold every article to its end. */
+void article_release(edition *e, article *a);
 
 /* The edition's date at 00:00 UTC, in seconds since 1970: the build time
  * unless SOURCE_DATE_EPOCH says otherwise. */

@@ -843,7 +843,7 @@ edition *edition_load(const char *dir, const layout *l, content_options opt, dia
     e->kept = xcalloc(1, sizeof *e->kept);
     files_keeper_init(e->kept, opt.files);
     e->files = &e->kept->source;
-    loader ld = {.e = e, .l = l, .d = d, .opt = opt, .default_template = -1};
+    loader ld = {.e = e, .arena = e->arena, .l = l, .d = d, .opt = opt, .default_template = -1};
     bool ok = open_folder(&ld, dir) && read_edition(&ld);
     VEC_FREE(ld.failed);
     /* Locations in spans and blocks point at the file names the YAML
@@ -868,6 +868,8 @@ void edition_free(edition *e)
     free(e->docs);
     files_keeper_free(e->kept);
     free(e->kept);
+    for (int i = 0; i < e->article_count; i++)
+        arena_free(e->articles[i]->body);
     arena_free(e->arena);
     free(e);
 }

@@ -14,7 +14,7 @@
 
 field_reader loader_fields(loader *ld)
 {
-    return (field_reader){.d = ld->d, .arena = ld->e->arena, .user = ld};
+    return (field_reader){.d = ld->d, .arena = ld->arena, .user = ld};
 }
 
 /* ---- text ---------------------------------------------------------- */
@@ -173,7 +173,7 @@ const char *normalize(loader *ld, const char *in, size_t len, unsigned flags, sr
     while (n > 0 && out[n - 1] == ' ')
         n--;
     out[n] = 0;
-    char *kept = arena_strdup(ld->e->arena, out);
+    char *kept = arena_strdup(ld->arena, out);
     free(out);
     return kept;
 }
@@ -204,7 +204,7 @@ bool make_lines_span(loader *ld, const yml_node *node, int style_ix, const char 
             return false;
         total += node->items[i]->len + 1;
     }
-    char *joined = arena_alloc(ld->e->arena, total);
+    char *joined = arena_alloc(ld->arena, total);
     size_t n = 0;
     for (int i = 0; i < node->count; i++) {
         span line;

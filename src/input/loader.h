@@ -9,8 +9,9 @@
  * so a name cannot lead elsewhere between the check and the reading.
  *
  * What one edition may hold, so that any input within it is typeset in
- * bounded time and memory (yml.h bounds each file): its YAML files 8 MiB
- * in all; a paragraph (or any one text) 64 KiB; 1000 pages, 5000 article
+ * bounded time and memory (yml.h bounds each file): its YAML files 16 MiB
+ * in all (1000 pages of some 16 KiB: a full page of text takes 11); a
+ * paragraph (or any one text) 64 KiB; 1000 pages, 5000 article
  * placements, 500 photo files.  Past any of them the input is refused with
  * a located error.
  * Every problem is reported to the loader's diag. */
@@ -24,7 +25,7 @@
 typedef VEC(block) block_vec;
 
 enum {
-    EDITION_MAX_YAML_BYTES = 8 << 20,
+    EDITION_MAX_YAML_BYTES = 16 << 20,
     EDITION_MAX_TEXT_BYTES = 64 << 10, /* one paragraph, headline, cell … */
     EDITION_MAX_PAGES = 1000,
     EDITION_MAX_PLACEMENTS = 5000,
@@ -52,6 +53,10 @@ typedef struct pending_teaser {
 
 typedef struct loader {
     edition *e;
+    /* Where what is read goes: the edition's arena, but while an article
+     * is read that article's own (content.h: article_release), except what
+     * outlives its body: its id, file names, paths. */
+    arena *arena;
     const layout *l;
     diag *d;
     content_options opt;
@@ -71,7 +76,7 @@ typedef struct loader {
     VEC(pending_teaser) teasers;
 } loader;
 
-/* A field reader for the content's mappings (strings go to the edition). */
+/* A field reader for the content's mappings (strings go to ld->arena). */
 field_reader loader_fields(loader *ld);
 
 /* How normalize treats a text (flags). */
@@ -107,7 +112,8 @@ bool read_style(field_reader *r, yml_node *v, void *dest);
 
 /* The name of a file the content names at `node` (`what` in messages):
  * relative to the edition folder, or absolute when the options allow
- * files outside it; NULL when it is neither (reported). */
+ * files outside it, in the edition's arena (a photo's is quoted after
+ * its article is let go); NULL when it is neither (reported). */
 const char *content_path(loader *ld, const yml_node *node, const char *what);
 /* Read a file of the edition (`node` names it, or NULL for edition.yaml),
  * opened once: it must lie inside the edition folder unless the options

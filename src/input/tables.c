@@ -198,8 +198,8 @@ static bool per_column(loader *ld, const yml_node *list, const char *key, int co
 static bool read_columns(loader *ld, table_src *src)
 {
     table *t = &src->t;
-    t->col_align = ARENA_NEW_ARRAY(ld->e->arena, cell_align, t->cols);
-    t->col_width = ARENA_NEW_ARRAY(ld->e->arena, double, t->cols);
+    t->col_align = ARENA_NEW_ARRAY(ld->arena, cell_align, t->cols);
+    t->col_width = ARENA_NEW_ARRAY(ld->arena, double, t->cols);
     if (src->align && !per_column(ld, src->align, "align", t->cols))
         return false;
     for (int i = 0; src->align && i < t->cols; i++) {
@@ -247,7 +247,7 @@ static bool load_cells(loader *ld, table_src *src)
     }
     free(occupied);
     t->cell_count = cells.n;
-    t->cells = arena_memdup(ld->e->arena, cells.v, sizeof(table_cell) * (size_t)cells.n);
+    t->cells = arena_memdup(ld->arena, cells.v, sizeof(table_cell) * (size_t)cells.n);
     VEC_FREE(cells);
     return ok;
 }
@@ -267,5 +267,5 @@ table *table_load(loader *ld, yml_node *n)
     if (!fields_read(&r, n, &table_keys, &src) || !size_table(ld, &src) ||
         !read_columns(ld, &src) || !load_cells(ld, &src))
         return NULL;
-    return arena_memdup(ld->e->arena, t, sizeof *t);
+    return arena_memdup(ld->arena, t, sizeof *t);
 }

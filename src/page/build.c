@@ -95,13 +95,36 @@ void build_free(build *b)
 typedef struct sink_call {
     const build_sink *sink;
     build *b;
+    int *last_page;     /* of each article: the last page that sets it, or -1 */
 } sink_call;
 
+static int *last_pages(const edition *e)
+{
+    int *last = xmalloc(sizeof(int) * (size_t)(e->article_count + 1));
+    for (int a = 0; a < e->article_count; a++)
+        last[a] = -1;
+    for (int p = 0; p < e->page_count; p++)
+        for (int k = 0; k < e->pages[p].placement_count; k++)
+            for (int a = 0; a < e->article_count; a++)
+                if (e->articles[a] == e->pages[p].placements[k].article) {
+                    last[a] = p;
+                    break;
+                }
+    return last;
+}
+
+/* A page handed to the sink, and then what no later page sets let go:
+ * a long edition's memory then holds the articles of the pages to come,
+ * not of every page. */
 static bool page_done(void *ctx, edition_out *out, int page)
 {
     (void)out;
     sink_call *sc = ctx;
-    return sc->sink->page(sc->sink->ctx, sc->b, page);
+    bool ok = sc->sink->page(sc->sink->ctx, sc->b, page);
+    for (int a = 0; a < sc->b->ed->article_count; a++)
+        if (sc->last_page[a] == page)
+            article_release(sc->b->ed, sc->b->ed->articles[a]);
+    return ok;
 }
 
 /* Load the edition into b, whose fonts and layout are set, and compose it. */
@@ -200,9 +223,10 @@ static int load_and_compose(const char *dir, content_options copt, const build_s
         typesetter_set_diag(b->ts, d);
     else
         b->ts = typesetter_new(b->fonts, b->lay, d);
-    sink_call sc = {sink, b};
+    sink_call sc = {sink, b, sink ? last_pages(b->ed) : NULL};
     bool composed = compose_edition_each(b->ed, b->lay, b->ts, &b->eo, sink ? page_done : NULL,
                                          &sc, d);
+    free(sc.last_page);
     b->t_composed = build_now();
     if (!composed)
         return build_failure_status(d);

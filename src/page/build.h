@@ -41,8 +41,9 @@ typedef struct build {
  * (the proof, the report and `text` read them together); a sink is handed
  * each page when it is done — page(ctx, b, p), b->eo.pages[p] complete —
  * and the page is let go after (compose_edition_each: what stays of it),
- * so that memory does not grow with the pages.  page returning false
- * stops the build (its reason in d). */
+ * and so is each article no later page sets (article_release: its blocks
+ * and photo are gone from b->ed), so that memory does not grow with the
+ * pages.  page returning false stops the build (its reason in d). */
 typedef struct build_sink {
     bool (*page)(void *ctx, build *b, int page);
     void *ctx;

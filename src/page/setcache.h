@@ -5,8 +5,9 @@
  * paragraph for three settings (page/flow.h): the same paragraph at the
  * same measure comes back again and again.  The cache keeps each setting
  * — keyed by the spans it sets (their address: an article's block spans
- * live as long as the edition) and every option that changes it — for
- * the life of the page, and hands the same result to every asker.  A
+ * live at least as long as the pages that set it) and every option that
+ * changes it — for the life of the page, and hands the same result to
+ * every asker.  A
  * setting is the same whoever asks (the typesetter is deterministic), so
  * the page is set exactly as without the cache. */
 #ifndef PAIBAN_PAGE_SETCACHE_H

@@ -1,10 +1,13 @@
 /* pdftag.c — the PDF's logical structure.
  *
  * An edition has a structure element for every paragraph, head and cell:
- * thousands of them.  As libharu dictionaries with their entries each
- * would take a kilobyte (every key and name holds a 128-byte buffer), so
- * an element is an empty indirect dictionary whose entries its write hook
- * prints, when the file is saved, from the small record kept here. */
+ * tens of thousands in a long one, every one kept until the file is saved.
+ * As libharu dictionaries, an entry list and a kid array each, they took
+ * some 300 bytes an element (16 MB for 1000 pages); so an element is a
+ * small record here, and its object is an xref entry of its own pointing
+ * at one dictionary shared by all, whose write hook prints the entries of
+ * the next element: libharu writes its objects in the order of their
+ * numbers, which is the order the elements were made in. */
 #include "pdf/pdftag.h"
 
 #include "base/arena.h"
@@ -20,20 +23,33 @@ typedef enum { KID_MCID, KID_MCR, KID_ELEM } kid_kind;
  * element's index). */
 enum { SEQ_ARTIFACT = -2, SEQ_NONE = -3 };
 
+/* The structure types, by their index in an element. */
+static const char *const types[] = {"Document", "Art", "H1",    "H2",    "H3", "H4",
+                                    "H5",       "H6",  "P",     "Caption", "BlockQuote",
+                                    "Table",    "TR",  "TH",    "TD",    "Figure"};
+
+/* A kid of an element: its kids are a list in the structure's kids,
+ * in the order they came. */
 typedef struct kid {
-    kid_kind kind;
+    unsigned obj;      /* KID_MCR: the page of that content; KID_ELEM: the element */
     int mcid;
-    HPDF_Dict obj;     /* KID_MCR: the page of that content; KID_ELEM: the element */
+    int next;          /* the element's next kid, -1 after the last */
+    unsigned char kind;
 } kid;
 
 typedef struct elem {
-    HPDF_Dict dict;
-    const char *type;
-    HPDF_Dict parent;
-    HPDF_Page page;    /* /Pg: the page of its first content, NULL before */
-    const char *alt;   /* a Figure's alternate text, or NULL */
-    VEC(kid) kids;
+    unsigned obj;      /* its object number */
+    unsigned page;     /* /Pg: the object of the page of its first content, 0 before */
+    int parent;        /* index in elems; -1: the StructTreeRoot */
+    int first, last;   /* its kids, -1 when it has none */
+    unsigned char type; /* index in types */
 } elem;
+
+/* A Figure's alternate text (few elements have one). */
+typedef struct elem_alt {
+    int elem;
+    const char *alt;
+} elem_alt;
 
 typedef struct table_row {
     int table, row, elem;
@@ -43,8 +59,13 @@ struct pdftag {
     HPDF_Doc doc;
     const layout *l;
     arena *a;
-    VEC(elem *) elems;
+    VEC(elem) elems;
+    VEC(kid) kids;
+    VEC(elem_alt) alts;    /* in the order of their elements */
     HPDF_Dict root;        /* the StructTreeRoot, written by its hook too */
+    HPDF_Dict elements;    /* the dictionary every element's xref entry points at */
+    int writing;           /* the element the shared dictionary writes next */
+    int writing_alt;       /* and the first alternate text not yet written */
     int document;          /* elems index of the Document */
     int *article_elem;     /* article index → Art, -1 until seen */
     int article_count;
@@ -57,7 +78,7 @@ struct pdftag {
     int page_index;
     /* per page */
     const page_out *po;
-    HPDF_Page page;
+    unsigned page;         /* the page's object number */
     int mcid;
     int last_seq;
     double *head_size;     /* per article: the largest size in its headline frame on the page */
@@ -72,77 +93,111 @@ static HPDF_STATUS put(HPDF_Stream stream, strbuf *b)
     return status;
 }
 
+static unsigned parent_obj(const pdftag *t, const elem *e)
+{
+    return e->parent >= 0 ? t->elems.v[e->parent].obj : obj_id(t->root);
+}
+
+/* The entries of the next element, as the shared dictionary is written
+ * for each element's object in turn. */
 static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream stream)
 {
+    pdftag *t = dict->attr;
+    if (t->writing >= t->elems.n)
+        return HPDF_SetError(dict->error, HPDF_INVALID_OBJECT, 0);
+    int index = t->writing++;
+    const elem *e = &t->elems.v[index];
     /* Tersely: an edition has thousands, and the year's volume all of them. */
-    const elem *e = dict->attr;
     strbuf b = {0};
-    sb_printf(&b, "/S/%s/P %u 0 R", e->type, obj_id(e->parent));
+    sb_printf(&b, "/S/%s/P %u 0 R", types[e->type], parent_obj(t, e));
     if (e->page)
-        sb_printf(&b, "/Pg %u 0 R", obj_id(e->page));
-    if (e->alt) {
+        sb_printf(&b, "/Pg %u 0 R", e->page);
+    if (t->writing_alt < t->alts.n && t->alts.v[t->writing_alt].elem == index) {
         sb_printf(&b, "/Alt");
-        sb_pdf_text(&b, e->alt);
+        sb_pdf_text(&b, t->alts.v[t->writing_alt++].alt);
     }
-    sb_printf(&b, e->kids.n == 1 ? "/K" : "/K[");
-    for (int i = 0; i < e->kids.n; i++) {
-        const kid *k = &e->kids.v[i];
+    bool one = e->first >= 0 && e->first == e->last;
+    sb_printf(&b, one ? "/K" : "/K[");
+    for (int i = e->first; i >= 0; i = t->kids.v[i].next) {
+        const kid *k = &t->kids.v[i];
         if (k->kind == KID_MCID)
             sb_printf(&b, " %d", k->mcid);
         else if (k->kind == KID_MCR)
-            sb_printf(&b, "<</Type/MCR/Pg %u 0 R/MCID %d>>", obj_id(k->obj), k->mcid);
+            sb_printf(&b, "<</Type/MCR/Pg %u 0 R/MCID %d>>", k->obj, k->mcid);
         else
-            sb_printf(&b, " %u 0 R", obj_id(k->obj));
+            sb_printf(&b, " %u 0 R", k->obj);
     }
-    sb_printf(&b, e->kids.n == 1 ? "\n" : "]\n");
+    sb_printf(&b, one ? "\n" : "]\n");
     return put(stream, &b);
 }
 
 /* The root: its Document, and the parent tree (for each page, the element
- * of each of its MCIDs). */
+ * of each of its MCIDs).  Its object comes before every element's, so the
+ * elements are written from the first. */
 static HPDF_STATUS write_root(HPDF_Dict dict, HPDF_Stream stream)
 {
-    const pdftag *t = dict->attr;
+    pdftag *t = dict->attr;
+    t->writing = t->writing_alt = 0;
     strbuf b = {0};
     sb_printf(&b, "/Type /StructTreeRoot\n/K %u 0 R\n/ParentTreeNextKey %d\n/ParentTree <</Nums [",
-              obj_id(t->elems.v[t->document]->dict), t->page_index);
+              t->elems.v[t->document].obj, t->page_index);
     for (int p = 0; p < t->page_start.n; p++) {
         int end = p + 1 < t->page_start.n ? t->page_start.v[p + 1] : t->parents.n;
         sb_printf(&b, "\n%d [", p);
         for (int i = t->page_start.v[p]; i < end; i++)
-            sb_printf(&b, " %u 0 R", obj_id(t->elems.v[t->parents.v[i]]->dict));
+            sb_printf(&b, " %u 0 R", t->elems.v[t->parents.v[i]].obj);
         sb_printf(&b, " ]");
     }
     sb_printf(&b, " ]>>\n");
     return put(stream, &b);
 }
 
-/* Kid k added to element el.  Most elements have one or two kids: their
- * array grows from one, not from a growable array's eight, which at
- * tens of thousands of elements would be megabytes of room never used. */
-static void add_kid(elem *el, kid k)
+/* Kid k added after element e's others. */
+static void add_kid(pdftag *t, int e, kid k)
 {
-    if (el->kids.n == el->kids.cap) {
-        el->kids.cap = el->kids.cap ? 2 * el->kids.cap : 1;
-        el->kids.v = xrealloc(el->kids.v, sizeof(kid) * (size_t)el->kids.cap);
+    k.next = -1;
+    *VEC_PUSH(t->kids) = k;
+    int index = t->kids.n - 1;
+    elem *el = &t->elems.v[e];
+    if (el->last >= 0)
+        t->kids.v[el->last].next = index;
+    else
+        el->first = index;
+    el->last = index;
+}
+
+/* A new object for an element, as HPDF_Xref_Add would make it but for
+ * the shared dictionary, which a second HPDF_Xref_Add would refuse; 0
+ * when libharu cannot (its error is latched). */
+static unsigned new_object(pdftag *t)
+{
+    HPDF_Xref x = t->doc->xref;
+    HPDF_XrefEntry entry = HPDF_GetMem(x->mmgr, sizeof(HPDF_XrefEntry_Rec));
+    if (!entry)
+        return 0;
+    if (HPDF_List_Add(x->entries, entry) != HPDF_OK) {
+        HPDF_FreeMem(x->mmgr, entry);
+        return 0;
     }
-    el->kids.v[el->kids.n++] = k;
+    *entry = (HPDF_XrefEntry_Rec){.entry_typ = HPDF_IN_USE_ENTRY, .obj = t->elements};
+    return x->start_offset + x->entries->count - 1;
+}
+
+static unsigned char type_index(const char *type)
+{
+    size_t k = 0;
+    while (k + 1 < sizeof types / sizeof *types && strcmp(types[k], type) != 0)
+        k++;
+    return (unsigned char)k;
 }
 
 static int new_elem(pdftag *t, const char *type, int parent)
 {
-    elem *e = arena_alloc(t->a, sizeof *e);
-    memset(e, 0, sizeof *e);
-    e->dict = HPDF_Dict_New(t->doc->mmgr);
-    HPDF_Xref_Add(t->doc->xref, e->dict);
-    e->dict->write_fn = write_elem;
-    e->dict->attr = e;
-    e->type = type;
-    e->parent = parent >= 0 ? t->elems.v[parent]->dict : t->root;
-    *VEC_PUSH(t->elems) = e;
+    *VEC_PUSH(t->elems) = (elem){.obj = new_object(t), .parent = parent, .first = -1,
+                                 .last = -1, .type = type_index(type)};
     int index = t->elems.n - 1;
     if (parent >= 0)
-        add_kid(t->elems.v[parent], (kid){KID_ELEM, -1, e->dict});
+        add_kid(t, parent, (kid){t->elems.v[index].obj, -1, -1, KID_ELEM});
     return index;
 }
 
@@ -163,6 +218,10 @@ pdftag *pdftag_new(HPDF_Doc doc, const layout *l, int article_count)
     HPDF_Xref_Add(doc->xref, t->root);
     t->root->write_fn = write_root;
     t->root->attr = t;
+    /* Not the xref's (pdftag_free frees it): it stands in many entries. */
+    t->elements = HPDF_Dict_New(doc->mmgr);
+    t->elements->write_fn = write_elem;
+    t->elements->attr = t;
     t->document = new_elem(t, "Document", -1);
     return t;
 }
@@ -187,7 +246,7 @@ static void make_room(pdftag *t, const draw_list *dl)
 void pdftag_begin_page(pdftag *t, HPDF_Page page, const page_out *po)
 {
     t->po = po;
-    t->page = page;
+    t->page = obj_id(page);
     t->mcid = 0;
     t->last_seq = SEQ_NONE;
     *VEC_PUSH(t->page_start) = t->parents.n;
@@ -290,12 +349,12 @@ static tag_mark content_of(pdftag *t, int e)
 {
     int mcid = t->mcid++;
     *VEC_PUSH(t->parents) = e;
-    elem *el = t->elems.v[e];
+    elem *el = &t->elems.v[e];
     if (!el->page)
         el->page = t->page;
     /* On the element's own page the bare MCID says it all. */
-    add_kid(el, (kid){el->page == t->page ? KID_MCID : KID_MCR, mcid, t->page});
-    return (tag_mark){el->type, mcid, e};
+    add_kid(t, e, (kid){t->page, mcid, -1, el->page == t->page ? KID_MCID : KID_MCR});
+    return (tag_mark){types[t->elems.v[e].type], mcid, e};
 }
 
 tag_mark pdftag_mark(pdftag *t, const draw_op *op)
@@ -307,7 +366,9 @@ tag_mark pdftag_mark(pdftag *t, const draw_op *op)
         m = none;
     } else if (op->kind == DRAW_IMAGE && op->article >= 0) {
         int e = new_elem(t, "Figure", article_elem(t, op->article));
-        t->elems.v[e]->alt = photo_alt(t, op->article);
+        const char *alt = photo_alt(t, op->article);
+        if (alt)
+            *VEC_PUSH(t->alts) = (elem_alt){e, alt};
         m = content_of(t, e);
     } else if (op->kind == DRAW_GLYPHS) {
         const text_line *tl = op->line >= 0 ? &t->po->list.lines.v[op->line] : NULL;
@@ -339,9 +400,20 @@ void pdftag_free(pdftag *t)
 {
     if (!t)
         return;
-    for (int i = 0; i < t->elems.n; i++)
-        VEC_FREE(t->elems.v[i]->kids);
+    /* The elements' entries lose the shared dictionary, which libharu
+     * would otherwise free once for each. */
+    HPDF_Xref x = t->doc->xref;
+    for (int i = 0; i < t->elems.n; i++) {
+        HPDF_XrefEntry entry =
+            t->elems.v[i].obj ? HPDF_Xref_GetEntry(x, t->elems.v[i].obj - x->start_offset) : NULL;
+        if (entry)
+            entry->obj = NULL;
+    }
+    if (t->elements)
+        HPDF_Dict_Free(t->elements);
     VEC_FREE(t->elems);
+    VEC_FREE(t->kids);
+    VEC_FREE(t->alts);
     VEC_FREE(t->rows);
     VEC_FREE(t->parents);
     VEC_FREE(t->page_start);

@@ -169,18 +169,58 @@ static void golden_layout(void)
     golden_ts = typesetter_new(f->fonts, golden, f->d);
 }
 
-/* Load and compose the edition in dir, then remove its files. */
-static fixture_edition compose_dir(char *dir, const char *const *names, int n)
+/* A temporary folder holding the files given (name, text, …, NULL),
+ * on the golden layout; remove_files takes them away. */
+typedef struct files_made {
+    char dir[32];
+    const char *names[32];
+    int n;
+} files_made;
+
+static void make_files(files_made *fm, const char *name, va_list ap)
 {
-    fixture *f = fixture_get();
-    fixture_edition fe = {.l = golden};
-    fe.ed = edition_load(dir, golden, (content_options){0}, f->d);
-    for (int i = 0; i < n; i++) {
-        char *path = xasprintf("%s/%s", dir, names[i]);
+    golden_layout();
+    strcpy(fm->dir, "/tmp/paiban-unit-XXXXXX");
+    if (!mkdtemp(fm->dir)) {
+        fprintf(stderr, "fixture: cannot make a temporary folder\n");
+        exit(2);
+    }
+    fm->n = 0;
+    for (const char *file = name; file && fm->n < 32; file = va_arg(ap, const char *)) {
+        const char *text = va_arg(ap, const char *);
+        char *path = xasprintf("%s/%s", fm->dir, file);
+        write_text(path, text);
+        free(path);
+        fm->names[fm->n++] = file;
+    }
+}
+
+static void remove_files(const files_made *fm)
+{
+    for (int i = 0; i < fm->n; i++) {
+        char *path = xasprintf("%s/%s", fm->dir, fm->names[i]);
         unlink(path);
         free(path);
     }
-    rmdir(dir);
+    rmdir(fm->dir);
+}
+
+/* In a function of variable arguments after `name`: its files made. */
+#define MAKE_FILES(fm, name)                                                                       \
+    do {                                                                                           \
+        va_list ap_;                                                                               \
+        va_start(ap_, name);                                                                       \
+        make_files(&(fm), name, ap_);                                                              \
+        va_end(ap_);                                                                               \
+    } while (0)
+
+/* Load and compose the edition in fm, then remove its files. */
+static fixture_edition compose_dir(const files_made *fm)
+{
+    fixture *f = fixture_get();
+    fixture_edition fe = {.l = golden};
+    fe.ed = edition_load(fm->dir, golden, (content_options){0}, f->d);
+    remove_files(fm);
     if (!fe.ed || !compose_edition(fe.ed, golden, golden_ts, &fe.out, f->d)) {
         diag_print(f->d, stderr, (diag_style){.warnings = true, .all = true});
         fprintf(stderr, "fixture: cannot compose the test edition\n");
@@ -191,58 +231,32 @@ static fixture_edition compose_dir(char *dir, const char *const *names, int n)
 
 fixture_edition fixture_compose_files(const char *name, ...)
 {
-    golden_layout();
-    char dir[] = "/tmp/paiban-unit-XXXXXX";
-    if (!mkdtemp(dir)) {
-        fprintf(stderr, "fixture: cannot make a temporary folder\n");
-        exit(2);
-    }
-    const char *names[32];
-    int n = 0;
-    va_list ap;
-    va_start(ap, name);
-    for (const char *file = name; file && n < 32; file = va_arg(ap, const char *)) {
-        const char *text = va_arg(ap, const char *);
-        char *path = xasprintf("%s/%s", dir, file);
-        write_text(path, text);
-        free(path);
-        names[n++] = file;
-    }
-    va_end(ap);
-    return compose_dir(dir, names, n);
+    files_made fm;
+    MAKE_FILES(fm, name);
+    return compose_dir(&fm);
 }
 
 char *fixture_plan_files(const char *name, ...)
 {
-    golden_layout();
     fixture *f = fixture_get();
-    char dir[] = "/tmp/paiban-unit-XXXXXX";
-    if (!mkdtemp(dir)) {
-        fprintf(stderr, "fixture: cannot make a temporary folder\n");
-        exit(2);
-    }
-    const char *names[32];
-    int n = 0;
-    va_list ap;
-    va_start(ap, name);
-    for (const char *file = name; file && n < 32; file = va_arg(ap, const char *)) {
-        const char *text = va_arg(ap, const char *);
-        char *path = xasprintf("%s/%s", dir, file);
-        write_text(path, text);
-        free(path);
-        names[n++] = file;
-    }
-    va_end(ap);
-    edition *e = edition_load(dir, golden, (content_options){0}, f->d);
+    files_made fm;
+    MAKE_FILES(fm, name);
+    edition *e = edition_load(fm.dir, golden, (content_options){0}, f->d);
     char *yaml = e ? plan_edition(e, golden, golden_ts, NULL, f->d) : NULL;
     edition_free(e);
-    for (int i = 0; i < n; i++) {
-        char *path = xasprintf("%s/%s", dir, names[i]);
-        unlink(path);
-        free(path);
-    }
-    rmdir(dir);
+    remove_files(&fm);
     return yaml;
+}
+
+int fixture_build_files(const build_sink *sink, build *b, const char *name, ...)
+{
+    fixture *f = fixture_get();
+    files_made fm;
+    MAKE_FILES(fm, name);
+    int status = build_edition_with(fm.dir, f->fonts, golden, golden_ts, (content_options){0},
+                                    sink, b, f->d);
+    remove_files(&fm);
+    return status;
 }
 
 fixture_edition fixture_compose(const char *article_yaml, const char *columns)

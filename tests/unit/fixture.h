@@ -3,6 +3,7 @@
 #define PAIBAN_TEST_FIXTURE_H
 
 #include "base/arena.h"
+#include "page/build.h"
 #include "page/compose.h"
 #include "page/plan.h"
 #include "input/content.h"
@@ -63,6 +64,10 @@ fixture_edition fixture_compose_files(const char *name, ...);
  * on the golden tests' layout: edition.yaml with its stories placed (the
  * caller frees it), or NULL with the problems in fixture_get()->d. */
 char *fixture_plan_files(const char *name, ...);
+/* An edition of several files given as above built on the golden tests'
+ * layout by build_edition_with, its pages handed to `sink` as they are
+ * composed (build.h); an exit status.  The caller frees b (build_free). */
+int fixture_build_files(const build_sink *sink, build *b, const char *name, ...);
 void fixture_edition_free(fixture_edition *fe);
 /* Check that the first paragraph of the article `article_yaml` reads
  * `expected` after loading (normalised). */

@@ -56,6 +56,7 @@
     X(cache_dir_from_environment)                                                                  \
     X(shape_cache_sets_again_alike)                                                                \
     X(shape_cache_reports_every_time)                                                              \
+    X(streamed_build_lets_articles_go_after_their_last_page)                                       \
     X(breaker_optimal_beats_first_fit)                                                             \
     X(breaker_first_fit_takes_what_fits)                                                           \
     X(breaker_overfull_box)                                                                        \
