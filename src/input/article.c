@@ -585,6 +585,19 @@ static article *read_article(loader *ld, const yml_node *node, const char *path)
     free(data);
     if (!doc)
         return NULL;
+    /* Once the limit is passed, said once: the articles after it are
+     * not read. */
+    bool passed = ld->yaml_values > EDITION_MAX_VALUES;
+    ld->yaml_values += doc->nodes;
+    if (ld->yaml_values > EDITION_MAX_VALUES) {
+        if (!passed)
+            diag_error(ld->d, node ? node->loc : (src_loc){doc->file, 0, 0},
+                       "with %s the edition's articles hold more than %d values (paragraphs, "
+                       "keys, cells …), the limit for an edition; split it",
+                       node && node->kind == YML_SCALAR ? node->str : path, EDITION_MAX_VALUES);
+        yml_free(doc);
+        return NULL;
+    }
     yml_node *root = doc->root;
     if (!root || root->kind != YML_MAP) {
         diag_error(ld->d, root ? root->loc : (src_loc){doc->file, 0, 0},

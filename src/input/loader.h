@@ -10,7 +10,8 @@
  *
  * What one edition may hold, so that any input within it is typeset in
  * bounded time and memory (yml.h bounds each file): its YAML files 16 MiB
- * in all (1000 pages of some 16 KiB: a full page of text takes 11); a
+ * in all (1000 pages of some 16 KiB: a full page of text takes 11) and
+ * 100 000 values in its articles; a
  * paragraph (or any one text) 64 KiB; 1000 pages, 5000 article
  * placements, 500 photo files.  Past any of them the input is refused with
  * a located error.
@@ -30,6 +31,11 @@ enum {
     EDITION_MAX_PAGES = 1000,
     EDITION_MAX_PLACEMENTS = 5000,
     EDITION_MAX_PHOTOS = 500,
+    /* Values in all the articles' YAML, however their bytes are spent: a
+     * paragraph of one character costs some 900 bytes and 5 µs once read
+     * and set, so this keeps an edition within the memory and the time
+     * docs/content.md promises; 1000 pages of full text hold some 30 000. */
+    EDITION_MAX_VALUES = 100000,
 };
 
 /* A placement's continue-on, resolved once every page is known. */
@@ -70,6 +76,7 @@ typedef struct loader {
     }) probed;
     VEC(const char *) failed;  /* article files that could not be read: not reported again */
     size_t yaml_bytes;         /* read so far */
+    long yaml_values;          /* in the articles read so far */
     int default_template;      /* edition.yaml's template, or -1 */
     pending_jump *pending_jumps;
     int pending_jump_count;

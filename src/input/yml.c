@@ -726,6 +726,7 @@ yml_doc *yml_load_string_named(const char *name, const char *text, size_t len, a
     }
     yaml_parser_set_input_string(&c->parser, (const unsigned char *)text, len);
     bool ok = read_stream(c);
+    doc->nodes = c->nodes;
     builder_free(c);
     free(c);
     if (!ok) {

@@ -53,6 +53,7 @@ typedef struct yml_doc {
     const char *file;  /* the path as given; owned by the doc */
     yml_node *root;    /* NULL for an empty file */
     arena *arena;
+    long nodes;        /* values in the tree, aliases expanded */
 } yml_doc;
 
 /* Limits on what one file may make us do.  Aliases are not copied, but
