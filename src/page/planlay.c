@@ -330,6 +330,19 @@ static bool put_foot(planner *pl, band *bands, int b0, foot ft, spot *at_foot)
     return true;
 }
 
+/* The fewest columns a placement of the rest of a story may have: what
+ * its article holds must fit every placement of it, its photo and what
+ * spans columns (input/edition.c checks each one), though the photo is
+ * set with the first alone. */
+static int rest_columns(const planner *pl)
+{
+    const article *a = pl->rest->article;
+    int cols = a->photo ? a->photo->columns : 1;
+    for (int i = 0; i < a->block_count; i++)
+        cols = MAX(cols, a->blocks[i].span_columns);
+    return cols;
+}
+
 /* The rest of an earlier page's story at the foot of the widest band that
  * reaches the foot from under the lead: room is kept for it before the
  * page's own stories.  Its band in *rest_band, -1 when it finds none. */
@@ -340,7 +353,7 @@ static bool put_rest(planner *pl, band *bands, int nb, int below, layout_try *lt
         if (bands[b].top == below && bands[b].bottom == pl->lines &&
             (widest < 0 || bands[b].width > bands[widest].width))
             widest = b;
-    if (widest < 0)
+    if (widest < 0 || bands[widest].width < rest_columns(pl))
         return false;
     band *b = &bands[widest];
     int need = plan_rest_need(pl, b->width);
