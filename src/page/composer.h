@@ -123,6 +123,8 @@ typedef struct module {
     int box;              /* its module_box in page->modules */
     int first_block;      /* the first article block set here (items_build) */
     unsigned char *fixed; /* ncols × lines: 1 where the flow may not go */
+    int *foot;            /* per column: the grid line under its last cell of
+                           * the module's own (parts may end it above bottom) */
     unsigned char *occ;   /* working copy during a flow run */
     item_vec items;
     page_out *page;
@@ -149,6 +151,17 @@ typedef struct module {
 static inline unsigned char *module_cell(const module *m, unsigned char *occ, int col, int line)
 {
     return &occ[col * m->lines + line];
+}
+
+/* The lines module column `col` leaves empty at the foot of its own
+ * area, in occ: a column a part ends above the bounding box's foot ends
+ * there, not at the cells outside the module under it. */
+static inline int module_empty_at_foot(const module *m, const unsigned char *occ, int col)
+{
+    int n = 0;
+    while (m->foot[col] - 1 - n >= m->top && !occ[col * m->lines + m->foot[col] - 1 - n])
+        n++;
+    return n;
 }
 
 /* The width of the module's first `cols` columns and the gutters between. */

@@ -566,12 +566,8 @@ static void foot_gaps(const module *m, int *holes, int *end)
     int last = flow_last_column(m);
     *holes = *end = 0;
     int empty[m->ncols > 0 ? m->ncols : 1];
-    for (int col = 0; col < m->ncols; col++) {
-        int n = 0;
-        while (m->bottom - 1 - n >= m->top && !*module_cell(m, m->occ, col, m->bottom - 1 - n))
-            n++;
-        empty[col] = n;
-    }
+    for (int col = 0; col < m->ncols; col++)
+        empty[col] = module_empty_at_foot(m, m->occ, col);
     for (int col = 0; col < m->ncols; col++) {
         if (col < last)
             *holes += empty[col];

@@ -64,17 +64,24 @@ static void module_cells(module *m, const page_spec *ps)
     size_t cells = (size_t)m->ncols * (size_t)m->lines;
     m->fixed = arena_alloc(m->c->a, cells);
     m->occ = arena_alloc(m->c->a, cells);
+    m->foot = arena_alloc(m->c->a, sizeof(int) * (size_t)m->ncols);
+    for (int col = 0; col < m->ncols; col++)
+        m->foot[col] = m->bottom;
     /* Parts are grid areas: a module in columns of its own (refused with
      * parts by the loader) has one area. */
     if (pl->part_count == 0 || m->own_columns)
         return;
     memset(m->fixed, 1, cells);
+    for (int col = 0; col < m->ncols; col++)
+        m->foot[col] = m->top;
     for (int i = 0; i <= pl->part_count; i++) {
         const grid_area *a = grid_part(pl, i);
         int b = grid_area_bottom(ps, a, m->g->t);
-        for (int col = a->col_from; col <= a->col_to; col++)
+        for (int col = a->col_from; col <= a->col_to; col++) {
             for (int ln = a->top; ln < b; ln++)
                 *module_cell(m, m->fixed, col - m->grid_col0, ln) = 0;
+            m->foot[col - m->grid_col0] = MAX(m->foot[col - m->grid_col0], b);
+        }
     }
 }
 
@@ -101,12 +108,8 @@ void module_open(module *m, composer *c, const page_grid *g, page_out *page, con
 void place_record_fill(module *m)
 {
     int *empty = arena_alloc(m->c->a, sizeof(int) * (size_t)m->ncols);
-    for (int col = 0; col < m->ncols; col++) {
-        int n = 0;
-        while (m->bottom - 1 - n >= m->top && !*module_cell(m, m->occ, col, m->bottom - 1 - n))
-            n++;
-        empty[col] = n;
-    }
+    for (int col = 0; col < m->ncols; col++)
+        empty[col] = module_empty_at_foot(m, m->occ, col);
     m->page->modules.v[m->box].empty_at_foot = empty;
     m->page->modules.v[m->box].last_column = flow_last_column(m);
 }

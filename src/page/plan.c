@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int rest_need(planner *pl, int width);
 
 static int rank_order(const void *a, const void *b)
 {
@@ -40,8 +39,8 @@ static void rank_styles(const layout *l, int rank, bool second, placement *pl)
     }
 }
 
-static placement placement_of(const planner *pl, const story *st, int col_from, int col_to,
-                              int top, int lines)
+placement plan_placement(const planner *pl, const story *st, int col_from, int col_to, int top,
+                         int lines)
 {
     placement p = {.article = st->article,
                    .area = {.col_from = col_from, .col_to = col_to, .top = top, .lines = lines,
@@ -49,27 +48,30 @@ static placement placement_of(const planner *pl, const story *st, int col_from, 
                    .continue_page = -1,
                    .loc = st->loc};
     rank_styles(pl->l, st->rank, pl->lead_second, &p);
+    /* The lead's photo set at its right rises beside its headline, which
+     * spans the columns the photo leaves (as a make-up editor sets a lead
+     * whose picture the desk placed so). */
+    const photo *ph = st->article->photo;
+    int width = col_to - col_from + 1;
+    if (st == pl->order[0] && ph && ph->right && ph->place == PHOTO_TOP &&
+        width - ph->columns >= BAND_MIN)
+        p.headline_columns = width - ph->columns;
     return p;
 }
 
 /* ---- needs -------------------------------------------------------------- */
 
-/* Whether story i sets whole in k columns (set in `set` columns of its
- * own, 0: the grid's) and `lines` grid lines at the top of the page
- * (nothing above it: no white).  *wrong: it met an error (a table too wide,
- * a photo too tall), not just too little room. */
-static bool fits_placed(planner *pl, placement p, bool *wrong, int *head);
+/* A placement set alone on the page, and what it leaves. */
+typedef struct alone {
+    bool whole;             /* no error, nothing over */
+    bool wrong;             /* it met an error (a table too wide, a photo too tall),
+                             * not just too little room */
+    int head;               /* grid lines from its top to the foot of its headline band */
+    int left, holes;        /* lines its end leaves empty; short in the columns before */
+    int over;               /* lines of text that did not fit */
+} alone;
 
-static bool fits(planner *pl, int i, int k, int set, int lines, bool *wrong)
-{
-    placement p = placement_of(pl, pl->order[i], 0, k - 1, pl->reserved, lines);
-    p.set_columns = set;
-    return fits_placed(pl, p, wrong, NULL);
-}
-
-/* Whether placement p, alone on the page, sets whole; *head (when asked)
- * the grid lines from its top to the foot of its headline band. */
-static bool fits_placed(planner *pl, placement p, bool *wrong, int *head)
+static alone set_alone(planner *pl, placement p)
 {
     page_spec one = *pl->ps;
     one.placements = &p;
@@ -79,79 +81,184 @@ static bool fits_placed(planner *pl, placement p, bool *wrong, int *head)
     page_out out;
     int errors;
     compose_page_aside(pl->e, pl->l, pl->ts, &one, pl->p, pl->a, &out, NULL, &errors);
-    bool whole = errors == 0 && out.modules.n == 1 && out.modules.v[0].overset_lines == 0;
-    if (wrong)
-        *wrong = errors > 0;
-    if (head)
-        *head = out.modules.n == 1 ? out.modules.v[0].head_top + out.modules.v[0].head_lines -
-                                         p.area.top
-                                   : -1;
+    alone r = {.wrong = errors > 0, .head = -1};
+    if (out.modules.n == 1) {
+        const module_box *mb = &out.modules.v[0];
+        r.whole = errors == 0 && mb->overset_lines == 0;
+        r.over = mb->overset_lines;
+        r.head = mb->head_top + mb->head_lines - p.area.top;
+        for (int c = 0; mb->empty_at_foot && c < mb->columns; c++) {
+            if (c < mb->last_column)
+                r.holes += mb->empty_at_foot[c];
+            else
+                r.left += mb->empty_at_foot[c];
+            /* A column it never reached is a finding, however short. */
+            if (c > mb->last_column && mb->empty_at_foot[c] > 0)
+                r.left = MAX(r.left, MAKEUP_SHORT_LAST_COLUMN);
+        }
+    }
     page_out_free(&out);
-    return whole;
+    return r;
 }
 
-/* The grid lines story i needs in k columns: the fewest that hold it
- * whole, or NO_FIT when the page's depth does not. */
-static int need_of(planner *pl, int i, int k)
+/* Story i in k columns (set in `set` columns of its own, 0: the grid's)
+ * and `lines` grid lines at the top of the page (nothing above it: no
+ * white), alone. */
+static alone fits(planner *pl, int i, int k, int set, int lines)
 {
-    int at = i * (pl->columns + 1) + k;
-    int *slot = &pl->need[at];
-    if (*slot >= 0)
-        return *slot;
-    int hi = pl->lines - pl->reserved;
-    bool wrong;
-    /* What the grid's columns cannot hold (a wide table) may fit in half
-     * as many columns of its own. */
-    int set = 0;
-    if (!fits(pl, i, k, 0, hi, &wrong)) {
-        if (!wrong || k < 4 || !fits(pl, i, k, k / 2, hi, NULL))
-            return *slot = NO_FIT;
-        set = k / 2;
-    }
-    pl->set[at] = set;
-    int lo = 1;
+    placement p = plan_placement(pl, pl->order[i], 0, k - 1, pl->reserved, lines);
+    p.set_columns = set;
+    return set_alone(pl, p);
+}
+
+/* The fewest lines from lo up to hi at which try(depth) holds it whole
+ * (hi holds it), and what it leaves there. */
+typedef alone (*depth_try)(planner *pl, const void *what, int depth);
+
+static int fewest_lines(planner *pl, const void *what, depth_try try, int lo, int hi,
+                        alone *at_hi)
+{
     while (lo < hi) {
         int mid = (lo + hi) / 2;
-        if (fits(pl, i, k, set, mid, NULL))
-            hi = mid;
+        alone r = try(pl, what, mid);
+        if (r.whole)
+            hi = mid, *at_hi = r;
         else
             lo = mid + 1;
     }
-    return *slot = lo;
+    return hi;
 }
 
-/* The lead with its headline across the page and its text in the first
- * k columns under it: the lines its text needs there (the band's in
- * pl->band), NO_FIT when it needs more than the page holds. */
-static int body_need(planner *pl, int k)
+typedef struct in_columns {
+    int i, k, set;
+} in_columns;
+
+static alone story_at(planner *pl, const void *what, int depth)
 {
-    if (pl->body_need[k] >= 0)
-        return pl->body_need[k];
-    int depth = pl->lines - pl->reserved;
-    if (pl->band < 0) {
-        placement p = placement_of(pl, pl->order[0], 0, pl->columns - 1, pl->reserved, depth);
-        int head = 0;
-        fits_placed(pl, p, NULL, &head);
-        pl->band = head > 0 && head < depth / 2 ? head : 0;
+    const in_columns *c = what;
+    return fits(pl, c->i, c->k, c->set, depth);
+}
+
+/* Story i's measures in k columns (page/planner.h): its slot in the
+ * planner's tables, measured when first asked. */
+static int measured(planner *pl, int i, int k)
+{
+    int at = i * (pl->columns + 1) + k;
+    if (pl->need[at] >= 0)
+        return at;
+    int hi = pl->lines - pl->reserved;
+    /* What the grid's columns cannot hold (a wide table) may fit in half
+     * as many columns of its own. */
+    int set = 0;
+    alone r = fits(pl, i, k, 0, hi);
+    if (!r.whole) {
+        if (!r.wrong || k < 4 || !(r = fits(pl, i, k, k / 2, hi)).whole) {
+            pl->need[at] = NO_FIT;
+            return at;
+        }
+        set = k / 2;
     }
-    if (pl->band == 0)
-        return pl->body_need[k] = NO_FIT;
-    grid_area part = {0, k - 1, pl->reserved + pl->band, 0, pl->order[0]->loc};
-    placement p = placement_of(pl, pl->order[0], 0, pl->columns - 1, pl->reserved, pl->band);
+    pl->set[at] = set;
+    in_columns c = {i, k, set};
+    pl->need[at] = fewest_lines(pl, &c, story_at, 1, hi, &r);
+    pl->head[at] = r.head;
+    pl->left[at] = r.left;
+    pl->holes[at] = r.holes;
+    /* A line more: what copy fitting makes of it. */
+    int more = pl->need[at] + 1;
+    alone r1 = more <= hi ? fits(pl, i, k, set, more) : (alone){0};
+    pl->left1[at] = r1.whole && r1.holes == 0 ? r1.left : NO_FIT;
+    return at;
+}
+
+int plan_need(planner *pl, int i, int k) { return pl->need[measured(pl, i, k)]; }
+int plan_head(planner *pl, int i, int k) { return pl->head[measured(pl, i, k)]; }
+int plan_left(planner *pl, int i, int k) { return pl->left[measured(pl, i, k)]; }
+int plan_holes(planner *pl, int i, int k) { return pl->holes[measured(pl, i, k)]; }
+int plan_left1(planner *pl, int i, int k) { return pl->left1[measured(pl, i, k)]; }
+
+/* The lead with its headline band across the page and its text `depth`
+ * lines deep in its first k columns under it. */
+static alone body_at(planner *pl, const void *what, int depth)
+{
+    int k = *(const int *)what;
+    grid_area part = {0, k - 1, pl->reserved + pl->band, depth, pl->order[0]->loc};
+    placement p = plan_placement(pl, pl->order[0], 0, pl->columns - 1, pl->reserved, pl->band);
+    p.headline_columns = 0;
     p.parts = &part;
     p.part_count = 1;
-    int lo = 1, hi = depth - pl->band;
-    part.lines = hi;
-    if (!fits_placed(pl, p, NULL, NULL))
-        return pl->body_need[k] = NO_FIT;
-    while (lo < hi) {
-        part.lines = (lo + hi) / 2;
-        if (fits_placed(pl, p, NULL, NULL))
-            hi = part.lines;
-        else
-            lo = part.lines + 1;
+    return set_alone(pl, p);
+}
+
+int plan_body_need(planner *pl, int k, int *left)
+{
+    int depth = pl->lines - pl->reserved;
+    if (pl->band < 0) {
+        placement p = plan_placement(pl, pl->order[0], 0, pl->columns - 1, pl->reserved, depth);
+        p.headline_columns = 0;
+        alone r = set_alone(pl, p);
+        pl->band = r.head > 0 && r.head < depth / 2 ? r.head : 0;
     }
-    return pl->body_need[k] = lo;
+    if (pl->body_need[k] < 0) {
+        alone r = {0};
+        if (pl->band == 0 || !(r = body_at(pl, &k, depth - pl->band)).whole)
+            pl->body_need[k] = NO_FIT;
+        else
+            pl->body_need[k] = fewest_lines(pl, &k, body_at, 1, depth - pl->band, &r);
+        pl->body_left[k] = r.left;
+    }
+    *left = pl->body_left[k];
+    return pl->body_need[k];
+}
+
+/* The fewest lines the lead takes in k1 columns without an error: its
+ * headline band and its photo must stand whole in them. */
+static alone lead_at(planner *pl, const void *what, int depth)
+{
+    alone r = fits(pl, 0, *(const int *)what, 0, depth);
+    r.whole = !r.wrong;
+    return r;
+}
+
+static int lead_floor(planner *pl, int k1)
+{
+    if (pl->floor[k1] < 0) {
+        int need = plan_need(pl, 0, k1);
+        alone r;
+        pl->floor[k1] = need == NO_FIT ? NO_FIT
+                                       : fewest_lines(pl, &k1, lead_at, 1, need, &r);
+    }
+    return pl->floor[k1];
+}
+
+/* What copy fitting makes of the lead in k1 columns (`wide`: its text
+ * under its headline across the page) given room other than it needs:
+ * *take, the lines it takes up when given more (paragraphs set a line
+ * longer, as many as read well; measured one, two and three lines
+ * deeper), and *give, those it does without when given less (set a line
+ * shorter; from what is left over a line less deep). */
+void plan_lead_room(planner *pl, int k1, bool wide, int *take, int *give)
+{
+    int *slot = wide ? pl->body_room[k1] : pl->lead_room[k1];
+    if (slot[0] < 0) {
+        int left = 0;
+        int need = wide ? plan_body_need(pl, k1, &left) : plan_need(pl, 0, k1);
+        if (!wide)
+            left = plan_left(pl, 0, k1);
+        slot[0] = slot[1] = 0;
+        int depth = pl->lines - pl->reserved - (wide ? pl->band : 0);
+        for (int d = -1; d <= 3 && need != NO_FIT && need + d <= depth; d++) {
+            if (d == 0 || need + d < 1)
+                continue;
+            alone r = wide ? body_at(pl, &k1, need + d) : fits(pl, 0, k1, 0, need + d);
+            if (d < 0 && !r.wrong)
+                slot[1] = MAX(k1 - left - r.over, 0);
+            else if (d > 0 && r.whole && r.holes == 0)
+                slot[0] = MAX(slot[0], left + k1 * d - r.left);
+        }
+    }
+    *take = slot[0];
+    *give = slot[1];
 }
 
 void plan_widths(const planner *pl, int i, int *from, int *to)
@@ -161,172 +268,6 @@ void plan_widths(const planner *pl, int i, int *from, int *to)
     *from = MAX(MAX(st->min_columns, photo_cols), 1);
     *to = st->max_columns > 0 ? st->max_columns : pl->columns;
     *to = MIN(*to, pl->columns);
-}
-
-/* ---- a layout ----------------------------------------------------------- */
-
-typedef struct band {
-    int col_from, width;
-    int top, bottom;        /* grid lines [top, bottom) */
-    int used;               /* lines taken from top */
-    int stories[MAX_STORIES];
-    int n;
-} band;
-
-static int white_at(const planner *pl, int top)
-{
-    return top > pl->reserved ? pl->t->makeup.head_space : 0;
-}
-
-/* Put story i at the foot of what band b holds when it fits there. */
-static bool stack(planner *pl, band *b, int i)
-{
-    int from, to;
-    plan_widths(pl, i, &from, &to);
-    if (b->width < from || b->width > to || b->n >= MAX_STORIES)
-        return false;
-    int need = need_of(pl, i, b->width);
-    int top = b->top + b->used;
-    if (need == NO_FIT || top + white_at(pl, top) + need > b->bottom)
-        return false;
-    b->used += white_at(pl, top) + need;
-    b->stories[b->n++] = i;
-    return true;
-}
-
-/* Deal the stories from `first` on (but `skip`) into the bands: first one
- * to the top of each band, left to right (the higher-ranked higher and
- * further left), then each to the band with the most room left that holds
- * it (`tightest`: the least).  False when one fits nowhere. */
-static bool deal(planner *pl, band *bands, int nb, int first, int skip, bool tightest,
-                 int *unplaced)
-{
-    int i = first;
-    for (int b = 0; b < nb && i < pl->n; b++) {
-        if (i == skip)
-            i++;
-        if (i < pl->n && stack(pl, &bands[b], i))
-            i++;
-    }
-    for (; i < pl->n; i++) {
-        if (i == skip)
-            continue;
-        int best = -1;
-        for (int b = 0; b < nb; b++) {
-            int room = bands[b].bottom - bands[b].top - bands[b].used;
-            int best_room = best < 0 ? 0 : bands[best].bottom - bands[best].top - bands[best].used;
-            if (best < 0 || (tightest ? room < best_room : room > best_room)) {
-                band trial = bands[b];
-                if (stack(pl, &trial, i))
-                    best = b;
-            }
-        }
-        if (best < 0) {
-            *unplaced = i;
-            return false;
-        }
-        stack(pl, &bands[best], i);
-    }
-    return true;
-}
-
-/* The spots of the dealt bands: each story as tall as it needs, the last
- * of a band down to the band's foot. */
-static void spots_of(const planner *pl, const band *bands, int nb, layout_try *lt)
-{
-    for (int b = 0; b < nb; b++) {
-        int top = bands[b].top;
-        for (int k = 0; k < bands[b].n; k++) {
-            int i = bands[b].stories[k];
-            bool last = k == bands[b].n - 1;
-            int lines = white_at(pl, top) + need_of((planner *)pl, i, bands[b].width);
-            if (last)
-                lines = bands[b].bottom - top;
-            lt->spots[lt->n++] = (spot){i, bands[b].col_from, bands[b].col_from + bands[b].width - 1,
-                                        top, lines, false, false, 0, 0, 0};
-            top += lines;
-        }
-    }
-}
-
-/* What a layout does against the ranks and the wishes: a story set lower
- * than one ranked below it, or narrower; a story not above the fold that
- * asks to be. */
-static long wish_penalty(const planner *pl, const layout_try *lt)
-{
-    long pen = 0;
-    int fold = pl->reserved + (pl->lines - pl->reserved) / 2;
-    for (int x = 0; x < lt->n; x++) {
-        const spot *a = &lt->spots[x];
-        if (a->story < 0 || a->ear)
-            continue;
-        const story *sa = pl->order[a->story];
-        int bottom = a->lines ? a->top + a->lines : pl->lines;
-        if (sa->above_fold && bottom > fold)
-            pen += 300;
-        for (int y = 0; y < lt->n; y++) {
-            const spot *b = &lt->spots[y];
-            if (b->story < 0 || b->ear || pl->order[b->story]->rank <= sa->rank)
-                continue;
-            if (a->top > b->top + 2)
-                pen += 40;
-            if (a->col_to - a->col_from < b->col_to - b->col_from)
-                pen += 30;
-        }
-    }
-    return pen;
-}
-
-/* Set the layout aside and weigh it: as it is while the layouts are
- * tried, staggered as a build would set it for the one kept. */
-static void weigh(planner *pl, layout_try *lt, bool stagger)
-{
-    /* The staggered placements may be this very page: it outlives the try. */
-    page_spec *cand = arena_alloc(pl->a, sizeof *cand);
-    *cand = *pl->ps;
-    cand->placements = ARENA_NEW_ARRAY(pl->a, placement, lt->n + 1);
-    cand->placement_count = lt->n;
-    cand->stories = NULL;
-    cand->story_count = 0;
-    for (int k = 0; k < lt->n; k++) {
-        const spot *s = &lt->spots[k];
-        const story *st = s->story >= 0 ? pl->order[s->story] : pl->rest;
-        placement *p = &cand->placements[k];
-        *p = placement_of(pl, st, s->col_from, s->col_to, s->top, s->lines);
-        if (s->story >= 0)
-            p->set_columns = pl->set[s->story * (pl->columns + 1) + s->col_to - s->col_from + 1];
-        if (s->set)
-            p->set_columns = s->set;
-        if (s->story < 0) {
-            p->continued = true;
-            p->kicker_style = p->headline_style = p->subtitle_style = -1;
-        }
-        if (s->jumps)
-            p->continue_page = st->continue_page;
-        if (s->body_cols) {
-            p->parts = ARENA_NEW_ARRAY(pl->a, grid_area, 1);
-            p->parts[0] = (grid_area){0, s->body_cols - 1, s->top + s->lines, s->body_lines,
-                                      st->loc};
-            p->part_count = 1;
-        }
-        if (s->ear) {
-            p->ear = true;
-            p->area = (grid_area){.col_from = pl->columns - pl->t->masthead.ear_columns,
-                                  .col_to = pl->columns - 1, .lines = pl->t->masthead.lines,
-                                  .loc = st->loc};
-        }
-    }
-    page_out out;
-    lt->placed = cand;
-    lt->cost = compose_page_aside(pl->e, pl->l, pl->ts, cand, pl->p, pl->a, &out,
-                                  stagger ? &lt->placed : NULL, NULL);
-    /* A page not filled to its foot is what a plan must above all avoid:
-     * lines left empty weigh more here than when a build staggers. */
-    for (int i = 0; i < out.findings.n; i++)
-        if (out.findings.v[i].kind == MAKEUP_UNDERSET)
-            lt->cost += UNDERSET_MORE * MAX(out.findings.v[i].lines, 1);
-    page_out_free(&out);
-    lt->penalty = wish_penalty(pl, lt);
 }
 
 /* ---- the page ----------------------------------------------------------- */
@@ -353,123 +294,22 @@ static int splits_of(int columns, int widest, int (*splits)[MAX_BANDS + 1], int 
     return n;
 }
 
-/* A story across the foot of the page, under bands side by side: story
- * `story` (-1: none) across the bands from..to of the split. */
-typedef struct foot {
-    int story, from, to;
-} foot;
-
-/* What the dealt bands leave empty: the lines under the last story of
- * each band, column by column (its text will not reach them). */
-static long guess_of(const band *bands, int nb)
-{
-    long g = 0;
-    for (int b = 0; b < nb; b++)
-        g += 20L * bands[b].width * (bands[b].bottom - bands[b].top - bands[b].used);
-    return g;
-}
-
-/* A layout with the lead k1 columns wide and `h1` lines deep at the top,
- * the stories after it beside it (when it leaves columns) and in the
- * bands of `split` under it — down to the foot, or down to the story `ft`
- * across the foot of some of them. */
-static bool lay_out(planner *pl, int k1, int h1, bool lead_jumps, bool wide, const int *split,
-                    foot ft, bool tightest, layout_try *lt, int *unplaced)
-{
-    memset(lt, 0, sizeof *lt);
-    band bands[MAX_BANDS + 1];
-    int nb = 0;
-    int below = pl->reserved + h1;
-    if (k1 < pl->columns)
-        bands[nb++] = (band){.col_from = k1, .width = pl->columns - k1,
-                             .top = pl->reserved + (wide ? pl->band : 0), .bottom = below};
-    int col = 0;
-    for (int i = 0; split[i]; i++) {
-        bands[nb++] = (band){.col_from = col, .width = split[i], .top = below,
-                             .bottom = pl->lines};
-        col += split[i];
-    }
-    if (wide)
-        lt->spots[lt->n++] = (spot){0, 0, pl->columns - 1, pl->reserved, pl->band, lead_jumps,
-                                    false, k1, h1 - pl->band, 0};
-    else
-        lt->spots[lt->n++] = (spot){0, 0, k1 - 1, pl->reserved, h1, lead_jumps, false, 0, 0, 0};
-    spot at_foot = {.story = -2};
-    int rest_band = -1, rest_spot = -1;
-    if (ft.story > 0) {
-        /* The foot story first: the bands above it end where it starts. */
-        int b0 = k1 < pl->columns ? 1 : 0;
-        int from = bands[b0 + ft.from].col_from, width = 0;
-        for (int b = ft.from; b <= ft.to; b++)
-            width += bands[b0 + b].width;
-        int lo, hi;
-        plan_widths(pl, ft.story, &lo, &hi);
-        if (width < lo || width > hi)
-            return false;
-        int need = need_of(pl, ft.story, width);
-        if (need == NO_FIT)
-            return false;
-        int top = pl->lines - need - white_at(pl, pl->lines - need);
-        for (int b = ft.from; b <= ft.to; b++) {
-            if (top - bands[b0 + b].top < 6)
-                return false;
-            bands[b0 + b].bottom = top;
-        }
-        at_foot = (spot){ft.story, from, from + width - 1, top, 0, false, false, 0, 0, 0};
-    }
-    if (pl->rest) {
-        /* The rest of an earlier page's story stands at the foot of the
-         * widest band: room is kept for it before the page's own stories. */
-        int widest = -1;
-        for (int b = 0; b < nb; b++)
-            if (bands[b].top == below && bands[b].bottom == pl->lines &&
-                (widest < 0 || bands[b].width > bands[widest].width))
-                widest = b;
-        if (widest < 0)
-            return false;
-        band *b = &bands[widest];
-        int need = rest_need(pl, b->width);
-        if (need == NO_FIT)
-            return false;
-        int rest = white_at(pl, b->top) + need;
-        if (b->bottom - rest < b->top)
-            return false;
-        b->bottom -= rest;
-        rest_band = widest;
-        rest_spot = lt->n;
-        lt->spots[lt->n++] = (spot){-1, b->col_from, b->col_from + b->width - 1, b->bottom,
-                                    pl->lines - b->bottom, false, false, 0, 0, 0};
-    }
-    if (!deal(pl, bands, nb, 1, ft.story, tightest, unplaced))
-        return false;
-    for (int b = 0; b < nb; b++) {
-        if (bands[b].n > 0)
-            continue;
-        if (b != rest_band)
-            return false;
-        /* The rest alone in its band: from the band's top. */
-        spot *r = &lt->spots[rest_spot];
-        r->lines += r->top - bands[b].top;
-        r->top = bands[b].top;
-    }
-    spots_of(pl, bands, nb, lt);
-    if (at_foot.story > 0)
-        lt->spots[lt->n++] = at_foot;
-    lt->guess = guess_of(bands, nb);
-    return true;
-}
-
-/* The lead's depths to try at width k1: what it needs; and when it may
- * jump, shares of the page from JUMP_SHARE down, shorter than that need
- * (its rest goes on on the page named).  Returns how many. */
+/* The lead's depths to try at width k1: what it needs, and down to
+ * LEAD_GIVE lines less (its foot then steps down into the bands under it
+ * for what they leave); when it may jump, shares of the page from
+ * JUMP_SHARE down, shorter than that need (its rest goes on on the page
+ * named).  Returns how many. */
 static int lead_depths(planner *pl, int k1, int *depth, bool *jumps)
 {
     const story *lead = pl->order[0];
-    int need = need_of(pl, 0, k1);
+    int need = plan_need(pl, 0, k1);
     int n = 0;
     if (need != NO_FIT) {
-        depth[n] = need;
-        jumps[n++] = false;
+        int floor = MAX(lead_floor(pl, k1), need - LEAD_GIVE);
+        for (int h = need; h >= floor; h--) {
+            depth[n] = h;
+            jumps[n++] = false;
+        }
     }
     if (lead->continue_page < 0 || lead->keep_on_page)
         return n;
@@ -487,7 +327,7 @@ static int lead_depths(planner *pl, int k1, int *depth, bool *jumps)
 /* The cheapest layouts, cheapest first: by what their bands leave empty
  * (GUESSES of them, then set without staggering), then as set (the
  * SHORTLIST a build's staggering is tried on). */
-enum { GUESSES = 256, SHORTLIST = 40 };
+enum { GUESSES = 128, SHORTLIST = 40 };
 typedef struct shortlist {
     layout_try v[GUESSES];
     int n, cap;
@@ -499,6 +339,27 @@ static long key_of(const shortlist *sl, const layout_try *lt)
     return (sl->set ? lt->cost : lt->guess) + lt->penalty;
 }
 
+/* Whether two layouts put every story and the lead's foot in the same
+ * place (two ways of dealing often come to one). */
+static bool same_layout(const layout_try *a, const layout_try *b)
+{
+    if (a->n != b->n || a->nsteps != b->nsteps)
+        return false;
+    for (int k = 0; k < a->n; k++) {
+        const spot *x = &a->spots[k], *y = &b->spots[k];
+        if (x->story != y->story || x->col_from != y->col_from || x->col_to != y->col_to ||
+            x->top != y->top || x->lines != y->lines || x->jumps != y->jumps ||
+            x->body_cols != y->body_cols || x->body_lines != y->body_lines || x->set != y->set)
+            return false;
+    }
+    for (int k = 0; k < a->nsteps; k++)
+        if (a->steps[k].col_from != b->steps[k].col_from ||
+            a->steps[k].col_to != b->steps[k].col_to || a->steps[k].top != b->steps[k].top ||
+            a->steps[k].lines != b->steps[k].lines)
+            return false;
+    return true;
+}
+
 static void keep(shortlist *sl, const layout_try *lt)
 {
     long c = key_of(sl, lt);
@@ -507,6 +368,9 @@ static void keep(shortlist *sl, const layout_try *lt)
         at--;
     if (at >= sl->cap)
         return;
+    for (int k = at - 1; k >= 0 && key_of(sl, &sl->v[k]) == c; k--)
+        if (same_layout(&sl->v[k], lt))
+            return;
     int n = MIN(sl->n + 1, sl->cap);
     memmove(&sl->v[at + 1], &sl->v[at], sizeof(layout_try) * (size_t)(n - 1 - at));
     sl->v[at] = *lt;
@@ -520,9 +384,54 @@ static void add_ear(const planner *pl, layout_try *lt)
         lt->spots[lt->n++] = (spot){.story = pl->ear, .ear = true};
 }
 
-/* Every layout with the lead k1 columns wide and h1 deep, kept in the
+/* Lines the bands dealt lower stand under their neighbours (page/planner.h,
+ * lay_spec): room for a headline of two lines and one of white. */
+enum { STEP = 3 };
+
+/* Every layout of lead spec `ls` with the bands of its split, kept in the
  * shortlist when among the cheapest; *unplaced the furthest story some
  * layout could not place. */
+static void try_split(planner *pl, lay_spec ls, shortlist *sl, int *unplaced)
+{
+    int nbands = 0;
+    while (ls.split[nbands])
+        nbands++;
+    /* No story across the foot; then each story after the lead across
+     * the foot of two bands or more at the left, at the right, or all. */
+    foot feet[1 + MAX_STORIES * 2 * MAX_BANDS];
+    int nf = 0;
+    feet[nf++] = (foot){-1, 0, 0};
+    for (int f = 1; f < pl->n; f++)
+        for (int from = 0; from < nbands; from++)
+            for (int to = from + 1; to < nbands; to++)
+                if (from == 0 || to == nbands - 1)
+                    feet[nf++] = (foot){f, from, to};
+    /* The bands as they come, then every other one dealt lower, by a
+     * headline's lines or by more. */
+    for (int k = 0; k < 5 * DEAL_KINDS * nf; k++) {
+        int v = k / (DEAL_KINDS * nf);
+        ls.ft = feet[k / DEAL_KINDS % nf];
+        ls.deal = (deal_kind)(k % DEAL_KINDS);
+        ls.offset = v == 0 ? -1 : (v - 1) % 2;
+        ls.step = v <= 2 ? STEP : 2 * STEP;
+        if (ls.offset >= 0 && nbands < 2)
+            break;
+        layout_try lt;
+        int miss = -1;
+        if (!plan_lay_out(pl, &ls, &lt, &miss)) {
+            if (k == 0)
+                *unplaced = MAX(*unplaced, miss);
+            continue;
+        }
+        lt.penalty = plan_wish_penalty(pl, &lt);
+        add_ear(pl, &lt);
+        keep(sl, &lt);
+    }
+}
+
+/* Every layout with the lead k1 columns wide and h1 deep: under it bands
+ * across the page, or (when it leaves columns) the stories beside it
+ * stacked down to the foot and bands under it alone. */
 static void try_lead(planner *pl, int k1, int h1, bool jumps, bool wide,
                      int (*splits)[MAX_BANDS + 1], shortlist *sl, int *unplaced)
 {
@@ -530,9 +439,11 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, bool wide,
     if (pl->reserved + h1 > pl->lines)
         return;
     int cur[MAX_BANDS + 1];
-    int ns = pl->n > 1 || pl->rest ? splits_of(pl->columns, k1, splits, MAX_SPLITS, cur, 0,
-                                             pl->columns, 0)
-                                   : 0;
+    bool more = pl->n > 1 || pl->rest;
+    int ns = more ? splits_of(pl->columns, k1, splits, MAX_SPLITS, cur, 0, pl->columns, 0) : 0;
+    int under = ns;
+    if (more && k1 < pl->columns)
+        ns = splits_of(k1, k1, splits, MAX_SPLITS, cur, 0, k1, ns);
     if (ns == 0) {
         /* The lead alone: down to the foot, in the grid's columns or in
          * fewer wider ones of its own (what fills the page best), down to
@@ -546,57 +457,38 @@ static void try_lead(planner *pl, int k1, int h1, bool jumps, bool wide,
         }
         return;
     }
-    for (int s = 0; s < ns; s++) {
-        int nbands = 0;
-        while (splits[s][nbands])
-            nbands++;
-        /* No story across the foot; then each story after the lead across
-         * the foot of two bands or more at the left, at the right, or all. */
-        foot feet[1 + MAX_STORIES * 2 * MAX_BANDS];
-        int nf = 0;
-        feet[nf++] = (foot){-1, 0, 0};
-        for (int f = 1; f < pl->n; f++)
-            for (int from = 0; from < nbands; from++)
-                for (int to = from + 1; to < nbands; to++)
-                    if (from == 0 || to == nbands - 1)
-                        feet[nf++] = (foot){f, from, to};
-        for (int k = 0; k < 2 * nf; k++) {
-            layout_try lt;
-            int miss = -1;
-            if (!lay_out(pl, k1, h1, jumps, wide, splits[s], feet[k / 2], k % 2, &lt, &miss)) {
-                if (k == 0)
-                    *unplaced = MAX(*unplaced, miss);
-                continue;
-            }
-            lt.penalty = wish_penalty(pl, &lt);
-            add_ear(pl, &lt);
-            keep(sl, &lt);
-        }
+    for (int s = 0; s < ns; s++)
+        try_split(pl, (lay_spec){.k1 = k1, .h1 = h1, .jumps = jumps, .wide = wide,
+                                 .split = splits[s], .side_to_foot = s >= under},
+                  sl, unplaced);
+}
+
+/* Every layout with the lead `from` to `to` columns wide, its headline as
+ * wide as its text or across the page over its text, into sl. */
+static void lay_out_all(planner *pl, int from, int to, shortlist *sl, int *unplaced)
+{
+    int (*splits)[MAX_BANDS + 1] = xmalloc(sizeof(*splits) * 512);
+    for (int k1 = to; k1 >= from; k1--) {
+        int depths[LEAD_GIVE + 8];
+        bool jump_at[LEAD_GIVE + 8];
+        int nd = lead_depths(pl, k1, depths, jump_at);
+        for (int d = 0; d < nd; d++)
+            try_lead(pl, k1, depths[d], jump_at[d], false, splits, sl, unplaced);
+        int left;
+        int body = k1 < pl->columns ? plan_body_need(pl, k1, &left) : NO_FIT;
+        for (int h = body; body != NO_FIT && h >= MAX(body - LEAD_GIVE, 1); h--)
+            try_lead(pl, k1, pl->band + h, false, true, splits, sl, unplaced);
     }
+    free(splits);
 }
 
 /* The cheapest layout of the page with its lead `from` to `to` columns
- * wide — its headline as wide as its text, or (`wide`) across the page
- * over its text — into *best; false when none holds every story. */
-static bool search(planner *pl, int from, int to, bool wide, layout_try *best, int *unplaced)
+ * wide into *best; false when none holds every story. */
+static bool search(planner *pl, int from, int to, layout_try *best, int *unplaced)
 {
-    int (*splits)[MAX_BANDS + 1] = xmalloc(sizeof(*splits) * 512);
     shortlist *sl = xcalloc(1, sizeof *sl);
     sl->cap = GUESSES;
-    for (int k1 = to; k1 >= from; k1--) {
-        if (!wide) {
-            int depths[8];
-            bool jump_at[8];
-            int nd = lead_depths(pl, k1, depths, jump_at);
-            for (int d = 0; d < nd; d++)
-                try_lead(pl, k1, depths[d], jump_at[d], false, splits, sl, unplaced);
-            continue;
-        }
-        int body = k1 < pl->columns ? body_need(pl, k1) : NO_FIT;
-        if (body != NO_FIT)
-            try_lead(pl, k1, pl->band + body, false, true, splits, sl, unplaced);
-    }
-    free(splits);
+    lay_out_all(pl, from, to, sl, unplaced);
     bool found = sl->n > 0;
     /* The likeliest set as they are; the cheapest of those set as a build
      * sets them, staggered: the cheapest then. */
@@ -604,17 +496,45 @@ static bool search(planner *pl, int from, int to, bool wide, layout_try *best, i
     set->cap = SHORTLIST;
     set->set = true;
     for (int i = 0; i < sl->n; i++) {
-        weigh(pl, &sl->v[i], false);
+        plan_weigh(pl, &sl->v[i], false);
         keep(set, &sl->v[i]);
     }
     for (int i = 0; i < set->n; i++) {
-        weigh(pl, &set->v[i], true);
+        plan_weigh(pl, &set->v[i], true);
         if (i == 0 || set->v[i].cost + set->v[i].penalty < best->cost + best->penalty)
             *best = set->v[i];
     }
     free(set);
     free(sl);
     return found;
+}
+
+/* Report that no layout holds every story: the first left over and the
+ * room it would need (with --explain, every story's needs). */
+static bool report_no_room(planner *pl, int unplaced)
+{
+    if (pl->explain) {
+        for (int i = 0; i < pl->n; i++) {
+            fprintf(pl->explain, "  %s needs", pl->order[i]->article->id);
+            for (int w = 1; w <= pl->columns; w++) {
+                int n = pl->need[i * (pl->columns + 1) + w];
+                if (n >= 0)
+                    fprintf(pl->explain, n == NO_FIT ? " %d col: none" : " %d col: %d", w, n);
+            }
+            fprintf(pl->explain, "\n");
+        }
+    }
+    const story *st = pl->order[MAX(unplaced, 0)];
+    int from_w, to_w;
+    plan_widths(pl, MAX(unplaced, 0), &from_w, &to_w);
+    int need = plan_need(pl, MAX(unplaced, 0), to_w);
+    return diag_error(pl->d, st->loc,
+                      "the stories of page %s do not fit it: \"%s\" (rank %d) has no room "
+                      "left; it needs %s%d grid lines in %d columns — cut stories, move one "
+                      "to another page, or let the lead jump (continue-on)",
+                      pl->ps->label, st->article->id, st->rank,
+                      need == NO_FIT ? "more than " : "",
+                      need == NO_FIT ? pl->lines - pl->reserved : need, to_w);
 }
 
 /* The best layout of the page, or false when no story arrangement holds
@@ -627,53 +547,25 @@ static bool plan_page(planner *pl, layout_try *best)
     if (pl->order[0]->min_columns == 0)
         from = MAX(from, (pl->columns + 1) / 2);
     int unplaced = -1;
-    bool found = search(pl, from, to, false, best, &unplaced);
-    /* What leaves something to mend: the lead's headline across the page
-     * over its text in fewer columns, the room beside its text for more;
-     * then on an inside page both with the lead's heads a size smaller. */
-    layout_try *other = xcalloc(1, sizeof *other);
-    for (int shape = 1; shape < 4 && (!found || best->cost > 0); shape++) {
-        if (shape == 2) {
-            if (pl->p == 0)
-                break;
-            pl->lead_second = true;
-            pl->band = -1;
-            for (int k = 0; k <= pl->columns; k++)
-                pl->need[k] = -1;
-            for (int w = 0; w < 25; w++)
-                pl->body_need[w] = -1;
-        }
-        memset(other, 0, sizeof *other);
-        if (search(pl, from, to, shape != 2, other, &unplaced) &&
+    bool found = search(pl, from, to, best, &unplaced);
+    /* What leaves something to mend: on an inside page the lead's heads a
+     * size smaller, as inside pages' leads are often set. */
+    if ((!found || best->cost > 0) && pl->p > 0) {
+        pl->lead_second = true;
+        pl->band = -1;
+        for (int k = 0; k <= pl->columns; k++)
+            pl->need[k] = -1;
+        for (int w = 0; w < 25; w++)
+            pl->body_need[w] = pl->floor[w] = pl->lead_room[w][0] = pl->body_room[w][0] = -1;
+        layout_try *other = xcalloc(1, sizeof *other);
+        if (search(pl, from, to, other, &unplaced) &&
             (!found || other->cost + other->penalty < best->cost + best->penalty))
             *best = *other;
         found |= other->n > 0;
+        free(other);
     }
-    free(other);
-    if (!found && pl->explain) {
-        for (int i = 0; i < pl->n; i++) {
-            fprintf(pl->explain, "  %s needs", pl->order[i]->article->id);
-            for (int w = 1; w <= pl->columns; w++) {
-                int n = pl->need[i * (pl->columns + 1) + w];
-                if (n >= 0)
-                    fprintf(pl->explain, n == NO_FIT ? " %d col: none" : " %d col: %d", w, n);
-            }
-            fprintf(pl->explain, "\n");
-        }
-    }
-    if (!found) {
-        const story *st = pl->order[MAX(unplaced, 0)];
-        int from_w, to_w;
-        plan_widths(pl, MAX(unplaced, 0), &from_w, &to_w);
-        int need = need_of(pl, MAX(unplaced, 0), to_w);
-        return diag_error(pl->d, st->loc,
-                          "the stories of page %s do not fit it: \"%s\" (rank %d) has no room "
-                          "left; it needs %s%d grid lines in %d columns — cut stories, move one "
-                          "to another page, or let the lead jump (continue-on)",
-                          pl->ps->label, st->article->id, st->rank,
-                          need == NO_FIT ? "more than " : "",
-                          need == NO_FIT ? pl->lines - pl->reserved : need, to_w);
-    }
+    if (!found)
+        return report_no_room(pl, unplaced);
     plan_explain(pl, best);
     return true;
 }
@@ -715,7 +607,7 @@ static int rest_left(planner *pl, const page_spec *planned, int q, const story *
 
 /* The lines the rest of the story that jumps here needs in `width`
  * columns, kept by width. */
-static int rest_need(planner *pl, int width)
+int plan_rest_need(planner *pl, int width)
 {
     if (pl->rest_need[width] >= 0)
         return pl->rest_need[width];
@@ -807,6 +699,10 @@ char *plan_edition(const edition *e, const layout *l, typesetter *ts, const plan
         size_t cells = (size_t)(pl->n + 1) * (size_t)(pl->columns + 1);
         pl->need = ARENA_NEW_ARRAY(a, int, cells);
         pl->set = ARENA_NEW_ARRAY(a, int, cells);
+        pl->head = ARENA_NEW_ARRAY(a, int, cells);
+        pl->left = ARENA_NEW_ARRAY(a, int, cells);
+        pl->holes = ARENA_NEW_ARRAY(a, int, cells);
+        pl->left1 = ARENA_NEW_ARRAY(a, int, cells);
         for (size_t i = 0; i < cells; i++)
             pl->need[i] = -1;
         /* The rest of an earlier page's lead that jumps here. */
@@ -822,7 +718,8 @@ char *plan_edition(const edition *e, const layout *l, typesetter *ts, const plan
         }
         pl->done = done;
         for (int w = 0; w < 25; w++)
-            pl->rest_need[w] = pl->body_need[w] = -1;
+            pl->rest_need[w] = pl->body_need[w] = pl->floor[w] = pl->lead_room[w][0] =
+                pl->body_room[w][0] = -1;
         pl->band = -1;
         ok = plan_page(pl, &tries[p]);
         if (ok) {

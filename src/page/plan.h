@@ -8,26 +8,31 @@
  * module and build (paiban plan; paiban build --plan builds from it).
  *
  * For each story it finds, with the real composer, how many grid lines it
- * needs at each width it may take.  A page is then laid out as a daily's
- * front or inside page is: the lead (rank 1) across the top — the page's
- * width, or its left part with the next stories stacked beside it — and
- * under it bands of columns (2 to 4 wide on a broadsheet), each a stack of
- * stories, the last of each band reaching the foot, or reaching a story
- * set across the foot of two bands or more (at the left, at the right or
- * across the page).  Every split of the columns into bands, every width of
- * the lead and every story across the foot is tried, the stories dealt
- * into the bands by rank (the higher-ranked higher and further left) and
- * by room (the band with most room, or with least, that holds it); a story
- * marked for the ear stands there.  The layouts whose bands leave least
- * empty are set aside as they are, and the cheapest of those as a build
- * would set them — staggered, its make-up checked — each weighed by what
- * it leaves to mend (page/makeup.h: overset, headline collisions, short
- * columns, empty lines (here weighed more), bare type area) and by what
- * it does against the ranks and the wishes.  When the cheapest still
- * leaves something to mend, the lead's headline across the page over its
- * text in fewer columns is tried too.  The cheapest wins.  A story
- * that fits nowhere is reported with the room it would need.  The same
- * input always gives the same plan.
+ * needs at each width it may take, how many its headline band takes there
+ * and how many its end leaves empty at that depth and a line deeper.  A
+ * page is then laid out as a daily's front or inside page is: the lead
+ * (rank 1) across the top — as wide as the page or its left part, its
+ * photo at its right beside its headline, or its headline across the page
+ * over its text in fewer columns — and under it bands of columns (2 to 4
+ * wide on a broadsheet), each a stack of stories, down to the foot or to
+ * a story set across the foot of some of them; the stories beside a
+ * narrower lead stand down to its foot or to the page's.  The stories
+ * are dealt into the bands by rank (one wished above the fold first) and
+ * by room, and again with every other band dealt a step shorter.  A band
+ * under the lead starts where its stories, each as deep as it needs (or a
+ * line deeper where copy fitting takes that up), leave off above its
+ * foot, and the lead's foot steps down to it: every column under the lead
+ * is full by construction, what is left over goes to the lead, and bands
+ * side by side start on different lines, so their headlines are
+ * staggered.  Each layout is guessed at from those measures (the lines
+ * the stories' ends and the lead's shape leave, headlines on shared
+ * lines); the likeliest are set aside as they are, and the cheapest of
+ * those as a build would set them — staggered, its make-up checked — each
+ * weighed by what it leaves to mend (page/makeup.h) and by what it does
+ * against the ranks and the wishes.  On an inside page that still leaves
+ * something, the lead's heads a size smaller are tried too.  The cheapest
+ * wins.  A story that fits nowhere is reported with the room it would
+ * need.  The same input always gives the same plan.
  *
  * A story whose rest may jump (`continue-on`) is given at most the room
  * the page can spare, and its rest is placed on the page named, after that

@@ -1,4 +1,5 @@
-/* planner.h — what the planner's two files share (page/plan.c searches,
+/* planner.h — what the planner's files share (page/plan.c measures the
+ * stories and searches, page/planlay.c lays a page out and weighs it,
  * page/planout.c explains and writes the plan): a page being planned, a
  * candidate layout of it and where it puts each story.  Private to the
  * planner; page/plan.h is its contract with the rest of paiban.  Strings
@@ -22,8 +23,15 @@ enum { BAND_MIN = 2, BAND_MAX = 4, MAX_STORIES = 32, MAX_BANDS = 12 };
 /* What a line left empty at a story's end weighs in a plan beyond its
  * make-up cost (page/makeup.h). */
 enum { UNDERSET_MORE = 80 };
+/* What a wish broken (a story wished above the fold that ends below it)
+ * weighs: more than anything setting the page leaves to mend, so that a
+ * layout that keeps it wins wherever there is one. */
+enum { WISH_BROKEN = 100000 };
 /* A story that may jump takes at most this share of the page's lines. */
 #define JUMP_SHARE 0.6
+/* The lead that does not jump is tried this many lines shorter than it
+ * needs at most: its foot steps down into the bands under it for them. */
+enum { LEAD_GIVE = 6 };
 
 /* Where the planner put a story, or its rest. */
 typedef struct spot {
@@ -42,8 +50,12 @@ typedef struct spot {
 typedef struct layout_try {
     spot spots[MAX_STORIES + 1];
     int n;
+    /* The lead's foot stepped down over the bands under it: more areas of
+     * spots[0], grid columns and lines. */
+    grid_area steps[MAX_BANDS];
+    int nsteps;
     long cost, penalty;
-    long guess;             /* what the dealt bands leave empty, before setting */
+    long guess;             /* what it is guessed to leave to mend, before setting */
     const page_spec *placed; /* after staggering */
 } layout_try;
 
@@ -64,6 +76,11 @@ typedef struct planner {
     int ear;                 /* order[ear] stands in the ear; -1: none */
     int *need;               /* need[i * (columns + 1) + k] lines, -1 not yet measured */
     int *set;                /* set[…]: the columns of its own it is set in there (0: the grid's) */
+    int *head;               /* head[…]: the grid lines of its headline band there */
+    int *left;               /* left[…]: the lines its end leaves empty at that need */
+    int *holes;              /* holes[…]: lines short in columns before its last there */
+    int *left1;              /* left1[…]: what its end leaves a line deeper (NO_FIT: a
+                              * short column or worse) */
     /* its rest, placed on this page for an earlier page's story */
     const story *rest;       /* NULL: none */
     int rest_from_page;
@@ -71,11 +88,89 @@ typedef struct planner {
     int rest_need[25];       /* lines by width, measured with the whole edition; -1 unknown */
     int band;                /* the lead's headline band across the page, -1 unknown */
     int body_need[25];       /* the lead's text under it by width, -1 unknown */
+    int body_left[25];       /* and the lines its end leaves empty there */
+    int floor[25];           /* the lead's fewest lines by width that hold its heads and
+                              * photo, -1 unknown */
+    int lead_room[25][2];    /* plan_lead_room by width, [0] -1 unknown */
+    int body_room[25][2];
     bool lead_second;        /* the lead's heads a size smaller (an inside page's) */
 } planner;
 
 /* The widths story i may take: its wish, at least its photo's. */
 void plan_widths(const planner *pl, int i, int *from, int *to);
+
+/* Story i set alone at the top of the page in k grid columns, measured
+ * once (page/plan.c): the fewest grid lines that hold it whole (NO_FIT
+ * when the page's depth does not), and at that depth the lines of its
+ * headline band, the lines its end leaves empty (its last column's and
+ * any bare one's: a make-up finding from MAKEUP_SHORT_LAST_COLUMN) and
+ * those short in the columns before. */
+int plan_need(planner *pl, int i, int k);
+int plan_head(planner *pl, int i, int k);
+int plan_left(planner *pl, int i, int k);
+int plan_holes(planner *pl, int i, int k);
+/* The lines its end leaves empty set a line deeper than it needs (copy
+ * fitting takes up some), NO_FIT when that leaves a column short. */
+int plan_left1(planner *pl, int i, int k);
+/* The lead with its headline across the page and its text in its first
+ * k columns under it: the lines its text needs (NO_FIT: more than the
+ * page holds; the band's lines in pl->band), and *left the lines its
+ * end leaves empty there. */
+int plan_body_need(planner *pl, int k, int *left);
+/* What copy fitting makes of the lead in k columns (`wide`: its text
+ * under its headline across the page) given room other than it needs:
+ * the lines it takes up when given more, those it does without when
+ * given less. */
+void plan_lead_room(planner *pl, int k, bool wide, int *take, int *give);
+/* The lines the rest of an earlier page's story needs here in `width`
+ * columns. */
+int plan_rest_need(planner *pl, int width);
+
+/* Story st's placement in grid columns [col_from, col_to] from grid line
+ * `top`, `lines` deep (0: fill), with its rank's headline styles. */
+placement plan_placement(const planner *pl, const story *st, int col_from, int col_to, int top,
+                         int lines);
+
+/* A story across the foot of the page, under bands side by side: story
+ * `story` (-1: none) across the bands from..to of the split. */
+typedef struct foot {
+    int story, from, to;
+} foot;
+
+/* A layout to lay out (page/planlay.c): the lead k1 columns wide and h1
+ * lines deep at the top (jumping, or with its headline across the page
+ * over its text: `wide`), the stories after it beside it when it leaves
+ * columns (down to the lead's foot, or `side_to_foot` to the page's), and
+ * under it the bands of `split` (widths ending with 0: across the page, or
+ * across the lead's columns), the story `ft` across the foot of some of
+ * them.  Bands `offset` apart (every other one, from the first (0) or the
+ * second (1); -1: none) are dealt `step` lines shorter, so that their
+ * heads stand lower. */
+/* How the stories after the first in each band are dealt: each to the
+ * band with the most room left that holds it, the least, or the first
+ * from the left. */
+typedef enum { DEAL_MOST, DEAL_LEAST, DEAL_FIRST, DEAL_KINDS } deal_kind;
+
+typedef struct lay_spec {
+    int k1, h1;
+    bool jumps, wide;
+    const int *split;
+    bool side_to_foot;
+    foot ft;
+    deal_kind deal;
+    int offset, step;
+} lay_spec;
+
+/* Lay the page out as `ls` says into *lt, its guess made; false when a
+ * story fits nowhere (*unplaced: the first such). */
+bool plan_lay_out(planner *pl, const lay_spec *ls, layout_try *lt, int *unplaced);
+
+/* Set layout lt aside and weigh it (lt->cost, lt->penalty, lt->placed):
+ * as it is, or staggered as a build would set it. */
+void plan_weigh(planner *pl, layout_try *lt, bool stagger);
+
+/* What layout lt does against the ranks and the wishes. */
+long plan_wish_penalty(const planner *pl, const layout_try *lt);
 
 /* Each module's shape of the layout kept and the cost terms, to
  * pl->explain (when given). */

@@ -87,6 +87,8 @@ static void put_placements(strbuf *b, const planner *pl, const layout_try *lt, i
         }
         if (p->set_columns)
             sb_printf(b, "%sset-columns: %d\n", indent, p->set_columns);
+        if (p->headline_columns)
+            sb_printf(b, "%sheadline-columns: %d\n", indent, p->headline_columns);
         if (p->continued)
             sb_printf(b, "%scontinued: true\n", indent);
         if (s->jumps)

@@ -235,3 +235,33 @@ void test_MU_5_underset_and_bare_type_area_are_findings(void)
     fixture_edition_free(&fe);
     free(a);
 }
+
+/* A column a part of a stepped module ends higher ends there: the lines
+ * its text leaves empty above the cells under it (another module's) are
+ * counted, and found. */
+void test_MU_5_a_stepped_module_column_ends_at_its_own_foot(void)
+{
+    /* a: columns 1-3 for 8 lines, 1-2 for 8 more; b in column 3 under it. */
+    static const char *const stepped =
+        "paper: 测试日报\ndate: 2018-12-28\ntemplate: tall\npages:\n  - page: T1\n    articles:\n"
+        "      - {article: a.yaml, columns: 1-3, top: 1, lines: 8, parts: [{columns: 1-2, top: 9}]}\n"
+        "      - {article: b.yaml, columns: 3, top: 9, lines: 8}\n"
+        "      - {article: c.yaml, columns: 1-3, top: 17}\n";
+    char *a = story_of("台阶稿件", 2, 11), *b = story_of("旁边", 1, 4), *c = story_of("下面", 2, 4);
+    fixture_edition fe = fixture_compose_files("edition.yaml", stepped, "a.yaml", a, "b.yaml", b,
+                                               "c.yaml", c, NULL);
+    const page_out *po = &fe.out.pages[0];
+    const module_box *m = module_of(po, fe.ed, "a");
+    CHECK(m != NULL);
+    if (m) {
+        CHECK_INT(m->last_column, 2);
+        CHECK(m->empty_at_foot[2] >= 3); /* MAKEUP_SHORT_LAST_COLUMN */
+        bool found = false;
+        for (int i = 0; i < po->findings.n; i++)
+            found |= po->findings.v[i].kind == MAKEUP_UNDERSET &&
+                     po->findings.v[i].article == m->article;
+        CHECK(found);
+    }
+    fixture_edition_free(&fe);
+    free(a), free(b), free(c);
+}
