@@ -1,6 +1,7 @@
 /* test_makeup.c — the page make-up rules (MU-*) on small editions: stories
  * parted, headlines staggered, columns full to their foot, text around a
- * spanning box, and the findings of what cannot be mended. */
+ * spanning box, and the findings of what cannot be mended; and a story
+ * that jumps where its page is full. */
 #include "fixture.h"
 #include "harness.h"
 #include "tests.h"
@@ -234,4 +235,46 @@ void test_MU_5_underset_and_bare_type_area_are_findings(void)
     CHECK_INT(findings_of(po, MAKEUP_PAGE_HOLE), 3); /* lines 13-24 of each column */
     fixture_edition_free(&fe);
     free(a);
+}
+
+/* Whether some body line of the edition reads `text`. */
+static bool edition_has_line(const fixture_edition *fe, const char *text)
+{
+    for (int p = 0; p < fe->out.page_count; p++) {
+        const draw_list *dl = &fe->out.pages[p].list;
+        for (int i = 0; i < dl->lines.n; i++)
+            if (dl->lines.v[i].role == ROLE_BODY && dl->lines.v[i].text &&
+                !strcmp(dl->lines.v[i].text, text))
+                return true;
+    }
+    return false;
+}
+
+void test_jump_at_a_paragraphs_end_carries_the_next_whole(void)
+{
+    /* A story that jumps, in every depth: at some the first page is full
+     * where a paragraph ends.  What goes on on T2 starts at the next
+     * paragraph, whole: none is lost, none begins in its middle. */
+    char *first = sentences(8);
+    strbuf b = {0};
+    sb_printf(&b, "headline: 转版稿件\nbody:\n  - %s\n  - 乙段落。\n  - 丙段落。\n", first);
+    char *a = sb_take(&b);
+    for (int depth = 6; depth <= 16; depth++) {
+        char ed[512];
+        snprintf(ed, sizeof ed,
+                 "paper: 测试日报\ndate: 2018-12-28\ntemplate: tall\npages:\n"
+                 "  - page: T1\n    name: 测试\n    articles:\n"
+                 "      - {article: a.yaml, columns: 1, top: 1, lines: %d, continue-on: T2}\n"
+                 "  - page: T2\n    name: 测试\n    articles:\n"
+                 "      - {article: a.yaml, columns: 1, top: 1, lines: fill, continued: true}\n",
+                 depth);
+        fixture_edition fe = fixture_compose_files("edition.yaml", ed, "a.yaml", a, NULL);
+        if (!edition_has_line(&fe, "乙段落。") || !edition_has_line(&fe, "丙段落。")) {
+            fprintf(stderr, "  a paragraph is lost at a jump from %d lines\n", depth);
+            harness_failed_checks++;
+        }
+        fixture_edition_free(&fe);
+    }
+    free(a);
+    free(first);
 }
