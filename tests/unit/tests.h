@@ -99,6 +99,7 @@
     X(plan_staggers_heads_and_parts_the_stories)                                                   \
     X(plan_sets_the_photo_with_its_story)                                                          \
     X(plan_sets_the_ear_story_in_the_ear)                                                          \
+    X(plan_takes_the_place_of_each_pages_stories)                                                  \
     X(LB_0_rule_sets_none_basic_gb_strict)                                                         \
     X(LB_1_comma_never_starts_a_line)                                                              \
     X(LB_1_no_mark_of_the_table_starts_a_line)                                                     \
