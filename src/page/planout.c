@@ -55,6 +55,22 @@ static void put_area(strbuf *b, const char *indent, const grid_area *a, bool fir
         sb_printf(b, "%slines: fill\n", indent);
 }
 
+/* `s` as a YAML value after "key: ": as it is where it reads back so (a
+ * file name, a page label), else double-quoted (a JSON string is one). */
+static void put_value(strbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    bool plain = n > 0 && !strchr("-?:,[]{}#&*!|>'\"%@` ", s[0]) && s[n - 1] != ' ' &&
+                 s[n - 1] != ':';
+    for (const char *c = s; plain && *c; c++)
+        plain = (unsigned char)*c >= 0x20 && !(c[0] == ':' && c[1] == ' ') &&
+                !(c[0] == ' ' && c[1] == '#');
+    if (plain)
+        sb_printf(b, "%s", s);
+    else
+        sb_json(b, s);
+}
+
 /* The articles: block of a planned page in place of its "stories:" key,
  * which stood `col` characters in, after `prefix` (spaces, and the "- "
  * of the page's item when the key begins it). */
@@ -68,7 +84,8 @@ static void put_placements(strbuf *b, const planner *pl, const layout_try *lt, c
         const spot *s = &lt->spots[k];
         const story *st = s->story >= 0 ? pl->order[s->story] : pl->rest;
         const placement *p = &lt->placed->placements[k];
-        sb_printf(b, "%*s- article: %s", col + 2, "", st->given);
+        sb_printf(b, "%*s- article: ", col + 2, "");
+        put_value(b, st->given);
         if (s->story >= 0)
             sb_printf(b, "          # rank %d\n", st->rank);
         else
@@ -90,8 +107,11 @@ static void put_placements(strbuf *b, const planner *pl, const layout_try *lt, c
             sb_printf(b, "%sset-columns: %d\n", indent, p->set_columns);
         if (p->continued)
             sb_printf(b, "%scontinued: true\n", indent);
-        if (s->jumps)
-            sb_printf(b, "%scontinue-on: %s\n", indent, e->pages[st->continue_page].label);
+        if (s->jumps) {
+            sb_printf(b, "%scontinue-on: ", indent);
+            put_value(b, e->pages[st->continue_page].label);
+            sb_printf(b, "\n");
+        }
         const int styles[3] = {p->kicker_style, p->headline_style, p->subtitle_style};
         const char *keys[3] = {"kicker-style", "headline-style", "subtitle-style"};
         for (int i = 0; i < 3; i++)
