@@ -109,6 +109,23 @@ static void skip_frame(const module *m, cursor *cur, int limit)
     cur->fresh = true;
 }
 
+void flow_stop_at(const module *m, int *block_index, int *byte)
+{
+    *block_index = m->first_block;
+    *byte = m->first_byte;
+    const flow_item *it = m->stop_item >= 0 ? &m->items.v[m->stop_item] : NULL;
+    if (!it || it->block < 0)
+        return;
+    *block_index = it->block;
+    *byte = 0;
+    /* A paragraph's lines count from byte_base: where this module took it
+     * up, not where the paragraph begins. */
+    if (it->kind == FLOW_PARA) {
+        const para_result *pr = &it->var[m->stop_variant];
+        *byte = it->byte_base + (m->stop_lines > 0 ? pr->lines[m->stop_lines - 1].text_end : 0);
+    }
+}
+
 int flow_last_column(const module *m)
 {
     for (int col = m->ncols - 1; col >= 0; col--)

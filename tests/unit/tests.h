@@ -80,6 +80,7 @@
     X(MU_4_text_goes_around_a_spanning_box)                                                        \
     X(MU_5_underset_and_bare_type_area_are_findings)                                               \
     X(jump_at_a_paragraphs_end_carries_the_next_whole)                                             \
+    X(jump_through_a_page_that_holds_none_of_it)                                                   \
     X(MU_6_a_headline_style_scales_its_band)                                                       \
     X(MU_6_a_band_out_of_hierarchy_is_a_finding)                                                   \
     X(MU_7_the_subtitle_is_no_wider_than_the_headline)                                             \
