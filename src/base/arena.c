@@ -7,6 +7,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Under AddressSanitizer every allocation is followed by a poisoned
+ * redzone and a block's unused room stays poisoned: an index past what
+ * was asked for is reported where it happens, not only when it runs off
+ * the end of a whole block. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+enum { REDZONE = 16 };
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+enum { REDZONE = 0 };
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 /* Blocks grow from FIRST_BLOCK to BLOCK_SIZE, doubling: an arena that
  * holds little (a YAML file's nodes, a module's settings) takes little,
  * and one that holds much soon takes whole blocks.  A small arena's stay
@@ -32,7 +54,14 @@ static block *block_new(size_t size)
     b->next = NULL;
     b->size = size;
     b->used = 0;
+    POISON(b->data, size);
     return b;
+}
+
+static void block_free(block *b)
+{
+    UNPOISON(b->data, b->size);
+    free(b);
 }
 
 static arena *arena_with_blocks(size_t max_block)
@@ -54,7 +83,7 @@ void arena_free(arena *a)
         return;
     for (block *b = a->head, *next; b; b = next) {
         next = b->next;
-        free(b);
+        block_free(b);
     }
     free(a);
 }
@@ -71,26 +100,29 @@ static size_t rounded(size_t size)
 void *arena_alloc_raw(arena *a, size_t size)
 {
     size = rounded(size);
+    size_t take = size + REDZONE;
     block *b = a->head;
-    if (b->used + size > b->size) {
+    if (b->used + take > b->size) {
         if (size > a->max_block / 4) {
             /* A large request gets its own block, behind the current one, so
              * the current block's free space is not wasted. */
-            block *big = block_new(size);
+            block *big = block_new(take);
             big->next = b->next;
             b->next = big;
-            big->used = size;
+            big->used = take;
             a->total += size;
+            UNPOISON(big->data, size);
             return big->data;
         }
-        b = block_new(MAX(a->next_size, size));
+        b = block_new(MAX(a->next_size, take));
         a->next_size = MIN(2 * a->next_size, a->max_block);
         b->next = a->head;
         a->head = b;
     }
     void *p = (char *)b->data + b->used;
-    b->used += size;
+    b->used += take;
     a->total += size;
+    UNPOISON(p, size);
     return p;
 }
 
@@ -108,11 +140,12 @@ void arena_reset(arena *a)
     block *b = a->head->next;
     while (b) {
         block *next = b->next;
-        free(b);
+        block_free(b);
         b = next;
     }
     a->head->next = NULL;
     a->head->used = 0;
+    POISON(a->head->data, a->head->size);
     a->total = 0;
 }
 

@@ -34,11 +34,24 @@ static const placement *placement_of(const edition *e, int p, int index)
     return NULL;
 }
 
+/* The module's area as it was set: a build's staggering may have moved
+ * its top and lines from the placement's, and a top of one with the
+ * lines of the other would run past the foot of the grid. */
+static grid_area set_area(const placement *pl, const module_box *mb)
+{
+    grid_area a = pl->area;
+    a.col_from = mb->col_from;
+    a.col_to = mb->col_to;
+    a.top = mb->top;
+    a.lines = mb->lines;
+    return a;
+}
+
 /* The fewest grid lines in the same columns, or 0. */
 static int fit_lines(const edition *e, const layout *l, typesetter *ts, int p,
                      const placement *pl, const module_box *mb, int max_lines)
 {
-    grid_area a = pl->area;
+    grid_area a = set_area(pl, mb);
     a.lines = max_lines;
     if (max_lines <= mb->lines || !fits(e, l, ts, p, pl, a))
         return 0;
@@ -58,11 +71,10 @@ static int fit_lines(const edition *e, const layout *l, typesetter *ts, int p,
 static bool fit_columns(const edition *e, const layout *l, typesetter *ts, int p,
                         const placement *pl, const module_box *mb, int columns, grid_area *out)
 {
-    grid_area a = pl->area;
-    a.lines = mb->lines;
+    grid_area a = set_area(pl, mb);
     int width = a.col_to - a.col_from + 1;
     for (int w = width + 1; w <= columns; w++) {
-        a.col_from = MIN(pl->area.col_from, columns - w);
+        a.col_from = MIN(mb->col_from, columns - w);
         a.col_to = a.col_from + w - 1;
         if (fits(e, l, ts, p, pl, a)) {
             *out = a;
@@ -87,7 +99,7 @@ void overset_fits(edition_out *eo, const edition *e, const layout *l, fontset *f
                                       : NULL;
             if (!pl || pl->continued || pl->part_count > 0)
                 continue;
-            mb->fit_lines = fit_lines(e, l, ts, p, pl, mb, t->lines - pl->area.top);
+            mb->fit_lines = fit_lines(e, l, ts, p, pl, mb, t->lines - mb->top);
             grid_area wide;
             if (fit_columns(e, l, ts, p, pl, mb, t->columns, &wide)) {
                 mb->fit_col_from = wide.col_from;

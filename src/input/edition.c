@@ -639,6 +639,15 @@ static bool resolve_jump(loader *ld, const pending_jump *j)
     int to_page = jump_target(ld, j, j->story ? "a story" : "an article");
     if (to_page < 0)
         return false;
+    /* The planner places a story's rest on the page it jumps to, after
+     * that page's own stories.  A page without stories is not planned:
+     * the jump the plan wrote there found no continuation, and said so at
+     * a line of the plan, which edition.yaml does not have. */
+    if (j->story && e->pages[to_page].story_count == 0)
+        return diag_error(ld->d, j->loc,
+                          "a story's rest goes on a page of stories, which the planner places; "
+                          "page \"%s\" has none: give it stories, or continue on another page",
+                          j->label);
     if (j->story) {
         j->story->continue_page = to_page;
         return true;

@@ -122,6 +122,7 @@ typedef struct module {
     int lines;            /* page grid lines (the occupancy stride) */
     int box;              /* its module_box in page->modules */
     int first_block;      /* the first article block set here (items_build) */
+    int first_byte;       /* bytes of that block's paragraph set on an earlier page */
     unsigned char *fixed; /* ncols × lines: 1 where the flow may not go */
     int *foot;            /* per column: the grid line under its last cell of
                            * the module's own (parts may end it above bottom) */

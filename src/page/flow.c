@@ -109,6 +109,23 @@ static void skip_frame(const module *m, cursor *cur, int limit)
     cur->fresh = true;
 }
 
+void flow_stop_at(const module *m, int *block_index, int *byte)
+{
+    *block_index = m->first_block;
+    *byte = m->first_byte;
+    const flow_item *it = m->stop_item >= 0 ? &m->items.v[m->stop_item] : NULL;
+    if (!it || it->block < 0)
+        return;
+    *block_index = it->block;
+    *byte = 0;
+    /* A paragraph's lines count from byte_base: where this module took it
+     * up, not where the paragraph begins. */
+    if (it->kind == FLOW_PARA) {
+        const para_result *pr = &it->var[m->stop_variant];
+        *byte = it->byte_base + (m->stop_lines > 0 ? pr->lines[m->stop_lines - 1].text_end : 0);
+    }
+}
+
 int flow_last_column(const module *m)
 {
     for (int col = m->ncols - 1; col >= 0; col--)
@@ -188,6 +205,18 @@ static void place_floats(module *m, cursor *cur, int limit, placed_vec *out)
     }
 }
 
+/* Where placing a paragraph of n lines in variant v ended: `done` of its
+ * lines placed.  Every way out of place_para says it, as the paragraph
+ * may be where the flow stops: what is overset and what a jump carries
+ * are read from these lines, never from an earlier paragraph's count.
+ * Returns the lines not placed. */
+static int para_stop(module *m, int v, int done, int n)
+{
+    m->stop_variant = v;
+    m->stop_lines = done;
+    return n - done;
+}
+
 /* Place a paragraph; returns lines that did not fit. */
 static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *out)
 {
@@ -197,19 +226,15 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
     if (pr->line_count <= 0)
         pr = flow_variant(m, it, v = 1);
     int n = pr->line_count;
-    if (!next_free(m, cur, limit)) {
-        m->stop_variant = v;
-        return n;
-    }
+    if (!next_free(m, cur, limit))
+        return para_stop(m, v, 0, n);
     /* BL-7: what must stand together starts the next frame when this one
      * cannot hold it and a frame can. */
     if (it->keep_lines > 1 && !cur->fresh && room_at(m, *cur, limit) < it->keep_lines &&
         it->keep_lines <= limit - m->top) {
         skip_frame(m, cur, limit);
-        if (!next_free(m, cur, limit)) {
-            m->stop_variant = v;
-            return n;
-        }
+        if (!next_free(m, cur, limit))
+            return para_stop(m, v, 0, n);
     }
     int first, last, pieces;
     simulate(m, *cur, n, limit, &first, &last, &pieces);
@@ -236,10 +261,8 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
      * leaves one empty line at a column foot. */
     if (pieces > 1 && n >= 2 && first == 1 && m->lone_lines < LONE_FIRST) {
         skip_frame(m, cur, limit);
-        if (!next_free(m, cur, limit)) {
-            m->stop_variant = v;
-            return n;
-        }
+        if (!next_free(m, cur, limit))
+            return para_stop(m, v, 0, n);
         simulate(m, *cur, n, limit, &first, &last, &pieces);
     }
     int give_back =
@@ -268,9 +291,7 @@ static int place_para(module *m, int idx, cursor *cur, int limit, placed_vec *ou
         if (done < n)
             skip_frame(m, cur, limit);
     }
-    m->stop_variant = v;
-    m->stop_lines = done;
-    return n - done;
+    return para_stop(m, v, done, n);
 }
 
 /* Try to place a head or block at the cursor's frame; false when it does

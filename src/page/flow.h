@@ -22,6 +22,12 @@
  * m->stop_item, stop_variant and stop_lines say where the flow stopped. */
 int flow_set(module *m, placed_vec *pv);
 
+/* Where the text the flow could not place begins, as the article counts
+ * it: its block (*block_index) and the byte of that block's text (0 for a
+ * block set whole); where the module's own text began when the flow
+ * stopped at none of the article's items (the （上接） line). */
+void flow_stop_at(const module *m, int *block_index, int *byte);
+
 /* The last module column the last flow run put anything in, -1 for none. */
 int flow_last_column(const module *m);
 

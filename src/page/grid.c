@@ -73,6 +73,20 @@ bool grid_check_overlaps(const page_spec *ps, const template *t, int reserved_to
         const placement *pl = &ps->placements[k];
         for (int i = 0; i <= pl->part_count && ok; i++) {
             const grid_area *a = grid_part(pl, i);
+            int b = grid_area_bottom(ps, a, t);
+            /* The loader keeps an edition's areas on the grid; an area
+             * made here (a stagger's move, a plan, a trial of the desk)
+             * is held to it too, or the cells below would be indexed
+             * off the grid. */
+            if (a->col_from < 0 || a->col_to < a->col_from || a->col_to >= t->columns ||
+                a->top < 0 || a->lines < 0 || b <= a->top || b > t->lines) {
+                ok = diag_error(d, a->loc,
+                                "article \"%s\" is placed off the grid: columns %d-%d, grid "
+                                "lines %d-%d, where the template has %d columns of %d lines",
+                                pl->article->id, a->col_from + 1, a->col_to + 1, a->top + 1, b,
+                                t->columns, t->lines);
+                break;
+            }
             if (a->top < reserved_top && !pl->ear) {
                 ok = diag_error(d, a->loc,
                                 "article \"%s\" starts at grid line %d, inside the masthead (lines "
@@ -80,7 +94,6 @@ bool grid_check_overlaps(const page_spec *ps, const template *t, int reserved_to
                                 pl->article->id, a->top + 1, reserved_top, reserved_top + 1);
                 break;
             }
-            int b = grid_area_bottom(ps, a, t);
             for (int col = a->col_from; col <= a->col_to && ok; col++)
                 for (int ln = a->top; ln < b && ok; ln++) {
                     int *o = &owner[col * t->lines + ln];

@@ -64,9 +64,9 @@ int grid_area_bottom(const page_spec *ps, const grid_area *a, const template *t)
  * have one; else 0. */
 int grid_masthead_lines(const edition *e, const template *t, int p);
 
-/* Two articles may not share a grid cell, and none may start above
- * `reserved_top` (the masthead's lines).  False, with an error, when one
- * does. */
+/* Every area lies on the grid, two articles may not share a grid cell,
+ * and none may start above `reserved_top` (the masthead's lines).  False,
+ * with an error, when one does not. */
 bool grid_check_overlaps(const page_spec *ps, const template *t, int reserved_top, diag *d);
 
 /* Whether one of v[0..n) spans the gutter right of column `col` at grid

@@ -177,6 +177,7 @@ void items_build(module *m, const carry *from)
 {
     int first = from ? from->block : 0;
     m->first_block = first;
+    m->first_byte = from ? from->byte : 0;
     for (int b = first; b < m->a->block_count; b++) {
         bool resumed = from && b == first; /* set in part on an earlier page */
         switch (m->a->blocks[b].kind) {

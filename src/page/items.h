@@ -13,7 +13,7 @@
 /* The flow items of the module's article, appended to m->items: from the
  * start, or with `from` from where an earlier page stopped (its block, the
  * byte of that paragraph or the body row of that table, whose paragraph or
- * table id the rest keeps).  Sets m->first_block. */
+ * table id the rest keeps).  Sets m->first_block and m->first_byte. */
 void items_build(module *m, const carry *from);
 
 /* Append a paragraph of `count` spans in style `style_index` (block -1: a

@@ -2,6 +2,7 @@
 #include "page/jump.h"
 
 #include "base/arena.h"
+#include "page/flow.h"
 #include "page/headband.h"
 #include "page/items.h"
 #include "page/lines.h"
@@ -56,8 +57,13 @@ static void carry_rest(module *m, const placed_vec *pv, int page_index, carry *c
     const flow_item *it = &m->items.v[m->stop_item];
     cr->active = true;
     cr->from_page = page_index;
-    cr->block = it->block >= 0 ? it->block : m->first_block;
-    cr->byte = cr->row = 0;
+    /* Nothing of the article set here (the flow stopped at the （上接）
+     * line): it goes on from where it came in, paragraph byte, table row
+     * and ids as they were. */
+    if (it->block < 0)
+        return;
+    flow_stop_at(m, &cr->block, &cr->byte);
+    cr->row = 0;
     if (it->kind == FLOW_TABLE) {
         cr->row = it->first_row;
         cr->table = it->tab.id;
@@ -65,11 +71,8 @@ static void carry_rest(module *m, const placed_vec *pv, int page_index, carry *c
             if (pv->v[k].item == m->stop_item)
                 cr->row = MAX(cr->row, pv->v[k].first_row + pv->v[k].rows);
     }
-    if (it->kind == FLOW_PARA && m->stop_lines > 0) {
-        const para_result *pr = &it->var[m->stop_variant];
-        cr->byte = it->byte_base + pr->lines[m->stop_lines - 1].text_end;
+    if (it->kind == FLOW_PARA)
         cr->para = it->para;
-    }
 }
 
 /* （下转…版） at the reserved line, against the column's end. */

@@ -25,15 +25,8 @@ static int article_top(module *m, int top)
  * paragraph's first line not set, or a whole block) to the article's end. */
 static char *overset_text(const module *m)
 {
-    int from = m->first_block, byte = 0;
-    if (m->stop_item >= 0) {
-        const flow_item *it = &m->items.v[m->stop_item];
-        from = it->block >= 0 ? it->block : m->first_block;
-        if (it->kind == FLOW_PARA) {
-            const para_result *pr = &it->var[m->stop_variant];
-            byte = it->byte_base + (m->stop_lines > 0 ? pr->lines[m->stop_lines - 1].text_end : 0);
-        }
-    }
+    int from, byte;
+    flow_stop_at(m, &from, &byte);
     return article_text_from(m->a, m->c->l, from, byte);
 }
 

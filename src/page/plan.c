@@ -574,14 +574,15 @@ static bool plan_page(planner *pl, layout_try *best)
 
 /* The edition as planned so far: pages[0..q] with their placements, page q
  * holding only the rest of the story, `lines` deep and `width` wide at
- * its top. */
+ * its top.  Only those pages are set, but every page stays in the copy:
+ * a story before q may jump past it, and its jump line names that page. */
 static int rest_left(planner *pl, const page_spec *planned, int q, const story *st, int width,
                      int lines)
 {
     edition copy = *pl->e;
     copy.page_count = q + 1;
-    page_spec *pages = ARENA_NEW_ARRAY(pl->a, page_spec, q + 1);
-    memcpy(pages, planned, sizeof(page_spec) * (size_t)(q + 1));
+    page_spec *pages = ARENA_NEW_ARRAY(pl->a, page_spec, pl->e->page_count);
+    memcpy(pages, planned, sizeof(page_spec) * (size_t)pl->e->page_count);
     placement *rest = ARENA_NEW_ARRAY(pl->a, placement, 1);
     rest[0] = (placement){.article = st->article,
                           .area = {.col_from = 0, .col_to = width - 1, .top = 0, .lines = lines},

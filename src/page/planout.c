@@ -55,19 +55,37 @@ static void put_area(strbuf *b, const char *indent, const grid_area *a, bool fir
         sb_printf(b, "%slines: fill\n", indent);
 }
 
-/* The articles: block of a planned page at indentation `in`. */
-static void put_placements(strbuf *b, const planner *pl, const layout_try *lt, int in,
-                           const edition *e)
+/* `s` as a YAML value after "key: ": as it is where it reads back so (a
+ * file name, a page label), else double-quoted (a JSON string is one). */
+static void put_value(strbuf *b, const char *s)
 {
-    char indent[64];
-    int w = MIN(in, 50);
-    sb_printf(b, "%*sarticles:                    # planned (paiban plan)\n", w, "");
-    snprintf(indent, sizeof indent, "%*s", w + 4, "");
+    size_t n = strlen(s);
+    bool plain = n > 0 && !strchr("-?:,[]{}#&*!|>'\"%@` ", s[0]) && s[n - 1] != ' ' &&
+                 s[n - 1] != ':';
+    for (const char *c = s; plain && *c; c++)
+        plain = (unsigned char)*c >= 0x20 && !(c[0] == ':' && c[1] == ' ') &&
+                !(c[0] == ' ' && c[1] == '#');
+    if (plain)
+        sb_printf(b, "%s", s);
+    else
+        sb_json(b, s);
+}
+
+/* The articles: block of a planned page in place of its "stories:" key,
+ * which stood `col` characters in, after `prefix` (spaces, and the "- "
+ * of the page's item when the key begins it). */
+static void put_placements(strbuf *b, const planner *pl, const layout_try *lt, const char *prefix,
+                           int col, const edition *e)
+{
+    char *indent = xmalloc((size_t)col + 5);
+    snprintf(indent, (size_t)col + 5, "%*s", col + 4, "");
+    sb_printf(b, "%.*sarticles:                    # planned (paiban plan)\n", col, prefix);
     for (int k = 0; k < lt->n; k++) {
         const spot *s = &lt->spots[k];
         const story *st = s->story >= 0 ? pl->order[s->story] : pl->rest;
         const placement *p = &lt->placed->placements[k];
-        sb_printf(b, "%*s- article: %s", w + 2, "", st->given);
+        sb_printf(b, "%*s- article: ", col + 2, "");
+        put_value(b, st->given);
         if (s->story >= 0)
             sb_printf(b, "          # rank %d\n", st->rank);
         else
@@ -91,21 +109,43 @@ static void put_placements(strbuf *b, const planner *pl, const layout_try *lt, i
             sb_printf(b, "%sheadline-columns: %d\n", indent, p->headline_columns);
         if (p->continued)
             sb_printf(b, "%scontinued: true\n", indent);
-        if (s->jumps)
-            sb_printf(b, "%scontinue-on: %s\n", indent, e->pages[st->continue_page].label);
+        if (s->jumps) {
+            sb_printf(b, "%scontinue-on: ", indent);
+            put_value(b, e->pages[st->continue_page].label);
+            sb_printf(b, "\n");
+        }
         const int styles[3] = {p->kicker_style, p->headline_style, p->subtitle_style};
         const char *keys[3] = {"kicker-style", "headline-style", "subtitle-style"};
         for (int i = 0; i < 3; i++)
             if (styles[i] >= 0)
                 sb_printf(b, "%s%s: %s\n", indent, keys[i], pl->l->styles[styles[i]].name);
     }
+    free(indent);
+}
+
+/* Where "stories:" begins line `l` (after spaces, and after the "- " of
+ * the page's item when `page_line` says the line begins the page): its
+ * column, or -1 when the line holds no such key. */
+static int stories_key_at(const char *l, bool page_line)
+{
+    int col = 0;
+    while (l[col] == ' ')
+        col++;
+    if (page_line && l[col] == '-' && l[col + 1] == ' ')
+        for (col += 2; l[col] == ' ';)
+            col++;
+    return strncmp(l + col, "stories:", 8) == 0 ? col : -1;
 }
 
 /* The line (from 1) of `text` that holds a page's "stories:" key, and the
- * last line of that block: from the first story's line up to the key,
- * then down past every line indented deeper than the key. */
+ * last line of that block: the key on a line of its own between the
+ * page's first line and its first story's (the same line when the stories
+ * are a flow list, [{…}, …]), then down past every line indented deeper
+ * than the key; *key_col, its column.  False when the page does not give
+ * its stories so: the plan cannot take their place line by line, and one
+ * found above the page would be another page's. */
 static bool stories_block(const char *text, const page_spec *ps, int *key_line, int *last_line,
-                          int *key_indent)
+                          int *key_col)
 {
     /* Index the lines. */
     int nlines = 1;
@@ -117,21 +157,14 @@ static bool stories_block(const char *text, const page_spec *ps, int *key_line, 
     for (const char *c = text; *c; c++)
         if (*c == '\n')
             starts[n++] = c + 1;
-    int first = ps->stories[0].loc.line;
-    int k = first - 1;
-    for (; k >= 1; k--) {
-        const char *l = starts[k - 1];
-        while (*l == ' ')
-            l++;
-        if (strncmp(l, "stories:", 8) == 0)
+    int first = ps->stories[0].loc.line, page = MAX(ps->loc.line, 1);
+    int k = MIN(first, n);
+    for (; k >= page; k--)
+        if ((*key_col = stories_key_at(starts[k - 1], k == page)) >= 0)
             break;
-    }
-    bool ok = k >= 1;
+    bool ok = k >= page;
     if (ok) {
         *key_line = k;
-        *key_indent = 0;
-        while (starts[k - 1][*key_indent] == ' ')
-            (*key_indent)++;
         int last = first;
         for (int m = first + 1; m <= n; m++) {
             const char *l = starts[m - 1];
@@ -139,7 +172,7 @@ static bool stories_block(const char *text, const page_spec *ps, int *key_line, 
             while (l[ind] == ' ')
                 ind++;
             bool blank = l[ind] == '\n' || l[ind] == '\0' || l[ind] == '#';
-            if (!blank && ind <= *key_indent)
+            if (!blank && ind <= *key_col)
                 break;
             if (!blank)
                 last = m;
@@ -165,11 +198,13 @@ char *plan_rewrite(const edition *e, const layout_try *tries, const planner *per
     strbuf out = {0};
     int *from = xcalloc((size_t)e->page_count + 1, sizeof(int));
     int *to = xcalloc((size_t)e->page_count + 1, sizeof(int));
-    int *indent = xcalloc((size_t)e->page_count + 1, sizeof(int));
+    int *col = xcalloc((size_t)e->page_count + 1, sizeof(int));
     bool ok = true;
     for (int p = 0; p < e->page_count; p++)
-        if (planned[p] && !stories_block(text, &e->pages[p], &from[p], &to[p], &indent[p]))
-            ok = diag_error(d, e->pages[p].loc, "cannot find the stories of page %s in %s",
+        if (planned[p] && !stories_block(text, &e->pages[p], &from[p], &to[p], &col[p]))
+            ok = diag_error(d, e->pages[p].loc,
+                            "cannot find the stories of page %s in %s to put the plan in their "
+                            "place: write \"stories:\" on a line of its own in the page",
                             e->pages[p].label, e->file);
     int line = 1;
     const char *c = text;
@@ -179,7 +214,7 @@ char *plan_rewrite(const edition *e, const layout_try *tries, const planner *per
             if (planned[p] && from[p] == line)
                 page = p;
         if (page >= 0) {
-            put_placements(&out, &per_page[page], &tries[page], indent[page], e);
+            put_placements(&out, &per_page[page], &tries[page], c, col[page], e);
             while (*c && line <= to[page]) {
                 const char *nl = strchr(c, '\n');
                 c = nl ? nl + 1 : c + strlen(c);
@@ -195,7 +230,7 @@ char *plan_rewrite(const edition *e, const layout_try *tries, const planner *per
     }
     free(from);
     free(to);
-    free(indent);
+    free(col);
     free(text);
     if (!ok) {
         free(sb_take(&out));

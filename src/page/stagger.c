@@ -267,6 +267,11 @@ static void try_move(composer *c, const page_grid *g, const page_spec *ps, int p
         made = d != 0 && move_boundary(cand, g->t, y, d);
         break;
     }
+    /* A move keeps every area on the grid and apart from the others: the
+     * modules' cells are indexed by what the areas say. */
+    diag *quiet = diag_new();
+    made = made && grid_check_overlaps(cand, g->t, c->reserved_top, quiet);
+    diag_free(quiet);
     if (!made)
         return;
     page_out trial;

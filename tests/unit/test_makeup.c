@@ -1,6 +1,7 @@
 /* test_makeup.c — the page make-up rules (MU-*) on small editions: stories
  * parted, headlines staggered, columns full to their foot, text around a
- * spanning box, and the findings of what cannot be mended. */
+ * spanning box, and the findings of what cannot be mended; and a story
+ * that jumps where its page is full. */
 #include "fixture.h"
 #include "harness.h"
 #include "tests.h"
@@ -264,4 +265,114 @@ void test_MU_5_a_stepped_module_column_ends_at_its_own_foot(void)
     }
     fixture_edition_free(&fe);
     free(a), free(b), free(c);
+}
+
+/* Whether some body line of the edition reads `text`. */
+static bool edition_has_line(const fixture_edition *fe, const char *text)
+{
+    for (int p = 0; p < fe->out.page_count; p++) {
+        const draw_list *dl = &fe->out.pages[p].list;
+        for (int i = 0; i < dl->lines.n; i++)
+            if (dl->lines.v[i].role == ROLE_BODY && dl->lines.v[i].text &&
+                !strcmp(dl->lines.v[i].text, text))
+                return true;
+    }
+    return false;
+}
+
+void test_jump_at_a_paragraphs_end_carries_the_next_whole(void)
+{
+    /* A story that jumps, in every depth: at some the first page is full
+     * where a paragraph ends.  What goes on on T2 starts at the next
+     * paragraph, whole: none is lost, none begins in its middle. */
+    char *first = sentences(8);
+    strbuf b = {0};
+    sb_printf(&b, "headline: 转版稿件\nbody:\n  - %s\n  - 乙段落。\n  - 丙段落。\n", first);
+    char *a = sb_take(&b);
+    for (int depth = 6; depth <= 16; depth++) {
+        char ed[512];
+        snprintf(ed, sizeof ed,
+                 "paper: 测试日报\ndate: 2018-12-28\ntemplate: tall\npages:\n"
+                 "  - page: T1\n    name: 测试\n    articles:\n"
+                 "      - {article: a.yaml, columns: 1, top: 1, lines: %d, continue-on: T2}\n"
+                 "  - page: T2\n    name: 测试\n    articles:\n"
+                 "      - {article: a.yaml, columns: 1, top: 1, lines: fill, continued: true}\n",
+                 depth);
+        fixture_edition fe = fixture_compose_files("edition.yaml", ed, "a.yaml", a, NULL);
+        if (!edition_has_line(&fe, "乙段落。") || !edition_has_line(&fe, "丙段落。")) {
+            fprintf(stderr, "  a paragraph is lost at a jump from %d lines\n", depth);
+            harness_failed_checks++;
+        }
+        fixture_edition_free(&fe);
+    }
+    free(a);
+    free(first);
+}
+
+/* The body lines of pages [from, to) of a composed edition, page after
+ * page, joined; and (into `over`, when given) the text overset on page
+ * `to` - 1, line ends aside. */
+static char *body_text(const fixture_edition *fe, int from, int to, char **over)
+{
+    strbuf b = {0};
+    for (int pg = from; pg < to && pg < fe->out.page_count; pg++)
+        for (int i = 0; i < fe->out.pages[pg].list.lines.n; i++) {
+            const text_line *tl = &fe->out.pages[pg].list.lines.v[i];
+            if (tl->role == ROLE_BODY && tl->text)
+                sb_printf(&b, "%s", tl->text);
+        }
+    if (over) {
+        strbuf o = {0};
+        const page_out *po = &fe->out.pages[MIN(to, fe->out.page_count) - 1];
+        for (const char *c = po->modules.n ? po->modules.v[0].overset_text : NULL; c && *c; c++)
+            if (*c != '\n')
+                sb_printf(&o, "%c", *c);
+        *over = sb_take(&o);
+    }
+    return sb_take(&b);
+}
+
+void test_jump_through_a_page_that_holds_none_of_it(void)
+{
+    /* T1 full inside a paragraph, T2 too small for any of the text (at 2
+     * lines, 1 without a jump of its own, not even its （上接） line): T3
+     * goes on where T1 stopped, and the body lines, page after page, read
+     * the article once.  Without T3, they and what T2 leaves over do. */
+    char *p[3] = {sentences(6), sentences(5), sentences(4)};
+    strbuf b = {0}, all = {0};
+    sb_printf(&b, "headline: 转版稿件\nbody:\n");
+    for (int i = 0; i < 3; i++)
+        sb_printf(&b, "  - %s\n", p[i]), sb_printf(&all, "%s", p[i]);
+    char *a = sb_take(&b), *want = sb_take(&all);
+    for (int k = 0; k < 20; k++) {
+        bool three = k < 10;
+        int first = 6 + k % 5, second = (three ? 2 : 1) + k / 5 % 2;
+        char *ed = xasprintf("paper: 测试日报\ndate: 2018-12-28\ntemplate: tall\npages:\n"
+                             "  - page: T1\n    name: 测试\n    articles:\n"
+                             "      - {article: a.yaml, columns: 1, lines: %d, continue-on: T2}\n"
+                             "  - page: T2\n    name: 测试\n    articles:\n"
+                             "      - {article: a.yaml, columns: 1, lines: %d, continued: true%s}\n"
+                             "%s",
+                             first, second, three ? ", continue-on: T3" : "",
+                             three ? "  - page: T3\n    name: 测试\n    articles:\n"
+                                     "      - {article: a.yaml, continued: true}\n"
+                                   : "");
+        fixture_edition fe = fixture_compose_files("edition.yaml", ed, "a.yaml", a, NULL);
+        char *over = NULL, *text = body_text(&fe, 0, three ? 3 : 2, three ? NULL : &over);
+        if (over) {
+            char *joined = xasprintf("%s%s", text, over);
+            free(text), free(over);
+            text = joined;
+        }
+        if (strcmp(text, want) != 0) {
+            fprintf(stderr, "  T1 of %d lines, T2 of %d%s: the text is not the article's\n",
+                    first, second, three ? ", T3" : " overset");
+            harness_failed_checks++;
+        }
+        free(text), free(ed);
+        fixture_edition_free(&fe);
+    }
+    free(a), free(want);
+    for (int i = 0; i < 3; i++)
+        free(p[i]);
 }

@@ -285,3 +285,28 @@ void test_plan_sets_the_ear_story_in_the_ear(void)
     fixture_edition_free(&fe);
     free(plan), free(ed), free(a), free(b), free(c);
 }
+
+/* The plan takes the place of each page's stories, however they are
+ * written: a flow list on the key's line (the page before, a block of
+ * stories, kept its own), or the key first in the page's item. */
+void test_plan_takes_the_place_of_each_pages_stories(void)
+{
+    static const char *const pages[] = {
+        "  - page: T1\n    stories:\n      - {article: a.yaml, rank: 1}\n"
+        "      - {article: b.yaml, rank: 2}\n"
+        "  - page: T2\n    stories: [{article: c.yaml, rank: 1}]\n",
+        "  - stories:\n      - {article: a.yaml, rank: 1}\n      - {article: b.yaml, rank: 2}\n"
+        "    page: T1\n  - page: T2\n    stories:\n      - {article: c.yaml, rank: 1}\n",
+    };
+    char *a = story_text("头条稿件", 3, 3), *b = story_text("二条稿件", 2, 3),
+         *c = story_text("另版稿件", 3, 3);
+    for (size_t i = 0; i < countof(pages); i++) {
+        char *ed = xasprintf("%s%s", head, pages[i]), *plan;
+        fixture_edition fe = plan_and_set(ed, a, b, c, &plan);
+        CHECK(strstr(plan, "stories") == NULL);
+        CHECK(fe.out.page_count == 2 && module_of(&fe, 0, "a") && module_of(&fe, 1, "c"));
+        fixture_edition_free(&fe);
+        free(plan), free(ed);
+    }
+    free(a), free(b), free(c);
+}

@@ -81,6 +81,8 @@
     X(MU_4_text_goes_around_a_spanning_box)                                                        \
     X(MU_5_underset_and_bare_type_area_are_findings)                                               \
     X(MU_5_a_stepped_module_column_ends_at_its_own_foot)                                           \
+    X(jump_at_a_paragraphs_end_carries_the_next_whole)                                             \
+    X(jump_through_a_page_that_holds_none_of_it)                                                   \
     X(MU_6_a_headline_style_scales_its_band)                                                       \
     X(MU_6_a_band_out_of_hierarchy_is_a_finding)                                                   \
     X(MU_7_the_subtitle_is_no_wider_than_the_headline)                                             \
@@ -100,6 +102,7 @@
     X(plan_staggers_heads_and_parts_the_stories)                                                   \
     X(plan_sets_the_photo_with_its_story)                                                          \
     X(plan_sets_the_ear_story_in_the_ear)                                                          \
+    X(plan_takes_the_place_of_each_pages_stories)                                                  \
     X(LB_0_rule_sets_none_basic_gb_strict)                                                         \
     X(LB_1_comma_never_starts_a_line)                                                              \
     X(LB_1_no_mark_of_the_table_starts_a_line)                                                     \
