@@ -141,6 +141,24 @@ static alone story_at(planner *pl, const void *what, int depth)
     return fits(pl, c->i, c->k, c->set, depth);
 }
 
+/* A 导读: a body of teasers alone, each a story of a later page that
+ * reads best on a line of its own; in a narrow grid column they break
+ * into short lines spread loose, so it is set in one column of its own
+ * across its width, as by hand. */
+static bool teasers_only(const planner *pl, const article *a)
+{
+    int teaser = layout_style(pl->l, "teaser");
+    int n = 0;
+    for (int b = 0; b < a->block_count; b++) {
+        if (a->blocks[b].kind != BLOCK_PARA)
+            continue;
+        if (a->blocks[b].style != teaser)
+            return false;
+        n++;
+    }
+    return teaser >= 0 && n > 0;
+}
+
 /* Story i's measures in k columns (page/planner.h): its slot in the
  * planner's tables, measured when first asked. */
 static int measured(planner *pl, int i, int k)
@@ -151,10 +169,10 @@ static int measured(planner *pl, int i, int k)
     int hi = pl->lines - pl->reserved;
     /* What the grid's columns cannot hold (a wide table) may fit in half
      * as many columns of its own. */
-    int set = 0;
-    alone r = fits(pl, i, k, 0, hi);
+    int set = k > 1 && teasers_only(pl, pl->order[i]->article) ? 1 : 0;
+    alone r = fits(pl, i, k, set, hi);
     if (!r.whole) {
-        if (!r.wrong || k < 4 || !(r = fits(pl, i, k, k / 2, hi)).whole) {
+        if (set || !r.wrong || k < 4 || !(r = fits(pl, i, k, k / 2, hi)).whole) {
             pl->need[at] = NO_FIT;
             return at;
         }
