@@ -48,6 +48,8 @@ placement plan_placement(const planner *pl, const story *st, int col_from, int c
                    .continue_page = -1,
                    .loc = st->loc};
     rank_styles(pl->l, st->rank, pl->lead_second, &p);
+    if (pl->lead_feature && st == pl->order[0])
+        p.headline_style = layout_style(pl->l, "headline-feature");
     /* The lead's photo set at its right rises beside its headline, which
      * spans the columns the photo leaves (as a make-up editor sets a lead
      * whose picture the desk placed so). */
@@ -139,6 +141,24 @@ static alone story_at(planner *pl, const void *what, int depth)
     return fits(pl, c->i, c->k, c->set, depth);
 }
 
+/* A 导读: a body of teasers alone, each a story of a later page that
+ * reads best on a line of its own; in a narrow grid column they break
+ * into short lines spread loose, so it is set in one column of its own
+ * across its width, as by hand. */
+static bool teasers_only(const planner *pl, const article *a)
+{
+    int teaser = layout_style(pl->l, "teaser");
+    int n = 0;
+    for (int b = 0; b < a->block_count; b++) {
+        if (a->blocks[b].kind != BLOCK_PARA)
+            continue;
+        if (a->blocks[b].style != teaser)
+            return false;
+        n++;
+    }
+    return teaser >= 0 && n > 0;
+}
+
 /* Story i's measures in k columns (page/planner.h): its slot in the
  * planner's tables, measured when first asked. */
 static int measured(planner *pl, int i, int k)
@@ -149,10 +169,10 @@ static int measured(planner *pl, int i, int k)
     int hi = pl->lines - pl->reserved;
     /* What the grid's columns cannot hold (a wide table) may fit in half
      * as many columns of its own. */
-    int set = 0;
-    alone r = fits(pl, i, k, 0, hi);
+    int set = k > 1 && teasers_only(pl, pl->order[i]->article) ? 1 : 0;
+    alone r = fits(pl, i, k, set, hi);
     if (!r.whole) {
-        if (!r.wrong || k < 4 || !(r = fits(pl, i, k, k / 2, hi)).whole) {
+        if (set || !r.wrong || k < 4 || !(r = fits(pl, i, k, k / 2, hi)).whole) {
             pl->need[at] = NO_FIT;
             return at;
         }
@@ -537,6 +557,24 @@ static bool report_no_room(planner *pl, int unplaced)
                       need == NO_FIT ? pl->lines - pl->reserved : need, to_w);
 }
 
+/* The search once more with the lead's heads changed: what was measured
+ * of the lead forgotten; *best replaced when the new search does better. */
+static bool search_again(planner *pl, int from, int to, layout_try *best, bool found,
+                         int *unplaced)
+{
+    pl->band = -1;
+    for (int k = 0; k <= pl->columns; k++)
+        pl->need[k] = -1;
+    for (int w = 0; w < 25; w++)
+        pl->body_need[w] = pl->floor[w] = pl->lead_room[w][0] = pl->body_room[w][0] = -1;
+    layout_try *other = xcalloc(1, sizeof *other);
+    bool any = search(pl, from, to, other, unplaced);
+    if (any && (!found || other->cost + other->penalty < best->cost + best->penalty))
+        *best = *other;
+    free(other);
+    return any;
+}
+
 /* The best layout of the page, or false when no story arrangement holds
  * every story (reported, with the room the first one left over needs). */
 static bool plan_page(planner *pl, layout_try *best)
@@ -552,17 +590,16 @@ static bool plan_page(planner *pl, layout_try *best)
      * size smaller, as inside pages' leads are often set. */
     if ((!found || best->cost > 0) && pl->p > 0) {
         pl->lead_second = true;
-        pl->band = -1;
-        for (int k = 0; k <= pl->columns; k++)
-            pl->need[k] = -1;
-        for (int w = 0; w < 25; w++)
-            pl->body_need[w] = pl->floor[w] = pl->lead_room[w][0] = pl->body_room[w][0] = -1;
-        layout_try *other = xcalloc(1, sizeof *other);
-        if (search(pl, from, to, other, &unplaced) &&
-            (!found || other->cost + other->penalty < best->cost + best->penalty))
-            *best = *other;
-        found |= other->n > 0;
-        free(other);
+        found |= search_again(pl, from, to, best, found, &unplaced);
+    }
+    /* A story alone on its page that still leaves something to mend: its
+     * headline in the layout's feature style, with the white under it a
+     * feature page has (as the year-end feature is set by hand). */
+    if (found && best->cost > 0 && pl->n == 1 && !pl->rest &&
+        layout_style(pl->l, "headline-feature") >= 0) {
+        pl->lead_second = false;
+        pl->lead_feature = true;
+        search_again(pl, from, to, best, found, &unplaced);
     }
     if (!found)
         return report_no_room(pl, unplaced);

@@ -94,6 +94,7 @@ typedef struct planner {
     int lead_room[25][2];    /* plan_lead_room by width, [0] -1 unknown */
     int body_room[25][2];
     bool lead_second;        /* the lead's heads a size smaller (an inside page's) */
+    bool lead_feature;       /* its headline in the feature style (alone on its page) */
 } planner;
 
 /* The widths story i may take: its wish, at least its photo's. */
