@@ -38,9 +38,8 @@ enum { PROFILE_PIXEL = 8 };
 
 static int profile_pixel(size_t len) { return len > 0 && len % PROFILE_PIXEL == 0 ? PROFILE_PIXEL : 0; }
 
-static packed deflate_profile(const unsigned char *icc, size_t len)
+static packed deflate_profile(const unsigned char *icc, size_t len, int bpp)
 {
-    int bpp = profile_pixel(len);
     if (!bpp)
         return pdfstream_deflate(icc, len);
     unsigned char *row = xmalloc(len + 1);
@@ -67,16 +66,16 @@ static HPDF_Dict icc_stream(writer *w, const unsigned char *icc, size_t len, int
     char name[48];
     for (int i = 0; i < 16; i++)
         snprintf(name + 2 * i, 3, "%02x", quick[i]);
-    snprintf(name + 32, sizeof name - 32, "-%zu.icc.p%d", len % 1000000, profile_pixel(len));
+    int bpp = profile_pixel(len);
+    snprintf(name + 32, sizeof name - 32, "-%zu.icc.p%d", len % 1000000, bpp);
     size_t zlen;
     unsigned char *z = cache_get(w->opt->cache_dir, name, &zlen);
-    packed p = z ? (packed){z, zlen} : deflate_profile(icc, len);
+    packed p = z ? (packed){z, zlen} : deflate_profile(icc, len, bpp);
     if (!z && p.data)
         cache_put(w->opt->cache_dir, name, p.data, p.len);
     /* Where zlib failed, finish.c deflates it as any other stream. */
     if (p.data) {
         pdfstream_put(s, &p);
-        int bpp = profile_pixel(len);
         if (bpp) {
             HPDF_Dict parms = HPDF_Dict_New(w->doc->mmgr);
             HPDF_Dict_AddNumber(parms, "Predictor", 11);
