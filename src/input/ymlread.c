@@ -69,19 +69,19 @@ bool yml_expect_keys(const yml_node *map, diag *d, const char *what,
             continue;
         const char *key = map->keys[i]->str;
         bool known = false;
+        for (const char *const *a = allowed; *a && !known; a++)
+            known = strcmp(*a, key) == 0;
+        if (known)
+            continue;
+        /* The distances only for an unknown key: every key of every
+         * mapping passes here, and most are known. */
         const char *best = NULL;
         int best_dist = 3;
         for (const char *const *a = allowed; *a; a++) {
-            if (strcmp(*a, key) == 0) {
-                known = true;
-                break;
-            }
             int dist = edit_distance(*a, key);
             if (dist < best_dist)
                 best_dist = dist, best = *a;
         }
-        if (known)
-            continue;
         ok = false;
         if (best)
             diag_error(d, map->keys[i]->loc, "unknown key \"%s\" in %s; did you mean \"%s\"?", key,
