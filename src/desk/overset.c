@@ -73,6 +73,12 @@ static bool fit_columns(const edition *e, const layout *l, typesetter *ts, int p
 {
     grid_area a = set_area(pl, mb);
     int width = a.col_to - a.col_from + 1;
+    /* The page's whole width first: what does not fit there fits in no
+     * narrower columns, and the text is set once, not once a width. */
+    a.col_from = 0;
+    a.col_to = columns - 1;
+    if (width >= columns || !fits(e, l, ts, p, pl, a))
+        return false;
     for (int w = width + 1; w <= columns; w++) {
         a.col_from = MIN(mb->col_from, columns - w);
         a.col_to = a.col_from + w - 1;
@@ -98,6 +104,13 @@ void overset_fits(edition_out *eo, const edition *e, const layout *l, fontset *f
                                       ? placement_of(e, p, mb->article)
                                       : NULL;
             if (!pl || pl->continued || pl->part_count > 0)
+                continue;
+            /* Lines that would not fill the rest of the page in every
+             * column even were each a quarter of a grid line (text smaller
+             * than the body's) fit nowhere on it: no trial is set (each
+             * would set the whole text again). */
+            long room = 4L * t->columns * (t->lines - mb->top);
+            if (!pl->set_columns && mb->overset_lines > room)
                 continue;
             mb->fit_lines = fit_lines(e, l, ts, p, pl, mb, t->lines - mb->top);
             grid_area wide;
