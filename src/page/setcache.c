@@ -78,12 +78,30 @@ static void grow(set_cache *sc)
 const para_result *set_cache_get(set_cache *sc, typesetter *ts, const span *spans, int count,
                                  const para_options *opt)
 {
-    if (2 * (sc->n + 1) > sc->cap)
+    if (2 * (sc->n + 2) > sc->cap)
         grow(sc);
     set_entry *e = slot_of(sc->slots, sc->cap, spans, count, opt);
-    if (!e->used) {
+    if (e->used)
+        return &e->result;
+    if (opt->looseness != 1 && opt->looseness != -1) {
         *e = (set_entry){.spans = spans, .count = count, .opt = *opt, .used = true};
         para_typeset(ts, spans, count, opt, sc->a, &e->result);
+        sc->n++;
+        return &e->result;
+    }
+    /* A paragraph a line longer is asked for where one a line shorter is
+     * (copy fitting tries both): one pass of the breaker gives both. */
+    para_options other = *opt;
+    other.looseness = -opt->looseness;
+    para_result got[2];
+    para_typeset_loose(ts, spans, count, opt, sc->a, &got[0], &got[1]);
+    *e = (set_entry){.spans = spans, .count = count, .opt = *opt, .used = true,
+                     .result = got[opt->looseness < 0 ? 0 : 1]};
+    sc->n++;
+    set_entry *o = slot_of(sc->slots, sc->cap, spans, count, &other);
+    if (!o->used) {
+        *o = (set_entry){.spans = spans, .count = count, .opt = other, .used = true,
+                         .result = got[opt->looseness < 0 ? 1 : 0]};
         sc->n++;
     }
     return &e->result;

@@ -326,7 +326,7 @@ static void trace_back(const node_vec *pool, int best, arena *scratch, break_res
  * a paragraph one line longer or shorter can be found (TeX's \looseness). */
 static bool kp_pass(const item *items, int count, const scaled *widths, int nwidths,
                     const breaker_params *p, int tolerance, bool tolerated, int looseness,
-                    arena *scratch, break_result *out)
+                    arena *scratch, break_result *out, break_result *opposite)
 {
     pass_ctx c = {.items = items, .count = count, .widths = widths, .nwidths = nwidths, .p = p,
                   .tolerance = tolerance, .looseness = looseness};
@@ -385,6 +385,15 @@ static bool kp_pass(const item *items, int count, const scaled *widths, int nwid
     int best = best_final(&pool, &finals, looseness);
     if (best >= 0)
         trace_back(&pool, best, scratch, out);
+    /* The pass is the same for a looseness and its opposite: only the
+     * line count sought differs. */
+    if (opposite) {
+        int other = best_final(&pool, &finals, -looseness);
+        if (other >= 0) {
+            trace_back(&pool, other, scratch, opposite);
+            opposite->pass = 1;
+        }
+    }
     VEC_FREE(pool);
     VEC_FREE(active);
     VEC_FREE(finals);
@@ -404,12 +413,25 @@ bool breaker_optimal(const item *items, int count, const scaled *widths, int nwi
     for (int pass = 0; pass < passes; pass++) {
         bool tolerated = pass > 0 || !p->strict_first_pass;
         if (kp_pass(items, count, widths, nwidths, p, tolerances[pass], tolerated, looseness,
-                    scratch, out)) {
+                    scratch, out, NULL)) {
             out->pass = pass + 1;
             return true;
         }
     }
     return false;
+}
+
+void breaker_optimal_loose(const item *items, int count, const scaled *widths, int nwidths,
+                           const breaker_params *p, arena *scratch, break_result *shorter,
+                           break_result *longer)
+{
+    memset(shorter, 0, sizeof *shorter);
+    memset(longer, 0, sizeof *longer);
+    if (count == 0 || items[count - 1].kind != ITEM_PENALTY)
+        return;
+    if (kp_pass(items, count, widths, nwidths, p, p->tolerance, !p->strict_first_pass, -1,
+                scratch, shorter, longer))
+        shorter->pass = 1;
 }
 
 void breaker_first_fit(const item *items, int count, const scaled *widths, int nwidths,

@@ -60,6 +60,11 @@ extern const breaker_params breaker_defaults;
  * fewer) than the optimum; false when there is none good enough. */
 bool breaker_optimal(const item *items, int count, const scaled *widths, int nwidths,
                      const breaker_params *p, int looseness, arena *scratch, break_result *out);
+/* Both of breaker_optimal's looseness -1 and +1 from one pass (a line
+ * count 0: none). */
+void breaker_optimal_loose(const item *items, int count, const scaled *widths, int nwidths,
+                           const breaker_params *p, arena *scratch, break_result *shorter,
+                           break_result *longer);
 /* Never fails: a box wider than the line gets a line of its own (overfull). */
 void breaker_first_fit(const item *items, int count, const scaled *widths, int nwidths,
                        arena *scratch, break_result *out);

@@ -324,9 +324,8 @@ static void collect_items(setting *s)
  * gives up the goal of PH-4 (no 孤字) first, then the rules inside runs
  * too wide for a line, then total fit itself.  False only for a looseness
  * variant that does not exist. */
-static bool break_lines(setting *s)
+static void break_setup(setting *s)
 {
-    arena *scratch = s->ts->scratch;
     /* No break the rules only tolerate while one they allow will do, in
      * ragged text too: there a short line is what the alignment allows.
      * Justified text: a number leaves its unit only where a line would
@@ -339,6 +338,12 @@ static bool break_lines(setting *s)
     }
     s->widths[0] = s->opt->first_width > 0 ? s->opt->first_width : s->opt->width;
     s->widths[1] = s->opt->width - s->hp.hang;
+}
+
+static bool break_lines(setting *s)
+{
+    arena *scratch = s->ts->scratch;
+    break_setup(s);
     if (s->st->breaker == BREAKER_FIRST_FIT) {
         breaker_first_fit(s->items, s->n, s->widths, 2, scratch, &s->br);
         return true;
@@ -600,6 +605,49 @@ void para_typeset(typesetter *ts, const span *spans, int count, const para_optio
     if (ts->trace)
         trace_paragraph(&s.t, &s.sp, s.items, s.n, &s.br, s.emergency);
     finish(&s, out, res);
+    ts->break_seconds += clock_seconds() - t1;
+}
+
+void para_typeset_loose(typesetter *ts, const span *spans, int count, const para_options *opt,
+                        arena *out, para_result *shorter, para_result *longer)
+{
+    para_options o = *opt;
+    if (count > 0 && ts->l->styles[spans[0].style].breaker == BREAKER_FIRST_FIT) {
+        o.looseness = -1;
+        para_typeset(ts, spans, count, &o, out, shorter);
+        o.looseness = 1;
+        para_typeset(ts, spans, count, &o, out, longer);
+        return;
+    }
+    memset(shorter, 0, sizeof *shorter);
+    memset(longer, 0, sizeof *longer);
+    shorter->line_count = longer->line_count = -1; /* no such variant */
+    shorter->text = longer->text = "";
+    arena_reset(ts->scratch);
+    double t0 = clock_seconds();
+    o.looseness = -1;
+    setting s = {.ts = ts, .spans = spans, .count = count, .opt = &o};
+    if (count <= 0 || !shape_cache_get(ts->shaped, ts->seg, ts->sh, spans, count, ts->l,
+                                       ts->fonts, ts->d, &s.t, &s.sp)) {
+        shorter->line_count = longer->line_count = 0;
+        return;
+    }
+    double t1 = clock_seconds();
+    ts->shape_seconds += t1 - t0;
+    collect_items(&s);
+    break_setup(&s);
+    break_result br[2];
+    breaker_optimal_loose(s.items, s.n, s.widths, 2, &s.bp, ts->scratch, &br[0], &br[1]);
+    para_result *res[2] = {shorter, longer};
+    for (int k = 0; k < 2; k++) {
+        if (br[k].line_count == 0)
+            continue;
+        o.looseness = k == 0 ? -1 : 1;
+        s.br = br[k];
+        if (ts->trace)
+            trace_paragraph(&s.t, &s.sp, s.items, s.n, &s.br, s.emergency);
+        finish(&s, out, res[k]);
+    }
     ts->break_seconds += clock_seconds() - t1;
 }
 

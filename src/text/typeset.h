@@ -108,6 +108,11 @@ void typesetter_set_diag(typesetter *ts, diag *d);
 /* Set spans[0..count) into lines; allocations go to `out`. */
 void para_typeset(typesetter *ts, const span *spans, int count, const para_options *opt,
                   arena *out, para_result *res);
+/* para_typeset with looseness -1 and +1 at once (opt's own looseness
+ * aside): the paragraph shaped, its items built and total fit run once
+ * for both. */
+void para_typeset_loose(typesetter *ts, const span *spans, int count, const para_options *opt,
+                        arena *out, para_result *shorter, para_result *longer);
 
 /* Width of the text set solid on one line (no breaking), for headings and
  * table cells: the widest line between forced breaks. */
