@@ -5,16 +5,29 @@
 #include <hpdf_streams.h>
 #include <zlib.h>
 
-packed pdfstream_deflate(const void *data, size_t len)
+static packed deflate_at(const void *data, size_t len, int level)
 {
     uLongf cap = compressBound((uLong)len);
     packed p = {xmalloc(cap), 0};
-    if (compress2(p.data, &cap, data, (uLong)len, Z_DEFAULT_COMPRESSION) != Z_OK) {
+    if (compress2(p.data, &cap, data, (uLong)len, level) != Z_OK) {
         free(p.data);
         return (packed){NULL, 0};
     }
     p.len = cap;
     return p;
+}
+
+packed pdfstream_deflate(const void *data, size_t len)
+{
+    return deflate_at(data, len, Z_DEFAULT_COMPRESSION);
+}
+
+packed pdfstream_deflate_page(const void *data, size_t len)
+{
+    /* zlib's fast matcher (levels 1-3), not its lazy one: on the fifty
+     * different pages of `make bench` 8% fewer instructions in all, for
+     * a PDF 2.3% larger (level 1: 9%, 3.0%). */
+    return deflate_at(data, len, 3);
 }
 
 static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
