@@ -257,14 +257,17 @@ bool record_read(const char *path, edition_record *r)
 static void csv(strbuf *b, const char *s, bool last)
 {
     if (strpbrk(s, ",\"\r\n")) {
-        sb_printf(b, "\"");
-        for (; *s; s++)
-            sb_printf(b, *s == '"' ? "\"\"" : "%c", *s);
-        sb_printf(b, "\"");
+        sb_put(b, "\"", 1);
+        for (const char *quote; (quote = strchr(s, '"')); s = quote + 1) {
+            sb_put(b, s, (size_t)(quote - s));
+            sb_put(b, "\"\"", 2);
+        }
+        sb_put(b, s, strlen(s));
+        sb_put(b, "\"", 1);
     } else {
-        sb_printf(b, "%s", s);
+        sb_put(b, s, strlen(s));
     }
-    sb_printf(b, last ? "\r\n" : ",");
+    sb_put(b, last ? "\r\n" : ",", last ? 2 : 1);
 }
 
 bool record_write_index(const edition_record *const *records, int count, const int *first_page,

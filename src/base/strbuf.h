@@ -8,6 +8,8 @@ typedef VEC(char) strbuf;
 
 /* Append printf-style; the buffer grows as needed. */
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append len bytes of s as they are. */
+void sb_put(strbuf *b, const char *s, size_t len);
 /* Append s as a JSON string, quotes included. */
 void sb_json(strbuf *b, const char *s);
 /* Append utf8 as a PDF text string: UTF-16BE with its byte order mark,
