@@ -115,16 +115,17 @@ void record_date(const edition_record *r, char *buf, size_t size)
 
 static void field(strbuf *b, const char *s)
 {
-    sb_printf(b, "\t");
-    for (; s && *s; s++) {
-        if (*s == '\t')
-            sb_printf(b, "\\t");
-        else if (*s == '\n')
-            sb_printf(b, "\\n");
-        else if (*s == '\\')
-            sb_printf(b, "\\\\");
-        else
-            sb_printf(b, "%c", *s);
+    sb_put(b, "\t", 1);
+    /* Runs without a tab, newline or backslash go in whole (a record
+     * holds the edition's text). */
+    while (s && *s) {
+        size_t run = strcspn(s, "\t\n\\");
+        sb_put(b, s, run);
+        s += run;
+        if (!*s)
+            break;
+        sb_put(b, *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : "\\\\", 2);
+        s++;
     }
 }
 
