@@ -198,22 +198,25 @@ bool make_lines_span(loader *ld, const yml_node *node, int style_ix, const char 
 {
     if (node->kind != YML_SEQ)
         return make_span(ld, node, style_ix, what, out);
+    /* The lines as normalized, which may be longer than as written (a
+     * character made full-width takes three bytes for one). */
+    const char **lines = ARENA_NEW_ARRAY(ld->arena, const char *, node->count + 1);
     size_t total = 1;
     for (int i = 0; i < node->count; i++) {
-        if (!yml_expect_kind(node->items[i], ld->d, YML_SCALAR, "a line of a head"))
+        span line;
+        if (!yml_expect_kind(node->items[i], ld->d, YML_SCALAR, "a line of a head") ||
+            !make_span(ld, node->items[i], style_ix, what, &line))
             return false;
-        total += node->items[i]->len + 1;
+        lines[i] = line.text;
+        total += strlen(line.text) + 1;
     }
     char *joined = arena_alloc(ld->arena, total);
     size_t n = 0;
     for (int i = 0; i < node->count; i++) {
-        span line;
-        if (!make_span(ld, node->items[i], style_ix, what, &line))
-            return false;
         if (n > 0)
             joined[n++] = '\n';
-        size_t l = strlen(line.text);
-        memcpy(joined + n, line.text, l);
+        size_t l = strlen(lines[i]);
+        memcpy(joined + n, lines[i], l);
         n += l;
     }
     joined[n] = 0;
