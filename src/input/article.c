@@ -606,7 +606,7 @@ static article *read_article(loader *ld, const yml_node *node, const char *path)
         return NULL;
     }
     article_src src = {.a = {.file = doc->file, .id = unique_id(ld, path),
-                             .loc = (src_loc){doc->file, 1, 1}}};
+                             .loc = (src_loc){doc->file, 1, 1}, .yaml_values = doc->nodes}};
     int teasers_before = ld->teasers.n;
     field_reader r = loader_fields(ld);
     bool ok = fields_read(&r, root, &article_keys, &src);

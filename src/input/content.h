@@ -138,6 +138,7 @@ typedef struct article {
     int block_count;
     arena *body;            /* what was read for it but its id and file names: the
                              * edition's, freed with it or by article_release */
+    int yaml_values;        /* in its file (input/loader.h, PAGE_MAX_VALUES) */
 } article;
 
 /* A rectangle of the page grid: columns [col_from, col_to], lines

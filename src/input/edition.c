@@ -804,6 +804,30 @@ static bool open_folder(loader *ld, const char *dir)
     return true;
 }
 
+/* The articles a page sets hold PAGE_MAX_VALUES at most (input/loader.h):
+ * said at the placement or story that passes it. */
+static bool page_values_fit(loader *ld, const page_spec *pg)
+{
+    long values = 0;
+    int n = pg->placement_count + pg->story_count;
+    for (int k = 0; k < n; k++) {
+        bool placed = k < pg->placement_count;
+        const article *a = placed ? pg->placements[k].article
+                                  : pg->stories[k - pg->placement_count].article;
+        src_loc at = placed ? pg->placements[k].loc : pg->stories[k - pg->placement_count].loc;
+        if (!a)
+            continue;
+        values += a->yaml_values;
+        if (values > PAGE_MAX_VALUES)
+            return diag_error(ld->d, at,
+                              "with \"%s\" the articles of page %s hold more than %d values "
+                              "(paragraphs, keys, cells …), the limit for a page; move "
+                              "articles to other pages, or cut them",
+                              a->id, pg->label, PAGE_MAX_VALUES);
+    }
+    return true;
+}
+
 static bool read_edition(loader *ld)
 {
     char *path = xasprintf("%s/edition.yaml", ld->e->dir);
@@ -842,6 +866,8 @@ static bool read_edition(loader *ld)
     for (int p = 0; p < e->page_count; p++)
         for (int k = 0; k < e->pages[p].placement_count; k++)
             ok &= fits_module(ld, &e->pages[p], &e->pages[p].placements[k]);
+    for (int p = 0; p < e->page_count; p++)
+        ok &= page_values_fit(ld, &e->pages[p]);
     return ok;
 }
 

@@ -31,11 +31,16 @@ enum {
     EDITION_MAX_PAGES = 1000,
     EDITION_MAX_PLACEMENTS = 5000,
     EDITION_MAX_PHOTOS = 500,
-    /* Values in all the articles' YAML, however their bytes are spent: a
+    /* Values in the articles' YAML, however their bytes are spent.  A
      * paragraph of one character costs some 900 bytes and 5 µs once read
-     * and set, so this keeps an edition within the memory and the time
-     * docs/content.md promises; 1000 pages of full text hold some 30 000. */
-    EDITION_MAX_VALUES = 100000,
+     * and set: the articles a page sets at once hold at most
+     * PAGE_MAX_VALUES, and the edition's, read before any page is set,
+     * EDITION_MAX_VALUES, which keeps an edition within the memory and
+     * the time docs/content.md promises (three pages of 99 000 paragraphs
+     * of one character: 183 MB; 1000 pages of the report page's text hold
+     * some 130 000 values). */
+    PAGE_MAX_VALUES = 100000,
+    EDITION_MAX_VALUES = 300000,
 };
 
 /* A placement's continue-on, resolved once every page is known. */
