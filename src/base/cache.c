@@ -15,7 +15,7 @@
  * (digest.h), so an entry cut short or garbled (a crash while the system
  * still held it in memory) is never taken for a good one. */
 enum { TRAILER = 24 };
-static const char magic[4] = {'P', 'B', 'C', '2'};
+static const char magic[4] = {'P', 'B', 'C', '3'}; /* 3: the digest is XXH3's */
 
 static void put_u32(unsigned char *p, uint32_t v)
 {

@@ -28,10 +28,9 @@ bool digest_add_file(digest *d, const char *path);
 
 /* A quick 128-bit digest of len bytes, for what guards against change,
  * not against an adversary: the name of a cache entry, its check, what a
- * build read.  xxHash64's rounds (four lanes of 8 bytes, multiplied and
- * rotated) in one pass, its lanes merged two ways into two halves: under
- * one instruction a byte, where SHA-256 takes fifteen and MD5 six, so
- * digesting a photo of megabytes costs next to nothing. */
+ * build read.  XXH3's 128 bits (libxxhash), in its canonical byte order:
+ * a fraction of an instruction a byte, where SHA-256 takes fifteen and
+ * MD5 six, so digesting a photo of megabytes costs next to nothing. */
 void digest_quick(const void *data, size_t len, unsigned char out[16]);
 
 #endif
