@@ -30,6 +30,7 @@ typedef struct year_edition {
     char *dir;                /* content/2018/12-28 */
     char date[11];            /* 2018-12-28 */
     char key[65];             /* digest of its inputs */
+    char id[65];              /* the same, but the faces' times and inodes: its PDF's ID */
     ed_state state;
     int status;               /* exit status of its job (or the kept record's) */
     double started, seconds;
@@ -216,8 +217,15 @@ static void digest_tree(digest *dg, const char *dir, const char *rel)
 }
 
 /* What every edition depends on besides its own folder: the program,
- * the form's options, the layout, the font manifest and the faces. */
-static bool common_digest(run *r, digest *dg)
+ * the form's options, the layout, the font manifest and the faces; into
+ * *dg, which keys an edition's record, and *id, which seeds its PDF's
+ * document ID.  A face is known by its path, size, time and inode, as the
+ * font subset cache knows it (reading the faces' some 300 MB, SHA-256 took
+ * nine tenths of archiving three editions; it would tell only a file
+ * rewritten in place at the same size and time apart); the ID takes its
+ * path, size and index alone, so that the same inputs give the same PDF on
+ * another machine, where the same package puts the same faces. */
+static bool common_digest(run *r, digest *dg, digest *id)
 {
     digest_init(dg);
     digest_add_str(dg, "paiban-archive 1");
@@ -230,20 +238,19 @@ static bool common_digest(run *r, digest *dg)
     digest_tree(dg, r->layout_dir, "layout");
     digest_add_str(dg, "fonts");
     digest_add_file(dg, r->fonts_file);
+    *id = *dg;
     for (int f = 0; f < fontset_count(r->fonts); f++) {
         if (!fontset_open(r->fonts, f, (src_loc){r->fonts_file, 0, 0}, r->d))
             return false;
         const face_info *fi = fontset_info(r->fonts, f);
-        /* The face's file by its path, size, time and inode, as the font
-         * subset cache knows it: reading the faces' some 300 MB (SHA-256
-         * took nine tenths of archiving three editions, a quick digest
-         * brought them all into memory) would tell only a file rewritten
-         * in place at the same size and time apart. */
         struct stat st;
         if (stat(fi->path, &st) != 0)
             return diag_env_error(r->d, (src_loc){fi->path, 0, 0}, "cannot read the font: %s",
                                   strerror(errno));
         char what[160];
+        snprintf(what, sizeof what, "%lld bytes, face %d", (long long)st.st_size, fi->index);
+        digest_add_str(id, fi->path);
+        digest_add_str(id, what);
         snprintf(what, sizeof what, "%lld bytes, %lld.%09ld, inode %llu, face %d",
                  (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
                  (unsigned long long)st.st_ino, fi->index);
@@ -283,10 +290,11 @@ static int typeset_edition(const run *r, const year_edition *e)
         }
     }
     if (status == EXIT_OK) {
-        /* The edition's key digests its inputs: the document ID's ground. */
+        /* The edition's inputs, but where the faces lie: the document ID's
+         * ground. */
         digest inputs;
         digest_init(&inputs);
-        digest_add_str(&inputs, e->key);
+        digest_add_str(&inputs, e->id);
         pdf_options po = {.form = PDF_ARCHIVE, .inputs = &inputs};
         pdf_stats ps = {0};
         if (!build_time(edition_time(b.ed), &po.build_time, d))
@@ -794,14 +802,22 @@ static int run_year(run *r)
     r->fonts = fontset_load(r->fonts_file, r->d);
     if (r->fonts)
         r->lay = layout_load(r->layout_dir, r->fonts, r->d);
-    digest common;
-    if (!r->lay || !common_digest(r, &common))
+    digest common, common_id;
+    if (!r->lay || !common_digest(r, &common, &common_id))
         return build_failure_status(r->d);
     for (int i = 0; i < r->eds.n; i++) {
         year_edition *e = &r->eds.v[i];
-        digest dg = common;
-        digest_tree(&dg, e->dir, "edition");
+        /* The edition's folder read once, for both. */
+        digest tree;
+        digest_init(&tree);
+        digest_tree(&tree, e->dir, "edition");
+        char folder[65];
+        digest_hex(&tree, folder);
+        digest dg = common, id = common_id;
+        digest_add_str(&dg, folder);
         digest_hex(&dg, e->key);
+        digest_add_str(&id, folder);
+        digest_hex(&id, e->id);
         if (is_current(r, e)) {
             e->state = ED_KEPT;
             r->kept++;

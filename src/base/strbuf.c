@@ -26,6 +26,7 @@ void sb_put(strbuf *b, const char *s, size_t len)
     VEC_GROW(*b, b->n + (int)len + 1);
     memcpy(b->v + b->n, s, len);
     b->n += (int)len;
+    b->v[b->n] = 0; /* as sb_printf leaves it */
 }
 
 void sb_json(strbuf *b, const char *s)
