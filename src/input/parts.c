@@ -27,32 +27,19 @@ static char *table_text(const table *t)
     strbuf b = {0};
     if (t->title.text)
         sb_printf(&b, "%s\n", t->title.text);
-    /* The cells by row, each row's in their order (a counting sort: a
-     * scan of every cell for every row took seconds for a long table). */
-    int *start = xcalloc((size_t)t->rows + 2, sizeof *start);
-    int *by_row = xmalloc(sizeof *by_row * ((size_t)t->cell_count + 1));
-    for (int i = 0; i < t->cell_count; i++)
-        if (t->cells[i].row >= 0 && t->cells[i].row < t->rows)
-            start[t->cells[i].row + 1]++;
-    for (int r = 0; r < t->rows; r++)
-        start[r + 1] += start[r];
-    int *next = xmalloc(sizeof *next * ((size_t)t->rows + 1));
-    memcpy(next, start, sizeof *next * ((size_t)t->rows + 1));
-    for (int i = 0; i < t->cell_count; i++)
-        if (t->cells[i].row >= 0 && t->cells[i].row < t->rows)
-            by_row[next[t->cells[i].row]++] = i;
+    /* The cells are stored row by row (input/tables.c): one walk, not a
+     * scan of every cell for every row, which took seconds for a long
+     * table. */
+    int i = 0;
     for (int r = 0; r < t->rows; r++) {
-        for (int k = start[r]; k < start[r + 1]; k++) {
-            if (k > start[r])
+        for (int first = i; i < t->cell_count && t->cells[i].row == r; i++) {
+            if (i > first)
                 sb_put(&b, "\t", 1);
-            const char *text = article_cell_text(&t->cells[by_row[k]]);
+            const char *text = article_cell_text(&t->cells[i]);
             sb_put(&b, text, strlen(text));
         }
         sb_put(&b, "\n", 1);
     }
-    free(start);
-    free(by_row);
-    free(next);
     if (t->note.text)
         sb_printf(&b, "%s\n", t->note.text);
     if (b.n > 0)

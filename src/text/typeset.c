@@ -581,21 +581,33 @@ static void finish(const setting *s, arena *out, para_result *res)
         set_line(s, li, span_start, res);
 }
 
+/* The paragraph of setting s shaped (from the shape cache) and its items
+ * built, the scratch arena emptied first; *t1 when the shaping ended, for
+ * the break time.  False for empty or unshaped text. */
+static bool shape_and_collect(setting *s, double *t1)
+{
+    typesetter *ts = s->ts;
+    arena_reset(ts->scratch);
+    double t0 = clock_seconds();
+    if (s->count <= 0 || !shape_cache_get(ts->shaped, ts->seg, ts->sh, s->spans, s->count, ts->l,
+                                          ts->fonts, ts->d, &s->t, &s->sp))
+        return false;
+    *t1 = clock_seconds();
+    ts->shape_seconds += *t1 - t0;
+    collect_items(s);
+    return true;
+}
+
 void para_typeset(typesetter *ts, const span *spans, int count, const para_options *opt,
                   arena *out, para_result *res)
 {
     memset(res, 0, sizeof *res);
-    arena_reset(ts->scratch);
-    double t0 = clock_seconds();
     setting s = {.ts = ts, .spans = spans, .count = count, .opt = opt};
-    if (count <= 0 || !shape_cache_get(ts->shaped, ts->seg, ts->sh, spans, count, ts->l,
-                                       ts->fonts, ts->d, &s.t, &s.sp)) {
+    double t1;
+    if (!shape_and_collect(&s, &t1)) {
         res->text = "";
         return;
     }
-    double t1 = clock_seconds();
-    ts->shape_seconds += t1 - t0;
-    collect_items(&s);
     if (!break_lines(&s)) {
         res->line_count = -1; /* no such variant */
         res->text = "";
@@ -623,18 +635,13 @@ void para_typeset_loose(typesetter *ts, const span *spans, int count, const para
     memset(longer, 0, sizeof *longer);
     shorter->line_count = longer->line_count = -1; /* no such variant */
     shorter->text = longer->text = "";
-    arena_reset(ts->scratch);
-    double t0 = clock_seconds();
     o.looseness = -1;
     setting s = {.ts = ts, .spans = spans, .count = count, .opt = &o};
-    if (count <= 0 || !shape_cache_get(ts->shaped, ts->seg, ts->sh, spans, count, ts->l,
-                                       ts->fonts, ts->d, &s.t, &s.sp)) {
+    double t1;
+    if (!shape_and_collect(&s, &t1)) {
         shorter->line_count = longer->line_count = 0;
         return;
     }
-    double t1 = clock_seconds();
-    ts->shape_seconds += t1 - t0;
-    collect_items(&s);
     break_setup(&s);
     break_result br[2];
     breaker_optimal_loose(s.items, s.n, s.widths, 2, &s.bp, ts->scratch, &br[0], &br[1]);
