@@ -14,7 +14,7 @@
 SHELL := /bin/bash
 CC ?= cc
 PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig yaml-0.1 icu-uc zlib lcms2 libturbojpeg \
-	libpng nettle libqpdf libxxhash
+	libpng nettle libqpdf libxxhash libdeflate
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter -Werror
 BASE_CFLAGS := -std=c17 -D_GNU_SOURCE -Isrc $(WARN) -MMD -MP
 OPT ?= -O2 -g
@@ -31,7 +31,8 @@ SAMPLE := out/2018-12-28.pdf
 # Debian packages: to build and typeset, and in addition to test.
 DEPS_BUILD := gcc make pkg-config libhpdf-dev libharfbuzz-dev libfreetype-dev \
 	libfontconfig-dev libyaml-dev libicu-dev zlib1g-dev libpng-dev \
-	liblcms2-dev libturbojpeg0-dev nettle-dev libqpdf-dev libxxhash-dev icc-profiles-free \
+	liblcms2-dev libturbojpeg0-dev nettle-dev libqpdf-dev libxxhash-dev libdeflate-dev \
+	icc-profiles-free \
 	libhyphen-dev hyphen-en-us \
 	fonts-noto-cjk fonts-noto-cjk-extra fonts-arphic-gkai00mp fonts-dejavu-core fonts-hanazono
 DEPS_CHECK := poppler-utils qpdf mupdf-tools ghostscript valgrind python3 clang \

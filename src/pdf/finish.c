@@ -102,7 +102,7 @@ static void finish_in_parallel(writer *w, bool fonts)
             pthread_join(thread[i], NULL);
     for (int p = 0; p < q.stream_count; p++) {
         stream_pack *pp = &q.streams[p];
-        /* Where zlib failed, libharu deflates it as before. */
+        /* Where deflating failed, libharu deflates it as before. */
         if (pp->deflated.data)
             pdfstream_put(pp->dict, &pp->deflated);
         free(pp->deflated.data);
@@ -259,7 +259,7 @@ static bool spill_job(struct page_deflater *q, HPDF_MMgr mm, page_job *j)
 
 static void put_job(struct page_deflater *q, HPDF_MMgr mm, page_job *j)
 {
-    /* Where zlib failed, libharu deflates it as before. */
+    /* Where deflating failed, libharu deflates it as before. */
     if (j->out.data && !(q && spill_job(q, mm, j)))
         pdfstream_put(j->dict, &j->out);
     free(j->out.data);

@@ -63,17 +63,18 @@ static HPDF_Dict icc_stream(writer *w, const unsigned char *icc, size_t len, int
         return NULL;
     unsigned char quick[16];
     digest_quick(icc, len, quick);
-    char name[48];
+    char name[80];
     for (int i = 0; i < 16; i++)
         snprintf(name + 2 * i, 3, "%02x", quick[i]);
     int bpp = profile_pixel(len);
-    snprintf(name + 32, sizeof name - 32, "-%zu.icc.p%d", len % 1000000, bpp);
+    snprintf(name + 32, sizeof name - 32, "-%zu.icc.p%d.%s", len % 1000000, bpp,
+             pdfstream_deflater());
     size_t zlen;
     unsigned char *z = cache_get(w->opt->cache_dir, name, &zlen);
     packed p = z ? (packed){z, zlen} : deflate_profile(icc, len, bpp);
     if (!z && p.data)
         cache_put(w->opt->cache_dir, name, p.data, p.len);
-    /* Where zlib failed, finish.c deflates it as any other stream. */
+    /* Where deflating failed, finish.c deflates it as any other stream. */
     if (p.data) {
         pdfstream_put(s, &p);
         if (bpp) {
