@@ -122,8 +122,8 @@ static void flush_object_stream(volume *v)
     if (!v->stream_obj)
         return;
     int first = v->stream_head.n;
-    sb_printf(&v->stream_head, "%.*s", v->stream_body.n, v->stream_body.v);
-    packed p = pdfstream_deflate(v->stream_head.v, (size_t)v->stream_head.n);
+    sb_put(&v->stream_head, v->stream_body.v, (size_t)v->stream_body.n);
+    packed p = pdfstream_deflate_fast(v->stream_head.v, (size_t)v->stream_head.n);
     if (!p.data) {
         v->failed = true;
     } else {
@@ -148,8 +148,12 @@ static void stream_object(volume *v, int n, const strbuf *text)
         *VEC_PUSH(v->offsets) = 0;
         v->stream_obj = v->offsets.n - 1;
     }
-    sb_printf(&v->stream_head, "%d %d ", n, v->stream_body.n);
-    sb_printf(&v->stream_body, "%.*s\n", text->n, text->v);
+    sb_int(&v->stream_head, n);
+    sb_put(&v->stream_head, " ", 1);
+    sb_int(&v->stream_head, v->stream_body.n);
+    sb_put(&v->stream_head, " ", 1);
+    sb_put(&v->stream_body, text->v, (size_t)text->n);
+    sb_put(&v->stream_body, "\n", 1);
     v->offsets.v[n] = -1 - ((long)v->stream_obj * STREAM_MAX + v->stream_n);
     if (++v->stream_n == STREAM_OBJECTS)
         flush_object_stream(v);
@@ -273,7 +277,11 @@ static bool copy_structure(copy_job *j, pdf_span catalog)
             break;
         int n = new_object(j->v);
         stream_object(j->v, n, &text);
-        sb_printf(&j->v->nums, "\n%ld %d 0 R", key + j->key_base, n);
+        sb_put(&j->v->nums, "\n", 1);
+        sb_int(&j->v->nums, key + j->key_base);
+        sb_put(&j->v->nums, " ", 1);
+        sb_int(&j->v->nums, n);
+        sb_put(&j->v->nums, " 0 R", 4);
         last = MAX(last, key);
     }
     j->structure = false;

@@ -426,7 +426,8 @@ bool pdf_copy_value(const pdf_file *f, pdf_span value, pdf_ref_map map, void *ct
             VEC_GROW(*out, out->n + (int)(prev2.start - copied) + 1);
             memcpy(out->v + out->n, p + copied, prev2.start - copied);
             out->n += (int)(prev2.start - copied);
-            sb_printf(out, "%d 0 R", n);
+            sb_int(out, n);
+            sb_put(out, " 0 R", 4);
             copied = t.end;
             prev2 = prev1 = (token){TOK_BAD, 0, 0};
             continue;

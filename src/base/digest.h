@@ -23,7 +23,8 @@ void digest_add(digest *d, const void *data, size_t len);
 void digest_add_str(digest *d, const char *s);
 void digest_bytes(digest *d, unsigned char out[32]);
 void digest_hex(digest *d, char out[65]);
-/* Add the contents of a file; false (errno set) when it cannot be read. */
+/* Add the contents of a file, as the quick digests (below) of its 64 KiB
+ * windows and its length; false (errno set) when it cannot be read. */
 bool digest_add_file(digest *d, const char *path);
 
 /* A quick 128-bit digest of len bytes, for what guards against change,

@@ -29,6 +29,19 @@ void sb_put(strbuf *b, const char *s, size_t len)
     b->v[b->n] = 0; /* as sb_printf leaves it */
 }
 
+void sb_int(strbuf *b, long v)
+{
+    char digits[24], *end = digits + sizeof digits, *at = end;
+    /* Through unsigned, so that LONG_MIN's magnitude is representable. */
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do
+        *--at = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (v < 0)
+        *--at = '-';
+    sb_put(b, at, (size_t)(end - at));
+}
+
 void sb_json(strbuf *b, const char *s)
 {
     sb_put(b, "\"", 1);

@@ -10,6 +10,9 @@ typedef VEC(char) strbuf;
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append len bytes of s as they are. */
 void sb_put(strbuf *b, const char *s, size_t len);
+/* Append v in decimal: what sb_printf("%ld") gives, without printf, for
+ * the binder's hundreds of thousands of object numbers. */
+void sb_int(strbuf *b, long v);
 /* Append s as a JSON string, quotes included. */
 void sb_json(strbuf *b, const char *s);
 /* Append utf8 as a PDF text string: UTF-16BE with its byte order mark,

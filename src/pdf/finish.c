@@ -217,7 +217,7 @@ static void *deflate_worker(void *arg)
         const unsigned char *raw = q->jobs.v[i].raw;
         size_t len = q->jobs.v[i].len;
         pthread_mutex_unlock(&q->lock);
-        packed out = pdfstream_deflate_page(raw, len);
+        packed out = pdfstream_deflate_fast(raw, len);
         pthread_mutex_lock(&q->lock);
         q->jobs.v[i].out = out;
         q->jobs.v[i].done = true;
@@ -303,7 +303,7 @@ void deflate_page(writer *w, HPDF_Dict contents)
         }
     }
     if (!w->deflater) {
-        j.out = pdfstream_deflate_page(j.raw, j.len);
+        j.out = pdfstream_deflate_fast(j.raw, j.len);
         put_job(NULL, w->doc->mmgr, &j);
         return;
     }

@@ -36,10 +36,10 @@ const char *pdfstream_deflater(void)
 
 packed pdfstream_deflate(const void *data, size_t len) { return deflate_at(data, len, LEVEL); }
 
-packed pdfstream_deflate_page(const void *data, size_t len)
+packed pdfstream_deflate_fast(const void *data, size_t len)
 {
-    /* Page contents are made anew for every page of every run: a lower
-     * level (see pdfstream.h for what it costs). */
+    /* Made anew every run, so a lower level (README, Speed, for what it
+     * costs). */
     return deflate_at(data, len, PAGE_LEVEL);
 }
 

@@ -20,13 +20,13 @@ typedef struct packed {
 
 /* data deflated; {NULL, 0} when that fails.  Safe on any thread. */
 packed pdfstream_deflate(const void *data, size_t len);
+/* The same, faster for a little less: for what is made anew every run,
+ * page contents and the archive volume's object streams (what is cached,
+ * fonts and profiles, is packed tighter once). */
+packed pdfstream_deflate_fast(const void *data, size_t len);
 /* What deflates and how, for the names of cached deflated data: the same
  * data deflated otherwise gives other bytes. */
 const char *pdfstream_deflater(void);
-/* The same, faster for a little less: for page contents, made anew for
- * every page of every run (what is cached, fonts and profiles, is packed
- * tighter once). */
-packed pdfstream_deflate_page(const void *data, size_t len);
 /* Make the stream dictionary `dict` hold p's data, already deflated, and
  * write /Filter /FlateDecode for it.  On the document's thread. */
 void pdfstream_put(HPDF_Dict dict, const packed *p);

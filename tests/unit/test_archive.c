@@ -7,8 +7,11 @@
 #include "archive/pdfread.h"
 #include "archive/record.h"
 
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 void test_digest_sha256_vectors(void)
@@ -28,6 +31,61 @@ void test_digest_sha256_vectors(void)
     digest_init(&d);
     digest_hex(&d, hex);
     CHECK_STR(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+/* A file is digested as the quick digests of its 64 KiB windows and its
+ * length: the same bytes give the same digest, a byte changed in the last,
+ * short window or one more byte give another. */
+void test_digest_file_by_windows(void)
+{
+    enum { WINDOW = 1 << 16, SIZE = 2 * WINDOW + 1000 };
+    unsigned char *data = xmalloc(SIZE + 1);
+    for (int i = 0; i <= SIZE; i++)
+        data[i] = (unsigned char)(i * 7 + i / 251);
+    char path[] = "/tmp/paiban-digest-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    CHECK(write(fd, data, SIZE) == SIZE);
+    close(fd);
+    char file_hex[65], expect_hex[65], hex[65];
+    digest d;
+    digest_init(&d);
+    CHECK(digest_add_file(&d, path));
+    digest_hex(&d, file_hex);
+    digest_init(&d);
+    unsigned char quick[16];
+    for (size_t at = 0; at < SIZE; at += WINDOW) {
+        digest_quick(data + at, at + WINDOW <= SIZE ? WINDOW : SIZE - at, quick);
+        digest_add(&d, quick, sizeof quick);
+    }
+    uint64_t total = SIZE;
+    digest_add(&d, &total, sizeof total);
+    digest_hex(&d, expect_hex);
+    CHECK_STR(file_hex, expect_hex);
+
+    data[SIZE - 1] ^= 1;
+    fd = open(path, O_WRONLY | O_TRUNC);
+    CHECK(fd >= 0 && write(fd, data, SIZE) == SIZE);
+    close(fd);
+    digest_init(&d);
+    CHECK(digest_add_file(&d, path));
+    digest_hex(&d, hex);
+    CHECK(strcmp(hex, file_hex) != 0);
+
+    data[SIZE - 1] ^= 1;
+    fd = open(path, O_WRONLY | O_TRUNC);
+    CHECK(fd >= 0 && write(fd, data, SIZE + 1) == SIZE + 1);
+    close(fd);
+    digest_init(&d);
+    CHECK(digest_add_file(&d, path));
+    digest_hex(&d, hex);
+    CHECK(strcmp(hex, file_hex) != 0);
+
+    unlink(path);
+    digest_init(&d);
+    CHECK(!digest_add_file(&d, path));
+    digest_hex(&d, hex);
+    free(data);
 }
 
 void test_record_round_trip_with_escapes(void)

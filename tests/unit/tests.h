@@ -153,6 +153,7 @@
     X(report_flags_loose_tight_overfull_and_rule_broken)                                           \
     X(report_one_warning_per_flag)                                                                 \
     X(digest_sha256_vectors)                                                                       \
+    X(digest_file_by_windows)                                                                      \
     X(record_round_trip_with_escapes)                                                              \
     X(pdfread_table_objects_and_renumbering)                                                       \
     X(slug_names_paper_date_page_and_build_time)
