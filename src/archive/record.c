@@ -169,23 +169,35 @@ bool record_write(const edition_record *r, const char *path, diag *d)
     return ok;
 }
 
-/* Split a line in place into tab-separated fields, unescaping each. */
+/* Split a line in place into tab-separated fields, unescaping each.  A
+ * record holds its edition's whole text, read again for every edition
+ * when the volume is bound: runs without a tab or an escape are moved
+ * whole. */
 static int split(char *line, char **fields, int max)
 {
     int n = 0;
-    char *w = line;
+    char *w = line, *p = line;
     fields[n++] = w;
-    for (char *p = line; *p; p++) {
+    for (;;) {
+        size_t run = strcspn(p, "\t\\");
+        if (w != p)
+            memmove(w, p, run);
+        w += run;
+        p += run;
+        if (*p == 0)
+            break;
         if (*p == '\t') {
             *w++ = 0;
+            p++;
             if (n == max)
                 return n;
             fields[n++] = w;
-        } else if (*p == '\\' && p[1]) {
+        } else if (p[1]) {
             p++;
             *w++ = *p == 't' ? '\t' : *p == 'n' ? '\n' : *p;
+            p++;
         } else {
-            *w++ = *p;
+            *w++ = *p++;
         }
     }
     *w = 0;
