@@ -163,6 +163,9 @@ typedef struct makeup_spec {
     src_loc loc;
 } makeup_spec;
 
+/* The most grid columns a template may have. */
+enum { TEMPLATE_MAX_COLUMNS = 24 };
+
 typedef struct template {
     const char *name;
     const char *file;

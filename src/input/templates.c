@@ -99,7 +99,7 @@ static const field grid_fields[] = {
     {"style", FIELD_CUSTOM, AT(body_style), .what = "grid style", .required = true, .vital = true,
      .read = read_grid_style, .type_doc = "style",
      .doc = "the style whose character and line make the grid"},
-    {"columns", FIELD_INT, AT(columns), .min = 1, .max = 24, .required = true,
+    {"columns", FIELD_INT, AT(columns), .min = 1, .max = TEMPLATE_MAX_COLUMNS, .required = true,
      .doc = "grid columns"},
     {"characters", FIELD_INT, AT(chars), .min = 2, .max = 200, .required = true,
      .doc = "body characters a column"},

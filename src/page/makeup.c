@@ -12,16 +12,6 @@
 
 static void add(page_out *po, makeup_finding f) { *VEC_PUSH(po->findings) = f; }
 
-static bool side_by_side(const module_box *a, const module_box *b)
-{
-    return a->col_to + 1 == b->col_from || b->col_to + 1 == a->col_from;
-}
-
-static bool lines_overlap(int a_from, int a_n, int b_from, int b_n)
-{
-    return a_from < b_from + b_n && b_from < a_from + a_n;
-}
-
 /* Headline bands of stories side by side that share grid lines. */
 static void find_collisions(page_out *po, const template *t)
 {
@@ -29,8 +19,9 @@ static void find_collisions(page_out *po, const template *t)
         const module_box *a = &po->modules.v[i];
         for (int j = i + 1; j < po->modules.n && a->head_lines > 0; j++) {
             const module_box *b = &po->modules.v[j];
-            if (b->head_lines == 0 || a->article == b->article || !side_by_side(a, b) ||
-                !lines_overlap(a->head_top, a->head_lines, b->head_top, b->head_lines))
+            if (b->head_lines == 0 || a->article == b->article ||
+                !makeup_side_by_side(a->col_from, a->col_to, b->col_from, b->col_to) ||
+                !makeup_lines_overlap(a->head_top, a->head_lines, b->head_top, b->head_lines))
                 continue;
             int from = MAX(a->head_top, b->head_top);
             int to = MIN(a->head_top + a->head_lines, b->head_top + b->head_lines);

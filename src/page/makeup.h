@@ -26,6 +26,21 @@
  * column before the module counts as underset. */
 enum { MAKEUP_SHORT_LAST_COLUMN = 3 };
 
+/* Whether column spans [a_from, a_to] and [b_from, b_to] stand side by
+ * side, a gutter between them: where headline bands on the same grid
+ * lines collide (the check below, and the planner's guess at it). */
+static inline bool makeup_side_by_side(int a_from, int a_to, int b_from, int b_to)
+{
+    return a_to + 1 == b_from || b_to + 1 == a_from;
+}
+
+/* Whether grid lines [a_from, a_from + a_n) and [b_from, b_from + b_n)
+ * share one. */
+static inline bool makeup_lines_overlap(int a_from, int a_n, int b_from, int b_n)
+{
+    return a_from < b_from + b_n && b_from < a_from + a_n;
+}
+
 /* The findings of page po as set from ps (which may be a trial's, not
  * the edition's), without warnings: what the composer weighs when it
  * tries another make-up. */

@@ -557,16 +557,24 @@ static bool report_no_room(planner *pl, int unplaced)
                       need == NO_FIT ? pl->lines - pl->reserved : need, to_w);
 }
 
+/* What was measured of the lead's headline band and of its text under
+ * it, forgotten: its heads change between searches, and each page has a
+ * lead of its own. */
+static void forget_lead(planner *pl)
+{
+    pl->band = -1;
+    for (int w = 0; w < PLAN_WIDTHS; w++)
+        pl->body_need[w] = pl->floor[w] = pl->lead_room[w][0] = pl->body_room[w][0] = -1;
+}
+
 /* The search once more with the lead's heads changed: what was measured
  * of the lead forgotten; *best replaced when the new search does better. */
 static bool search_again(planner *pl, int from, int to, layout_try *best, bool found,
                          int *unplaced)
 {
-    pl->band = -1;
+    forget_lead(pl);
     for (int k = 0; k <= pl->columns; k++)
         pl->need[k] = -1;
-    for (int w = 0; w < 25; w++)
-        pl->body_need[w] = pl->floor[w] = pl->lead_room[w][0] = pl->body_room[w][0] = -1;
     layout_try *other = xcalloc(1, sizeof *other);
     bool any = search(pl, from, to, other, unplaced);
     if (any && (!found || other->cost + other->penalty < best->cost + best->penalty))
@@ -755,10 +763,9 @@ char *plan_edition(const edition *e, const layout *l, typesetter *ts, const plan
                 }
         }
         pl->done = done;
-        for (int w = 0; w < 25; w++)
-            pl->rest_need[w] = pl->body_need[w] = pl->floor[w] = pl->lead_room[w][0] =
-                pl->body_room[w][0] = -1;
-        pl->band = -1;
+        for (int w = 0; w < PLAN_WIDTHS; w++)
+            pl->rest_need[w] = -1;
+        forget_lead(pl);
         ok = plan_page(pl, &tries[p]);
         if (ok) {
             planned[p] = true;

@@ -42,19 +42,18 @@ static bool stack(planner *pl, band *b, int i)
     return true;
 }
 
-/* Deal the stories from `first` on (but `skip`) into the bands: first one
+/* Deal the stories after the lead (but `skip`) into the bands: first one
  * to the top of each band, left to right (the higher-ranked higher and
  * further left), then each to the band with the most room left that holds
  * it (DEAL_LEAST: the least; DEAL_FIRST: the first from the left).  False
  * when one fits nowhere. */
-static bool deal(planner *pl, band *bands, int nb, int first, int skip, deal_kind how,
-                 int *unplaced)
+static bool deal(planner *pl, band *bands, int nb, int skip, deal_kind how, int *unplaced)
 {
     /* The order: by rank, but a story wished above the fold first, so that
      * it takes the top of a band and another can stand under it. */
     int order[MAX_STORIES], n = 0;
     for (int pass = 0; pass < 2; pass++)
-        for (int i = first; i < pl->n; i++)
+        for (int i = 1; i < pl->n; i++)
             if (i != skip && pl->order[i]->above_fold == (pass == 0))
                 order[n++] = i;
     int at = 0;
@@ -151,11 +150,11 @@ static bool heads_meet(planner *pl, const band *bands, int nb, int b, int top)
     for (int o = 0; o < nb && n > 0; o++) {
         const band *x = &bands[o];
         if (o == b || (o > b && x->follows) || x->n == 0 ||
-            (x->col_from + x->width != bands[b].col_from &&
-             bands[b].col_from + bands[b].width != x->col_from))
+            !makeup_side_by_side(x->col_from, x->col_from + x->width - 1, bands[b].col_from,
+                                 bands[b].col_from + bands[b].width - 1))
             continue;
         int xf, xn = band_head(pl, x, x->top, &xf);
-        if (xf < f + n && f < xf + xn)
+        if (makeup_lines_overlap(xf, xn, f, n))
             return true;
     }
     return false;
@@ -254,11 +253,6 @@ static int end_left(planner *pl, int i, int w, int more)
     return one + w * (more - 1);
 }
 
-static bool side_by_side(const spot *a, const spot *b)
-{
-    return a->col_to + 1 == b->col_from || b->col_to + 1 == a->col_from;
-}
-
 /* The headline band of spot s: grid lines [*from, *from + lines). */
 static int head_of(planner *pl, const lay_spec *ls, const spot *s, int *from)
 {
@@ -296,8 +290,9 @@ static long guess_of(planner *pl, const lay_spec *ls, const band *bands, int nb,
         int xf, xn = head_of(pl, ls, &lt->spots[x], &xf);
         for (int y = x + 1; y < lt->n && xn > 0; y++) {
             int yf, yn = head_of(pl, ls, &lt->spots[y], &yf);
-            if (yn > 0 && side_by_side(&lt->spots[x], &lt->spots[y]) && xf < yf + yn &&
-                yf < xf + xn)
+            const spot *a = &lt->spots[x], *b = &lt->spots[y];
+            if (yn > 0 && makeup_side_by_side(a->col_from, a->col_to, b->col_from, b->col_to) &&
+                makeup_lines_overlap(xf, xn, yf, yn))
                 g += 400;
         }
     }
@@ -401,7 +396,7 @@ bool plan_lay_out(planner *pl, const lay_spec *ls, layout_try *lt, int *unplaced
     int rest_band = -1, rest_spot = lt->n;
     if (pl->rest && !put_rest(pl, bands, nb, below, lt, &rest_band))
         return false;
-    if (!deal(pl, bands, nb, 1, ls->ft.story, ls->deal, unplaced))
+    if (!deal(pl, bands, nb, ls->ft.story, ls->deal, unplaced))
         return false;
     for (int b = 0; b < nb; b++) {
         if (bands[b].n > 0)

@@ -20,6 +20,8 @@
 /* Bands under the lead are this many grid columns wide at most and at
  * least (one column when the page has fewer). */
 enum { BAND_MIN = 2, BAND_MAX = 4, MAX_STORIES = 32, MAX_BANDS = 12 };
+/* Tables by width: a width from 0 to the most grid columns. */
+enum { PLAN_WIDTHS = TEMPLATE_MAX_COLUMNS + 1 };
 /* What a line left empty at a story's end weighs in a plan beyond its
  * make-up cost (page/makeup.h). */
 enum { UNDERSET_MORE = 80 };
@@ -85,14 +87,14 @@ typedef struct planner {
     const story *rest;       /* NULL: none */
     int rest_from_page;
     const page_spec *done;   /* the edition's pages as planned so far */
-    int rest_need[25];       /* lines by width, measured with the whole edition; -1 unknown */
+    int rest_need[PLAN_WIDTHS];       /* lines by width, measured with the whole edition; -1 unknown */
     int band;                /* the lead's headline band across the page, -1 unknown */
-    int body_need[25];       /* the lead's text under it by width, -1 unknown */
-    int body_left[25];       /* and the lines its end leaves empty there */
-    int floor[25];           /* the lead's fewest lines by width that hold its heads and
+    int body_need[PLAN_WIDTHS];       /* the lead's text under it by width, -1 unknown */
+    int body_left[PLAN_WIDTHS];       /* and the lines its end leaves empty there */
+    int floor[PLAN_WIDTHS];           /* the lead's fewest lines by width that hold its heads and
                               * photo, -1 unknown */
-    int lead_room[25][2];    /* plan_lead_room by width, [0] -1 unknown */
-    int body_room[25][2];
+    int lead_room[PLAN_WIDTHS][2];    /* plan_lead_room by width, [0] -1 unknown */
+    int body_room[PLAN_WIDTHS][2];
     bool lead_second;        /* the lead's heads a size smaller (an inside page's) */
     bool lead_feature;       /* its headline in the feature style (alone on its page) */
 } planner;
