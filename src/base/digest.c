@@ -6,7 +6,6 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -40,11 +39,7 @@ bool digest_add_file(digest *d, const char *path)
      * adversary.  A buffer is filled before it is digested, so the result
      * does not depend on how read() splits the file. */
     enum { WINDOW = 1 << 16 };
-    unsigned char *buf = malloc(WINDOW), quick[16];
-    if (!buf) {
-        close(fd);
-        return false;
-    }
+    unsigned char *buf = xmalloc(WINDOW), quick[16];
     size_t have = 0;
     uint64_t total = 0;
     ssize_t n = 0;

@@ -25,7 +25,7 @@ static packed deflate_at(const void *data, size_t len, int level)
 }
 
 #define LEVEL 6
-#define PAGE_LEVEL 3
+#define FAST_LEVEL 3
 #define TEXT_OF(x) #x
 #define LEVEL_TEXT(x) TEXT_OF(x)
 
@@ -40,7 +40,7 @@ packed pdfstream_deflate_fast(const void *data, size_t len)
 {
     /* Made anew every run, so a lower level (README, Speed, for what it
      * costs). */
-    return deflate_at(data, len, PAGE_LEVEL);
+    return deflate_at(data, len, FAST_LEVEL);
 }
 
 static HPDF_STATUS write_flate_filter(HPDF_Dict dict, HPDF_Stream stream)
