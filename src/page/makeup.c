@@ -347,6 +347,17 @@ void makeup_check(page_out *po, int p, const edition *e, const layout *l, diag *
         warn(d, po, e, l, &po->findings.v[i]);
 }
 
+long makeup_weight(makeup_kind kind)
+{
+    static const long weight[] = {
+        [MAKEUP_COLLISION] = 400,  [MAKEUP_HEAD_SPACE] = 200,  [MAKEUP_SHORT_COLUMN] = 60,
+        [MAKEUP_UNDERSET] = 20,    [MAKEUP_SEPARATION] = 200,  [MAKEUP_PAGE_HOLE] = 400,
+        /* Sizes of styles: no move mends them. */
+        [MAKEUP_HIERARCHY] = 0,    [MAKEUP_MASTHEAD] = 0,
+    };
+    return weight[kind];
+}
+
 long makeup_cost(const page_out *po)
 {
     long cost = 0;
@@ -354,13 +365,7 @@ long makeup_cost(const page_out *po)
         cost += 1000L * po->modules.v[k].overset_lines;
     for (int i = 0; i < po->findings.n; i++) {
         const makeup_finding *f = &po->findings.v[i];
-        static const long weight[] = {
-            [MAKEUP_COLLISION] = 400,  [MAKEUP_HEAD_SPACE] = 200,  [MAKEUP_SHORT_COLUMN] = 60,
-            [MAKEUP_UNDERSET] = 20,    [MAKEUP_SEPARATION] = 200,  [MAKEUP_PAGE_HOLE] = 400,
-            /* Sizes of styles: no move mends them. */
-            [MAKEUP_HIERARCHY] = 0,    [MAKEUP_MASTHEAD] = 0,
-        };
-        cost += weight[f->kind] * (f->kind == MAKEUP_COLLISION ? 1 : MAX(f->lines, 1));
+        cost += makeup_weight(f->kind) * (f->kind == MAKEUP_COLLISION ? 1 : MAX(f->lines, 1));
     }
     return cost;
 }

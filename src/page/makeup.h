@@ -51,6 +51,9 @@ void makeup_find(page_out *po, const page_spec *ps, const layout *l, int reserve
  * area (400), too little white or no rule between stories (200), a short
  * column (60 a line), a line left empty (20). */
 long makeup_cost(const page_out *po);
+/* The weight of one finding of a kind in makeup_cost (a collision), or of
+ * each of its lines (the rest): what the planner's guesses weigh too. */
+long makeup_weight(makeup_kind kind);
 
 /* makeup_find on page p of the edition as set (po), each finding warned
  * of: before the page is written, so the dump has its findings. */

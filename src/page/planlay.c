@@ -104,7 +104,9 @@ static void spots_of(planner *pl, const band *bands, int nb, layout_try *lt)
  * MAKEUP_SHORT_LAST_COLUMN on, a little below. */
 static long left_weight(int left)
 {
-    return left >= MAKEUP_SHORT_LAST_COLUMN ? (20L + UNDERSET_MORE) * left : 5L * left;
+    if (left < MAKEUP_SHORT_LAST_COLUMN)
+        return 5L * left;
+    return (makeup_weight(MAKEUP_UNDERSET) + UNDERSET_MORE) * left;
 }
 
 /* The lines the lead's end is guessed to leave empty in its rectangle (or
@@ -203,8 +205,9 @@ static void follow_stories(planner *pl, const lay_spec *ls, band *bands, int nb,
         long best = -1;
         for (int t = 0; t <= most; t++) {
             long left = lead_left - (long)t * bd->width;
-            long w = (ls->jumps ? 0 : lead_weight(pl, ls, left)) + t +
-                     (heads_meet(pl, bands, nb, b, below + spare - t) ? 400 : 0);
+            long w = (ls->jumps ? 0 : lead_weight(pl, ls, left)) + t;
+            if (heads_meet(pl, bands, nb, b, below + spare - t))
+                w += makeup_weight(MAKEUP_COLLISION);
             if (best < 0 || w < best)
                 best = w, x = t;
         }
@@ -278,13 +281,14 @@ static long guess_of(planner *pl, const lay_spec *ls, const band *bands, int nb,
         for (int k = 0; k < bands[b].n; k++) {
             int i = bands[b].stories[k], w = bands[b].width;
             int left = end_left(pl, i, w, bands[b].more[k] + (k == bands[b].n - 1 ? spare : 0));
-            g += left_weight(left) + 60L * plan_holes(pl, i, w);
+            g += left_weight(left) + makeup_weight(MAKEUP_SHORT_COLUMN) * plan_holes(pl, i, w);
         }
     }
     if (ls->ft.story > 0) {
         const spot *f = &lt->spots[lt->n - 1];
         int w = f->col_to - f->col_from + 1;
-        g += left_weight(plan_left(pl, f->story, w)) + 60L * plan_holes(pl, f->story, w);
+        g += left_weight(plan_left(pl, f->story, w)) +
+             makeup_weight(MAKEUP_SHORT_COLUMN) * plan_holes(pl, f->story, w);
     }
     for (int x = 0; x < lt->n; x++) {
         int xf, xn = head_of(pl, ls, &lt->spots[x], &xf);
@@ -293,7 +297,7 @@ static long guess_of(planner *pl, const lay_spec *ls, const band *bands, int nb,
             const spot *a = &lt->spots[x], *b = &lt->spots[y];
             if (yn > 0 && makeup_side_by_side(a->col_from, a->col_to, b->col_from, b->col_to) &&
                 makeup_lines_overlap(xf, xn, yf, yn))
-                g += 400;
+                g += makeup_weight(MAKEUP_COLLISION);
         }
     }
     return g;

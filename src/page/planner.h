@@ -87,13 +87,14 @@ typedef struct planner {
     const story *rest;       /* NULL: none */
     int rest_from_page;
     const page_spec *done;   /* the edition's pages as planned so far */
-    int rest_need[PLAN_WIDTHS];       /* lines by width, measured with the whole edition; -1 unknown */
-    int band;                /* the lead's headline band across the page, -1 unknown */
-    int body_need[PLAN_WIDTHS];       /* the lead's text under it by width, -1 unknown */
-    int body_left[PLAN_WIDTHS];       /* and the lines its end leaves empty there */
-    int floor[PLAN_WIDTHS];           /* the lead's fewest lines by width that hold its heads and
-                              * photo, -1 unknown */
-    int lead_room[PLAN_WIDTHS][2];    /* plan_lead_room by width, [0] -1 unknown */
+    int rest_need[PLAN_WIDTHS];      /* lines by width, measured with the whole edition;
+                                      * -1 unknown */
+    int band;                        /* the lead's headline band across the page, -1 unknown */
+    int body_need[PLAN_WIDTHS];      /* the lead's text under it by width, -1 unknown */
+    int body_left[PLAN_WIDTHS];      /* and the lines its end leaves empty there */
+    int floor[PLAN_WIDTHS];          /* the lead's fewest lines by width that hold its heads
+                                      * and photo, -1 unknown */
+    int lead_room[PLAN_WIDTHS][2];   /* plan_lead_room by width, [0] -1 unknown */
     int body_room[PLAN_WIDTHS][2];
     bool lead_second;        /* the lead's heads a size smaller (an inside page's) */
     bool lead_feature;       /* its headline in the feature style (alone on its page) */

@@ -418,8 +418,9 @@ static bool subset_name(const pdf_font *f, char name[80])
     char head[512];
     snprintf(head, sizeof head,
              "paiban font subset 2; hb %s; %s; %s %d; %lld bytes, %lld.%09ld; %s; %d glyphs\n",
-             hb_version_string(), pdfstream_deflater(), f->fi->path, f->fi->index, (long long)st.st_size,
-             (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec, f->fi->ps_name, f->used.n);
+             hb_version_string(), pdfstream_deflater(), f->fi->path, f->fi->index,
+             (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+             f->fi->ps_name, f->used.n);
     digest_add_str(&dg, head);
     for (int i = 0; i < f->used.n; i++) {
         const used_glyph *u = &f->sorted[i];

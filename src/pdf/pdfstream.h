@@ -3,9 +3,10 @@
  * libharu deflates each stream as it writes the file, with zlib, on the
  * one thread that writes.  Every stream paiban asks to have deflated —
  * font programs, profiles, page contents and the rest — is deflated
- * instead where it is ready, on threads of their own (finish.c), by
- * libdeflate, and handed to libharu as it is: libdeflate needs far fewer
- * instructions than zlib for a smaller result (README, Speed). */
+ * instead where it is ready (fonts and page contents on threads of their
+ * own, finish.c) by libdeflate, and handed to libharu as it is: libdeflate
+ * needs far fewer instructions than zlib for a smaller result (README,
+ * Speed). */
 #ifndef PAIBAN_PDF_PDFSTREAM_H
 #define PAIBAN_PDF_PDFSTREAM_H
 
