@@ -209,6 +209,12 @@ layout *layout_load(const char *dir, fontset *fonts, diag *d);
  * that order), read through `src` (NULL: the disk); NULL on error. */
 layout *layout_load_files(const file_source *src, const char *dir, const char *const *names,
                           int count, fontset *fonts, diag *d);
+/* The same without reading dir/styles.yaml: the styles and inks are
+ * those of `styles_from`, which must outlive the result.  Templates
+ * read again against styles already parsed (the fuzz loader's inputs
+ * that bring templates of their own). */
+layout *layout_load_templates(const layout *styles_from, const file_source *src, const char *dir,
+                              const char *const *names, int count, fontset *fonts, diag *d);
 void layout_free(layout *l);
 
 /* Index of a named style or template, -1 when there is none. */

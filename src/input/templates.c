@@ -598,17 +598,28 @@ static char **template_names(const char *dir, int *count, diag *d)
     return names.v;
 }
 
-layout *layout_load_files(const file_source *src, const char *dir, const char *const *names,
-                          int count, fontset *fonts, diag *d)
+/* The templates of `names` read into a layout whose styles either come
+ * from dir/styles.yaml or are those of `styles_from`. */
+static layout *load_files(const layout *styles_from, const file_source *src, const char *dir,
+                          const char *const *names, int count, fontset *fonts, diag *d)
 {
     layout *l = xcalloc(1, sizeof *l);
     l->arena = arena_new();
     l->dir = arena_strdup(l->arena, dir);
     l->templates = ARENA_NEW_ARRAY(l->arena, template, count + 1);
     loader ld = {.l = l, .fonts = fonts, .src = src, .d = d};
-    char *styles_path = xasprintf("%s/styles.yaml", dir);
-    bool ok = styles_load(l, fonts, src, styles_path, d);
-    free(styles_path);
+    bool ok = true;
+    if (styles_from) {
+        l->styles = styles_from->styles;
+        l->style_count = styles_from->style_count;
+        l->style_order = styles_from->style_order;
+        l->inks = styles_from->inks;
+        l->ink_count = styles_from->ink_count;
+    } else {
+        char *styles_path = xasprintf("%s/styles.yaml", dir);
+        ok = styles_load(l, fonts, src, styles_path, d);
+        free(styles_path);
+    }
     /* Every template is read, so that one run lists what is wrong in all. */
     bool templates_ok = true;
     for (int i = 0; ok && i < count; i++) {
@@ -622,6 +633,18 @@ layout *layout_load_files(const file_source *src, const char *dir, const char *c
         return NULL;
     }
     return l;
+}
+
+layout *layout_load_files(const file_source *src, const char *dir, const char *const *names,
+                          int count, fontset *fonts, diag *d)
+{
+    return load_files(NULL, src, dir, names, count, fonts, d);
+}
+
+layout *layout_load_templates(const layout *styles_from, const file_source *src, const char *dir,
+                              const char *const *names, int count, fontset *fonts, diag *d)
+{
+    return load_files(styles_from, src, dir, names, count, fonts, d);
 }
 
 layout *layout_load(const char *dir, fontset *fonts, diag *d)

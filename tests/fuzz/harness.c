@@ -54,6 +54,7 @@ typedef struct state {
     char *templates[2 * MAX_TEMPLATES];
     int template_count;
     bool own_layout;
+    bool own_styles; /* among them, maybe, a styles.yaml */
 } state;
 
 static state st;
@@ -70,6 +71,7 @@ static void forget_templates(void)
         free(st.templates[i]);
     st.template_count = 0;
     st.own_layout = false;
+    st.own_styles = false;
 }
 
 static void teardown(void)
@@ -130,6 +132,11 @@ static void add_layout_file(const char *name, size_t len, const char *data, size
     memfiles_add(&st.files, path, strlen(path), data, size);
     free(path);
     st.own_layout = true;
+    /* Any name that might reach styles.yaml, however spelt, has it read
+     * again; the others are laid against the shipped styles. */
+    static const char styles_file[] = "styles.yaml";
+    for (size_t i = 0; i + sizeof styles_file - 1 <= len && !st.own_styles; i++)
+        st.own_styles = memcmp(name + i, styles_file, sizeof styles_file - 1) == 0;
     if (len <= 5 || memcmp(name + len - 5, ".yaml", 5) != 0 || memchr(name, '/', len))
         return;
     char *stem = xstrndup(name, len - 5);
@@ -283,14 +290,21 @@ static void check_lines(const edition_out *eo, const diag *d)
 }
 
 /* The layout of this input: the shipped one, or that overlaid by the
- * input's own files (*own, to free); NULL when it fails to load. */
+ * input's own files (*own, to free); NULL when it fails to load.  The
+ * shipped styles are parsed once: most inputs with layout files bring
+ * templates only, and reading styles.yaml again for each was over a
+ * third of the loader's time. */
 static layout *layout_of_input(diag *d, layout **own)
 {
     *own = NULL;
     if (!st.own_layout)
         return st.lay;
-    *own = layout_load_files(&st.files.source, LAYOUT_DIR, (const char *const *)st.templates,
-                             st.template_count, st.fonts, d);
+    const char *const *names = (const char *const *)st.templates;
+    if (st.own_styles)
+        *own = layout_load_files(&st.files.source, LAYOUT_DIR, names, st.template_count, st.fonts, d);
+    else
+        *own = layout_load_templates(st.lay, &st.files.source, LAYOUT_DIR, names, st.template_count,
+                                     st.fonts, d);
     return *own;
 }
 

@@ -5,6 +5,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "fixture.h"
 #include "input/fields.h"
 #include "input/keys.h"
 
@@ -216,4 +217,44 @@ void test_fields_every_number_has_its_range(void)
         }
     }
     CHECK(numbers >= 40);
+}
+
+/* Templates read against styles already parsed come out as they do with
+ * styles.yaml read again, and a failure frees none of the borrowed
+ * styles. */
+void test_layout_templates_over_parsed_styles(void)
+{
+    fixture *fx = fixture_get();
+    const char *const names[] = {"unit"};
+    diag *d = diag_new();
+    layout *fresh = layout_load_files(NULL, "tests/unit/layout", names, 1, fx->fonts, d);
+    layout *shared = layout_load_templates(fresh, NULL, "tests/unit/layout", names, 1, fx->fonts, d);
+    CHECK(fresh && shared);
+    CHECK_INT(diag_error_count(d), 0);
+    if (fresh && shared) {
+        CHECK(shared->styles == fresh->styles);
+        CHECK_INT(shared->style_count, fresh->style_count);
+        CHECK_INT(layout_style(shared, "body"), layout_style(fresh, "body"));
+        CHECK_INT(shared->template_count, 1);
+        const template *a = &fresh->templates[0], *b = &shared->templates[0];
+        CHECK_STR(b->name, "unit");
+        CHECK_INT(b->body_style, a->body_style);
+        CHECK_INT(b->columns, 2);
+        CHECK_INT(b->columns, a->columns);
+        CHECK_INT(b->lines, a->lines);
+        CHECK_INT(b->col_w, a->col_w);
+        CHECK_INT(b->pitch, a->pitch);
+        CHECK_INT(b->baseline0, a->baseline0);
+        CHECK_INT(b->page_w, a->page_w);
+    }
+    const char *const missing[] = {"no-such-template"};
+    layout *none = layout_load_templates(fresh, NULL, "tests/unit/layout", missing, 1, fx->fonts, d);
+    CHECK(none == NULL);
+    CHECK(diag_error_count(d) > 0);
+    if (fresh)
+        CHECK_INT(layout_style(fresh, "body") >= 0, 1);
+    layout_free(none);
+    layout_free(shared);
+    layout_free(fresh);
+    diag_free(d);
 }

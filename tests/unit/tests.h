@@ -48,6 +48,7 @@
     X(fields_go_on_past_a_bad_row)                                                                 \
     X(fields_markdown_key_table)                                                                   \
     X(fields_every_number_has_its_range)                                                           \
+    X(layout_templates_over_parsed_styles)                                                         \
     X(files_kept_photo_read_from_the_file_checked)                                                 \
     X(files_where_the_descriptor_leads)                                                            \
     X(files_stale_temporaries_removed)                                                             \
