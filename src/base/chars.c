@@ -88,8 +88,16 @@ static int compare_punct(const void *key, const void *elem)
     return cp < p->cp ? -1 : cp > p->cp;
 }
 
+/* Most of a Chinese text is the URO block of ideographs (一 to 鿿): none
+ * is punctuation, and all are wide; they are told at once, before any
+ * table or property lookup (segmentation asks three questions a
+ * character). */
+static bool in_unified_ideographs(uint32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }
+
 static const punct *lookup(uint32_t cp)
 {
+    if (in_unified_ideographs(cp))
+        return NULL;
     return bsearch(&cp, table, countof(table), sizeof table[0], compare_punct);
 }
 
@@ -117,6 +125,8 @@ bool chars_is_han(uint32_t cp)
 
 char_class chars_class(uint32_t cp)
 {
+    if (in_unified_ideographs(cp))
+        return CHAR_IDEO;
     if (cp == ' ' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
         cp == 0x3000)
         return CHAR_SPACE;

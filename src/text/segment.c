@@ -58,17 +58,19 @@ static void resolve_quotes(para_text *t, arena *scratch)
 {
     char_class *right = ARENA_NEW_ARRAY(scratch, char_class, t->n + 1);
     char_class next = CHAR_SPACE;
+    /* t->cls holds each character's class; only quotes' are changed here,
+     * and a quote is never a neighbour. */
     for (int i = t->n - 1; i >= 0; i--) {
         right[i] = next;
         if (!chars_quote(t->cp[i]) && t->cp[i] != '\n')
-            next = chars_class(t->cp[i]);
+            next = t->cls[i];
     }
     char_class left = CHAR_SPACE;
     for (int i = 0; i < t->n; i++) {
         int q = chars_quote(t->cp[i]);
         if (!q) {
             if (t->cp[i] != '\n')
-                left = chars_class(t->cp[i]);
+                left = t->cls[i];
             continue;
         }
         bool chinese = is_cjk_class(left) || is_cjk_class(right[i]) ||
