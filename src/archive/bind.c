@@ -21,7 +21,9 @@
  * offsets recorded as they are written. */
 typedef struct volume {
     FILE *out;
-    const char *path;
+    int fd;                     /* the temporary file's, closed by files_temp_close */
+    char *tmp;                  /* the temporary file's name */
+    char *path;
     diag *d;
     long offset;                /* bytes written so far */
     digest id;                  /* of every byte before the trailer: SHA-256 over the
@@ -31,13 +33,15 @@ typedef struct volume {
     VEC(long) offsets;          /* offsets.v[n]: where object n begins (0: none yet); in an
                                  * object stream, -1 - (stream * STREAM_MAX + index) */
     int pages_root;             /* the page tree's number */
-    VEC(int) pages;             /* the volume's page objects, in order */
+    VEC(int) pages;             /* the volume's page objects, in order; the front
+                                 * matter's are put before the editions' at the end */
+    VEC(int) front_pages;       /* the front matter's page objects */
     strbuf intents;             /* the first file's /OutputIntents, renumbered */
     /* The files' logical structures, joined: each file's Document becomes
      * a Part of the volume's Document, their parent trees one, keys
      * shifted. */
     int struct_root, document;
-    VEC(int) documents;
+    VEC(int) documents;         /* each file's Part, the front matter's first */
     strbuf nums;                /* "key n 0 R" for each page's array of elements */
     int next_key;
     /* The structure's small objects go into object streams (a year has
@@ -56,6 +60,7 @@ typedef struct copy_job {
     pdf_file *f;
     int *renumber;              /* renumber[n]: n's number in the volume, -1 not copied */
     bool *is_page;              /* a page object of the file */
+    bool front;                 /* the front matter: its pages come first */
     int key_base;               /* added to the file's /StructParents keys */
     int document;               /* the file's Document element, which becomes a Part */
     bool *in_structure;         /* met only through the structure tree: an object stream's */
@@ -184,7 +189,10 @@ static bool collect_pages(copy_job *j, int n, int depth)
     if (pdf_span_is_name(j->f, type, "Page")) {
         map_ref(j, n);
         j->is_page[n] = true;
-        *VEC_PUSH(j->v->pages) = j->renumber[n];
+        if (j->front)
+            *VEC_PUSH(j->v->front_pages) = j->renumber[n];
+        else
+            *VEC_PUSH(j->v->pages) = j->renumber[n];
         return true;
     }
     if (!pdf_span_is_name(j->f, type, "Pages") || !pdf_dict_lookup(j->f, o.value, "Kids", &kids))
@@ -263,7 +271,15 @@ static bool copy_structure(copy_job *j, pdf_span catalog)
     int d = map_ref(j, j->document);
     if (d <= 0)
         return false;
-    *VEC_PUSH(j->v->documents) = d;
+    if (j->front) {
+        /* The front matter is copied last but read first. */
+        VEC_PUSH(j->v->documents);
+        memmove(j->v->documents.v + 1, j->v->documents.v,
+                sizeof(int) * (size_t)(j->v->documents.n - 1));
+        j->v->documents.v[0] = d;
+    } else {
+        *VEC_PUSH(j->v->documents) = d;
+    }
     pdf_span_vec items = {0};
     bool ok = pdf_array_items(j->f, nums, &items) && items.n % 2 == 0;
     long last = -1;
@@ -291,8 +307,9 @@ static bool copy_structure(copy_job *j, pdf_span catalog)
     return ok;
 }
 
-/* The links on volume page `index`, as the page's /Annots: their numbers
- * are given here, their objects written once every page has its number. */
+/* The links on volume page `index` (a page of the front matter, which
+ * comes first), as the page's /Annots: their numbers are given here, their
+ * objects written once every page has its number. */
 static void add_annots(volume *v, int index, strbuf *text)
 {
     const bind_spec *s = v->spec;
@@ -348,8 +365,8 @@ static bool copy_object(copy_job *j, int n, strbuf *text)
     int out = j->renumber[n];
     if (j->is_page[n]) {
         shift_struct_parents(j, text);
-        for (int i = 0; i < j->v->pages.n; i++)
-            if (j->v->pages.v[i] == out)
+        for (int i = 0; j->front && i < j->v->front_pages.n; i++)
+            if (j->v->front_pages.v[i] == out)
                 add_annots(j->v, i, text);
     }
     if (n == j->document)
@@ -370,12 +387,12 @@ static bool copy_object(copy_job *j, int n, strbuf *text)
 }
 
 /* Every page of one file, and all they reach. */
-static bool copy_file(volume *v, const char *path, bool first)
+static bool copy_file(volume *v, const char *path, bool front)
 {
     pdf_file f;
     if (!pdf_file_open(&f, path, v->d))
         return false;
-    copy_job j = {.v = v, .f = &f, .key_base = v->next_key};
+    copy_job j = {.v = v, .f = &f, .key_base = v->next_key, .front = front};
     j.renumber = xmalloc(sizeof(int) * (size_t)f.count);
     j.is_page = xcalloc((size_t)f.count + 1, sizeof(bool));
     j.in_structure = xcalloc((size_t)f.count + 1, sizeof(bool));
@@ -388,7 +405,7 @@ static bool copy_file(volume *v, const char *path, bool first)
               pdf_span_ref(&f, pages) < f.count && collect_pages(&j, pdf_span_ref(&f, pages), 0);
     if (!ok && diag_error_count(v->d) + diag_env_error_count(v->d) == 0)
         diag_error(v->d, (src_loc){path, 0, 0}, "its page tree cannot be read; typeset it again");
-    if (ok && first && pdf_dict_lookup(&f, cat.value, "OutputIntents", &intents))
+    if (ok && v->intents.n == 0 && pdf_dict_lookup(&f, cat.value, "OutputIntents", &intents))
         ok = pdf_copy_value(&f, intents, map_ref, &j, &v->intents);
     if (ok && !copy_structure(&j, cat.value))
         ok = diag_error(v->d, (src_loc){path, 0, 0},
@@ -627,20 +644,28 @@ static void write_tail(volume *v, int catalog, int info)
     VEC_FREE(t);
 }
 
-static bool write_volume(volume *v, const bind_spec *s)
+/* The front matter, then everything that needs every page: the page
+ * tree, links, outline, metadata, catalog and trailer. */
+static bool write_rest(volume *v, const bind_spec *s)
 {
-    /* The header's second line marks the file as binary (7.5.2). */
-    put_text(v, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
-    new_object(v); /* object 0 is always free */
-    v->pages_root = new_object(v);
-    for (int i = 0; i < s->file_count && !v->failed; i++)
-        if (!copy_file(v, s->files[i], i == 0))
-            return false;
-    if (v->pages.n != s->label_count)
+    v->spec = s;
+    VEC_GROW(v->link_objs, s->link_count + 1);
+    memset(v->link_objs.v, 0, sizeof(int) * (size_t)(s->link_count + 1));
+    v->link_objs.n = s->link_count;
+    if (s->front && !copy_file(v, s->front, true))
+        return false;
+    int total = v->front_pages.n + v->pages.n;
+    if (total != s->label_count)
         return diag_env_error(v->d, (src_loc){v->path, 0, 0},
                               "the files hold %d pages, the volume expected %d; typeset the "
                               "archive again with --force",
-                              v->pages.n, s->label_count);
+                              total, s->label_count);
+    /* The front matter's pages before the editions'. */
+    VEC_GROW(v->pages, total);
+    memmove(v->pages.v + v->front_pages.n, v->pages.v, sizeof(int) * (size_t)v->pages.n);
+    if (v->front_pages.n)
+        memcpy(v->pages.v, v->front_pages.v, sizeof(int) * (size_t)v->front_pages.n);
+    v->pages.n = total;
     write_page_tree(v);
     write_links(v);
     int outlines = write_outline(v, s);
@@ -667,49 +692,92 @@ static bool write_volume(volume *v, const bind_spec *s)
     return !v->failed;
 }
 
-bool bind_volume(const bind_spec *spec, const char *path, bind_stats *stats, diag *d)
+binder *bind_begin(const char *path, diag *d)
 {
-    memset(stats, 0, sizeof *stats);
-    src_loc where = {path, 0, 0};
     char *tmp;
     int fd = files_temp_open(path, &tmp, d);
     if (fd < 0)
-        return false;
+        return NULL;
     /* Buffered writing through a second descriptor; the first one is
      * flushed to disk and closed by files_temp_close. */
     int wfd = dup(fd);
     FILE *out = wfd >= 0 ? fdopen(wfd, "wb") : NULL;
     if (!out) {
-        diag_env_error(d, where, "cannot write: %s", strerror(errno));
+        diag_env_error(d, (src_loc){path, 0, 0}, "cannot write: %s", strerror(errno));
         if (wfd >= 0)
             close(wfd);
         files_temp_close(fd, tmp, path, false, d);
         files_temp_place(tmp, path, false, d);
-        return false;
+        return NULL;
     }
     setvbuf(out, NULL, _IOFBF, 1 << 20);
-    volume v = {.out = out, .path = path, .d = d, .spec = spec, .window = xmalloc(ID_WINDOW)};
-    VEC_GROW(v.link_objs, spec->link_count + 1);
-    memset(v.link_objs.v, 0, sizeof(int) * (size_t)(spec->link_count + 1));
-    v.link_objs.n = spec->link_count;
-    digest_init(&v.id);
-    bool ok = write_volume(&v, spec);
-    if (v.failed && ok)
-        ok = diag_env_error(d, where, "cannot write: %s", strerror(errno));
-    if (fclose(out) != 0)
-        ok = ok && diag_env_error(d, where, "cannot write: %s", strerror(errno));
-    ok = files_temp_close(fd, tmp, path, ok, d);
-    ok = files_temp_place(tmp, path, ok, d);
-    stats->pages = v.pages.n;
-    stats->bytes = v.offset;
-    VEC_FREE(v.offsets);
-    VEC_FREE(v.pages);
-    VEC_FREE(v.link_objs);
-    VEC_FREE(v.intents);
-    VEC_FREE(v.documents);
-    VEC_FREE(v.nums);
-    VEC_FREE(v.stream_head);
-    VEC_FREE(v.stream_body);
-    free(v.window);
+    volume *v = xcalloc(1, sizeof *v);
+    *v = (volume){.out = out, .fd = fd, .tmp = tmp, .path = xstrdup(path), .d = d,
+                  .window = xmalloc(ID_WINDOW)};
+    digest_init(&v->id);
+    /* The header's second line marks the file as binary (7.5.2). */
+    put_text(v, "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
+    new_object(v); /* object 0 is always free */
+    v->pages_root = new_object(v);
+    return v;
+}
+
+bool bind_edition(binder *v, const char *file)
+{
+    return !v->failed && copy_file(v, file, false);
+}
+
+/* Closes the volume's file and places it when ok, else removes it. */
+static bool bind_close(volume *v, bool ok)
+{
+    src_loc where = {v->path, 0, 0};
+    if (v->failed && ok)
+        ok = diag_env_error(v->d, where, "cannot write: %s", strerror(errno));
+    if (fclose(v->out) != 0)
+        ok = ok && diag_env_error(v->d, where, "cannot write: %s", strerror(errno));
+    ok = files_temp_close(v->fd, v->tmp, v->path, ok, v->d);
+    ok = files_temp_place(v->tmp, v->path, ok, v->d);
+    VEC_FREE(v->offsets);
+    VEC_FREE(v->pages);
+    VEC_FREE(v->front_pages);
+    VEC_FREE(v->link_objs);
+    VEC_FREE(v->intents);
+    VEC_FREE(v->documents);
+    VEC_FREE(v->nums);
+    VEC_FREE(v->stream_head);
+    VEC_FREE(v->stream_body);
+    free(v->window);
+    free(v->path);
+    free(v);
     return ok;
+}
+
+bool bind_end(binder *v, const bind_spec *spec, bind_stats *stats)
+{
+    memset(stats, 0, sizeof *stats);
+    bool ok = !v->failed && write_rest(v, spec);
+    stats->pages = v->pages.n;
+    stats->bytes = v->offset;
+    return bind_close(v, ok);
+}
+
+void bind_abandon(binder *v)
+{
+    if (v)
+        bind_close(v, false);
+}
+
+bool bind_volume(const char *const *editions, int count, const bind_spec *spec, const char *path,
+                 bind_stats *stats, diag *d)
+{
+    memset(stats, 0, sizeof *stats);
+    binder *b = bind_begin(path, d);
+    if (!b)
+        return false;
+    for (int i = 0; i < count; i++)
+        if (!bind_edition(b, editions[i])) {
+            bind_abandon(b);
+            return false;
+        }
+    return bind_end(b, spec, stats);
 }
