@@ -10,16 +10,25 @@
 
 void sb_printf(strbuf *b, const char *fmt, ...)
 {
+    /* Formatted into the room the buffer has, which is most often enough;
+     * only when it is not, measured and formatted again. */
+    size_t room = b->cap > b->n ? (size_t)(b->cap - b->n) : 0;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(room ? b->v + b->n : NULL, room, fmt, ap);
     va_end(ap);
-    VEC_GROW(*b, b->n + n + 1);
-    va_start(ap, fmt);
-    vsnprintf(b->v + b->n, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n >= room) {
+        VEC_GROW(*b, b->n + n + 1);
+        va_start(ap, fmt);
+        vsnprintf(b->v + b->n, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     b->n += n;
 }
+
+void sb_str(strbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
 
 void sb_put(strbuf *b, const char *s, size_t len)
 {

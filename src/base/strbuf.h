@@ -8,8 +8,9 @@ typedef VEC(char) strbuf;
 
 /* Append printf-style; the buffer grows as needed. */
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Append len bytes of s as they are. */
+/* Append len bytes of s as they are; sb_str the whole of s. */
 void sb_put(strbuf *b, const char *s, size_t len);
+void sb_str(strbuf *b, const char *s);
 /* Append v in decimal: what sb_printf("%ld") gives, without printf, for
  * the binder's hundreds of thousands of object numbers. */
 void sb_int(strbuf *b, long v);

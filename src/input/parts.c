@@ -14,7 +14,7 @@ static void spans_text(strbuf *b, const block *bl, int st, bool other)
         const span *s = &bl->spans[k];
         if (!s->text || (s->style == st) == other)
             continue;
-        sb_printf(b, "%s", s->text);
+        sb_str(b, s->text);
     }
 }
 
@@ -70,7 +70,7 @@ static void body_block(article_parts *p, const block *bl, const layout *l, int b
                                                                                : PART_CODE;
         for (int c = 0; c < bl->child_count; c++) {
             if (c)
-                sb_printf(&b, "\n");
+                sb_str(&b, "\n");
             spans_text(&b, &bl->children[c], -1, true);
         }
         break;
@@ -104,7 +104,7 @@ void article_parts_make(const article *a, const layout *l, article_parts *out)
             continue;
         if (bl->kind == BLOCK_PARA && bl->style == lead_style && lead_style >= 0) {
             if (lead.n)
-                sb_printf(&lead, "\n");
+                sb_str(&lead, "\n");
             spans_text(&lead, bl, byline_style, true);
         } else {
             body_block(out, bl, l, byline_style);

@@ -242,7 +242,7 @@ static void set_text_state(writer *w, const draw_op *op, pdf_font *f, double siz
  * it minus what the font's width would give. */
 static void put_tj(strbuf *b, pdf_font *f, const draw_op *op, const unsigned *codes, double size)
 {
-    sb_printf(b, "[<");
+    sb_str(b, "[<");
     scaled rise = 0;
     for (int i = 0; i < op->glyph_count; i++) {
         const draw_glyph *g = &op->glyphs[i];
@@ -265,9 +265,9 @@ static void put_tj(strbuf *b, pdf_font *f, const draw_op *op, const unsigned *co
             }
         }
     }
-    sb_printf(b, ">]TJ\n");
+    sb_str(b, ">]TJ\n");
     if (rise != 0)
-        sb_printf(b, "0 Ts\n");
+        sb_str(b, "0 Ts\n");
 }
 
 /* A run of glyphs as text: codes of our Type0 font, each glyph where
@@ -284,9 +284,9 @@ static void show_glyphs(writer *w, const draw_op *op)
     if (actual_text) {
         end_text(w);
         w->buf.n = 0;
-        sb_printf(&w->buf, "/Span<</ActualText");
+        sb_str(&w->buf, "/Span<</ActualText");
         sb_pdf_text_n(&w->buf, op->text + text_start, (size_t)(text_end - text_start));
-        sb_printf(&w->buf, ">>BDC\n");
+        sb_str(&w->buf, ">>BDC\n");
         write_buf(w);
     }
     set_text_state(w, op, f, size);

@@ -109,25 +109,40 @@ static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream stream)
     const elem *e = &t->elems.v[index];
     /* Tersely: an edition has thousands, and the year's volume all of them. */
     strbuf b = {0};
-    sb_printf(&b, "/S/%s/P %u 0 R", types[e->type], parent_obj(t, e));
-    if (e->page)
-        sb_printf(&b, "/Pg %u 0 R", e->page);
+    sb_str(&b, "/S/");
+    sb_str(&b, types[e->type]);
+    sb_str(&b, "/P ");
+    sb_int(&b, (long)parent_obj(t, e));
+    sb_str(&b, " 0 R");
+    if (e->page) {
+        sb_str(&b, "/Pg ");
+        sb_int(&b, (long)e->page);
+        sb_str(&b, " 0 R");
+    }
     if (t->writing_alt < t->alts.n && t->alts.v[t->writing_alt].elem == index) {
-        sb_printf(&b, "/Alt");
+        sb_str(&b, "/Alt");
         sb_pdf_text(&b, t->alts.v[t->writing_alt++].alt);
     }
     bool one = e->first >= 0 && e->first == e->last;
-    sb_printf(&b, one ? "/K" : "/K[");
+    sb_str(&b, one ? "/K" : "/K[");
     for (int i = e->first; i >= 0; i = t->kids.v[i].next) {
         const kid *k = &t->kids.v[i];
-        if (k->kind == KID_MCID)
-            sb_printf(&b, " %d", k->mcid);
-        else if (k->kind == KID_MCR)
-            sb_printf(&b, "<</Type/MCR/Pg %u 0 R/MCID %d>>", k->obj, k->mcid);
-        else
-            sb_printf(&b, " %u 0 R", k->obj);
+        if (k->kind == KID_MCID) {
+            sb_str(&b, " ");
+            sb_int(&b, k->mcid);
+        } else if (k->kind == KID_MCR) {
+            sb_str(&b, "<</Type/MCR/Pg ");
+            sb_int(&b, (long)k->obj);
+            sb_str(&b, " 0 R/MCID ");
+            sb_int(&b, k->mcid);
+            sb_str(&b, ">>");
+        } else {
+            sb_str(&b, " ");
+            sb_int(&b, (long)k->obj);
+            sb_str(&b, " 0 R");
+        }
     }
-    sb_printf(&b, one ? "\n" : "]\n");
+    sb_str(&b, one ? "\n" : "]\n");
     return put(stream, &b);
 }
 
@@ -146,9 +161,9 @@ static HPDF_STATUS write_root(HPDF_Dict dict, HPDF_Stream stream)
         sb_printf(&b, "\n%d [", p);
         for (int i = t->page_start.v[p]; i < end; i++)
             sb_printf(&b, " %u 0 R", t->elems.v[t->parents.v[i]].obj);
-        sb_printf(&b, " ]");
+        sb_str(&b, " ]");
     }
-    sb_printf(&b, " ]>>\n");
+    sb_str(&b, " ]>>\n");
     return put(stream, &b);
 }
 
@@ -334,8 +349,8 @@ static const char *photo_alt(pdftag *t, int article_index)
     strbuf alt = {0};
     for (int i = 0; i < t->po->list.lines.n; i++) {
         const text_line *tl = &t->po->list.lines.v[i];
-        if (tl->article == article_index && tl->role == ROLE_CAPTION)
-            sb_printf(&alt, "%s", tl->text);
+        if (tl->article == article_index && tl->role == ROLE_CAPTION && tl->text)
+            sb_str(&alt, tl->text);
     }
     char *text = sb_take(&alt);
     const char *kept = text && *text ? arena_strdup(t->a, text) : NULL;
