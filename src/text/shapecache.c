@@ -14,20 +14,33 @@ typedef struct entry {
     shaped_para sp;
 } entry;
 
-/* Slots of the open-addressed table; the cache is emptied when half are
- * taken, as when its arena is full. */
+/* Slots of each generation's open-addressed table; a generation is full
+ * when half are taken or its arena holds half of SHAPE_CACHE_BYTES. */
 enum { SLOTS = 4096 };
 
-struct shape_cache {
+/* Two generations: paragraphs are kept in the newer until it is full,
+ * then the older is emptied and becomes the newer.  So whatever was
+ * shaped in the last half of the budget is still there: emptying the
+ * whole cache when full dropped the paragraphs of the page being set
+ * between its trials and its setting (an 8-page edition fills it some
+ * twice), and a third of the lookups missed. */
+typedef struct generation {
     arena *a;             /* keys and what segment_make and shape_para made */
     entry *slot[SLOTS];
     int used;
+} generation;
+
+struct shape_cache {
+    generation gen[2];
+    int newer;            /* the generation new paragraphs go to */
+    long lookups, misses;
 };
 
 shape_cache *shape_cache_new(void)
 {
     shape_cache *c = xcalloc(1, sizeof *c);
-    c->a = arena_new();
+    c->gen[0].a = arena_new();
+    c->gen[1].a = arena_new();
     return c;
 }
 
@@ -35,7 +48,8 @@ void shape_cache_free(shape_cache *c)
 {
     if (!c)
         return;
-    arena_free(c->a);
+    arena_free(c->gen[0].a);
+    arena_free(c->gen[1].a);
     free(c);
 }
 
@@ -63,44 +77,65 @@ static bool same_spans(const entry *e, uint64_t hash, const span *spans, int cou
     return true;
 }
 
-static void empty(shape_cache *c)
+static void empty(generation *g)
 {
-    memset(c->slot, 0, sizeof c->slot);
-    c->used = 0;
-    arena_reset(c->a);
+    memset(g->slot, 0, sizeof g->slot);
+    g->used = 0;
+    arena_reset(g->a);
+}
+
+/* The slot of spans in generation g: theirs, or the empty one where they
+ * would go. */
+static unsigned find(const generation *g, uint64_t hash, const span *spans, int count)
+{
+    unsigned k = (unsigned)hash & (SLOTS - 1);
+    while (g->slot[k] && !same_spans(g->slot[k], hash, spans, count))
+        k = (k + 1) & (SLOTS - 1);
+    return k;
 }
 
 bool shape_cache_get(shape_cache *c, segmenter *seg, shaper *sh, const span *spans, int count,
                      const layout *l, fontset *fonts, diag *d, para_text *t, shaped_para *sp)
 {
     uint64_t hash = hash_spans(spans, count);
-    unsigned k = (unsigned)hash & (SLOTS - 1);
-    for (; c->slot[k]; k = (k + 1) & (SLOTS - 1)) {
-        if (same_spans(c->slot[k], hash, spans, count)) {
-            *t = c->slot[k]->t;
-            *sp = c->slot[k]->sp;
+    c->lookups++;
+    for (int i = 0; i < 2; i++) {
+        const generation *g = &c->gen[c->newer ^ i];
+        const entry *e = g->slot[find(g, hash, spans, count)];
+        if (e) {
+            *t = e->t;
+            *sp = e->sp;
             return true;
         }
     }
-    if (c->used >= SLOTS / 2 || arena_used(c->a) > SHAPE_CACHE_BYTES) {
-        empty(c);
-        k = (unsigned)hash & (SLOTS - 1);
+    c->misses++;
+    generation *g = &c->gen[c->newer];
+    if (g->used >= SLOTS / 2 || arena_used(g->a) > SHAPE_CACHE_BYTES / 2) {
+        c->newer ^= 1;
+        g = &c->gen[c->newer];
+        empty(g);
     }
     int reported = diag_report_count(d);
-    if (!segment_make(seg, spans, count, l, fonts, c->a, t, d))
+    if (!segment_make(seg, spans, count, l, fonts, g->a, t, d))
         return false;
-    shape_para(sh, t, spans, l, fonts, c->a, sp);
+    shape_para(sh, t, spans, l, fonts, g->a, sp);
     if (diag_report_count(d) != reported)
         return true; /* made, but not kept: its reports belong to this place */
-    entry *e = arena_alloc(c->a, sizeof *e);
+    entry *e = arena_alloc(g->a, sizeof *e);
     *e = (entry){.hash = hash, .count = count, .t = *t, .sp = *sp};
-    e->styles = ARENA_NEW_ARRAY(c->a, int, count);
-    e->texts = ARENA_NEW_ARRAY(c->a, const char *, count);
+    e->styles = ARENA_NEW_ARRAY(g->a, int, count);
+    e->texts = ARENA_NEW_ARRAY(g->a, const char *, count);
     for (int i = 0; i < count; i++) {
         e->styles[i] = spans[i].style;
-        e->texts[i] = arena_strdup(c->a, spans[i].text);
+        e->texts[i] = arena_strdup(g->a, spans[i].text);
     }
-    c->slot[k] = e;
-    c->used++;
+    g->slot[find(g, hash, spans, count)] = e;
+    g->used++;
     return true;
+}
+
+void shape_cache_counts(const shape_cache *c, long *lookups, long *misses)
+{
+    *lookups = c->lookups;
+    *misses = c->misses;
 }

@@ -4,6 +4,10 @@
 #include "harness.h"
 #include "tests.h"
 
+#include "text/shapecache.h"
+
+#include <stdio.h>
+
 static bool same_result(const para_result *a, const para_result *b)
 {
     if (a->line_count != b->line_count || a->glyph_count != b->glyph_count ||
@@ -48,4 +52,46 @@ void test_shape_cache_reports_every_time(void)
     int after_second = diag_report_count(f->d);
     CHECK(after_first > before);
     CHECK_INT(after_second - after_first, after_first - before);
+}
+
+/* Paragraph `n` of the generations test: short, and each its own. */
+static long get_numbered(shape_cache *c, segmenter *seg, shaper *sh, fixture *f, int body, int n)
+{
+    char text[64];
+    snprintf(text, sizeof text, "第%d段，文字。", n);
+    span s = {.text = text, .style = body};
+    para_text t;
+    shaped_para sp;
+    CHECK(shape_cache_get(c, seg, sh, &s, 1, f->l, f->fonts, f->d, &t, &sp));
+    long lookups, misses;
+    shape_cache_counts(c, &lookups, &misses);
+    return misses;
+}
+
+/* When the newer generation is full the older is emptied, not the whole
+ * cache: a paragraph shaped a generation ago is still found; two
+ * generations ago, it is shaped again. */
+void test_shape_cache_keeps_the_last_generation(void)
+{
+    fixture *f = fixture_get();
+    int body = layout_style(f->l, "body");
+    shape_cache *c = shape_cache_new();
+    segmenter *seg = segmenter_new();
+    shaper *sh = shaper_new();
+    long misses = get_numbered(c, seg, sh, f, body, 0);
+    CHECK_INT(misses, 1);
+    CHECK_INT(get_numbered(c, seg, sh, f, body, 0), 1); /* found */
+    /* 2 048 entries fill a generation (half its 4 096 slots). */
+    int n = 1;
+    for (; n < 2048 + 10; n++)
+        misses = get_numbered(c, seg, sh, f, body, n);
+    CHECK_INT(misses, 2048 + 10);
+    CHECK_INT(get_numbered(c, seg, sh, f, body, 0), misses); /* in the older: found */
+    CHECK_INT(get_numbered(c, seg, sh, f, body, n - 1), misses); /* in the newer */
+    for (; n < 2 * 2048 + 20; n++)
+        misses = get_numbered(c, seg, sh, f, body, n);
+    CHECK_INT(get_numbered(c, seg, sh, f, body, 0), misses + 1); /* emptied: shaped again */
+    shaper_free(sh);
+    segmenter_free(seg);
+    shape_cache_free(c);
 }

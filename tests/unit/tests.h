@@ -57,6 +57,7 @@
     X(cache_dir_from_environment)                                                                  \
     X(shape_cache_sets_again_alike)                                                                \
     X(shape_cache_reports_every_time)                                                              \
+    X(shape_cache_keeps_the_last_generation)                                                       \
     X(streamed_build_lets_articles_go_after_their_last_page)                                       \
     X(breaker_optimal_beats_first_fit)                                                             \
     X(breaker_first_fit_takes_what_fits)                                                           \
