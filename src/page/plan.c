@@ -170,7 +170,16 @@ static int measured(planner *pl, int i, int k)
     /* What the grid's columns cannot hold (a wide table) may fit in half
      * as many columns of its own. */
     int set = k > 1 && teasers_only(pl, pl->order[i]->article) ? 1 : 0;
-    alone r = fits(pl, i, k, set, hi);
+    /* A picture story whose photo spans all but one of its columns: its
+     * text in as many columns of its own, the photo across the module, as
+     * the hand sets one (when pl->photo_across). */
+    const photo *ph = pl->order[i]->article->photo;
+    alone r = {0};
+    if (!set && pl->photo_across && ph && k >= 3 && ph->columns == k - 1 &&
+        (r = fits(pl, i, k, k - 1, hi)).whole)
+        set = k - 1;
+    else
+        r = fits(pl, i, k, set, hi);
     if (!r.whole) {
         if (set || !r.wrong || k < 4 || !(r = fits(pl, i, k, k / 2, hi)).whole) {
             pl->need[at] = NO_FIT;
@@ -567,18 +576,39 @@ static void forget_lead(planner *pl)
         pl->body_need[w] = pl->floor[w] = pl->lead_room[w][0] = pl->body_room[w][0] = -1;
 }
 
-/* The search once more with the lead's heads changed: what was measured
- * of the lead forgotten; *best replaced when the new search does better. */
-static bool search_again(planner *pl, int from, int to, layout_try *best, bool found,
-                         int *unplaced)
+/* How a page's stories are measured and its lead's heads chosen for one
+ * search (page/planner.h). */
+typedef struct pass {
+    bool lead_second, lead_feature, photo_across;
+} pass;
+
+/* The planner set as `ps` says, what was measured and depends on it
+ * forgotten (the lead's row, and the rows of stories with photos when
+ * photo_across changes); then, for search_again, the search once more:
+ * *best, and *best_pass, replaced when it does better. */
+static void remeasure(planner *pl, pass ps)
 {
+    bool photos_change = ps.photo_across != pl->photo_across;
+    pl->lead_second = ps.lead_second;
+    pl->lead_feature = ps.lead_feature;
+    pl->photo_across = ps.photo_across;
     forget_lead(pl);
-    for (int k = 0; k <= pl->columns; k++)
-        pl->need[k] = -1;
+    for (int i = 0; i < pl->n + 1; i++)
+        if (i == 0 || (photos_change && pl->order[i] && pl->order[i]->article->photo))
+            for (int k = 0; k <= pl->columns; k++)
+                pl->need[i * (pl->columns + 1) + k] = -1;
+}
+
+static bool search_again(planner *pl, pass ps, int from, int to, layout_try *best, bool found,
+                         pass *best_pass, int *unplaced)
+{
+    remeasure(pl, ps);
     layout_try *other = xcalloc(1, sizeof *other);
     bool any = search(pl, from, to, other, unplaced);
-    if (any && (!found || other->cost + other->penalty < best->cost + best->penalty))
+    if (any && (!found || other->cost + other->penalty < best->cost + best->penalty)) {
         *best = *other;
+        *best_pass = ps;
+    }
     free(other);
     return any;
 }
@@ -593,24 +623,40 @@ static bool plan_page(planner *pl, layout_try *best)
     if (pl->order[0]->min_columns == 0)
         from = MAX(from, (pl->columns + 1) / 2);
     int unplaced = -1;
+    pass best_pass = {0};
     bool found = search(pl, from, to, best, &unplaced);
     /* What leaves something to mend: on an inside page the lead's heads a
      * size smaller, as inside pages' leads are often set. */
-    if ((!found || best->cost > 0) && pl->p > 0) {
-        pl->lead_second = true;
-        found |= search_again(pl, from, to, best, found, &unplaced);
+    if ((!found || best->cost > 0) && pl->p > 0)
+        found |= search_again(pl, (pass){.lead_second = true}, from, to, best, found, &best_pass,
+                              &unplaced);
+    /* What still leaves something to mend: picture stories set in their
+     * photo's columns, the photo across the module (measure()). */
+    if (found && best->cost > 0 && pl->n > 1) {
+        pass ps = best_pass;
+        ps.photo_across = true;
+        search_again(pl, ps, from, to, best, found, &best_pass, &unplaced);
     }
     /* A story alone on its page that still leaves something to mend: its
      * headline in the layout's feature style, with the white under it a
      * feature page has (as the year-end feature is set by hand). */
     if (found && best->cost > 0 && pl->n == 1 && !pl->rest &&
-        layout_style(pl->l, "headline-feature") >= 0) {
-        pl->lead_second = false;
-        pl->lead_feature = true;
-        search_again(pl, from, to, best, found, &unplaced);
-    }
+        layout_style(pl->l, "headline-feature") >= 0)
+        search_again(pl, (pass){.lead_feature = true}, from, to, best, found, &best_pass,
+                     &unplaced);
     if (!found)
         return report_no_room(pl, unplaced);
+    if (pl->explain && memcmp(&(pass){pl->lead_second, pl->lead_feature, pl->photo_across},
+                              &best_pass, sizeof best_pass) != 0) {
+        /* The needs explained are those of the search that won. */
+        remeasure(pl, best_pass);
+        for (int i = 0; i < pl->n; i++) {
+            int w_from, w_to;
+            plan_widths(pl, i, &w_from, &w_to);
+            for (int w = w_from; w <= w_to; w++)
+                plan_need(pl, i, w);
+        }
+    }
     plan_explain(pl, best);
     return true;
 }

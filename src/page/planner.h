@@ -98,6 +98,8 @@ typedef struct planner {
     int body_room[PLAN_WIDTHS][2];
     bool lead_second;        /* the lead's heads a size smaller (an inside page's) */
     bool lead_feature;       /* its headline in the feature style (alone on its page) */
+    bool photo_across;       /* a story whose photo spans all but one of its columns set in
+                              * as many of its own, the photo across (page/plan.c) */
 } planner;
 
 /* The widths story i may take: its wish, at least its photo's. */
