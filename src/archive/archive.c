@@ -56,6 +56,7 @@ typedef struct run {
     int volume_pages;
     long volume_bytes;
     double bind_seconds;      /* binding the editions as they came, and the rest at the end */
+    double bind_end_seconds;  /* the end alone: front matter, its binding, the volume finished */
     binder *binder;           /* the volume being bound while editions are typeset, or NULL */
     int bound;                /* the editions bound into it: the first `bound` of eds */
     bool bind_failed;         /* an edition could not be bound (reported) */
@@ -706,7 +707,8 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
         ok = write_volume_key(r, yname, key, bs.pages);
     r->volume_pages = bs.pages;
     r->volume_bytes = bs.bytes;
-    r->bind_seconds += build_now() - t0;
+    r->bind_end_seconds = build_now() - t0;
+    r->bind_seconds += r->bind_end_seconds;
     free(volume);
     free(title);
     volume_outline_free(&ol);
@@ -809,9 +811,11 @@ static bool write_report(run *r)
     }
     sb_printf(&b, "\n ],\n \"typeset\": %d,\n \"kept\": %d,\n \"failed\": %d,\n", r->typeset,
               r->kept, r->failed);
-    sb_printf(&b, " \"volume\": {\"state\": \"%s\", \"pages\": %d, \"bytes\": %ld, \"seconds\": %.3f},\n",
+    sb_printf(&b,
+              " \"volume\": {\"state\": \"%s\", \"pages\": %d, \"bytes\": %ld, \"seconds\": %.3f, "
+              "\"end_seconds\": %.3f},\n",
               r->volume_bound ? "bound" : r->volume_kept ? "kept" : "not bound", r->volume_pages,
-              r->volume_bytes, r->bind_seconds);
+              r->volume_bytes, r->bind_seconds, r->bind_end_seconds);
     struct rusage self;
     getrusage(RUSAGE_SELF, &self);
     sb_printf(&b, " \"peak_rss_kib\": {\"main\": %ld, \"edition\": %ld},\n", self.ru_maxrss,
