@@ -51,7 +51,8 @@ typedef struct volume {
     strbuf stream_head, stream_body;
     const bind_spec *spec;
     VEC(int) link_objs;         /* the number of each link's annotation, given on its page */
-    bool failed;
+    bool failed;                /* a write failed */
+    bool reported;              /* and it was said */
 } volume;
 
 /* One input file while its pages are copied. */
@@ -722,17 +723,28 @@ binder *bind_begin(const char *path, diag *d)
     return v;
 }
 
+/* A write that failed, reported once. */
+static bool write_failed(volume *v)
+{
+    if (!v->failed)
+        return false;
+    if (!v->reported)
+        diag_env_error(v->d, (src_loc){v->path, 0, 0}, "cannot write: %s", strerror(errno));
+    v->reported = true;
+    return true;
+}
+
 bool bind_edition(binder *v, const char *file)
 {
-    return !v->failed && copy_file(v, file, false);
+    return !write_failed(v) && copy_file(v, file, false) && !write_failed(v);
 }
 
 /* Closes the volume's file and places it when ok, else removes it. */
 static bool bind_close(volume *v, bool ok)
 {
     src_loc where = {v->path, 0, 0};
-    if (v->failed && ok)
-        ok = diag_env_error(v->d, where, "cannot write: %s", strerror(errno));
+    if (ok && write_failed(v))
+        ok = false;
     if (fclose(v->out) != 0)
         ok = ok && diag_env_error(v->d, where, "cannot write: %s", strerror(errno));
     ok = files_temp_close(v->fd, v->tmp, v->path, ok, v->d);
@@ -755,7 +767,7 @@ static bool bind_close(volume *v, bool ok)
 bool bind_end(binder *v, const bind_spec *spec, bind_stats *stats)
 {
     memset(stats, 0, sizeof *stats);
-    bool ok = !v->failed && write_rest(v, spec);
+    bool ok = !write_failed(v) && write_rest(v, spec);
     stats->pages = v->pages.n;
     stats->bytes = v->offset;
     return bind_close(v, ok);
