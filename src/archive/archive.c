@@ -72,6 +72,12 @@ static char *out_path(const run *r, const char *name, const char *ext)
     return xasprintf("%s/%s%s", r->o->output, name, ext);
 }
 
+/* The volume's own files: <year>.pdf and its key, <year>.tsv. */
+static char *volume_path(const run *r, const char *ext)
+{
+    return xasprintf("%s/%d%s", r->o->output, r->year, ext);
+}
+
 /* ---- finding the editions ---- */
 
 static bool valid_day(int year, int month, int day)
@@ -622,9 +628,9 @@ static void volume_outline_free(volume_outline *ol)
 }
 
 /* The volume's key, written last: it vouches for the volume and the index. */
-static bool write_volume_key(const run *r, const char *yname, const char *key, int pages)
+static bool write_volume_key(const run *r, const char *key, int pages)
 {
-    char *vkey = out_path(r, yname, ".tsv");
+    char *vkey = volume_path(r, ".tsv");
     char *text = xasprintf("paiban-volume\t1\nkey\t%s\npages\t%d\n", key, pages);
     bool ok = write_file_atomic(vkey, text, strlen(text), r->d);
     free(text);
@@ -638,10 +644,6 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
 {
     double t0 = build_now();
     diag *d = r->d;
-    if (r->binder && r->bound != n) {
-        bind_abandon(r->binder);
-        r->binder = NULL;
-    }
     const edition_record *first = recs[0], *last = recs[n - 1];
     struct tm tm = {.tm_year = last->year - 1900, .tm_mon = last->month - 1, .tm_mday = last->day};
     int64_t when;
@@ -680,9 +682,7 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
                                .modified = created_xmp, .publication = first->paper,
                                .cover_date = cover_date, .page_range = range, .pdfa = true},
                       .created_pdf = created_pdf, .modified_pdf = created_pdf};
-    char yname[16];
-    snprintf(yname, sizeof yname, "%d", r->year);
-    char *volume = out_path(r, yname, ".pdf");
+    char *volume = volume_path(r, ".pdf");
     bind_stats bs;
     if (r->binder) {
         ok = bind_end(r->binder, &spec, &bs);
@@ -704,7 +704,7 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
         ok = record_write_index((const edition_record *const *)recs, n, vp.first_page,
                                 r->o->output, d);
     if (ok)
-        ok = write_volume_key(r, yname, key, bs.pages);
+        ok = write_volume_key(r, key, bs.pages);
     r->volume_pages = bs.pages;
     r->volume_bytes = bs.bytes;
     r->bind_end_seconds = build_now() - t0;
@@ -721,9 +721,7 @@ static bool bind_year(run *r, edition_record **recs, int n, const char *key)
 /* The volume's key: every edition's key, in order. */
 static bool volume_current(run *r, const char *key)
 {
-    char yname[16];
-    snprintf(yname, sizeof yname, "%d", r->year);
-    char *vkey = out_path(r, yname, ".tsv"), *pdf = out_path(r, yname, ".pdf"),
+    char *vkey = volume_path(r, ".tsv"), *pdf = volume_path(r, ".pdf"),
          *csv = out_path(r, "index", ".csv"), *json = out_path(r, "index", ".json");
     bool ok = false;
     FILE *f = fopen(vkey, "r");
@@ -878,9 +876,7 @@ static int run_year(run *r)
         fprintf(stderr, "archive: %d of %d editions unchanged, kept\n", r->kept, r->eds.n);
     if (r->kept < r->eds.n) {
         /* Editions to typeset: the volume changes, and is bound as they come. */
-        char yname[16];
-        snprintf(yname, sizeof yname, "%d", r->year);
-        char *volume = out_path(r, yname, ".pdf");
+        char *volume = volume_path(r, ".pdf");
         r->binder = bind_begin(volume, r->d);
         free(volume);
         if (!r->binder)

@@ -47,8 +47,8 @@ placement plan_placement(const planner *pl, const story *st, int col_from, int c
                             .loc = st->loc},
                    .continue_page = -1,
                    .loc = st->loc};
-    rank_styles(pl->l, st->rank, pl->lead_second, &p);
-    if (pl->lead_feature && st == pl->order[0])
+    rank_styles(pl->l, st->rank, pl->pass.lead_second, &p);
+    if (pl->pass.lead_feature && st == pl->order[0])
         p.headline_style = layout_style(pl->l, "headline-feature");
     /* The lead's photo set at its right rises beside its headline, which
      * spans the columns the photo leaves (as a make-up editor sets a lead
@@ -172,10 +172,10 @@ static int measured(planner *pl, int i, int k)
     int set = k > 1 && teasers_only(pl, pl->order[i]->article) ? 1 : 0;
     /* A picture story whose photo spans all but one of its columns: its
      * text in as many columns of its own, the photo across the module, as
-     * the hand sets one (when pl->photo_across). */
+     * the hand sets one (when pl->pass.photo_across). */
     const photo *ph = pl->order[i]->article->photo;
     alone r = {0};
-    if (!set && pl->photo_across && ph && k >= 3 && ph->columns == k - 1 &&
+    if (!set && pl->pass.photo_across && ph && k >= 3 && ph->columns == k - 1 &&
         (r = fits(pl, i, k, k - 1, hi)).whole)
         set = k - 1;
     else
@@ -576,22 +576,13 @@ static void forget_lead(planner *pl)
         pl->body_need[w] = pl->floor[w] = pl->lead_room[w][0] = pl->body_room[w][0] = -1;
 }
 
-/* How a page's stories are measured and its lead's heads chosen for one
- * search (page/planner.h). */
-typedef struct pass {
-    bool lead_second, lead_feature, photo_across;
-} pass;
-
 /* The planner set as `ps` says, what was measured and depends on it
- * forgotten (the lead's row, and the rows of stories with photos when
- * photo_across changes); then, for search_again, the search once more:
- * *best, and *best_pass, replaced when it does better. */
-static void remeasure(planner *pl, pass ps)
+ * forgotten: the lead's row, and the rows of stories with photos when
+ * photo_across changes. */
+static void remeasure(planner *pl, plan_pass ps)
 {
-    bool photos_change = ps.photo_across != pl->photo_across;
-    pl->lead_second = ps.lead_second;
-    pl->lead_feature = ps.lead_feature;
-    pl->photo_across = ps.photo_across;
+    bool photos_change = ps.photo_across != pl->pass.photo_across;
+    pl->pass = ps;
     forget_lead(pl);
     for (int i = 0; i < pl->n + 1; i++)
         if (i == 0 || (photos_change && pl->order[i] && pl->order[i]->article->photo))
@@ -599,8 +590,10 @@ static void remeasure(planner *pl, pass ps)
                 pl->need[i * (pl->columns + 1) + k] = -1;
 }
 
-static bool search_again(planner *pl, pass ps, int from, int to, layout_try *best, bool found,
-                         pass *best_pass, int *unplaced)
+/* The search once more as `ps` says: *best, and *best_pass, replaced
+ * when it does better. */
+static bool search_again(planner *pl, plan_pass ps, int from, int to, layout_try *best, bool found,
+                         plan_pass *best_pass, int *unplaced)
 {
     remeasure(pl, ps);
     layout_try *other = xcalloc(1, sizeof *other);
@@ -623,17 +616,17 @@ static bool plan_page(planner *pl, layout_try *best)
     if (pl->order[0]->min_columns == 0)
         from = MAX(from, (pl->columns + 1) / 2);
     int unplaced = -1;
-    pass best_pass = {0};
+    plan_pass best_pass = pl->pass;
     bool found = search(pl, from, to, best, &unplaced);
     /* What leaves something to mend: on an inside page the lead's heads a
      * size smaller, as inside pages' leads are often set. */
     if ((!found || best->cost > 0) && pl->p > 0)
-        found |= search_again(pl, (pass){.lead_second = true}, from, to, best, found, &best_pass,
+        found |= search_again(pl, (plan_pass){.lead_second = true}, from, to, best, found, &best_pass,
                               &unplaced);
     /* What still leaves something to mend: picture stories set in their
-     * photo's columns, the photo across the module (measure()). */
+     * photo's columns, the photo across the module (measured()). */
     if (found && best->cost > 0 && pl->n > 1) {
-        pass ps = best_pass;
+        plan_pass ps = best_pass;
         ps.photo_across = true;
         search_again(pl, ps, from, to, best, found, &best_pass, &unplaced);
     }
@@ -642,12 +635,14 @@ static bool plan_page(planner *pl, layout_try *best)
      * feature page has (as the year-end feature is set by hand). */
     if (found && best->cost > 0 && pl->n == 1 && !pl->rest &&
         layout_style(pl->l, "headline-feature") >= 0)
-        search_again(pl, (pass){.lead_feature = true}, from, to, best, found, &best_pass,
+        search_again(pl, (plan_pass){.lead_feature = true}, from, to, best, found, &best_pass,
                      &unplaced);
     if (!found)
         return report_no_room(pl, unplaced);
-    if (pl->explain && memcmp(&(pass){pl->lead_second, pl->lead_feature, pl->photo_across},
-                              &best_pass, sizeof best_pass) != 0) {
+    bool other_pass = pl->pass.lead_second != best_pass.lead_second ||
+                      pl->pass.lead_feature != best_pass.lead_feature ||
+                      pl->pass.photo_across != best_pass.photo_across;
+    if (pl->explain && other_pass) {
         /* The needs explained are those of the search that won. */
         remeasure(pl, best_pass);
         for (int i = 0; i < pl->n; i++) {

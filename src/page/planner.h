@@ -61,6 +61,16 @@ typedef struct layout_try {
     const page_spec *placed; /* after staggering */
 } layout_try;
 
+/* How a page's stories are measured and its lead's heads chosen for one
+ * search: page/plan.c plans a page once, then again so where that leaves
+ * something to mend, and keeps the cheaper. */
+typedef struct plan_pass {
+    bool lead_second;        /* the lead's heads a size smaller (an inside page's) */
+    bool lead_feature;       /* its headline in the feature style (alone on its page) */
+    bool photo_across;       /* a story whose photo spans all but one of its columns set in
+                              * as many of its own, the photo across */
+} plan_pass;
+
 typedef struct planner {
     const edition *e;
     const layout *l;
@@ -96,10 +106,7 @@ typedef struct planner {
                                       * and photo, -1 unknown */
     int lead_room[PLAN_WIDTHS][2];   /* plan_lead_room by width, [0] -1 unknown */
     int body_room[PLAN_WIDTHS][2];
-    bool lead_second;        /* the lead's heads a size smaller (an inside page's) */
-    bool lead_feature;       /* its headline in the feature style (alone on its page) */
-    bool photo_across;       /* a story whose photo spans all but one of its columns set in
-                              * as many of its own, the photo across (page/plan.c) */
+    plan_pass pass;          /* how the search under way measures and heads */
 } planner;
 
 /* The widths story i may take: its wish, at least its photo's. */

@@ -98,6 +98,15 @@ static unsigned parent_obj(const pdftag *t, const elem *e)
     return e->parent >= 0 ? t->elems.v[e->parent].obj : obj_id(t->root);
 }
 
+/* " N 0 R": a reference to object obj, as the elements and the parent
+ * tree write thousands of them. */
+static void put_ref(strbuf *b, unsigned obj)
+{
+    sb_str(b, " ");
+    sb_int(b, (long)obj);
+    sb_str(b, " 0 R");
+}
+
 /* The entries of the next element, as the shared dictionary is written
  * for each element's object in turn. */
 static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream stream)
@@ -111,13 +120,11 @@ static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream stream)
     strbuf b = {0};
     sb_str(&b, "/S/");
     sb_str(&b, types[e->type]);
-    sb_str(&b, "/P ");
-    sb_int(&b, (long)parent_obj(t, e));
-    sb_str(&b, " 0 R");
+    sb_str(&b, "/P");
+    put_ref(&b, parent_obj(t, e));
     if (e->page) {
-        sb_str(&b, "/Pg ");
-        sb_int(&b, (long)e->page);
-        sb_str(&b, " 0 R");
+        sb_str(&b, "/Pg");
+        put_ref(&b, e->page);
     }
     if (t->writing_alt < t->alts.n && t->alts.v[t->writing_alt].elem == index) {
         sb_str(&b, "/Alt");
@@ -131,15 +138,13 @@ static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream stream)
             sb_str(&b, " ");
             sb_int(&b, k->mcid);
         } else if (k->kind == KID_MCR) {
-            sb_str(&b, "<</Type/MCR/Pg ");
-            sb_int(&b, (long)k->obj);
-            sb_str(&b, " 0 R/MCID ");
+            sb_str(&b, "<</Type/MCR/Pg");
+            put_ref(&b, k->obj);
+            sb_str(&b, "/MCID ");
             sb_int(&b, k->mcid);
             sb_str(&b, ">>");
         } else {
-            sb_str(&b, " ");
-            sb_int(&b, (long)k->obj);
-            sb_str(&b, " 0 R");
+            put_ref(&b, k->obj);
         }
     }
     sb_str(&b, one ? "\n" : "]\n");
@@ -160,7 +165,7 @@ static HPDF_STATUS write_root(HPDF_Dict dict, HPDF_Stream stream)
         int end = p + 1 < t->page_start.n ? t->page_start.v[p + 1] : t->parents.n;
         sb_printf(&b, "\n%d [", p);
         for (int i = t->page_start.v[p]; i < end; i++)
-            sb_printf(&b, " %u 0 R", t->elems.v[t->parents.v[i]].obj);
+            put_ref(&b, t->elems.v[t->parents.v[i]].obj);
         sb_str(&b, " ]");
     }
     sb_str(&b, " ]>>\n");

@@ -99,9 +99,13 @@ bool shape_cache_get(shape_cache *c, segmenter *seg, shaper *sh, const span *spa
 {
     uint64_t hash = hash_spans(spans, count);
     c->lookups++;
+    unsigned k = 0; /* the newer generation's slot for them */
     for (int i = 0; i < 2; i++) {
         const generation *g = &c->gen[c->newer ^ i];
-        const entry *e = g->slot[find(g, hash, spans, count)];
+        unsigned slot = find(g, hash, spans, count);
+        if (i == 0)
+            k = slot;
+        const entry *e = g->slot[slot];
         if (e) {
             *t = e->t;
             *sp = e->sp;
@@ -111,9 +115,11 @@ bool shape_cache_get(shape_cache *c, segmenter *seg, shaper *sh, const span *spa
     c->misses++;
     generation *g = &c->gen[c->newer];
     if (g->used >= SLOTS / 2 || arena_used(g->a) > SHAPE_CACHE_BYTES / 2) {
+        /* The older, emptied, becomes the newer: the slot is its hash's own. */
         c->newer ^= 1;
         g = &c->gen[c->newer];
         empty(g);
+        k = (unsigned)hash & (SLOTS - 1);
     }
     int reported = diag_report_count(d);
     if (!segment_make(seg, spans, count, l, fonts, g->a, t, d))
@@ -129,7 +135,7 @@ bool shape_cache_get(shape_cache *c, segmenter *seg, shaper *sh, const span *spa
         e->styles[i] = spans[i].style;
         e->texts[i] = arena_strdup(g->a, spans[i].text);
     }
-    g->slot[find(g, hash, spans, count)] = e;
+    g->slot[k] = e;
     g->used++;
     return true;
 }
