@@ -511,6 +511,43 @@ static void lay_out_all(planner *pl, int from, int to, shortlist *sl, int *unpla
     free(splits);
 }
 
+/* The lines a band under the lead is tried taking more or fewer, and how
+ * many layouts of a search are mended so at most. */
+static const int nudges[] = {1, -1, 2, -2};
+enum { MENDED = 8 };
+
+/* Where the lead's text ends short in a column of *base (a head the flow
+ * keeps from the column's foot, the lines under it left empty), that
+ * column ends elsewhere in its text once the lead stands a line or two
+ * shallower or deeper there or in a column before it: so each band under
+ * the lead up to that column is tried with its stories taking a line or
+ * two more or fewer, and *best replaced by what does better.  Only the
+ * composer knows where the heads fall, so this is set, not guessed. */
+static void mend_short_column(planner *pl, const layout_try *base, layout_try *best)
+{
+    layout_try *lt = xmalloc(sizeof *lt);
+    int col = 0;
+    for (int b = 0; base->split[b] && col <= base->short_col; col += base->split[b++]) {
+        if (col + base->split[b] > base->spec.k1)
+            break;
+        for (size_t n = 0; n < countof(nudges); n++) {
+            lay_spec ls = base->spec;
+            ls.split = base->split;
+            ls.nudge_col = col;
+            ls.nudge = nudges[n];
+            int miss = -1;
+            if (!plan_lay_out(pl, &ls, lt, &miss))
+                continue;
+            lt->penalty = plan_wish_penalty(pl, lt);
+            add_ear(pl, lt);
+            plan_weigh(pl, lt, true);
+            if (lt->cost + lt->penalty < best->cost + best->penalty)
+                *best = *lt;
+        }
+    }
+    free(lt);
+}
+
 /* The cheapest layout of the page with its lead `from` to `to` columns
  * wide into *best; false when none holds every story. */
 static bool search(planner *pl, int from, int to, layout_try *best, int *unplaced)
@@ -532,6 +569,17 @@ static bool search(planner *pl, int from, int to, layout_try *best, int *unplace
         plan_weigh(pl, &set->v[i], true);
         if (i == 0 || set->v[i].cost + set->v[i].penalty < best->cost + best->penalty)
             *best = set->v[i];
+    }
+    /* Those that would do better but for the lead's short columns, mended
+     * (the likeliest MENDED of them: each is set again four times a band). */
+    long short_weight = makeup_weight(MAKEUP_SHORT_COLUMN);
+    for (int i = 0, mended = 0; i < set->n && mended < MENDED; i++) {
+        const layout_try *lt = &set->v[i];
+        long but_short = lt->cost + lt->penalty - short_weight * lt->short_lines;
+        if (lt->short_col >= 0 && but_short < best->cost + best->penalty) {
+            mend_short_column(pl, lt, best);
+            mended++;
+        }
     }
     free(set);
     free(sl);

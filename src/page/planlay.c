@@ -188,7 +188,7 @@ static int takers(planner *pl, const band *bd, int max, int *take)
  * of them, a line each as copy fitting takes it up: as many as keep the
  * lead from more lines than it can fill and the band's first headline
  * from the lines of its neighbour's. */
-static void follow_stories(planner *pl, const lay_spec *ls, band *bands, int nb, int below,
+static bool follow_stories(planner *pl, const lay_spec *ls, band *bands, int nb, int below,
                            layout_try *lt)
 {
     long lead_left = lead_rect_left(pl, ls);
@@ -211,6 +211,11 @@ static void follow_stories(planner *pl, const lay_spec *ls, band *bands, int nb,
             if (best < 0 || w < best)
                 best = w, x = t;
         }
+        if (ls->nudge && bd->col_from == ls->nudge_col) {
+            x += ls->nudge;
+            if (x < 0 || x > most)
+                return false;
+        }
         for (int t = 0; t < x; t++)
             bd->more[take[t]] = true;
         bd->used += x;
@@ -226,6 +231,7 @@ static void follow_stories(planner *pl, const lay_spec *ls, band *bands, int nb,
             lt->steps[lt->nsteps++] = (grid_area){bd->col_from, bd->col_from + bd->width - 1,
                                                   below, spare, {0}};
     }
+    return true;
 }
 
 /* ---- the guess -------------------------------------------------------------- */
@@ -412,11 +418,16 @@ bool plan_lay_out(planner *pl, const lay_spec *ls, layout_try *lt, int *unplaced
         r->lines += r->top - bands[b].top;
         r->top = bands[b].top;
     }
-    follow_stories(pl, ls, bands, nb, below, lt);
+    if (!follow_stories(pl, ls, bands, nb, below, lt))
+        return false;
     spots_of(pl, bands, nb, lt);
     if (at_foot.story > 0)
         lt->spots[lt->n++] = at_foot;
     lt->guess = guess_of(pl, ls, bands, nb, lt);
+    lt->spec = *ls;
+    lt->spec.split = NULL;
+    for (int i = 0; ls->split[i]; i++)
+        lt->split[i] = ls->split[i];
     return true;
 }
 
@@ -505,6 +516,20 @@ void plan_weigh(planner *pl, layout_try *lt, bool stagger)
     lt->placed = cand;
     lt->cost = compose_page_aside(pl->e, pl->l, pl->ts, cand, pl->p, pl->a, &out,
                                   stagger ? &lt->placed : NULL, NULL);
+    lt->short_col = -1;
+    lt->short_lines = 0;
+    int lead = -1;
+    for (int k = 0; k < out.modules.n; k++)
+        if (out.modules.v[k].placement == 0)
+            lead = out.modules.v[k].article;
+    for (int i = 0; i < out.findings.n; i++) {
+        const makeup_finding *f = &out.findings.v[i];
+        if (f->kind != MAKEUP_SHORT_COLUMN || f->article != lead || f->column < 0)
+            continue;
+        if (lt->short_col < 0 || f->column < lt->short_col)
+            lt->short_col = f->column;
+        lt->short_lines += f->lines;
+    }
     /* A page not filled to its foot is what a plan must above all avoid:
      * lines left empty weigh more here than when a build staggers. */
     for (int i = 0; i < out.findings.n; i++)

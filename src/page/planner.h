@@ -48,6 +48,41 @@ typedef struct spot {
     int set;                /* set in this many columns of its own (0: as measured) */
 } spot;
 
+/* A story across the foot of the page, under bands side by side: story
+ * `story` (-1: none) across the bands from..to of the split. */
+typedef struct foot {
+    int story, from, to;
+} foot;
+
+/* A layout to lay out (page/planlay.c): the lead k1 columns wide and h1
+ * lines deep at the top (jumping, or with its headline across the page
+ * over its text: `wide`), the stories after it beside it when it leaves
+ * columns (down to the lead's foot, or `side_to_foot` to the page's), and
+ * under it the bands of `split` (widths ending with 0: across the page, or
+ * across the lead's columns), the story `ft` across the foot of some of
+ * them.  Bands `offset` apart (every other one, from the first (0) or the
+ * second (1); -1: none) are dealt `step` lines shorter, so that their
+ * heads stand lower. */
+/* How the stories after the first in each band are dealt: each to the
+ * band with the most room left that holds it, the least, or the first
+ * from the left. */
+typedef enum { DEAL_MOST, DEAL_LEAST, DEAL_FIRST, DEAL_KINDS } deal_kind;
+
+typedef struct lay_spec {
+    int k1, h1;
+    bool jumps, wide;
+    const int *split;
+    bool side_to_foot;
+    foot ft;
+    deal_kind deal;
+    int offset, step;
+    /* The band under the lead from grid column nudge_col: its stories
+     * take `nudge` lines more than they would (fewer when below 0), its
+     * top and the lead's foot over it that much higher; 0: as they
+     * would. */
+    int nudge_col, nudge;
+} lay_spec;
+
 /* A candidate layout of a page and what it costs. */
 typedef struct layout_try {
     spot spots[MAX_STORIES + 1];
@@ -59,6 +94,12 @@ typedef struct layout_try {
     long cost, penalty;
     long guess;             /* what it is guessed to leave to mend, before setting */
     const page_spec *placed; /* after staggering */
+    lay_spec spec;          /* as laid out, its split in `split` (spec.split not kept) */
+    int split[MAX_BANDS + 1];
+    /* As set: the first grid column in which the lead's text ends short of
+     * its foot before a later column with text (a head kept from the
+     * column's foot), -1 for none, and the lines short in all of them. */
+    int short_col, short_lines;
 } layout_try;
 
 /* How a page's stories are measured and its lead's heads chosen for one
@@ -144,38 +185,9 @@ int plan_rest_need(planner *pl, int width);
 placement plan_placement(const planner *pl, const story *st, int col_from, int col_to, int top,
                          int lines);
 
-/* A story across the foot of the page, under bands side by side: story
- * `story` (-1: none) across the bands from..to of the split. */
-typedef struct foot {
-    int story, from, to;
-} foot;
-
-/* A layout to lay out (page/planlay.c): the lead k1 columns wide and h1
- * lines deep at the top (jumping, or with its headline across the page
- * over its text: `wide`), the stories after it beside it when it leaves
- * columns (down to the lead's foot, or `side_to_foot` to the page's), and
- * under it the bands of `split` (widths ending with 0: across the page, or
- * across the lead's columns), the story `ft` across the foot of some of
- * them.  Bands `offset` apart (every other one, from the first (0) or the
- * second (1); -1: none) are dealt `step` lines shorter, so that their
- * heads stand lower. */
-/* How the stories after the first in each band are dealt: each to the
- * band with the most room left that holds it, the least, or the first
- * from the left. */
-typedef enum { DEAL_MOST, DEAL_LEAST, DEAL_FIRST, DEAL_KINDS } deal_kind;
-
-typedef struct lay_spec {
-    int k1, h1;
-    bool jumps, wide;
-    const int *split;
-    bool side_to_foot;
-    foot ft;
-    deal_kind deal;
-    int offset, step;
-} lay_spec;
-
 /* Lay the page out as `ls` says into *lt, its guess made; false when a
- * story fits nowhere (*unplaced: the first such). */
+ * story fits nowhere (*unplaced: the first such) or the band nudged
+ * cannot take or give the lines asked. */
 bool plan_lay_out(planner *pl, const lay_spec *ls, layout_try *lt, int *unplaced);
 
 /* Set layout lt aside and weigh it (lt->cost, lt->penalty, lt->placed):

@@ -140,6 +140,51 @@ void test_plan_jumps_only_where_marked_and_to_the_page_named(void)
     free(plan), free(ed), free(a), free(b), free(c);
 }
 
+/* A lead that jumps, its text broken by subheads: the flow keeps a head
+ * from a column's foot, and the planner finds the lead a shape in which
+ * none stands there, so no column of it ends short. */
+void test_plan_keeps_the_leads_heads_from_a_column_foot(void)
+{
+    /* Paragraphs of so many sentences; 0 a subhead. */
+    static const int parts[] = {2, 0, 2, 3, 0, 2, 2, 0, 3, 2, 0, 2, 3, 2};
+    strbuf lead = {0};
+    sb_printf(&lead, "headline: 长头条稿件\nbody:\n");
+    for (size_t i = 0, heads = 0; i < countof(parts); i++) {
+        if (parts[i] == 0) {
+            sb_printf(&lead, "  - h2: 小标题第%zu节\n", ++heads);
+            continue;
+        }
+        sb_printf(&lead, "  - ");
+        for (int k = 0; k < parts[i]; k++)
+            sb_printf(&lead, "%s", k % 2 ? "今年全市完成投资超过去年同期。" : "各地加快推进冬季农田水利建设。");
+        sb_printf(&lead, "\n");
+    }
+    char *a = sb_take(&lead), *b = story_text("二条稿件", 2, 3), *c = story_text("三条稿件", 2, 3),
+         *d = story_text("另版稿件", 2, 3);
+    char *ed = xasprintf("%s  - page: T1\n    stories:\n"
+                         "      - {article: a.yaml, rank: 1, continue-on: T2}\n"
+                         "      - {article: b.yaml, rank: 2}\n"
+                         "      - {article: c.yaml, rank: 3}\n"
+                         "  - page: T2\n    stories:\n"
+                         "      - {article: d.yaml, rank: 1}\n",
+                         head);
+    char *plan = fixture_plan_files("edition.yaml", ed, "a.yaml", a, "b.yaml", b, "c.yaml", c,
+                                    "d.yaml", d, NULL);
+    CHECK(plan != NULL && strstr(plan, "continue-on: T2") != NULL);
+    if (plan) {
+        fixture_edition fe = fixture_compose_files("edition.yaml", plan, "a.yaml", a, "b.yaml", b,
+                                                   "c.yaml", c, "d.yaml", d, NULL);
+        const page_out *t1 = &fe.out.pages[0];
+        int short_columns = 0;
+        for (int i = 0; i < t1->findings.n; i++)
+            short_columns += t1->findings.v[i].kind == MAKEUP_SHORT_COLUMN;
+        CHECK_INT(short_columns, 0);
+        CHECK_INT(fe.out.overset_lines, 0);
+        fixture_edition_free(&fe);
+    }
+    free(plan), free(ed), free(a), free(b), free(c), free(d);
+}
+
 /* Four stories: the one wished a column wide and above the fold is set
  * so, with another under it. */
 void test_plan_keeps_the_wishes(void)

@@ -98,6 +98,7 @@
     X(plan_lead_stands_top_and_widest)                                                             \
     X(plan_fills_the_page_without_overset_or_collision)                                            \
     X(plan_jumps_only_where_marked_and_to_the_page_named)                                          \
+    X(plan_keeps_the_leads_heads_from_a_column_foot)                                               \
     X(plan_keeps_the_wishes)                                                                       \
     X(plan_is_the_same_every_time)                                                                 \
     X(plan_fills_every_column_to_the_foot)                                                         \
