@@ -131,6 +131,10 @@ static void put_page(strbuf *b, const page_out *po, int p, const edition *e, con
         put_pt(b, tl->used);
         sb_printf(b, ", \"style\": ");
         sb_json(b, tl->style >= 0 ? l->styles[tl->style].name : "");
+        /* The size its style sets it in: where its ink stands is read from
+         * it (a head spaced across its measure is no wider for it). */
+        sb_printf(b, ", \"size\": ");
+        put_pt(b, tl->style >= 0 ? l->styles[tl->style].size : 0);
         sb_printf(b, ", \"flags\": ");
         put_flags(b, tl);
         sb_printf(b, ", \"text\": ");
