@@ -89,6 +89,13 @@ build/release/paiban: $(REL_OBJS)
 
 asan: build/asan/paiban
 
+# The floor make bench holds paiban against (tools/floor.c).
+build/release/floor: tools/floor.c
+	@mkdir -p $(@D)
+	@echo "  CC/REL  $<"
+	@$(CC) $(BASE_CFLAGS) -O2 -DNDEBUG $(shell pkg-config --cflags harfbuzz harfbuzz-subset libdeflate) \
+		-o $@ $< $(shell pkg-config --libs harfbuzz harfbuzz-subset libdeflate)
+
 # ---- the sample edition
 $(SAMPLE): build/paiban $(shell find $(EDITION) layout fonts -type f 2>/dev/null) | out
 	build/paiban build $(EDITION) -o $@ --dump out/2018-12-28.layout.json
@@ -151,7 +158,7 @@ golden: build/paiban
 accept: build/paiban
 	@tests/run-golden --accept
 
-bench: deps build/release/paiban
+bench: deps build/release/paiban build/release/floor
 	@tools/bench
 
 # The synthetic year alone (also part of bench): 300 editions of 8 pages.
