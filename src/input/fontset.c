@@ -2,6 +2,8 @@
 #include "input/fontset.h"
 
 #include "base/arena.h"
+#include "base/cache.h"
+#include "base/digest.h"
 #include "input/fields.h"
 #include "input/keys.h"
 
@@ -28,7 +30,7 @@ typedef struct font_face {
     hb_blob_t *blob;
     hb_face_t *hb_face;
     hb_font_t *hb_font;
-    FT_Face ft_face;
+    const uint16_t *cids; /* each glyph's CID in a CID-keyed CFF; NULL: the glyph id */
 } font_face;
 
 struct fontset {
@@ -183,8 +185,6 @@ void fontset_free(fontset *fs)
         return;
     for (int i = 0; i < fs->count; i++) {
         font_face *f = &fs->faces[i];
-        if (f->ft_face)
-            FT_Done_Face(f->ft_face);
         if (f->hb_font)
             hb_font_destroy(f->hb_font);
         if (f->hb_face)
@@ -363,6 +363,132 @@ static bool missing(font_face *f, src_loc why, diag *d, const char *what)
                       f->info.style, file, what);
 }
 
+/* What paiban asks of FreeType about a face — whether its CFF is
+ * CID-keyed, each glyph's CID, its PostScript name — is kept in the cache
+ * under the face file's path, size, time and index: FreeType opens a Noto
+ * CJK face by reading its whole charset and charstring index, some 5 ms
+ * a face, more than a page set from the cache takes.  An entry: "PBF1",
+ * CID-keyed (0 or 1), CIDs all the glyph ids (0 or 1), the name's length
+ * (16 bits) and the glyph count (32 bits), the name, and unless the CIDs
+ * are the glyph ids, a CID a glyph (16 bits; a CFF CID is a Card16); all
+ * big-endian. */
+enum { FACTS_HEAD = 12 };
+
+static bool facts_name(const font_face *f, char name[80])
+{
+    struct stat st;
+    if (stat(f->info.path, &st) != 0)
+        return false;
+    char head[PATH_MAX + 128];
+    snprintf(head, sizeof head, "paiban face facts 1; %s %d; %lld bytes, %lld.%09ld\n", f->info.path,
+             f->info.index, (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    digest dg;
+    digest_init(&dg);
+    digest_add_str(&dg, head);
+    digest_hex(&dg, name);
+    strcat(name, "-face");
+    return true;
+}
+
+static unsigned be_at(const unsigned char *p, int bytes)
+{
+    unsigned v = 0;
+    for (int i = 0; i < bytes; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+static bool facts_from_cache(fontset *fs, font_face *f)
+{
+    char *dir = cache_dir();
+    char name[80];
+    size_t len = 0;
+    unsigned char *e = dir && facts_name(f, name) ? cache_get(dir, name, &len) : NULL;
+    free(dir);
+    bool ok = e && len >= FACTS_HEAD && memcmp(e, "PBF1", 4) == 0 && e[4] <= 1 && e[5] <= 1 &&
+              be_at(e + 8, 4) == f->info.glyph_count;
+    size_t name_len = ok ? be_at(e + 6, 2) : 0;
+    size_t cid_bytes = ok && e[4] && !e[5] ? 2 * (size_t)f->info.glyph_count : 0;
+    ok = ok && name_len > 0 && len == FACTS_HEAD + name_len + cid_bytes;
+    if (ok) {
+        f->info.cid_keyed = e[4];
+        f->info.ps_name = arena_strndup(fs->arena, (const char *)e + FACTS_HEAD, name_len);
+        if (cid_bytes) {
+            uint16_t *cids = ARENA_NEW_ARRAY(fs->arena, uint16_t, f->info.glyph_count);
+            const unsigned char *p = e + FACTS_HEAD + name_len;
+            for (unsigned g = 0; g < f->info.glyph_count; g++)
+                cids[g] = (uint16_t)be_at(p + 2 * g, 2);
+            f->cids = cids;
+        }
+    }
+    free(e);
+    return ok;
+}
+
+static void facts_to_cache(const font_face *f)
+{
+    char *dir = cache_dir();
+    char name[80];
+    if (!dir || !facts_name(f, name)) {
+        free(dir);
+        return;
+    }
+    size_t name_len = MIN(strlen(f->info.ps_name), 0xffff);
+    size_t cid_bytes = f->cids ? 2 * (size_t)f->info.glyph_count : 0;
+    size_t len = FACTS_HEAD + name_len + cid_bytes;
+    unsigned char *e = xmalloc(len);
+    memcpy(e, "PBF1", 4);
+    e[4] = f->info.cid_keyed;
+    e[5] = f->info.cid_keyed && !f->cids;
+    e[6] = (unsigned char)(name_len >> 8);
+    e[7] = (unsigned char)name_len;
+    for (int i = 0; i < 4; i++)
+        e[8 + i] = (unsigned char)(f->info.glyph_count >> (24 - 8 * i));
+    memcpy(e + FACTS_HEAD, f->info.ps_name, name_len);
+    unsigned char *p = e + FACTS_HEAD + name_len;
+    for (unsigned g = 0; f->cids && g < f->info.glyph_count; g++) {
+        p[2 * g] = (unsigned char)(f->cids[g] >> 8);
+        p[2 * g + 1] = (unsigned char)f->cids[g];
+    }
+    cache_put(dir, name, e, len);
+    free(e);
+    free(dir);
+}
+
+/* The facts from FreeType itself, then kept in the cache. */
+static bool facts_from_freetype(fontset *fs, font_face *f, src_loc why, diag *d)
+{
+    if (!fs->ft && FT_Init_FreeType(&fs->ft) != 0) {
+        fs->ft = NULL;
+        return diag_env_error(d, why, "cannot initialise FreeType");
+    }
+    unsigned len;
+    const char *data = hb_blob_get_data(f->blob, &len);
+    FT_Face ft_face;
+    if (FT_New_Memory_Face(fs->ft, (const FT_Byte *)data, (FT_Long)len, f->info.index, &ft_face) != 0)
+        return missing(f, why, d, "cannot be opened by FreeType");
+    FT_Bool is_cid = 0;
+    if (f->info.is_cff && FT_Get_CID_Is_Internally_CID_Keyed(ft_face, &is_cid) == 0)
+        f->info.cid_keyed = is_cid;
+    if (f->info.cid_keyed) {
+        uint16_t *cids = ARENA_NEW_ARRAY(fs->arena, uint16_t, f->info.glyph_count);
+        bool identity = true;
+        for (unsigned g = 0; g < f->info.glyph_count; g++) {
+            FT_UInt cid;
+            cids[g] = FT_Get_CID_From_Glyph_Index(ft_face, g, &cid) == 0 && cid <= 0xffff
+                          ? (uint16_t)cid
+                          : (uint16_t)g;
+            identity = identity && cids[g] == g;
+        }
+        f->cids = identity ? NULL : cids;
+    }
+    const char *ps = FT_Get_Postscript_Name(ft_face);
+    f->info.ps_name = arena_strdup(fs->arena, ps && *ps ? ps : f->info.id);
+    FT_Done_Face(ft_face);
+    facts_to_cache(f);
+    return true;
+}
+
 bool fontset_open(fontset *fs, int index, src_loc why, diag *d)
 {
     font_face *f = &fs->faces[index];
@@ -417,20 +543,8 @@ bool fontset_open(fontset *fs, int index, src_loc why, diag *d)
             return missing(f, why, d, "has neither CFF nor TrueType outlines");
     }
 
-    if (!fs->ft && FT_Init_FreeType(&fs->ft) != 0) {
-        fs->ft = NULL;
-        return diag_env_error(d, why, "cannot initialise FreeType");
-    }
-    unsigned len;
-    const char *data = hb_blob_get_data(f->blob, &len);
-    if (FT_New_Memory_Face(fs->ft, (const FT_Byte *)data, (FT_Long)len, f->info.index,
-                           &f->ft_face) != 0) {
-        f->ft_face = NULL;
-        return missing(f, why, d, "cannot be opened by FreeType");
-    }
-    FT_Bool is_cid = 0;
-    if (f->info.is_cff && FT_Get_CID_Is_Internally_CID_Keyed(f->ft_face, &is_cid) == 0)
-        f->info.cid_keyed = is_cid;
+    if (!facts_from_cache(fs, f) && !facts_from_freetype(fs, f, why, d))
+        return false;
 
     hb_position_t v;
     f->info.ascender = hb_ot_metrics_get_position(f->hb_font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
@@ -447,8 +561,6 @@ bool fontset_open(fontset *fs, int index, src_loc why, diag *d)
                                             HB_DIRECTION_LTR, HB_SCRIPT_HAN, HB_TAG_NONE, &ideo);
     f->info.ideo_bottom = ideo;
 
-    const char *ps = FT_Get_Postscript_Name(f->ft_face);
-    f->info.ps_name = arena_strdup(fs->arena, ps ? ps : f->info.id);
     f->open = true;
     return true;
 }
@@ -497,12 +609,7 @@ void fontset_extents(const fontset *fs, int face, unsigned glyph, int *x_min, in
 unsigned fontset_cid(const fontset *fs, int face, unsigned glyph)
 {
     const font_face *f = &fs->faces[face];
-    if (!f->info.cid_keyed)
-        return glyph;
-    FT_UInt cid;
-    if (FT_Get_CID_From_Glyph_Index(f->ft_face, glyph, &cid) != 0)
-        return glyph;
-    return cid;
+    return f->cids && glyph < f->info.glyph_count ? f->cids[glyph] : glyph;
 }
 
 void fontset_open_ahead(fontset *fs, const int *faces, int count)
@@ -515,14 +622,15 @@ void fontset_open_ahead(fontset *fs, const int *faces, int count)
         face_info untried = f->info;
         if (fontset_open(fs, faces[i], (src_loc){0}, quiet))
             continue;
-        /* Back to untried: what the attempt made goes (an FT_Face is made
-         * only by an open that succeeds), the manifest's facts return. */
+        /* Back to untried: what the attempt made goes, the manifest's
+         * facts return. */
         hb_font_destroy(f->hb_font);
         hb_face_destroy(f->hb_face);
         hb_blob_destroy(f->blob);
         f->hb_font = NULL;
         f->hb_face = NULL;
         f->blob = NULL;
+        f->cids = NULL;
         f->info = untried;
         f->failed = false;
     }

@@ -55,6 +55,7 @@
     X(cache_round_trip)                                                                            \
     X(cache_refuses_a_damaged_entry)                                                               \
     X(cache_dir_from_environment)                                                                  \
+    X(face_facts_kept_in_the_cache)                                                                \
     X(shape_cache_sets_again_alike)                                                                \
     X(shape_cache_reports_every_time)                                                              \
     X(shape_cache_keeps_the_last_generation)                                                       \
