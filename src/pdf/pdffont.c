@@ -31,7 +31,10 @@ struct pdf_font {
     int face;
     const face_info *fi;
     HPDF_Dict type0;
-    int *slot_of_gid;     /* index into used, or -1; glyph_count entries */
+    /* Index into used plus one, 0 for a glyph not used; glyph_count
+     * entries, zeroed by calloc so that only the pages used glyphs fall
+     * in are ever touched (a CJK face has 65 535 glyphs). */
+    int *slot_of_gid;
     VEC(used_glyph) used;
     /* Made by pdffont_subset, on any thread. */
     used_glyph *sorted;   /* used, by code */
@@ -74,8 +77,7 @@ pdf_font *pdffont_new(HPDF_Doc doc, fontset *fonts, int face, const char *cache_
     f->cache_dir = cache_dir;
     f->face = face;
     f->fi = fontset_info(fonts, face);
-    f->slot_of_gid = xmalloc(sizeof(int) * (f->fi->glyph_count + 1));
-    memset(f->slot_of_gid, 0xFF, sizeof(int) * (f->fi->glyph_count + 1));
+    f->slot_of_gid = xcalloc((size_t)f->fi->glyph_count + 1, sizeof(int));
     /* A dictionary libharu takes for a font: its mmgr, the font subclass,
      * and an attr whose callbacks do nothing (we never let libharu encode
      * text for it). */
@@ -133,7 +135,7 @@ unsigned pdffont_use(pdf_font *f, unsigned gid, const char *text, int len, bool 
     *conflict = false;
     if (gid >= f->fi->glyph_count)
         gid = 0;
-    int slot = f->slot_of_gid[gid];
+    int slot = f->slot_of_gid[gid] - 1;
     if (slot < 0) {
         used_glyph *u = VEC_PUSH(f->used);
         u->gid = gid;
@@ -142,8 +144,7 @@ unsigned pdffont_use(pdf_font *f, unsigned gid, const char *text, int len, bool 
             u->text = xstrndup(text, (size_t)len);
             u->text_len = len;
         }
-        slot = f->used.n - 1;
-        f->slot_of_gid[gid] = slot;
+        f->slot_of_gid[gid] = f->used.n;
         return u->code;
     }
     used_glyph *u = &f->used.v[slot];
