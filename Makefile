@@ -18,9 +18,15 @@ PKGS := harfbuzz harfbuzz-subset freetype2 fontconfig yaml-0.1 icu-uc zlib lcms2
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter -Werror
 BASE_CFLAGS := -std=c17 -D_GNU_SOURCE -Isrc $(WARN) -MMD -MP
 OPT ?= -O2 -g
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# libqpdf is not linked but opened when a PDF logo is read
+# (src/input/logopdf.h), by the name its library file gives itself.
+QPDF_SONAME = $(shell objdump -p "$$(pkg-config --variable=libdir libqpdf 2>/dev/null)/libqpdf.so" \
+	2>/dev/null | awk '/SONAME/ {print $$2}')
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+	$(if $(QPDF_SONAME),-DQPDF_SONAME='"$(QPDF_SONAME)"')
 # libhyphen ships no pkg-config file.
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lm -lpthread
+PKG_LIBS = $(shell pkg-config --libs $(filter-out libqpdf,$(PKGS)) 2>/dev/null) -lhpdf -lhyphen -lm \
+	-lpthread
 
 # One folder a stage (src/README.md); every include names its folder: "base/arena.h".
 SRCS := $(wildcard src/*/*.c)

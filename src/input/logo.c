@@ -44,6 +44,11 @@ bool logo_pdf_open(const char *data, size_t len, const char *path, logo_pdf *out
                    src_loc where, diag *d)
 {
     memset(out, 0, sizeof *out);
+    const char *no_lib = qpdf_lib_open();
+    if (no_lib)
+        return diag_env_error(d, where, "the logo %s is a PDF, and reading one needs libqpdf, which "
+                                        "cannot be opened (%s); install Debian's libqpdf29",
+                              path, no_lib);
     qpdf_data q = out->q = qpdf_init();
     /* Messages are ours; a damaged file is refused, not repaired. */
     qpdf_silence_errors(q);
