@@ -31,6 +31,7 @@ typedef struct font_face {
     hb_face_t *hb_face;
     hb_font_t *hb_font;
     const uint16_t *cids; /* each glyph's CID in a CID-keyed CFF; NULL: the glyph id */
+    FT_Face ft_face;      /* asked for each glyph's CID where no cache keeps them */
 } font_face;
 
 struct fontset {
@@ -185,6 +186,8 @@ void fontset_free(fontset *fs)
         return;
     for (int i = 0; i < fs->count; i++) {
         font_face *f = &fs->faces[i];
+        if (f->ft_face)
+            FT_Done_Face(f->ft_face);
         if (f->hb_font)
             hb_font_destroy(f->hb_font);
         if (f->hb_face)
@@ -455,7 +458,11 @@ static void facts_to_cache(const font_face *f)
     free(dir);
 }
 
-/* The facts from FreeType itself, then kept in the cache. */
+/* The facts from FreeType itself.  With a cache, every glyph's CID is
+ * read now and kept, and FreeType let go: its call answers one glyph at a
+ * time, some 25 M instructions for the 65 535 of a Noto CJK face, paid
+ * once a face file.  Without one, the face stays open in FreeType, which
+ * is asked for each glyph the PDF shows. */
 static bool facts_from_freetype(fontset *fs, font_face *f, src_loc why, diag *d)
 {
     if (!fs->ft && FT_Init_FreeType(&fs->ft) != 0) {
@@ -470,7 +477,10 @@ static bool facts_from_freetype(fontset *fs, font_face *f, src_loc why, diag *d)
     FT_Bool is_cid = 0;
     if (f->info.is_cff && FT_Get_CID_Is_Internally_CID_Keyed(ft_face, &is_cid) == 0)
         f->info.cid_keyed = is_cid;
-    if (f->info.cid_keyed) {
+    char *dir = cache_dir();
+    bool kept = dir != NULL;
+    free(dir);
+    if (f->info.cid_keyed && kept) {
         uint16_t *cids = ARENA_NEW_ARRAY(fs->arena, uint16_t, f->info.glyph_count);
         bool identity = true;
         for (unsigned g = 0; g < f->info.glyph_count; g++) {
@@ -484,6 +494,10 @@ static bool facts_from_freetype(fontset *fs, font_face *f, src_loc why, diag *d)
     }
     const char *ps = FT_Get_Postscript_Name(ft_face);
     f->info.ps_name = arena_strdup(fs->arena, ps && *ps ? ps : f->info.id);
+    if (!kept) {
+        f->ft_face = ft_face;
+        return true;
+    }
     FT_Done_Face(ft_face);
     facts_to_cache(f);
     return true;
@@ -609,6 +623,9 @@ void fontset_extents(const fontset *fs, int face, unsigned glyph, int *x_min, in
 unsigned fontset_cid(const fontset *fs, int face, unsigned glyph)
 {
     const font_face *f = &fs->faces[face];
+    FT_UInt cid;
+    if (f->ft_face && f->info.cid_keyed)
+        return FT_Get_CID_From_Glyph_Index(f->ft_face, glyph, &cid) == 0 ? cid : glyph;
     return f->cids && glyph < f->info.glyph_count ? f->cids[glyph] : glyph;
 }
 
