@@ -16,6 +16,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 #include <libdeflate.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@ typedef struct face_entry {
     hb_face_t *face;
     hb_font_t *font;
     hb_set_t *glyphs;
+    bool cff;             /* CFF outlines: its bare CFF table is what is embedded */
 } face_entry;
 
 static void die(const char *what, const char *detail)
@@ -53,6 +55,9 @@ static face_entry *face_of(face_entry *faces, int *n, const char *path, unsigned
     f->face = hb_face_create(blob, index);
     hb_blob_destroy(blob);
     f->font = hb_font_create(f->face);
+    hb_blob_t *cff = hb_face_reference_table(f->face, HB_TAG('C', 'F', 'F', ' '));
+    f->cff = hb_blob_get_length(cff) > 0;
+    hb_blob_destroy(cff);
     f->glyphs = hb_set_create();
     if (!f->path || !hb_set_allocation_successful(f->glyphs))
         die("out of memory", NULL);
@@ -92,22 +97,20 @@ static void subset_into(const face_entry *f, struct libdeflate_compressor *z, FI
         die("out of memory", NULL);
     hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE | HB_SUBSET_FLAGS_NO_HINTING);
-    hb_blob_t *has_cff = hb_face_reference_table(f->face, HB_TAG('C', 'F', 'F', ' '));
     hb_face_t *from = hb_face_reference(f->face);
-    if (hb_blob_get_length(has_cff)) {
+    if (f->cff) {
         hb_face_destroy(from);
         from = hb_face_create_for_tables(cff_tables, f->face, NULL);
         hb_face_set_upem(from, hb_face_get_upem(f->face));
         hb_face_set_glyph_count(from, hb_face_get_glyph_count(f->face));
     }
-    hb_blob_destroy(has_cff);
     hb_face_t *sub = hb_subset_or_fail(from, in);
     hb_face_destroy(from);
     hb_subset_input_destroy(in);
     if (!sub)
         die("cannot subset", f->path);
-    hb_blob_t *cff = hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '));
-    hb_blob_t *blob = hb_blob_get_length(cff) ? hb_blob_reference(cff) : hb_face_reference_blob(sub);
+    hb_blob_t *blob = f->cff ? hb_face_reference_table(sub, HB_TAG('C', 'F', 'F', ' '))
+                             : hb_face_reference_blob(sub);
     unsigned len;
     const char *data = hb_blob_get_data(blob, &len);
     size_t bound = libdeflate_zlib_compress_bound(z, len);
@@ -119,7 +122,6 @@ static void subset_into(const face_entry *f, struct libdeflate_compressor *z, FI
         die("cannot write", strerror(errno));
     free(packed);
     hb_blob_destroy(blob);
-    hb_blob_destroy(cff);
     hb_face_destroy(sub);
 }
 
