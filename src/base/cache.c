@@ -1,6 +1,7 @@
 /* cache.c — a folder of entries named by digests. */
 #include "base/cache.h"
 
+#include "base/bytes.h"
 #include "base/digest.h"
 #include "base/files.h"
 
@@ -16,17 +17,6 @@
  * still held it in memory) is never taken for a good one. */
 enum { TRAILER = 24 };
 static const char magic[4] = {'P', 'B', 'C', '3'}; /* 3: the digest is XXH3's */
-
-static void put_u32(unsigned char *p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-        p[i] = (unsigned char)(v >> (24 - 8 * i));
-}
-
-static uint32_t get_u32(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
 
 
 static bool same_digest(const void *data, size_t len, const unsigned char want[16])
@@ -72,7 +62,7 @@ unsigned char *cache_get(const char *dir, const char *name, size_t *len)
         }
         size_t body = got - TRAILER;
         if (got == (size_t)st.st_size && got > TRAILER && got <= UINT32_MAX &&
-            memcmp(data + body, magic, 4) == 0 && get_u32(data + body + 4) == body &&
+            memcmp(data + body, magic, 4) == 0 && be32_get(data + body + 4) == body &&
             same_digest(data, body, data + body + 8)) {
             *len = body;
             /* Used now: the last to go when the folder is trimmed. */
@@ -158,7 +148,7 @@ void cache_put(const char *dir, const char *name, const void *data, size_t len)
     }
     unsigned char trailer[TRAILER];
     memcpy(trailer, magic, 4);
-    put_u32(trailer + 4, (uint32_t)len);
+    be32_put(trailer + 4, (uint32_t)len);
     digest_quick(data, len, trailer + 8);
     bool ok = left == 0 && len <= UINT32_MAX - TRAILER &&
               write(fd, trailer, TRAILER) == TRAILER;

@@ -1,6 +1,7 @@
 /* image.c — JPEG SOF and PNG IHDR parsing; JPEG and PNG decoding. */
 #include "input/image.h"
 
+#include "base/bytes.h"
 #include "base/cache.h"
 #include "base/digest.h"
 
@@ -12,12 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <turbojpeg.h>
-
-static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
-static unsigned long be32(const unsigned char *p)
-{
-    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
-}
 
 static bool probe_jpeg(const unsigned char *b, size_t n, image_info *out)
 {
@@ -35,7 +30,7 @@ static bool probe_jpeg(const unsigned char *b, size_t n, image_info *out)
             i += 2;
             continue;
         }
-        unsigned len = be16(b + i + 2);
+        unsigned len = be16_get(b + i + 2);
         if (len < 2 || i + 2 + len > n)
             return false;
         bool sof = (marker >= 0xC0 && marker <= 0xCF) && marker != 0xC4 && marker != 0xC8 &&
@@ -43,8 +38,8 @@ static bool probe_jpeg(const unsigned char *b, size_t n, image_info *out)
         if (sof) {
             if (len < 8)
                 return false;
-            out->height = (int)be16(b + i + 5);
-            out->width = (int)be16(b + i + 7);
+            out->height = (int)be16_get(b + i + 5);
+            out->width = (int)be16_get(b + i + 7);
             out->components = b[i + 9];
             out->progressive = marker == 0xC2;
             out->sof = (int)marker;
@@ -79,9 +74,9 @@ static int png_channels(int color)
 
 static bool probe_png(const unsigned char *b, size_t n, image_info *out)
 {
-    if (n < 33 || memcmp(b + 12, "IHDR", 4) != 0 || be32(b + 8) != 13)
+    if (n < 33 || memcmp(b + 12, "IHDR", 4) != 0 || be32_get(b + 8) != 13)
         return false;
-    unsigned long w = be32(b + 16), h = be32(b + 20);
+    unsigned long w = be32_get(b + 16), h = be32_get(b + 20);
     int depth = b[24], color = b[25];
     if (w == 0 || h == 0 || w > 100000 || h > 100000)
         return false;
@@ -97,7 +92,7 @@ static bool probe_png(const unsigned char *b, size_t n, image_info *out)
     bool iend = false;
     size_t i = 8, idat = 0;
     while (i + 12 <= n) {
-        unsigned long len = be32(b + i);
+        unsigned long len = be32_get(b + i);
         if (len > n || i + 12 + len > n)
             return false;
         if (memcmp(b + i + 4, "IDAT", 4) == 0)

@@ -1,6 +1,7 @@
 /* pdffont.c — subset fonts and their PDF objects. */
 #include "pdf/pdffont.h"
 
+#include "base/bytes.h"
 #include "base/cache.h"
 #include "base/digest.h"
 #include "base/utf8.h"
@@ -439,11 +440,6 @@ static bool subset_name(const pdf_font *f, char name[80])
  * then the deflated program, CIDToGIDMap and ToUnicode), then those three. */
 enum { ENTRY_HEAD = 16 };
 
-static uint32_t u32_at(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 static packed packed_copy(const unsigned char *p, size_t len)
 {
     packed out = {len ? xmalloc(len) : NULL, len};
@@ -460,23 +456,17 @@ static bool from_cache(pdf_font *f, const char *name)
         free(e);
         return false;
     }
-    size_t n[3] = {u32_at(e + 4), u32_at(e + 8), u32_at(e + 12)};
+    size_t n[3] = {be32_get(e + 4), be32_get(e + 8), be32_get(e + 12)};
     bool ok = n[0] > 0 && n[2] > 0 && ENTRY_HEAD + n[0] + n[1] + n[2] == len &&
               (n[1] > 0) == !f->fi->is_cff;
     if (ok) {
-        f->program_len = u32_at(e);
+        f->program_len = be32_get(e);
         f->program = packed_copy(e + ENTRY_HEAD, n[0]);
         f->gidmap = packed_copy(e + ENTRY_HEAD + n[0], n[1]);
         f->tounicode = packed_copy(e + ENTRY_HEAD + n[0] + n[1], n[2]);
     }
     free(e);
     return ok;
-}
-
-static void put_u32(unsigned char *p, size_t v)
-{
-    for (int i = 0; i < 4; i++)
-        p[i] = (unsigned char)(v >> (24 - 8 * i));
 }
 
 static void to_cache(const pdf_font *f, const char *name)
@@ -486,9 +476,9 @@ static void to_cache(const pdf_font *f, const char *name)
     for (int i = 0; i < 3; i++)
         len += part[i]->len;
     unsigned char *e = xmalloc(len), *p = e + ENTRY_HEAD;
-    put_u32(e, f->program_len);
+    be32_put(e, (uint32_t)f->program_len);
     for (int i = 0; i < 3; i++) {
-        put_u32(e + 4 + 4 * i, part[i]->len);
+        be32_put(e + 4 + 4 * i, (uint32_t)part[i]->len);
         if (part[i]->len)
             memcpy(p, part[i]->data, part[i]->len);
         p += part[i]->len;

@@ -1,6 +1,7 @@
 /* pdfmeta.c — Info, XMP, output intents, outline, page labels, ID. */
 #include "pdf/pdfmeta.h"
 
+#include "base/bytes.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
 #include "pdf/xmp.h"
@@ -128,15 +129,10 @@ void pdfmeta_describe(HPDF_Doc doc, const edition *e, pdf_claim claim, int64_t m
     VEC_FREE(labels);
 }
 
-static uint32_t be32(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 /* Colour space signature of the profile header (ICC.1, 7.2.6). */
 static int icc_components(const unsigned char *icc, size_t len)
 {
-    if (len < 132 || be32(icc) != len || memcmp(icc + 36, "acsp", 4) != 0)
+    if (len < 132 || be32_get(icc) != len || memcmp(icc + 36, "acsp", 4) != 0)
         return 0;
     if (memcmp(icc + 16, "GRAY", 4) == 0)
         return 1;
