@@ -2,6 +2,7 @@
 #include "input/fontset.h"
 
 #include "base/arena.h"
+#include "base/bytes.h"
 #include "base/cache.h"
 #include "base/digest.h"
 #include "input/fields.h"
@@ -377,11 +378,17 @@ static bool missing(font_face *f, src_loc why, diag *d, const char *what)
  * big-endian. */
 enum { FACTS_HEAD = 12 };
 
-static bool facts_name(const font_face *f, char name[80])
+/* Where the facts of f are kept: the cache's folder, in new memory, and
+ * the entry's name in `name`; NULL when there is no cache (or the face's
+ * file cannot be looked at). */
+static char *facts_place(const font_face *f, char name[80])
 {
     struct stat st;
-    if (stat(f->info.path, &st) != 0)
-        return false;
+    char *dir = cache_dir();
+    if (!dir || stat(f->info.path, &st) != 0) {
+        free(dir);
+        return NULL;
+    }
     char head[PATH_MAX + 128];
     snprintf(head, sizeof head, "paiban face facts 1; %s %d; %lld bytes, %lld.%09ld\n", f->info.path,
              f->info.index, (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
@@ -390,27 +397,16 @@ static bool facts_name(const font_face *f, char name[80])
     digest_add_str(&dg, head);
     digest_hex(&dg, name);
     strcat(name, "-face");
-    return true;
+    return dir;
 }
 
-static unsigned be_at(const unsigned char *p, int bytes)
+static bool facts_from_cache(fontset *fs, font_face *f, const char *dir, const char *name)
 {
-    unsigned v = 0;
-    for (int i = 0; i < bytes; i++)
-        v = v << 8 | p[i];
-    return v;
-}
-
-static bool facts_from_cache(fontset *fs, font_face *f)
-{
-    char *dir = cache_dir();
-    char name[80];
     size_t len = 0;
-    unsigned char *e = dir && facts_name(f, name) ? cache_get(dir, name, &len) : NULL;
-    free(dir);
+    unsigned char *e = dir ? cache_get(dir, name, &len) : NULL;
     bool ok = e && len >= FACTS_HEAD && memcmp(e, "PBF1", 4) == 0 && e[4] <= 1 && e[5] <= 1 &&
-              be_at(e + 8, 4) == f->info.glyph_count;
-    size_t name_len = ok ? be_at(e + 6, 2) : 0;
+              be32_get(e + 8) == f->info.glyph_count;
+    size_t name_len = ok ? be16_get(e + 6) : 0;
     size_t cid_bytes = ok && e[4] && !e[5] ? 2 * (size_t)f->info.glyph_count : 0;
     ok = ok && name_len > 0 && len == FACTS_HEAD + name_len + cid_bytes;
     if (ok) {
@@ -420,7 +416,7 @@ static bool facts_from_cache(fontset *fs, font_face *f)
             uint16_t *cids = ARENA_NEW_ARRAY(fs->arena, uint16_t, f->info.glyph_count);
             const unsigned char *p = e + FACTS_HEAD + name_len;
             for (unsigned g = 0; g < f->info.glyph_count; g++)
-                cids[g] = (uint16_t)be_at(p + 2 * g, 2);
+                cids[g] = be16_get(p + 2 * g);
             f->cids = cids;
         }
     }
@@ -428,14 +424,8 @@ static bool facts_from_cache(fontset *fs, font_face *f)
     return ok;
 }
 
-static void facts_to_cache(const font_face *f)
+static void facts_to_cache(const font_face *f, const char *dir, const char *name)
 {
-    char *dir = cache_dir();
-    char name[80];
-    if (!dir || !facts_name(f, name)) {
-        free(dir);
-        return;
-    }
     size_t name_len = MIN(strlen(f->info.ps_name), 0xffff);
     size_t cid_bytes = f->cids ? 2 * (size_t)f->info.glyph_count : 0;
     size_t len = FACTS_HEAD + name_len + cid_bytes;
@@ -443,19 +433,14 @@ static void facts_to_cache(const font_face *f)
     memcpy(e, "PBF1", 4);
     e[4] = f->info.cid_keyed;
     e[5] = f->info.cid_keyed && !f->cids;
-    e[6] = (unsigned char)(name_len >> 8);
-    e[7] = (unsigned char)name_len;
-    for (int i = 0; i < 4; i++)
-        e[8 + i] = (unsigned char)(f->info.glyph_count >> (24 - 8 * i));
+    be16_put(e + 6, (uint16_t)name_len);
+    be32_put(e + 8, f->info.glyph_count);
     memcpy(e + FACTS_HEAD, f->info.ps_name, name_len);
     unsigned char *p = e + FACTS_HEAD + name_len;
-    for (unsigned g = 0; f->cids && g < f->info.glyph_count; g++) {
-        p[2 * g] = (unsigned char)(f->cids[g] >> 8);
-        p[2 * g + 1] = (unsigned char)f->cids[g];
-    }
+    for (unsigned g = 0; f->cids && g < f->info.glyph_count; g++)
+        be16_put(p + 2 * g, f->cids[g]);
     cache_put(dir, name, e, len);
     free(e);
-    free(dir);
 }
 
 /* The facts from FreeType itself.  With a cache, every glyph's CID is
@@ -463,7 +448,8 @@ static void facts_to_cache(const font_face *f)
  * time, some 25 M instructions for the 65 535 of a Noto CJK face, paid
  * once a face file.  Without one, the face stays open in FreeType, which
  * is asked for each glyph the PDF shows. */
-static bool facts_from_freetype(fontset *fs, font_face *f, src_loc why, diag *d)
+static bool facts_from_freetype(fontset *fs, font_face *f, const char *dir, const char *name,
+                                src_loc why, diag *d)
 {
     if (!fs->ft && FT_Init_FreeType(&fs->ft) != 0) {
         fs->ft = NULL;
@@ -477,9 +463,7 @@ static bool facts_from_freetype(fontset *fs, font_face *f, src_loc why, diag *d)
     FT_Bool is_cid = 0;
     if (f->info.is_cff && FT_Get_CID_Is_Internally_CID_Keyed(ft_face, &is_cid) == 0)
         f->info.cid_keyed = is_cid;
-    char *dir = cache_dir();
     bool kept = dir != NULL;
-    free(dir);
     if (f->info.cid_keyed && kept) {
         uint16_t *cids = ARENA_NEW_ARRAY(fs->arena, uint16_t, f->info.glyph_count);
         bool identity = true;
@@ -499,7 +483,7 @@ static bool facts_from_freetype(fontset *fs, font_face *f, src_loc why, diag *d)
         return true;
     }
     FT_Done_Face(ft_face);
-    facts_to_cache(f);
+    facts_to_cache(f, dir, name);
     return true;
 }
 
@@ -557,7 +541,11 @@ bool fontset_open(fontset *fs, int index, src_loc why, diag *d)
             return missing(f, why, d, "has neither CFF nor TrueType outlines");
     }
 
-    if (!facts_from_cache(fs, f) && !facts_from_freetype(fs, f, why, d))
+    char name[80];
+    char *dir = facts_place(f, name);
+    bool facts = facts_from_cache(fs, f, dir, name) || facts_from_freetype(fs, f, dir, name, why, d);
+    free(dir);
+    if (!facts)
         return false;
 
     hb_position_t v;
