@@ -426,8 +426,10 @@ bool plan_lay_out(planner *pl, const lay_spec *ls, layout_try *lt, int *unplaced
     lt->guess = guess_of(pl, ls, bands, nb, lt);
     lt->spec = *ls;
     lt->spec.split = NULL;
-    for (int i = 0; ls->split[i]; i++)
+    int i = 0;
+    do
         lt->split[i] = ls->split[i];
+    while (ls->split[i++]);
     return true;
 }
 
