@@ -39,7 +39,7 @@ void shape_cache_free(shape_cache *c);
  * made with seg and sh (and kept).  False when segmentation fails. */
 bool shape_cache_get(shape_cache *c, segmenter *seg, shaper *sh, const span *spans, int count,
                      const layout *l, fontset *fonts, diag *d, para_text *t, shaped_para *sp);
-/* The lookups so far, and those that had to segment and shape. */
-void shape_cache_counts(const shape_cache *c, long *lookups, long *misses);
+/* The lookups so far that had to segment and shape. */
+long shape_cache_misses(const shape_cache *c);
 
 #endif

@@ -63,9 +63,7 @@ static long get_numbered(shape_cache *c, segmenter *seg, shaper *sh, fixture *f,
     para_text t;
     shaped_para sp;
     CHECK(shape_cache_get(c, seg, sh, &s, 1, f->l, f->fonts, f->d, &t, &sp));
-    long lookups, misses;
-    shape_cache_counts(c, &lookups, &misses);
-    return misses;
+    return shape_cache_misses(c);
 }
 
 /* When the newer generation is full the older is emptied, not the whole
